@@ -1,0 +1,80 @@
+/**
+ * The report data: what one organ's annual report says, cell by cell, section by section.
+ * Cells are addressed by the format file's keys (`applications.newReceived.natural`); a cell an importer
+ * could not read is `null` (with a cellUnreadable finding), never a silent 0.
+ */
+import { z } from 'zod';
+import { CELL_ADDRESSES, CHECK_IDS, FEE_CELL, SECTION_KEYS, type CellAddress, type CheckId, type FindingLevel } from '../format';
+
+const count = z.number().int().nonnegative();
+/** 万元 with decimals: the only cell that may be fractional. */
+const amountWanYuan = z.number().nonnegative().finite();
+
+/** All 200 cells, each present; unknown addresses are rejected. */
+export const cellsSchema = z.strictObject(
+  Object.fromEntries(CELL_ADDRESSES.map((a) => [a, (a === FEE_CELL ? amountWanYuan : count).nullable()])) as Record<
+    CellAddress,
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
+export type Cells = Record<CellAddress, number | null>;
+
+export const sectionsSchema = z.strictObject(
+  Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string()])) as Record<(typeof SECTION_KEYS)[number], z.ZodString>,
+);
+export type Sections = z.infer<typeof sectionsSchema>;
+
+export const overviewPartSchema = z.object({ title: z.string(), text: z.string() });
+export type OverviewPart = z.infer<typeof overviewPartSchema>;
+
+/** Numbers the narrative states (null when it states none); checked against tables and records. */
+export const narrativeSchema = z.object({
+  /** 主动公开政府信息 N 条 */
+  proactiveCount: count.nullable(),
+  /** 收到 … 申请 N 件 (0 when the text says none was received) */
+  applicationsReceived: count.nullable(),
+  /** 信息处理费 collected, 元 (0 when the text says none) */
+  processingFeesYuan: z.number().nonnegative().nullable(),
+});
+export type Narrative = z.infer<typeof narrativeSchema>;
+
+export const findingSchema = z.object({
+  check: z.enum(CHECK_IDS),
+  level: z.enum(['error', 'warning', 'info']),
+  cells: z.array(z.string()),
+  message: z.string(),
+  expected: z.number().optional(),
+  actual: z.number().optional(),
+});
+export interface Finding {
+  check: CheckId;
+  level: FindingLevel;
+  cells: CellAddress[];
+  message: string;
+  expected?: number;
+  actual?: number;
+}
+
+export const reportDataSchema = z.object({
+  organ: z.string().trim().min(1),
+  year: z.number().int().min(2008).max(2100),
+  formatVersion: z.literal('2021'),
+  cells: cellsSchema,
+  sections: sectionsSchema,
+  overviewParts: z.array(overviewPartSchema).default([]),
+  narrative: narrativeSchema.default({ proactiveCount: null, applicationsReceived: null, processingFeesYuan: null }),
+  /** Facts from the records a built report came from (absent for an imported report). */
+  facts: z.object({ publishedItems: count }).optional(),
+  /** Why a cell differs from what the other numbers imply (e.g. an inForce override). */
+  cellNotes: z.record(z.string(), z.string()).optional(),
+  findings: z.array(findingSchema).default([]),
+});
+export type ReportData = z.infer<typeof reportDataSchema>;
+
+export function emptyCells(value: number | null = 0): Cells {
+  return Object.fromEntries(CELL_ADDRESSES.map((a) => [a, value]));
+}
+
+export function emptySections(): Sections {
+  return { overview: '', proactive: '', applications: '', reviewLitigation: '', problems: '', other: '' };
+}
