@@ -1,1 +1,3 @@
 export * from './schema';
+export * from './build';
+export type { CellSources } from './tally';

@@ -1,0 +1,71 @@
+/**
+ * requiredContent: what 条例 第五十条 and the customary content ask the narrative to say.
+ * - every narrative section has text;
+ * - a people's government (乡镇 included) also reports 工作考核、社会评议和责任追究结果情况 (第五十条);
+ * - 六 states the 信息处理费 collected, or that none was (国办函〔2020〕109号 practice);
+ * - 五 states this year's problems, not last year's text again.
+ */
+import { checkDef } from '../format';
+import type { Finding } from '../report/schema';
+import type { CheckInput } from './input';
+
+const NARRATIVE_SECTIONS = [
+  ['overview', '一、总体情况'],
+  ['problems', '五、存在的主要问题及改进情况'],
+  ['other', '六、其他需要报告的事项'],
+] as const;
+
+const GOVERNMENT_DUTIES = ['工作考核', '社会评议', '责任追究'] as const;
+
+/** A 人民政府 (a 乡/镇 included), not one of its departments or a 街道办事处. */
+export function isPeoplesGovernment(organ: string): boolean {
+  const name = organ.trim();
+  if (/人民政府(办公室|办公厅)?$/.test(name)) return !/办公(室|厅)$/.test(name);
+  if (/(局|委员会|委|办|中心|处|所|站|队|街道|办事处|厅|院)$/.test(name)) return false;
+  return /[乡镇]$/.test(name);
+}
+
+function compact(text: string): string {
+  return text.replace(/[\s，。、；：,.;:“”"'（）()!！?？*]/g, '');
+}
+
+function bigrams(text: string): Set<string> {
+  const s = compact(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** Share of this year's bigrams already in last year's text. */
+export function overlap(now: string, before: string): number {
+  const a = bigrams(now);
+  const b = bigrams(before);
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const g of a) if (b.has(g)) common++;
+  return common / a.size;
+}
+
+export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput): Finding[] {
+  const level = checkDef('requiredContent').level;
+  const findings: Finding[] = [];
+  const add = (message: string) => findings.push({ check: 'requiredContent', level, cells: [], message });
+  for (const [key, title] of NARRATIVE_SECTIONS) {
+    if (compact(report.sections[key]).length === 0) add(`“${title}”没有内容`);
+  }
+  const all = Object.values(report.sections).join('\n');
+  if (isPeoplesGovernment(report.organ)) {
+    const missing = GOVERNMENT_DUTIES.filter((w) => !all.includes(w));
+    if (missing.length > 0) {
+      add(`人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条），正文未提及：${missing.join('、')}`);
+    }
+  }
+  if (!/信息处理费/.test(report.sections.other)) {
+    add('“六、其他需要报告的事项”应说明本年收取信息处理费的情况（未收取也应写明）');
+  }
+  const before = lastYear && lastYear.year === report.year - 1 ? lastYear.sections.problems : '';
+  if (compact(report.sections.problems).length > 0 && overlap(report.sections.problems, before) >= 0.8) {
+    add('“五、存在的主要问题及改进情况”与上年报告基本相同，应写明本年的问题和上年以来的改进');
+  }
+  return findings;
+}

@@ -1,0 +1,52 @@
+/**
+ * The arithmetic of the report as data: each rule expands to equations `sum(left) = sum(right)` over cells.
+ * The checks engine tests them; the importer uses the same equations to infer cells a paste lost.
+ * Sources: the note printed above table 三 (balance), and the 总计 columns/rows of tables 三 and 四.
+ */
+import { APPLICANT_TYPES, FORMAT_2021, OUTCOME_ROWS, cellAddress, type CellAddress, type CheckId, type TableKey } from '../format';
+
+export interface SumRule {
+  check: CheckId;
+  table: TableKey;
+  /** 'column': one equation per column, left/right name rows; 'row': one per row, left/right name columns. */
+  per: 'column' | 'row';
+  left: readonly string[];
+  right: readonly string[];
+}
+
+export interface Equation {
+  check: CheckId;
+  table: TableKey;
+  per: 'column' | 'row';
+  /** The row or column the equation runs along. */
+  along: string;
+  left: CellAddress[];
+  right: CellAddress[];
+}
+
+export const SUM_RULES: readonly SumRule[] = [
+  { check: 'balance', table: 'applications', per: 'column', left: ['newReceived', 'carriedOver'], right: ['resultTotal', 'carriedForward'] },
+  { check: 'resultTotal', table: 'applications', per: 'column', left: ['resultTotal'], right: OUTCOME_ROWS },
+  { check: 'applicantTotal', table: 'applications', per: 'row', left: ['total'], right: APPLICANT_TYPES },
+  { check: 'reviewTotal', table: 'reviewLitigation', per: 'row', left: ['total'], right: ['upheld', 'corrected', 'other', 'pending'] },
+];
+
+function gridOf(table: TableKey): { rows: string[]; columns: string[] } {
+  if (table === 'applications' || table === 'reviewLitigation') {
+    const def = FORMAT_2021[table];
+    return { rows: def.rows.map((r) => r.key), columns: def.columns.map((c) => c.key) };
+  }
+  throw new Error(`no sum rules on table ${table}`);
+}
+
+export function expandRule(rule: SumRule): Equation[] {
+  const { rows, columns } = gridOf(rule.table);
+  const along = rule.per === 'column' ? columns : rows;
+  return along.map((key) => {
+    const at = (k: string) => (rule.per === 'column' ? cellAddress(rule.table, k, key) : cellAddress(rule.table, key, k));
+    return { check: rule.check, table: rule.table, per: rule.per, along: key, left: rule.left.map(at), right: rule.right.map(at) };
+  });
+}
+
+/** Every equation of the 2021 format, in check order. */
+export const EQUATIONS: readonly Equation[] = SUM_RULES.flatMap(expandRule);

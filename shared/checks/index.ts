@@ -1,0 +1,46 @@
+/**
+ * The checks engine: report data (+ last year's) → findings `{ check, level, cells, message }` in the shape of
+ * the format file. Checks never throw and never guess: a cell that cannot be read makes its equations not
+ * assessable rather than failed.
+ */
+import type { Finding } from '../report/schema';
+import { checkArithmetic } from './arithmetic';
+import { checkCells } from './cells';
+import { checkRequiredContent } from './content';
+import { checkCrossYear } from './cross-year';
+import type { CheckInput } from './input';
+import { checkNarrativeNumbers } from './narrative';
+
+export * from './equations';
+export * from './input';
+export { cellName, shortLabel } from './labels';
+export { formatNumber } from './numbers';
+export { isPeoplesGovernment, overlap } from './content';
+
+export interface CheckOptions {
+  lastYear?: CheckInput;
+}
+
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** All findings for a report: the importer's own (unreadable / inferred cells) and every check's. */
+export function checkReport(report: CheckInput, options: CheckOptions = {}): Finding[] {
+  const fromImport = (report.findings ?? []).filter((f) => f.check === 'cellUnreadable' || f.check === 'cellInferred');
+  const findings = [
+    ...fromImport,
+    ...checkCells(report),
+    ...checkArithmetic(report),
+    ...(options.lastYear ? checkCrossYear(report, options.lastYear) : []),
+    ...checkNarrativeNumbers(report),
+    ...checkRequiredContent(report, options.lastYear),
+  ];
+  // Stable: errors first, then warnings, then information; within a level in check order.
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => LEVEL_ORDER[a.f.level] - LEVEL_ORDER[b.f.level] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.level === 'error');
+}

@@ -1,0 +1,39 @@
+/**
+ * narrativeNumbers: a count the text states must equal what it describes — 主动公开 N 条 against the items
+ * published in the year (when the report was built from records), 收到申请 N 件 against table 三.
+ */
+import { checkDef } from '../format';
+import { extractNarrativeNumbers } from '../import/narrative';
+import type { Finding } from '../report/schema';
+import { cellValue, type CheckInput } from './input';
+
+export function checkNarrativeNumbers(report: CheckInput): Finding[] {
+  const stated = report.narrative ?? extractNarrativeNumbers(report.sections);
+  const level = checkDef('narrativeNumbers').level;
+  const findings: Finding[] = [];
+  const published = report.facts?.publishedItems;
+  if (stated.proactiveCount !== null && published !== undefined && stated.proactiveCount !== published) {
+    findings.push({
+      check: 'narrativeNumbers',
+      level,
+      cells: [],
+      message: `正文称主动公开政府信息 ${stated.proactiveCount} 条，但本年发布的公开信息记录为 ${published} 条`,
+      expected: published,
+      actual: stated.proactiveCount,
+    });
+  }
+  const received = cellValue(report, 'applications.newReceived.total');
+  const withCarried = received === null ? null : received + (cellValue(report, 'applications.carriedOver.total') ?? 0);
+  // “收到申请 N 件” means the new ones; some reports count the carried-over ones in it too.
+  if (stated.applicationsReceived !== null && received !== null && stated.applicationsReceived !== received && stated.applicationsReceived !== withCarried) {
+    findings.push({
+      check: 'narrativeNumbers',
+      level,
+      cells: ['applications.newReceived.total'],
+      message: `正文称收到政府信息公开申请 ${stated.applicationsReceived} 件，但表三本年新收申请总计为 ${received} 件`,
+      expected: received,
+      actual: stated.applicationsReceived,
+    });
+  }
+  return findings;
+}

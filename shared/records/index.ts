@@ -1,0 +1,5 @@
+export * from './common';
+export * from './item';
+export * from './request';
+export * from './stat-entry';
+export * from './review-case';

@@ -1,0 +1,48 @@
+/**
+ * 第二十条 statistics for table 二. Each entry names the cell it feeds by `row.column` of the proactive table:
+ * - documents issued / repealed (规章, 行政规范性文件), counted;
+ * - 行政许可 / 行政处罚 / 行政强制 decisions, counted;
+ * - the organ's 行政事业性收费 (第二十条（八）) in 万元 — not the 信息处理费 of requests, which belongs in 六;
+ * - an override of 现行有效件数 with its reason (documents can lapse on their own).
+ */
+import { z } from 'zod';
+import { isoDate, recordId } from './common';
+
+const countMetric = z.enum([
+  'rules.issued',
+  'rules.repealed',
+  'normativeDocs.issued',
+  'normativeDocs.repealed',
+  'licensing.decisions',
+  'punishment.decisions',
+  'enforcement.decisions',
+]);
+export type CountMetric = z.infer<typeof countMetric>;
+
+export const statEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('count'),
+    id: recordId,
+    metric: countMetric,
+    date: isoDate,
+    count: z.number().int().positive().max(1_000_000),
+    note: z.string().max(500).optional(),
+  }),
+  z.object({
+    kind: z.literal('fee'),
+    id: recordId,
+    metric: z.literal('fees.amountWanYuan'),
+    date: isoDate,
+    amountWanYuan: z.number().positive().finite().max(1_000_000),
+    note: z.string().max(500).optional(),
+  }),
+  z.object({
+    kind: z.literal('inForceOverride'),
+    id: recordId,
+    metric: z.enum(['rules.inForce', 'normativeDocs.inForce']),
+    year: z.number().int().min(2008).max(2100),
+    value: z.number().int().nonnegative(),
+    reason: z.string().trim().min(2, '请说明原因').max(500),
+  }),
+]);
+export type StatEntry = z.infer<typeof statEntrySchema>;
