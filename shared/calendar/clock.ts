@@ -1,0 +1,123 @@
+/**
+ * The request clock: where a 依申请公开 request stands against its answer deadline, computed purely from its
+ * receipt date, its events and `today` (all 'YYYY-MM-DD'). Rules and their articles: rules.ts, events.ts.
+ */
+import { parseWith } from '../errors';
+import { provisionalPrompt, type Calendar, type Provisional } from './calendar';
+import { assertIsoDate, type IsoDate } from './dates';
+import { CalendarError } from './errors';
+import { requestClockSchema, type RequestClock } from './events';
+import { replay, type AutoCloseOutcome, type Extension, type PauseKind } from './replay';
+import { DEFAULT_AT_RISK_WORKDAYS } from './rules';
+import { countedDays, DayCounter, dueDateOf, type Pause } from './timeline';
+
+export type ClockStatus = 'running' | 'paused' | 'answered' | 'closed';
+
+export interface DeadlineState extends Provisional {
+  /**
+   * Last day to answer. While paused it is projected as if the pause ended today (see `projected`); once
+   * closed, where it would have fallen had the applicant acted on the last allowed day.
+   */
+  dueDate: IsoDate;
+  /** True while paused: the due date moves on by each further day of the pause. */
+  projected: boolean;
+  /** Working days allowed: 20, plus an extension (条例 第三十三条第一款). */
+  limit: number;
+  /** Counted working days so far (up to the answer, the lapse, or today). */
+  daysUsed: number;
+  daysRemaining: number;
+  status: ClockStatus;
+  pausedBy?: PauseKind;
+  /** While paused: the applicant's correction or payment deadline, or the third party's reply deadline. */
+  pauseEndsBy?: IsoDate;
+  /** Running or paused, not overdue, and at most `atRiskDays` working days left. */
+  atRisk: boolean;
+  /** Answered after the due date, or still open after it. */
+  overdue: boolean;
+  /** While no 补正 notice has been sent and the request is open: last day to send one (条例 第三十条). */
+  correctionDueBy?: IsoDate;
+  /** The applicant's correction or fee deadline lapsed: close the request with this outcome from `date`. */
+  autoClose?: { outcome: AutoCloseOutcome; date: IsoDate };
+  answeredDate?: IsoDate;
+  extension?: Extension;
+}
+
+export interface ClockOptions {
+  /** atRisk when this many working days are left or fewer; default 3. */
+  atRiskDays?: number;
+}
+
+function validInput(input: RequestClock): RequestClock {
+  const parsed = parseWith(requestClockSchema, input);
+  if (parsed.ok) return parsed.data;
+  throw new CalendarError('INVALID_EVENT', parsed.message, { fieldErrors: parsed.fieldErrors ?? [] });
+}
+
+export function computeDeadline(
+  calendar: Calendar,
+  input: RequestClock,
+  today: IsoDate,
+  options: ClockOptions = {},
+): DeadlineState {
+  assertIsoDate(today, '今天（today）');
+  const atRiskDays = options.atRiskDays ?? DEFAULT_AT_RISK_WORKDAYS;
+  if (!Number.isInteger(atRiskDays) || atRiskDays < 0) {
+    throw new CalendarError('INVALID_ARGUMENT', `临期提醒天数（atRiskDays）须为非负整数，收到：${atRiskDays}`);
+  }
+  const request = validInput(input);
+  if (today < request.receivedDate) {
+    throw new CalendarError('TODAY_BEFORE_RECEIPT', `今天 ${today} 早于收到申请日期 ${request.receivedDate}`);
+  }
+
+  const counter = new DayCounter(calendar);
+  const state = replay(counter, request, today);
+  const { open, lapse, answered } = state;
+
+  // Counting stops at the lapse, the answer, or today; an open pause is taken to end there.
+  const horizon = lapse ? lapse.deadline : (answered ?? today);
+  let base = state.base;
+  let pauses: Pause[] = state.pauses;
+  if (open?.kind === 'correction') {
+    base = horizon; // 条例 第三十条: restarts from zero once the correction arrives — projected as today
+    pauses = [];
+  } else if (open) {
+    pauses = [...pauses, { start: open.start, end: horizon }];
+  }
+
+  const dueDate = dueDateOf(counter, base, pauses, state.limit);
+  const daysUsed = countedDays(counter, base, pauses, horizon);
+  const daysRemaining = Math.max(0, state.limit - daysUsed);
+  const status: ClockStatus = lapse ? 'closed' : answered ? 'answered' : open ? 'paused' : 'running';
+  const live = status === 'running' || status === 'paused';
+  // Late pauses and extensions are refused by replay, so a lapsed request was never overdue before it.
+  const overdue = status !== 'closed' && horizon > dueDate;
+
+  const result: DeadlineState = {
+    dueDate,
+    projected: status === 'paused',
+    limit: state.limit,
+    daysUsed,
+    daysRemaining,
+    status,
+    atRisk: live && !overdue && daysRemaining <= atRiskDays,
+    overdue,
+    provisional: false,
+    provisionalYears: [],
+  };
+  if (status === 'paused' && open) {
+    result.pausedBy = open.kind;
+    result.pauseEndsBy = open.deadline;
+  }
+  if (live && !state.correctionRequested) result.correctionDueBy = state.correctionDueBy;
+  if (lapse) result.autoClose = { outcome: lapse.outcome, date: lapse.date };
+  if (answered) result.answeredDate = answered;
+  if (state.extension) result.extension = state.extension;
+
+  const years = counter.provisionalYears;
+  if (years.length > 0) {
+    result.provisional = true;
+    result.provisionalYears = years;
+    result.prompt = provisionalPrompt(years);
+  }
+  return result;
+}
