@@ -1,0 +1,204 @@
+/**
+ * The table layout model: format + cells → header and body rows of merged cells, as the official tables
+ * print them. Every renderer (Markdown, HTML, later .docx and the mini program) draws from this, so the
+ * merging rules live here only. Labels, groups and order all come from the format data.
+ */
+import { FORMAT_2021, TABLE_KEYS, cellAddress, type CellAddress, type GridTableDef, type LabelledKey, type ReportFormat, type SectionKey, type TableKey } from '../format';
+import type { Cells } from '../report';
+import { spanPaths } from './span';
+import { formatCellValue } from './text';
+
+/**
+ * corner: the header over the row-label columns (table 二's 信息内容); note: a corner holding the table's
+ * note (table 三's 勾稽关系); caption: a label row across a whole block (table 二's 第二十条第（一）项).
+ */
+export type LabelKind = 'corner' | 'note' | 'caption' | 'columnLabel' | 'rowLabel';
+
+interface Spanned {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface LabelCell extends Spanned {
+  kind: LabelKind;
+  /** A group label covering several columns or rows (法人或其他组织, （三）不予公开, 行政诉讼). */
+  group?: boolean;
+  /** Row labels and corners: the label column the cell starts in (lets a phone keep labels in view). */
+  labelColumn?: number;
+}
+
+export interface ValueCell extends Spanned {
+  kind: 'value';
+  cell: CellAddress;
+  value: number | null;
+  /** Only the fee cell (万元) may be fractional. */
+  decimal: boolean;
+}
+
+export type LayoutCell = LabelCell | ValueCell;
+
+export interface LayoutRow {
+  cells: LayoutCell[];
+}
+
+/** A run of header rows and the body rows under them; table 二 has four, the others one. */
+export interface LayoutBlock {
+  head: LayoutRow[];
+  body: LayoutRow[];
+}
+
+export interface TableLayout {
+  table: TableKey;
+  /** Width of the grid, label columns included. */
+  columns: number;
+  /** Leading columns that hold row labels (0 for table 四 in its official one-row form). */
+  labelColumns: number;
+  blocks: LayoutBlock[];
+}
+
+/**
+ * official: as the national format prints it. compact: table 四 as 3 rows × 5 columns (行政复议 /
+ * 行政诉讼 · 未经复议直接起诉 / 行政诉讼 · 复议后起诉), which reads better where merged cells cannot be drawn.
+ * Tables 二 and 三 look the same in both.
+ */
+export type TableVariant = 'official' | 'compact';
+
+export interface LayoutOptions {
+  variant?: TableVariant;
+  format?: ReportFormat;
+}
+
+function valueCell(format: ReportFormat, table: TableKey, row: string, column: string, cells: Cells, colSpan = 1): ValueCell {
+  const address = cellAddress(table, row, column);
+  const value = cells[address] ?? null;
+  const decimal = format.cellByAddress.get(address)?.decimal ?? false;
+  return { kind: 'value', cell: address, value, decimal, text: formatCellValue(value), rowSpan: 1, colSpan };
+}
+
+/** A row's label path, outermost group first. */
+function labelPath(entry: LabelledKey, top?: string): string[] {
+  return [top, entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined);
+}
+
+function emptyRows(count: number): LayoutRow[] {
+  return Array.from({ length: count }, () => ({ cells: [] }));
+}
+
+/**
+ * Table 二: each group its own block (group label across the block, then 信息内容 + its column labels,
+ * then its rows), all in one grid as wide as the widest group; a narrower group's last column stretches.
+ */
+function proactiveLayout(format: ReportFormat, cells: Cells): TableLayout {
+  const def = format.proactive;
+  const valueColumns = def.groups.reduce((max, g) => Math.max(max, g.columns.length), 1);
+  const columns = 1 + valueColumns;
+  const blocks = def.groups.map((group): LayoutBlock => {
+    const span = (i: number): number => (i === group.columns.length - 1 ? valueColumns - i : 1);
+    const caption: LabelCell = { kind: 'caption', text: group.label, rowSpan: 1, colSpan: columns };
+    const header: LayoutCell[] = [
+      { kind: 'corner', text: def.itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
+      ...group.columns.map((c, i): LabelCell => ({ kind: 'columnLabel', text: c.label, rowSpan: 1, colSpan: span(i) })),
+    ];
+    const body = group.rows.map((row) => ({
+      cells: [
+        { kind: 'rowLabel', text: row.label, rowSpan: 1, colSpan: 1, labelColumn: 0 } satisfies LabelCell,
+        ...group.columns.map((c, i) => valueCell(format, 'proactive', row.key, c.key, cells, span(i))),
+      ],
+    }));
+    return { head: [{ cells: [caption] }, { cells: header }], body };
+  });
+  return { table: 'proactive', columns, labelColumns: 1, blocks };
+}
+
+/** Column headers from label paths: group labels one row high, leaf labels reaching the last header row. */
+function headerRows(paths: readonly (readonly string[])[]): { rows: LayoutRow[]; depth: number } {
+  const tree = spanPaths(paths);
+  const rows = emptyRows(tree.levels);
+  for (const node of tree.nodes) {
+    const cell: LabelCell = { kind: 'columnLabel', text: node.text, rowSpan: node.depth, colSpan: node.breadth };
+    if (node.group) cell.group = true;
+    rows[node.level]?.cells.push(cell);
+  }
+  return { rows, depth: tree.levels };
+}
+
+/**
+ * Table 三 (and table 四 compact): rows × columns with merged row groups on the left, merged column groups on
+ * top, and the table's note in the corner over the label columns.
+ */
+function gridLayout(format: ReportFormat, def: GridTableDef, cells: Cells): TableLayout {
+  const rowTree = spanPaths(def.rows.map((r) => labelPath(r)));
+  const labelColumns = rowTree.levels;
+  const head = headerRows(def.columns.map((c) => labelPath(c, def.columnHeader)));
+  const corner: LabelCell = def.note
+    ? { kind: 'note', text: def.note, rowSpan: head.depth, colSpan: labelColumns, labelColumn: 0 }
+    : { kind: 'corner', text: '', rowSpan: head.depth, colSpan: labelColumns, labelColumn: 0 };
+  head.rows[0]?.cells.unshift(corner);
+  const body = def.rows.map((row, i): LayoutRow => {
+    const labels = rowTree.nodes
+      .filter((n) => n.start === i)
+      .map((n): LabelCell => {
+        const cell: LabelCell = { kind: 'rowLabel', text: n.text, rowSpan: n.breadth, colSpan: n.depth, labelColumn: n.level };
+        if (n.group) cell.group = true;
+        return cell;
+      });
+    return { cells: [...labels, ...def.columns.map((c) => valueCell(format, def.key, row.key, c.key, cells))] };
+  });
+  return { table: def.key, columns: labelColumns + def.columns.length, labelColumns, blocks: [{ head: head.rows, body }] };
+}
+
+/**
+ * Table 四 as printed: ONE row of numbers; each row key of the format becomes a run of columns under its
+ * label path (行政复议 | 行政诉讼 › 未经复议直接起诉 / 复议后起诉), with the result labels under each.
+ */
+function oneRowLayout(format: ReportFormat, def: GridTableDef, cells: Cells): TableLayout {
+  const paths = def.rows.flatMap((r) => def.columns.map((c) => [...labelPath(r), c.label]));
+  const head = headerRows(paths);
+  const values = def.rows.flatMap((r) => def.columns.map((c) => valueCell(format, def.key, r.key, c.key, cells)));
+  return { table: def.key, columns: paths.length, labelColumns: 0, blocks: [{ head: head.rows, body: [{ cells: values }] }] };
+}
+
+/** The layout of one table of the report. */
+export function layoutTable(table: TableKey, cells: Cells, options: LayoutOptions = {}): TableLayout {
+  const format = options.format ?? FORMAT_2021;
+  switch (table) {
+    case 'proactive':
+      return proactiveLayout(format, cells);
+    case 'applications':
+      return gridLayout(format, format.applications, cells);
+    case 'reviewLitigation':
+      return options.variant === 'compact'
+        ? gridLayout(format, format.reviewLitigation, cells)
+        : oneRowLayout(format, format.reviewLitigation, cells);
+  }
+}
+
+/** Every value cell of a layout, in reading order. */
+export function valueCells(layout: TableLayout): ValueCell[] {
+  return layout.blocks.flatMap((b) => [...b.head, ...b.body]).flatMap((r) => r.cells.filter((c): c is ValueCell => c.kind === 'value'));
+}
+
+/** The table a section prints, if it is a table section. */
+export function sectionTable(key: SectionKey): TableKey | null {
+  return TABLE_KEYS.find((t) => t === key) ?? null;
+}
+
+/** Share of the table width for one value column, and for one group label column, in percent. */
+const VALUE_COLUMN = 8;
+const GROUP_COLUMN = 6;
+/** Up to this many columns (table 二) every column gets an even share, as in the official table. */
+const FEW_COLUMNS = 5;
+
+/**
+ * Column widths in percent for fixed-width targets (A4 print, .docx): value columns equal, group label
+ * columns narrow, the innermost label column the rest; a table with few columns splits evenly.
+ */
+export function columnWidths(layout: Pick<TableLayout, 'columns' | 'labelColumns'>): number[] {
+  const values = layout.columns - layout.labelColumns;
+  if (layout.labelColumns === 0) return Array.from({ length: values }, () => 100 / values);
+  const value = layout.columns <= FEW_COLUMNS ? 100 / layout.columns : VALUE_COLUMN;
+  const groups = layout.labelColumns - 1;
+  const label = 100 - value * values - GROUP_COLUMN * groups;
+  return [...Array.from({ length: groups }, () => GROUP_COLUMN), label, ...Array.from({ length: values }, () => value)];
+}
