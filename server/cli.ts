@@ -1,0 +1,24 @@
+/**
+ * Runs the local CloudBase-compatible server until killed:
+ *   PORT=8787 HOST=127.0.0.1 DATA_DIR=.data npx tsx server/cli.ts
+ * Prints one line "listening <url>" once the port is bound (tests wait for it).
+ */
+import { startServer } from './app';
+
+async function main(): Promise<void> {
+  const server = await startServer({ dataDir: process.env.DATA_DIR || undefined });
+  console.log(`listening ${server.url} (SDK serviceUrl ${server.url}/admin, data in ${server.dataDir})`);
+  const stop = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
