@@ -1,0 +1,131 @@
+/**
+ * importReportText: a report as pasted from Word or a web page → report data with findings. Pure: the
+ * text comes in, data goes out. Cells the tables do not give are null with a cellUnreadable finding unless
+ * the report's equations determine them (then filled, with a cellInferred finding); printed numbers are
+ * never changed, so a published inconsistency stays for the checks to report.
+ */
+import { FORMAT_2021, SECTION_KEYS, type CellAddress, type SectionKey } from '../format';
+import { reportDataSchema, type Cells, type Finding, type OverviewPart, type ReportData, type Sections } from '../report/schema';
+import type { CellRead } from './align';
+import { EQUATIONS } from './equations';
+import { UnreadableReportError } from './errors';
+import { propagatedFindings, shortRowFinding, unreadable } from './findings';
+import { extractNarrativeNumbers } from './narrative';
+import { cleanText } from './normalize';
+import { overviewParts } from './overview';
+import { propagate } from './propagate';
+import { proseText, splitSections, type Line } from './sections';
+import { readApplications, readProactive, readReviewLitigation, type TableRead } from './tables';
+import { readTitle, signatureOrgan } from './title';
+
+export interface ImportOptions {
+  /** Used when the title does not name the organ. */
+  organ?: string;
+  /** Used when neither the title nor the preamble states the year. */
+  year?: number;
+}
+
+/**
+ * Prose inside a table part (a sentence, a note), not a tab-separated row: it has a full stop, states a
+ * year (“2023 年”, whose number must not enter the table) or is a note (注：…).
+ */
+function isProse(line: Line): boolean {
+  const text = line.text.trim();
+  return !text.includes('\t') && (/。/.test(text) || /\d{4}\s*年/.test(text) || /^注[:：]/.test(text));
+}
+
+const READERS: Partial<Record<SectionKey, (lines: readonly Line[]) => TableRead>> = {
+  proactive: readProactive,
+  applications: readApplications,
+  reviewLitigation: readReviewLitigation,
+};
+
+/** A date or the organ's name closing the report: a signature, not part of 六. */
+function dropSignature(lines: Line[], organ: string | null): Line[] {
+  const out = [...lines];
+  for (;;) {
+    const last = out[out.length - 1];
+    if (!last) return out;
+    const t = last.text.replace(/\s+/g, '');
+    const isDate = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$/.test(t);
+    if (t === '' || isDate || (organ !== null && t === organ)) out.pop();
+    else return out;
+  }
+}
+
+function hasValue(read: TableRead): boolean {
+  return [...read.cells.values()].some((c) => c.value !== null);
+}
+
+function tableRows(lines: readonly Line[]): Line[] {
+  return lines.filter((l) => !isProse(l));
+}
+
+export function importReportText(text: string, options: ImportOptions = {}): ReportData {
+  const lines: Line[] = cleanText(text)
+    .split('\n')
+    .map((t, i) => ({ text: t, line: i }));
+  const split = splitSections(lines);
+  const title = readTitle(split.preamble.map((l) => l.text));
+  const organ = title.organ ?? options.organ ?? signatureOrgan(lines.map((l) => l.text));
+  const year = title.year ?? options.year ?? null;
+
+  const reads = new Map<SectionKey, TableRead>();
+  for (const key of SECTION_KEYS) {
+    const reader = READERS[key];
+    if (reader && split.found.includes(key)) reads.set(key, reader(tableRows(split.parts[key])));
+    // A heading not recognised: tables 二 and 三 are still found by their row labels anywhere in the text
+    // (table 四's bare 15 numbers are not, they could be any numbers).
+    else if (reader && key !== 'reviewLitigation') {
+      const found = reader(tableRows(lines));
+      if (hasValue(found)) reads.set(key, found);
+    }
+  }
+  const anyCell = [...reads.values()].some(hasValue);
+  if (split.found.length < 2 && !anyCell) throw new UnreadableReportError('未找到政府信息公开年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）');
+  if (year === null) throw new UnreadableReportError('无法从标题或正文识别报告年度');
+
+  split.parts.other = dropSignature(split.parts.other, organ);
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((k) => [k, proseText(READERS[k] ? split.parts[k].filter(isProse) : split.parts[k])]),
+  ) as Sections;
+
+  const { cells, findings } = assembleCells([...reads.values()]);
+  const data: ReportData = {
+    organ: organ ?? '未识别机关',
+    year,
+    formatVersion: '2021',
+    cells,
+    sections,
+    overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],
+    narrative: extractNarrativeNumbers(sections),
+    findings,
+  };
+  return reportDataSchema.parse(data);
+}
+
+/** All 200 cells from the tables' reads, completed by the equations; the findings that say how. */
+export function assembleCells(reads: readonly TableRead[]): { cells: Cells; findings: Finding[] } {
+  const read = new Map<CellAddress, CellRead>();
+  for (const r of reads) for (const [c, v] of r.cells) read.set(c, v);
+  const values = new Map<CellAddress, number | null>(FORMAT_2021.cells.map((c) => [c.address, read.get(c.address)?.value ?? null]));
+  const filled = propagate(values, EQUATIONS);
+  const findings: Finding[] = [];
+  for (const r of reads) {
+    for (const row of r.shortRows) {
+      const f = row.shortBy ? shortRowFinding(row.cells, row.shortBy.printed, row.shortBy.expected) : null;
+      if (f) findings.push(f);
+    }
+  }
+  findings.push(...propagatedFindings(filled));
+  const cells: Cells = {};
+  for (const def of FORMAT_2021.cells) {
+    const value = values.get(def.address) ?? filled.get(def.address)?.value ?? null;
+    cells[def.address] = value;
+    if (value === null) {
+      const r = read.get(def.address);
+      findings.push(unreadable(def.address, r && r.value === null ? r.reason : '未找到该表格'));
+    }
+  }
+  return { cells, findings };
+}

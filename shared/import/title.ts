@@ -1,0 +1,79 @@
+/**
+ * Organ and year from a report's title: “扎毛乡 2023 年度政府信息公开工作报告”, “XX县XX镇人民政府2022年政府信息
+ * 公开工作年度报告”, “2023年XX县交通运输局政府信息公开工作年度报告”, “XX局关于二〇二三年度政府信息公开工作的报告”.
+ * A title split over two lines (organ, then year and the rest) is read too.
+ */
+import { chineseYear, halfWidth } from './normalize';
+
+export interface TitleInfo {
+  organ: string | null;
+  year: number | null;
+}
+
+const YEAR = /(\d{4}|[〇零○一二三四五六七八九]{4})\s*年度?/;
+const SUBJECT = /(?:政府信息公开|政务公开|信息公开)/;
+
+function yearOf(raw: string): number | null {
+  if (/^\d{4}$/.test(raw)) return Number(raw);
+  return chineseYear(raw);
+}
+
+function cleanOrgan(raw: string): string {
+  // A web page's breadcrumb or label before the name: keep what follows the last separator.
+  const parts = raw.split(/[>»:：|｜/]/);
+  return (parts[parts.length - 1] ?? '')
+    .replace(/[《》“”"【】\[\]]/g, '')
+    .replace(/\s+/g, '')
+    .replace(/(?:关于|的)$/, '')
+    .replace(/^(?:关于)/, '');
+}
+
+function isTitle(line: string): boolean {
+  return SUBJECT.test(line) && /报告/.test(line) && [...line].length <= 60 && !/。/.test(line);
+}
+
+/** Organ and year of the first title-like line among the lines before part 一. */
+export function readTitle(lines: readonly string[]): TitleInfo {
+  const texts = lines.map((l) => halfWidth(l).trim());
+  // A title with a year first (a breadcrumb such as “首页 > 政府信息公开年度报告” has none).
+  const withYear = texts.findIndex((t) => isTitle(t) && YEAR.test(t));
+  const at = withYear >= 0 ? withYear : texts.findIndex(isTitle);
+  if (at < 0) return { organ: null, year: periodYear(texts) };
+  const title = texts[at] ?? '';
+  const m = YEAR.exec(title);
+  const year = m ? yearOf(m[1] ?? '') : null;
+  let organ = '';
+  if (m) {
+    organ = cleanOrgan(title.slice(0, m.index).split(SUBJECT)[0] ?? '');
+    if (organ === '') organ = cleanOrgan(title.slice(m.index + m[0].length).split(SUBJECT)[0] ?? '');
+  } else {
+    organ = cleanOrgan(title.split(SUBJECT)[0] ?? '');
+  }
+  if (organ === '') {
+    // The organ on its own line just above the title.
+    const above = texts.slice(0, at).filter((t) => t.length > 0).pop();
+    if (above && [...above].length <= 30 && !/[。,，;；]/.test(above)) organ = cleanOrgan(above);
+  }
+  return { organ: organ === '' ? null : organ, year: year ?? periodYear(texts) };
+}
+
+/** The year of a statistics period stated in the preamble: “统计期限为 2023 年 1 月 1 日至 12 月 31 日”. */
+function periodYear(texts: readonly string[]): number | null {
+  for (const t of texts) {
+    const m = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—)/.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+const ORGAN_END = /(?:人民政府|政府|办事处|局|委员会|委|办公室|中心|厅|院|署|镇|乡|街道)$/;
+
+/** The organ signing at the end of the report, when the title names none. */
+export function signatureOrgan(lines: readonly string[]): string | null {
+  const tail = lines
+    .map((l) => halfWidth(l).replace(/\s+/g, ''))
+    .filter((l) => l.length > 0)
+    .slice(-4);
+  const found = tail.reverse().find((l) => [...l].length <= 30 && !/[。,，;；:：]/.test(l) && ORGAN_END.test(l));
+  return found ?? null;
+}

@@ -1,0 +1,107 @@
+/**
+ * Notices sent while a request is open: 补正通知 (条例 第三十条), 延期告知 (第三十三条), 第三方意见征询函
+ * (第三十二条) and 收费通知 (第四十二条, 国办函〔2020〕109号). Plain text drafts; missing values are 【请填写】
+ * markers (fill.ts). The consultation letter goes to the third party and names no applicant.
+ */
+import { CLOCK_RULES, type IsoDate } from '../../calendar';
+import type { FeeBasis } from '../actions';
+import { describeFee, priceFee } from '../fees';
+import { chineseDate } from './fill';
+
+interface NoticeBase {
+  organName: string;
+  applicationNo: string;
+  noticeDate: IsoDate;
+}
+
+interface ToApplicant extends NoticeBase {
+  applicantName: string;
+  receivedDate: IsoDate;
+}
+
+const INDENT = ' '.repeat(24);
+const sign = (n: NoticeBase) => `\n${INDENT}${n.organName}\n${INDENT}${chineseDate(n.noticeDate)}`;
+const greeting = (n: ToApplicant) =>
+  `${n.applicantName}：\n    本机关于${chineseDate(n.receivedDate)}收到您提出的政府信息公开申请（申请编号：${n.applicationNo}）。`;
+
+export interface CorrectionNotice extends ToApplicant {
+  /** What to add or clarify. */
+  items: string;
+  correctBy: IsoDate;
+}
+
+/** 条例 第三十条: 一次性告知 what to correct and by when; the period restarts from receipt of the correction. */
+export function correctionNotice(n: CorrectionNotice): string {
+  return [
+    '政府信息公开申请补正告知书',
+    '',
+    `${greeting(n)}经审查，您的申请内容不明确，请作如下补正：`,
+    `    ${n.items}`,
+    `    请于${chineseDate(n.correctBy)}前将补正材料提交本机关。答复期限自本机关收到补正后的申请之日起计算。` +
+      '无正当理由逾期不补正的，视为放弃申请，本机关将不再处理该政府信息公开申请（《中华人民共和国政府信息公开条例》第三十条）。',
+    sign(n),
+  ].join('\n');
+}
+
+export interface ExtensionNotice extends ToApplicant {
+  workdays: number;
+  newDueDate: IsoDate;
+  reason: string;
+}
+
+/** 条例 第三十三条第一款: extended with the approval of the 公开工作机构负责人, by at most 20 working days. */
+export function extensionNotice(n: ExtensionNotice): string {
+  return [
+    '政府信息公开申请延期答复告知书',
+    '',
+    `${greeting(n)}因${n.reason}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人同意，` +
+      `答复期限延长${n.workdays}个工作日，本机关将于${chineseDate(n.newDueDate)}前作出答复` +
+      `（《中华人民共和国政府信息公开条例》第三十三条第一款，延长期限最长不超过${CLOCK_RULES.maxExtension.workdays}个工作日）。`,
+    sign(n),
+  ].join('\n');
+}
+
+export interface ConsultationLetter extends NoticeBase {
+  partyName: string;
+  /** The information concerned; say nothing about who asked for it. */
+  informationTitle: string;
+  replyBy: IsoDate;
+  contact: string;
+}
+
+/** 条例 第三十二条: the third party answers within 15 working days; silence leaves the decision to the organ. */
+export function consultationLetter(n: ConsultationLetter): string {
+  return [
+    '政府信息公开第三方意见征询函',
+    '',
+    `${n.partyName}：`,
+    `    本机关收到一件政府信息公开申请（编号：${n.applicationNo}），申请公开的“${n.informationTitle}”可能涉及您（单位）的商业秘密、个人隐私等合法权益。` +
+      '依照《中华人民共和国政府信息公开条例》第三十二条，现征求您的意见。',
+    `    请于${chineseDate(n.replyBy)}前（自收到本函之日起${CLOCK_RULES.thirdPartyReply.workdays}个工作日内）书面提出是否同意公开的意见及理由。` +
+      '逾期未提出意见的，由本机关依照条例的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。',
+    `    联系方式：${n.contact}`,
+    sign(n),
+  ].join('\n');
+}
+
+export interface FeeNotice extends ToApplicant {
+  basis: FeeBasis;
+  payBy: IsoDate;
+  /** Where and how to pay (bank account, non-tax payment code…). */
+  howToPay: string;
+}
+
+/** 条例 第四十二条; 109号: the amount and how it was computed; payment within 20 working days, else abandoned. */
+export function feeNotice(n: FeeNotice): string {
+  const amount = priceFee(n.basis);
+  return [
+    '政府信息公开信息处理费缴纳通知书',
+    '',
+    `${greeting(n)}您申请公开政府信息的数量、频次明显超过合理范围，依照《中华人民共和国政府信息公开条例》第四十二条和` +
+      `《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关依法收取信息处理费${amount}元。`,
+    `    计算方式：${describeFee(n.basis)}`,
+    `    请自收到本通知次日起${CLOCK_RULES.feePayment.workdays}个工作日内（${chineseDate(n.payBy)}前）缴纳，缴费方式：${n.howToPay}。` +
+      '自发出本通知至您缴费的时间不计算在答复期限内；逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+    sign(n),
+  ].join('\n');
+}

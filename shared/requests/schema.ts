@@ -1,0 +1,127 @@
+/**
+ * What an applicant submits (条例 第二十九条) and what staff enter for a request received on paper, by post
+ * or in person (with its receipt date, 第三十一条). One schema each, used by the form and by the function.
+ * Messages are Chinese, name the field, and never repeat what was typed (it may be personal data).
+ */
+import { z } from 'zod';
+import { isoDateField } from '../calendar';
+import { APPLICANT_TYPES } from '../format';
+import { parseWith, type Result } from '../errors';
+import { ID_TYPES, idNumberProblem, isPhone, normalizeIdNumber, normalizePhone } from './identity';
+
+/** 条例 第二十九条: the form of delivery the applicant wants. */
+export const DELIVERY_FORMS = ['paper', 'email', 'online', 'pickup', 'inspection'] as const;
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
+export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = {
+  paper: '纸质文本（邮寄）',
+  email: '电子邮件',
+  online: '网上获取（电子文本）',
+  pickup: '当面领取',
+  inspection: '现场查阅',
+};
+
+/** How the request arrived; decides the receipt date (条例 第三十一条). */
+export const CHANNELS = ['online', 'inPerson', 'post'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上申请', inPerson: '当面提交', post: '信函邮寄' };
+
+export const LIMITS = {
+  name: 50,
+  organisationName: 100,
+  address: { min: 5, max: 200 },
+  description: { min: 5, max: 2000 },
+  titleHint: 200,
+  docNoHint: 100,
+} as const;
+
+function text(label: string, max: number, min = 1) {
+  return z
+    .string({ error: `${label}须为文本` })
+    .trim()
+    .min(min, { error: min === 1 ? `${label}不能为空` : `${label}至少 ${min} 个字` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+}
+
+function optionalText(label: string, max: number) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(label, max).optional());
+}
+
+const submissionFields = z.strictObject({
+  /** Table 三's six applicant columns: 自然人, or one of the five kinds of 法人或其他组织. */
+  applicantType: z.enum(APPLICANT_TYPES, { error: '申请人类型（applicantType）无效' }),
+  name: optionalText('申请人姓名（name）', LIMITS.name),
+  organisationName: optionalText('单位名称（organisationName）', LIMITS.organisationName),
+  contactName: optionalText('联系人姓名（contactName）', LIMITS.name),
+  idType: z.enum(ID_TYPES, { error: '证件类型（idType）无效' }),
+  idNumber: z.string({ error: '证件号码（idNumber）须为文本' }).transform(normalizeIdNumber),
+  phone: z.string({ error: '联系电话（phone）须为文本' }).transform(normalizePhone),
+  address: text('通讯地址（address）', LIMITS.address.max, LIMITS.address.min),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.email({ error: '电子邮箱（email）格式不正确' }).max(100, { error: '电子邮箱（email）过长' }).optional(),
+  ),
+  /** 条例 第二十九条第二款（二）: the information wanted, with what helps to find it. */
+  description: text('所需信息描述（description）', LIMITS.description.max, LIMITS.description.min),
+  titleHint: optionalText('信息名称（titleHint）', LIMITS.titleHint),
+  docNoHint: optionalText('文号（docNoHint）', LIMITS.docNoHint),
+  /** 条例 第二十九条第二款（三）. */
+  deliveryForm: z.enum(DELIVERY_FORMS, { error: '获取方式（deliveryForm）无效' }),
+  channel: z.enum(CHANNELS, { error: '申请渠道（channel）无效' }),
+});
+
+type Fields = z.output<typeof submissionFields>;
+
+/** Cross-field rules of 第二十九条: who the applicant is, a valid identity number and phone, an e-mail for e-mail delivery. */
+function checkSubmission(s: Fields, ctx: z.RefinementCtx): void {
+  const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (s.applicantType === 'natural') {
+    if (!s.name) add('name', '申请人为自然人的，须填写姓名（name）');
+    if (s.idType === 'creditCode') add('idType', '自然人的证件类型（idType）不能是统一社会信用代码');
+  } else {
+    if (!s.organisationName) add('organisationName', '申请人为法人或其他组织的，须填写单位名称（organisationName）');
+    if (!s.contactName) add('contactName', '申请人为法人或其他组织的，须填写联系人姓名（contactName）');
+  }
+  const idProblem = idNumberProblem(s.idType, s.idNumber);
+  if (idProblem) add('idNumber', idProblem);
+  if (!isPhone(s.phone)) add('phone', '联系电话（phone）须为 11 位手机号码或带区号的固定电话');
+  if (s.deliveryForm === 'email' && !s.email) add('email', '选择电子邮件方式获取的，须填写电子邮箱（email）');
+}
+
+/** What a citizen submits online (the mini program form). */
+export const submissionSchema = submissionFields.superRefine(checkSubmission);
+export type Submission = z.output<typeof submissionSchema>;
+export type SubmissionInput = z.input<typeof submissionSchema>;
+
+/**
+ * Staff entry of a request received on paper, by post or in person, or confirmed from another online
+ * route. 条例 第三十一条: in person the day submitted; by post the day signed for; online the day confirmed.
+ */
+export const staffEntrySchema = submissionFields
+  .extend({
+    receivedDate: isoDateField('收到申请日期（receivedDate）'),
+    /** By post: the postmark date, kept for the record; the receipt date is the day signed for. */
+    postmarkDate: isoDateField('邮戳日期（postmarkDate）').optional(),
+  })
+  .superRefine((s, ctx) => {
+    checkSubmission(s, ctx);
+    if (s.postmarkDate !== undefined && s.channel !== 'post') {
+      ctx.addIssue({ code: 'custom', path: ['postmarkDate'], message: '只有信函邮寄的申请才填写邮戳日期（postmarkDate）' });
+    }
+    if (s.postmarkDate !== undefined && s.postmarkDate > s.receivedDate) {
+      ctx.addIssue({ code: 'custom', path: ['postmarkDate'], message: '邮戳日期（postmarkDate）不能晚于签收日期（receivedDate）' });
+    }
+  });
+export type StaffEntry = z.output<typeof staffEntrySchema>;
+export type StaffEntryInput = z.input<typeof staffEntrySchema>;
+
+export function parseSubmission(input: unknown): Result<Submission> {
+  return parseWith(submissionSchema, input);
+}
+
+/** Parses a staff entry; a receipt date after `today` is refused (第三十一条: the day it really arrived). */
+export function parseStaffEntry(input: unknown, today: string): Result<StaffEntry> {
+  const parsed = parseWith(staffEntrySchema, input);
+  if (!parsed.ok || parsed.data.receivedDate <= today) return parsed;
+  const message = `收到申请日期（receivedDate）不能晚于今天 ${today}`;
+  return { ok: false, code: 'VALIDATION', message: `输入有误：${message}`, fieldErrors: [{ path: 'receivedDate', message }] };
+}
