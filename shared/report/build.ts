@@ -18,9 +18,7 @@ import {
   APPLICANT_TYPES,
   CASE_KINDS,
   CASE_RESULTS,
-  DECISION_ROWS,
   DOCUMENT_ROWS,
-  FEE_CELL,
   OUTCOME_ROWS,
   cellAddress,
   type CellAddress,
@@ -70,35 +68,43 @@ function countApplications(t: Tally, year: number, requests: readonly RequestRec
   }
 }
 
+function isOverride(e: StatEntry): e is Extract<StatEntry, { kind: 'inForceOverride' }> {
+  return e.kind === 'inForceOverride';
+}
+
+/** issued counts up, repealed counts down: the documents in force at a date. */
+function netIssued(e: StatEntry, row: string): number {
+  if (e.kind !== 'count') return 0;
+  if (e.metric === `${row}.issued`) return e.count;
+  if (e.metric === `${row}.repealed`) return -e.count;
+  return 0;
+}
+
 function countProactive(t: Tally, year: number, entries: readonly StatEntry[], lastYear?: ReportData): Record<CellAddress, string> {
   const notes: Record<CellAddress, string> = {};
   const end = `${year}-12-31`;
   for (const e of entries) {
-    if (e.kind === 'inForceOverride') continue;
-    if (e.date.slice(0, 4) !== String(year)) continue;
+    if (e.kind === 'inForceOverride' || e.date.slice(0, 4) !== String(year)) continue;
     const [row, column] = e.metric.split('.') as [string, string];
     t.add(cellAddress('proactive', row, column), e.id, e.kind === 'fee' ? e.amountWanYuan : e.count);
   }
   for (const row of DOCUMENT_ROWS) {
     const at = (column: string) => cellAddress('proactive', row, column);
-    const override = entries.find((e) => e.kind === 'inForceOverride' && e.metric === `${row}.inForce` && e.year === year);
-    if (override && override.kind === 'inForceOverride') {
+    const override = entries.filter(isOverride).find((e) => e.metric === `${row}.inForce` && e.year === year);
+    if (override) {
       t.set(at('inForce'), override.value, [override.id]);
       notes[at('inForce')] = override.reason;
       continue;
     }
     const before = lastYear?.cells[at('inForce')];
-    const docs = entries.filter(
-      (e) => e.kind === 'count' && (e.metric === `${row}.issued` || e.metric === `${row}.repealed`),
-    );
     let value: number;
     let ids: string[];
     if (typeof before === 'number') {
       value = before + t.get(at('issued')) - t.get(at('repealed'));
       ids = [...t.ids(at('issued')), ...t.ids(at('repealed'))];
     } else {
-      const upToEnd = docs.filter((e) => e.kind === 'count' && e.date <= end);
-      value = upToEnd.reduce((s, e) => s + (e.kind === 'count' ? (e.metric.endsWith('issued') ? e.count : -e.count) : 0), 0);
+      const upToEnd = entries.filter((e) => e.kind === 'count' && e.date <= end && netIssued(e, row) !== 0);
+      value = upToEnd.reduce((s, e) => s + netIssued(e, row), 0);
       ids = upToEnd.map((e) => e.id);
     }
     if (value < 0) {
@@ -107,9 +113,6 @@ function countProactive(t: Tally, year: number, entries: readonly StatEntry[], l
     }
     t.set(at('inForce'), value, ids);
   }
-  // Touch the decision and fee cells so a year without entries still reads 0 with no sources.
-  for (const row of DECISION_ROWS) t.get(cellAddress('proactive', row, 'decisions'));
-  t.get(FEE_CELL);
   return notes;
 }
 

@@ -7,17 +7,17 @@ export type CellSources = Record<CellAddress, string[]>;
 
 export class Tally {
   readonly cells: Cells = emptyCells(0);
-  readonly sources: CellSources = {};
+  // Sets, not arrays: a total cites every record of its parts, and membership tests must stay O(1).
+  private readonly cited = new Map<CellAddress, Set<string>>();
 
   add(address: CellAddress, id: string, amount = 1): void {
     this.cells[address] = Math.round(((this.cells[address] ?? 0) + amount) * 10_000) / 10_000;
     this.cite(address, [id]);
   }
 
-  set(address: CellAddress, value: number, ids: readonly string[]): void {
+  set(address: CellAddress, value: number, ids: Iterable<string>): void {
     this.cells[address] = value;
-    this.sources[address] = [];
-    this.cite(address, ids);
+    this.cited.set(address, new Set(ids));
   }
 
   get(address: CellAddress): number {
@@ -25,17 +25,27 @@ export class Tally {
   }
 
   ids(address: CellAddress): string[] {
-    return this.sources[address] ?? [];
+    return [...(this.cited.get(address) ?? [])];
   }
 
   /** A total cell: the sum of its parts, citing every record they cite. */
   total(address: CellAddress, parts: readonly CellAddress[]): void {
     const value = parts.reduce((s, p) => s + this.get(p), 0);
-    this.set(address, Math.round(value * 10_000) / 10_000, parts.flatMap((p) => this.ids(p)));
+    const ids = new Set<string>();
+    for (const p of parts) for (const id of this.cited.get(p) ?? []) ids.add(id);
+    this.set(address, Math.round(value * 10_000) / 10_000, ids);
+  }
+
+  /** The record ids behind each cell, in the order they were first counted. */
+  get sources(): CellSources {
+    const out: CellSources = {};
+    for (const [address, ids] of this.cited) out[address] = [...ids];
+    return out;
   }
 
   private cite(address: CellAddress, ids: readonly string[]): void {
-    const list = (this.sources[address] ??= []);
-    for (const id of ids) if (!list.includes(id)) list.push(id);
+    let set = this.cited.get(address);
+    if (!set) this.cited.set(address, (set = new Set()));
+    for (const id of ids) set.add(id);
   }
 }
