@@ -1,6 +1,7 @@
 /** The `items` function: the catalogue citizens browse and the items staff write and approve. */
 import { z } from 'zod';
 import type { DisclosureItem } from '../records';
+import { itemContentSchema } from '../records/item';
 
 export const listItemsSchema = z.object({
   organId: z.string().min(1).optional(),
@@ -28,3 +29,25 @@ export const getItemSchema = z.object({ id: z.string().min(1) });
 
 export const ITEM_ACTIONS = ['list', 'get', 'create', 'update', 'submit', 'approve', 'reject', 'withdraw', 'correct', 'history'] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+/** 保密审查 (条例 第十七条): the reviewer confirms each point before approving. */
+export const SECRECY_CHECKLIST = {
+  noStateSecret: '不含国家秘密',
+  noWorkSecret: '不含工作秘密、敏感信息',
+  noPrivacy: '不含个人隐私（身份证号、电话、住址等）',
+  noTradeSecret: '不含商业秘密',
+  lawful: '公开不危及国家安全、公共安全、经济安全和社会稳定',
+} as const;
+export type SecrecyPoint = keyof typeof SECRECY_CHECKLIST;
+
+export const secrecyChecklistSchema = z.object(
+  Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `${k}：保密审查须逐项确认` })])) as Record<SecrecyPoint, z.ZodLiteral<true>>,
+);
+
+export const createItemSchema = z.object({ content: itemContentSchema });
+export const updateItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), content: itemContentSchema });
+export const submitItemSchema = z.object({ id: z.string().min(1) });
+export const approveItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().max(500).optional(), checklist: secrecyChecklistSchema.optional() });
+export const rejectItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().min(2, '请写明退回理由').max(500) });
+export const withdrawItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明撤回理由').max(500) });
+export const correctItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明更正理由').max(500), content: itemContentSchema });

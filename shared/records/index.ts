@@ -3,3 +3,4 @@ export * from './item';
 export * from './request';
 export * from './stat-entry';
 export * from './review-case';
+export * from './index-no';

@@ -1,0 +1,28 @@
+/** Every collection the functions use. Production creates them at deploy; locally they are created on first use. */
+import { errorCodeOf, type Db } from './sdk';
+
+export const COLLECTIONS = {
+  organs: 'organs',
+  staff: 'staff',
+  invites: 'invites',
+  setupCodes: 'setup_codes',
+  logins: 'dev_logins',
+  items: 'items',
+  counters: 'counters',
+  audit: 'audit_log',
+  idempotency: 'idempotency',
+} as const;
+
+const ensured = new WeakSet<Db>();
+
+export async function ensureCollections(db: Db): Promise<void> {
+  if (ensured.has(db)) return;
+  for (const name of Object.values(COLLECTIONS)) {
+    try {
+      await db.createCollection(name);
+    } catch (e) {
+      if (errorCodeOf(e) !== 'DATABASE_COLLECTION_ALREADY_EXIST') throw e;
+    }
+  }
+  ensured.add(db);
+}

@@ -1,0 +1,10 @@
+/** Every cloud function handler by name: the local server's /functions route and the bundles use the same ones. */
+import type { FunctionName } from '../shared/api';
+import { itemsFunction } from './items';
+import { organFunction } from './organ';
+import type { FunctionHandler } from './runtime';
+
+export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> = {
+  organ: organFunction,
+  items: itemsFunction,
+};

@@ -1,0 +1,42 @@
+/**
+ * The catalogue: filter by category, year, status and keyword, 20 a page. CloudBase caps a get at 100 (1000 with
+ * limit), so lists page with skip/limit and the total comes from count(), never from fetching everything.
+ */
+import type { z } from 'zod';
+import type { ItemPage, listItemsSchema } from '../../shared/api/items';
+import type { HandlerContext } from '../runtime';
+import { num, rows } from '../sdk';
+import { items, toSummary } from './store';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function listItems(ctx: HandlerContext, input: z.output<typeof listItemsSchema>): Promise<ItemPage> {
+  const _ = ctx.db.command;
+  const staffOrgan = ctx.caller.staff?.organId;
+  // Staff see their own organ in any status; citizens see published items only, of any organ asked for.
+  const organId = staffOrgan ?? input.organId;
+  const conditions: object[] = [];
+  if (organId) conditions.push({ organId });
+  conditions.push({ status: staffOrgan ? (input.status ?? _.neq('__none__')) : 'published' });
+  if (input.category) conditions.push({ category: input.category });
+  if (input.year) conditions.push({ publishYear: input.year });
+  if (input.keyword) {
+    const re = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
+    conditions.push(_.or([{ title: re }, { docNo: re }, { body: re }]));
+  }
+  const where = _.and(conditions);
+  const total = num(await items(ctx.db).where(where).count(), 'total');
+  const page = rows(
+    await items(ctx.db)
+      .where(where)
+      .orderBy('publishedDate', 'desc')
+      .orderBy('updatedAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .field({ body: false, attachments: false, trail: false })
+      .get(),
+  );
+  return { list: page.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+}

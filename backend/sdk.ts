@@ -1,0 +1,60 @@
+/**
+ * The one place the functions touch @cloudbase/node-sdk: connecting (production or the local server) and typed
+ * views of its loosely typed replies. TENCENTCLOUD must be set before the SDK loads (no cloud metadata look-ups).
+ */
+import { type CloudBase, getCloudbaseContext, init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk';
+
+export type Db = ReturnType<CloudBase['database']>;
+export type Collection = ReturnType<Db['collection']>;
+export type Row = Record<string, unknown>;
+
+export interface Tx {
+  collection(name: string): Collection;
+}
+
+/** Production: the function's own environment. */
+export function connectCurrentEnv(): Db {
+  return init({ env: SYMBOL_CURRENT_ENV }).database();
+}
+
+/** Development and tests: the local CloudBase-compatible server at `baseUrl`. */
+export function connectLocal(baseUrl: string): Db {
+  return init({ env: 'local', serviceUrl: `${baseUrl}/admin`, secretId: 'local', secretKey: 'local' }).database();
+}
+
+/** The caller's OPENID in a function invoked from the mini program (null when there is none). */
+export function openidFromContext(context: unknown): string | null {
+  const ctx = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]);
+  return ctx.WX_OPENID ? String(ctx.WX_OPENID) : null;
+}
+
+export function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function rows(reply: unknown): Row[] {
+  const data = isRow(reply) ? reply.data : undefined;
+  return Array.isArray(data) ? data.filter(isRow) : [];
+}
+
+/** The document of a doc().get() reply or null (inside a transaction `data` is the document itself). */
+export function one(reply: unknown): Row | null {
+  const data = isRow(reply) ? reply.data : undefined;
+  if (isRow(data)) return data;
+  return rows(reply)[0] ?? null;
+}
+
+export function num(reply: unknown, key: string): number {
+  const value = isRow(reply) ? reply[key] : undefined;
+  return typeof value === 'number' ? value : 0;
+}
+
+export function errorCodeOf(e: unknown): string | null {
+  return isRow(e) && typeof e.code === 'string' ? e.code : null;
+}
+
+/** db.runTransaction with the SDK's `any` narrowed. */
+export function runTransaction<T>(db: Db, body: (tx: Tx) => Promise<T>): Promise<T> {
+  const run: (cb: (tx: Tx) => Promise<T>) => Promise<T> = db.runTransaction.bind(db);
+  return run(body);
+}

@@ -1,0 +1,30 @@
+/**
+ * POST /functions/<name>: the cloud functions in development, with the event as the JSON body and a development
+ * login token in the `x-gongkai-login` header mapped to an OPENID — the same handlers as production.
+ */
+import { openidForToken, LOGIN_HEADER } from '../backend/dev-logins';
+import { FUNCTION_HANDLERS } from '../backend/functions';
+import type { Db } from '../backend/sdk';
+import { readJson, sendJson } from './http/envelope';
+import type { Router } from './http/router';
+
+export function installFunctions(router: Router, db: () => Db): void {
+  router.post('/functions/:name', async (req, res, { params }) => {
+    const name = params.name ?? '';
+    const handler = Object.prototype.hasOwnProperty.call(FUNCTION_HANDLERS, name) ? FUNCTION_HANDLERS[name as keyof typeof FUNCTION_HANDLERS] : undefined;
+    if (!handler) {
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有云函数 ${name}` });
+      return;
+    }
+    let event: unknown;
+    try {
+      event = await readJson(req);
+    } catch {
+      sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+      return;
+    }
+    const header = req.headers[LOGIN_HEADER];
+    const openid = await openidForToken(db(), Array.isArray(header) ? header[0] : header);
+    sendJson(res, 200, await handler(event, { db: db(), openid }));
+  });
+}

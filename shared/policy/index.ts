@@ -1,0 +1,61 @@
+/**
+ * Who may do what, as one table: function → action → the roles allowed. The role always comes from the stored
+ * staff record of the caller's OPENID, never from the client. `public` needs no login at all (a page shared to
+ * 朋友圈 opens without one); `signedIn` needs a WeChat identity (OPENID) but no role.
+ * Step rules (reviewer approves step 1, leader step 2) are checked by the items handlers against the chain.
+ */
+export const ROLES = ['editor', 'reviewer', 'leader', 'admin'] as const;
+export type StaffRole = (typeof ROLES)[number];
+export type Role = StaffRole | 'citizen';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  editor: '发起人',
+  reviewer: '分管领导',
+  leader: '第一负责人',
+  admin: '管理员',
+  citizen: '公众',
+};
+
+export type Access = 'public' | 'signedIn' | readonly StaffRole[];
+
+const STAFF = ROLES;
+
+export const POLICY = {
+  organ: {
+    setup: 'signedIn',
+    bind: 'signedIn',
+    me: 'public',
+    getProfile: 'public',
+    updateProfile: ['admin'],
+    invite: ['admin'],
+    listStaff: ['admin'],
+    removeStaff: ['admin'],
+  },
+  items: {
+    list: 'public',
+    get: 'public',
+    create: ['editor'],
+    update: ['editor'],
+    submit: ['editor'],
+    approve: ['reviewer', 'leader'],
+    reject: ['reviewer', 'leader'],
+    withdraw: ['leader', 'admin'],
+    correct: ['editor'],
+    history: STAFF,
+  },
+} as const satisfies Record<string, Record<string, Access>>;
+
+export type PolicyTable = typeof POLICY;
+
+/** Whether a caller with `role` (and an OPENID or not) may call `fn.action`; unknown actions are refused. */
+export function allows(access: Access | undefined, role: Role, signedIn: boolean): boolean {
+  if (access === undefined) return false;
+  if (access === 'public') return true;
+  if (access === 'signedIn') return signedIn;
+  return role !== 'citizen' && access.includes(role);
+}
+
+export function accessOf(fn: string, action: string): Access | undefined {
+  const table: Record<string, Record<string, Access>> = POLICY;
+  return table[fn]?.[action];
+}

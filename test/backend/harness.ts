@@ -1,0 +1,61 @@
+/** A local server with the functions mounted, and a caller per OPENID going through the real handlers and SDK. */
+import '../server/helpers/env';
+import { createSetupCode } from '../../backend/organ';
+import { FUNCTION_HANDLERS } from '../../backend/functions';
+import type { FunctionName } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+import { connectLocal, type Db } from '../../backend/sdk';
+import { installFunctions } from '../../server/functions';
+import { startLocal, type LocalServer } from '../server/helpers/local';
+
+export interface Backend {
+  local: LocalServer;
+  db: Db;
+  call(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string): Promise<Result<unknown>>;
+  ok<T = Record<string, unknown>>(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startBackend(): Promise<Backend> {
+  let db: Db | null = null;
+  const local = await startLocal({ routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url))) });
+  db = connectLocal(local.server.url);
+  const handle: Db = db;
+  const call: Backend['call'] = async (openid, fn, action, payload, requestId) => {
+    const handler = FUNCTION_HANDLERS[fn];
+    if (!handler) throw new Error(`no function ${fn}`);
+    return handler({ action, payload, ...(requestId ? { requestId } : {}) }, { db: handle, openid, log: () => undefined });
+  };
+  return {
+    local,
+    db: handle,
+    call,
+    async ok<T>(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string) {
+      const r = await call(openid, fn, action, payload, requestId);
+      if (!r.ok) throw new Error(`${fn}.${action} failed: ${r.code} ${r.message}`);
+      return r.data as T;
+    },
+    stop: () => local.stop(),
+  };
+}
+
+export const ORGAN = { name: '扎毛乡人民政府', creditCode: '11632323MB1234567X', contactPhone: '0973-0000000', address: '扎毛乡政府大院' };
+
+/** An organ with one person per role: admin (by setup code), editor, reviewer, leader (by invitation). */
+export async function seedOrgan(b: Backend, suffix = ''): Promise<{ organId: string; admin: string; editor: string; reviewer: string; leader: string }> {
+  const admin = `oAdmin${suffix}`;
+  const code = await createSetupCode(b.db);
+  const { organId } = await b.ok<{ organId: string }>(admin, 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' });
+  const people = { editor: `oEditor${suffix}`, reviewer: `oReviewer${suffix}`, leader: `oLeader${suffix}` };
+  for (const [role, openid] of Object.entries(people)) {
+    const invite = await b.ok<{ code: string }>(admin, 'organ', 'invite', { role });
+    await b.ok(openid, 'organ', 'bind', { code: invite.code, displayName: role });
+  }
+  return { organId, admin, ...people };
+}
+
+export function itemContent(title: string, extra: Record<string, unknown> = {}) {
+  return { title, publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', category: 'agriculture', body: `${title}的正文。`, ...extra };
+}
+
+export const CHECKLIST = { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true };
