@@ -1,5 +1,5 @@
 /** Organ profile and staff: first admin by setup code, then invitations bound to an OPENID. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bindSchema, getProfileSchema, inviteSchema, organProfileSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../shared/api/organ';
 import type { StaffRole } from '../shared/policy';
 import { ROLE_LABELS } from '../shared/policy';

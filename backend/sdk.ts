@@ -24,8 +24,13 @@ export function connectLocal(baseUrl: string): Db {
 
 /** The caller's OPENID in a function invoked from the mini program (null when there is none). */
 export function openidFromContext(context: unknown): string | null {
-  const ctx = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]);
-  return ctx.WX_OPENID ? String(ctx.WX_OPENID) : null;
+  try {
+    const ctx = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]);
+    return ctx.WX_OPENID ? String(ctx.WX_OPENID) : null;
+  } catch {
+    // Not invoked by the platform with its context: nobody is signed in.
+    return null;
+  }
 }
 
 export function isRow(value: unknown): value is Row {

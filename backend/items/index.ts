@@ -1,5 +1,5 @@
 /** The items function: drafts, the 三审 approval chain, publishing with a 索引号, withdrawal and correction. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   approveItemSchema,
   correctItemSchema,

@@ -2,7 +2,7 @@
  * The one envelope every cloud function takes and answers, in production (wx.cloud.callFunction) and locally
  * (POST /functions/<name>): `{ action, payload, requestId? }` → `{ ok: true, data } | { ok: false, code, message, fieldErrors? }`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const functionEventSchema = z.object({
   action: z.string().min(1).max(60),

@@ -1,5 +1,5 @@
 /** The `items` function: the catalogue citizens browse and the items staff write and approve. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DisclosureItem } from '../records';
 import { itemContentSchema } from '../records/item';
 

@@ -1,5 +1,5 @@
 /** The `organ` function: profile, first admin by a one-time setup code, staff by invitation codes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../policy';
 import { isValidIndexPattern } from '../records/index-no';
 

@@ -1,5 +1,5 @@
 /** The `reports` function: what citizens read (published reports) and what staff build. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CellAddress } from '../format';
 import type { Finding, ReportData, Sections } from '../report/schema';
 

@@ -2,7 +2,7 @@
  * What happens to a request after receipt, as dated events. The clock (clock.ts) replays them in array
  * order; dates must not go backwards. Each event's comment names the article that gives it its effect.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLOCK_RULES } from './rules';
 import { isoDateField } from './schema';
 

@@ -2,7 +2,7 @@
  * The organ's own table of announced dates (国务院办公厅 放假安排 notices), for years chinese-days does not
  * know or that the organ corrects. Field errors are in Chinese and name the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith, type Result } from '../errors';
 import { isIsoDate, yearOf } from './dates';
 

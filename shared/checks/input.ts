@@ -2,7 +2,7 @@
  * What the checks read: report data whose cells may hold any number (a negative or a fraction is a finding
  * of nonNegative, not a parse failure), so a wrong published report can still be checked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress } from '../format';
 import { findingSchema, narrativeSchema, sectionsSchema } from '../report/schema';
 

@@ -2,7 +2,9 @@
  * Stable error codes for code, Chinese messages for people. Every failure a function or the CLI reports
  * has this shape: `{ ok: false, code, message, fieldErrors? }`.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+// The one locale we need, imported alone: `z.locales` would pull every language into each bundle.
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 
 export const ERROR_CODES = [
   'VALIDATION',
@@ -26,7 +28,7 @@ export type Ok<T> = { ok: true; data: T };
 export type Failure = { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldError[] };
 export type Result<T> = Ok<T> | Failure;
 
-const zhError = z.locales.zhCN().localeError;
+const zhError = zhCN().localeError;
 
 export function pathOf(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');

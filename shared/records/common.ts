@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar date as the law counts it, 'YYYY-MM-DD' in Asia/Shanghai. */
 export const isoDate = z

@@ -2,7 +2,7 @@
  * A disclosure item (主动公开信息) with the metadata a portal shows: 名称, 索引号, 文号, 发布机构, 成文日期,
  * 发布日期, 主题/体裁分类, 公开方式, 公开范围, 有效性 (for 规范性文件), body and attachments.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, recordId } from './common';
 
 export const ITEM_STATUSES = ['draft', 'inReview', 'published', 'withdrawn'] as const;

@@ -3,7 +3,7 @@
  * columns of table 三), when it was received (第三十一条), and how and when it was answered (one of the 21
  * outcome rows). The full workflow record extends this.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../format';
 import { isoDate, recordId } from './common';
 

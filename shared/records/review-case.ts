@@ -1,5 +1,5 @@
 /** A 行政复议 or 行政诉讼 case about the organ's information disclosure, for table 四. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_KINDS, CASE_RESULTS } from '../format';
 import { isoDate, recordId } from './common';
 

@@ -5,7 +5,7 @@
  * - the organ's 行政事业性收费 (第二十条（八）) in 万元 — not the 信息处理费 of requests, which belongs in 六;
  * - an override of 现行有效件数 with its reason (documents can lapse on their own).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, recordId } from './common';
 
 const countMetric = z.enum([

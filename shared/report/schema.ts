@@ -3,7 +3,7 @@
  * Cells are addressed by the format file's keys (`applications.newReceived.natural`); a cell an importer
  * could not read is `null` (with a cellUnreadable finding), never a silent 0.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CELL_ADDRESSES, CHECK_IDS, FEE_CELL, SECTION_KEYS, type CellAddress, type CheckId, type FindingLevel } from '../format';
 
 const count = z.number().int().nonnegative();

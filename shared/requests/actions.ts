@@ -3,7 +3,7 @@
  * schema checks shapes only; the legal rules (one 补正, ≤ 20 days, the fee amount…) are guards in
  * transitions.ts, so each breach gets its own stable code.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateField } from '../calendar';
 import { OUTCOME_ROWS } from '../format';
 

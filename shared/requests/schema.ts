@@ -3,7 +3,7 @@
  * or in person (with its receipt date, 第三十一条). One schema each, used by the form and by the function.
  * Messages are Chinese, name the field, and never repeat what was typed (it may be personal data).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateField } from '../calendar';
 import { APPLICANT_TYPES } from '../format';
 import { parseWith, type Result } from '../errors';
