@@ -11,6 +11,10 @@ export const COLLECTIONS = {
   counters: 'counters',
   audit: 'audit_log',
   idempotency: 'idempotency',
+  statEntries: 'stat_entries',
+  cases: 'review_cases',
+  reportDrafts: 'report_drafts',
+  publishedReports: 'published_reports',
 } as const;
 
 const ensured = new WeakSet<Db>();

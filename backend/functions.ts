@@ -2,9 +2,14 @@
 import type { FunctionName } from '../shared/api';
 import { itemsFunction } from './items';
 import { organFunction } from './organ';
+import { casesFunction, statsFunction } from './records';
+import { reportsFunction } from './reports';
 import type { FunctionHandler } from './runtime';
 
 export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> = {
   organ: organFunction,
   items: itemsFunction,
+  stats: statsFunction,
+  cases: casesFunction,
+  reports: reportsFunction,
 };

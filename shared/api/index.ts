@@ -9,3 +9,4 @@ export * from './reports';
 export const FUNCTION_NAMES = ['organ', 'items', 'stats', 'cases', 'requests', 'reports'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export * from './organ';
+export * from './records';

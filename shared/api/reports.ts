@@ -35,3 +35,12 @@ export interface BuiltReportView {
 
 export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'publish', 'importPublished'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+export const saveNarrativeSchema = z.object({
+  year: z.number().int().min(2008).max(2100),
+  version: z.number().int().nonnegative(),
+  sections: z.object({ overview: z.string().max(20_000), problems: z.string().max(20_000), other: z.string().max(20_000), proactive: z.string().max(5000), applications: z.string().max(5000), reviewLitigation: z.string().max(5000) }).partial(),
+});
+export const reportStepSchema = z.object({ year: z.number().int().min(2008).max(2100), comment: z.string().trim().max(500).optional() });
+export const rejectReportSchema = z.object({ year: z.number().int().min(2008).max(2100), comment: z.string().trim().min(2, '请写明退回理由').max(500) });
+export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });

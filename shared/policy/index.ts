@@ -43,6 +43,19 @@ export const POLICY = {
     correct: ['editor'],
     history: STAFF,
   },
+  stats: { create: ['editor', 'admin'], remove: ['editor', 'admin'], list: STAFF },
+  cases: { create: ['editor', 'admin'], close: ['editor', 'admin'], list: STAFF },
+  reports: {
+    listPublished: 'public',
+    getPublished: 'public',
+    build: STAFF,
+    check: STAFF,
+    saveNarrative: ['editor'],
+    submit: ['editor'],
+    approve: ['reviewer', 'leader'],
+    reject: ['reviewer', 'leader'],
+    importPublished: ['admin'],
+  },
 } as const satisfies Record<string, Record<string, Access>>;
 
 export type PolicyTable = typeof POLICY;

@@ -19,30 +19,35 @@ const countMetric = z.enum([
 ]);
 export type CountMetric = z.infer<typeof countMetric>;
 
-export const statEntrySchema = z.discriminatedUnion('kind', [
-  z.object({
+const countEntry = z.object({
     kind: z.literal('count'),
-    id: recordId,
     metric: countMetric,
     date: isoDate,
     count: z.number().int().positive().max(1_000_000),
     note: z.string().max(500).optional(),
-  }),
-  z.object({
+  });
+const feeEntry = z.object({
     kind: z.literal('fee'),
-    id: recordId,
     metric: z.literal('fees.amountWanYuan'),
     date: isoDate,
     amountWanYuan: z.number().positive().finite().max(1_000_000),
     note: z.string().max(500).optional(),
-  }),
-  z.object({
+  });
+const inForceOverride = z.object({
     kind: z.literal('inForceOverride'),
-    id: recordId,
     metric: z.enum(['rules.inForce', 'normativeDocs.inForce']),
     year: z.number().int().min(2008).max(2100),
     value: z.number().int().nonnegative(),
     reason: z.string().trim().min(2, '请说明原因').max(500),
-  }),
+  });
+
+/** What staff enter; the store gives the id. */
+export const statEntryInputSchema = z.discriminatedUnion('kind', [countEntry, feeEntry, inForceOverride]);
+export type StatEntryInput = z.infer<typeof statEntryInputSchema>;
+
+export const statEntrySchema = z.discriminatedUnion('kind', [
+  countEntry.extend({ id: recordId }),
+  feeEntry.extend({ id: recordId }),
+  inForceOverride.extend({ id: recordId }),
 ]);
 export type StatEntry = z.infer<typeof statEntrySchema>;

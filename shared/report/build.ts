@@ -34,6 +34,8 @@ export interface ReportRecords {
   statEntries: readonly StatEntry[];
   cases: readonly ReviewCase[];
   items: readonly Pick<DisclosureItem, 'id' | 'status' | 'publishedDate'>[];
+  /** The count of items published in the year when the store counted them (instead of listing `items`). */
+  publishedItemCount?: number;
   /** The narrative as staff wrote it so far. */
   sections?: Partial<Sections>;
 }
@@ -158,7 +160,7 @@ export function buildReport(year: number, records: ReportRecords, lastYear?: Rep
     sections,
     overviewParts: [],
     narrative: extractNarrativeNumbers(sections),
-    facts: { publishedItems: countPublishedItems(year, records.items) },
+    facts: { publishedItems: records.publishedItemCount ?? countPublishedItems(year, records.items) },
     findings: [],
     ...(Object.keys(cellNotes).length > 0 ? { cellNotes } : {}),
   };

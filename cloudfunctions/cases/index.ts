@@ -1,0 +1,7 @@
+/** Cloud function `cases`: thin entry over backend/records. */
+import { casesFunction } from '../../backend/records';
+import { connectCurrentEnv, openidFromContext } from '../../backend/sdk';
+
+export async function main(event: unknown, context: unknown) {
+  return casesFunction(event, { db: connectCurrentEnv(), openid: openidFromContext(context) });
+}
