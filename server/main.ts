@@ -1,17 +1,45 @@
 /**
  * `npm start`: the product on this machine, no account and no network. Starts the local CloudBase-compatible
- * server (database at /admin, data under DATA_DIR) with the report preview at `/`; runs until Ctrl-C.
+ * server (database at /admin, the cloud functions at /functions/<name>, published reports at /), seeds the demo
+ * organ on an empty store, prints the URLs, the logins and a setup code, and runs until Ctrl-C.
  */
+import './env';
+import { readFileSync } from 'node:fs';
+import { createSetupCode } from '../backend/organ';
+import { connectLocal, type Db } from '../backend/sdk';
+import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { startServer } from './app';
-import { installPreview, loadSeedReport } from './preview';
+import { installFunctions } from './functions';
+import { installPreview, SEED_REPORT_FILE } from './preview';
 
 async function main(): Promise<void> {
-  const report = loadSeedReport();
-  const server = await startServer({ dataDir: process.env.DATA_DIR || undefined, routes: (r) => installPreview(r, report) });
+  let db: Db | null = null;
+  const handle = (): Db => {
+    if (!db) throw new Error('database not ready');
+    return db;
+  };
+  const server = await startServer({
+    dataDir: process.env.DATA_DIR || undefined,
+    routes: (r) => {
+      installFunctions(r, handle);
+      installPreview(r, handle);
+    },
+  });
+  db = connectLocal(server.url);
+  if (await isEmpty(db)) {
+    console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');
+    await seedDemo(db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());
+  }
+  const logins = await demoLogins(db);
+  const code = await createSetupCode(db);
   const u = server.url;
   console.log(`Gongkai 本地云已启动：${u}/`);
-  console.log(`  年度报告预览：${u}/ （${report.organ} ${report.year} 年）  Markdown：${u}/report.md  数据：${u}/report.json`);
+  console.log(`  公开页面（年度报告、公开信息）：${u}/`);
+  console.log(`  云函数：POST ${u}/functions/<organ|items|stats|cases|reports>，请求头 x-gongkai-login: <登录令牌>`);
   console.log(`  数据库（@cloudbase/node-sdk 的 serviceUrl）：${u}/admin   数据目录：${server.dataDir}`);
+  console.log('  演示登录令牌：');
+  for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
+  console.log(`  新机关设置码（一次有效）：${code}`);
   console.log('按 Ctrl-C 停止。');
   let stopping = false;
   const stop = (): void => {

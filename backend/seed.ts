@@ -1,0 +1,75 @@
+/**
+ * The demo organ `npm start` creates on an empty store: 扎毛乡人民政府 with one person per role, its 2023 report
+ * imported from server/seed/ as published, sample items, statistics and cases in this year and the last.
+ * Everything goes through the real function handlers, as a person would do it.
+ */
+import { createDevLogin } from './dev-logins';
+import { FUNCTION_HANDLERS } from './functions';
+import { createSetupCode } from './organ';
+import type { FunctionName } from '../shared/api';
+import type { Db } from './sdk';
+import { COLLECTIONS, ensureCollections } from './collections';
+import { num } from './sdk';
+
+export const DEMO_OPENIDS = { admin: 'demo-admin', editor: 'demo-editor', reviewer: 'demo-reviewer', leader: 'demo-leader', citizen: 'demo-citizen' } as const;
+export type DemoRole = keyof typeof DEMO_OPENIDS;
+
+export interface DemoLogins {
+  organId: string;
+  logins: Record<DemoRole, string>;
+}
+
+const CHECKLIST = { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true };
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  await ensureCollections(db);
+  return num(await db.collection(COLLECTIONS.organs).count(), 'total') === 0;
+}
+
+export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoLogins> {
+  const call = async <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> => {
+    const handler = FUNCTION_HANDLERS[fn];
+    if (!handler) throw new Error(`no function ${fn}`);
+    const r = await handler({ action, payload }, { db, openid: DEMO_OPENIDS[role] });
+    if (!r.ok) throw new Error(`seed ${fn}.${action}: ${r.message}`);
+    return r.data as T;
+  };
+  const code = await createSetupCode(db);
+  const organ = { name: '扎毛乡人民政府', creditCode: '11632323MB0000000X', contactPhone: '0973-8888888', address: '青海省黄南藏族自治州同仁市扎毛乡' };
+  const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', { code, organ, displayName: '乡政府办管理员' });
+  for (const role of ['editor', 'reviewer', 'leader'] as const) {
+    const invite = await call<{ code: string }>('admin', 'organ', 'invite', { role });
+    const names = { editor: '党政办 扎西', reviewer: '分管副乡长 卓玛', leader: '乡长 才让' };
+    await call(role, 'organ', 'bind', { code: invite.code, displayName: names[role] });
+  }
+  await call('admin', 'reports', 'importPublished', { text: seedReportText });
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today));
+  const titles = ['关于做好春耕备耕工作的通知', '扎毛乡2026年城乡居民最低生活保障对象公示', '扎毛乡草原生态保护补助奖励资金发放情况公示', '扎毛乡农村人居环境整治工作方案'];
+  for (const [i, title] of titles.entries()) {
+    const content = { title, publisher: organ.name, writtenDate: `${year}-0${i + 1}-10`, category: i === 1 ? 'socialAssistance' : 'agriculture', body: `${title}。详见附件。` };
+    const { id } = await call<{ id: string }>('editor', 'items', 'create', { content });
+    if (i === titles.length - 1) continue; // one stays a draft for the 工作台
+    await call('editor', 'items', 'submit', { id });
+    await call('reviewer', 'items', 'approve', { id, checklist: CHECKLIST });
+    await call('leader', 'items', 'approve', { id });
+  }
+  for (const [y, n] of [[year - 1, 4], [year, 2]] as const) {
+    await call('editor', 'stats', 'create', { entry: { kind: 'count', metric: 'licensing.decisions', date: `${y}-03-15`, count: n } });
+    await call('editor', 'stats', 'create', { entry: { kind: 'count', metric: 'punishment.decisions', date: `${y}-06-20`, count: 1 } });
+  }
+  await call('editor', 'cases', 'create', { case: { kind: 'review', filedDate: `${year - 1}-11-02`, result: 'upheld', closedDate: `${year}-01-20` } });
+  const logins = {} as Record<DemoRole, string>;
+  for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[]) logins[role] = await createDevLogin(db, DEMO_OPENIDS[role], role);
+  return { organId, logins };
+}
+
+/** The logins printed at each start (created once, at seeding). */
+export async function demoLogins(db: Db): Promise<Partial<Record<DemoRole, string>>> {
+  const out: Partial<Record<DemoRole, string>> = {};
+  for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[]) {
+    const r = await db.collection(COLLECTIONS.logins).where({ openid: DEMO_OPENIDS[role] }).limit(1).get();
+    const row = Array.isArray(r.data) ? (r.data[0] as { _id?: unknown } | undefined) : undefined;
+    if (row && typeof row._id === 'string') out[role] = row._id;
+  }
+  return out;
+}
