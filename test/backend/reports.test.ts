@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importReportText } from '../../shared/import';
 import type { ReportData } from '../../shared/report';
 import { buildReport } from '../../shared/report';
-import type { StatEntry, ReviewCase } from '../../shared/records';
+import type { ReviewCase, StatEntry, StatEntryInput } from '../../shared/records';
 import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from './harness';
 
 const SEED = readFileSync(path.resolve(__dirname, '../../server/seed/zhamao-2023-report.txt'), 'utf8');
@@ -33,7 +33,7 @@ describe('reports: published reports', () => {
 
 describe('reports: build, edit, approve, publish', () => {
   it('builds the year from the stored records, equal to the core; edits the narrative; passes the chain; publishes', async () => {
-    const entries: Omit<StatEntry, 'id'>[] = [
+    const entries: StatEntryInput[] = [
       { kind: 'count', metric: 'licensing.decisions', date: '2025-03-02', count: 7 },
       { kind: 'count', metric: 'normativeDocs.issued', date: '2025-05-01', count: 2 },
       { kind: 'fee', metric: 'fees.amountWanYuan', date: '2025-06-01', amountWanYuan: 1.25 },
