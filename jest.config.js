@@ -1,11 +1,45 @@
-/** Tests live in test/, mirroring the source tree. TZ is fixed in test/global-setup.js. */
+/**
+ * Tests live in test/, mirroring the source tree. Two projects in one run:
+ *  - node: everything under test/ except test/miniprogram (shared/, server, cloud functions);
+ *  - miniprogram: page and client tests under test/miniprogram in jsdom with miniprogram-simulate
+ *    (a file may opt into node with a `@jest-environment node` docblock, as the compile check does).
+ * TZ is fixed here (it reaches every worker) and in test/global-setup.js.
+ */
+process.env.TZ = 'Asia/Shanghai';
+
+const globalSetup = '<rootDir>/test/global-setup.js';
+
+/** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  globalSetup: '<rootDir>/test/global-setup.js',
   collectCoverageFrom: ['shared/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold: { './shared/': { lines: 90 } },
+  coveragePathIgnorePatterns: ['/node_modules/', '/miniprogram_npm/'],
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+      globalSetup,
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/miniprogram'],
+      testMatch: ['**/*.test.ts'],
+      // ts before js: a stale .js beside a page's .ts must never win.
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      // TDesign imports tslib, dayjs… by bare name from its own miniprogram_npm/.
+      moduleDirectories: ['node_modules', 'miniprogram_npm'],
+      // Tests and pages share the one bundle the mini program ships (built by `npm run build`).
+      moduleNameMapper: { '^gongkai-core$': '<rootDir>/miniprogram/miniprogram_npm/gongkai-core/index.js' },
+      // One entry for .ts and .js: TDesign's JS is ESM. The core bundle is CJS already.
+      transform: { '^.+\\.[jt]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+      transformIgnorePatterns: ['/node_modules/', '/miniprogram_npm/gongkai-core/'],
+      globalSetup,
+    },
+  ],
 };

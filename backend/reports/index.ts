@@ -16,7 +16,8 @@ import {
   type PublishedReportSummary,
 } from '../../shared/api/reports';
 import { checkReport, hasErrors } from '../../shared/checks';
-import { importReportText } from '../../shared/import';
+// The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
+import { importReportText } from '../../shared/import/report-text';
 import { buildReport, emptySections, type ReportData, type Sections } from '../../shared/report';
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, forbidden, notFound } from '../errors';
