@@ -1,0 +1,40 @@
+/**
+ * What each cloud function action takes and answers, for the typed `call`. Payload schemas and DTOs come from
+ * shared/api; this map only pairs them per action. An action missing here cannot be called from a page.
+ * TODO(lead): the answer types of listPublished (here: the summaries as an array) belong in shared/api beside
+ * the payload schemas, once the reports function exists.
+ */
+import type { DisclosureItem, FunctionName, ItemAction, ItemPage, ListItemsInput, PublishedReport, PublishedReportSummary, ReportAction } from 'gongkai-core';
+
+interface Endpoint<P, D> {
+  payload: P;
+  data: D;
+}
+
+export interface Contract {
+  reports: {
+    listPublished: Endpoint<{ organId?: string }, PublishedReportSummary[]>;
+    getPublished: Endpoint<{ id: string }, PublishedReport>;
+  };
+  items: {
+    list: Endpoint<ListItemsInput, ItemPage>;
+    get: Endpoint<{ id: string }, DisclosureItem>;
+  };
+  organ: Record<never, never>;
+  stats: Record<never, never>;
+  cases: Record<never, never>;
+  requests: Record<never, never>;
+}
+
+export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;
+export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends Endpoint<infer P, unknown> ? P : never;
+export type DataOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends Endpoint<unknown, infer D> ? D : never;
+
+/** Compile-time checks: the map covers exactly the functions, and names only actions each function routes. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ContractChecks = [
+  Assert<Exact<keyof Contract, FunctionName>>,
+  Assert<Exact<ActionOf<'reports'> | ReportAction, ReportAction>>,
+  Assert<Exact<ActionOf<'items'> | ItemAction, ItemAction>>,
+];

@@ -1,0 +1,85 @@
+/**
+ * 年度报告 (tab): the published annual reports, newest year first. Works without signing in; pull down to refresh.
+ * The summaries stay off setData (kept on the page for the organ filter); only display lines are sent.
+ */
+import { fetchPublishedReports } from '../../../api/index';
+import type { PublishedReportSummary } from 'gongkai-core';
+import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
+
+export type ListState = 'loading' | 'ready' | 'empty' | 'error';
+
+export interface ListData {
+  state: ListState;
+  message: string;
+  groups: YearGroup[];
+  organs: OrganChip[];
+  organId: string;
+}
+
+interface ListCustom {
+  summaries: PublishedReportSummary[];
+  load(mode: 'first' | 'refresh'): Promise<void>;
+  show(organId: string): void;
+  onRetry(): void;
+  onOrgan(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
+  onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
+}
+
+const SHARE_TITLE = '政府信息公开工作年度报告';
+
+Page<ListData, ListCustom>({
+  data: { state: 'loading', message: '', groups: [], organs: [], organId: ALL_ORGANS },
+  summaries: [],
+
+  onLoad() {
+    this.summaries = [];
+    void this.load('first');
+  },
+
+  async onPullDownRefresh() {
+    await this.load('refresh');
+    wx.stopPullDownRefresh();
+  },
+
+  async load(mode) {
+    if (mode === 'first' || this.summaries.length === 0) this.setData({ state: 'loading', message: '' });
+    const result = await fetchPublishedReports();
+    if (!result.ok) {
+      if (mode === 'refresh' && this.summaries.length > 0) {
+        void wx.showToast({ title: result.message, icon: 'none' });
+        return;
+      }
+      this.setData({ state: 'error', message: result.message, groups: [], organs: [] });
+      return;
+    }
+    this.summaries = result.data;
+    this.show(this.data.organId);
+  },
+
+  show(organId) {
+    const organs = organsOf(this.summaries);
+    const known = organs.some((o) => o.id === organId) ? organId : ALL_ORGANS;
+    const groups = groupByYear(this.summaries, known);
+    this.setData({ state: groups.length === 0 ? 'empty' : 'ready', message: '', groups, organs: organs.length > 1 ? organs : [], organId: known });
+  },
+
+  onRetry() {
+    void this.load('first');
+  },
+
+  onOrgan(e) {
+    this.show(e.currentTarget.dataset.id);
+  },
+
+  onOpen(e) {
+    void wx.navigateTo({ url: `/pages/report/reader/index?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
+  },
+
+  onShareAppMessage() {
+    return { title: SHARE_TITLE, path: '/pages/report/list/index' };
+  },
+
+  onShareTimeline() {
+    return { title: SHARE_TITLE };
+  },
+});

@@ -1,0 +1,96 @@
+/**
+ * The annual report reader: `pages/report/reader/index?id=<report id>` (also the link in the official account's
+ * menu and articles). Works without signing in. setData receives only the display-ready view (view.ts).
+ */
+import { fetchPublishedReport } from '../../../api/index';
+import { describeCell, readerView, sectionAnchor, type NavItem, type SectionView } from './view';
+import type { SectionKey } from 'gongkai-core';
+
+export type ReaderState = 'loading' | 'ready' | 'error';
+
+export interface ReaderData {
+  state: ReaderState;
+  message: string;
+  /** The error can be retried (false when the link itself is wrong). */
+  canRetry: boolean;
+  title: string;
+  meta: string;
+  nav: NavItem[];
+  active: SectionKey | '';
+  sections: SectionView[];
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+interface ReaderCustom {
+  reportId: string;
+  load(): Promise<void>;
+  onRetry(): void;
+  onBackToList(): void;
+  onJump(e: Tap<{ key: SectionKey }>): void;
+  onCellTap(e: Tap<{ i?: number; t?: string }>): void;
+}
+
+/** Height of the sticky jump bar, kept clear when jumping to a section. */
+const JUMP_BAR_PX = 52;
+const DEFAULT_TITLE = '政府信息公开工作年度报告';
+
+Page<ReaderData, ReaderCustom>({
+  data: { state: 'loading', message: '', canRetry: true, title: '', meta: '', nav: [], active: '', sections: [] },
+  reportId: '',
+
+  onLoad(query) {
+    this.reportId = (query.id ?? '').trim();
+    if (this.reportId === '') {
+      this.setData({ state: 'error', canRetry: false, message: '链接中缺少报告编号，请从年度报告列表打开。' });
+      return;
+    }
+    void this.load();
+  },
+
+  async load() {
+    this.setData({ state: 'loading', message: '' });
+    const result = await fetchPublishedReport(this.reportId);
+    if (!result.ok) {
+      const canRetry = result.code !== 'NOT_FOUND' && result.code !== 'VALIDATION';
+      const message = result.code === 'NOT_FOUND' ? '未找到这份报告，它可能已被更正或撤回。' : result.message;
+      this.setData({ state: 'error', canRetry, message });
+      return;
+    }
+    const view = readerView(result.data);
+    this.setData({ state: 'ready', ...view, active: view.nav[0]?.key ?? '' });
+    void wx.setNavigationBarTitle({ title: `${result.data.report.year}年度报告` });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onBackToList() {
+    void wx.switchTab({ url: '/pages/report/list/index' });
+  },
+
+  onJump(e) {
+    const key = e.currentTarget.dataset.key;
+    this.setData({ active: key });
+    void wx.pageScrollTo({ selector: `#${sectionAnchor(key)}`, offsetTop: -JUMP_BAR_PX, duration: 200 });
+  },
+
+  onCellTap(e) {
+    const { i, t } = e.currentTarget.dataset;
+    if (typeof i !== 'number' || i < 0) return;
+    const cell = describeCell(i);
+    if (cell === null) return;
+    void wx.showModal({ title: `数值：${t ?? ''}`, content: `${cell.row}\n${cell.column}`, showCancel: false, confirmText: '知道了' });
+  },
+
+  onShareAppMessage() {
+    const title = this.data.title === '' ? DEFAULT_TITLE : this.data.title;
+    return { title, path: `/pages/report/reader/index?id=${encodeURIComponent(this.reportId)}` };
+  },
+
+  onShareTimeline() {
+    const title = this.data.title === '' ? DEFAULT_TITLE : this.data.title;
+    return { title, query: `id=${encodeURIComponent(this.reportId)}` };
+  },
+});

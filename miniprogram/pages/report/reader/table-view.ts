@@ -1,0 +1,137 @@
+/**
+ * A report table as a phone draws it: the layout model (shared/render) placed on a CSS grid, with the row
+ * labels folded into ONE label column, where group labels (三、本年度办理结果, （三）不予公开, 行政诉讼) become
+ * heading rows and each level is indented. Column headers keep their merges (table 三's three header rows).
+ * Table 二 keeps its four blocks; table 四 uses the layout's compact form (3 rows × 5 results) to fit 375 px.
+ * Table 三 is wider than the screen: it scrolls sideways under a frozen label column.
+ */
+import { FORMAT_2021, NULL_MARK, layoutTable, toGrid, type Cells, type LayoutBlock, type LayoutCell, type TableKey, type TableLayout } from 'gongkai-core';
+
+/** One grid cell, with short keys: this goes through setData about 300 times for table 三. */
+export interface GridCell {
+  /** Text. */
+  t: string;
+  /** Classes (see index.wxss): cor, cap, col, lab, grp, in0–in2, stk, val z|nz|nul, fill. */
+  k: string;
+  /** Placement: `grid-area:row/column[/span r/span c]`. */
+  s: string;
+  /** Value cells only: index of the cell in the format's cell list, to explain it on tap. */
+  i?: number;
+}
+
+export interface TableView {
+  key: TableKey;
+  /** Wider than the screen: scrolls sideways with a frozen label column. */
+  wide: boolean;
+  /** grid-template-columns for every block of the table. */
+  style: string;
+  /** Table 二 has four blocks, the others one; `n` numbers them (the wx:key). */
+  blocks: { n: number; cells: GridCell[] }[];
+  /** Legend under a table with a null cell; empty otherwise. */
+  legend: string;
+}
+
+interface Columns {
+  label: string;
+  value: string;
+  wide: boolean;
+}
+
+/** Column widths per table, chosen for a 375 px screen (750 rpx, 686 rpx inside the page padding). */
+const COLUMNS: Record<TableKey, Columns> = {
+  proactive: { label: '224rpx', value: 'minmax(0, 1fr)', wide: false },
+  applications: { label: '252rpx', value: '144rpx', wide: true },
+  reviewLitigation: { label: '196rpx', value: 'minmax(0, 1fr)', wide: false },
+};
+
+export const NULL_LEGEND = `注：“${NULL_MARK}”表示该项数据缺失。`;
+
+let cellIndex: Map<string, number> | null = null;
+
+function indexOf(address: string): number {
+  if (cellIndex === null) cellIndex = new Map(FORMAT_2021.cells.map((c, i) => [c.address, i]));
+  return cellIndex.get(address) ?? -1;
+}
+
+function area(row: number, column: number, rowSpan: number, colSpan: number): string {
+  const base = `grid-area:${row}/${column}`;
+  return rowSpan > 1 || colSpan > 1 ? `${base}/span ${rowSpan}/span ${colSpan}` : base;
+}
+
+function valueClass(value: number | null): string {
+  if (value === null) return 'val nul';
+  return value === 0 ? 'val z' : 'val nz';
+}
+
+/** The first grid position of every cell of a block (cells spanning several positions appear once). */
+function positions(rows: readonly { cells: readonly LayoutCell[] }[], width: number): Map<LayoutCell, { r: number; c: number }> {
+  const found = new Map<LayoutCell, { r: number; c: number }>();
+  toGrid(rows, width).forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (!found.has(cell)) found.set(cell, { r, c });
+    }),
+  );
+  return found;
+}
+
+/** One block on the narrow grid: column 1 is the label column, value column j of the layout is column j + 2. */
+function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): GridCell[] {
+  const labels = layout.labelColumns;
+  const hasLabel = labels > 0 ? 1 : 0;
+  const valueColumns = layout.columns - labels;
+  const width = hasLabel + valueColumns;
+  const rows = [...block.head, ...block.body];
+  const at = positions(rows, layout.columns);
+  const stk = sticky ? ' stk' : '';
+  const out: GridCell[] = [];
+  const column = (c: number): number => c - labels + hasLabel + 1;
+
+  block.head.forEach((row, r) => {
+    for (const cell of row.cells) {
+      const p = at.get(cell) ?? { r, c: 0 };
+      if (cell.kind === 'caption') out.push({ t: cell.text, k: 'cap', s: area(r + 1, 1, 1, width) });
+      else if (p.c < labels) out.push({ t: cell.text, k: `cor${stk}`, s: area(r + 1, 1, cell.rowSpan, 1) });
+      else out.push({ t: cell.text, k: cell.kind === 'columnLabel' && 'group' in cell && cell.group ? 'col grp' : 'col', s: area(r + 1, column(p.c), cell.rowSpan, cell.colSpan) });
+    }
+  });
+
+  let line = block.head.length + 1;
+  block.body.forEach((row, i) => {
+    const r = block.head.length + i;
+    let label: GridCell | null = null;
+    const starting = row.cells.map((cell) => ({ cell, p: at.get(cell) ?? { r, c: 0 } })).sort((a, b) => a.p.c - b.p.c);
+    for (const { cell, p } of starting) {
+      if (cell.kind === 'value' || p.c >= labels) continue;
+      const indent = ` in${Math.min(p.c, 2)}`;
+      if ('group' in cell && cell.group) {
+        out.push({ t: cell.text, k: `lab grp${indent}${stk}`, s: area(line, 1, 1, 1) });
+        if (valueColumns > 0) out.push({ t: '', k: 'fill', s: area(line, 2, 1, valueColumns) });
+        line += 1;
+      } else {
+        label = { t: cell.text, k: `lab${indent}${stk}`, s: area(line, 1, 1, 1) };
+      }
+    }
+    if (hasLabel) out.push(label ?? { t: '', k: `lab${stk}`, s: area(line, 1, 1, 1) });
+    for (const { cell, p } of starting) {
+      if (cell.kind !== 'value') continue;
+      out.push({ t: cell.text, k: valueClass(cell.value), s: area(line, column(p.c), 1, cell.colSpan), i: indexOf(cell.cell) });
+    }
+    line += 1;
+  });
+  return out;
+}
+
+export function tableView(key: TableKey, cells: Cells): TableView {
+  const layout = layoutTable(key, cells, { variant: 'compact' });
+  const columns = COLUMNS[key];
+  const valueColumns = layout.columns - layout.labelColumns;
+  const template = [...(layout.labelColumns > 0 ? [columns.label] : []), `repeat(${valueColumns}, ${columns.value})`].join(' ');
+  const hasNull = layout.blocks.some((b) => b.body.some((row) => row.cells.some((c) => c.kind === 'value' && c.value === null)));
+  return {
+    key,
+    wide: columns.wide,
+    style: `grid-template-columns:${template}`,
+    blocks: layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout, columns.wide) })),
+    legend: hasNull ? NULL_LEGEND : '',
+  };
+}

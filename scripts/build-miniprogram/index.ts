@@ -1,0 +1,36 @@
+/**
+ * `npm run build`: makes what the mini program needs from outside miniprogram/ available inside it.
+ * Both outputs are generated and git-ignored (miniprogram/miniprogram_npm/):
+ *  - tdesign-miniprogram/: TDesign's miniprogram_dist, as DevTools' 构建npm makes it (`--only-used`: only the
+ *    components our pages name, with their dependency closure);
+ *  - gongkai-core/index.js: the shared/ core the pages import as `gongkai-core`.
+ * It runs before `npm start` and `npm test`. Run it again after adding a TDesign component to a page json.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildCore } from './core';
+import { MINIPROGRAM_ROOT, NPM_OUT, PROJECT_ROOT } from './paths';
+import { copyTdesign } from './tdesign';
+
+export async function buildMiniprogram(onlyUsed = false): Promise<string[]> {
+  rmSync(NPM_OUT, { recursive: true, force: true });
+  const tdesign = copyTdesign(MINIPROGRAM_ROOT, NPM_OUT, onlyUsed);
+  const core = await buildCore();
+  const rel = (p: string): string => path.relative(PROJECT_ROOT, p);
+  return [
+    `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`}`,
+    `gongkai-core: ${rel(core.file)} ${(core.bytes / 1024).toFixed(1)} KB`,
+  ];
+}
+
+if (require.main === module) {
+  buildMiniprogram(process.argv.includes('--only-used')).then(
+    (lines) => {
+      for (const line of lines) process.stderr.write(`build: ${line}\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
