@@ -9,6 +9,7 @@ import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { startServer } from './app';
+import { installFiles } from './files';
 import { installFunctions } from './functions';
 import { installPreview, SEED_REPORT_FILE } from './preview';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       installPreview(r, handle);
     },
   });
+  installFiles(server.router, server.dataDir, handle);
   db = connectLocal(server.url);
   if (await isEmpty(db)) {
     console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   console.log(`Gongkai 本地云已启动：${u}/`);
   console.log(`  公开页面（年度报告、公开信息）：${u}/`);
   console.log(`  云函数：POST ${u}/functions/<organ|items|stats|cases|reports>，请求头 x-gongkai-login: <登录令牌>`);
+  console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
   console.log(`  数据库（@cloudbase/node-sdk 的 serviceUrl）：${u}/admin   数据目录：${server.dataDir}`);
   console.log('  演示登录令牌：');
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);

@@ -43,7 +43,7 @@ it('3,000 items and 50 cases through the functions: the built report equals the 
 
   const built = await b.ok<{ report: ReportData }>(o.reviewer, 'reports', 'build', { year });
   // The same records, read raw from the store, through the core.
-  const raw = async (col: string) => (await fetchAll(b.db.collection(col), { organId: o.organId })).map((r) => ({ ...r, id: r._id }));
+  const raw = async (col: string): Promise<Record<string, unknown>[]> => (await fetchAll(b.db.collection(col), { organId: o.organId })).map((r) => ({ ...r, id: r._id }));
   const cases = (await raw(COLLECTIONS.cases)).map((r) => reviewCaseSchema.parse(r));
   const statEntries = (await raw(COLLECTIONS.statEntries)).map((r) => statEntrySchema.parse(r));
   const items = (await raw(COLLECTIONS.items)).map((r) => ({ id: String(r.id), status: r.status as 'published', publishedDate: (r.publishedDate as string | null) ?? null }));
