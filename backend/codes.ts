@@ -4,10 +4,14 @@ import { createHash, randomBytes } from 'node:crypto';
 // No 0/O/1/I/L: codes are read aloud and typed on phones.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-export function newCode(length = 10): string {
+/** A source of random bytes (crypto.randomBytes; tests may pass their own). */
+export type RandomBytes = (size: number) => Uint8Array;
+
+export function newCode(length = 10, random: RandomBytes = randomBytes): string {
   let out = '';
   while (out.length < length) {
-    for (const b of randomBytes(length * 2)) {
+    // 248 = 8 × 31: bytes above it are dropped so every letter is equally likely.
+    for (const b of random(length * 2)) {
       if (b < 248 && out.length < length) out += ALPHABET[b % ALPHABET.length] ?? '';
     }
   }

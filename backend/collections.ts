@@ -15,6 +15,11 @@ export const COLLECTIONS = {
   cases: 'review_cases',
   reportDrafts: 'report_drafts',
   publishedReports: 'published_reports',
+  requests: 'info_requests',
+  organCalendars: 'organ_calendars',
+  trackAttempts: 'track_attempts',
+  noticeGrants: 'notice_grants',
+  notifications: 'notifications',
 } as const;
 
 const ensured = new WeakSet<Db>();

@@ -4,6 +4,7 @@ import { itemsFunction } from './items';
 import { organFunction } from './organ';
 import { casesFunction, statsFunction } from './records';
 import { reportsFunction } from './reports';
+import { requestsFunction } from './requests';
 import type { FunctionHandler } from './runtime';
 
 export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> = {
@@ -12,4 +13,5 @@ export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> =
   stats: statsFunction,
   cases: casesFunction,
   reports: reportsFunction,
+  requests: requestsFunction,
 };

@@ -2,6 +2,8 @@
  * Submit, approve and publish are idempotent by `requestId`: the first call claims the key (an insert with a
  * fixed _id, which a second insert cannot repeat), acts, and stores its answer; a repeat — a double tap, or a
  * retry after a lost reply — gets the stored answer without acting again.
+ * Transactional actions (runtime.ts txAction) do not use `once`: they read and write the key inside their own
+ * transaction, so the act and its stored answer commit together.
  */
 import { createHash } from 'node:crypto';
 import type { Result } from '../shared/errors';
@@ -15,7 +17,8 @@ export function idempotencyKey(openid: string, fn: string, action: string, reque
   return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${requestId}`).digest('hex').slice(0, 40);
 }
 
-function storedAnswer(row: Record<string, unknown> | null): Result<unknown> | null {
+/** The answer a finished first call stored under its key, or null. */
+export function storedAnswer(row: Record<string, unknown> | null): Result<unknown> | null {
   if (!row || row.state !== 'done') return null;
   const answer = row.answer;
   return typeof answer === 'string' ? (JSON.parse(answer) as Result<unknown>) : null;

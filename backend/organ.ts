@@ -1,24 +1,43 @@
-/** Organ profile and staff: first admin by setup code, then invitations bound to an OPENID. */
+/**
+ * Organ profile and staff: the first admin by a one-time setup code, then invitations bound to an OPENID.
+ * Codes are random, shown once and stored only as a SHA-256; using one and creating the staff record happen in
+ * one transaction, so a code serves exactly once even when two people type it at the same moment.
+ */
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { bindSchema, getProfileSchema, inviteSchema, organProfileSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../shared/api/organ';
-import type { StaffRole } from '../shared/policy';
-import { ROLE_LABELS } from '../shared/policy';
+import {
+  bindSchema,
+  getProfileSchema,
+  inviteSchema,
+  organProfileSchema,
+  removeStaffSchema,
+  setupSchema,
+  updateProfileSchema,
+  type BindAnswer,
+  type Invitation,
+  type OrganPublicProfile,
+  type StaffListEntry,
+  type StaffMe,
+} from '../shared/api/organ';
+import { parseWith } from '../shared/errors';
+import { checkRules, DEFAULT_CHAIN, ROLE_LABELS, ROLES, type StaffRole } from '../shared/policy';
+import { DEFAULT_INDEX_PATTERN } from '../shared/records/index-no';
 import type { StaffRecord } from './caller';
-import { hashCode, newCode } from './codes';
+import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError, conflict, forbidden, notFound } from './errors';
-import { action, defineFunction, type HandlerContext } from './runtime';
-import { one, rows, runTransaction, type Db, type Row } from './sdk';
+import { action, defineFunction, txAction, type TxContext } from './runtime';
+import { isRow, one, rows, str, type Db, type Row } from './sdk';
 
-/** For `npm start` and the deploy script: a fresh one-time code that creates the first admin. */
-export async function createSetupCode(db: Db): Promise<string> {
+/** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
+export async function createSetupCode(db: Db, random: RandomBytes = randomBytes): Promise<string> {
   await ensureCollections(db);
-  const code = newCode(12);
+  const code = newCode(12, random);
   await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: new Date() });
   return code;
 }
 
-function requireStaff(ctx: HandlerContext): StaffRecord {
+function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffRecord {
   if (!ctx.caller.staff) throw forbidden('仅限本机关工作人员');
   return ctx.caller.staff;
 }
@@ -29,36 +48,57 @@ async function organOf(db: Db, organId: string): Promise<Row> {
   return organ;
 }
 
-function publicProfile(organ: Row): Row {
-  const { _id, name, contactPhone, address, reportDueDate, creditCode } = organ;
-  return { id: _id, name, contactPhone, address, reportDueDate, creditCode };
+const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+
+/** Everything here is public: template ids are needed by the mini program to ask for subscriptions. */
+function publicProfile(organ: Row): OrganPublicProfile {
+  const chain = Array.isArray(organ.chain) ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader') : [];
+  const templateIds = isRow(organ.templateIds) ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string')) : {};
+  return {
+    id: text(organ._id),
+    name: text(organ.name),
+    creditCode: text(organ.creditCode),
+    contactPhone: text(organ.contactPhone),
+    address: text(organ.address),
+    reportDueDate: text(organ.reportDueDate, '01-31'),
+    indexPattern: text(organ.indexPattern, DEFAULT_INDEX_PATTERN),
+    chain: chain.length > 0 ? chain : [...DEFAULT_CHAIN],
+    templateIds,
+  };
+}
+
+const invalidCode = (what: string) => new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `code：${what}无效、已使用或已过期` }]);
+
+async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
+  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
+  const id = str(await ctx.tx.collection(COLLECTIONS.staff).add(staff), 'id');
+  ctx.audit({ action: 'addStaff', target: id, after: staff, organId });
+  return id;
 }
 
 export const organFunction = defineFunction('organ', {
-  setup: action({
+  setup: txAction({
     input: setupSchema,
-    async handler(input, ctx) {
+    async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
+      const codes = ctx.tx.collection(COLLECTIONS.setupCodes);
       const key = hashCode(input.code);
-      const created = await runTransaction(ctx.db, async (tx) => {
-        const codes = tx.collection(COLLECTIONS.setupCodes);
-        const code = one(await codes.doc(key).get());
-        if (!code || code.used === true) throw new AppError('VALIDATION', '设置码无效或已使用', [{ path: 'code', message: 'code：设置码无效或已使用' }]);
-        await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid });
-        const organ = { ...input.organ, createdAt: ctx.now };
-        const organId = String((await tx.collection(COLLECTIONS.organs).add(organ) as Row).id);
-        const staff = { organId, openid: ctx.caller.openid, role: 'admin', displayName: input.displayName, active: true, createdAt: ctx.now };
-        const staffId = String((await tx.collection(COLLECTIONS.staff).add(staff) as Row).id);
-        return { organId, staffId, organ };
-      });
-      await ctx.audit({ action: 'setup', target: created.organId, after: created.organ });
-      return { organId: created.organId, role: 'admin' };
+      const code = one(await codes.doc(key).get());
+      if (!code || code.used === true) throw invalidCode('设置码');
+      const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
+      await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
+      ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
+      const organ = { ...input.organ, createdAt: ctx.now };
+      const organId = str(await ctx.tx.collection(COLLECTIONS.organs).add(organ), 'id');
+      ctx.audit({ action: 'setup', target: organId, after: organ, organId });
+      await addStaff(ctx, organId, 'admin', input.displayName);
+      return { organId, role: 'admin', roleLabel: ROLE_LABELS.admin };
     },
   }),
 
   me: action({
     input: z.object({}),
-    async handler(_input, ctx) {
+    async handler(_input, ctx): Promise<StaffMe> {
       const s = ctx.caller.staff;
       return { signedIn: ctx.caller.openid !== null, role: ctx.caller.role, roleLabel: ROLE_LABELS[ctx.caller.role], organId: s?.organId ?? null, displayName: s?.displayName ?? null, staffId: s?._id ?? null };
     },
@@ -66,7 +106,7 @@ export const organFunction = defineFunction('organ', {
 
   getProfile: action({
     input: getProfileSchema,
-    async handler(input, ctx) {
+    async handler(input, ctx): Promise<OrganPublicProfile> {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
       const first = rows(await ctx.db.collection(COLLECTIONS.organs).orderBy('createdAt', 'asc').limit(1).get())[0];
@@ -75,72 +115,84 @@ export const organFunction = defineFunction('organ', {
     },
   }),
 
-  updateProfile: action({
+  updateProfile: txAction({
     input: updateProfileSchema,
-    async handler(input, ctx) {
+    async transaction(input, ctx): Promise<OrganPublicProfile> {
       const staff = requireStaff(ctx);
-      const before = await organOf(ctx.db, staff.organId);
-      const { _id, ...current } = before;
-      const next = organProfileSchema.parse({ ...current, ...input.patch });
-      await ctx.db.collection(COLLECTIONS.organs).doc(staff.organId).update(next);
-      await ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
+      const col = ctx.tx.collection(COLLECTIONS.organs);
+      const before = one(await col.doc(staff.organId).get());
+      if (!before) throw notFound('机关');
+      const { _id, createdAt, ...current } = before;
+      // Re-check the whole profile: an organ stored before a field or a check existed is brought up to date,
+      // and told what to fix (e.g. a 统一社会信用代码 whose check character is wrong) rather than failing.
+      const merged = parseWith(organProfileSchema, { ...current, ...input.patch });
+      if (!merged.ok) throw new AppError('VALIDATION', merged.message, merged.fieldErrors);
+      const next = { ...merged.data, createdAt };
+      await col.doc(staff.organId).set(next);
+      ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
       return publicProfile({ _id, ...next });
     },
   }),
 
-  invite: action({
+  // Not idempotent on purpose: a stored answer would keep the plain code; a double tap just makes a spare code.
+  invite: txAction({
     input: inviteSchema,
-    idempotent: true,
-    async handler(input, ctx) {
+    async transaction(input, ctx): Promise<Invitation> {
       const staff = requireStaff(ctx);
       const code = newCode(10);
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
       const invite = { organId: staff.organId, role: input.role, expiresAt, used: false, createdBy: staff._id };
-      await ctx.db.collection(COLLECTIONS.invites).add({ _id: hashCode(code), ...invite });
-      await ctx.audit({ action: 'invite', target: staff.organId, after: { role: input.role, expiresAt } });
+      const key = hashCode(code);
+      await ctx.tx.collection(COLLECTIONS.invites).add({ _id: key, ...invite });
+      ctx.audit({ action: 'invite', target: key, after: invite });
       return { code, role: input.role, roleLabel: ROLE_LABELS[input.role], expiresAt: expiresAt.toISOString() };
     },
   }),
 
-  bind: action({
+  bind: txAction({
     input: bindSchema,
-    async handler(input, ctx) {
+    async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
+      const invites = ctx.tx.collection(COLLECTIONS.invites);
       const key = hashCode(input.code);
-      const bound = await runTransaction(ctx.db, async (tx) => {
-        const invites = tx.collection(COLLECTIONS.invites);
-        const invite = one(await invites.doc(key).get());
-        const expired = !invite || invite.used === true || !(invite.expiresAt instanceof Date) || invite.expiresAt.getTime() < ctx.now.getTime();
-        if (!invite || expired) throw new AppError('VALIDATION', '邀请码无效、已使用或已过期', [{ path: 'code', message: 'code：邀请码无效、已使用或已过期' }]);
-        await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid });
-        const staff = { organId: String(invite.organId), openid: ctx.caller.openid, role: invite.role as StaffRole, displayName: input.displayName, active: true, createdAt: ctx.now };
-        const id = String((await tx.collection(COLLECTIONS.staff).add(staff) as Row).id);
-        return { id, ...staff };
-      });
-      await ctx.audit({ action: 'bind', target: bound.id, after: { organId: bound.organId, role: bound.role } });
-      return { organId: bound.organId, role: bound.role, roleLabel: ROLE_LABELS[bound.role] };
+      const invite = one(await invites.doc(key).get());
+      const role = ROLES.find((r) => r === invite?.role);
+      const live = invite && invite.used !== true && invite.expiresAt instanceof Date && invite.expiresAt.getTime() >= ctx.now.getTime();
+      if (!invite || !live || !role || typeof invite.organId !== 'string') throw invalidCode('邀请码');
+      const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
+      await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
+      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });
+      await addStaff(ctx, invite.organId, role, input.displayName);
+      return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
     },
   }),
 
   listStaff: action({
     input: z.object({}),
-    async handler(_input, ctx) {
+    async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
       const list = rows(await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get());
-      return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));
+      return list.flatMap((s) => {
+        const role = ROLES.find((r) => r === s.role);
+        return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
+      });
     },
   }),
 
-  removeStaff: action({
+  removeStaff: txAction({
     input: removeStaffSchema,
-    async handler(input, ctx) {
+    async transaction(input, ctx): Promise<{ id: string }> {
       const me = requireStaff(ctx);
+      // Never yourself: an organ always keeps the admin who is acting.
       if (input.staffId === me._id) throw conflict('不能移除自己');
-      const col = ctx.db.collection(COLLECTIONS.staff);
+      const col = ctx.tx.collection(COLLECTIONS.staff);
       const target = one(await col.doc(input.staffId).get());
-      if (!target || target.organId !== me.organId || target.active !== true) throw notFound('工作人员');
+      if (!target || target.active !== true) throw notFound('工作人员');
+      const refusal = checkRules('organ', 'removeStaff', { staffId: me._id, organId: me.organId, role: me.role }, { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false });
+      if (refusal) throw notFound('工作人员');
+      const after = { ...target, active: false, removedAt: ctx.now };
       await col.doc(input.staffId).update({ active: false, removedAt: ctx.now });
-      await ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after: { ...target, active: false } });
+      ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after });
       return { id: input.staffId };
     },
   }),

@@ -2,24 +2,37 @@
  * A cloud function as a table of actions. Every call goes the same way: parse the event, resolve the caller,
  * check the policy table, parse the payload with the shared zod schema, run the handler (idempotent by requestId
  * where asked), answer `{ ok: true, data }` or `{ ok: false, code, message, fieldErrors? }`.
- * Handlers validate everything before their first write, so a refusal writes nothing.
+ * Two kinds of action:
+ *  - `txAction`: the body runs in ONE transaction with its audit entries and, with a requestId, its stored answer —
+ *    a refusal, a crash or a lost race writes nothing, and a conflict re-runs the whole body;
+ *  - `action`: reads, and writes that validate everything before their first write (appending audit after).
  */
 import type { z } from 'zod';
 import { functionEventSchema } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { accessOf, allows } from '../shared/policy';
-import { appendAudit, type AuditEntry } from './audit';
+import { appendAudit, auditRow, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
-import { ensureCollections } from './collections';
+import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError } from './errors';
-import { idempotencyKey, once } from './idempotency';
-import { errorCodeOf, type Db } from './sdk';
+import { idempotencyKey, once, storedAnswer } from './idempotency';
+import { errorCodeOf, one, type Db } from './sdk';
+import { inTransaction, type Transaction } from './transaction';
 
 export interface HandlerContext {
   db: Db;
   caller: Caller;
   now: Date;
   audit(entry: AuditEntry): Promise<void>;
+}
+
+/** What a transactional body gets: the transaction for every read and write, and a buffered audit. */
+export interface TxContext {
+  tx: Transaction;
+  caller: Caller;
+  now: Date;
+  /** Recorded now, appended inside the same transaction just before it commits. */
+  audit(entry: AuditEntry): void;
 }
 
 export interface ActionDef<S extends z.ZodType> {
@@ -29,11 +42,23 @@ export interface ActionDef<S extends z.ZodType> {
   handler(input: z.output<S>, ctx: HandlerContext): Promise<unknown>;
 }
 
+export interface TxActionDef<S extends z.ZodType> {
+  input: S;
+  /** Repeats with the same requestId answer the first result (stored in the same transaction). */
+  idempotent?: boolean;
+  transaction(input: z.output<S>, ctx: TxContext): Promise<unknown>;
+}
+
 // Each action keeps its own schema type; the table only needs the common shape.
-export type ActionTable = Record<string, ActionDef<z.ZodType>>;
+type AnyAction = ActionDef<z.ZodType> | TxActionDef<z.ZodType>;
+export type ActionTable = Record<string, AnyAction>;
 
 export function action<S extends z.ZodType>(def: ActionDef<S>): ActionDef<z.ZodType> {
   return def as unknown as ActionDef<z.ZodType>;
+}
+
+export function txAction<S extends z.ZodType>(def: TxActionDef<S>): TxActionDef<z.ZodType> {
+  return def as unknown as TxActionDef<z.ZodType>;
 }
 
 export interface Invocation {
@@ -45,6 +70,56 @@ export interface Invocation {
 }
 
 export type FunctionHandler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>;
+
+interface Call {
+  fn: string;
+  db: Db;
+  caller: Caller;
+  now: Date;
+  requestId: string | null;
+  /** Set when the action is idempotent and the event carried a requestId from a signed-in caller. */
+  key: string | null;
+}
+
+/** The answer as it travels (JSON), so a first answer and its replay are identical. */
+function asAnswer(data: unknown): Result<unknown> {
+  return { ok: true, data: data === undefined ? null : (JSON.parse(JSON.stringify(data)) as unknown) };
+}
+
+async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
+  const { db, key } = call;
+  if (key) {
+    // Fast path for a repeat after the first call committed; the check inside the transaction decides races.
+    const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
+    if (prior) return prior;
+  }
+  return inTransaction(db, async (tx) => {
+    if (key) {
+      const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
+      if (prior) return prior;
+    }
+    const entries: AuditEntry[] = [];
+    const data = await def.transaction(input, { tx, caller: call.caller, now: call.now, audit: (e) => void entries.push(e) });
+    const answer = asAnswer(data);
+    for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
+    if (key) await tx.collection(COLLECTIONS.idempotency).doc(key).set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+    return answer;
+  });
+}
+
+async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
+  const { db, caller, now, fn } = call;
+  const ctx: HandlerContext = { db, caller, now, audit: (entry) => appendAudit(db, caller, fn, entry, now) };
+  const act = async (): Promise<Result<unknown>> => {
+    try {
+      return { ok: true, data: await def.handler(input, ctx) };
+    } catch (e) {
+      if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
+      throw e;
+    }
+  };
+  return call.key ? once(db, call.key, act) : act();
+}
 
 export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
   return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l) }) => {
@@ -64,20 +139,17 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       }
       const input = parseWith(def.input, payload ?? {});
       if (!input.ok) return input;
-      const at = now();
-      const ctx: HandlerContext = { db, caller, now: at, audit: (entry) => appendAudit(db, caller, name, entry, at) };
-      const act = async (): Promise<Result<unknown>> => {
+      const key = def.idempotent && requestId && caller.openid ? idempotencyKey(caller.openid, name, actionName, requestId) : null;
+      const call: Call = { fn: name, db, caller, now: now(), requestId: requestId ?? null, key };
+      if ('transaction' in def) {
         try {
-          return { ok: true, data: await def.handler(input.data, ctx) };
+          return await runTx(def, input.data, call);
         } catch (e) {
           if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
           throw e;
         }
-      };
-      if (def.idempotent && requestId && caller.openid) {
-        return await once(db, idempotencyKey(caller.openid, name, actionName, requestId), act);
       }
-      return await act();
+      return await runPlain(def, input.data, call);
     } catch (e) {
       // Never echo internals (they may hold personal data): log the code, answer in general terms.
       log(`${name}.${actionName} failed: ${errorCodeOf(e) ?? (e instanceof Error ? e.message : 'error')}`);

@@ -12,9 +12,15 @@ export interface Tx {
   collection(name: string): Collection;
 }
 
-/** Production: the function's own environment. */
+let current: Db | null = null;
+
+/**
+ * Production: the function's own environment, one handle per warm instance. A new handle per call would also
+ * re-run ensureCollections (keyed by handle) on every invocation.
+ */
 export function connectCurrentEnv(): Db {
-  return init({ env: SYMBOL_CURRENT_ENV }).database();
+  current ??= init({ env: SYMBOL_CURRENT_ENV }).database();
+  return current;
 }
 
 /** Development and tests: the local CloudBase-compatible server at `baseUrl`. */
@@ -52,6 +58,13 @@ export function one(reply: unknown): Row | null {
 export function num(reply: unknown, key: string): number {
   const value = isRow(reply) ? reply[key] : undefined;
   return typeof value === 'number' ? value : 0;
+}
+
+/** A string field of a reply (the id of an add()); throws when absent, as that means the write did not happen. */
+export function str(reply: unknown, key: string): string {
+  const value = isRow(reply) ? reply[key] : undefined;
+  if (typeof value !== 'string') throw new Error(`reply has no ${key}`);
+  return value;
 }
 
 export function errorCodeOf(e: unknown): string | null {

@@ -35,7 +35,7 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     return r.data as T;
   };
   const code = await createSetupCode(db);
-  const organ = { name: '扎毛乡人民政府', creditCode: '11632323MB0000000X', contactPhone: '0973-8888888', address: '青海省黄南藏族自治州同仁市扎毛乡' };
+  const organ = { name: '扎毛乡人民政府', creditCode: '11632323MB00000008', contactPhone: '0973-8888888', address: '青海省黄南藏族自治州同仁市扎毛乡' };
   const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', { code, organ, displayName: '乡政府办管理员' });
   for (const role of ['editor', 'reviewer', 'leader'] as const) {
     const invite = await call<{ code: string }>('admin', 'organ', 'invite', { role });

@@ -6,6 +6,7 @@
  * and it knows nothing of `$tcb_server_date`, which must become the server's clock. This codec is small
  * and maps exactly the types the SDK produces.
  */
+import { types } from 'node:util';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -130,7 +131,8 @@ export function encode(value: unknown): JsonValue {
     default:
       return null; // functions and symbols have no JSON form
   }
-  if (value instanceof Date) {
+  // util.types.isDate, not instanceof: a Date from another realm (structuredClone under Jest) is a Date too.
+  if (types.isDate(value)) {
     const ms = value.getTime();
     if (!Number.isFinite(ms)) throw new EjsonError('cannot store an invalid Date');
     // Canonical form: bson's relaxed parser on the client reads it for any year, including < 1970.

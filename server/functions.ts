@@ -1,6 +1,7 @@
 /**
  * POST /functions/<name>: the cloud functions in development, with the event as the JSON body and a development
- * login token in the `x-gongkai-login` header mapped to an OPENID — the same handlers as production.
+ * login token in the `x-gongkai-login` header mapped to an OPENID — the same handlers as production. No header (or
+ * an empty one) is a citizen who has not signed in; an unknown token is refused with 401.
  */
 import { openidForToken, LOGIN_HEADER } from '../backend/dev-logins';
 import { FUNCTION_HANDLERS } from '../backend/functions';
@@ -24,7 +25,13 @@ export function installFunctions(router: Router, db: () => Db): void {
       return;
     }
     const header = req.headers[LOGIN_HEADER];
-    const openid = await openidForToken(db(), Array.isArray(header) ? header[0] : header);
+    const token = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+    const openid = await openidForToken(db(), token);
+    // A token that maps to nobody (say, after the data directory was wiped) is an error, not a silent citizen.
+    if (token && !openid) {
+      sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '登录令牌无效：请使用 npm start 打印的令牌重新登录' });
+      return;
+    }
     sendJson(res, 200, await handler(event, { db: db(), openid }));
   });
 }

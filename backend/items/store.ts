@@ -1,21 +1,26 @@
 /** Reading and shaping item documents (the repository side of the items function). */
-import type { ItemSummary } from '../../shared/api/items';
+import type { ItemSummary, TrailView } from '../../shared/api/items';
+import { approvalChainSchema } from '../../shared/api/organ';
+import { checkRules, DEFAULT_CHAIN, type ApproverRole, type TargetFacts } from '../../shared/policy';
+import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../runtime';
-import { one, type Db, type Row } from '../sdk';
+import { isRow, one, type Db, type Row } from '../sdk';
+import type { Transaction } from '../transaction';
 
 export interface TrailEntry {
   step: number;
-  decision: 'submit' | 'approve' | 'reject' | 'withdraw' | 'correct';
+  decision: TrailView['decision'];
   staffId: string;
   role: string;
   comment?: string;
+  checklist?: Record<string, true>;
   at: Date;
 }
 
-/** The approval chain: step 0 分管领导 (with 保密审查), step 1 第一负责人 (publishes). */
-export const CHAIN = ['reviewer', 'leader'] as const;
+/** The default approval chain; an item keeps the chain its organ had when it was submitted. */
+export const CHAIN = DEFAULT_CHAIN;
 
 export const items = (db: Db) => db.collection(COLLECTIONS.items);
 
@@ -39,6 +44,51 @@ export async function loadOwnItem(ctx: HandlerContext, id: string): Promise<Row>
   return item;
 }
 
+/** The item inside a transaction (its read is part of the conflict check); NOT_FOUND when absent. */
+export async function loadInTx(tx: Transaction, id: string): Promise<Row> {
+  const item = one(await tx.collection(COLLECTIONS.items).doc(id).get());
+  if (!item) throw notFound('公开信息');
+  return item;
+}
+
+/** Replaces the whole document: fields the edit dropped (a removed 文号) really go. */
+export async function saveInTx(tx: Transaction, item: Row): Promise<void> {
+  const { _id, ...doc } = item;
+  await tx.collection(COLLECTIONS.items).doc(String(_id)).set(doc);
+}
+
+export function trailOf(item: Row): TrailEntry[] {
+  return Array.isArray(item.trail) ? item.trail.filter(isRow).map((t) => t as unknown as TrailEntry) : [];
+}
+
+export function chainOf(item: Row): readonly ApproverRole[] {
+  const parsed = approvalChainSchema.safeParse(item.chain);
+  return parsed.success ? parsed.data : CHAIN;
+}
+
+/** Staff who approved since the last submission: each may approve once per round. */
+export function approvedThisRound(trail: readonly TrailEntry[]): string[] {
+  const lastSubmit = trail.map((t) => t.decision).lastIndexOf('submit');
+  return trail.slice(lastSubmit + 1).filter((t) => t.decision === 'approve').map((t) => t.staffId);
+}
+
+/** Checks the rules the policy table lists for items.<action> against this item; throws the first refusal. */
+export function enforce(action: string, staff: StaffRecord, item: Row, hasChecklist = false): void {
+  const target: TargetFacts = {
+    organId: String(item.organId),
+    step: item.status === 'inReview' && typeof item.step === 'number' ? item.step : null,
+    chain: chainOf(item),
+    approvedBy: approvedThisRound(trailOf(item)),
+    hasChecklist,
+  };
+  const refusal = checkRules('items', action, { staffId: staff._id, organId: staff.organId, role: staff.role }, target);
+  if (refusal) throw new AppError(refusal.code, refusal.code === 'NOT_FOUND' ? '公开信息不存在或无权查看' : refusal.message, refusal.fieldErrors);
+}
+
+export function trailEntry(staff: StaffRecord, at: Date, step: number, decision: TrailEntry['decision'], comment?: string): TrailEntry {
+  return { step, decision, staffId: staff._id, role: staff.role, at, ...(comment ? { comment } : {}) };
+}
+
 export function toSummary(row: Row): ItemSummary {
   return {
     id: String(row._id),
@@ -54,8 +104,8 @@ export function toSummary(row: Row): ItemSummary {
   };
 }
 
-/** The full item as the client sees it: internal fields renamed, the trail only for staff. */
+/** The full item as the client sees it: internal fields renamed; the trail and who wrote it only for staff. */
 export function toDetail(row: Row, staff: boolean): Row {
-  const { _id, trail, ...rest } = row;
-  return staff ? { id: _id, ...rest, trail } : { id: _id, ...rest };
+  const { _id, trail, createdBy, chain, ...rest } = row;
+  return staff ? { id: _id, ...rest, createdBy, chain, trail } : { id: _id, ...rest };
 }

@@ -2,19 +2,14 @@
  * The records a year's report is built from, read with queries limited to that year (and paged), never by
  * fetching whole collections; published items are only counted.
  */
-import type { RequestRecord, ReviewCase, StatEntry } from '../../shared/records';
+import type { ReviewCase, StatEntry } from '../../shared/records';
 import { reviewCaseSchema, statEntrySchema } from '../../shared/records';
 import type { ReportRecords } from '../../shared/report';
 import { COLLECTIONS } from '../collections';
 import { fetchAll } from '../paging';
+import { requestRecordsFor } from '../requests/records';
 import { num, type Db, type Row } from '../sdk';
 
-/** Requests of the year come from the requests function's store (registered there, to keep one owner). */
-export type RequestSource = (db: Db, organId: string, year: number) => Promise<RequestRecord[]>;
-let requestSource: RequestSource | null = null;
-export function registerRequestSource(source: RequestSource): void {
-  requestSource = source;
-}
 
 function parseEach<T>(list: Row[], parse: (row: unknown) => { success: true; data: T } | { success: false }): T[] {
   const out: T[] = [];
@@ -37,7 +32,7 @@ export async function loadReportRecords(db: Db, organId: string, organ: string, 
   );
   return {
     organ,
-    requests: requestSource ? await requestSource(db, organId, year) : [],
+    requests: await requestRecordsFor(db, organId, year),
     statEntries: parseEach<StatEntry>(entryRows, (r) => statEntrySchema.safeParse(r)),
     cases: parseEach<ReviewCase>(caseRows, (r) => reviewCaseSchema.safeParse(r)),
     items: [],

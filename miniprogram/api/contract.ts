@@ -4,6 +4,9 @@
  * TODO(lead): the answer types of listPublished (here: the summaries as an array) belong in shared/api beside
  * the payload schemas, once the reports function exists.
  */
+import type { ApproveItemPayload, BindAnswer, CreateItemPayload, ItemMoved, ItemWritten, RejectItemPayload, StaffMe, UpdateItemPayload } from './staff-types';
+import type { OwnRequestPage, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from 'gongkai-core';
+import type { OrganPublicProfile } from './catalog';
 import type { DisclosureItem, FunctionName, ItemAction, ItemPage, ListItemsInput, PublishedReport, PublishedReportSummary, ReportAction } from 'gongkai-core';
 
 interface Endpoint<P, D> {
@@ -19,11 +22,28 @@ export interface Contract {
   items: {
     list: Endpoint<ListItemsInput, ItemPage>;
     get: Endpoint<{ id: string }, DisclosureItem>;
+    // Staff (miniprogram/api/staff.ts).
+    create: Endpoint<CreateItemPayload, ItemWritten & { status: 'draft' }>;
+    update: Endpoint<UpdateItemPayload, ItemWritten>;
+    submit: Endpoint<{ id: string }, ItemMoved>;
+    approve: Endpoint<ApproveItemPayload, ItemMoved>;
+    reject: Endpoint<RejectItemPayload, ItemMoved>;
   };
-  organ: Record<never, never>;
+  organ: {
+    me: Endpoint<Record<string, never>, StaffMe>;
+    bind: Endpoint<{ code: string; displayName: string }, BindAnswer>;
+    // Citizen pages (api/catalog.ts): the organ's public contact.
+    getProfile: Endpoint<{ organId?: string }, OrganPublicProfile>;
+  };
   stats: Record<never, never>;
   cases: Record<never, never>;
-  requests: Record<never, never>;
+  // Citizen pages (api/requests.ts).
+  requests: {
+    submit: Endpoint<SubmitRequestInput, SubmitRequestAnswer>;
+    track: Endpoint<TrackRequestInput, TrackAnswer>;
+    mine: Endpoint<{ page?: number; pageSize?: number }, OwnRequestPage>;
+    grantNotice: Endpoint<{ requestId: string; templateId: string }, unknown>;
+  };
 }
 
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;

@@ -3,3 +3,5 @@ export { call, setTransport } from './client';
 export { cloudTransport, devTransport, type Transport } from './transport';
 export { fetchPublishedReport, fetchPublishedReports } from './reports';
 export type { ActionOf, Contract, DataOf, PayloadOf } from './contract';
+export { CATALOG_PAGE_SIZE, fetchItem, fetchItems, fetchOrganProfile, type CatalogFilter, type OrganPublicProfile } from './catalog';
+export { fetchMyRequests, grantNotice, newRequestId, submitRequest, trackRequest } from './requests';

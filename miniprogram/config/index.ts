@@ -37,3 +37,9 @@ export function transportFor(envVersion: EnvVersion, forced: TransportKind | nul
 export function appConfig(envVersion: EnvVersion): AppConfig {
   return { transport: transportFor(envVersion), devServer: DEV_SERVER, devLogin: DEV_LOGIN, cloudEnv: CLOUD_ENV };
 }
+
+/**
+ * The subscribe-message template (订阅消息 → 我的模板) the organ chose for “申请办理进度通知”, as in the admin
+ * console. '' hides the 接收办理进度通知 button on the request result screen.
+ */
+export const NOTICE_TEMPLATE_ID = '';

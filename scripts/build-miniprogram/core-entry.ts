@@ -7,6 +7,13 @@
 import { config } from 'zod';
 
 export { FUNCTION_NAMES, getPublishedReportSchema, listPublishedReportsSchema, listItemsSchema, getItemSchema } from '../../shared/api';
+// Staff subpackage (miniprogram/staff/): binding, the item editor and the approval screen.
+export { SECRECY_CHECKLIST, approveItemSchema, bindSchema, createItemSchema, rejectItemSchema, submitItemSchema, updateItemSchema } from '../../shared/api';
+export type { ItemMoved, ItemWritten, SecrecyPoint, StaffItem, TrailView } from '../../shared/api';
+export { itemContentSchema } from '../../shared/records/item';
+export type { Attachment, ItemContent, ItemStatus, Validity } from '../../shared/records/item';
+export { ROLE_LABELS } from '../../shared/policy';
+export type { Role, StaffRole } from '../../shared/policy';
 export type {
   FunctionEvent,
   FunctionName,
@@ -18,6 +25,16 @@ export type {
   PublishedReportSummary,
   ReportAction,
 } from '../../shared/api';
+// Citizen pages: the organ's contact (pages/about), 依申请公开 (pages/request, pages/mine).
+export { getProfileSchema } from '../../shared/api';
+export { grantNoticeSchema, mineRequestsSchema, submitRequestSchema, trackRequestSchema } from '../../shared/api/requests';
+export type { ApplicantAnswer, DeadlineSummary, OwnRequest, OwnRequestPage, ReplyLetter, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from '../../shared/api/requests';
+export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../../shared/requests/schema';
+export type { DeliveryForm } from '../../shared/requests/schema';
+export { ID_TYPES, ID_TYPE_LABELS } from '../../shared/requests/identity';
+export type { IdType } from '../../shared/requests/identity';
+export { APPLICANT_TYPES } from '../../shared/format';
+export type { ApplicantType } from '../../shared/format';
 export { ERROR_CODES, failure, parseWith } from '../../shared/errors';
 export type { ErrorCode, Failure, FieldError, Ok, Result } from '../../shared/errors';
 export { FORMAT_2021, SECTION_KEYS, TABLE_KEYS, getFormat } from '../../shared/format';

@@ -1,5 +1,6 @@
 /** The `items` function: the catalogue citizens browse and the items staff write and approve. */
 import * as z from 'zod';
+import type { ApproverRole, Role } from '../policy';
 import type { DisclosureItem } from '../records';
 import { itemContentSchema } from '../records/item';
 
@@ -46,8 +47,60 @@ export const secrecyChecklistSchema = z.object(
 
 export const createItemSchema = z.object({ content: itemContentSchema });
 export const updateItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), content: itemContentSchema });
-export const submitItemSchema = z.object({ id: z.string().min(1) });
+/** `version`, when sent, must be the one the editor last saw: what is submitted is what they read. */
+export const submitItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive().optional() });
 export const approveItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().max(500).optional(), checklist: secrecyChecklistSchema.optional() });
 export const rejectItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().min(2, '请写明退回理由').max(500) });
 export const withdrawItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明撤回理由').max(500) });
 export const correctItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明更正理由').max(500), content: itemContentSchema });
+
+/** `items.create` / `items.update`: the version to send with the next update. */
+export interface ItemWritten {
+  id: string;
+  version: number;
+}
+
+/** `items.submit` / `approve` / `reject` / `withdraw`: where the item now stands. */
+export interface ItemMoved {
+  id: string;
+  status: 'draft' | 'inReview' | 'published' | 'withdrawn';
+  /** In review: the chain step now waiting, and for whom. */
+  step?: number;
+  waitingFor?: ApproverRole;
+  /** Published: the 索引号 and 发布日期. */
+  indexNo?: string;
+  publishedDate?: string;
+}
+
+/** One entry of an item's approval trail (staff only). */
+export interface TrailView {
+  step: number;
+  decision: 'submit' | 'approve' | 'reject' | 'withdraw' | 'correct';
+  staffId: string;
+  role: Role;
+  comment?: string;
+  checklist?: Record<SecrecyPoint, true>;
+  at: string;
+}
+
+/** `items.get` for the item's own organ: the workflow fields beside the item. */
+export type StaffItem = DisclosureItem & {
+  organId: string;
+  step: number | null;
+  /** The approval chain fixed when the item was submitted. */
+  chain?: ApproverRole[];
+  correctionOf?: string;
+  correctionReason?: string;
+  supersededBy?: string;
+  trail?: TrailView[];
+};
+
+/** `items.history`: the versions (the correction chain) and the approval trail. */
+export interface ItemHistory {
+  id: string;
+  status: DisclosureItem['status'];
+  version: number;
+  correctionOf: string | null;
+  supersededBy: string | null;
+  trail: TrailView[];
+}

@@ -1,22 +1,59 @@
 /** The `organ` function: profile, first admin by a one-time setup code, staff by invitation codes. */
 import * as z from 'zod';
-import { ROLES } from '../policy';
-import { isValidIndexPattern } from '../records/index-no';
+import { APPROVER_ROLES, DEFAULT_CHAIN, ROLES, type ApproverRole, type Role, type StaffRole } from '../policy';
+import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
+import { isCreditCode } from '../requests/identity';
 
-/** 统一社会信用代码: 18 characters of digits and capitals (GB 32100; the checksum is checked in shared/requests). */
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17. */
 export const creditCodeSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位数字或大写字母');
+  .transform((s) => s.toUpperCase())
+  .refine((s) => /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s), '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）')
+  .refine((s) => !/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s) || isCreditCode(s), '统一社会信用代码校验位不符，请核对');
 
-export const organProfileSchema = z.object({
+/** Approval steps after submission, in order; the last must be the leader, whose approval publishes. */
+export const approvalChainSchema = z
+  .array(z.enum(APPROVER_ROLES))
+  .min(1, '审批链至少一步')
+  .max(3, '审批链至多三步')
+  .refine((chain) => chain.indexOf('leader') === chain.length - 1, '审批链的最后一步须为第一负责人（通过即发布），且只在最后一步');
+
+/** What a subscribe message is for → its template id in the WeChat console (订阅消息). */
+export const SUBSCRIBE_PURPOSES = ['approvalNeeded', 'itemReturned', 'itemPublished', 'requestReceived', 'requestAnswered', 'deadlineNear'] as const;
+export type SubscribePurpose = (typeof SUBSCRIBE_PURPOSES)[number];
+
+const monthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD')
+  .refine((s) => {
+    const d = new Date(`2024-${s}T00:00:00Z`); // a leap year: 02-29 is a real month-day
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === s;
+  }, '不是有效的月日');
+
+/** The profile's fields without defaults: a patch must not reset what it does not name. */
+const profileFields = {
   name: z.string().trim().min(2, '请填写机关名称').max(60),
   creditCode: creditCodeSchema,
-  indexPattern: z.string().trim().refine(isValidIndexPattern, '索引号格式须含 {year} 和 {serial}').default('{code}/{year}-{serial:5}'),
-  contactPhone: z.string().trim().max(30).default(''),
-  address: z.string().trim().max(120).default(''),
-  /** Month-day the annual report is due at the county (default 01-31, 条例 第四十九条). */
-  reportDueDate: z.string().regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD').default('01-31'),
+  indexPattern: z.string().trim().max(80).refine(isValidIndexPattern, '索引号格式须含年份 <YYYY> 和一个序号 <NNNNN>'),
+  /** Shown on the 关于 page. */
+  contactPhone: z.string().trim().max(30),
+  address: z.string().trim().max(120),
+  /** Month-day the annual report is due at the county (条例 第四十九条; the county may set another). */
+  reportDueDate: monthDay,
+  /** The approval chain items go through. */
+  chain: approvalChainSchema,
+  templateIds: z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), z.string().trim().min(1).max(100)),
+};
+
+export const organProfileSchema = z.object({
+  ...profileFields,
+  indexPattern: profileFields.indexPattern.default(DEFAULT_INDEX_PATTERN),
+  contactPhone: profileFields.contactPhone.default(''),
+  address: profileFields.address.default(''),
+  reportDueDate: profileFields.reportDueDate.default('01-31'),
+  chain: profileFields.chain.default([...DEFAULT_CHAIN]),
+  templateIds: profileFields.templateIds.default({}),
 });
 export type OrganProfile = z.infer<typeof organProfileSchema>;
 
@@ -26,8 +63,52 @@ export const setupSchema = z.object({
   displayName: z.string().trim().min(1, '请填写您的姓名').max(30),
 });
 
-export const updateProfileSchema = z.object({ patch: organProfileSchema.partial() });
+export const updateProfileSchema = z.object({ patch: z.object(profileFields).partial() });
 export const inviteSchema = z.object({ role: z.enum(ROLES), expiresInDays: z.number().int().min(1).max(30).default(7) });
 export const bindSchema = z.object({ code: z.string().trim().min(6, '请输入邀请码'), displayName: z.string().trim().min(1, '请填写您的姓名').max(30) });
 export const removeStaffSchema = z.object({ staffId: z.string().min(1) });
 export const getProfileSchema = z.object({ organId: z.string().min(1).optional() });
+
+/** `organ.getProfile` (no login needed): what the 关于 page and the subscribe prompts use. */
+export interface OrganPublicProfile {
+  id: string;
+  name: string;
+  creditCode: string;
+  contactPhone: string;
+  address: string;
+  reportDueDate: string;
+  indexPattern: string;
+  chain: ApproverRole[];
+  templateIds: Partial<Record<SubscribePurpose, string>>;
+}
+
+/** `organ.me`: who the caller is here; `citizen` with nulls when not staff (or not signed in). */
+export interface StaffMe {
+  signedIn: boolean;
+  role: Role;
+  roleLabel: string;
+  organId: string | null;
+  displayName: string | null;
+  staffId: string | null;
+}
+
+/** `organ.setup` and `organ.bind`. */
+export interface BindAnswer {
+  organId: string;
+  role: StaffRole;
+  roleLabel: string;
+}
+
+/** `organ.invite`: the code is shown once; only its hash is stored. */
+export interface Invitation {
+  code: string;
+  role: StaffRole;
+  roleLabel: string;
+  expiresAt: string;
+}
+
+export interface StaffListEntry {
+  id: string;
+  role: StaffRole;
+  displayName: string;
+}

@@ -12,28 +12,39 @@ import { isValue, type TextToken, type Token, type ValueToken } from './tokens';
 export interface Segment {
   texts: TextToken[];
   values: ValueToken[];
+  /** Blank cells printed between the label and the first value (or the next label): see tables.ts. */
+  lead?: number;
   /** Why the values could not be used, when they were dropped. */
   unreadable?: string;
 }
 
-/** Cuts the stream at each text that follows a value; a segment without values is only layout. */
+/**
+ * Cuts the stream at each text that follows a value or a blank cell after a label; a segment without
+ * values or blanks is only layout.
+ */
 export function segments(tokens: readonly Token[]): Segment[] {
   const out: Segment[] = [];
   let texts: TextToken[] = [];
   let values: ValueToken[] = [];
+  let lead = 0;
   for (const token of tokens) {
+    if (token.kind === 'blank' && token.lead && values.length === 0) {
+      lead += 1;
+      continue;
+    }
     if (isValue(token)) {
       values.push(token);
       continue;
     }
-    if (values.length > 0) {
-      out.push({ texts, values });
+    if (values.length > 0 || lead > 0) {
+      out.push(lead > 0 ? { texts, values, lead } : { texts, values });
       texts = [];
       values = [];
+      lead = 0;
     }
     texts.push(token);
   }
-  if (values.length > 0) out.push({ texts, values });
+  if (values.length > 0 || lead > 0) out.push(lead > 0 ? { texts, values, lead } : { texts, values });
   return out;
 }
 

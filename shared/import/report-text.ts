@@ -11,6 +11,7 @@ import { EQUATIONS } from './equations';
 import { UnreadableReportError } from './errors';
 import { propagatedFindings, shortRowFinding, unreadable } from './findings';
 import { extractNarrativeNumbers } from './narrative';
+import { isChrome, isTraditionalScript } from './chrome';
 import { cleanText } from './normalize';
 import { overviewParts } from './overview';
 import { propagate } from './propagate';
@@ -62,9 +63,11 @@ function tableRows(lines: readonly Line[]): Line[] {
 }
 
 export function importReportText(text: string, options: ImportOptions = {}): ReportData {
+  if (isTraditionalScript(text)) throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
+  // Portal chrome (toolbars, metadata, share links) is blanked, keeping the line numbers.
   const lines: Line[] = cleanText(text)
     .split('\n')
-    .map((t, i) => ({ text: t, line: i }));
+    .map((t, i) => ({ text: isChrome(t) ? '' : t, line: i }));
   const split = splitSections(lines);
   const title = readTitle(split.preamble.map((l) => l.text));
   const organ = title.organ ?? options.organ ?? signatureOrgan(lines.map((l) => l.text));

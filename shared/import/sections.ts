@@ -5,7 +5,7 @@
  * empty. What comes before 一 (title, preamble) is returned apart.
  */
 import { FORMAT_2021, SECTION_KEYS, type SectionKey } from '../format';
-import { halfWidth, labelKey } from './normalize';
+import { halfWidth, labelKey, stripNumbering } from './normalize';
 
 export interface Line {
   text: string;
@@ -20,7 +20,7 @@ export interface SectionLines {
 }
 
 const KEYWORDS: Record<SectionKey, RegExp> = {
-  overview: /总体情况|概述|总体概况|基本情况|工作概况/,
+  overview: /总体.{0,4}情况|概述|总体概况|基本情况|工作概况/,
   proactive: /主动公开/,
   applications: /(?:收到|处理|受理).*申请|依申请公开/,
   reviewLitigation: /复议|诉讼/,
@@ -39,11 +39,31 @@ function titles(key: SectionKey): string[] {
   return [title, `政府信息公开${title}`, title.replace('改进情况', '改进措施')].map(labelKey);
 }
 
-/** The heading's own words and any text after it on the same line. */
-function splitHead(rest: string): { head: string; body: string } {
+/**
+ * Ways to read a heading's own words and the text after it on the same line: up to the first space when
+ * that comes before any colon or full stop (“一、总体情况 本年度报告根据…”; not a head cut after “、”), up to a
+ * colon or full stop, or the whole line. headingOf takes the first that names the part.
+ */
+function splitHeads(rest: string): { head: string; body: string }[] {
   const stop = rest.search(/[。:：]/);
-  if (stop >= 0 && stop <= 30) return { head: rest.slice(0, stop), body: rest.slice(stop + 1).trim() };
-  return { head: rest, body: '' };
+  const space = rest.search(/\s/);
+  const out: { head: string; body: string }[] = [];
+  const beforeSpace = rest.slice(0, space);
+  if (space > 0 && space <= 30 && (stop < 0 || space < stop) && !/[、，,和及与]$/.test(beforeSpace)) out.push({ head: beforeSpace, body: rest.slice(space).trim() });
+  if (stop >= 0 && stop <= 30) out.push({ head: rest.slice(0, stop), body: rest.slice(stop + 1).trim() });
+  out.push({ head: rest, body: '' });
+  return out;
+}
+
+/** A heading may state the year (“一、2023年政务公开总体情况”), but no other number. */
+function numberFree(head: string): boolean {
+  return !/\t/.test(head) && !/\d/.test(head.replace(/\d{4}\s*年度?/g, ''));
+}
+
+/** Text after a heading as printed (full-width punctuation kept), when the line's normal form kept its length. */
+function asPrinted(raw: string, body: string): string {
+  const printed = raw.trim().slice(raw.trim().length - body.length);
+  return body !== '' && halfWidth(printed).trim() === body ? printed.trim() : body;
 }
 
 /** The part a line opens, with the text that follows the heading on that line, or null. */
@@ -53,16 +73,31 @@ export function headingOf(raw: string, parenthesised = false): { key: SectionKey
   if (numbered) {
     const index = '一二三四五六'.indexOf(numbered[1] ?? '');
     const key = SECTION_KEYS[index];
-    const { head, body } = splitHead(numbered[2] ?? '');
-    if (key && [...head].length <= 30 && !/\t|\d/.test(head) && KEYWORDS[key].test(head)) return { key, body };
-    return null;
+    const found = key ? splitHeads(numbered[2] ?? '').find(({ head }) => [...head].length <= 30 && numberFree(head) && KEYWORDS[key].test(head)) : undefined;
+    return key && found ? { key, body: asPrinted(raw, found.body) } : null;
   }
+  // A bare title; not a numbered sub-heading that repeats it (（一）主动公开政府信息情况 under 一).
+  if (stripNumbering(text) !== text) return null;
   const key = SECTION_KEYS.find((k) => titles(k).includes(labelKey(text)));
   return key ? { key, body: '' } : null;
 }
 
+/** A line this long is a whole report (or several parts) run together: a page that lost its line breaks. */
+const RUN_TOGETHER = 150;
+
+/** Such a line cut before each heading it holds (“… 如下： 一、总体情况 … 二、主动公开政府信息情况 …”). */
+function cutAtHeadings(line: Line): Line[] {
+  if ([...line.text].length < RUN_TOGETHER) return [line];
+  const cuts = [...line.text.matchAll(/(^|[\s。；;:：！!？?])[一二三四五六][、.．]/g)]
+    .map((m) => (m.index ?? 0) + (m[1] ?? '').length)
+    .filter((at) => at > 0 && headingOf(line.text.slice(at)) !== null);
+  const starts = [0, ...cuts];
+  return starts.map((at, i) => ({ text: line.text.slice(at, starts[i + 1] ?? line.text.length).trim(), line: line.line }));
+}
+
 /** Parts by 一、 headings; by （一） headings when that finds more (a report that numbers its parts so). */
-export function splitSections(lines: readonly Line[]): SectionLines {
+export function splitSections(input: readonly Line[]): SectionLines {
+  const lines = input.flatMap(cutAtHeadings);
   const plain = splitBy(lines, false);
   if (plain.found.length >= 3) return plain;
   const parenthesised = splitBy(lines, true);

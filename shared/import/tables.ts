@@ -2,15 +2,19 @@
  * Reading tables 二, 三 and 四 from the lines of their parts. Each table is one token stream; rows are found
  * by label (assign.ts) and their values resolved to cells (align.ts). Table 四 is usually printed as one
  * row of 15 numbers under a two-level header; printed as three labelled rows of 5 it is read row by row.
+ * A table whose header leaves out the 总计 column is read without it (the equations give the totals); table
+ * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read.
  */
 import { FEE_CELL, FORMAT_2021, cellAddress, type CellAddress } from '../format';
+import { OLD_FORMAT_HEADERS, TOTAL_WORDS } from './aliases';
 import { resolveRow, type CellRead, type RowResult } from './align';
 import { assignRows, segments, splitOverflow, type OverflowRule, type Segment } from './assign';
 import { EQUATIONS, equationsWithin } from './equations';
 import { feasible } from './propagate';
 import { rowSpec, scoreRows, type RowSpec } from './match';
+import { labelKey } from './normalize';
 import type { Line } from './sections';
-import { tableTokens, type ValueToken } from './tokens';
+import { tableTokens, type Token, type ValueToken } from './tokens';
 
 export interface TableRead {
   cells: Map<CellAddress, CellRead>;
@@ -24,12 +28,11 @@ const PROACTIVE_ROWS: RowSpec[] = FORMAT_2021.proactive.groups.flatMap((g) =>
   g.rows.map((r) => rowSpec(r.key, r.label, g.columns.map((c) => cellAddress('proactive', r.key, c.key)))),
 );
 
-function gridRows(table: 'applications' | 'reviewLitigation'): RowSpec[] {
+function gridRows(table: 'applications' | 'reviewLitigation', withTotal: boolean): RowSpec[] {
   const def = FORMAT_2021[table];
-  return def.rows.map((r) => rowSpec(r.key, r.label, def.columns.map((c) => cellAddress(table, r.key, c.key))));
+  const columns = def.columns.filter((c) => withTotal || c.key !== 'total');
+  return def.rows.map((r) => rowSpec(r.key, r.label, columns.map((c) => cellAddress(table, r.key, c.key))));
 }
-const APPLICATION_ROWS = gridRows('applications');
-const REVIEW_ROWS = gridRows('reviewLitigation');
 
 /** The row a segment's label names best, if any. */
 function bestRow(rows: readonly RowSpec[], s: Segment): RowSpec | undefined {
@@ -58,45 +61,88 @@ function slotNumber(token: ValueToken | undefined): number | null {
   return token?.kind === 'num' ? token.value : null;
 }
 
-function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Pick<Segment, 'values' | 'unreadable'> | undefined): TableRead {
+/**
+ * The values of a row: blank cells printed right after its label count as its first cells only when they
+ * make up exactly the row's width (otherwise they are merged label columns of the layout).
+ */
+function rowValues(seg: Segment | undefined, width: number): ValueToken[] | undefined {
+  if (!seg) return undefined;
+  const lead = seg.lead ?? 0;
+  if (lead === 0 || seg.values.length >= width || seg.values.length + lead !== width) return seg.values;
+  const line = seg.texts[seg.texts.length - 1]?.line ?? 0;
+  return [...Array.from({ length: lead }, (): ValueToken => ({ kind: 'blank', line })), ...seg.values];
+}
+
+function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Segment | undefined): TableRead {
   const cells = new Map<CellAddress, CellRead>();
   const shortRows: RowResult[] = [];
   for (const row of rows) {
     const seg = segmentOf(row);
-    const result = resolveRow({ cells: row.cells, values: seg?.values, equations: equationsWithin(row.cells, EQUATIONS), isDecimal, reason: seg?.unreadable });
+    const values = rowValues(seg, row.cells.length);
+    const result = resolveRow({ cells: row.cells, values, equations: equationsWithin(row.cells, EQUATIONS), isDecimal, reason: seg?.unreadable });
     for (const [c, r] of result.cells) cells.set(c, r);
     if (result.shortBy) shortRows.push(result);
   }
   return { cells, shortRows };
 }
 
-function readRows(lines: readonly Line[], rows: readonly RowSpec[]): TableRead {
-  const segs = splitOverflow(segments(tableTokens(lines)), overflowRule(rows));
+/** Segments that carry values, or blank cells under a label that names a row. */
+function tableSegments(tokens: readonly Token[], rows: readonly RowSpec[]): Segment[] {
+  return segments(tokens).filter((s) => s.values.length > 0 || bestRow(rows, s) !== undefined);
+}
+
+function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {
+  const segs = splitOverflow(tableSegments(tokens, rows), overflowRule(rows));
   const matched = assignRows(segs, rows);
   return resolve(rows, (row) => matched.get(row.key));
 }
 
+/** Every cell of the rows unreadable for one reason. */
+function unreadableRows(rows: readonly RowSpec[], reason: string): TableRead {
+  return { cells: new Map(rows.flatMap((r) => r.cells.map((c): [CellAddress, CellRead] => [c, { value: null, reason }]))), shortRows: [] };
+}
+
+/** The header: the words before the table's first number. */
+function headerKey(tokens: readonly Token[]): string {
+  const first = tokens.findIndex((t) => t.kind === 'num' || t.kind === 'marker');
+  return labelKey(tokens.slice(0, first < 0 ? tokens.length : first).map((t) => (t.kind === 'text' ? t.text : '')).join(''));
+}
+
+/** A header that names the columns but no 总计 column. */
+function headerLacksTotal(tokens: readonly Token[], columnWords: readonly string[]): boolean {
+  const header = headerKey(tokens);
+  return columnWords.every((w) => header.includes(w)) && !TOTAL_WORDS.some((w) => header.includes(w));
+}
+
+/** Why a table part with no number at all is unreadable: the table was published as an image, or left out. */
+const NO_NUMBERS = '该部分没有表格的数字，表格可能以图片发布';
+const hasNumbers = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'num' || t.kind === 'marker');
+
 export function readProactive(lines: readonly Line[]): TableRead {
-  return readRows(lines, PROACTIVE_ROWS);
+  const tokens = tableTokens(lines);
+  if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS, NO_NUMBERS);
+  const old = OLD_FORMAT_HEADERS.find((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
+  if (old) return unreadableRows(PROACTIVE_ROWS, `按 2019 年旧格式印制，有“${old}”列，与 2021 年格式的列不对应`);
+  return readRows(tokens, PROACTIVE_ROWS);
 }
 
 export function readApplications(lines: readonly Line[]): TableRead {
-  return readRows(lines, APPLICATION_ROWS);
+  const tokens = tableTokens(lines);
+  if (!hasNumbers(tokens)) return unreadableRows(gridRows('applications', true), NO_NUMBERS);
+  return readRows(tokens, gridRows('applications', !headerLacksTotal(tokens, ['自然人', '法律服务机构'])));
 }
 
-/** Table 四 as one row of 15 cells: 行政复议 | 未经复议直接起诉 | 复议后起诉, 5 columns each. */
-const REVIEW_FLAT: RowSpec = {
-  key: 'reviewLitigation',
-  label: '行政复议、行政诉讼',
-  keys: [],
-  cells: REVIEW_ROWS.flatMap((r) => r.cells),
-};
-
 export function readReviewLitigation(lines: readonly Line[]): TableRead {
-  const segs = segments(tableTokens(lines));
-  const matched = assignRows(segs, REVIEW_ROWS);
-  const perRow = segs.length >= 2 && segs.length <= 3 && matched.size === segs.length && segs.every((s) => s.values.length <= 5);
-  if (perRow) return resolve(REVIEW_ROWS, (row) => matched.get(row.key));
+  const tokens = tableTokens(lines);
+  if (!hasNumbers(tokens)) return unreadableRows(gridRows('reviewLitigation', true), NO_NUMBERS);
+  const rows = gridRows('reviewLitigation', !headerLacksTotal(tokens, ['结果维持', '尚未审结']));
+  const width = rows[0]?.cells.length ?? 5;
+  const segs = tableSegments(tokens, rows);
+  const matched = assignRows(segs, rows);
+  const perRow = segs.length >= 2 && segs.length <= 3 && matched.size === segs.length && segs.every((s) => s.values.length <= width);
+  if (perRow) return resolve(rows, (row) => matched.get(row.key));
+  // One row of 15 (or 12) cells: 行政复议 | 未经复议直接起诉 | 复议后起诉.
+  const flat: RowSpec = { key: 'reviewLitigation', label: '行政复议、行政诉讼', keys: [], cells: rows.flatMap((r) => r.cells) };
   const values = segs.flatMap((s) => s.values);
-  return resolve([REVIEW_FLAT], () => ({ values }));
+  return resolve([flat], () => ({ texts: [], values }));
 }

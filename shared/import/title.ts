@@ -3,6 +3,7 @@
  * 公开工作年度报告”, “2023年XX县交通运输局政府信息公开工作年度报告”, “XX局关于二〇二三年度政府信息公开工作的报告”.
  * A title split over two lines (organ, then year and the rest) is read too.
  */
+import { SPAM_MARKERS } from './aliases';
 import { chineseYear, halfWidth } from './normalize';
 
 export interface TitleInfo {
@@ -18,28 +19,52 @@ function yearOf(raw: string): number | null {
   return chineseYear(raw);
 }
 
+const SPAM = new RegExp(SPAM_MARKERS.join('|'), 'g');
+
+/** What follows injected spam (a betting site's name), from its first Chinese character. */
+function withoutSpam(organ: string): string {
+  let end = -1;
+  for (const m of organ.matchAll(SPAM)) end = (m.index ?? 0) + m[0].length;
+  return end < 0 ? organ : organ.slice(end).replace(/^[^\u4e00-\u9fff]+/u, '');
+}
+
 function cleanOrgan(raw: string): string {
   // A web page's breadcrumb or label before the name: keep what follows the last separator.
   const parts = raw.split(/[>»:：|｜/]/);
-  return (parts[parts.length - 1] ?? '')
+  const organ = (parts[parts.length - 1] ?? '')
     .replace(/[《》“”"【】\[\]]/g, '')
     .replace(/\s+/g, '')
     .replace(/(?:关于|的)$/, '')
     .replace(/^(?:关于)/, '');
+  return withoutSpam(organ);
 }
 
+/** A title line: names the subject and a report (报告, or its characters garbled: “工作告年度报”). */
 function isTitle(line: string): boolean {
-  return SUBJECT.test(line) && /报告/.test(line) && [...line].length <= 60 && !/。/.test(line);
+  const report = /报告/.test(line) || (/报/.test(line) && /告/.test(line));
+  return SUBJECT.test(line) && report && [...line].length <= 60 && !/。/.test(line);
+}
+
+/** A title broken over two lines (“…2024年度政府” / “信息公开工作年度报告”): each line joined to the next. */
+function joinedPairs(texts: readonly string[]): string[] {
+  return texts.map((t, i) => {
+    const next = texts.slice(i + 1).find((n) => n.length > 0) ?? '';
+    const short = [...t].length <= 40 && [...next].length <= 40 && !/[>»]/.test(t);
+    return short && t.length > 0 && !isTitle(t) ? `${t}${next}` : '';
+  });
 }
 
 /** Organ and year of the first title-like line among the lines before part 一. */
 export function readTitle(lines: readonly string[]): TitleInfo {
   const texts = lines.map((l) => halfWidth(l).trim());
-  // A title with a year first (a breadcrumb such as “首页 > 政府信息公开年度报告” has none).
+  const joined = joinedPairs(texts);
+  // A title with a year first (a breadcrumb such as “首页 > 政府信息公开年度报告” has none), then one
+  // broken over two lines, then any title.
   const withYear = texts.findIndex((t) => isTitle(t) && YEAR.test(t));
-  const at = withYear >= 0 ? withYear : texts.findIndex(isTitle);
+  const joinedAt = withYear >= 0 ? -1 : joined.findIndex((t) => isTitle(t) && YEAR.test(t));
+  const at = withYear >= 0 ? withYear : joinedAt >= 0 ? joinedAt : texts.findIndex(isTitle);
   if (at < 0) return { organ: null, year: periodYear(texts) };
-  const title = texts[at] ?? '';
+  const title = (joinedAt >= 0 ? joined[at] : texts[at]) ?? '';
   const m = YEAR.exec(title);
   const year = m ? yearOf(m[1] ?? '') : null;
   let organ = '';
@@ -60,7 +85,8 @@ export function readTitle(lines: readonly string[]): TitleInfo {
 /** The year of a statistics period stated in the preamble: “统计期限为 2023 年 1 月 1 日至 12 月 31 日”. */
 function periodYear(texts: readonly string[]): number | null {
   for (const t of texts) {
-    const m = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—)/.exec(t);
+    // The 年 is sometimes lost in the paste: “自20231月1日起至…”.
+    const m = /(\d{4})\s*年?\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|-|—)/.exec(t);
     if (m) return Number(m[1]);
   }
   return null;

@@ -1,6 +1,6 @@
 /**
- * A table, however it was pasted (tab-separated, space-separated, one cell a line), becomes one stream of
- * tokens: label text, numbers, markers such as “—”, and blank cells whose position is known.
+ * A table, however it was pasted (tab-separated, pipe-separated, space-separated, one cell a line), becomes
+ * one stream of tokens: label text, numbers, markers such as “—”, and blank cells whose position is known.
  */
 import { halfWidth } from './normalize';
 
@@ -24,18 +24,26 @@ export interface MarkerToken {
   raw: string;
   line: number;
 }
-/** An empty cell between two values of the same tab-separated line: it holds a position, but no number. */
+/**
+ * An empty cell whose position is known: between two values of a row, or (lead) right after a label. A
+ * lead blank is used only when the row's count says it is a cell, not a merged label column (tables.ts).
+ */
 export interface BlankToken {
   kind: 'blank';
   line: number;
+  lead?: true;
 }
 export type ValueToken = NumberToken | MarkerToken | BlankToken;
 export type Token = TextToken | ValueToken;
 
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Thousands grouped by spaces (“1 236”): one number, but only inside a delimited cell. */
+const SPACED_NUMBER = /^\d{1,3}(?: \d{3})+$/;
 const MARKER = /^[-－—–―‐/／\\×]+$/;
 /** “无” written in a cell means none: it reads as 0. */
 const NONE_WORDS = new Set(['无', '零']);
+/** A Markdown table rule such as |---|:---:|: no cells. */
+const RULE_LINE = /^[\s|:-]*-{3,}[\s|:-]*$/;
 
 function valueOf(word: string, line: number): ValueToken | null {
   if (NUMBER.test(word)) return { kind: 'num', value: Number(word.replace(/,/g, '')), raw: word, line };
@@ -52,7 +60,8 @@ function unglue(word: string): string[] {
 }
 
 /** A cell's words: runs of non-values become one text token, each value its own token. */
-function cellTokens(cell: string, line: number): Token[] {
+function cellTokens(cell: string, line: number, delimited: boolean): Token[] {
+  if (delimited && SPACED_NUMBER.test(cell)) return [{ kind: 'num', value: Number(cell.replace(/ /g, '')), raw: cell, line }];
   const tokens: Token[] = [];
   let text: string[] = [];
   const flush = (): void => {
@@ -72,36 +81,87 @@ function cellTokens(cell: string, line: number): Token[] {
   return tokens;
 }
 
-function splitCells(line: string): string[] {
-  // Word and HTML tables paste with tabs; web pages with runs of spaces (a single space may sit inside a label).
-  return line.includes('\t') ? line.split('\t') : line.split(/ {2,}/);
+interface Cell {
+  text: string;
+  line: number;
+  /** The cell is empty but printed (a blank cell, not a merged or padding one). */
+  blank: boolean;
+  /** The cell comes from a format that delimits every cell (tabs, pipes). */
+  delimited: boolean;
 }
 
-/** Tokens of one line; an empty cell is kept only between two values of that line (elsewhere it is layout). */
-export function lineTokens(rawLine: string, line: number): Token[] {
-  const perCell = splitCells(halfWidth(rawLine)).map((cell) => {
-    const trimmed = cell.trim();
-    return trimmed === '' ? null : cellTokens(trimmed, line);
+/**
+ * Cells of a line: Word and HTML tables paste with tabs; web pages with runs of spaces (a single space may
+ * sit inside a label).
+ */
+function lineCells(rawLine: string, line: number): Cell[] {
+  const text = halfWidth(rawLine);
+  const delimited = text.includes('\t');
+  return (delimited ? text.split('\t') : text.split(/ {2,}/)).map((c) => ({ text: c.trim(), line, blank: c.trim() === '', delimited }));
+}
+
+/**
+ * Cells of a table whose cells end with “|” (web pages turned into text: one row a line, one cell a line,
+ * or “|” alone between cells). A line break never ends a cell there; a cell that holds only white space
+ * (a line break included) is a blank cell, while “||” (nothing at all between two bars) is padding for a
+ * merged cell.
+ */
+function pipeCells(lines: readonly { text: string; line: number }[]): Cell[] {
+  const kept = lines.filter((l) => !RULE_LINE.test(l.text));
+  const texts = kept.map((l) => halfWidth(l.text));
+  const text = texts.join('\n');
+  // The input line of each character (and of the line break after it), for the tokens' positions.
+  const lineAt = kept.flatMap((l, i) => new Array<number>((texts[i] ?? '').length + 1).fill(l.line));
+  const cells: Cell[] = [];
+  let offset = 0;
+  const pieces = text.split('|');
+  pieces.forEach((piece, i) => {
+    const trimmed = piece.trim();
+    const line = lineAt[Math.min(offset + (piece.length - piece.trimStart().length), lineAt.length - 1)] ?? 0;
+    offset += piece.length + 1;
+    if (i === pieces.length - 1 && trimmed === '') return;
+    cells.push({ text: trimmed, line, blank: trimmed === '' && piece.length > 0, delimited: true });
   });
+  return cells;
+}
+
+/**
+ * Tokens of a run of cells. An empty cell is kept between two values of the run (a blank cell); in a pipe
+ * table also after a label (a lead blank, used only when the row's count calls for it). Elsewhere it is
+ * layout — in a Word table, empty cells after a label are its merged label columns.
+ */
+function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
   const tokens: Token[] = [];
-  let pendingBlanks = 0;
-  for (const cell of perCell) {
-    if (cell === null) {
-      pendingBlanks += 1;
+  let pending: number[] = [];
+  for (const cell of cells) {
+    if (cell.text === '') {
+      if (cell.blank) pending.push(cell.line);
       continue;
     }
+    const own = cellTokens(cell.text, cell.line, cell.delimited);
     const last = tokens[tokens.length - 1];
-    if (pendingBlanks > 0 && last && last.kind !== 'text' && cell[0] && cell[0].kind !== 'text') {
-      for (let i = 0; i < pendingBlanks; i += 1) tokens.push({ kind: 'blank', line });
-    }
-    pendingBlanks = 0;
-    tokens.push(...cell);
+    const first = own[0];
+    if (last && first && last.kind !== 'text' && first.kind !== 'text') for (const line of pending) tokens.push({ kind: 'blank', line });
+    else if (leads && last && first && last.kind === 'text') for (const line of pending) tokens.push({ kind: 'blank', line, lead: true });
+    pending = [];
+    tokens.push(...own);
   }
   return tokens;
 }
 
+/** Tokens of one line; an empty cell is kept only between two values. */
+export function lineTokens(rawLine: string, line: number): Token[] {
+  return cellsToTokens(lineCells(rawLine, line), false);
+}
+
+/** A table pasted with a “|” at the end of its cells: a few of its lines carry one. */
+export function isPipeTable(lines: readonly { text: string }[]): boolean {
+  return lines.filter((l) => /[|｜]/.test(l.text)).length >= 3;
+}
+
 /** The token stream of a table: its lines in order. */
 export function tableTokens(lines: readonly { text: string; line: number }[]): Token[] {
+  if (isPipeTable(lines)) return cellsToTokens(pipeCells(lines), true);
   return lines.flatMap((l) => lineTokens(l.text, l.line));
 }
 

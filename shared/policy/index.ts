@@ -56,6 +56,21 @@ export const POLICY = {
     reject: ['reviewer', 'leader'],
     importPublished: ['admin'],
   },
+  requests: {
+    submit: 'signedIn',
+    track: 'public',
+    mine: 'signedIn',
+    view: 'signedIn',
+    grantNotice: 'signedIn',
+    list: STAFF,
+    get: STAFF,
+    act: STAFF,
+    record: STAFF,
+    letter: STAFF,
+    reissueCode: STAFF,
+    getCalendar: STAFF,
+    setCalendar: ['admin'],
+  },
 } as const satisfies Record<string, Record<string, Access>>;
 
 export type PolicyTable = typeof POLICY;
@@ -72,3 +87,6 @@ export function accessOf(fn: string, action: string): Access | undefined {
   const table: Record<string, Record<string, Access>> = POLICY;
   return table[fn]?.[action];
 }
+
+// Ownership and approval-step rules per action, as data beside the role table.
+export * from './rules';

@@ -8,6 +8,24 @@ import { connectLocal, type Db } from '../../backend/sdk';
 import { installFunctions } from '../../server/functions';
 import { startLocal, type LocalServer } from '../server/helpers/local';
 
+/**
+ * Jest runs tests in a vm context, but Node's structuredClone builds its copies in the outer realm: a Date the
+ * local server clones into a transaction's overlay then fails `instanceof Date` in its EJSON encoder and is stored
+ * as {}. Outside Jest (npm start, production) this cannot happen. A copy made in this realm keeps Dates Dates.
+ */
+const outerClone = globalThis.structuredClone;
+function cloneHere(value: unknown): unknown {
+  if (Object.prototype.toString.call(value) === '[object Date]' && typeof value === 'object' && value !== null) {
+    return new Date(Date.prototype.getTime.call(value));
+  }
+  if (Array.isArray(value)) return value.map(cloneHere);
+  if (typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneHere(v)]));
+  }
+  return typeof value === 'object' && value !== null ? outerClone(value) : value;
+}
+globalThis.structuredClone = (<T>(value: T): T => cloneHere(value) as T) as typeof structuredClone;
+
 export interface Backend {
   local: LocalServer;
   db: Db;
@@ -39,7 +57,7 @@ export async function startBackend(): Promise<Backend> {
   };
 }
 
-export const ORGAN = { name: '扎毛乡人民政府', creditCode: '11632323MB1234567X', contactPhone: '0973-0000000', address: '扎毛乡政府大院' };
+export const ORGAN = { name: '扎毛乡人民政府', creditCode: '11632323MB12345670', contactPhone: '0973-0000000', address: '扎毛乡政府大院' };
 
 /** An organ with one person per role: admin (by setup code), editor, reviewer, leader (by invitation). */
 export async function seedOrgan(b: Backend, suffix = ''): Promise<{ organId: string; admin: string; editor: string; reviewer: string; leader: string }> {

@@ -1,12 +1,13 @@
 /**
  * Renders report cells as a person would paste them, in several styles, for property tests: Word (tabs,
- * merged label columns), a web page (single spaces), raw .docx text (one cell a line), and label and
- * numbers on separate lines. A damage list drops or masks printed numbers.
+ * merged label columns), a web page (single spaces), raw .docx text (one cell a line), label and numbers
+ * on separate lines, and a web page turned into text with “|” after each cell (one row a line, or one cell
+ * a line). A damage list drops or masks printed numbers.
  */
 import { FORMAT_2021, cellAddress } from '../../../shared/format';
 import type { Cells } from '../../../shared/report';
 
-export type Style = 'tabs' | 'spaces' | 'cellPerLine' | 'splitLines';
+export type Style = 'tabs' | 'spaces' | 'cellPerLine' | 'splitLines' | 'pipeRows' | 'pipeCells';
 /**
  * Per table-三 row key: drop one number (at index), drop them all, print one as “—”, misprint a character
  * of the label, lose the label (numbers kept), or lose the whole row.
@@ -29,6 +30,10 @@ function join(style: Style, label: string[], values: string[]): string[] {
       return [...label, ...values];
     case 'splitLines':
       return [label.join(' '), ...(values.length ? [values.join(' ')] : [])];
+    case 'pipeRows':
+      return [`${[...label, ...values].join(' | ')} |`];
+    case 'pipeCells':
+      return [...label, ...values].map((c) => `${c} |`);
   }
 }
 
@@ -38,8 +43,9 @@ function damaged(values: string[], d: Damage | undefined, style: Style): string[
   if (d.kind === 'dropAll' || d.kind === 'dropRow') return [];
   if (d.kind === 'typo' || d.kind === 'dropLabel') return values;
   if (d.kind === 'dash') return values.map((v, i) => (i === at ? '—' : v));
-  // Word keeps the cell (blank); other styles lose it.
-  return style === 'tabs' ? values.map((v, i) => (i === at ? '' : v)) : values.filter((_, i) => i !== at);
+  // Word and pipe tables keep the cell (blank); other styles lose it.
+  const keepsCells = style === 'tabs' || style === 'pipeRows' || style === 'pipeCells';
+  return keepsCells ? values.map((v, i) => (i === at ? '' : v)) : values.filter((_, i) => i !== at);
 }
 
 const num = (v: number | null | undefined): string => String(v ?? 0);

@@ -43,7 +43,7 @@ const consistentCells: fc.Arbitrary<Cells> = fc
     return cells;
   });
 
-const style: fc.Arbitrary<Style> = fc.constantFrom('tabs', 'spaces', 'cellPerLine', 'splitLines');
+const style: fc.Arbitrary<Style> = fc.constantFrom('tabs', 'spaces', 'cellPerLine', 'splitLines', 'pipeRows', 'pipeCells');
 const damage: fc.Arbitrary<Damage[]> = fc.uniqueArray(
   fc.record({
     row: fc.constantFrom(...FORMAT_2021.applications.rows.map((r) => r.key)),

@@ -1,7 +1,7 @@
 import { lineTokens, tableTokens } from '../../../shared/import/tokens';
 
 const show = (line: string) =>
-  lineTokens(line, 0).map((t) => (t.kind === 'text' ? `[${t.text}]` : t.kind === 'num' ? String(t.value) : t.kind === 'marker' ? `<${t.raw}>` : '_'));
+  lineTokens(line, 0).map((t) => (t.kind === 'text' ? `[${t.text}]` : t.kind === 'num' ? String(t.value) : t.kind === 'marker' ? `<${t.raw}>` : t.lead ? '^' : '_'));
 
 describe('tokens', () => {
   it('splits tab-separated cells, keeping blanks only between values', () => {

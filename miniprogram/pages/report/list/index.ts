@@ -3,12 +3,15 @@
  * The summaries stay off setData (kept on the page for the organ filter); only display lines are sent.
  */
 import { fetchPublishedReports } from '../../../api/index';
+import { elderClass } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
 import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'error';
 
 export interface ListData {
+  /** 长辈模式: styles/elder.ts. */
+  elder: string;
   state: ListState;
   message: string;
   groups: YearGroup[];
@@ -28,8 +31,12 @@ interface ListCustom {
 const SHARE_TITLE = '政府信息公开工作年度报告';
 
 Page<ListData, ListCustom>({
-  data: { state: 'loading', message: '', groups: [], organs: [], organId: ALL_ORGANS },
+  data: { state: 'loading', message: '', groups: [], organs: [], organId: ALL_ORGANS, elder: '' },
   summaries: [],
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     this.summaries = [];

@@ -4,11 +4,14 @@
  */
 import { fetchPublishedReport } from '../../../api/index';
 import { describeCell, readerView, sectionAnchor, type NavItem, type SectionView } from './view';
+import { elderClass } from '../../../styles/elder';
 import type { SectionKey } from 'gongkai-core';
 
 export type ReaderState = 'loading' | 'ready' | 'error';
 
 export interface ReaderData {
+  /** 长辈模式: styles/elder.ts. */
+  elder: string;
   state: ReaderState;
   message: string;
   /** The error can be retried (false when the link itself is wrong). */
@@ -36,8 +39,12 @@ const JUMP_BAR_PX = 52;
 const DEFAULT_TITLE = '政府信息公开工作年度报告';
 
 Page<ReaderData, ReaderCustom>({
-  data: { state: 'loading', message: '', canRetry: true, title: '', meta: '', nav: [], active: '', sections: [] },
+  data: { state: 'loading', message: '', canRetry: true, title: '', meta: '', nav: [], active: '', sections: [], elder: '' },
   reportId: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query) {
     this.reportId = (query.id ?? '').trim();

@@ -1,0 +1,75 @@
+/**
+ * Writing items: draft, edit (optimistic concurrency on `version`: a stale edit is refused with CONFLICT and the
+ * stored draft is untouched), withdraw, and correct (a new draft that, once through the chain, replaces the
+ * published item under the same 索引号; the published one stays public until then). One transaction each.
+ */
+import type { z } from 'zod';
+import type { correctItemSchema, createItemSchema, ItemMoved, ItemWritten, updateItemSchema, withdrawItemSchema } from '../../shared/api/items';
+import { itemContentSchema } from '../../shared/records/item';
+import { COLLECTIONS } from '../collections';
+import { conflict } from '../errors';
+import type { TxContext } from '../runtime';
+import { str, type Row } from '../sdk';
+import { staffOf } from './review';
+import { enforce, loadInTx, saveInTx, trailEntry, trailOf } from './store';
+
+export async function create(input: z.output<typeof createItemSchema>, ctx: TxContext): Promise<ItemWritten & { status: 'draft' }> {
+  const s = staffOf(ctx);
+  const doc = { ...input.content, organId: s.organId, status: 'draft', step: null, indexNo: null, publishedDate: null, version: 1, createdBy: s._id, trail: [], createdAt: ctx.now, updatedAt: ctx.now };
+  const id = str(await ctx.tx.collection(COLLECTIONS.items).add(doc), 'id');
+  ctx.audit({ action: 'create', target: id, after: doc });
+  return { id, version: 1, status: 'draft' };
+}
+
+export async function update(input: z.output<typeof updateItemSchema>, ctx: TxContext): Promise<ItemWritten> {
+  const staff = staffOf(ctx);
+  const before = await loadInTx(ctx.tx, input.id);
+  enforce('update', staff, before);
+  if (before.status !== 'draft') throw conflict('只有草稿可以修改；已提交的请先退回');
+  if (before.version !== input.version) {
+    throw conflict(`该草稿已被他人修改（当前第 ${String(before.version)} 版），您的修改未保存，请刷新后重新编辑`);
+  }
+  // The new content replaces the old whole (a cleared 文号 goes); the workflow fields stay.
+  const workflow: Row = { ...before };
+  for (const key of Object.keys(itemContentSchema.shape)) delete workflow[key];
+  const after = { ...workflow, ...input.content, version: input.version + 1, updatedAt: ctx.now };
+  await saveInTx(ctx.tx, after);
+  ctx.audit({ action: 'update', target: input.id, before, after });
+  return { id: input.id, version: input.version + 1 };
+}
+
+export async function withdraw(input: z.output<typeof withdrawItemSchema>, ctx: TxContext): Promise<ItemMoved> {
+  const staff = staffOf(ctx);
+  const before = await loadInTx(ctx.tx, input.id);
+  enforce('withdraw', staff, before);
+  if (before.status !== 'published') throw conflict('只有已发布的信息可以撤回');
+  const after = { ...before, status: 'withdrawn', withdrawReason: input.reason, withdrawnAt: ctx.now, trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'withdraw', input.reason)], updatedAt: ctx.now };
+  await saveInTx(ctx.tx, after);
+  ctx.audit({ action: 'withdraw', target: input.id, before, after });
+  return { id: input.id, status: 'withdrawn' };
+}
+
+export async function correct(input: z.output<typeof correctItemSchema>, ctx: TxContext): Promise<{ id: string; correctionOf: string; status: 'draft' }> {
+  const staff = staffOf(ctx);
+  const original = await loadInTx(ctx.tx, input.id);
+  enforce('correct', staff, original);
+  if (original.status !== 'published') throw conflict('只有已发布的信息可以更正');
+  const doc = {
+    ...input.content,
+    organId: staff.organId,
+    status: 'draft',
+    step: null,
+    indexNo: null,
+    publishedDate: null,
+    version: 1,
+    createdBy: staff._id,
+    correctionOf: input.id,
+    correctionReason: input.reason,
+    trail: [trailEntry(staff, ctx.now, -1, 'correct', input.reason)],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const id = str(await ctx.tx.collection(COLLECTIONS.items).add(doc), 'id');
+  ctx.audit({ action: 'correct', target: id, before: original, after: doc });
+  return { id, correctionOf: input.id, status: 'draft' };
+}

@@ -1,0 +1,323 @@
+/**
+ * The requests function (依申请公开): citizens submit online, follow a request with its 查询码 and list their own;
+ * staff of the organ confirm, act through the state machine of shared/requests (补正, 征求意见, 延期, 收费, 答复,
+ * 终止) with optimistic concurrency, enter paper requests, and draft reply letters. Every staff read of a request
+ * (which shows personal data) is audited; audit entries hold hashes only. requestRecordsFor feeds the report.
+ * Writes (submit, record, act, reissueCode, setCalendar) are txActions: the document, the 申请编号 counter, the
+ * audit entry and any subscribe message commit together or not at all. Submit and record are idempotent by the
+ * payload's requestId without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
+ */
+import * as z from 'zod';
+import {
+  actRequestSchema,
+  getRequestSchema,
+  grantNoticeSchema,
+  listRequestsSchema,
+  mineRequestsSchema,
+  recordRequestSchema,
+  reissueCodeSchema,
+  requestLetterSchema,
+  setRequestCalendarSchema,
+  submitRequestSchema,
+  trackRequestSchema,
+  viewRequestSchema,
+  type ActAnswer,
+  type LetterAnswer,
+  type OwnRequest,
+  type OwnRequestPage,
+  type ReplyLetter,
+  type StaffRequestAnswer,
+  type SubmitRequestAnswer,
+} from '../../shared/api/requests';
+import { OFFICIAL_YEARS, type Calendar } from '../../shared/calendar';
+import type { Outcome } from '../../shared/format';
+import {
+  actionsFrom,
+  applyAction,
+  createFromStaffEntry,
+  createFromSubmission,
+  letterContextFor,
+  nthRequestThisMonth,
+  renderLetter,
+  STATUS_LABELS,
+  toFailure,
+  toStaffView,
+} from '../../shared/requests';
+import type { Caller, StaffRecord } from '../caller';
+import { COLLECTIONS } from '../collections';
+import { AppError, conflict, forbidden } from '../errors';
+import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
+import { num, one, rows, type Row } from '../sdk';
+import { shanghaiDate } from '../time';
+import { listRequests } from './list';
+import { grantNotice, notifyOwner, pendingGrants } from './notify';
+import { requestRecordsFor } from './records';
+import { calendarFor, createRequest, fromRow, hashQueryCode, isFinal, loadForOwner, loadForStaff, newQueryCode, requestsOf, type Created, type Store, type StoredRequest } from './store';
+import { track } from './track';
+import { applicantAnswer, deadlineFor } from './views';
+
+export { requestRecordsFor };
+export { deliver } from './notify';
+
+function staffOf(ctx: { caller: Caller }): StaffRecord {
+  const s = ctx.caller.staff;
+  if (!s) throw forbidden('仅限本机关工作人员');
+  return s;
+}
+
+function signedIn(ctx: { caller: Caller }): string {
+  if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请先在微信中打开并登录');
+  return ctx.caller.openid;
+}
+
+async function created(ctx: TxContext, result: Created): Promise<SubmitRequestAnswer> {
+  const { stored, queryCode } = result;
+  if (queryCode) ctx.audit({ action: stored.ownerOpenid ? 'submit' : 'record', target: stored.request.id, after: stored.row });
+  const calendar = await calendarFor(ctx.tx, stored.organId);
+  return {
+    id: stored.request.id,
+    applicationNo: stored.request.applicationNo,
+    queryCode,
+    repeated: queryCode === null,
+    status: stored.request.status,
+    statusLabel: STATUS_LABELS[stored.request.status],
+    deadline: deadlineFor(calendar, stored.request, shanghaiDate(ctx.now)),
+  };
+}
+
+function own(stored: StoredRequest, calendar: Calendar, today: string): OwnRequest {
+  return { id: stored.request.id, ...applicantAnswer(stored, calendar, today) };
+}
+
+async function organName(store: Store, organId: string): Promise<string> {
+  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
+  return typeof organ?.name === 'string' ? organ.name : '';
+}
+
+async function draftFor(store: Store, request: StoredRequest['request'], organId: string, outcome: Outcome, calendar: Calendar, today: string) {
+  const context = letterContextFor(request, { organName: await organName(store, organId) }, today, calendar);
+  return renderLetter(outcome, context);
+}
+
+/** 109号 第四条: this request's place among the same applicant's requests received in its month. */
+async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise<number> {
+  const received = stored.request.receivedDate;
+  if (received === null) return 0;
+  const _ = ctx.db.command;
+  const month = received.slice(0, 7);
+  const a = stored.request.applicant;
+  const same = rows(
+    await requestsOf(ctx.db)
+      .where({ organId: stored.organId, 'applicant.idType': a.idType, 'applicant.idNumber': a.idNumber, receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)) })
+      .limit(1000)
+      .get(),
+  );
+  return nthRequestThisMonth(stored.request, same.map((r) => fromRow(r).request));
+}
+
+export const requestsFunction = defineFunction('requests', {
+  // ---- citizens ----
+
+  submit: txAction({
+    input: submitRequestSchema,
+    async transaction(input, ctx) {
+      const owner = signedIn(ctx);
+      const result = await createRequest(ctx.tx, {
+        caller: ctx.caller,
+        now: ctx.now,
+        organId: input.organId,
+        owner,
+        kind: 'submit',
+        requestId: input.requestId,
+        build: (ids, today) => createFromSubmission(input.submission, ids, today),
+      });
+      return created(ctx, result);
+    },
+  }),
+
+  track: action({ input: trackRequestSchema, handler: (input, ctx) => track(input, ctx) }),
+
+  mine: action({
+    input: mineRequestsSchema,
+    async handler(input, ctx): Promise<OwnRequestPage> {
+      const openid = signedIn(ctx);
+      const where = { ownerOpenid: openid };
+      const total = num(await requestsOf(ctx.db).where(where).count(), 'total');
+      const page = rows(
+        await requestsOf(ctx.db)
+          .where(where)
+          .orderBy('createdAt', 'desc')
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize)
+          .get(),
+      );
+      const today = shanghaiDate(ctx.now);
+      const calendars = new Map<string, Calendar>();
+      const list: OwnRequest[] = [];
+      for (const row of page) {
+        const stored = fromRow(row);
+        let calendar = calendars.get(stored.organId);
+        if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(ctx.db, stored.organId)));
+        list.push(own(stored, calendar, today));
+      }
+      return { list, total, page: input.page, pageSize: input.pageSize };
+    },
+  }),
+
+  view: action({
+    input: viewRequestSchema,
+    async handler(input, ctx) {
+      const stored = await loadForOwner(ctx.db, ctx.caller, input.id);
+      return own(stored, await calendarFor(ctx.db, stored.organId), shanghaiDate(ctx.now));
+    },
+  }),
+
+  grantNotice: action({
+    input: grantNoticeSchema,
+    async handler(input, ctx) {
+      const openid = signedIn(ctx);
+      const stored = await loadForOwner(ctx.db, ctx.caller, input.requestId);
+      if (isFinal(stored.request.status)) throw conflict('该申请已办结，无需再订阅办理进度');
+      const pending = await grantNotice(ctx, stored.request.id, openid, input.templateId);
+      return { requestId: stored.request.id, pending };
+    },
+  }),
+
+  // ---- the staff desk ----
+
+  list: action({ input: listRequestsSchema, handler: (input, ctx) => listRequests(ctx, staffOf(ctx).organId, input) }),
+
+  get: action({
+    input: getRequestSchema,
+    async handler(input, ctx): Promise<StaffRequestAnswer> {
+      const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      await ctx.audit({ action: 'read', target: stored.request.id });
+      const calendar = await calendarFor(ctx.db, stored.organId);
+      return {
+        ...toStaffView(stored.request),
+        version: stored.version,
+        deadline: deadlineFor(calendar, stored.request, shanghaiDate(ctx.now)),
+        nthThisMonth: await nthThisMonth(ctx, stored),
+        letter: stored.letter,
+        noticesGranted: await pendingGrants(ctx.db, stored.request.id, stored.ownerOpenid),
+      };
+    },
+  }),
+
+  act: txAction({
+    input: actRequestSchema,
+    async transaction(input, ctx): Promise<ActAnswer> {
+      const { tx } = ctx;
+      const stored = await loadForStaff(tx, ctx.caller, input.id);
+      if (stored.version !== input.version) throw conflict(`该申请已被他人处理（当前第 ${stored.version} 版），您的操作未执行，请刷新后再试`);
+      const today = shanghaiDate(ctx.now);
+      const calendar = await calendarFor(tx, stored.organId);
+      const applied = applyAction(stored.request, input.action, today, calendar);
+      if (!applied.ok) {
+        const f = toFailure(applied);
+        throw new AppError(f.code, f.message, f.fieldErrors?.map((e) => ({ path: `action.${e.path}`, message: e.message })));
+      }
+      const next = applied.data;
+      let letter: ReplyLetter | null = stored.letter;
+      if (isFinal(next.status) && next.outcome) {
+        const text = input.letterText ?? (await draftFor(tx, next, stored.organId, next.outcome, calendar, today)).text;
+        letter = { title: '政府信息公开申请答复书', text, date: today };
+      }
+      const version = stored.version + 1;
+      const { _id, ...current } = stored.row;
+      const after: Row = {
+        ...current,
+        status: next.status,
+        receivedDate: next.receivedDate,
+        events: next.events,
+        history: next.history,
+        content: next.content,
+        outcome: next.outcome,
+        answeredDate: next.answeredDate,
+        replyLetter: letter,
+        version,
+        updatedAt: ctx.now,
+      };
+      // In the transaction: a concurrent act on the same request conflicts, re-runs, and meets the new version.
+      await tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
+      ctx.audit({ action: `act.${input.action.type}`, target: input.id, before: stored.row, after: { _id, ...after } });
+      const deadline = deadlineFor(calendar, next, today);
+      const notified =
+        next.status !== stored.request.status &&
+        (await notifyOwner(tx, { now: ctx.now, requestId: input.id, organId: stored.organId, owner: stored.ownerOpenid, action: input.action.type, request: next, dueDate: deadline?.dueDate ?? null, today }));
+      return { id: input.id, version, status: next.status, statusLabel: STATUS_LABELS[next.status], actions: actionsFrom(next.status), deadline, notified };
+    },
+  }),
+
+  record: txAction({
+    input: recordRequestSchema,
+    async transaction(input, ctx) {
+      const staff = staffOf(ctx);
+      const today = shanghaiDate(ctx.now);
+      if (input.entry.receivedDate > today) {
+        const message = `收到申请日期（receivedDate）不能晚于今天 ${today}`;
+        throw new AppError('VALIDATION', `输入有误：${message}`, [{ path: 'entry.receivedDate', message }]);
+      }
+      const result = await createRequest(ctx.tx, {
+        caller: ctx.caller,
+        now: ctx.now,
+        organId: staff.organId,
+        owner: null,
+        kind: 'record',
+        requestId: input.requestId,
+        build: (ids, day) => createFromStaffEntry(input.entry, ids, day),
+      });
+      return created(ctx, result);
+    },
+  }),
+
+  letter: action({
+    input: requestLetterSchema,
+    async handler(input, ctx): Promise<LetterAnswer> {
+      const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      const outcome = input.outcome ?? stored.request.outcome;
+      if (!outcome) {
+        const message = '该申请尚未答复，请选择办理结果（outcome）后起草答复书';
+        throw new AppError('VALIDATION', message, [{ path: 'outcome', message }]);
+      }
+      await ctx.audit({ action: 'letter', target: stored.request.id });
+      const today = shanghaiDate(ctx.now);
+      const letter = await draftFor(ctx.db, stored.request, stored.organId, outcome, await calendarFor(ctx.db, stored.organId), today);
+      return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
+    },
+  }),
+
+  reissueCode: txAction({
+    input: reissueCodeSchema,
+    async transaction(input, ctx) {
+      const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
+      const queryCode = newQueryCode();
+      const { _id, ...current } = stored.row;
+      const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: ctx.now };
+      await ctx.tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
+      ctx.audit({ action: 'reissueCode', target: input.id, before: stored.row, after: { _id, ...after } });
+      return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
+    },
+  }),
+
+  getCalendar: action({
+    input: z.object({}),
+    async handler(_input, ctx) {
+      const organId = staffOf(ctx).organId;
+      const doc = one(await ctx.db.collection(COLLECTIONS.organCalendars).doc(organId).get());
+      return { calendar: doc?.calendar ?? { years: {} }, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
+    },
+  }),
+
+  setCalendar: txAction({
+    input: setRequestCalendarSchema,
+    async transaction(input, ctx) {
+      const organId = staffOf(ctx).organId;
+      const col = ctx.tx.collection(COLLECTIONS.organCalendars);
+      const before = one(await col.doc(organId).get());
+      await col.doc(organId).set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
+      ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
+      return { calendar: input.calendar };
+    },
+  }),
+});

@@ -1,0 +1,98 @@
+/**
+ * Subscribe messages (订阅消息) to the owner on a status change that matters to them: 补正 or a fee asked, the
+ * deadline extended, the answer, the closing. A WeChat one-time subscription allows ONE message per accept, so
+ * the citizen page calls wx.requestSubscribeMessage and then `grantNotice`; each grant is stored in
+ * `notice_grants` and used up by one message. The message itself is recorded in `notifications` by `deliver`,
+ * the seam to the platform: here (and locally) recording IS the delivery; in production the same record would be
+ * sent with the subscribe-message openapi (subscribeMessage.send: touser, templateId, page, data) and its
+ * result noted on the record. Messages carry the 申请编号, the status and dates — never personal data.
+ */
+import { outcomeLabel, STATUS_LABELS, type ActionType, type InfoRequest } from '../../shared/requests';
+import { COLLECTIONS } from '../collections';
+import type { HandlerContext } from '../runtime';
+import { num, rows, type Db } from '../sdk';
+import type { Store } from './store';
+
+/** Status changes the owner is told of. */
+export const NOTIFY_ON: ReadonlySet<ActionType> = new Set(['requestCorrection', 'extend', 'noticeFee', 'answer', 'close']);
+
+export interface OutgoingNotice {
+  toOpenid: string;
+  templateId: string;
+  /** The mini program page the message opens. */
+  page: string;
+  data: { applicationNo: string; status: string; date: string; note: string };
+  requestId: string;
+  organId: string;
+  action: ActionType;
+  createdAt: Date;
+}
+
+/**
+ * The delivery seam: records the message (inside the status change's transaction, so a message exists exactly
+ * when the change committed). Production would send the committed record through the subscribe-message openapi
+ * and note the result on it.
+ */
+export async function deliver(record: OutgoingNotice, store: Store): Promise<string> {
+  const added = await store.collection(COLLECTIONS.notifications).add({ ...record, state: 'recorded' });
+  return String(added.id);
+}
+
+function noteFor(action: ActionType, request: InfoRequest, dueDate: string | null): string {
+  switch (action) {
+    case 'requestCorrection': {
+      const correctBy = [...request.events].reverse().find((e) => e.type === 'correctionRequested');
+      return correctBy && correctBy.type === 'correctionRequested' ? `请于${correctBy.correctBy}前补正申请内容` : '请补正申请内容';
+    }
+    case 'extend':
+      return dueDate ? `答复期限延长至${dueDate}` : '答复期限已延长';
+    case 'noticeFee':
+      return '请查看收费通知并按期缴纳信息处理费';
+    case 'answer':
+      return request.outcome ? `办理结果：${outcomeLabel(request.outcome)}` : '已作出答复';
+    default:
+      return STATUS_LABELS[request.status];
+  }
+}
+
+export async function grantNotice(ctx: HandlerContext, requestId: string, openid: string, templateId: string): Promise<number> {
+  const col = ctx.db.collection(COLLECTIONS.noticeGrants);
+  await col.add({ requestId, openid, templateId, used: false, grantedAt: ctx.now });
+  return pendingGrants(ctx.db, requestId, openid);
+}
+
+export async function pendingGrants(db: Db, requestId: string, openid: string | null): Promise<number> {
+  if (!openid) return 0;
+  return num(await db.collection(COLLECTIONS.noticeGrants).where({ requestId, openid, used: false }).count(), 'total');
+}
+
+/**
+ * After a status change by `action`, in the same transaction: uses up the owner's oldest grant and delivers a
+ * message. Returns whether a message was recorded. Two changes racing for one grant conflict and one re-runs.
+ */
+export async function notifyOwner(tx: Store, args: { now: Date; requestId: string; organId: string; owner: string | null; action: ActionType; request: InfoRequest; dueDate: string | null; today: string }): Promise<boolean> {
+  if (!args.owner || !NOTIFY_ON.has(args.action)) return false;
+  const col = tx.collection(COLLECTIONS.noticeGrants);
+  const grants = rows(await col.where({ requestId: args.requestId, openid: args.owner, used: false }).limit(100).get());
+  const grant = grants.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
+  if (!grant) return false;
+  await col.doc(String(grant._id)).update({ used: true, usedAt: args.now });
+  await deliver(
+    {
+      toOpenid: args.owner,
+      templateId: String(grant.templateId),
+      page: `pages/mine/index/index?requestId=${args.requestId}`,
+      data: { applicationNo: args.request.applicationNo, status: STATUS_LABELS[args.request.status], date: args.today, note: noteFor(args.action, args.request, args.dueDate) },
+      requestId: args.requestId,
+      organId: args.organId,
+      action: args.action,
+      createdAt: args.now,
+    },
+    tx,
+  );
+  return true;
+}
+
+function timeOf(value: unknown): number {
+  return value instanceof Date ? value.getTime() : 0;
+}

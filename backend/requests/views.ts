@@ -1,0 +1,138 @@
+/**
+ * What each audience gets back, built on shared/requests' views:
+ * - citizen (owner, or the holder of 查询码 + phone digits): toApplicantView — masked — with the due date and
+ *   the reply letter, the applicant's name, ID, phone and address masked inside the letter too;
+ * - anyone with the 申请编号 + phone digits: toPublicView (status and dates only);
+ * - staff desk rows: no personal data but the masked name;
+ * - staff `get`: toStaffView, everything (the caller is audited).
+ */
+import { CalendarError, computeDeadline, type Calendar, type DeadlineState, type IsoDate } from '../../shared/calendar';
+import type { ApplicantAnswer, DeadlineSummary, PublicAnswer, ReplyLetter, RequestRow } from '../../shared/api/requests';
+import {
+  applicantTypeLabel,
+  CHANNEL_LABELS,
+  maskAddress,
+  maskEmail,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  outcomeLabel,
+  STATUS_LABELS,
+  toApplicantView,
+  toPublicView,
+  type InfoRequest,
+} from '../../shared/requests';
+import type { ApplicantType, Outcome } from '../../shared/format';
+import type { StoredRequest } from './store';
+
+function summary(state: DeadlineState): DeadlineSummary {
+  return {
+    dueDate: state.dueDate,
+    projected: state.projected,
+    daysRemaining: state.daysRemaining,
+    atRisk: state.atRisk,
+    overdue: state.overdue,
+    pausedBy: state.pausedBy ?? null,
+    pauseEndsBy: state.pauseEndsBy ?? null,
+    provisional: state.provisional,
+    prompt: state.prompt ?? null,
+  };
+}
+
+/** The deadline on `today`, or null before receipt (or when the clock cannot be read for that day). */
+export function deadlineFor(calendar: Calendar, clock: { receivedDate: IsoDate | null; events: InfoRequest['events'] }, today: IsoDate): DeadlineSummary | null {
+  if (clock.receivedDate === null) return null;
+  try {
+    return summary(computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today));
+  } catch (e) {
+    // e.g. TODAY_BEFORE_RECEIPT for a receipt date after today: no deadline to show yet.
+    if (e instanceof CalendarError) return null;
+    throw e;
+  }
+}
+
+function replaceAll(text: string, value: string | undefined, mask: string): string {
+  if (!value || value.trim().length < 2) return text;
+  return text.split(value).join(mask);
+}
+
+/**
+ * The reply letter as the applicant's screen shows it: the name, ID number, phone, address and e-mail of the
+ * applicant masked wherever staff wrote them (the paper letter keeps them; a screen may be seen by others).
+ */
+export function maskLetter(letter: ReplyLetter | null, request: InfoRequest): ReplyLetter | null {
+  if (!letter) return null;
+  const a = request.applicant;
+  let text = letter.text;
+  text = replaceAll(text, a.idNumber, maskIdNumber(a.idNumber));
+  text = replaceAll(text, a.phone, maskPhone(a.phone));
+  text = replaceAll(text, a.address, maskAddress(a.address));
+  text = replaceAll(text, a.email, a.email ? maskEmail(a.email) : '');
+  if (a.applicantType === 'natural') text = replaceAll(text, a.name, maskName(a.name ?? ''));
+  else text = replaceAll(text, a.contactName, maskName(a.contactName ?? ''));
+  return { ...letter, text };
+}
+
+export function applicantAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate): ApplicantAnswer {
+  return {
+    ...toApplicantView(stored.request),
+    deadline: deadlineFor(calendar, stored.request, today),
+    letter: maskLetter(stored.letter, stored.request),
+  };
+}
+
+export function publicAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate): PublicAnswer {
+  return { ...toPublicView(stored.request), deadline: deadlineFor(calendar, stored.request, today) };
+}
+
+/** The fields a desk row reads (the list query projects to these, no personal data but the name). */
+export const ROW_FIELDS = {
+  _id: true,
+  version: true,
+  applicationNo: true,
+  status: true,
+  channel: true,
+  applicantType: true,
+  'applicant.name': true,
+  'applicant.organisationName': true,
+  submittedDate: true,
+  receivedDate: true,
+  events: true,
+  outcome: true,
+  answeredDate: true,
+} as const;
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function strOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** A desk row from a projected document (ROW_FIELDS). */
+export function rowOf(doc: Record<string, unknown>, calendar: Calendar, today: IsoDate): RequestRow {
+  const status = doc.status as InfoRequest['status'];
+  const type = doc.applicantType as ApplicantType;
+  const applicant = typeof doc.applicant === 'object' && doc.applicant !== null ? (doc.applicant as Record<string, unknown>) : {};
+  const name = type === 'natural' ? maskName(str(applicant.name)) : str(applicant.organisationName);
+  const outcome = strOrNull(doc.outcome) as Outcome | null;
+  const receivedDate = strOrNull(doc.receivedDate);
+  const events = Array.isArray(doc.events) ? (doc.events as InfoRequest['events']) : [];
+  return {
+    id: str(doc._id),
+    version: typeof doc.version === 'number' ? doc.version : 1,
+    applicationNo: str(doc.applicationNo),
+    status,
+    statusLabel: STATUS_LABELS[status],
+    channelLabel: CHANNEL_LABELS[doc.channel as InfoRequest['channel']] ?? '',
+    applicantTypeLabel: applicantTypeLabel(type),
+    applicantName: name,
+    submittedDate: str(doc.submittedDate),
+    receivedDate,
+    deadline: deadlineFor(calendar, { receivedDate, events }, today),
+    outcome,
+    outcomeLabel: outcome ? outcomeLabel(outcome) : null,
+    answeredDate: strOrNull(doc.answeredDate),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * 依申请公开 for citizens: submit (one request per requestId), track by 查询码, the signed-in user's own
+ * requests, and the grant of a subscribe message. Every payload is checked with the shared zod schema first,
+ * so a page shows the same Chinese field errors the function would give.
+ */
+import {
+  grantNoticeSchema,
+  mineRequestsSchema,
+  parseWith,
+  submitRequestSchema,
+  trackRequestSchema,
+  type OwnRequestPage,
+  type Result,
+  type SubmitRequestAnswer,
+  type TrackAnswer,
+} from 'gongkai-core';
+import { call } from './client';
+
+/** A fresh id for one form (8–64 characters): a repeat with the same one makes no second request. */
+export function newRequestId(now: number = Date.now(), random: () => number = Math.random): string {
+  let tail = '';
+  for (let i = 0; i < 12; i += 1) tail += Math.floor(random() * 36).toString(36);
+  return `req-${now.toString(36)}-${tail}`;
+}
+
+export async function submitRequest(organId: string, submission: Record<string, unknown>, requestId: string): Promise<Result<SubmitRequestAnswer>> {
+  const input = parseWith(submitRequestSchema, { organId, submission, requestId });
+  if (!input.ok) return input;
+  // The raw form goes out (the function parses it again); the envelope's requestId makes the call idempotent.
+  return call('requests', 'submit', { organId, submission: submission as never, requestId }, requestId);
+}
+
+export async function trackRequest(queryCode: string, phoneLast4: string): Promise<Result<TrackAnswer>> {
+  const input = parseWith(trackRequestSchema, { queryCode, phoneLast4 });
+  if (!input.ok) return input;
+  return call('requests', 'track', { queryCode: queryCode.trim(), phoneLast4: phoneLast4.trim() });
+}
+
+export async function fetchMyRequests(page = 1): Promise<Result<OwnRequestPage>> {
+  const input = parseWith(mineRequestsSchema, { page });
+  if (!input.ok) return input;
+  return call('requests', 'mine', input.data);
+}
+
+export async function grantNotice(requestId: string, templateId: string): Promise<Result<unknown>> {
+  const input = parseWith(grantNoticeSchema, { requestId, templateId });
+  if (!input.ok) return input;
+  return call('requests', 'grantNotice', input.data);
+}

@@ -1,0 +1,53 @@
+/** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
+import { fetchOrganProfile, type OrganPublicProfile } from '../../../api/catalog';
+import { elderClass } from '../../../styles/elder';
+import { BASICS, type Basic } from '../basics';
+
+export interface AboutData {
+  state: 'loading' | 'ready' | 'error';
+  message: string;
+  organ: OrganPublicProfile | null;
+  basics: Basic[];
+  elder: string;
+}
+
+interface AboutCustom {
+  load(): Promise<void>;
+  onCall(): void;
+  onRetry(): void;
+}
+
+Page<AboutData, AboutCustom>({
+  data: { state: 'loading', message: '', organ: null, basics: [...BASICS], elder: '' },
+
+  onLoad() {
+    void this.load();
+  },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
+  async load() {
+    this.setData({ state: 'loading', message: '' });
+    const result = await fetchOrganProfile();
+    if (!result.ok) {
+      this.setData({ state: 'error', message: result.message });
+      return;
+    }
+    this.setData({ state: 'ready', organ: result.data });
+  },
+
+  onCall() {
+    const phone = this.data.organ?.contactPhone;
+    if (phone) void wx.makePhoneCall({ phoneNumber: phone.replace(/[^\d-]/g, '') });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onShareAppMessage() {
+    return { title: '政府信息公开须知', path: '/pages/about/index/index' };
+  },
+});

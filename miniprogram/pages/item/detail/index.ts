@@ -1,0 +1,95 @@
+/**
+ * One published item (`?id=`): the metadata block, the body, the attachments (images previewed, documents
+ * downloaded and opened). Shared to chats and Moments with its own link.
+ */
+import { fetchItem } from '../../../api/catalog';
+import { elderClass } from '../../../styles/elder';
+import type { Attachment } from 'gongkai-core';
+import { documentType, download, fileUrl } from '../files';
+import { toItemView, type ItemView } from '../view';
+
+export type DetailState = 'loading' | 'ready' | 'error';
+
+export interface DetailData {
+  state: DetailState;
+  message: string;
+  id: string;
+  view: ItemView | null;
+  elder: string;
+}
+
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>;
+
+interface DetailCustom {
+  attachments: Attachment[];
+  load(): Promise<void>;
+  onRetry(): void;
+  onAttachment(e: Tap): Promise<void>;
+}
+
+Page<DetailData, DetailCustom>({
+  data: { state: 'loading', message: '', id: '', view: null, elder: '' },
+  attachments: [],
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.attachments = [];
+    const id = decodeURIComponent(query.id ?? '');
+    this.setData({ id });
+    if (id === '') {
+      this.setData({ state: 'error', message: '链接缺少信息编号，请从公开目录重新打开' });
+      return;
+    }
+    void this.load();
+  },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
+  async load() {
+    this.setData({ state: 'loading', message: '' });
+    const result = await fetchItem(this.data.id);
+    if (!result.ok) {
+      this.setData({ state: 'error', message: result.message });
+      return;
+    }
+    this.attachments = result.data.attachments ?? [];
+    const view = toItemView(result.data);
+    this.setData({ state: 'ready', view });
+    void wx.setNavigationBarTitle({ title: view.title.length > 16 ? `${view.title.slice(0, 16)}…` : view.title });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  async onAttachment(e) {
+    const attachment = this.attachments[Number(e.currentTarget.dataset.index)];
+    if (!attachment) return;
+    if (attachment.kind === 'image') {
+      const urls = this.attachments.filter((a) => a.kind === 'image').map((a) => fileUrl(a.fileId));
+      void wx.previewImage({ current: fileUrl(attachment.fileId), urls });
+      return;
+    }
+    void wx.showLoading({ title: '正在打开附件…' });
+    try {
+      const filePath = await download(attachment.fileId);
+      const fileType = documentType(attachment.name);
+      await new Promise<void>((resolve, reject) => {
+        wx.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}), success: () => resolve(), fail: () => reject(new Error('无法打开此附件，请在电脑上查看')) });
+      });
+    } catch (error) {
+      void wx.showToast({ title: error instanceof Error ? error.message : '无法打开此附件', icon: 'none' });
+    } finally {
+      wx.hideLoading();
+    }
+  },
+
+  onShareAppMessage() {
+    return { title: this.data.view?.title ?? '政府信息公开', path: `/pages/item/detail/index?id=${encodeURIComponent(this.data.id)}` };
+  },
+
+  onShareTimeline() {
+    return { title: this.data.view?.title ?? '政府信息公开', query: `id=${encodeURIComponent(this.data.id)}` };
+  },
+});

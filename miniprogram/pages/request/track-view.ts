@@ -1,0 +1,42 @@
+/** A tracked request as the page shows it: status, due date in words, the timeline and the reply letter. Pure. */
+import type { DeadlineSummary, TrackAnswer } from 'gongkai-core';
+import { chineseDate } from '../catalog/view';
+
+export interface TrackView {
+  applicationNo: string;
+  statusLabel: string;
+  due: string;
+  outcome: string;
+  timeline: { key: string; date: string; label: string; detail: string }[];
+  letterTitle: string;
+  letterParagraphs: string[];
+}
+
+const PAUSES: Record<NonNullable<DeadlineSummary['pausedBy']>, string> = { correction: '等待补正', consultation: '征求第三方意见', fee: '等待缴费' };
+
+export function dueText(deadline: DeadlineSummary | null, answered: boolean): string {
+  if (answered) return '已答复';
+  if (!deadline) return '机关确认收到申请后开始计算（一般为 20 个工作日）';
+  const date = chineseDate(deadline.dueDate);
+  if (deadline.pausedBy) return `${PAUSES[deadline.pausedBy]}，期限暂停计算（预计 ${date} 前答复）`;
+  if (deadline.overdue) return `应于 ${date} 前答复（已超期）`;
+  return `应于 ${date} 前答复（还有 ${deadline.daysRemaining} 天）`;
+}
+
+export function toTrackView(answer: TrackAnswer): TrackView {
+  const answered = answer.answeredDate !== null;
+  const timeline =
+    answer.view === 'applicant'
+      ? answer.timeline.map((t, i) => ({ key: String(i), date: chineseDate(t.date), label: t.label, detail: t.detail ?? '' }))
+      : [];
+  const letter = answer.view === 'applicant' ? answer.letter : null;
+  return {
+    applicationNo: answer.applicationNo,
+    statusLabel: answer.statusLabel,
+    due: dueText(answer.deadline, answered),
+    outcome: answer.outcomeLabel ?? '',
+    timeline,
+    letterTitle: letter?.title ?? '',
+    letterParagraphs: (letter?.text ?? '').split(/\r?\n/).filter((p) => p.trim() !== ''),
+  };
+}

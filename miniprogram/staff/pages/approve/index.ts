@@ -1,0 +1,166 @@
+/**
+ * Approval screen (staff/pages/approve/index?id=): the item, what changed (a correction field by field against
+ * the published original; a new item against nothing), the 保密审查 checklist at the reviewer's step (all five
+ * points must be ticked before 通过 can be tapped), and 通过 / 退回 with a comment. Who may approve which step is
+ * the server's decision: the page sends, and shows the server's message when it refuses (a reviewer cannot publish
+ * past the leader).
+ */
+import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
+import { HOME_ROUTE, checkStaff, checklistStep, roleAtStep, stepLabel } from '../../session';
+import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
+
+export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
+
+export interface ApproveData {
+  state: ApproveState;
+  message: string;
+  title: string;
+  isCorrection: boolean;
+  rows: DiffRow[];
+  stepLabel: string;
+  /** Shown when the step is not this person's (the server will refuse). */
+  stepHint: string;
+  needChecklist: boolean;
+  checks: CheckRow[];
+  allChecked: boolean;
+  comment: string;
+  busy: boolean;
+  notice: string;
+}
+
+interface ApproveCustom {
+  id: string;
+  approveRequestId: string;
+  load(): Promise<void>;
+  onRetry(): void;
+  onToggle(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: SecrecyPoint }>): void;
+  onComment(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  onApprove(): Promise<void>;
+  onReject(): Promise<void>;
+  onHome(): void;
+}
+
+export const CHECKLIST_NEEDED = '请逐项确认保密审查（共 5 项）后再通过';
+
+Page<ApproveData, ApproveCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    title: '',
+    isCorrection: false,
+    rows: [],
+    stepLabel: '',
+    stepHint: '',
+    needChecklist: false,
+    checks: [],
+    allChecked: false,
+    comment: '',
+    busy: false,
+    notice: '',
+  },
+  id: '',
+  approveRequestId: '',
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.id = decodeURIComponent(query.id ?? '');
+    this.approveRequestId = newRequestId();
+    void this.load();
+  },
+
+  async load() {
+    this.setData({ state: 'loading', message: '', notice: '' });
+    const who = await checkStaff();
+    if (who.kind === 'citizen') return;
+    if (who.kind === 'error') {
+      this.setData({ state: 'error', message: who.message });
+      return;
+    }
+    const result = await fetchStaffItem(this.id);
+    if (!result.ok) {
+      this.setData({ state: 'error', message: result.message });
+      return;
+    }
+    const item: StaffItem = result.data;
+    if (item.status !== 'inReview' || typeof item.step !== 'number') {
+      this.setData({ state: 'closed', title: item.title, message: item.status === 'published' ? '该信息已发布，无需审批' : '该信息不在审批中' });
+      return;
+    }
+    let previous: StaffItem | null = null;
+    if (item.correctionOf !== undefined) {
+      const original = await fetchStaffItem(item.correctionOf);
+      if (original.ok) previous = original.data;
+    }
+    const step = item.step;
+    const needed = roleAtStep(step, item.chain);
+    const checks = checklistRows();
+    this.setData({
+      state: 'ready',
+      title: item.title,
+      isCorrection: item.correctionOf !== undefined,
+      rows: diffRows(item, previous),
+      stepLabel: stepLabel(step, item.chain),
+      stepHint: needed !== undefined && needed !== who.me.role ? `此步应由${ROLE_LABELS[needed]}办理（您是${who.me.roleLabel}）` : '',
+      needChecklist: step === checklistStep(item.chain),
+      checks,
+      allChecked: allTicked(checks),
+    });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onToggle(e) {
+    const key = e.currentTarget.dataset.key;
+    const checks = this.data.checks.map((c) => (c.key === key ? { ...c, on: !c.on } : c));
+    this.setData({ checks, allChecked: allTicked(checks), notice: '' });
+  },
+
+  onComment(e) {
+    this.setData({ comment: e.detail.value });
+  },
+
+  async onApprove() {
+    if (this.data.busy) return;
+    if (this.data.needChecklist && !this.data.allChecked) {
+      this.setData({ notice: CHECKLIST_NEEDED });
+      return;
+    }
+    this.setData({ busy: true, notice: '' });
+    const checklist = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<SecrecyPoint, true>;
+    const comment = this.data.comment.trim();
+    const result = await approveItem(
+      { id: this.id, ...(comment === '' ? {} : { comment }), ...(this.data.needChecklist ? { checklist } : {}) },
+      this.approveRequestId,
+    );
+    if (!result.ok) {
+      // A refused or failed approval may be tried again as a new request.
+      this.approveRequestId = newRequestId();
+      this.setData({ busy: false, notice: result.message });
+      return;
+    }
+    const { status, indexNo, waitingFor } = result.data;
+    const message =
+      status === 'published'
+        ? `已审批通过并发布${indexNo ? `，索引号 ${indexNo}` : ''}`
+        : `已审核通过，等待${waitingFor ? ROLE_LABELS[waitingFor] : '下一步'}审批`;
+    this.setData({ busy: false, state: 'done', message });
+  },
+
+  async onReject() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    const result = await rejectItem({ id: this.id, comment: this.data.comment });
+    if (!result.ok) {
+      const field = result.fieldErrors?.find((f) => f.path === 'comment');
+      this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
+      return;
+    }
+    this.setData({ busy: false, state: 'done', message: '已退回发起人修改' });
+  },
+
+  onHome() {
+    void wx.redirectTo({ url: HOME_ROUTE });
+  },
+});

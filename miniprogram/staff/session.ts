@@ -1,0 +1,51 @@
+/**
+ * Who is using a staff page. Every staff page asks organ.me first; a citizen (no staff record for this WeChat
+ * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
+ */
+import { fetchMe, type StaffMe } from '../api/staff';
+import type { StaffRole } from 'gongkai-core';
+
+export const BIND_ROUTE = '/staff/pages/bind/index';
+export const HOME_ROUTE = '/staff/pages/home/index';
+export const EDIT_ROUTE = '/staff/pages/item-edit/index';
+export const APPROVE_ROUTE = '/staff/pages/approve/index';
+export const REPORT_ROUTE = '/staff/pages/report/index';
+
+export type StaffCheck = { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
+
+export async function checkStaff(): Promise<StaffCheck> {
+  const result = await fetchMe();
+  if (!result.ok) return { kind: 'error', message: result.message };
+  const me = result.data;
+  if (me.role === 'citizen') {
+    void wx.redirectTo({ url: BIND_ROUTE });
+    return { kind: 'citizen' };
+  }
+  return { kind: 'staff', me: { ...me, role: me.role } };
+}
+
+/** The default approval chain (backend/items/store.ts CHAIN): 分管领导 step 0, 第一负责人 step 1 (publishes). */
+export const CHAIN: readonly StaffRole[] = ['reviewer', 'leader'];
+
+/** Whether a role approves at some step of the chain (分管领导, 第一负责人); others none. */
+export function approves(role: StaffRole, chain: readonly StaffRole[] = CHAIN): boolean {
+  return chain.includes(role);
+}
+
+/** Who must act at `step` of an item's chain. */
+export function roleAtStep(step: number, chain: readonly StaffRole[] | undefined): StaffRole | undefined {
+  return (chain ?? CHAIN)[step];
+}
+
+/** The step with the 保密审查: the reviewer's, or the leader's when the chain has no reviewer. */
+export function checklistStep(chain: readonly StaffRole[] | undefined): number {
+  const c = chain ?? CHAIN;
+  return c.includes('reviewer') ? c.indexOf('reviewer') : c.length - 1;
+}
+
+export function stepLabel(step: number, chain: readonly StaffRole[] | undefined): string {
+  const role = roleAtStep(step, chain);
+  const last = step === (chain ?? CHAIN).length - 1;
+  const name = role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : `第 ${step + 1} 步审批`;
+  return `${name}${step === checklistStep(chain) ? '（含保密审查）' : ''}${last ? '（通过即发布）' : ''}`;
+}

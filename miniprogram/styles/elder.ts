@@ -1,0 +1,23 @@
+/**
+ * 长辈模式: remembered in storage; every page puts `elderClass()` beside `gk-root` on its root view (on show, so
+ * a switch on 我的 takes effect on the other tabs too). The sizes are in styles/theme.wxss (.gk-elder).
+ */
+export const ELDER_STORAGE_KEY = 'gongkai.elder';
+export const ELDER_CLASS = 'gk-elder';
+
+export function isElder(): boolean {
+  try {
+    return wx.getStorageSync(ELDER_STORAGE_KEY) === true;
+  } catch {
+    return false;
+  }
+}
+
+export function setElder(on: boolean): void {
+  wx.setStorageSync(ELDER_STORAGE_KEY, on);
+}
+
+/** The class for a page's root view: 'gk-elder' or ''. */
+export function elderClass(): string {
+  return isElder() ? ELDER_CLASS : '';
+}

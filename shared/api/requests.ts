@@ -1,0 +1,246 @@
+/**
+ * The `requests` function (依申请公开): what the citizen page and the staff desk send and get back. Payloads are
+ * zod schemas (the pages validate with the same ones); answers are plain DTO types. Personal data (证件号码, 电话,
+ * 地址) appears only in the staff answer of `get`; every citizen answer carries the masked applicant view.
+ *
+ * | action | who | payload |
+ * |---|---|---|
+ * | submit | signed in (the OPENID owns the request) | organId, submission, requestId |
+ * | track | anyone (rate limited) | queryCode + phoneLast4 → applicant view; or organId + applicationNo + phoneLast4 → public view |
+ * | mine, view | signed in: the owner only | page / id |
+ * | grantNotice | signed in: the owner only | requestId (the request's id), templateId |
+ * | list, get, act, record, letter, reissueCode, getCalendar | staff of the organ | … |
+ * | setCalendar | admin | calendar |
+ */
+import * as z from 'zod';
+// Module by module (not the index files): the mini program's core bundle takes these schemas without the
+// letters, views and workflow of shared/requests.
+import type { IsoDate } from '../calendar/dates';
+import { organCalendarSchema } from '../calendar/schema';
+import { OUTCOME_ROWS, type Outcome } from '../format';
+import { requestActionSchema, type ActionType } from '../requests/actions';
+import { REQUEST_STATUSES, type RequestStatus } from '../requests/model';
+import { staffEntrySchema, submissionSchema } from '../requests/schema';
+import type { ApplicantView, PublicView, StaffView } from '../requests/views';
+
+export const REQUEST_FUNCTION_ACTIONS = [
+  'submit',
+  'track',
+  'mine',
+  'view',
+  'grantNotice',
+  'list',
+  'get',
+  'act',
+  'record',
+  'letter',
+  'reissueCode',
+  'getCalendar',
+  'setCalendar',
+] as const;
+export type RequestFunctionAction = (typeof REQUEST_FUNCTION_ACTIONS)[number];
+
+/** A client-made id of one tap (8–64 characters): a repeat with the same one makes no second request. */
+export const requestIdField = z
+  .string({ error: '请求编号（requestId）须为文本' })
+  .min(8, { error: '请求编号（requestId）至少 8 个字符' })
+  .max(64, { error: '请求编号（requestId）不能超过 64 个字符' });
+
+const idField = (label: string) => z.string({ error: `${label}须为文本` }).trim().min(1, { error: `${label}不能为空` }).max(64);
+
+/** An online submission is always channel 'online' (条例 第三十一条: received the day the organ confirms it). */
+const onlineSubmission = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...v, channel: 'online' } : v),
+  submissionSchema,
+);
+
+export const submitRequestSchema = z.object({
+  organId: idField('机关（organId）'),
+  submission: onlineSubmission,
+  requestId: requestIdField,
+});
+export type SubmitRequestInput = z.input<typeof submitRequestSchema>;
+
+export const phoneLast4Field = z
+  .string({ error: '手机号后四位（phoneLast4）须为文本' })
+  .trim()
+  .regex(/^\d{4}$/, { error: '手机号后四位（phoneLast4）须为 4 位数字' });
+
+/**
+ * Either the secret 查询码 (→ the applicant view, masked) or the printed 申请编号 with its organ (→ the public
+ * view: status and dates only); the phone's last 4 digits in both cases.
+ */
+export const trackRequestSchema = z
+  .object({
+    queryCode: z.string({ error: '查询码（queryCode）须为文本' }).trim().max(20, { error: '查询码（queryCode）过长' }).optional(),
+    organId: idField('机关（organId）').optional(),
+    applicationNo: z.string({ error: '申请编号（applicationNo）须为文本' }).trim().max(30, { error: '申请编号（applicationNo）过长' }).optional(),
+    phoneLast4: phoneLast4Field,
+  })
+  .superRefine((v, ctx) => {
+    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!v.queryCode && !v.applicationNo) add('queryCode', '请填写查询码（queryCode）或申请编号（applicationNo）');
+    if (v.queryCode && v.applicationNo) add('applicationNo', '查询码（queryCode）和申请编号（applicationNo）只填一个');
+    if (v.applicationNo && !v.organId) add('organId', '按申请编号查询须指明机关（organId）');
+  });
+export type TrackRequestInput = z.input<typeof trackRequestSchema>;
+
+const pageField = z.number({ error: '页码（page）须为数字' }).int().min(1).default(1);
+const pageSizeField = z.number({ error: '每页条数（pageSize）须为数字' }).int().min(1).max(50).default(20);
+
+export const mineRequestsSchema = z.object({ page: pageField, pageSize: pageSizeField });
+export const viewRequestSchema = z.object({ id: idField('申请（id）') });
+export const grantNoticeSchema = z.object({
+  /** The request's id (as in `mine`), not the envelope's requestId. */
+  requestId: idField('申请（requestId）'),
+  /** The subscribe-message template the citizen accepted in wx.requestSubscribeMessage. */
+  templateId: idField('消息模板（templateId）'),
+});
+
+export const listRequestsSchema = z.object({
+  status: z.enum(REQUEST_STATUSES, { error: '状态（status）无效' }).optional(),
+  page: pageField,
+  pageSize: pageSizeField,
+});
+export type ListRequestsInput = z.input<typeof listRequestsSchema>;
+
+export const getRequestSchema = z.object({ id: idField('申请（id）') });
+
+export const actRequestSchema = z.object({
+  id: idField('申请（id）'),
+  /** The version the staff page shows: a stale one is refused with CONFLICT (someone acted meanwhile). */
+  version: z.number({ error: '版本（version）须为数字' }).int().positive(),
+  action: requestActionSchema,
+  /** For answer and close: the reply letter as staff edited it (else the draft of `letter` is stored). */
+  letterText: z.string({ error: '答复书（letterText）须为文本' }).trim().min(1).max(10_000).optional(),
+});
+export type ActRequestInput = z.input<typeof actRequestSchema>;
+
+/** Staff entry of a paper, post or in-person request (条例 第三十一条); receivedDate may not be after today. */
+export const recordRequestSchema = z.object({ entry: staffEntrySchema, requestId: requestIdField });
+export type RecordRequestInput = z.input<typeof recordRequestSchema>;
+
+export const requestLetterSchema = z.object({
+  id: idField('申请（id）'),
+  /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
+  outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
+});
+export const reissueCodeSchema = z.object({ id: idField('申请（id）') });
+export const setRequestCalendarSchema = z.object({ calendar: organCalendarSchema });
+
+// ---- answers ----
+
+/** Where a request stands against its deadline (shared/calendar computeDeadline), as the pages show it. */
+export interface DeadlineSummary {
+  dueDate: IsoDate;
+  /** While paused (补正, 征求意见, 收费) the due date moves on each day of the pause. */
+  projected: boolean;
+  daysRemaining: number;
+  atRisk: boolean;
+  overdue: boolean;
+  pausedBy: 'correction' | 'consultation' | 'fee' | null;
+  /** The applicant's correction or payment deadline, or the third party's reply deadline. */
+  pauseEndsBy: IsoDate | null;
+  /** Counted with a year that has no holiday table: flagged, with a prompt to enter it. */
+  provisional: boolean;
+  prompt: string | null;
+}
+
+export interface ReplyLetter {
+  title: string;
+  text: string;
+  date: IsoDate;
+}
+
+export interface SubmitRequestAnswer {
+  id: string;
+  applicationNo: string;
+  /** Shown once: only its SHA-256 is stored. null on a repeat of the same requestId (see `repeated`). */
+  queryCode: string | null;
+  repeated: boolean;
+  status: RequestStatus;
+  statusLabel: string;
+  /** null for an online submission until staff confirm receipt. */
+  deadline: DeadlineSummary | null;
+}
+
+/** The owner's (or the 查询码 holder's) answer: personal data masked, the reply letter once answered. */
+export interface ApplicantAnswer extends ApplicantView {
+  deadline: DeadlineSummary | null;
+  letter: ReplyLetter | null;
+}
+
+export interface OwnRequest extends ApplicantAnswer {
+  id: string;
+}
+
+export interface OwnRequestPage {
+  list: OwnRequest[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PublicAnswer extends PublicView {
+  deadline: DeadlineSummary | null;
+}
+
+export type TrackAnswer = ({ view: 'applicant' } & ApplicantAnswer) | ({ view: 'public' } & PublicAnswer);
+
+/** A row of the staff desk: nothing personal beyond the masked name. */
+export interface RequestRow {
+  id: string;
+  version: number;
+  applicationNo: string;
+  status: RequestStatus;
+  statusLabel: string;
+  channelLabel: string;
+  applicantTypeLabel: string;
+  /** 张* — or an organisation's name. */
+  applicantName: string;
+  submittedDate: IsoDate;
+  receivedDate: IsoDate | null;
+  deadline: DeadlineSummary | null;
+  outcome: Outcome | null;
+  outcomeLabel: string | null;
+  answeredDate: IsoDate | null;
+}
+
+export interface RequestPage {
+  /** Open requests first (awaiting confirmation, then by due date), then answered or closed ones, latest first. */
+  list: RequestRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Over all open requests of the organ, whatever the page. */
+  counts: { open: number; atRisk: number; overdue: number };
+}
+
+/** The staff answer of `get`: everything, for the organ's own staff. The 查询码 is stored only hashed. */
+export interface StaffRequestAnswer extends StaffView {
+  version: number;
+  deadline: DeadlineSummary | null;
+  /** 109号: this request's place among the applicant's requests received the same month (fee by count). */
+  nthThisMonth: number;
+  letter: ReplyLetter | null;
+  /** Whether the owner is notified on status changes (a grant is waiting). */
+  noticesGranted: number;
+}
+
+export interface ActAnswer {
+  id: string;
+  version: number;
+  status: RequestStatus;
+  statusLabel: string;
+  actions: ActionType[];
+  deadline: DeadlineSummary | null;
+  notified: boolean;
+}
+
+export interface LetterAnswer {
+  outcome: Outcome;
+  title: string;
+  /** Editable draft; 【请填写：…】 marks what staff still have to fill in. */
+  text: string;
+  missing: string[];
+}

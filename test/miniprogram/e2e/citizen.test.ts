@@ -1,0 +1,186 @@
+/**
+ * Citizen pages end to end through the REAL functions and local server. The backend runs in a child Node process
+ * (e2e-server.cjs: startBackend + seedOrgan of test/backend/harness.ts, an item published through the items
+ * function): the server and SDK need Node's timers, which jsdom replaces, so it cannot run inside this jsdom test.
+ * The pages use the app's own dev transport; wx.request here performs a real HTTP POST to
+ * `${url}/functions/<name>` (node:http — jsdom has no fetch).
+ *  (a) the catalogue page's keyword search finds the published item on screen, and its detail shows the 索引号;
+ *  (b) a request submitted by a tap on the form page is in the organ's staff list (requests.list as the reviewer,
+ *      through the function) — and, once the reviewer confirms receipt, with its due date.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { find, flush, openPage, tapButton, textOf, type Node } from '../harness';
+import { call, devTransport, setTransport } from '../../../miniprogram/api/index';
+import type { CatalogData } from '../../../miniprogram/pages/catalog/index/index';
+import type { DetailData } from '../../../miniprogram/pages/item/detail/index';
+import type { RequestData } from '../../../miniprogram/pages/request/index/index';
+import type { TrackData } from '../../../miniprogram/pages/request/track/index';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+interface ServerInfo {
+  url: string;
+  organId: string;
+  itemId: string;
+  title: string;
+  logins: { reviewer: string; citizen: string };
+}
+
+let child: ChildProcessWithoutNullStreams | null = null;
+let info: ServerInfo = { url: '', organId: '', itemId: '', title: '', logins: { reviewer: '', citizen: '' } };
+let token = '';
+
+function startServer(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'e2e-server.cjs')], { cwd: ROOT });
+    child = proc;
+    let out = '';
+    let err = '';
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line !== undefined) {
+        info = JSON.parse(line) as ServerInfo;
+        resolve();
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`e2e-server exited (${String(code)}): ${err}`)));
+  });
+}
+
+interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  success?: (res: { statusCode: number; data: unknown }) => void;
+  fail?: (e: { errMsg: string }) => void;
+}
+
+/** wx.request as a real HTTP POST to the local server. */
+function realRequest(options: RequestOptions): void {
+  const body = JSON.stringify(options.data ?? {});
+  const req = http.request(options.url, { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => {
+      let data: unknown = text;
+      try {
+        data = JSON.parse(text) as unknown;
+      } catch {
+        // Not JSON: the transport turns it into a readable failure.
+      }
+      options.success?.({ statusCode: res.statusCode ?? 0, data });
+    });
+  });
+  req.on('error', (e) => options.fail?.({ errMsg: `request:fail ${e.message}` }));
+  req.end(body);
+}
+
+async function waitFor(what: string, ready: () => boolean, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await flush();
+}
+
+const request = jest.fn(realRequest);
+
+beforeAll(async () => {
+  await startServer();
+  Object.assign(wx, {
+    request,
+    getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) => o.success({ needAuthorization: false }),
+  });
+  setTransport(devTransport({ server: info.url, login: () => token }));
+});
+
+afterAll(() => {
+  child?.removeAllListeners('exit');
+  child?.stdin.end();
+});
+
+function type(page: Node, field: string, value: string): void {
+  find(page, `#${field}`).dispatchEvent('input', { detail: { value } });
+}
+
+describe('citizen pages end to end, real functions and server', () => {
+  it('(a) the catalogue’s keyword search finds the item published through the functions; its detail shows the 索引号', async () => {
+    token = '';
+    const page = openPage<CatalogData>('pages/catalog/index/index');
+    await waitFor('the catalogue', () => page.data.state !== 'loading');
+    expect(page.data.total).toBe(2);
+    expect((request.mock.calls[0]?.[0] as RequestOptions).url).toBe(`${info.url}/functions/items`);
+
+    find(page, '#search >>> .t-input__keyword').dispatchEvent('input', { detail: { value: '草原生态' } });
+    await flush();
+    find(page, '#search >>> .t-input__keyword').dispatchEvent('confirm', { detail: { value: '草原生态' } });
+    await waitFor('the search', () => page.data.state !== 'loading' && page.data.searched === '草原生态' && page.data.total === 1);
+    expect(page.data.lines.map((l) => l.id)).toEqual([info.itemId]);
+    expect(textOf(page, `#item-${info.itemId}`)).toContain(info.title);
+    expect(textOf(page, `#item-${info.itemId}`)).toContain('社会救助 · 扎政发〔2026〕7号');
+
+    const detail = openPage<DetailData>('pages/item/detail/index', { id: info.itemId });
+    await waitFor('the detail', () => detail.data.state !== 'loading');
+    expect(textOf(detail, '#title')).toBe(info.title);
+    expect(textOf(detail, '#meta-indexNo')).toMatch(/^索引号\S+/);
+    expect(textOf(detail, '#meta-indexNo')).not.toBe('索引号—');
+    expect(textOf(detail, '#body')).toContain('草原生态保护补助奖励资金');
+  });
+
+  it('(b) a request submitted from the form by a (double) tap is one request in the organ’s staff list, with its due date once received', async () => {
+    token = info.logins.citizen;
+    const page = openPage<RequestData>('pages/request/index/index');
+    await waitFor('the form', () => page.data.phase !== 'loading');
+    expect(page.data.phase).toBe('form');
+    type(page, 'name', '张三');
+    type(page, 'idNumber', '11010519491231002X');
+    type(page, 'phone', '13800138000');
+    type(page, 'address', '青海省黄南州扎毛乡扎毛村1号');
+    type(page, 'description', '2025年扎毛村草原生态保护补助奖励资金的发放名单');
+    await flush();
+    find(page, '#submit >>> .t-button').dispatchEvent('tap');
+    find(page, '#submit >>> .t-button').dispatchEvent('tap');
+    await waitFor('the answer', () => page.data.phase === 'done');
+    const submitted = request.mock.calls.filter((c) => (c[0] as RequestOptions).url.endsWith('/functions/requests'));
+    expect(submitted).toHaveLength(1);
+    const applicationNo = textOf(page, '#application-no');
+    const queryCode = textOf(page, '#query-code');
+    expect(applicationNo).not.toBe('');
+    expect(queryCode).toMatch(/^\S{10}$/);
+
+    // The organ's staff list, as the reviewer, through the function.
+    token = info.logins.reviewer;
+    const listed = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
+    if (!listed.ok) throw new Error(`requests.list: ${listed.code} ${listed.message}`);
+    const rows = (listed.data as { list: { id: string; version: number; applicationNo: string; statusLabel: string; deadline: { dueDate: string } | null }[] }).list;
+    const row = rows.find((r) => r.applicationNo === applicationNo);
+    expect(rows.filter((r) => r.applicationNo === applicationNo)).toHaveLength(1);
+    expect(row).toBeDefined();
+    // 条例 第三十一条: an online request is received the day the organ confirms it; the clock starts then.
+    const confirmed = await call('requests' as never, 'act' as never, { id: row?.id, version: row?.version, action: { type: 'confirmReceipt' } } as never);
+    if (!confirmed.ok) throw new Error(`requests.act: ${confirmed.code} ${confirmed.message}`);
+    const after = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
+    const received = after.ok ? (after.data as { list: typeof rows }).list.find((r) => r.applicationNo === applicationNo) : undefined;
+    expect(received?.deadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // The citizen tracks it by 查询码 + the phone's last 4 digits and sees the same due date.
+    token = '';
+    const track = openPage<TrackData>('pages/request/track/index', { code: queryCode });
+    type(track, 'phoneLast4', '8000');
+    await flush();
+    await tapButton(track, '#query');
+    await waitFor('the tracking answer', () => track.data.view !== null || track.data.message !== '');
+    expect(track.data.view?.applicationNo).toBe(applicationNo);
+    const due = received?.deadline?.dueDate ?? '';
+    expect(textOf(track, '#due')).toContain(`${Number(due.slice(0, 4))}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`);
+  });
+});

@@ -1,0 +1,73 @@
+/** 查询办理进度: 查询码 + phone's last 4 → status, due date, steps and the reply letter; field errors in Chinese. */
+import { find, flush, openPage, tapButton, textOf } from '../../harness';
+import { useFakeTransport } from '../../fake-transport';
+import type { TrackData } from '../../../../miniprogram/pages/request/track/index';
+import type { TrackAnswer } from 'gongkai-core';
+
+const ROUTE = 'pages/request/track/index';
+
+const ANSWERED = {
+  view: 'applicant',
+  applicationNo: 'YSQ-2026-0001',
+  status: 'answered',
+  statusLabel: '已答复',
+  receivedDate: '2026-03-02',
+  outcome: 'disclosed',
+  outcomeLabel: '予以公开',
+  answeredDate: '2026-03-20',
+  channelLabel: '网上申请',
+  submittedDate: '2026-03-01',
+  applicant: { applicantTypeLabel: '自然人', name: '张*', idTypeLabel: '居民身份证', idNumber: '110***********002X', phone: '138****8000', address: '青海省黄南州***' },
+  content: {},
+  timeline: [
+    { date: '2026-03-01', label: '提交申请' },
+    { date: '2026-03-20', label: '作出答复', detail: '予以公开' },
+  ],
+  deadline: null,
+  letter: { title: '政府信息公开申请答复书', text: '张*：\n您申请公开的信息，现予以公开。', date: '2026-03-20' },
+} as unknown as TrackAnswer;
+
+describe('request tracking', () => {
+  it('prefills the 查询码 from the link and shows status, steps and the reply letter', async () => {
+    const fake = useFakeTransport(() => ({ ok: true, data: ANSWERED }));
+    const page = openPage<TrackData>(ROUTE, { code: 'k7m2p9q4xr' });
+    expect(page.data.queryCode).toBe('K7M2P9Q4XR');
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
+    await flush();
+    await tapButton(page, '#query');
+    expect(fake.calls).toEqual([{ name: 'requests', event: { action: 'track', payload: { queryCode: 'K7M2P9Q4XR', phoneLast4: '8000' } } }]);
+    expect(textOf(page, '#status')).toBe('已答复');
+    expect(textOf(page, '#outcome')).toBe('予以公开');
+    expect(textOf(page, '#timeline')).toContain('2026年3月20日作出答复：予以公开');
+    expect(textOf(page, '#letter')).toContain('政府信息公开申请答复书');
+    expect(textOf(page, '#letter')).toContain('现予以公开');
+  });
+
+  it('shows the due date of an open request', async () => {
+    const open = { ...ANSWERED, status: 'received', statusLabel: '办理中', answeredDate: null, outcomeLabel: null, letter: null, deadline: { dueDate: '2026-03-30', projected: false, daysRemaining: 9, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null } } as unknown as TrackAnswer;
+    useFakeTransport(() => ({ ok: true, data: open }));
+    const page = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
+    await flush();
+    await tapButton(page, '#query');
+    expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 天）');
+    expect(page.querySelector('#letter')).toBeUndefined();
+  });
+
+  it('checks the input with the shared schema (Chinese, under the field) and shows a refusal', async () => {
+    const fake = useFakeTransport(() => ({ ok: false, code: 'NOT_FOUND', message: '查询码或手机号后四位不正确' }));
+    const page = openPage<TrackData>(ROUTE);
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '80' } });
+    await flush();
+    await tapButton(page, '#query');
+    expect(fake.calls).toHaveLength(0);
+    expect(textOf(page, '#error-phoneLast4')).toBe('手机号后四位须为 4 位数字');
+    expect(textOf(page, '#error-queryCode')).toBe('请填写查询码或申请编号');
+
+    find(page, '#queryCode').dispatchEvent('input', { detail: { value: 'K7M2P9Q4XR' } });
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '1111' } });
+    await flush();
+    await tapButton(page, '#query');
+    expect(textOf(page, '#message')).toBe('查询码或手机号后四位不正确');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The real backend for the staff end-to-end test (e2e.test.ts), in its own Node process: the local server and
+ * the SDK need Node's timers, which the jsdom test environment replaces. startBackend() + seedOrgan() from
+ * test/backend/harness.ts, a development login per person, then one JSON line on stdout
+ * `{ url, logins: { editor, reviewer, leader, citizen } }`. Stops when stdin closes (the test ends).
+ *
+ *   node --import tsx test/miniprogram/staff/e2e-server.cjs
+ *
+ * Plain JS on purpose: miniprogram/tsconfig.json type-checks test/miniprogram/**\/*.ts with the mini program's
+ * settings, and would otherwise pull the whole backend into that check (the root tsconfig checks the backend).
+ */
+const { createDevLogin } = require('../../../backend/dev-logins');
+const { seedOrgan, startBackend } = require('../../backend/harness');
+
+async function main() {
+  const backend = await startBackend();
+  const organ = await seedOrgan(backend);
+  const logins = {
+    editor: await createDevLogin(backend.db, organ.editor, 'editor'),
+    reviewer: await createDevLogin(backend.db, organ.reviewer, 'reviewer'),
+    leader: await createDevLogin(backend.db, organ.leader, 'leader'),
+    citizen: await createDevLogin(backend.db, 'oCitizen', 'citizen'),
+  };
+  process.stdout.write(`${JSON.stringify({ url: backend.local.server.url, logins })}\n`);
+  const stop = () => {
+    void backend.stop().finally(() => process.exit(0));
+  };
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+}
+
+main().catch((error) => {
+  process.stderr.write(`e2e-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+/**
+ * Reports whose tables depart from the printed form: no 总计 columns, a PDF copy (headers cut into
+ * characters, page numbers, labels wrapped), tables published as images, table 二 in the 2019 format, a
+ * page that ran the whole report into one line. What the text gives is read; what it does not give is
+ * null with a reason, never 0.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkReport, hasErrors } from '../../../shared/checks';
+import { CELL_ADDRESSES } from '../../../shared/format';
+import { importReportText, UnreadableReportError } from '../../../shared/import';
+import type { ReportData } from '../../../shared/report';
+import { cellsOf } from './expected';
+
+const DIR = path.join(__dirname, '../../fixtures/reports');
+const load = (name: string): ReportData => importReportText(readFileSync(path.join(DIR, name), 'utf8'));
+const cellsIn = (r: ReportData, check: string): string[] => r.findings.filter((f) => f.check === check).flatMap((f) => f.cells);
+
+describe('柏川区人民政府办公室 2024 — Word tables printed without the 总计 columns', () => {
+  const r = load('baichuan-district-office-2024-no-totals.txt');
+
+  it('reads the six applicant columns and the four result columns, and fills every 总计 from its row', () => {
+    expect([r.organ, r.year]).toEqual(['柏川区人民政府办公室', 2024]);
+    expect(r.cells).toEqual(
+      cellsOf({
+        proactive: `
+          rules 1 0 12
+          normativeDocs 6 3 48`,
+        applications: `
+          newReceived              31 6 1 0 3 2 43
+          carriedOver               3 1 0 0 0 0 4
+          disclosed                 9 2 0 0 1 0 12
+          partlyDisclosed           6 1 1 0 0 1 9
+          withheldStateSecret       1 0 0 0 0 0 1
+          withheldProcessInfo       2 0 0 0 0 0 2
+          withheldQueryMatter       1 0 0 0 0 0 1
+          unavailableNotHeld        8 2 0 0 1 1 12
+          unavailableNeedsCreation  1 0 0 0 0 0 1
+          notProcessedPetition      2 0 0 0 0 0 2
+          notProcessedDuplicate     1 0 0 0 0 0 1
+          otherNoCorrection         1 1 0 0 1 0 3
+          resultTotal              32 6 1 0 3 2 44
+          carriedForward            2 1 0 0 0 0 3`,
+        reviewLitigation: `
+          review          2 1 0 1 4
+          directSuit      1 0 0 2 3
+          suitAfterReview 0 1 0 0 1`,
+      }),
+    );
+    const inferred = cellsIn(r, 'cellInferred');
+    expect(inferred).toHaveLength(25 + 3);
+    expect(inferred.every((c) => c.endsWith('.total'))).toBe(true);
+    expect(cellsIn(r, 'cellUnreadable')).toEqual([]);
+    expect(hasErrors(checkReport(r))).toBe(false);
+  });
+});
+
+describe('云峰县市场监督管理局 2022 — PDF copy: title and labels wrapped, header cut into characters, page numbers', () => {
+  const r = load('yunfeng-county-bureau-2022-pdf-copy.txt');
+
+  it('reads every cell, the misprinted 行政复议 总计 included, and the checks flag it', () => {
+    expect([r.organ, r.year]).toEqual(['云峰县市场监督管理局', 2022]);
+    expect(r.cells).toEqual(
+      cellsOf({
+        proactive: `
+          normativeDocs 2 0 7
+          licensing 2875
+          punishment 164
+          enforcement 12
+          fees 3.5`,
+        applications: `
+          newReceived             18 5 0 0 2 1 26
+          carriedOver              2 0 0 0 0 0 2
+          disclosed                7 2 0 0 1 0 10
+          partlyDisclosed          2 0 0 0 0 0 2
+          withheldThirdParty       1 1 0 0 0 0 2
+          withheldEnforcementFile  1 0 0 0 0 0 1
+          unavailableNotHeld       4 1 0 0 1 1 7
+          notProcessedPetition     3 0 0 0 0 0 3
+          otherOther               1 0 0 0 0 0 1
+          resultTotal             19 4 0 0 2 1 26
+          carriedForward           1 1 0 0 0 0 2`,
+        reviewLitigation: `
+          review     1 1 0 0 1
+          directSuit 0 0 0 1 1`,
+      }),
+    );
+    expect(r.findings).toEqual([]);
+    const errors = checkReport(r).filter((f) => f.level === 'error');
+    expect(errors.map((f) => [f.check, f.cells[0]])).toEqual([['reviewTotal', 'reviewLitigation.review.total']]);
+  });
+
+  it('drops the page numbers and rejoins the wrapped prose', () => {
+    expect(r.sections.other).toBe('本年度收取信息处理费 0 元。');
+    expect(r.sections.problems).toContain('二是政策解读形式较单一。');
+    expect(r.narrative).toEqual({ proactiveCount: 1488, applicationsReceived: 26, processingFeesYuan: 0 });
+  });
+});
+
+describe('天池街道 2021 — tables published as images: only the headings are in the text', () => {
+  const r = load('tianchi-subdistrict-2021-tables-as-images.txt');
+
+  it('leaves all 200 cells null, each with an error that says why', () => {
+    expect([r.organ, r.year]).toEqual(['天池街道办事处', 2021]);
+    expect(CELL_ADDRESSES.filter((a) => r.cells[a] !== null)).toEqual([]);
+    const unreadable = r.findings.filter((f) => f.check === 'cellUnreadable');
+    expect(unreadable).toHaveLength(200);
+    expect(unreadable.every((f) => f.level === 'error' && f.message.includes('表格可能以图片发布'))).toBe(true);
+  });
+
+  it('still reads the narrative, under a heading that states the year', () => {
+    expect(r.sections.overview.startsWith('2021年，天池街道全年主动公开政府信息 137 条')).toBe(true);
+    expect(r.narrative).toEqual({ proactiveCount: 137, applicationsReceived: 3, processingFeesYuan: 0 });
+  });
+});
+
+describe('凤溪镇 2022 — table 二 in the 2019 format, （六）其他处理 as one row', () => {
+  const r = load('fengxi-town-2022-old-format.txt');
+
+  it('does not read the 2019 columns as 2021 ones', () => {
+    const proactive = CELL_ADDRESSES.filter((a) => a.startsWith('proactive.'));
+    expect(proactive.map((a) => r.cells[a])).toEqual(proactive.map(() => null));
+    const message = r.findings.find((f) => f.cells[0] === 'proactive.licensing.decisions')?.message;
+    expect(message).toContain('2019 年旧格式');
+  });
+
+  it('reads table 三, leaving the three 其他处理 rows the single old row cannot be split into', () => {
+    expect(r.cells).toEqual(
+      cellsOf({
+        proactive: `
+          rules ? ? ?
+          normativeDocs ? ? ?
+          licensing ?
+          punishment ?
+          enforcement ?
+          fees ?`,
+        applications: `
+          newReceived        4 0 0 0 0 0 4
+          disclosed          2 0 0 0 0 0 2
+          unavailableNotHeld 1 0 0 0 0 0 1
+          otherNoCorrection  ? 0 0 0 0 0 ?
+          otherFeeUnpaid     ? 0 0 0 0 0 ?
+          otherOther         ? 0 0 0 0 0 ?
+          resultTotal        4 0 0 0 0 0 4`,
+      }),
+    );
+    expect(cellsIn(r, 'cellUnreadable')).toHaveLength(10 + 6);
+  });
+});
+
+describe('福兴镇 2021 — a page that ran the whole report into one line', () => {
+  const r = load('fuxing-town-2021-run-together.txt');
+
+  it('finds the parts inside the line and reads the tables', () => {
+    expect([r.organ, r.year]).toEqual(['福兴镇人民政府', 2021]);
+    expect(r.cells).toEqual(
+      cellsOf({
+        proactive: `
+          normativeDocs 1 0 3
+          licensing 5
+          punishment 12`,
+        applications: `
+          newReceived          2 1 0 0 0 0 3
+          disclosed            1 1 0 0 0 0 2
+          notProcessedPetition 1 0 0 0 0 0 1
+          resultTotal          2 1 0 0 0 0 3`,
+      }),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.sections.problems).toBe('信息公开的及时性还需提高。下一步将落实专人每周更新。');
+    expect(r.sections.other).toBe('本年度未收取信息处理费。');
+    expect(r.narrative).toEqual({ proactiveCount: 76, applicationsReceived: 3, processingFeesYuan: 0 });
+    expect(checkReport(r)).toEqual([]);
+  });
+});
+
+describe('a traditional-script copy (a mirror page)', () => {
+  it('is refused, not half read', () => {
+    const base = readFileSync(path.join(DIR, 'baisha-town-2022-tabs.txt'), 'utf8');
+    const simplified = '开报关机请处数况动总办县镇区经这为发会个来时对从条项务结转议诉审计规范许罚强制废现实与体门网统问题进';
+    const hant = '開報關機請處數況動總辦縣鎮區經這為發會個來時對從條項務結轉議訴審計規範許罰強製廢現實與體門網統問題進';
+    const traditional = [...base].map((ch) => hant[simplified.indexOf(ch)] ?? ch).join('');
+    expect(() => importReportText(traditional)).toThrow(UnreadableReportError);
+    expect(() => importReportText(traditional)).toThrow(/繁体/);
+  });
+});
