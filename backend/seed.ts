@@ -58,6 +58,10 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     await call('editor', 'stats', 'create', { entry: { kind: 'count', metric: 'punishment.decisions', date: `${y}-06-20`, count: 1 } });
   }
   await call('editor', 'cases', 'create', { case: { kind: 'review', filedDate: `${year - 1}-11-02`, result: 'upheld', closedDate: `${year}-01-20` } });
+  // Two information requests: a citizen's online one awaiting confirmation, and a paper one received last December.
+  const person = { applicantType: 'natural', name: '卓玛措', idType: 'idCard', idNumber: '11010519491231002X', phone: '13912345678', address: '扎毛乡德吉村', description: '请公开本乡草原生态保护补助奖励资金的发放标准和名单', deliveryForm: 'online' };
+  await call('citizen', 'requests', 'submit', { organId, submission: { ...person, channel: 'online' }, requestId: 'seed-online-0001' });
+  await call('editor', 'requests', 'record', { entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: `${year - 1}-12-28` }, requestId: 'seed-paper-00001' });
   const logins = {} as Record<DemoRole, string>;
   for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[]) logins[role] = await createDevLogin(db, DEMO_OPENIDS[role], role);
   return { organId, logins };

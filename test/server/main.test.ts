@@ -44,6 +44,9 @@ it('seeds the demo organ, serves its published report and functions, survives a 
   expect(first.out()).toMatch(/新机关设置码（一次有效）：[2-9A-Z]{12}/);
   const me = await (await fetch(`${first.url}/functions/organ`, { method: 'POST', headers: { 'x-gongkai-login': token, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'me' }) })).json();
   expect(me).toMatchObject({ ok: true, data: { role: 'editor' } });
+  const desk = (await (await fetch(`${first.url}/functions/requests`, { method: 'POST', headers: { 'x-gongkai-login': token, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'list', payload: {} }) })).json()) as { ok: boolean; data: { list: unknown[] } };
+  expect(desk.ok).toBe(true);
+  expect(desk.data.list).toHaveLength(2);
   expect(await stop(first.child)).toBe(0);
 
   const second = await start(dataDir);
