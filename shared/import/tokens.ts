@@ -45,7 +45,12 @@ const NONE_WORDS = new Set(['无', '零']);
 /** A Markdown table rule such as |---|:---:|: no cells. */
 const RULE_LINE = /^[\s|:-]*-{3,}[\s|:-]*$/;
 
+/** A count written with its unit in the cell: “3件”. */
+const COUNTED = /^(\d+)(?:件|个|条|项|次)$/;
+
 function valueOf(word: string, line: number): ValueToken | null {
+  const counted = COUNTED.exec(word);
+  if (counted) return { kind: 'num', value: Number(counted[1]), raw: word, line };
   if (NUMBER.test(word)) return { kind: 'num', value: Number(word.replace(/,/g, '')), raw: word, line };
   if (NONE_WORDS.has(word)) return { kind: 'num', value: 0, raw: word, line };
   if (MARKER.test(word)) return { kind: 'marker', raw: word, line };

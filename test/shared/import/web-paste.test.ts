@@ -23,6 +23,10 @@ describe('tables with “|” after each cell', () => {
     expect(show('商业', '企业', '|', '规章', '|', '0', '|', '1 236', '|', '0', '|')).toEqual(['[商业 企业]', '[规章]', '0', '1236', '0']);
   });
 
+  it('reads a count written with its unit', () => {
+    expect(show('行政许可 | 3件 |', '行政处罚 | 12 |', '行政强制 | 0 |')).toEqual(['[行政许可]', '3', '[行政处罚]', '12', '[行政强制]', '0']);
+  });
+
   it('joins thousands grouped by a space only inside a delimited cell', () => {
     expect(show('行政许可 1 236', '行政处罚 1 2')).toEqual(['[行政许可]', '1', '236', '[行政处罚]', '1', '2']);
   });
@@ -87,6 +91,11 @@ describe('titles as web pages give them', () => {
     expect(readTitle(['某新区某街道办事处2024年度政府', '信息公开工作年度报告'])).toEqual({ organ: '某新区某街道办事处', year: 2024 });
     expect(readTitle(['2024年某区某街道办事处', '政府信息公开工作年度报告'])).toEqual({ organ: '某区某街道办事处', year: 2024 });
     expect(readTitle(['某县卫生健康委2023年政府信息公开工作', '', '年度报告'])).toEqual({ organ: '某县卫生健康委', year: 2023 });
+  });
+
+  it('takes the organ from the line above or below a title that names none, not from a breadcrumb', () => {
+    expect(readTitle(['2022年政府信息公开工作年度报告', '某县某镇人民政府', '本报告…'])).toEqual({ organ: '某县某镇人民政府', year: 2022 });
+    expect(readTitle(['当前位置：首页 > 政务公开 > 政府信息公开年报', '2022年政府信息公开工作年度报告', '根据条例编制。'])).toEqual({ organ: null, year: 2022 });
   });
 
   it('reads the statistics period even when the paste lost its 年', () => {
