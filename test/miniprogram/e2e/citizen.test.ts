@@ -17,6 +17,9 @@ import type { CatalogData } from '../../../miniprogram/pages/catalog/index/index
 import type { DetailData } from '../../../miniprogram/pages/item/detail/index';
 import type { RequestData } from '../../../miniprogram/pages/request/index/index';
 import type { TrackData } from '../../../miniprogram/pages/request/track/index';
+import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
+import type { ListData as ReportListData } from '../../../miniprogram/pages/report/list/index';
+import { FORMAT_2021 } from 'gongkai-core';
 
 jest.setTimeout(60_000);
 
@@ -27,11 +30,12 @@ interface ServerInfo {
   organId: string;
   itemId: string;
   title: string;
+  reportId: string;
   logins: { reviewer: string; citizen: string };
 }
 
 let child: ChildProcessWithoutNullStreams | null = null;
-let info: ServerInfo = { url: '', organId: '', itemId: '', title: '', logins: { reviewer: '', citizen: '' } };
+let info: ServerInfo = { url: '', organId: '', itemId: '', title: '', reportId: '', logins: { reviewer: '', citizen: '' } };
 let token = '';
 
 function startServer(): Promise<void> {
@@ -112,9 +116,35 @@ function type(page: Node, field: string, value: string): void {
   find(page, `#${field}`).dispatchEvent('input', { detail: { value } });
 }
 
+/** Every label the 2021 format prints in its tables. */
+function formatLabels(): string[] {
+  const { proactive, applications, reviewLitigation } = FORMAT_2021;
+  const labels = [proactive.itemHeader, ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)])];
+  for (const grid of [applications, reviewLitigation]) {
+    labels.push(...[grid.note, grid.columnHeader].filter((t): t is string => t !== undefined));
+    for (const entry of [...grid.columns, ...grid.rows]) labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
+  }
+  return [...new Set(labels)];
+}
+
 describe('citizen pages end to end, real functions and server', () => {
+  it('the reader opens the demo organ’s published 2023 report: every table label and the 264 of the narrative on screen', async () => {
+    token = '';
+    const list = openPage<ReportListData>('pages/report/list/index');
+    await waitFor('the report list', () => list.data.state !== 'loading');
+    expect(textOf(list)).toContain('2023');
+    const page = openPage<ReaderData>('pages/report/reader/index', { id: info.reportId });
+    await waitFor('the reader', () => page.data.state !== 'loading');
+    const screen = textOf(page);
+    expect(formatLabels().filter((label) => !screen.includes(label))).toEqual([]);
+    expect(screen).toContain('本年废止件数');
+    expect(screen).toContain('已获取信息');
+    expect(screen).toContain('264');
+  });
+
   it('(a) the catalogue’s keyword search finds the item published through the functions; its detail shows the 索引号', async () => {
     token = '';
+    request.mockClear();
     const page = openPage<CatalogData>('pages/catalog/index/index');
     await waitFor('the catalogue', () => page.data.state !== 'loading');
     expect(page.data.total).toBe(2);

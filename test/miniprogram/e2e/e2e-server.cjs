@@ -27,11 +27,14 @@ async function main() {
   await backend.ok(organ.editor, 'items', 'submit', { id: other.id });
   await backend.ok(organ.reviewer, 'items', 'approve', { id: other.id, checklist: CHECKLIST });
   await backend.ok(organ.leader, 'items', 'approve', { id: other.id });
+  // The demo organ's published 2023 report: the seed imported through the reports function, as npm start does.
+  const seedText = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../server/seed/zhamao-2023-report.txt'), 'utf8');
+  const report = await backend.ok(organ.admin, 'reports', 'importPublished', { text: seedText });
   const logins = {
     reviewer: await createDevLogin(backend.db, organ.reviewer, 'reviewer'),
     citizen: await createDevLogin(backend.db, 'oCitizenE2e', 'citizen'),
   };
-  process.stdout.write(`${JSON.stringify({ url: backend.local.server.url, organId: organ.organId, itemId: id, title: TITLE, logins })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: backend.local.server.url, organId: organ.organId, itemId: id, title: TITLE, reportId: report.id, logins })}\n`);
   const stop = () => {
     void backend.stop().finally(() => process.exit(0));
   };
