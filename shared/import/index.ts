@@ -3,8 +3,12 @@
  * report data with findings. Pure: the input comes in as an argument.
  *
  * Rules, in one place (details beside the code):
+ * - Text: portal chrome (打印本页, 来源：… 时间：…, 索引号, page numbers) is dropped (chrome.ts, data in
+ *   aliases.ts); a traditional-script copy is refused. The organ is read from the title, past injected spam.
  * - Cells: a number is read as printed, never corrected; “无”/“零” read as 0; “—” “-” “/” and a blank cell
  *   keep their column but are unreadable (tokens.ts). A count that is negative or fractional is unreadable.
+ *   Tables come tab-, space- or “|”-separated, a row a line or a cell a line (tokens.ts); a header without
+ *   总计 means no total column; table 二 in the 2019 format is not read (tables.ts).
  * - Rows are found by label (aliases + fuzzy matching, order as tie-breaker), wherever the paste put
  *   the numbers (match.ts, assign.ts).
  * - A row with fewer numbers than columns takes a value only where every placement its own total allows

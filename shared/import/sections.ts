@@ -1,8 +1,9 @@
 /**
  * The six parts of a report, found by their headings (一、总体情况 … 六、其他需要报告的事项). A heading is a
- * short line that starts with the part's own numeral (一、 一. 一． 第一部分 …) and names the part by a
- * keyword, or a line that is exactly the part's title. Parts are found in order; a missing part stays
- * empty. What comes before 一 (title, preamble) is returned apart.
+ * line that starts with the part's own numeral (一、 一. 一． 第一部分 …) and names the part by a keyword in
+ * its first words (text may follow on the same line), or a line that is exactly the part's title. Parts
+ * are found in order; a missing part stays empty. What comes before 一 (title, preamble) is returned
+ * apart. A page that ran the report into one line is cut at the headings inside it first.
  */
 import { FORMAT_2021, SECTION_KEYS, type SectionKey } from '../format';
 import { halfWidth, labelKey, stripNumbering } from './normalize';
