@@ -66,3 +66,14 @@ export function summaries(): PublishedReportSummary[] {
     { id: 'r-gx-2023', organId: 'gongxiang', organ: '共祥村', year: 2023, publishedAt: '2024-01-25T16:30:00.000Z', version: 1 },
   ];
 }
+
+/** Every label the 2021 format prints in its tables. */
+export function formatLabels(): string[] {
+  const { proactive, applications, reviewLitigation } = FORMAT_2021;
+  const labels = [proactive.itemHeader, ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)])];
+  for (const grid of [applications, reviewLitigation]) {
+    labels.push(...[grid.note, grid.columnHeader].filter((t): t is string => t !== undefined));
+    for (const entry of [...grid.columns, ...grid.rows]) labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
+  }
+  return [...new Set(labels)];
+}

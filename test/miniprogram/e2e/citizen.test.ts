@@ -8,10 +8,10 @@
  *  (b) a request submitted by a tap on the form page is in the organ's staff list (requests.list as the reviewer,
  *      through the function) — and, once the reviewer confirms receipt, with its due date.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { find, flush, openPage, tapButton, textOf, type Node } from '../harness';
+import { realRequest, startE2eServer, waitFor, type RequestOptions, type RunningE2eServer } from '../e2e-server';
+import { formatLabels } from '../fixtures';
 import { call, devTransport, setTransport } from '../../../miniprogram/api/index';
 import type { CatalogData } from '../../../miniprogram/pages/catalog/index/index';
 import type { DetailData } from '../../../miniprogram/pages/item/detail/index';
@@ -19,11 +19,8 @@ import type { RequestData } from '../../../miniprogram/pages/request/index/index
 import type { TrackData } from '../../../miniprogram/pages/request/track/index';
 import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
 import type { ListData as ReportListData } from '../../../miniprogram/pages/report/list/index';
-import { FORMAT_2021 } from 'gongkai-core';
 
 jest.setTimeout(60_000);
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface ServerInfo {
   url: string;
@@ -34,72 +31,15 @@ interface ServerInfo {
   logins: { reviewer: string; citizen: string };
 }
 
-let child: ChildProcessWithoutNullStreams | null = null;
+let server: RunningE2eServer<ServerInfo> | null = null;
 let info: ServerInfo = { url: '', organId: '', itemId: '', title: '', reportId: '', logins: { reviewer: '', citizen: '' } };
 let token = '';
-
-function startServer(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'e2e-server.cjs')], { cwd: ROOT });
-    child = proc;
-    let out = '';
-    let err = '';
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line !== undefined) {
-        info = JSON.parse(line) as ServerInfo;
-        resolve();
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`e2e-server exited (${String(code)}): ${err}`)));
-  });
-}
-
-interface RequestOptions {
-  url: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, string>;
-  success?: (res: { statusCode: number; data: unknown }) => void;
-  fail?: (e: { errMsg: string }) => void;
-}
-
-/** wx.request as a real HTTP POST to the local server. */
-function realRequest(options: RequestOptions): void {
-  const body = JSON.stringify(options.data ?? {});
-  const req = http.request(options.url, { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } }, (res) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => {
-      let data: unknown = text;
-      try {
-        data = JSON.parse(text) as unknown;
-      } catch {
-        // Not JSON: the transport turns it into a readable failure.
-      }
-      options.success?.({ statusCode: res.statusCode ?? 0, data });
-    });
-  });
-  req.on('error', (e) => options.fail?.({ errMsg: `request:fail ${e.message}` }));
-  req.end(body);
-}
-
-async function waitFor(what: string, ready: () => boolean, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await flush();
-}
 
 const request = jest.fn(realRequest);
 
 beforeAll(async () => {
-  await startServer();
+  server = await startE2eServer<ServerInfo>(path.join(__dirname, 'e2e-server.cjs'));
+  info = server.info;
   Object.assign(wx, {
     request,
     getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) => o.success({ needAuthorization: false }),
@@ -108,23 +48,11 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  child?.removeAllListeners('exit');
-  child?.stdin.end();
+  server?.stop();
 });
 
 function type(page: Node, field: string, value: string): void {
   find(page, `#${field}`).dispatchEvent('input', { detail: { value } });
-}
-
-/** Every label the 2021 format prints in its tables. */
-function formatLabels(): string[] {
-  const { proactive, applications, reviewLitigation } = FORMAT_2021;
-  const labels = [proactive.itemHeader, ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)])];
-  for (const grid of [applications, reviewLitigation]) {
-    labels.push(...[grid.note, grid.columnHeader].filter((t): t is string => t !== undefined));
-    for (const entry of [...grid.columns, ...grid.rows]) labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
-  }
-  return [...new Set(labels)];
 }
 
 describe('citizen pages end to end, real functions and server', () => {

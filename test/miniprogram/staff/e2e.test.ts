@@ -6,10 +6,9 @@
  * the editor page, the reviewer (with the 保密审查) and the leader approve it in the approval page, a citizen's
  * items.list shows it published, and the reviewer cannot publish past the leader.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { find, flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
+import { realRequest, startE2eServer, waitFor, type RunningE2eServer } from '../e2e-server';
 import { useMemoryStorage } from './helpers';
 import { call, devTransport, setTransport } from '../../../miniprogram/api/index';
 import type { EditData } from '../../../miniprogram/staff/pages/item-edit/index';
@@ -18,88 +17,28 @@ import type { HomeData } from '../../../miniprogram/staff/pages/home/index';
 
 jest.setTimeout(60_000);
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 type Person = 'editor' | 'reviewer' | 'leader' | 'citizen';
 
-let child: ChildProcessWithoutNullStreams | null = null;
+let server: RunningE2eServer<{ url: string; logins: Record<Person, string> }> | null = null;
 let url = '';
 let logins: Record<Person, string> = { editor: '', reviewer: '', leader: '', citizen: '' };
 let token = '';
-
-function startServer(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'e2e-server.cjs')], { cwd: ROOT });
-    child = proc;
-    let out = '';
-    let err = '';
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line !== undefined) {
-        const info = JSON.parse(line) as { url: string; logins: Record<Person, string> };
-        url = info.url;
-        logins = info.logins;
-        resolve();
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`e2e-server exited (${String(code)}): ${err}`)));
-  });
-}
-
-interface RequestOptions {
-  url: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, string>;
-  success?: (res: { statusCode: number; data: unknown }) => void;
-  fail?: (e: { errMsg: string }) => void;
-}
-
-/** wx.request as a real HTTP POST (the jsdom environment has no fetch; node:http is the same request). */
-function realRequest(options: RequestOptions): void {
-  const body = JSON.stringify(options.data ?? {});
-  const req = http.request(options.url, { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } }, (res) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => {
-      let data: unknown = text;
-      try {
-        data = JSON.parse(text) as unknown;
-      } catch {
-        // Not JSON: the transport turns it into a readable failure.
-      }
-      options.success?.({ statusCode: res.statusCode ?? 0, data });
-    });
-  });
-  req.on('error', (e) => options.fail?.({ errMsg: `request:fail ${e.message}` }));
-  req.end(body);
-}
-
-async function waitFor(what: string, ready: () => boolean, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await flush();
-}
 
 function as(person: Person): void {
   token = logins[person];
 }
 
 beforeAll(async () => {
-  await startServer();
+  server = await startE2eServer<{ url: string; logins: Record<Person, string> }>(path.join(__dirname, 'e2e-server.cjs'));
+  url = server.info.url;
+  logins = server.info.logins;
   Object.assign(wx, { request: jest.fn(realRequest) });
   setTransport(devTransport({ server: url, login: () => token }));
   useMemoryStorage();
 });
 
 afterAll(() => {
-  child?.removeAllListeners('exit');
-  child?.stdin.end();
+  server?.stop();
 });
 
 function type(page: RenderedPage<EditData>, id: string, value: string): void {

@@ -2,7 +2,7 @@
 import { classesOf, find, flush, mockNetworkEdge, openPage, tap, tapButton, textOf, type RenderedPage } from '../../harness';
 import { FORMAT_2021, NULL_MARK } from 'gongkai-core';
 import { useFakeTransport } from '../../fake-transport';
-import { NONZERO, NULL_CELL, publishedReport } from '../../fixtures';
+import { formatLabels, NONZERO, NULL_CELL, publishedReport } from '../../fixtures';
 import type { ReaderData } from '../../../../miniprogram/pages/report/reader/index';
 
 const ROUTE = 'pages/report/reader/index';
@@ -10,17 +10,6 @@ const ROUTE = 'pages/report/reader/index';
 function cellNode(page: RenderedPage<ReaderData>, address: string) {
   const index = FORMAT_2021.cells.findIndex((c) => c.address === address);
   return find(page, `#cell-${index}`);
-}
-
-/** Every label the 2021 format prints in its tables. */
-function formatLabels(): string[] {
-  const { proactive, applications, reviewLitigation } = FORMAT_2021;
-  const labels = [proactive.itemHeader, ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)])];
-  for (const grid of [applications, reviewLitigation]) {
-    labels.push(...[grid.note, grid.columnHeader].filter((t): t is string => t !== undefined));
-    for (const entry of [...grid.columns, ...grid.rows]) labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
-  }
-  return [...new Set(labels)];
 }
 
 describe('report reader', () => {
