@@ -1,24 +1,9 @@
-/**
- * What the staff actions take and answer. The items answers come from shared/api/items.ts; organ me/bind as
- * backend/organ.ts returns them (TODO(lead): those two answer types belong in shared/api/organ.ts).
- */
+/** What the staff actions take and answer: the types of shared/api (items, organ) through the core bundle. */
 import type { z } from 'zod';
-import type { Role, StaffRole, approveItemSchema, createItemSchema, rejectItemSchema, updateItemSchema } from 'gongkai-core';
+import type { approveItemSchema, createItemSchema, rejectItemSchema, updateItemSchema } from 'gongkai-core';
 
-export interface StaffMe {
-  signedIn: boolean;
-  role: Role;
-  roleLabel: string;
-  organId: string | null;
-  displayName: string | null;
-  staffId: string | null;
-}
-
-export interface BindAnswer {
-  organId: string;
-  role: StaffRole;
-  roleLabel: string;
-}
+/** organ.me and organ.bind answers, as shared/api/organ.ts declares them. */
+export type { BindAnswer, StaffMe } from 'gongkai-core';
 
 export type CreateItemPayload = z.input<typeof createItemSchema>;
 export type UpdateItemPayload = z.input<typeof updateItemSchema>;
