@@ -4,21 +4,12 @@
  * Prints one line "listening <url>" once the port is bound (tests wait for it).
  */
 import { startServer } from './app';
+import { runMain, stopOnSignals } from './process';
 
 async function main(): Promise<void> {
   const server = await startServer({ dataDir: process.env.DATA_DIR || undefined });
   console.log(`listening ${server.url} (SDK serviceUrl ${server.url}/admin, data in ${server.dataDir})`);
-  const stop = (): void => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(server);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runMain(main);

@@ -9,6 +9,7 @@ import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { startServer } from './app';
+import { runMain, stopOnSignals } from './process';
 import { installFiles } from './files';
 import { installFunctions } from './functions';
 import { installPreview, SEED_REPORT_FILE } from './preview';
@@ -44,20 +45,7 @@ async function main(): Promise<void> {
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
   console.log(`  新机关设置码（一次有效）：${code}`);
   console.log('按 Ctrl-C 停止。');
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(server);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runMain(main);

@@ -77,3 +77,24 @@ export function itemContent(title: string, extra: Record<string, unknown> = {}) 
 }
 
 export const CHECKLIST = { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true };
+
+/**
+ * For a test's backend child process (the mini program e2e tests): prints `info` as one JSON line, the signal that
+ * it is ready, then runs until its stdin closes, when the parent test ends.
+ */
+export function serveUntilStdinCloses(b: Backend, info: unknown): void {
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+  const stop = (): void => {
+    void b.stop().finally(() => process.exit(0));
+  };
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+}
+
+export function runChild(name: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -11,7 +11,7 @@
  * backend into the mini program's type check.
  */
 const { createDevLogin } = require('../../../backend/dev-logins');
-const { CHECKLIST, itemContent, seedOrgan, startBackend } = require('../../backend/harness');
+const { CHECKLIST, itemContent, seedOrgan, runChild, serveUntilStdinCloses, startBackend } = require('../../backend/harness');
 
 const TITLE = '扎毛乡2026年草原生态保护补助奖励资金发放公示';
 
@@ -34,16 +34,7 @@ async function main() {
     reviewer: await createDevLogin(backend.db, organ.reviewer, 'reviewer'),
     citizen: await createDevLogin(backend.db, 'oCitizenE2e', 'citizen'),
   };
-  process.stdout.write(`${JSON.stringify({ url: backend.local.server.url, organId: organ.organId, itemId: id, title: TITLE, reportId: report.id, logins })}\n`);
-  const stop = () => {
-    void backend.stop().finally(() => process.exit(0));
-  };
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
+  serveUntilStdinCloses(backend, { url: backend.local.server.url, organId: organ.organId, itemId: id, title: TITLE, reportId: report.id, logins });
 }
 
-main().catch((error) => {
-  process.stderr.write(`e2e-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChild('e2e-server', main);

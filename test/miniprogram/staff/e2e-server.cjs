@@ -10,7 +10,7 @@
  * settings, and would otherwise pull the whole backend into that check (the root tsconfig checks the backend).
  */
 const { createDevLogin } = require('../../../backend/dev-logins');
-const { seedOrgan, startBackend } = require('../../backend/harness');
+const { seedOrgan, runChild, serveUntilStdinCloses, startBackend } = require('../../backend/harness');
 
 async function main() {
   const backend = await startBackend();
@@ -21,16 +21,7 @@ async function main() {
     leader: await createDevLogin(backend.db, organ.leader, 'leader'),
     citizen: await createDevLogin(backend.db, 'oCitizen', 'citizen'),
   };
-  process.stdout.write(`${JSON.stringify({ url: backend.local.server.url, logins })}\n`);
-  const stop = () => {
-    void backend.stop().finally(() => process.exit(0));
-  };
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
+  serveUntilStdinCloses(backend, { url: backend.local.server.url, logins });
 }
 
-main().catch((error) => {
-  process.stderr.write(`e2e-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runChild('e2e-server', main);
