@@ -7,6 +7,7 @@ import { createDevLogin } from './dev-logins';
 import { FUNCTION_HANDLERS } from './functions';
 import { createSetupCode } from './organ';
 import type { FunctionName } from '../shared/api';
+import { SECRECY_ALL_CONFIRMED } from '../shared/api/items';
 import type { Db } from './sdk';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { num } from './sdk';
@@ -19,7 +20,7 @@ export interface DemoLogins {
   logins: Record<DemoRole, string>;
 }
 
-const CHECKLIST = { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true };
+const CHECKLIST = SECRECY_ALL_CONFIRMED;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   await ensureCollections(db);

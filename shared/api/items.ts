@@ -41,6 +41,9 @@ export const SECRECY_CHECKLIST = {
 } as const;
 export type SecrecyPoint = keyof typeof SECRECY_CHECKLIST;
 
+/** Every point confirmed: what a reviewer who approves sends (the seed and the tests use it). */
+export const SECRECY_ALL_CONFIRMED = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<SecrecyPoint, true>;
+
 export const secrecyChecklistSchema = z.object(
   Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `${k}：保密审查须逐项确认` })])) as Record<SecrecyPoint, z.ZodLiteral<true>>,
 );

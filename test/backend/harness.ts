@@ -1,5 +1,6 @@
 /** A local server with the functions mounted, and a caller per OPENID going through the real handlers and SDK. */
 import '../server/helpers/env';
+import { SECRECY_ALL_CONFIRMED } from '../../shared/api/items';
 import { createSetupCode } from '../../backend/organ';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import type { FunctionName } from '../../shared/api';
@@ -76,7 +77,7 @@ export function itemContent(title: string, extra: Record<string, unknown> = {}) 
   return { title, publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', category: 'agriculture', body: `${title}的正文。`, ...extra };
 }
 
-export const CHECKLIST = { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true };
+export const CHECKLIST = SECRECY_ALL_CONFIRMED;
 
 /**
  * For a test's backend child process (the mini program e2e tests): prints `info` as one JSON line, the signal that
