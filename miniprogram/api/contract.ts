@@ -18,7 +18,7 @@ export interface Contract {
   reports: {
     listPublished: Endpoint<{ organId?: string }, PublishedReportSummary[]>;
     getPublished: Endpoint<{ id: string }, PublishedReport>;
-  };
+  } & StaffReportsContract;
   items: {
     list: Endpoint<ListItemsInput, ItemPage>;
     get: Endpoint<{ id: string }, DisclosureItem>;
@@ -35,16 +35,27 @@ export interface Contract {
     // Citizen pages (api/catalog.ts): the organ's public contact.
     getProfile: Endpoint<{ organId?: string }, OrganPublicProfile>;
   };
-  stats: Record<never, never>;
-  cases: Record<never, never>;
+  stats: StatsContract;
+  cases: CasesContract;
   // Citizen pages (api/requests.ts).
   requests: {
     submit: Endpoint<SubmitRequestInput, SubmitRequestAnswer>;
     track: Endpoint<TrackRequestInput, TrackAnswer>;
     mine: Endpoint<{ page?: number; pageSize?: number }, OwnRequestPage>;
     grantNotice: Endpoint<{ requestId: string; templateId: string }, unknown>;
-  };
+  } & StaffRequestsContract;
 }
+
+// ---- staff desk (api/staff-requests.ts) ----
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface StaffRequestsContract {}
+
+// ---- statistics and cases (api/staff-records.ts) ----
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface StatsContract {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface CasesContract {}
+
 
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;
 export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends Endpoint<infer P, unknown> ? P : never;
@@ -58,3 +69,7 @@ export type ContractChecks = [
   Assert<Exact<ActionOf<'reports'> | ReportAction, ReportAction>>,
   Assert<Exact<ActionOf<'items'> | ItemAction, ItemAction>>,
 ];
+
+// ---- report builder (api/staff-reports.ts) ----
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface StaffReportsContract {}
