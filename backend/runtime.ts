@@ -18,6 +18,17 @@ import { AppError } from './errors';
 import { idempotencyKey, once, storedAnswer } from './idempotency';
 import { errorCodeOf, one, type Db } from './sdk';
 import { inTransaction, type Transaction } from './transaction';
+import type { SubscribeSender } from './subscribe';
+
+/** What reaches the platform beyond the database, injected per deployment (production, local, tests). */
+export interface Services {
+  /** Sends a subscribe message (订阅消息); null where none can be sent (nothing leaves, messages stay queued). */
+  subscribe: SubscribeSender | null;
+  log: (line: string) => void;
+}
+
+/** Work that must see the committed state and may fail on its own (e.g. a message to WeChat). */
+export type AfterCommit = (db: Db, services: Services) => Promise<void>;
 
 export interface HandlerContext {
   db: Db;
@@ -29,10 +40,14 @@ export interface HandlerContext {
 /** What a transactional body gets: the transaction for every read and write, and a buffered audit. */
 export interface TxContext {
   tx: Transaction;
+  /** Reads that need not join the transaction (paged queries, counts: the records a report counts); never writes. */
+  db: Db;
   caller: Caller;
   now: Date;
   /** Recorded now, appended inside the same transaction just before it commits. */
   audit(entry: AuditEntry): void;
+  /** Run once the transaction committed (never for a replayed answer); a failure is logged, the answer stands. */
+  afterCommit(task: AfterCommit): void;
 }
 
 export interface ActionDef<S extends z.ZodType> {
@@ -67,6 +82,8 @@ export interface Invocation {
   openid: string | null;
   now?: () => Date;
   log?: (line: string) => void;
+  /** How subscribe messages leave (cloudfunctions: the SDK's openapi; local server: recorded as sent locally). */
+  subscribe?: SubscribeSender;
 }
 
 export type FunctionHandler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>;
@@ -79,6 +96,7 @@ interface Call {
   requestId: string | null;
   /** Set when the action is idempotent and the event carried a requestId from a signed-in caller. */
   key: string | null;
+  services: Services;
 }
 
 /** The answer as it travels (JSON), so a first answer and its replay are identical. */
@@ -93,18 +111,33 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
     if (prior) return prior;
   }
-  return inTransaction(db, async (tx) => {
+  let tasks: AfterCommit[] = [];
+  const answer = await inTransaction(db, async (tx) => {
+    tasks = []; // a conflict re-runs the body: only the committed run's tasks count
     if (key) {
       const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
       if (prior) return prior;
     }
     const entries: AuditEntry[] = [];
-    const data = await def.transaction(input, { tx, caller: call.caller, now: call.now, audit: (e) => void entries.push(e) });
+    const data = await def.transaction(input, { tx, db, caller: call.caller, now: call.now, audit: (e) => void entries.push(e), afterCommit: (t) => void tasks.push(t) });
     const answer = asAnswer(data);
     for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
     if (key) await tx.collection(COLLECTIONS.idempotency).doc(key).set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
     return answer;
   });
+  await runAfterCommit(db, call.services, tasks);
+  return answer;
+}
+
+/** Runs committed work in turn; a failure is logged by name only (its message may hold personal data). */
+export async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterCommit[]): Promise<void> {
+  for (const task of tasks) {
+    try {
+      await task(db, services);
+    } catch (e) {
+      services.log(`after-commit task failed: ${errorCodeOf(e) ?? (e instanceof Error ? e.name : 'error')}`);
+    }
+  }
 }
 
 async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
@@ -122,7 +155,7 @@ async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): 
 }
 
 export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
-  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l) }) => {
+  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe }) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, requestId } = parsed.data;
@@ -140,7 +173,7 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       const input = parseWith(def.input, payload ?? {});
       if (!input.ok) return input;
       const key = def.idempotent && requestId && caller.openid ? idempotencyKey(caller.openid, name, actionName, requestId) : null;
-      const call: Call = { fn: name, db, caller, now: now(), requestId: requestId ?? null, key };
+      const call: Call = { fn: name, db, caller, now: now(), requestId: requestId ?? null, key, services: { subscribe: subscribe ?? null, log } };
       if ('transaction' in def) {
         try {
           return await runTx(def, input.data, call);

@@ -1,11 +1,13 @@
 /**
  * POST /functions/<name>: the cloud functions in development, with the event as the JSON body and a development
  * login token in the `x-gongkai-login` header mapped to an OPENID — the same handlers as production. No header (or
- * an empty one) is a citizen who has not signed in; an unknown token is refused with 401.
+ * an empty one) is a citizen who has not signed in; an unknown token is refused with 401. Subscribe messages go to
+ * the local sender: marked sent, nothing leaves the machine.
  */
 import { openidForToken, LOGIN_HEADER } from '../backend/dev-logins';
 import { FUNCTION_HANDLERS } from '../backend/functions';
 import type { Db } from '../backend/sdk';
+import { localSubscribeSender } from '../backend/subscribe';
 import { readJson, sendJson } from './http/envelope';
 import type { Router } from './http/router';
 
@@ -32,6 +34,6 @@ export function installFunctions(router: Router, db: () => Db): void {
       sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '登录令牌无效：请使用 npm start 打印的令牌重新登录' });
       return;
     }
-    sendJson(res, 200, await handler(event, { db: db(), openid }));
+    sendJson(res, 200, await handler(event, { db: db(), openid, subscribe: localSubscribeSender }));
   });
 }

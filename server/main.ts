@@ -7,7 +7,9 @@ import './env';
 import { readFileSync } from 'node:fs';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
+import { sweepRequests } from '../backend/requests';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
+import { localSubscribeSender } from '../backend/subscribe';
 import { startServer } from './app';
 import { runMain, stopOnSignals } from './process';
 import { installFiles } from './files';
@@ -45,7 +47,23 @@ async function main(): Promise<void> {
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
   console.log(`  新机关设置码（一次有效）：${code}`);
   console.log('按 Ctrl-C 停止。');
+  startSweeps(db);
   stopOnSignals(server);
+}
+
+/**
+ * The daily sweep of production's timer trigger, run at start and every hour here (a laptop sleeps through
+ * midnight): lapsed 补正/fee deadlines closed, queued messages sent.
+ */
+function startSweeps(db: Db): void {
+  const run = () =>
+    sweepRequests(db, { subscribe: localSubscribeSender, log: (l) => console.error(l) }, new Date()).then(
+      (s) => s.closed > 0 && console.log(`已自动终止 ${s.closed} 件逾期未补正或未缴费的申请`),
+      (e: unknown) => console.error(`定时任务失败：${e instanceof Error ? e.message : String(e)}`),
+    );
+  void run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref(); // Ctrl-C stops the server; the timer does not keep the process alive
 }
 
 runMain(main);

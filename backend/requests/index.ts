@@ -22,42 +22,45 @@ import {
   trackRequestSchema,
   viewRequestSchema,
   type ActAnswer,
+  type ExtensionApprover,
   type LetterAnswer,
+  type NoticeLetter,
   type OwnRequest,
   type OwnRequestPage,
-  type ReplyLetter,
   type StaffRequestAnswer,
   type SubmitRequestAnswer,
 } from '../../shared/api/requests';
 import { OFFICIAL_YEARS, type Calendar } from '../../shared/calendar';
-import type { Outcome } from '../../shared/format';
 import {
-  actionsFrom,
   applyAction,
   createFromStaffEntry,
   createFromSubmission,
-  letterContextFor,
+  latestNotice,
+  NOTICE_TITLES,
   nthRequestThisMonth,
-  renderLetter,
   STATUS_LABELS,
   toFailure,
   toStaffView,
+  type NoticeSettings,
 } from '../../shared/requests';
 import type { Caller, StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
-import { num, one, rows, type Row } from '../sdk';
+import { num, one, rows } from '../sdk';
 import { shanghaiDate } from '../time';
+import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
-import { grantNotice, notifyOwner, pendingGrants } from './notify';
+import { grantNotice, pendingGrants } from './notify';
 import { requestRecordsFor } from './records';
-import { calendarFor, createRequest, fromRow, hashQueryCode, isFinal, loadForOwner, loadForStaff, newQueryCode, requestsOf, type Created, type Store, type StoredRequest } from './store';
+import { calendarFor, createRequest, fromRow, hashQueryCode, isFinal, loadForOwner, loadForStaff, newQueryCode, requestsOf, type Created, type StoredRequest } from './store';
 import { track } from './track';
+import { draftFor, noticeSettingsFor, storeStep } from './transition';
 import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
 export { deliver } from './notify';
+export { sweepRequests } from './sweep';
 
 function staffOf(ctx: { caller: Caller }): StaffRecord {
   const s = ctx.caller.staff;
@@ -85,18 +88,8 @@ async function created(ctx: TxContext, result: Created): Promise<SubmitRequestAn
   };
 }
 
-function own(stored: StoredRequest, calendar: Calendar, today: string): OwnRequest {
-  return { id: stored.request.id, ...applicantAnswer(stored, calendar, today) };
-}
-
-async function organName(store: Store, organId: string): Promise<string> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  return typeof organ?.name === 'string' ? organ.name : '';
-}
-
-async function draftFor(store: Store, request: StoredRequest['request'], organId: string, outcome: Outcome, calendar: Calendar, today: string) {
-  const context = letterContextFor(request, { organName: await organName(store, organId) }, today, calendar);
-  return renderLetter(outcome, context);
+function own(stored: StoredRequest, calendar: Calendar, today: string, settings: NoticeSettings): OwnRequest {
+  return { id: stored.request.id, ...applicantAnswer(stored, calendar, today, settings) };
 }
 
 /** 109号 第四条: this request's place among the same applicant's requests received in its month. */
@@ -152,13 +145,13 @@ export const requestsFunction = defineFunction('requests', {
           .get(),
       );
       const today = shanghaiDate(ctx.now);
-      const calendars = new Map<string, Calendar>();
+      const organs = new Map<string, { calendar: Calendar; settings: NoticeSettings }>();
       const list: OwnRequest[] = [];
       for (const row of page) {
         const stored = fromRow(row);
-        let calendar = calendars.get(stored.organId);
-        if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(ctx.db, stored.organId)));
-        list.push(own(stored, calendar, today));
+        let organ = organs.get(stored.organId);
+        if (!organ) organs.set(stored.organId, (organ = { calendar: await calendarFor(ctx.db, stored.organId), settings: await noticeSettingsFor(ctx.db, stored.organId) }));
+        list.push(own(stored, organ.calendar, today, organ.settings));
       }
       return { list, total, page: input.page, pageSize: input.pageSize };
     },
@@ -168,7 +161,7 @@ export const requestsFunction = defineFunction('requests', {
     input: viewRequestSchema,
     async handler(input, ctx) {
       const stored = await loadForOwner(ctx.db, ctx.caller, input.id);
-      return own(stored, await calendarFor(ctx.db, stored.organId), shanghaiDate(ctx.now));
+      return own(stored, await calendarFor(ctx.db, stored.organId), shanghaiDate(ctx.now), await noticeSettingsFor(ctx.db, stored.organId));
     },
   }),
 
@@ -212,40 +205,13 @@ export const requestsFunction = defineFunction('requests', {
       if (stored.version !== input.version) throw conflict(`该申请已被他人处理（当前第 ${stored.version} 版），您的操作未执行，请刷新后再试`);
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
+      if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
       const applied = applyAction(stored.request, input.action, today, calendar);
       if (!applied.ok) {
         const f = toFailure(applied);
         throw new AppError(f.code, f.message, f.fieldErrors?.map((e) => ({ path: `action.${e.path}`, message: e.message })));
       }
-      const next = applied.data;
-      let letter: ReplyLetter | null = stored.letter;
-      if (isFinal(next.status) && next.outcome) {
-        const text = input.letterText ?? (await draftFor(tx, next, stored.organId, next.outcome, calendar, today)).text;
-        letter = { title: '政府信息公开申请答复书', text, date: today };
-      }
-      const version = stored.version + 1;
-      const { _id, ...current } = stored.row;
-      const after: Row = {
-        ...current,
-        status: next.status,
-        receivedDate: next.receivedDate,
-        events: next.events,
-        history: next.history,
-        content: next.content,
-        outcome: next.outcome,
-        answeredDate: next.answeredDate,
-        replyLetter: letter,
-        version,
-        updatedAt: ctx.now,
-      };
-      // In the transaction: a concurrent act on the same request conflicts, re-runs, and meets the new version.
-      await tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
-      ctx.audit({ action: `act.${input.action.type}`, target: input.id, before: stored.row, after: { _id, ...after } });
-      const deadline = deadlineFor(calendar, next, today);
-      const notified =
-        next.status !== stored.request.status &&
-        (await notifyOwner(tx, { now: ctx.now, requestId: input.id, organId: stored.organId, owner: stored.ownerOpenid, action: input.action.type, request: next, dueDate: deadline?.dueDate ?? null, today }));
-      return { id: input.id, version, status: next.status, statusLabel: STATUS_LABELS[next.status], actions: actionsFrom(next.status), deadline, notified };
+      return storeStep(ctx, { stored, next: applied.data, action: input.action.type, calendar, letterText: input.letterText });
     },
   }),
 
@@ -273,8 +239,14 @@ export const requestsFunction = defineFunction('requests', {
 
   letter: action({
     input: requestLetterSchema,
-    async handler(input, ctx): Promise<LetterAnswer> {
+    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      if (input.notice) {
+        const notice = latestNotice(stored.request, input.notice, await noticeSettingsFor(ctx.db, stored.organId), await calendarFor(ctx.db, stored.organId));
+        if (!notice) throw notFound(`该申请的${NOTICE_TITLES[input.notice]}`);
+        await ctx.audit({ action: 'letter', target: stored.request.id });
+        return notice;
+      }
       const outcome = input.outcome ?? stored.request.outcome;
       if (!outcome) {
         const message = '该申请尚未答复，请选择办理结果（outcome）后起草答复书';
@@ -285,6 +257,11 @@ export const requestsFunction = defineFunction('requests', {
       const letter = await draftFor(ctx.db, stored.request, stored.organId, outcome, await calendarFor(ctx.db, stored.organId), today);
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },
+  }),
+
+  approvers: action({
+    input: z.object({}),
+    handler: async (_input, ctx): Promise<ExtensionApprover[]> => extensionApprovers(ctx.db, staffOf(ctx).organId),
   }),
 
   reissueCode: txAction({

@@ -3,9 +3,8 @@
  * deadline extended, the answer, the closing. A WeChat one-time subscription allows ONE message per accept, so
  * the citizen page calls wx.requestSubscribeMessage and then `grantNotice`; each grant is stored in
  * `notice_grants` and used up by one message. The message itself is recorded in `notifications` by `deliver`,
- * the seam to the platform: here (and locally) recording IS the delivery; in production the same record would be
- * sent with the subscribe-message openapi (subscribeMessage.send: touser, templateId, page, data) and its
- * result noted on the record. Messages carry the 申请编号, the status and dates — never personal data.
+ * queued in the same transaction as the change and sent after it commits (outbox.ts). Messages carry the 申请编号,
+ * the status and dates — never personal data.
  */
 import { outcomeLabel, STATUS_LABELS, type ActionType, type InfoRequest } from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
@@ -29,12 +28,11 @@ export interface OutgoingNotice {
 }
 
 /**
- * The delivery seam: records the message (inside the status change's transaction, so a message exists exactly
- * when the change committed). Production would send the committed record through the subscribe-message openapi
- * and note the result on it.
+ * Queues the message in the status change's transaction (state 'pending'): a message exists exactly when the
+ * change committed, and survives a crash before it is sent. `dispatchNotices` sends it after the commit.
  */
 export async function deliver(record: OutgoingNotice, store: Store): Promise<string> {
-  const added = await store.collection(COLLECTIONS.notifications).add({ ...record, state: 'recorded' });
+  const added = await store.collection(COLLECTIONS.notifications).add({ ...record, state: 'pending', attempts: 0 });
   return String(added.id);
 }
 
@@ -67,17 +65,18 @@ export async function pendingGrants(db: Db, requestId: string, openid: string | 
 }
 
 /**
- * After a status change by `action`, in the same transaction: uses up the owner's oldest grant and delivers a
- * message. Returns whether a message was recorded. Two changes racing for one grant conflict and one re-runs.
+ * After a status change by `action`, in the same transaction: uses up the owner's oldest grant and queues a
+ * message. Returns the queued message's id, or null when none was due. Two changes racing for one grant
+ * conflict and one re-runs.
  */
-export async function notifyOwner(tx: Store, args: { now: Date; requestId: string; organId: string; owner: string | null; action: ActionType; request: InfoRequest; dueDate: string | null; today: string }): Promise<boolean> {
-  if (!args.owner || !NOTIFY_ON.has(args.action)) return false;
+export async function notifyOwner(tx: Store, args: { now: Date; requestId: string; organId: string; owner: string | null; action: ActionType; request: InfoRequest; dueDate: string | null; today: string }): Promise<string | null> {
+  if (!args.owner || !NOTIFY_ON.has(args.action)) return null;
   const col = tx.collection(COLLECTIONS.noticeGrants);
   const grants = rows(await col.where({ requestId: args.requestId, openid: args.owner, used: false }).limit(100).get());
   const grant = grants.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
-  if (!grant) return false;
+  if (!grant) return null;
   await col.doc(String(grant._id)).update({ used: true, usedAt: args.now });
-  await deliver(
+  return deliver(
     {
       toOpenid: args.owner,
       templateId: String(grant.templateId),
@@ -90,7 +89,6 @@ export async function notifyOwner(tx: Store, args: { now: Date; requestId: strin
     },
     tx,
   );
-  return true;
 }
 
 function timeOf(value: unknown): number {

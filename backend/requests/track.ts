@@ -21,6 +21,7 @@ import type { HandlerContext } from '../runtime';
 import { num, rows } from '../sdk';
 import { shanghaiDate } from '../time';
 import { calendarFor, fromRow, hashQueryCode, requestsOf, type StoredRequest } from './store';
+import { noticeSettingsFor } from './transition';
 import { applicantAnswer, publicAnswer } from './views';
 
 export const TRACK_LIMIT = { failures: 5, windowMs: 10 * 60_000 } as const;
@@ -95,5 +96,5 @@ export async function track(input: TrackInput, ctx: HandlerContext): Promise<Tra
   await releaseAttempt(ctx, ids);
   const calendar = await calendarFor(ctx.db, stored.organId);
   const today = shanghaiDate(ctx.now);
-  return input.queryCode ? { view: 'applicant', ...applicantAnswer(stored, calendar, today) } : { view: 'public', ...publicAnswer(stored, calendar, today) };
+  return input.queryCode ? { view: 'applicant', ...applicantAnswer(stored, calendar, today, await noticeSettingsFor(ctx.db, stored.organId)) } : { view: 'public', ...publicAnswer(stored, calendar, today) };
 }

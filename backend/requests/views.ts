@@ -18,9 +18,11 @@ import {
   maskPhone,
   outcomeLabel,
   STATUS_LABELS,
+  issuedNotices,
   toApplicantView,
   toPublicView,
   type InfoRequest,
+  type NoticeSettings,
 } from '../../shared/requests';
 import type { ApplicantType, Outcome } from '../../shared/format';
 import type { StoredRequest } from './store';
@@ -73,11 +75,13 @@ export function maskLetter(letter: ReplyLetter | null, request: InfoRequest): Re
   return { ...letter, text };
 }
 
-export function applicantAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate): ApplicantAnswer {
+export function applicantAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate, settings: NoticeSettings): ApplicantAnswer {
   return {
     ...toApplicantView(stored.request),
     deadline: deadlineFor(calendar, stored.request, today),
     letter: maskLetter(stored.letter, stored.request),
+    // The 补正/延期/收费 notices sent so far, masked as the letter is.
+    notices: issuedNotices(stored.request, settings, calendar).map((n) => ({ ...n, text: maskLetter(n, stored.request)?.text ?? '' })),
   };
 }
 

@@ -6,7 +6,7 @@
  * index.js, minus the parts the functions never load (see trimmed-sdk.ts), which keeps it under 1 MB.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { trimmedSdk } from './trimmed-sdk';
 
@@ -50,6 +50,9 @@ async function bundle(name: string, outRoot: string, sdk: 'external' | 'bundled'
   const size = await bundleEntry(path.join(ROOT, 'cloudfunctions', name, 'index.ts'), path.join(outDir, 'index.js'), sdk);
   const pkg = { name, version: '1.0.0', main: 'index.js', private: true, dependencies: sdk === 'external' ? { '@cloudbase/node-sdk': SDK_VERSION } : {} };
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+  // Triggers and cloud-call permissions (requests: the daily sweep, subscribeMessage.send) deploy with the code.
+  const config = path.join(ROOT, 'cloudfunctions', name, 'config.json');
+  if (existsSync(config)) copyFileSync(config, path.join(outDir, 'config.json'));
   return size;
 }
 

@@ -23,6 +23,11 @@ export const approvalChainSchema = z
 export const SUBSCRIBE_PURPOSES = ['approvalNeeded', 'itemReturned', 'itemPublished', 'requestReceived', 'requestAnswered', 'deadlineNear'] as const;
 export type SubscribePurpose = (typeof SUBSCRIBE_PURPOSES)[number];
 
+const subscribeKey = z
+  .string()
+  .trim()
+  .regex(/^(thing|character_string|phrase|date|time|number|letter|symbol|amount|name|phone_number|car_number)\d{1,2}$/, '须为模板的字段名，如 thing4、phrase2');
+
 const monthDay = z
   .string()
   .regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD')
@@ -30,6 +35,19 @@ const monthDay = z
     const d = new Date(`2024-${s}T00:00:00Z`); // a leap year: 02-29 is a real month-day
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === s;
   }, '不是有效的月日');
+
+/**
+ * The data keys of the request-progress subscribe-message template, as the WeChat console lists them for the
+ * template the organ picked (e.g. 申请编号 character_string1, 办理状态 phrase2, 日期 date3, 备注 thing4).
+ */
+export const noticeFieldsSchema = z.object({
+  applicationNo: subscribeKey,
+  status: subscribeKey,
+  date: subscribeKey,
+  note: subscribeKey,
+});
+export type NoticeFields = z.infer<typeof noticeFieldsSchema>;
+export const DEFAULT_NOTICE_FIELDS: NoticeFields = { applicationNo: 'character_string1', status: 'phrase2', date: 'date3', note: 'thing4' };
 
 /** The profile's fields without defaults: a patch must not reset what it does not name. */
 const profileFields = {
@@ -44,6 +62,14 @@ const profileFields = {
   /** The approval chain items go through. */
   chain: approvalChainSchema,
   templateIds: z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), z.string().trim().min(1).max(100)),
+  noticeFields: noticeFieldsSchema,
+  /**
+   * Staff who may approve an extension (条例 第三十三条: the 政府信息公开工作机构负责人). Empty: the organ's 分管领导
+   * (reviewer role), who heads 政务公开 at a township.
+   */
+  extensionApprovers: z.array(z.string().trim().min(1).max(64)).max(10),
+  /** How an applicant pays the 信息处理费: printed in the fee notice (109号). */
+  feePayment: z.string().trim().max(300),
 };
 
 export const organProfileSchema = z.object({
@@ -54,6 +80,9 @@ export const organProfileSchema = z.object({
   reportDueDate: profileFields.reportDueDate.default('01-31'),
   chain: profileFields.chain.default([...DEFAULT_CHAIN]),
   templateIds: profileFields.templateIds.default({}),
+  noticeFields: profileFields.noticeFields.default(DEFAULT_NOTICE_FIELDS),
+  extensionApprovers: profileFields.extensionApprovers.default([]),
+  feePayment: profileFields.feePayment.default(''),
 });
 export type OrganProfile = z.infer<typeof organProfileSchema>;
 

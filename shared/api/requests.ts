@@ -9,7 +9,7 @@
  * | track | anyone (rate limited) | queryCode + phoneLast4 → applicant view; or organId + applicationNo + phoneLast4 → public view |
  * | mine, view | signed in: the owner only | page / id |
  * | grantNotice | signed in: the owner only | requestId (the request's id), templateId |
- * | list, get, act, record, letter, reissueCode, getCalendar | staff of the organ | … |
+ * | list, get, act, record, letter (reply letter or notice), approvers, reissueCode, getCalendar | staff of the organ | … |
  * | setCalendar | admin | calendar |
  */
 import * as z from 'zod';
@@ -19,6 +19,7 @@ import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
 import { requestActionSchema, type ActionType } from '../requests/actions';
+import { NOTICE_KINDS, type NoticeKind } from '../requests/notice-kinds';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/model';
 import { staffEntrySchema, submissionSchema } from '../requests/schema';
 import type { ApplicantView, PublicView, StaffView } from '../requests/views';
@@ -34,6 +35,7 @@ export const REQUEST_FUNCTION_ACTIONS = [
   'act',
   'record',
   'letter',
+  'approvers',
   'reissueCode',
   'getCalendar',
   'setCalendar',
@@ -120,11 +122,15 @@ export type ActRequestInput = z.input<typeof actRequestSchema>;
 export const recordRequestSchema = z.object({ entry: staffEntrySchema, requestId: requestIdField });
 export type RecordRequestInput = z.input<typeof recordRequestSchema>;
 
-export const requestLetterSchema = z.object({
-  id: idField('申请（id）'),
-  /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
-  outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
-});
+export const requestLetterSchema = z
+  .object({
+    id: idField('申请（id）'),
+    /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
+    outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
+    /** Instead of the reply letter: the latest notice of this kind the request was sent. */
+    notice: z.enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension 或 fee' }).optional(),
+  })
+  .refine((v) => !(v.outcome && v.notice), { path: ['notice'], error: '办理结果（outcome）和通知书（notice）只填一个' });
 export const reissueCodeSchema = z.object({ id: idField('申请（id）') });
 export const setRequestCalendarSchema = z.object({ calendar: organCalendarSchema });
 
@@ -164,10 +170,20 @@ export interface SubmitRequestAnswer {
   deadline: DeadlineSummary | null;
 }
 
+/** A 补正 / 延期 / 收费 notice the request was sent (shared/requests/letters/issued.ts). */
+export interface NoticeLetter {
+  kind: NoticeKind;
+  title: string;
+  text: string;
+  date: IsoDate;
+}
+
 /** The owner's (or the 查询码 holder's) answer: personal data masked, the reply letter once answered. */
 export interface ApplicantAnswer extends ApplicantView {
   deadline: DeadlineSummary | null;
   letter: ReplyLetter | null;
+  /** The notices sent so far, oldest first (masked like the letter). */
+  notices: NoticeLetter[];
 }
 
 export interface OwnRequest extends ApplicantAnswer {
@@ -235,6 +251,13 @@ export interface ActAnswer {
   actions: ActionType[];
   deadline: DeadlineSummary | null;
   notified: boolean;
+}
+
+/** `approvers`: who may approve an extension (条例 第三十三条), for the desk's picker. */
+export interface ExtensionApprover {
+  id: string;
+  displayName: string;
+  roleLabel: string;
 }
 
 export interface LetterAnswer {

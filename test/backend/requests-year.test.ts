@@ -9,7 +9,7 @@
 import { requestsFunction, requestRecordsFor } from '../../backend/requests';
 import { COLLECTIONS } from '../../backend/collections';
 import { rows, type Row } from '../../backend/sdk';
-import type { ActAnswer, RequestPage, StaffRequestAnswer, SubmitRequestAnswer } from '../../shared/api/requests';
+import type { ActAnswer, ExtensionApprover, RequestPage, StaffRequestAnswer, SubmitRequestAnswer } from '../../shared/api/requests';
 import { addDays, createCalendar, feeByPages } from '../../shared/calendar';
 import { checkReport } from '../../shared/checks';
 import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../shared/format';
@@ -77,6 +77,8 @@ interface Plan {
 }
 
 const CLOSE_ONLY: readonly Outcome[] = ['otherNoCorrection', 'otherFeeUnpaid', 'unavailableStillUnclear'];
+/** Replaced by the organ's approver (a staff id) when the step is sent. */
+const APPROVER = 'approver-of-the-organ';
 const ANSWERABLE = OUTCOME_ROWS.filter((o) => !CLOSE_ONLY.includes(o));
 const ORG_TYPES = APPLICANT_TYPES.filter((t) => t !== 'natural');
 const FREQUENT = { from: 40, to: 53 } as const; // one person's 14 requests in May 2025
@@ -164,7 +166,7 @@ function plan(i: number): Plan {
     }
     case 'extension': {
       const workdays = between(5, 20);
-      steps.push({ date: wd(R, between(12, 19)), action: { type: 'extend', workdays, approverId: '政务公开办主任', reason: '需要调取档案' } });
+      steps.push({ date: wd(R, between(12, 19)), action: { type: 'extend', workdays, approverId: APPROVER, reason: '需要调取档案' } });
       steps.push({ date: wd(R, 20 + between(1, workdays)), action: answer() });
       break;
     }
@@ -172,7 +174,7 @@ function plan(i: number): Plan {
       const ext = wd(R, between(10, 15));
       const start = wd(ext, between(1, 3));
       const end = wd(start, between(3, 10));
-      steps.push({ date: ext, action: { type: 'extend', workdays: 15, approverId: '政务公开办主任', reason: '需要征求第三方意见' } });
+      steps.push({ date: ext, action: { type: 'extend', workdays: 15, approverId: APPROVER, reason: '需要征求第三方意见' } });
       steps.push({ date: start, action: { type: 'startConsultation', party: '相关第三方' } });
       steps.push({ date: end, action: { type: 'endConsultation', opinion: 'agreed' } });
       steps.push({ date: wd(end, between(1, 4)), action: answer() });
@@ -243,6 +245,10 @@ beforeAll(async () => {
   b = await startBackend();
   o = await seedOrgan(b, '-year');
   const staff = [o.editor, o.reviewer, o.leader, o.admin];
+  // The plans name the approver by a placeholder; the organ's own approver (its 分管领导) has a staff id.
+  const [approver] = await ok<ExtensionApprover[]>(o.editor, 'approvers', {}, '2025-01-02');
+  if (!approver) throw new Error('no extension approver');
+  const withApprover = (action: RequestAction): RequestAction => (action.type === 'extend' ? { ...action, approverId: approver.id } : action);
   type Task = { date: string; i: number; seq: number; run: () => Promise<void> };
   const tasks: Task[] = [];
   for (const p of PLANS) {
@@ -273,7 +279,7 @@ beforeAll(async () => {
             const seen = await ok<StaffRequestAnswer>(who, 'get', { id: current.id }, step.date);
             expect(seen.nthThisMonth).toBe(step.nth);
           }
-          const done = await ok<ActAnswer>(who, 'act', { id: current.id, version: current.version, action: step.action }, step.date);
+          const done = await ok<ActAnswer>(who, 'act', { id: current.id, version: current.version, action: withApprover(step.action) }, step.date);
           ids.set(p.i, { id: current.id, version: done.version });
         },
       }),

@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../../backend/collections';
 import { requestsFunction } from '../../backend/requests';
 import { TRACK_LIMIT, TRACK_MISS } from '../../backend/requests/track';
 import { num, one, rows, type Row } from '../../backend/sdk';
-import type { ActAnswer, OwnRequestPage, RequestPage, StaffRequestAnswer, SubmitRequestAnswer, TrackAnswer } from '../../shared/api/requests';
+import type { ActAnswer, ExtensionApprover, OwnRequestPage, RequestPage, StaffRequestAnswer, SubmitRequestAnswer, TrackAnswer } from '../../shared/api/requests';
 import { createCalendar } from '../../shared/calendar';
 import type { Result } from '../../shared/errors';
 import { QUERY_CODE_ALPHABET, type SubmissionInput } from '../../shared/requests';
@@ -267,10 +267,11 @@ describe('requests: the staff desk', () => {
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' });
     expect(await call(o.editor, 'act', { id, version: v + 1, action: { type: 'requestCorrection', items: '再补', correctBy: '2026-03-20' } }, day('2026-03-10'))).toMatchObject({ ok: false, code: 'CONFLICT' });
-    const badExtension = await call(o.editor, 'act', { id, version: v + 1, action: { type: 'extend', workdays: 25, approverId: '办公室主任', reason: '需调取档案' } }, day('2026-03-30'));
+    const [approver] = await ok<ExtensionApprover[]>(o.editor, 'approvers', {});
+    const badExtension = await call(o.editor, 'act', { id, version: v + 1, action: { type: 'extend', workdays: 25, approverId: approver?.id, reason: '需调取档案' } }, day('2026-03-30'));
     expect(badExtension).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (!badExtension.ok) expect(badExtension.message).toContain('EXTENSION_TOO_LONG');
-    const extended = await act(o.leader, id, { type: 'extend', workdays: 10, approverId: '办公室主任', reason: '需调取档案' }, day('2026-03-30'));
+    const extended = await act(o.leader, id, { type: 'extend', workdays: 10, approverId: approver?.id, reason: '需调取档案' }, day('2026-03-30'));
     // The count restarted the day after the correction arrived (03-09): 20 working days → 04-07 (清明 04-06 off), +10 → 04-21.
     expect(extended).toMatchObject({ status: 'extended', deadline: { dueDate: cal.addWorkdays(cal.addWorkdays('2026-03-09', 20).date, 10).date } });
     const answered = await act(o.editor, id, { type: 'answer', outcome: 'disclosed' }, day('2026-04-10'));
@@ -350,7 +351,7 @@ describe('requests: subscribe-message notifications', () => {
     expect(answered.notified).toBe(true);
     const sent = rows(await b.db.collection(COLLECTIONS.notifications).where({ requestId: id }).get());
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ toOpenid: 'oCitizenN', templateId: 'tmpl-progress', action: 'answer', state: 'recorded', data: { applicationNo, status: '已答复', date: '2026-03-06' } });
+    expect(sent[0]).toMatchObject({ toOpenid: 'oCitizenN', templateId: 'tmpl-progress', action: 'answer', state: 'pending', data: { applicationNo, status: '已答复', date: '2026-03-06' } });
     expect(await count(COLLECTIONS.noticeGrants, { requestId: id, used: false })).toBe(0);
     expect(await call('oCitizenN', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });

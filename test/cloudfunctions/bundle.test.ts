@@ -19,6 +19,10 @@ it('bundles every function, both variants within the 1 MB budget, and each bundl
   const sizes = await buildFunctions(OUT);
   expect(sizes.map((s) => s.name).sort()).toEqual(functionNames().sort());
   expect(functionNames()).toEqual(expect.arrayContaining(['items', 'organ']));
+  // The requests function deploys with its daily sweep trigger and the subscribe-message permission.
+  const config = require(path.join(OUT, 'cloudfunctions', 'requests', 'config.json')) as { triggers: { type: string }[]; permissions: { openapi: string[] } };
+  expect(config.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
+  expect(config.permissions.openapi).toContain('subscribeMessage.send');
   for (const s of sizes) {
     expect(s.external).toBeLessThan(BUDGET_BYTES);
     expect(s.bundled).toBeLessThan(BUDGET_BYTES);

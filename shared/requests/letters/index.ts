@@ -4,3 +4,4 @@ export * from './fill';
 export * from './templates';
 export * from './draft';
 export * from './notices';
+export * from './issued';

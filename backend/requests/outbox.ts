@@ -1,0 +1,117 @@
+/**
+ * Sending the queued subscribe messages (`notifications`, queued by notify.ts in the status change's
+ * transaction). Each message is claimed by a conditional update (pending → sending) so two senders never send it
+ * twice; the platform's answer moves it to sent, back to pending for a retry (up to MAX_ATTEMPTS), or to failed
+ * (a permanent refusal, or too many tries). Sent right after the change commits, and again by the daily sweep for
+ * anything left pending or stuck in sending (a crash between claim and answer: sent at least once, rarely twice).
+ */
+import { DEFAULT_NOTICE_FIELDS, noticeFieldsSchema, type NoticeFields } from '../../shared/api/organ';
+import { COLLECTIONS } from '../collections';
+import type { Services } from '../runtime';
+import { isRow, num, one, rows, type Db, type Row } from '../sdk';
+import { PERMANENT_ERRCODES, type SubscribeMessage } from '../subscribe';
+
+export const MAX_ATTEMPTS = 3;
+/** A claim older than this is taken to have died with its function instance. */
+export const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+/** WeChat's limits per value kind (the key's prefix): over-long values are refused with 47003. */
+const LIMITS: Record<string, number> = { thing: 20, phrase: 5, character_string: 32, number: 32, letter: 32, symbol: 5, name: 10 };
+
+function fit(key: string, value: string): string {
+  const kind = key.replace(/\d+$/, '');
+  if (kind === 'date') return chineseDate(value);
+  // character_string takes letters, digits and symbols only.
+  const text = kind === 'character_string' ? value.replace(/[^\x20-\x7e]/g, '') : value;
+  const limit = LIMITS[kind];
+  if (limit === undefined || [...text].length <= limit) return text;
+  // A thing is free text: show it was cut. Other kinds take only their own characters: cut short.
+  return kind === 'thing' ? `${[...text].slice(0, limit - 1).join('')}…` : [...text].slice(0, limit).join('');
+}
+
+/** 2026-03-06 → 2026年3月6日 (the date kind's format). */
+function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+export function noticeFieldsOf(organ: Row | null): NoticeFields {
+  const parsed = noticeFieldsSchema.safeParse(organ?.noticeFields);
+  return parsed.success ? parsed.data : DEFAULT_NOTICE_FIELDS;
+}
+
+/** A queued message as subscribeMessage.send takes it, its values mapped to the organ's template keys. */
+export function toSubscribeMessage(row: Row, fields: NoticeFields): SubscribeMessage {
+  const data = isRow(row.data) ? row.data : {};
+  const entries = (Object.keys(fields) as (keyof NoticeFields)[]).map((name) => {
+    const key = fields[name];
+    const value = typeof data[name] === 'string' ? data[name] : '';
+    return [key, { value: fit(key, value) }] as const;
+  });
+  return {
+    touser: String(row.toOpenid),
+    template_id: String(row.templateId),
+    page: String(row.page),
+    data: Object.fromEntries(entries),
+    miniprogram_state: 'formal',
+    lang: 'zh_CN',
+  };
+}
+
+/** Sends one queued message if this caller wins its claim; returns its state afterwards (null: someone else's). */
+async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise<string | null> {
+  const sender = services.subscribe;
+  if (!sender) return null;
+  const col = db.collection(COLLECTIONS.notifications);
+  const id = String(row._id);
+  const attempts = typeof row.attempts === 'number' ? row.attempts : 0;
+  const claimed = num(await col.where({ _id: id, state: row.state, attempts }).update({ state: 'sending', claimedAt: now }), 'updated');
+  if (claimed === 0) return null;
+  const organ = one(await db.collection(COLLECTIONS.organs).doc(String(row.organId)).get());
+  let result;
+  try {
+    result = await sender(toSubscribeMessage(row, noticeFieldsOf(organ)));
+  } catch (e) {
+    result = { ok: false as const, errcode: -1, errmsg: e instanceof Error ? e.name : 'error' };
+  }
+  const tries = attempts + 1;
+  if (result.ok) {
+    await col.doc(id).update({ state: 'sent', sentAt: now, attempts: tries });
+    return 'sent';
+  }
+  const state = PERMANENT_ERRCODES.has(result.errcode) || tries >= MAX_ATTEMPTS ? 'failed' : 'pending';
+  await col.doc(id).update({ state, attempts: tries, lastError: { errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), at: now } });
+  services.log(`subscribe message ${id} not sent: errcode ${result.errcode}`);
+  return state;
+}
+
+export interface DispatchSummary {
+  sent: number;
+  pending: number;
+  failed: number;
+}
+
+/**
+ * Sends the given queued messages, or (no ids) every one left pending and every claim gone stale. Without a
+ * sender nothing moves: the messages wait for a deployment that has one.
+ */
+export async function dispatchNotices(db: Db, services: Services, now: Date, ids?: readonly string[]): Promise<DispatchSummary> {
+  const summary: DispatchSummary = { sent: 0, pending: 0, failed: 0 };
+  if (!services.subscribe) return summary;
+  const col = db.collection(COLLECTIONS.notifications);
+  const _ = db.command;
+  let queued: Row[];
+  if (ids) {
+    queued = (await Promise.all(ids.map(async (id) => one(await col.doc(id).get())))).filter((r): r is Row => r !== null && r.state === 'pending');
+  } else {
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+    queued = rows(await col.where(_.or([{ state: 'pending' }, { state: 'sending', claimedAt: _.lt(stale) }])).orderBy('createdAt', 'asc').limit(100).get());
+  }
+  for (const row of queued) {
+    const state = await sendOne(db, services, row, now);
+    if (state === 'sent') summary.sent += 1;
+    else if (state === 'pending') summary.pending += 1;
+    else if (state === 'failed') summary.failed += 1;
+  }
+  return summary;
+}
