@@ -1,4 +1,4 @@
-/** A tracked request as the page shows it: status, due date in words, the timeline and the reply letter. Pure. */
+/** A tracked request as the page shows it: status, due date in words, the timeline, notices and the reply letter. Pure. */
 import type { DeadlineSummary, TrackAnswer } from 'gongkai-core';
 import { chineseDate } from '../catalog/view';
 
@@ -10,7 +10,11 @@ export interface TrackView {
   timeline: { key: string; date: string; label: string; detail: string }[];
   letterTitle: string;
   letterParagraphs: string[];
+  /** 补正 / 延期 / 收费 notices the organ sent, newest first (what the applicant must do next is on top). */
+  notices: { key: string; title: string; date: string; paragraphs: string[] }[];
 }
+
+const paragraphs = (text: string): string[] => text.split(/\r?\n/).filter((p) => p.trim() !== '');
 
 const PAUSES: Record<NonNullable<DeadlineSummary['pausedBy']>, string> = { correction: '等待补正', consultation: '征求第三方意见', fee: '等待缴费' };
 
@@ -37,6 +41,10 @@ export function toTrackView(answer: TrackAnswer): TrackView {
     outcome: answer.outcomeLabel ?? '',
     timeline,
     letterTitle: letter?.title ?? '',
-    letterParagraphs: (letter?.text ?? '').split(/\r?\n/).filter((p) => p.trim() !== ''),
+    letterParagraphs: paragraphs(letter?.text ?? ''),
+    notices:
+      answer.view === 'applicant'
+        ? answer.notices.map((n, i) => ({ key: `${n.kind}-${i}`, title: n.title, date: chineseDate(n.date), paragraphs: paragraphs(n.text) })).reverse()
+        : [],
   };
 }

@@ -25,6 +25,7 @@ const ANSWERED = {
   ],
   deadline: null,
   letter: { title: '政府信息公开申请答复书', text: '张*：\n您申请公开的信息，现予以公开。', date: '2026-03-20' },
+  notices: [],
 } as unknown as TrackAnswer;
 
 describe('request tracking', () => {
@@ -52,6 +53,24 @@ describe('request tracking', () => {
     await tapButton(page, '#query');
     expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 天）');
     expect(page.querySelector('#letter')).toBeUndefined();
+  });
+
+  it('shows the notices the organ sent, newest first: what to correct and by when', async () => {
+    const notices = [
+      { kind: 'correction', title: '补正告知书', date: '2026-03-03', text: '政府信息公开申请补正告知书\n张*：\n    请写明所需信息的年度。\n    请于2026年3月13日前将补正材料提交本机关。' },
+      { kind: 'extension', title: '延期答复告知书', date: '2026-03-25', text: '政府信息公开申请延期答复告知书\n张*：\n    答复期限延长10个工作日。' },
+    ];
+    const open = { ...ANSWERED, status: 'extended', statusLabel: '已延期', answeredDate: null, outcomeLabel: null, letter: null, notices } as unknown as TrackAnswer;
+    useFakeTransport(() => ({ ok: true, data: open }));
+    const page = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
+    await flush();
+    await tapButton(page, '#query');
+    const ids = page.data.view?.notices.map((n) => n.key);
+    expect(ids).toEqual(['extension-1', 'correction-0']);
+    expect(textOf(page, '#notice-correction-0')).toContain('补正告知书（2026年3月3日）');
+    expect(textOf(page, '#notice-correction-0')).toContain('请于2026年3月13日前将补正材料提交本机关');
+    expect(textOf(page, '#notice-extension-1')).toContain('延长10个工作日');
   });
 
   it('checks the input with the shared schema (Chinese, under the field) and shows a refusal', async () => {
