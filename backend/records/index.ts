@@ -1,12 +1,17 @@
-/** The `stats` and `cases` functions: statistics entries (table 二) and 复议/诉讼 cases (table 四) of an organ. */
+/**
+ * The `stats` and `cases` functions: statistics entries (table 二) and 复议/诉讼 cases (table 四) of an organ.
+ * Every write is a txAction: the write, its audit entry and (with a requestId) the stored answer commit together,
+ * so a double tap or a retry after a lost answer makes one entry, and a refused write leaves nothing behind.
+ */
+import type { z } from 'zod';
 import { closeCaseSchema, createCaseSchema, createStatEntrySchema, listByYearSchema, removeByIdSchema } from '../../shared/api/records';
 import { COLLECTIONS } from '../collections';
 import { AppError, forbidden, notFound } from '../errors';
 import { fetchAll } from '../paging';
-import { action, defineFunction, type HandlerContext } from '../runtime';
-import { one, type Row } from '../sdk';
+import { action, defineFunction, txAction, type TxContext } from '../runtime';
+import { one, str, type Row } from '../sdk';
 
-function organOf(ctx: HandlerContext): string {
+function organOf(ctx: Pick<TxContext, 'caller'>): string {
   const s = ctx.caller.staff;
   if (!s) throw forbidden('仅限本机关工作人员');
   return s.organId;
@@ -17,27 +22,47 @@ const withId = (row: Row): Row => {
   return { id: _id, ...rest };
 };
 
+/** The organ's own document, read inside the transaction; another organ's id answers as absent. */
+async function ownInTx(ctx: TxContext, collection: string, id: string, what: string): Promise<Row> {
+  const row = one(await ctx.tx.collection(collection).doc(id).get());
+  if (!row || row.organId !== organOf(ctx)) throw notFound(what);
+  return row;
+}
+
+async function createEntry(input: z.output<typeof createStatEntrySchema>, ctx: TxContext): Promise<{ id: string }> {
+  const doc = { ...input.entry, organId: organOf(ctx), createdAt: ctx.now, createdBy: ctx.caller.staff?._id ?? null };
+  const id = str(await ctx.tx.collection(COLLECTIONS.statEntries).add(doc), 'id');
+  ctx.audit({ action: 'create', target: id, after: doc });
+  return { id };
+}
+
+async function removeEntry(input: z.output<typeof removeByIdSchema>, ctx: TxContext): Promise<{ id: string }> {
+  const before = await ownInTx(ctx, COLLECTIONS.statEntries, input.id, '统计记录');
+  await ctx.tx.collection(COLLECTIONS.statEntries).doc(input.id).remove();
+  ctx.audit({ action: 'remove', target: input.id, before });
+  return { id: input.id };
+}
+
+async function createCase(input: z.output<typeof createCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
+  const doc = { ...input.case, organId: organOf(ctx), createdAt: ctx.now };
+  const id = str(await ctx.tx.collection(COLLECTIONS.cases).add(doc), 'id');
+  ctx.audit({ action: 'create', target: id, after: doc });
+  return { id };
+}
+
+async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
+  const before = await ownInTx(ctx, COLLECTIONS.cases, input.id, '案件');
+  if (typeof before.filedDate === 'string' && input.closedDate < before.filedDate) {
+    throw new AppError('VALIDATION', '审结日期不能早于立案日期', [{ path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' }]);
+  }
+  await ctx.tx.collection(COLLECTIONS.cases).doc(input.id).update({ result: input.result, closedDate: input.closedDate });
+  ctx.audit({ action: 'close', target: input.id, before, after: { ...before, result: input.result, closedDate: input.closedDate } });
+  return { id: input.id };
+}
+
 export const statsFunction = defineFunction('stats', {
-  create: action({
-    input: createStatEntrySchema,
-    async handler(input, ctx) {
-      const doc = { ...input.entry, organId: organOf(ctx), createdAt: ctx.now, createdBy: ctx.caller.staff?._id ?? null };
-      const id = String((await ctx.db.collection(COLLECTIONS.statEntries).add(doc)).id);
-      await ctx.audit({ action: 'create', target: id, after: doc });
-      return { id };
-    },
-  }),
-  remove: action({
-    input: removeByIdSchema,
-    async handler(input, ctx) {
-      const col = ctx.db.collection(COLLECTIONS.statEntries);
-      const before = one(await col.doc(input.id).get());
-      if (!before || before.organId !== organOf(ctx)) throw notFound('统计记录');
-      await col.doc(input.id).remove();
-      await ctx.audit({ action: 'remove', target: input.id, before });
-      return { id: input.id };
-    },
-  }),
+  create: txAction({ input: createStatEntrySchema, idempotent: true, transaction: createEntry }),
+  remove: txAction({ input: removeByIdSchema, idempotent: true, transaction: removeEntry }),
   list: action({
     input: listByYearSchema,
     async handler(input, ctx) {
@@ -51,27 +76,8 @@ export const statsFunction = defineFunction('stats', {
 });
 
 export const casesFunction = defineFunction('cases', {
-  create: action({
-    input: createCaseSchema,
-    async handler(input, ctx) {
-      const doc = { ...input.case, organId: organOf(ctx), createdAt: ctx.now };
-      const id = String((await ctx.db.collection(COLLECTIONS.cases).add(doc)).id);
-      await ctx.audit({ action: 'create', target: id, after: doc });
-      return { id };
-    },
-  }),
-  close: action({
-    input: closeCaseSchema,
-    async handler(input, ctx) {
-      const col = ctx.db.collection(COLLECTIONS.cases);
-      const before = one(await col.doc(input.id).get());
-      if (!before || before.organId !== organOf(ctx)) throw notFound('案件');
-      if (typeof before.filedDate === 'string' && input.closedDate < before.filedDate) throw new AppError('VALIDATION', '审结日期不能早于立案日期', [{ path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' }]);
-      await col.doc(input.id).update({ result: input.result, closedDate: input.closedDate });
-      await ctx.audit({ action: 'close', target: input.id, before, after: { ...before, result: input.result, closedDate: input.closedDate } });
-      return { id: input.id };
-    },
-  }),
+  create: txAction({ input: createCaseSchema, idempotent: true, transaction: createCase }),
+  close: txAction({ input: closeCaseSchema, idempotent: true, transaction: closeCase }),
   list: action({
     input: listByYearSchema,
     async handler(input, ctx) {

@@ -2,88 +2,231 @@
  * The reports function: the annual report built from the stored records, its narrative edited with last year's
  * text beside it, checked, passed through the same approval chain as items, and published as an immutable version.
  * Citizens list and read published reports without login. A past report can be imported from its published text.
+ * Writes (saveNarrative, submit, approve, reject, importPublished) are txActions: the draft, the published version,
+ * the audit entries and the stored answer commit together; the records a report counts are read outside it.
  */
 
 import {
   buildReportSchema,
+  CELL_RECORDS_LIMIT,
+  cellRecordsSchema,
+  exportHtmlSchema,
   getPublishedReportSchema,
   importPublishedSchema,
   listPublishedReportsSchema,
   rejectReportSchema,
+  reportStateLabel,
+  reportStatusSchema,
   reportStepSchema,
   saveNarrativeSchema,
+  type BuiltReportView,
+  type CellRecordsView,
+  type ExportedHtml,
   type PublishedReport,
   type PublishedReportSummary,
+  type ReportMoved,
+  type ReportState,
+  type ReportStatus,
 } from '../../shared/api/reports';
 import { checkReport, hasErrors } from '../../shared/checks';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
 import { importReportText } from '../../shared/import/report-text';
+import { RULES } from '../../shared/policy/rules';
+import { renderHtml, reportTitle } from '../../shared/render';
 import { buildReport, emptySections, type ReportData, type Sections } from '../../shared/report';
+import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { CHAIN } from '../items/store';
-import { action, defineFunction, type HandlerContext } from '../runtime';
-import { num, one, rows, type Row } from '../sdk';
-import { loadReportRecords } from './sources';
+import { staffOf } from '../items/review';
+import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
+import { one, rows, type Collection, type Db, type Row } from '../sdk';
+import { shanghaiDate } from '../time';
+import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
 
-function staffOf(ctx: HandlerContext) {
-  const s = ctx.caller.staff;
-  if (!s) throw forbidden('仅限本机关工作人员');
-  return s;
+/** A database or a transaction. */
+interface Store {
+  collection(name: string): Collection;
 }
 
 const draftId = (organId: string, year: number) => `${organId}-${year}`;
 
-async function organName(ctx: HandlerContext, organId: string): Promise<string> {
-  const organ = one(await ctx.db.collection(COLLECTIONS.organs).doc(organId).get());
+/** The stored draft, or the empty one a first save creates (reads never write). */
+async function readDraft(store: Store, organId: string, year: number): Promise<Row> {
+  const stored = one(await store.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get());
+  return stored ?? { _id: draftId(organId, year), organId, year, sections: emptySections(), status: 'draft', step: null, version: 0, trail: [] };
+}
+
+/** Replaces the whole draft inside the transaction (creating it on the first write). */
+async function saveDraft(ctx: TxContext, draft: Row): Promise<void> {
+  const { _id, ...doc } = draft;
+  await ctx.tx.collection(COLLECTIONS.reportDrafts).doc(String(_id)).set({ ...doc, updatedAt: ctx.now });
+}
+
+function trailOf(draft: Row): unknown[] {
+  return Array.isArray(draft.trail) ? draft.trail : [];
+}
+
+function stepOf(draft: Row): number | null {
+  return draft.status === 'inReview' && typeof draft.step === 'number' ? draft.step : null;
+}
+
+async function organRow(store: Store, organId: string): Promise<Row> {
+  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
   if (!organ) throw notFound('机关');
-  return String(organ.name);
+  return organ;
 }
 
-async function loadDraft(ctx: HandlerContext, organId: string, year: number): Promise<Row> {
-  const col = ctx.db.collection(COLLECTIONS.reportDrafts);
-  const existing = one(await col.doc(draftId(organId, year)).get());
-  if (existing) return existing;
-  const fresh = { _id: draftId(organId, year), organId, year, sections: emptySections(), status: 'draft', step: null, version: 0, trail: [] };
-  try {
-    await col.add(fresh);
-  } catch {
-    // Someone created it at the same moment: theirs is as good.
-  }
-  return one(await col.doc(draftId(organId, year)).get()) ?? fresh;
+async function latestPublished(store: Store, organId: string, year: number): Promise<Row | null> {
+  // Every version of one organ's year: a handful of documents, and a plain where() joins a transaction.
+  const list = rows(await store.collection(COLLECTIONS.publishedReports).where({ organId, year }).get());
+  return list.reduce<Row | null>((best, r) => (best === null || Number(r.version) > Number(best.version) ? r : best), null);
 }
 
-async function latestPublished(ctx: HandlerContext, organId: string, year: number): Promise<Row | null> {
-  const list = rows(await ctx.db.collection(COLLECTIONS.publishedReports).where({ organId, year }).orderBy('version', 'desc').limit(1).get());
-  return list[0] ?? null;
-}
-
-async function build(ctx: HandlerContext, organId: string, year: number) {
-  const [organ, draft, last] = await Promise.all([organName(ctx, organId), loadDraft(ctx, organId, year), latestPublished(ctx, organId, year - 1)]);
-  const records = await loadReportRecords(ctx.db, organId, organ, year);
+/** The year's report from the records (read outside any transaction) and the draft's narrative. */
+async function build(db: Db, organId: string, year: number, draft: Row) {
+  const [organ, last] = await Promise.all([organRow(db, organId), latestPublished(db, organId, year - 1)]);
+  const records = await loadReportRecords(db, organId, String(organ.name), year);
   const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>) };
   const lastYear = last ? (last.report as ReportData) : undefined;
   const built = buildReport(year, { ...records, sections }, lastYear);
   const findings = checkReport(built.report, lastYear ? { lastYear } : {});
-  return { draft, report: { ...built.report, findings }, sources: built.sources, findings, lastYearSections: lastYear?.sections ?? null };
+  return { records, report: { ...built.report, findings }, sources: built.sources, findings, lastYearSections: lastYear?.sections ?? null };
 }
 
 function summary(row: Row): PublishedReportSummary {
   return { id: String(row._id), organId: String(row.organId), organ: String(row.organ), year: Number(row.year), publishedAt: String(row.publishedAt), version: Number(row.version) };
 }
 
-async function publish(ctx: HandlerContext, organId: string, report: ReportData, source: 'built' | 'imported'): Promise<PublishedReportSummary> {
-  const previous = await latestPublished(ctx, organId, report.year);
+/** A new immutable version, inside the caller's transaction: a second publish of the same version conflicts. */
+async function publishInTx(ctx: TxContext, organId: string, report: ReportData, source: 'built' | 'imported'): Promise<PublishedReportSummary> {
+  const previous = await latestPublished(ctx.tx, organId, report.year);
   const version = previous ? Number(previous.version) + 1 : 1;
-  const doc = { _id: `${organId}-${report.year}-v${version}`, organId, organ: report.organ, year: report.year, version, publishedAt: ctx.now.toISOString(), source, report };
-  // A fixed _id per version: two publishes of the same version cannot both land.
+  const id = `${organId}-${report.year}-v${version}`;
+  const col = ctx.tx.collection(COLLECTIONS.publishedReports);
+  if (one(await col.doc(id).get())) throw conflict('该年度报告刚刚已发布，请刷新');
+  const doc = { organId, organ: report.organ, year: report.year, version, publishedAt: ctx.now.toISOString(), source, report };
+  await col.doc(id).set(doc);
+  ctx.audit({ action: 'publish', target: id, after: report });
+  return summary({ _id: id, ...doc });
+}
+
+/** Only the role of the current step acts (the items' rule): a reviewer cannot approve the leader's step. */
+function enforceStep(staff: StaffRecord, draft: Row): number {
+  const step = stepOf(draft);
+  if (step === null) throw conflict('报告不在审批中，可能已被他人处理，请刷新');
+  const refusal = RULES.currentStep({ staffId: staff._id, organId: staff.organId, role: staff.role }, { organId: staff.organId, step, chain: CHAIN, approvedBy: [], hasChecklist: false });
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  return step;
+}
+
+function shanghaiYear(now: Date): number {
+  return Number(shanghaiDate(now).slice(0, 4));
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function stateOf(draft: Row | null, published: Row | null): ReportState {
+  // A stored draft (reads never create one) being written or approved wins over an older published version.
+  if (draft && (draft.status === 'draft' || draft.status === 'inReview')) return draft.status;
+  return published ? 'published' : 'none';
+}
+
+async function saveNarrative(input: { year: number; version: number; sections: Partial<Sections> }, ctx: TxContext) {
+  const organId = staffOf(ctx).organId;
+  const draft = await readDraft(ctx.tx, organId, input.year);
+  if (draft.status !== 'draft') throw conflict('报告已提交审批，退回后才能修改');
+  if (Number(draft.version) !== input.version) throw conflict('报告正文已被他人修改，您的修改未保存，请刷新后重新编辑');
+  const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>), ...input.sections };
+  await saveDraft(ctx, { ...draft, sections, version: input.version + 1 });
+  ctx.audit({ action: 'saveNarrative', target: String(draft._id), before: draft.sections, after: sections });
+  return { version: input.version + 1 };
+}
+
+async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  if (draft.status !== 'draft') throw conflict('报告不是草稿状态，可能已被他人提交，请刷新');
+  const trail = [...trailOf(draft), { decision: 'submit', staffId: staff._id, at: ctx.now }];
+  await saveDraft(ctx, { ...draft, status: 'inReview', step: 0, trail });
+  ctx.audit({ action: 'submit', target: String(draft._id) });
+  return { status: 'inReview', step: 0 };
+}
+
+async function approve(input: { year: number; comment?: string }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  const step = enforceStep(staff, draft);
+  const { report, findings } = await build(ctx.db, staff.organId, input.year, draft);
+  const errors = findings.filter((f) => f.level === 'error');
+  if (hasErrors(findings)) throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
+  const trail = [...trailOf(draft), { decision: 'approve', step, staffId: staff._id, comment: input.comment ?? null, at: ctx.now }];
+  const last = step === CHAIN.length - 1;
+  await saveDraft(ctx, last ? { ...draft, status: 'published', step: null, trail } : { ...draft, step: step + 1, trail });
+  ctx.audit({ action: 'approve', target: String(draft._id) });
+  if (!last) return { status: 'inReview', step: step + 1 };
+  return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
+}
+
+async function reject(input: { year: number; comment: string }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  const step = enforceStep(staff, draft);
+  const trail = [...trailOf(draft), { decision: 'reject', step, staffId: staff._id, comment: input.comment, at: ctx.now }];
+  await saveDraft(ctx, { ...draft, status: 'draft', step: null, trail });
+  ctx.audit({ action: 'reject', target: String(draft._id) });
+  return { status: 'draft', step: null };
+}
+
+async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
+  const organId = staffOf(ctx).organId;
+  let imported: ReportData;
   try {
-    await ctx.db.collection(COLLECTIONS.publishedReports).add(doc);
-  } catch {
-    throw conflict('该年度报告刚刚已发布，请刷新');
+    imported = importReportText(input.text);
+  } catch (e) {
+    throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }]);
   }
-  await ctx.audit({ action: 'publish', target: doc._id, after: report });
-  return summary(doc);
+  return publishInTx(ctx, organId, { ...imported, findings: checkReport(imported) }, 'imported');
+}
+
+async function status(input: { year?: number }, ctx: HandlerContext): Promise<ReportStatus> {
+  const organId = staffOf(ctx).organId;
+  const year = input.year ?? shanghaiYear(ctx.now) - 1;
+  const [organ, draft, published] = await Promise.all([
+    organRow(ctx.db, organId),
+    one(await ctx.db.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get()),
+    latestPublished(ctx.db, organId, year),
+  ]);
+  const state = stateOf(draft, published);
+  const step = state === 'inReview' && draft ? stepOf(draft) : null;
+  const monthDay = typeof organ.reportDueDate === 'string' ? organ.reportDueDate : '01-31';
+  const dueDate = `${year + 1}-${monthDay}`;
+  return {
+    year,
+    status: state,
+    step,
+    stepLabel: reportStateLabel(state, step, published ? Number(published.version) : null),
+    dueDate,
+    daysLeft: daysBetween(shanghaiDate(ctx.now), dueDate),
+    publishedId: published ? String(published._id) : null,
+  };
+}
+
+async function cellRecords(input: { year: number; cell: string }, ctx: HandlerContext): Promise<CellRecordsView> {
+  const organId = staffOf(ctx).organId;
+  const draft = await readDraft(ctx.db, organId, input.year);
+  const { records, report, sources } = await build(ctx.db, organId, input.year, draft);
+  const ids = sources[input.cell] ?? [];
+  const list = await summarizeRecords(ctx.db, organId, records, ids, CELL_RECORDS_LIMIT);
+  return { year: input.year, cell: input.cell, label: cellLabel(input.cell), value: report.cells[input.cell] ?? null, total: ids.length, records: list };
+}
+
+async function loadPublished(db: Db, id: string): Promise<Row> {
+  const row = one(await db.collection(COLLECTIONS.publishedReports).doc(id).get());
+  if (!row) throw notFound('年度报告');
+  return row;
 }
 
 export const reportsFunction = defineFunction('reports', {
@@ -101,103 +244,45 @@ export const reportsFunction = defineFunction('reports', {
   getPublished: action({
     input: getPublishedReportSchema,
     async handler(input, ctx): Promise<PublishedReport> {
-      const row = one(await ctx.db.collection(COLLECTIONS.publishedReports).doc(input.id).get());
-      if (!row) throw notFound('年度报告');
+      const row = await loadPublished(ctx.db, input.id);
       return { ...summary(row), report: row.report as ReportData, source: row.source === 'imported' ? 'imported' : 'built' };
+    },
+  }),
+
+  exportHtml: action({
+    input: exportHtmlSchema,
+    async handler(input, ctx): Promise<ExportedHtml> {
+      staffOf(ctx);
+      const report = (await loadPublished(ctx.db, input.id)).report as ReportData;
+      return { html: renderHtml(report), fileName: `${reportTitle(report.organ, report.year)}.html` };
     },
   }),
 
   build: action({
     input: buildReportSchema,
-    async handler(input, ctx) {
-      const { draft, report, sources, findings, lastYearSections } = await build(ctx, staffOf(ctx).organId, input.year);
-      return { report, sources, findings, lastYearSections, status: draft.status, step: draft.step, version: draft.version };
+    async handler(input, ctx): Promise<BuiltReportView> {
+      const organId = staffOf(ctx).organId;
+      const draft = await readDraft(ctx.db, organId, input.year);
+      const { report, sources, findings, lastYearSections } = await build(ctx.db, organId, input.year, draft);
+      const state = draft.status === 'inReview' || draft.status === 'published' ? draft.status : 'draft';
+      return { report, sources, findings, lastYearSections, status: state, step: stepOf(draft), version: Number(draft.version) };
     },
   }),
+
+  status: action({ input: reportStatusSchema, handler: status }),
+  cellRecords: action({ input: cellRecordsSchema, handler: cellRecords }),
 
   check: action({
     input: buildReportSchema,
     async handler(input, ctx) {
-      return (await build(ctx, staffOf(ctx).organId, input.year)).findings;
-    },
-  }),
-
-  saveNarrative: action({
-    input: saveNarrativeSchema,
-    async handler(input, ctx) {
       const organId = staffOf(ctx).organId;
-      const draft = await loadDraft(ctx, organId, input.year);
-      if (draft.status !== 'draft') throw conflict('报告已提交审批，退回后才能修改');
-      const sections = { ...(draft.sections as Sections), ...input.sections };
-      const updated = num(await ctx.db.collection(COLLECTIONS.reportDrafts).where({ _id: draftId(organId, input.year), version: input.version, status: 'draft' }).update({ sections, version: input.version + 1 }), 'updated');
-      if (updated === 0) throw conflict('报告正文已被他人修改，您的修改未保存，请刷新后重新编辑');
-      await ctx.audit({ action: 'saveNarrative', target: draftId(organId, input.year), before: draft.sections, after: sections });
-      return { version: input.version + 1 };
+      return (await build(ctx.db, organId, input.year, await readDraft(ctx.db, organId, input.year))).findings;
     },
   }),
 
-  submit: action({
-    input: reportStepSchema,
-    idempotent: true,
-    async handler(input, ctx) {
-      const organId = staffOf(ctx).organId;
-      const draft = await loadDraft(ctx, organId, input.year);
-      if (draft.status !== 'draft') throw conflict('报告不是草稿状态');
-      const trail = [...((draft.trail as unknown[]) ?? []), { decision: 'submit', staffId: staffOf(ctx)._id, at: ctx.now }];
-      const updated = num(await ctx.db.collection(COLLECTIONS.reportDrafts).where({ _id: draftId(organId, input.year), status: 'draft' }).update({ status: 'inReview', step: 0, trail }), 'updated');
-      if (updated === 0) throw conflict('报告已被他人提交');
-      await ctx.audit({ action: 'submit', target: draftId(organId, input.year) });
-      return { status: 'inReview', step: 0 };
-    },
-  }),
-
-  approve: action({
-    input: reportStepSchema,
-    idempotent: true,
-    async handler(input, ctx) {
-      const s = staffOf(ctx);
-      const { draft, report, findings } = await build(ctx, s.organId, input.year);
-      if (draft.status !== 'inReview' || typeof draft.step !== 'number') throw conflict('报告不在审批中');
-      if (s.role !== CHAIN[draft.step]) throw forbidden(draft.step === 0 ? '此步须由分管领导审核' : '此步须由第一负责人审批');
-      const errors = findings.filter((f) => f.level === 'error');
-      if (hasErrors(findings)) throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
-      const trail = [...((draft.trail as unknown[]) ?? []), { decision: 'approve', step: draft.step, staffId: s._id, comment: input.comment ?? null, at: ctx.now }];
-      const last = draft.step === CHAIN.length - 1;
-      const patch = last ? { status: 'published', step: null, trail } : { step: draft.step + 1, trail };
-      const updated = num(await ctx.db.collection(COLLECTIONS.reportDrafts).where({ _id: draftId(s.organId, input.year), status: 'inReview', step: draft.step }).update(patch), 'updated');
-      if (updated === 0) throw conflict('报告已被他人处理，请刷新');
-      await ctx.audit({ action: 'approve', target: draftId(s.organId, input.year) });
-      if (!last) return { status: 'inReview', step: draft.step + 1 };
-      return { status: 'published', published: await publish(ctx, s.organId, report, 'built') };
-    },
-  }),
-
-  reject: action({
-    input: rejectReportSchema,
-    async handler(input, ctx) {
-      const s = staffOf(ctx);
-      const draft = await loadDraft(ctx, s.organId, input.year);
-      if (draft.status !== 'inReview' || typeof draft.step !== 'number' || s.role !== CHAIN[draft.step]) throw conflict('当前不是您审批的环节');
-      const trail = [...((draft.trail as unknown[]) ?? []), { decision: 'reject', step: draft.step, staffId: s._id, comment: input.comment, at: ctx.now }];
-      await ctx.db.collection(COLLECTIONS.reportDrafts).doc(draftId(s.organId, input.year)).update({ status: 'draft', step: null, trail });
-      await ctx.audit({ action: 'reject', target: draftId(s.organId, input.year) });
-      return { status: 'draft' };
-    },
-  }),
-
-  importPublished: action({
-    input: importPublishedSchema,
-    async handler(input, ctx) {
-      const organId = staffOf(ctx).organId;
-      let imported: ReportData;
-      try {
-        imported = importReportText(input.text);
-      } catch (e) {
-        throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }]);
-      }
-      const report = { ...imported, findings: checkReport(imported) };
-      return publish(ctx, organId, report, 'imported');
-    },
-  }),
+  saveNarrative: txAction({ input: saveNarrativeSchema, transaction: saveNarrative }),
+  submit: txAction({ input: reportStepSchema, idempotent: true, transaction: submit }),
+  approve: txAction({ input: reportStepSchema, idempotent: true, transaction: approve }),
+  reject: txAction({ input: rejectReportSchema, idempotent: true, transaction: reject }),
+  importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
 });
-

@@ -4,12 +4,19 @@
  */
 import type { FunctionEvent, FunctionName, Result } from 'gongkai-core';
 import type { ActionOf, DataOf, PayloadOf } from './contract';
-import type { Transport } from './transport';
+import type { Transport, Upload, UploadedFile, UploadInput } from './transport';
 
 let transport: Transport | null = null;
+let uploader: Upload | null = null;
 
 export function setTransport(next: Transport): void {
   transport = next;
+  uploader = next.upload ?? null;
+}
+
+/** Replaces how files are stored (tests: a real dev upload beside a fake transport). */
+export function setUploader(next: Upload | null): void {
+  uploader = next;
 }
 
 export const NOT_READY_MESSAGE = '应用尚未完成初始化，请重新打开小程序';
@@ -25,4 +32,10 @@ export async function call<F extends FunctionName, A extends ActionOf<F>>(
   const result = await transport(fn, event);
   // The answer's shape was checked by the transport; its data is trusted to follow the contract of `action`.
   return result as Result<DataOf<F, A>>;
+}
+
+/** Stores a local file with the transport's own upload (cloud storage, or the local server's /files). */
+export async function upload(file: UploadInput): Promise<Result<UploadedFile>> {
+  if (uploader === null) return { ok: false, code: 'INTERNAL', message: NOT_READY_MESSAGE };
+  return uploader(file);
 }

@@ -4,10 +4,11 @@
  * TODO(lead): the answer types of listPublished (here: the summaries as an array) belong in shared/api beside
  * the payload schemas, once the reports function exists.
  */
-import type { ApproveItemPayload, BindAnswer, CreateItemPayload, ItemMoved, ItemWritten, RejectItemPayload, StaffMe, UpdateItemPayload } from './staff-types';
+import type { ApproveItemPayload, BindAnswer, CorrectItemPayload, CreateItemPayload, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, RejectItemPayload, StaffMe, UpdateItemPayload, WithdrawItemPayload } from './staff-types';
 import type { OwnRequestPage, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from 'gongkai-core';
 import type { OrganPublicProfile } from './catalog';
 import type { DisclosureItem, FunctionName, ItemAction, ItemPage, ListItemsInput, PublishedReport, PublishedReportSummary, ReportAction } from 'gongkai-core';
+import type { BuiltReportView, CellRecordsView, ExportedHtml, Finding, ReportMoved, ReportStatus, Sections } from 'gongkai-core';
 
 interface Endpoint<P, D> {
   payload: P;
@@ -28,6 +29,9 @@ export interface Contract {
     submit: Endpoint<{ id: string }, ItemMoved>;
     approve: Endpoint<ApproveItemPayload, ItemMoved>;
     reject: Endpoint<RejectItemPayload, ItemMoved>;
+    withdraw: Endpoint<WithdrawItemPayload, ItemMoved>;
+    correct: Endpoint<CorrectItemPayload, ItemCorrection>;
+    history: Endpoint<{ id: string }, ItemHistory>;
   };
   organ: {
     me: Endpoint<Record<string, never>, StaffMe>;
@@ -47,14 +51,29 @@ export interface Contract {
 }
 
 // ---- staff desk (api/staff-requests.ts) ----
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-interface StaffRequestsContract {}
+interface StaffRequestsContract {
+  list: Endpoint<import('gongkai-core').ListRequestsInput, import('gongkai-core').RequestPage>;
+  get: Endpoint<{ id: string }, import('gongkai-core').StaffRequestAnswer>;
+  act: Endpoint<import('gongkai-core').ActRequestInput, import('gongkai-core').ActAnswer>;
+  /** The reply letter drafted for an outcome, or (with `notice`) the latest notice of that kind. */
+  letter: Endpoint<
+    { id: string; outcome?: import('gongkai-core').Outcome; notice?: import('gongkai-core').NoticeKind },
+    import('gongkai-core').LetterAnswer | import('gongkai-core').NoticeLetter
+  >;
+  approvers: Endpoint<Record<string, never>, import('gongkai-core').ExtensionApprover[]>;
+}
 
 // ---- statistics and cases (api/staff-records.ts) ----
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-interface StatsContract {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-interface CasesContract {}
+interface StatsContract {
+  create: Endpoint<{ entry: import('gongkai-core').StatEntryInput }, { id: string }>;
+  remove: Endpoint<{ id: string }, { id: string }>;
+  list: Endpoint<{ year: number }, import('gongkai-core').StatEntry[]>;
+}
+interface CasesContract {
+  create: Endpoint<{ case: import('./staff-records').CaseInput }, { id: string }>;
+  close: Endpoint<import('./staff-records').CloseCasePayload, { id: string }>;
+  list: Endpoint<{ year: number }, import('gongkai-core').ReviewCase[]>;
+}
 
 
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;
@@ -71,5 +90,14 @@ export type ContractChecks = [
 ];
 
 // ---- report builder (api/staff-reports.ts) ----
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-interface StaffReportsContract {}
+interface StaffReportsContract {
+  build: Endpoint<{ year: number }, BuiltReportView>;
+  status: Endpoint<{ year?: number }, ReportStatus>;
+  cellRecords: Endpoint<{ year: number; cell: string }, CellRecordsView>;
+  exportHtml: Endpoint<{ id: string }, ExportedHtml>;
+  check: Endpoint<{ year: number }, Finding[]>;
+  saveNarrative: Endpoint<{ year: number; version: number; sections: Partial<Sections> }, { version: number }>;
+  submit: Endpoint<{ year: number; comment?: string }, ReportMoved>;
+  approve: Endpoint<{ year: number; comment?: string }, ReportMoved>;
+  reject: Endpoint<{ year: number; comment: string }, ReportMoved>;
+}

@@ -1,6 +1,6 @@
 /** What the staff actions take and answer: the types of shared/api (items, organ) through the core bundle. */
 import type { z } from 'zod';
-import type { approveItemSchema, createItemSchema, rejectItemSchema, updateItemSchema } from 'gongkai-core';
+import type { approveItemSchema, correctItemSchema, createItemSchema, rejectItemSchema, updateItemSchema, withdrawItemSchema } from 'gongkai-core';
 
 /** organ.me and organ.bind answers, as shared/api/organ.ts declares them. */
 export type { BindAnswer, StaffMe } from 'gongkai-core';
@@ -9,6 +9,15 @@ export type CreateItemPayload = z.input<typeof createItemSchema>;
 export type UpdateItemPayload = z.input<typeof updateItemSchema>;
 export type ApproveItemPayload = z.input<typeof approveItemSchema>;
 export type RejectItemPayload = z.input<typeof rejectItemSchema>;
+export type WithdrawItemPayload = z.input<typeof withdrawItemSchema>;
+export type CorrectItemPayload = z.input<typeof correctItemSchema>;
+
+/** `items.correct`: the new draft that, once through the chain, replaces the published item. */
+export interface ItemCorrection {
+  id: string;
+  correctionOf: string;
+  status: 'draft';
+}
 
 /** The items answers staff get (create/update, submit/approve/reject, get for the item's own organ). */
-export type { ItemMoved, ItemWritten, StaffItem, TrailView } from 'gongkai-core';
+export type { ItemHistory, ItemMoved, ItemWritten, StaffItem, TrailView } from 'gongkai-core';

@@ -1,5 +1,6 @@
 /**
- * Staff actions: who I am, binding an invitation, and writing and approving items. Payloads are checked with the
+ * Staff actions: who I am, binding an invitation, writing and approving items, their photos, and withdrawing or
+ * correcting a published one. Payloads are checked with the
  * shared schemas before anything is sent; the server checks every permission again (the role comes from its own
  * staff record, never from here). Writes that must not happen twice carry a requestId (the server is idempotent
  * on it), so a retry after a lost answer repeats nothing.
@@ -7,6 +8,7 @@
 import {
   approveItemSchema,
   bindSchema,
+  correctItemSchema,
   createItemSchema,
   getItemSchema,
   listItemsSchema,
@@ -14,14 +16,30 @@ import {
   rejectItemSchema,
   submitItemSchema,
   updateItemSchema,
+  withdrawItemSchema,
   type ItemPage,
   type ItemStatus,
   type Result,
 } from 'gongkai-core';
-import { call } from './client';
-import type { ApproveItemPayload, BindAnswer, CreateItemPayload, ItemMoved, ItemWritten, RejectItemPayload, StaffItem, StaffMe, UpdateItemPayload } from './staff-types';
+import { call, upload } from './client';
+import type { UploadedFile, UploadInput } from './transport';
+import type {
+  ApproveItemPayload,
+  BindAnswer,
+  CorrectItemPayload,
+  CreateItemPayload,
+  ItemCorrection,
+  ItemHistory,
+  ItemMoved,
+  ItemWritten,
+  RejectItemPayload,
+  StaffItem,
+  StaffMe,
+  UpdateItemPayload,
+} from './staff-types';
 
-export type { ApproveItemPayload, BindAnswer, ItemMoved, ItemWritten, StaffItem, StaffMe, TrailView } from './staff-types';
+export type { ApproveItemPayload, BindAnswer, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, StaffItem, StaffMe, TrailView } from './staff-types';
+export type { UploadedFile, UploadInput } from './transport';
 
 /** A fresh id for one intended write (8–64 characters, as the envelope requires). */
 export function newRequestId(): string {
@@ -79,4 +97,28 @@ export async function rejectItem(payload: RejectItemPayload): Promise<Result<Ite
   const input = parseWith(rejectItemSchema, payload);
   if (!input.ok) return input;
   return call('items', 'reject', input.data);
+}
+
+/** A photo for an item: stored in cloud storage (or the local server), answered as the attachment's fileId. */
+export function uploadPhoto(file: UploadInput): Promise<Result<UploadedFile>> {
+  return upload(file);
+}
+
+export async function withdrawItem(id: string, reason: string, requestId: string): Promise<Result<ItemMoved>> {
+  const input = parseWith(withdrawItemSchema, { id, reason });
+  if (!input.ok) return input;
+  return call('items', 'withdraw', input.data, requestId);
+}
+
+/** A new draft replacing the published item once it is approved; the published one stays public until then. */
+export async function correctItem(payload: CorrectItemPayload, requestId: string): Promise<Result<ItemCorrection>> {
+  const input = parseWith(correctItemSchema, payload);
+  if (!input.ok) return input;
+  return call('items', 'correct', input.data, requestId);
+}
+
+export async function fetchItemHistory(id: string): Promise<Result<ItemHistory>> {
+  const input = parseWith(getItemSchema, { id });
+  if (!input.ok) return input;
+  return call('items', 'history', input.data);
 }

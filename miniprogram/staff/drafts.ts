@@ -20,7 +20,7 @@ export interface LocalDraft {
   dirty: boolean;
   /** Reused on every try of the first create, so a lost answer never makes two items. */
   createRequestId: string;
-  /** Photos chosen while the local server has no upload route: they stay on the phone, not in the item. */
+  /** Photos chosen but not uploaded yet (local paths); once uploaded they move to `form.attachments`. */
   photos: LocalPhoto[];
   savedAt: number;
 }

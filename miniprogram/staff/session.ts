@@ -9,7 +9,13 @@ export const BIND_ROUTE = '/staff/pages/bind/index';
 export const HOME_ROUTE = '/staff/pages/home/index';
 export const EDIT_ROUTE = '/staff/pages/item-edit/index';
 export const APPROVE_ROUTE = '/staff/pages/approve/index';
+export const MANAGE_ROUTE = '/staff/pages/item-manage/index';
 export const REPORT_ROUTE = '/staff/pages/report/index';
+export const REQUESTS_ROUTE = '/staff/pages/requests/index';
+export const REQUEST_ROUTE = '/staff/pages/request/index';
+export const STATS_ROUTE = '/staff/pages/stats/index';
+export const DOCS_ROUTE = '/staff/pages/docs/index';
+export const CASES_ROUTE = '/staff/pages/cases/index';
 
 export type StaffCheck = { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
 

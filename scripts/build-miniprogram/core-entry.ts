@@ -10,6 +10,9 @@ export { FUNCTION_NAMES, getPublishedReportSchema, listPublishedReportsSchema, l
 // Staff subpackage (miniprogram/staff/): binding, the item editor and the approval screen.
 export { SECRECY_CHECKLIST, approveItemSchema, bindSchema, createItemSchema, rejectItemSchema, submitItemSchema, updateItemSchema } from '../../shared/api';
 export type { ItemMoved, ItemWritten, SecrecyPoint, StaffItem, TrailView } from '../../shared/api';
+// Staff subpackage: withdrawing and correcting a published item, its versions (staff/pages/item-manage).
+export { correctItemSchema, withdrawItemSchema } from '../../shared/api/items';
+export type { ItemHistory } from '../../shared/api/items';
 export { itemContentSchema } from '../../shared/records/item';
 export type { Attachment, ItemContent, ItemStatus, Validity } from '../../shared/records/item';
 export { ROLE_LABELS } from '../../shared/policy';
@@ -34,6 +37,33 @@ export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../../sh
 export type { DeliveryForm } from '../../shared/requests/schema';
 export { ID_TYPES, ID_TYPE_LABELS } from '../../shared/requests/identity';
 export type { IdType } from '../../shared/requests/identity';
+// Staff subpackage: the 依申请 desk (staff/pages/requests, staff/pages/request; api/staff-requests.ts).
+export { actRequestSchema, getRequestSchema, listRequestsSchema, requestLetterSchema } from '../../shared/api/requests';
+export type { ActAnswer, ActRequestInput, ExtensionApprover, LetterAnswer, ListRequestsInput, NoticeLetter, RequestPage, RequestRow, StaffRequestAnswer } from '../../shared/api/requests';
+export { NOTICE_TITLES } from '../../shared/requests/notice-kinds';
+export type { NoticeKind } from '../../shared/requests/notice-kinds';
+export { REQUEST_STATUSES, STATUS_LABELS } from '../../shared/requests/model';
+export type { HistoryEntry, RequestStatus } from '../../shared/requests/model';
+export { ACTION_LABELS } from '../../shared/requests/actions';
+export type { ActionType, ConsultationOpinion, FeeBasis, RequestAction } from '../../shared/requests/actions';
+export { describeFee, priceFee } from '../../shared/requests/fees';
+export { OUTCOME_RULES, outcomeLabel } from '../../shared/requests/letters/outcomes';
+export { CHANNEL_LABELS } from '../../shared/requests/schema';
+export { applicantTypeLabel } from '../../shared/requests/views';
+export { OUTCOME_ROWS } from '../../shared/format';
+export type { Outcome } from '../../shared/format';
+// Staff subpackage: 统计填报, 规范性文件登记, 复议诉讼登记 (api/staff-records.ts).
+export { closeCaseSchema, createCaseSchema, createStatEntrySchema, listByYearSchema, removeByIdSchema } from '../../shared/api/records';
+export { reviewCaseSchema, statEntrySchema } from '../../shared/records';
+export type { ReviewCase, StatEntry, StatEntryInput } from '../../shared/records';
+export type { CaseKind, CaseResult } from '../../shared/format';
+// The report's own counting (表二/表四 cells as the report will show them) and who may write (shared/policy).
+export { buildReport } from '../../shared/report/build';
+export { accessOf, allows } from '../../shared/policy';
+// Staff subpackage: the annual report builder (staff/pages/report*, api/staff-reports.ts).
+export { buildReportSchema, cellRecordsSchema, exportHtmlSchema, rejectReportSchema, reportStateLabel, reportStatusSchema, reportStepSchema, saveNarrativeSchema } from '../../shared/api/reports';
+export type { BuiltReportView, CellRecordKind, CellRecordsView, CellRecordSummary, ExportedHtml, ReportMoved, ReportState, ReportStatus } from '../../shared/api/reports';
+export type { Finding, Sections } from '../../shared/report/schema';
 export { APPLICANT_TYPES } from '../../shared/format';
 export type { ApplicantType } from '../../shared/format';
 export { ERROR_CODES, failure, parseWith } from '../../shared/errors';

@@ -1,6 +1,6 @@
 /** The `reports` function: what citizens read (published reports) and what staff build. */
 import * as z from 'zod';
-import type { CellAddress } from '../format';
+import { CELL_ADDRESSES, type CellAddress } from '../format';
 import type { Finding, ReportData, Sections } from '../report/schema';
 
 export const listPublishedReportsSchema = z.object({ organId: z.string().min(1).optional() });
@@ -24,23 +24,103 @@ export interface PublishedReport extends PublishedReportSummary {
   source: 'built' | 'imported';
 }
 
-export const buildReportSchema = z.object({ year: z.number().int().min(2008).max(2100) });
+const reportYear = z.number().int().min(2008).max(2100);
+
+export const buildReportSchema = z.object({ year: reportYear });
+
+/** Where a year's report is: not started, being written, in the approval chain, or published. */
+export type ReportState = 'none' | 'draft' | 'inReview' | 'published';
+
 export interface BuiltReportView {
   report: ReportData;
   sources: Record<CellAddress, string[]>;
   findings: Finding[];
   /** Last year's narrative beside this year's, for the editor. */
   lastYearSections: Sections | null;
+  /** The draft's state ('none' is never answered here: building shows a draft). */
+  status: Exclude<ReportState, 'none'>;
+  /** The approval step (index into the chain) while in review, else null. */
+  step: number | null;
+  /** The narrative's version, sent back with the next save (optimistic concurrency). */
+  version: number;
 }
 
-export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'publish', 'importPublished'] as const;
+/** `reports.status`: cheap (no build), for the 工作台 and the builder's header. Year defaults to last year. */
+export const reportStatusSchema = z.object({ year: reportYear.optional() });
+export interface ReportStatus {
+  year: number;
+  status: ReportState;
+  step: number | null;
+  /** 草稿 / 分管领导审核中 / 已发布（第 2 版）…, ready to show. */
+  stepLabel: string;
+  /** YYYY-MM-DD: the organ's reportDueDate (default 01-31) in the year after the report year. */
+  dueDate: string;
+  /** Days from today (Asia/Shanghai) to the due date; negative when overdue. */
+  daysLeft: number;
+  /** The newest published version's id, or null. */
+  publishedId: string | null;
+}
+
+/** `reports.cellRecords`: the records behind one cell of a year's report (staff of the organ only). */
+export const cellRecordsSchema = z.object({
+  year: reportYear,
+  cell: z.string().refine((c) => CELL_ADDRESSES.includes(c), '不是年度报告表格中的单元格'),
+});
+export type CellRecordKind = 'item' | 'request' | 'statEntry' | 'case';
+/** One record in a line: no personal data (a request shows its 申请编号, status and outcome only). */
+export interface CellRecordSummary {
+  kind: CellRecordKind;
+  id: string;
+  title: string;
+  detail: string;
+}
+export interface CellRecordsView {
+  year: number;
+  cell: CellAddress;
+  /** The cell's row and column labels. */
+  label: string;
+  value: number | null;
+  /** How many records are behind the cell; `records` holds at most CELL_RECORDS_LIMIT of them. */
+  total: number;
+  records: CellRecordSummary[];
+}
+export const CELL_RECORDS_LIMIT = 200;
+
+/** `reports.exportHtml`: a published report as a standalone HTML page (shared/render). */
+export const exportHtmlSchema = z.object({ id: z.string().min(1) });
+export interface ExportedHtml {
+  html: string;
+  /** A file name for saving it, e.g. 扎毛乡人民政府2025年政府信息公开工作年度报告.html. */
+  fileName: string;
+}
+
+/** The answers of the writes. */
+export interface ReportMoved {
+  status: Exclude<ReportState, 'none'>;
+  step?: number | null;
+  /** With the last approval: the version just published. */
+  published?: PublishedReportSummary;
+}
+
+// The last approval publishes: there is no separate publish action.
+export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'status', 'cellRecords', 'exportHtml', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'importPublished'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const saveNarrativeSchema = z.object({
-  year: z.number().int().min(2008).max(2100),
+  year: reportYear,
   version: z.number().int().nonnegative(),
   sections: z.object({ overview: z.string().max(20_000), problems: z.string().max(20_000), other: z.string().max(20_000), proactive: z.string().max(5000), applications: z.string().max(5000), reviewLitigation: z.string().max(5000) }).partial(),
 });
-export const reportStepSchema = z.object({ year: z.number().int().min(2008).max(2100), comment: z.string().trim().max(500).optional() });
-export const rejectReportSchema = z.object({ year: z.number().int().min(2008).max(2100), comment: z.string().trim().min(2, '请写明退回理由').max(500) });
+export const reportStepSchema = z.object({ year: reportYear, comment: z.string().trim().max(500).optional() });
+export const rejectReportSchema = z.object({ year: reportYear, comment: z.string().trim().min(2, '请写明退回理由').max(500) });
 export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });
+
+const STEP_LABELS = ['分管领导审核中', '第一负责人审批中'] as const;
+
+/** The state in words, for the 工作台 and the builder: 草稿 / 分管领导审核中 / 已发布（第 1 版）. */
+export function reportStateLabel(status: ReportState, step: number | null, publishedVersion: number | null): string {
+  if (status === 'none') return '未开始';
+  if (status === 'draft') return '草稿';
+  if (status === 'inReview') return (step !== null ? STEP_LABELS[step] : undefined) ?? '审核中';
+  return publishedVersion !== null ? `已发布（第 ${publishedVersion} 版）` : '已发布';
+}

@@ -25,6 +25,9 @@ const countEntry = z.object({
     date: isoDate,
     count: z.number().int().positive().max(1_000_000),
     note: z.string().max(500).optional(),
+    // A document registered one by one (制发/废止 of 规章, 规范性文件): its title and 文号; older entries have neither.
+    title: z.string().trim().min(1).max(200).optional(),
+    docNo: z.string().trim().min(1).max(100).optional(),
   });
 const feeEntry = z.object({
     kind: z.literal('fee'),

@@ -17,6 +17,8 @@ export interface AttachmentLine {
   name: string;
   kind: Attachment['kind'];
   size: string;
+  /** Images: where the picture is served (set by the page, which knows the file server). */
+  url?: string;
 }
 
 export interface ItemView {

@@ -1,16 +1,79 @@
 /**
  * The item editor: Chinese field errors from the shared schema, the draft kept on the phone (it survives a reload
- * with the network gone), sync by create then update with the version, a CONFLICT that keeps the local copy, and
- * submitting for approval.
+ * with the network gone), sync by create then update with the version, a CONFLICT that keeps the local copy,
+ * submitting for approval, and photos uploaded through the dev transport's wx.uploadFile (faked at the edge):
+ * progress, a failed upload kept and retried, photos pending when the app is killed uploaded first on the next sync.
  */
 import { find, flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
 import { OFFLINE, me, routeTransport, useMemoryStorage } from './helpers';
+import { devTransport, setUploader } from '../../../miniprogram/api/index';
 import type { EditData } from '../../../miniprogram/staff/pages/item-edit/index';
 
 const ROUTE = 'staff/pages/item-edit/index';
 
 function type(page: RenderedPage<EditData>, id: string, value: string): void {
   find(page, `#${id}`).dispatchEvent('input', { detail: { value } });
+}
+
+const FILE_ID = '0123456789abcdef0123456789abcdef';
+
+interface UploadCall {
+  url: string;
+  filePath: string;
+  name: string;
+  header: Record<string, string>;
+  success: (res: { statusCode: number; data: string }) => void;
+  fail: (e: { errMsg: string }) => void;
+}
+
+interface SaveCall {
+  tempFilePath: string;
+  filePath: string;
+  success: (res: { savedFilePath: string }) => void;
+  fail: (e: { errMsg: string }) => void;
+}
+
+/**
+ * The edge of photos: the phone's file system (saveFile out of the temp folder, unlink; `full` = no room left)
+ * and wx.uploadFile held open until the test answers, fails or reports progress, behind the app's own dev upload
+ * (the function calls go through the routed fake).
+ */
+function photoEdge({ onUpload = () => undefined, full = false }: { onUpload?: () => void; full?: boolean } = {}) {
+  const uploads: UploadCall[] = [];
+  const progress: ((res: { progress: number }) => void)[] = [];
+  const kept: string[] = [];
+  const unlinked: string[] = [];
+  Object.assign(wx, {
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      saveFile: (o: SaveCall) => {
+        if (full) return o.fail({ errMsg: 'saveFile:fail the maximum size of the file storage limit is exceeded' });
+        kept.push(o.filePath);
+        o.success({ savedFilePath: o.filePath });
+      },
+      unlink: (o: { filePath: string }) => void unlinked.push(o.filePath),
+    }),
+    uploadFile: (o: UploadCall) => {
+      uploads.push(o);
+      onUpload();
+      return { onProgressUpdate: (cb: (res: { progress: number }) => void) => void (progress[uploads.length - 1] = cb) };
+    },
+  });
+  setUploader(devTransport({ server: 'http://dev.test', login: () => 'tok-editor' }).upload ?? null);
+  return {
+    kept,
+    unlinked,
+    uploads,
+    progress: (i: number, percent: number) => progress[i]?.({ progress: percent }),
+    answer: (i: number, statusCode: number, body: unknown) => uploads[i]?.success({ statusCode, data: JSON.stringify(body) }),
+    fail: (i: number) => uploads[i]?.fail({ errMsg: 'uploadFile:fail timeout' }),
+  };
+}
+
+async function choosePhoto(page: RenderedPage<EditData>, tempFilePath: string, size: number): Promise<void> {
+  Object.assign(wx, { chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) => o.success({ tempFiles: [{ tempFilePath, size }] }) });
+  find(page, '#add-photo').dispatchEvent('tap');
+  await flush();
 }
 
 async function fill(page: RenderedPage<EditData>): Promise<void> {
@@ -147,19 +210,129 @@ describe('item editor', () => {
     expect(redirect).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/home/index' }));
   });
 
-  it('keeps local photos beside the draft while the local server has no upload route', async () => {
+  it('uploads a chosen photo to the file server with progress, and saves it as the item’s attachment', async () => {
     const storage = useMemoryStorage();
-    routeTransport({ 'organ.me': me('editor') });
-    Object.assign(wx, {
-      chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) => o.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/a.jpg', size: 1200 }] }),
-    });
+    const fake = routeTransport({ 'organ.me': me('editor'), 'items.create': () => ({ ok: true, data: { id: 'it-5', version: 1, status: 'draft' } }) });
+    const edge = photoEdge();
     const page = openPage<EditData>(ROUTE);
     await flush();
-    find(page, '#add-photo').dispatchEvent('tap');
+    await fill(page);
+    await choosePhoto(page, 'wxfile://tmp/field.jpg', 52000);
+
+    // Moved out of the temp folder and kept in the draft before the upload answers, and shown as uploading.
+    const kept = edge.kept[0] ?? '';
+    expect(kept).toMatch(/^wxfile:\/\/usr\/gongkai-photo-\w+\.jpg$/);
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [{ path: kept, size: 52000 }] });
+    expect(edge.uploads).toHaveLength(1);
+    expect(edge.uploads[0]).toMatchObject({ url: 'http://dev.test/files', filePath: kept, name: 'file', header: { 'x-gongkai-login': 'tok-editor' } });
+    edge.progress(0, 40);
     await flush();
-    expect(page.data.photos).toEqual([{ path: 'wxfile://tmp/a.jpg', size: 1200 }]);
-    expect(textOf(page, '#notice')).toContain('照片仅保存在本机');
-    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [{ path: 'wxfile://tmp/a.jpg' }] });
+    expect(page.data.photos).toEqual([{ key: kept, src: kept, state: 'uploading', progress: 40 }]);
+    expect(textOf(page, '#photo-0')).toContain('上传中 40%');
+
+    edge.answer(0, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, url: `http://dev.test/files/${FILE_ID}`, name: 'field.jpg', size: 51234 } });
+    await flush();
+    expect(page.data.photos).toEqual([{ key: FILE_ID, src: `http://127.0.0.1:8787/files/${FILE_ID}`, state: 'done', progress: 100 }]);
+    const photo = { fileId: FILE_ID, name: '照片1.jpg', kind: 'image', size: 51234 };
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [], form: { attachments: [photo] } });
+    // Uploaded: the kept copy is deleted from the phone.
+    expect(edge.unlinked).toEqual([kept]);
+
+    await tapButton(page, '#save');
+    expect(fake.payloads('items.create')).toEqual([{ content: expect.objectContaining({ attachments: [photo] }) as unknown }]);
+    expect(textOf(page, '#notice')).toBe('已同步到服务器');
+  });
+
+  it('keeps a photo whose upload failed on the phone, and uploads it again when tapped', async () => {
+    const storage = useMemoryStorage();
+    routeTransport({ 'organ.me': me('editor') });
+    // No room to move it out of the temp folder: the temp path is kept.
+    const edge = photoEdge({ full: true });
+    const page = openPage<EditData>(ROUTE);
+    await flush();
+    await choosePhoto(page, 'wxfile://tmp/a.jpg', 1200);
+    edge.fail(0);
+    await flush();
+    expect(page.data.photos).toEqual([expect.objectContaining({ key: 'wxfile://tmp/a.jpg', state: 'failed' })]);
+    expect(textOf(page, '#photo-0')).toContain('上传失败，点此重试');
+    expect(textOf(page, '#notice')).toContain('照片上传失败');
+    expect(textOf(page, '#notice')).toContain('1 张照片尚未上传，已保存在本机');
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [{ path: 'wxfile://tmp/a.jpg' }], form: { attachments: [] } });
+
+    find(page, '#retry-photo-0').dispatchEvent('tap');
+    await flush();
+    expect(edge.uploads).toHaveLength(2);
+    expect(edge.uploads[1]).toMatchObject({ filePath: 'wxfile://tmp/a.jpg' });
+    edge.answer(1, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, size: 1200 } });
+    await flush();
+    expect(page.data.photos).toEqual([expect.objectContaining({ key: FILE_ID, state: 'done' })]);
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [], form: { attachments: [{ fileId: FILE_ID, kind: 'image' }] } });
+  });
+
+  it('keeps photos not yet uploaded when the app is killed, and uploads them first when it syncs again', async () => {
+    useMemoryStorage();
+    const fake = routeTransport({ 'organ.me': me('editor') });
+    let edge = photoEdge();
+    const first = openPage<EditData>(ROUTE);
+    await flush();
+    await fill(first);
+    await choosePhoto(first, 'wxfile://tmp/b.png', 3000);
+    const kept = edge.kept[0] ?? '';
+    // Killed while the upload was still on its way: it never answers.
+    expect(edge.uploads).toHaveLength(1);
+    first.detach();
+
+    const order: string[] = [];
+    fake.route({
+      'items.create': () => {
+        order.push('create');
+        return { ok: true, data: { id: 'it-8', version: 1, status: 'draft' } };
+      },
+    });
+    edge = photoEdge({ onUpload: () => order.push('upload') });
+    const again = openPage<EditData>(ROUTE);
+    await flush();
+    expect(again.data.photos).toEqual([expect.objectContaining({ key: kept, src: kept, state: 'uploading' })]);
+    expect(order).toEqual(['upload']);
+    expect(edge.uploads[0]?.filePath).toBe(kept);
+    edge.answer(0, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, size: 2990 } });
+    await flush();
+    expect(order).toEqual(['upload', 'create']);
+    expect(fake.payloads('items.create')[0]).toMatchObject({ content: { attachments: [{ fileId: FILE_ID, name: '照片1.png', kind: 'image', size: 2990 }] } });
+    expect(again.data.photos).toEqual([expect.objectContaining({ key: FILE_ID, state: 'done' })]);
+  });
+
+  it('does not submit while a photo is still on the phone', async () => {
+    useMemoryStorage();
+    const fake = routeTransport({ 'organ.me': me('editor'), 'items.create': () => ({ ok: true, data: { id: 'it-3', version: 1, status: 'draft' } }) });
+    const edge = photoEdge();
+    const page = openPage<EditData>(ROUTE);
+    await flush();
+    await fill(page);
+    await choosePhoto(page, 'wxfile://tmp/c.jpg', 900);
+    edge.fail(0);
+    await flush();
+    find(page, `#submit >>> .t-button`).dispatchEvent('tap');
+    await flush();
+    // The sync tried the photo again before saving; it failed again.
+    expect(edge.uploads).toHaveLength(2);
+    edge.fail(1);
+    await flush();
+    expect(fake.actions()).toEqual(['organ.me', 'items.create']);
+    expect(textOf(page, '#notice')).toContain('照片全部上传后才能提交审核');
+    expect(page.data.state).toBe('ready');
+  });
+
+  it('links a published item to 撤回或更正', async () => {
+    useMemoryStorage();
+    const navigate = jest.fn();
+    Object.assign(wx, { navigateTo: navigate });
+    routeTransport({ 'organ.me': me('editor'), 'items.get': () => ({ ok: true, data: { id: 'it-4', status: 'published', title: '已发布', version: 1, step: null } }) });
+    const page = openPage<EditData>(ROUTE, { id: 'it-4' });
+    await flush();
+    expect(page.data.state).toBe('locked');
+    await tapButton(page, '#manage');
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/item-manage/index?id=it-4' }));
   });
 
   it('sends a citizen to binding', async () => {

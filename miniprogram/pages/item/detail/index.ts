@@ -53,8 +53,11 @@ Page<DetailData, DetailCustom>({
       this.setData({ state: 'error', message: result.message });
       return;
     }
-    this.attachments = result.data.attachments ?? [];
-    const view = toItemView(result.data);
+    const attachments = result.data.attachments ?? [];
+    this.attachments = attachments;
+    const base = toItemView(result.data);
+    // Photos are shown in the page, not only behind a tap.
+    const view = { ...base, attachments: base.attachments.map((a) => (a.kind === 'image' ? { ...a, url: fileUrl(attachments[a.index]?.fileId ?? '') } : a)) };
     this.setData({ state: 'ready', view });
     void wx.setNavigationBarTitle({ title: view.title.length > 16 ? `${view.title.slice(0, 16)}…` : view.title });
   },

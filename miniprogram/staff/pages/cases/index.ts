@@ -1,4 +1,238 @@
-/** Placeholder: being built. */
-Page<Record<string, never>, Record<never, never>>({
-  data: {},
+/**
+ * 复议诉讼登记 (staff/pages/cases/index): the year's 行政复议 and 行政诉讼 cases about the organ's disclosure —
+ * those still open (尚未审结) and those closed in the year with their result — with the table 四 cells the report
+ * will show; register a case (already closed if it is entered late), and close an open one with its result and
+ * date. Editors and admins write; others read. Each write keeps its requestId until answered (no double case).
+ */
+import { newRequestId } from '../../../api/staff';
+import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
+import { canWrite, todayIso, yearOptions } from '../../records';
+import { checkStaff } from '../../session';
+import { KINDS, RESULTS, caseInput, casesView, closeErrors, emptyCaseForm, type CaseErrors, type CaseForm, type CasesView } from './view';
+
+export type CasesState = 'loading' | 'ready' | 'error';
+export type NoticeKind = '' | 'saved' | 'error';
+
+interface Closing {
+  id: string;
+  filedDate: string;
+  result: string;
+  closedDate: string;
+}
+
+export interface CasesData {
+  state: CasesState;
+  message: string;
+  canWrite: boolean;
+  years: number[];
+  yearLabels: string[];
+  yearIndex: number;
+  view: CasesView;
+  kinds: typeof KINDS;
+  results: typeof RESULTS;
+  adding: boolean;
+  form: CaseForm;
+  errors: CaseErrors;
+  closing: Closing | null;
+  closeErrors: CaseErrors;
+  today: string;
+  notice: string;
+  noticeKind: NoticeKind;
+  busy: boolean;
+}
+
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+type ValueEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+interface CasesCustom {
+  cases: ReviewCase[];
+  pending: Record<string, string>;
+  year(): number;
+  start(): Promise<void>;
+  refresh(): Promise<boolean>;
+  send<T>(key: string, act: (requestId: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<boolean>;
+  onRetry(): void;
+  onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
+  onStartAdd(): void;
+  onCancelAdd(): void;
+  onKind(e: DataEvent<{ kind: string }>): void;
+  onFormDate(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: 'filedDate' | 'closedDate' }>): void;
+  onCaseNo(e: ValueEvent): void;
+  onClosedToggle(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
+  onFormResult(e: DataEvent<{ result: string }>): void;
+  onAdd(): Promise<void>;
+  onStartClose(e: DataEvent<{ id: string }>): void;
+  onCancelClose(): void;
+  onCloseResult(e: DataEvent<{ result: string }>): void;
+  onCloseDate(e: ValueEvent): void;
+  onClose(): Promise<void>;
+}
+
+const EMPTY_VIEW: CasesView = { pending: [], closed: [], header: [], grid: [] };
+
+Page<CasesData, CasesCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    canWrite: false,
+    years: [],
+    yearLabels: [],
+    yearIndex: 0,
+    view: EMPTY_VIEW,
+    kinds: KINDS,
+    results: RESULTS,
+    adding: false,
+    form: emptyCaseForm(''),
+    errors: {},
+    closing: null,
+    closeErrors: {},
+    today: '',
+    notice: '',
+    noticeKind: '',
+    busy: false,
+  },
+  cases: [],
+  pending: {},
+
+  onLoad() {
+    const today = todayIso();
+    const years = yearOptions(Number(today.slice(0, 4)));
+    this.setData({ today, years, yearLabels: years.map((y) => `${y}年`), form: emptyCaseForm(today) });
+    void this.start();
+  },
+
+  year() {
+    return this.data.years[this.data.yearIndex] ?? Number(this.data.today.slice(0, 4));
+  },
+
+  async start() {
+    this.setData({ state: 'loading', message: '' });
+    const who = await checkStaff();
+    if (who.kind === 'citizen') return;
+    if (who.kind === 'error') {
+      this.setData({ state: 'error', message: who.message });
+      return;
+    }
+    this.setData({ canWrite: canWrite('cases', who.me.role) });
+    if (await this.refresh()) this.setData({ state: 'ready' });
+  },
+
+  async refresh() {
+    const result = await listCases(this.year());
+    if (!result.ok) {
+      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
+      else this.setData({ state: 'error', message: result.message });
+      return false;
+    }
+    this.cases = result.data;
+    this.setData({ view: casesView(this.cases, this.year()) });
+    return true;
+  },
+
+  /** One write with its kept requestId; on success the list is read again. */
+  async send(key, act) {
+    if (this.data.busy) return false;
+    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await act(this.pending[key]);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      return false;
+    }
+    delete this.pending[key];
+    await this.refresh();
+    this.setData({ busy: false });
+    return true;
+  },
+
+  async onPullDownRefresh() {
+    await this.refresh();
+    wx.stopPullDownRefresh();
+  },
+
+  onRetry() {
+    void this.start();
+  },
+
+  onYear(e) {
+    const yearIndex = Number(e.detail.value);
+    if (this.data.years[yearIndex] === undefined) return;
+    this.setData({ yearIndex, closing: null, notice: '', noticeKind: '' });
+    void this.refresh();
+  },
+
+  onStartAdd() {
+    this.setData({ adding: true, closing: null, form: emptyCaseForm(this.data.today), errors: {}, notice: '', noticeKind: '' });
+  },
+
+  onCancelAdd() {
+    this.setData({ adding: false, errors: {} });
+  },
+
+  onKind(e) {
+    this.setData({ 'form.kind': e.currentTarget.dataset.kind, 'errors.kind': '' });
+  },
+
+  onFormDate(e) {
+    const field = e.currentTarget.dataset.field;
+    this.setData({ [`form.${field}`]: String(e.detail.value), [`errors.${field}`]: '' });
+  },
+
+  onCaseNo(e) {
+    this.setData({ 'form.caseNo': e.detail.value, 'errors.caseNo': '' });
+  },
+
+  onClosedToggle(e) {
+    this.setData({ 'form.closed': e.detail.value === true, 'errors.result': '', 'errors.closedDate': '' });
+  },
+
+  onFormResult(e) {
+    this.setData({ 'form.result': e.currentTarget.dataset.result, 'errors.result': '' });
+  },
+
+  async onAdd() {
+    const checked = caseInput(this.data.form, this.data.today);
+    if (!checked.ok) {
+      this.setData({ errors: checked.errors });
+      return;
+    }
+    const value = checked.value;
+    if (await this.send(`create:${JSON.stringify(value)}`, (requestId) => createCase(value, requestId))) {
+      this.setData({ adding: false, notice: '已登记', noticeKind: 'saved' });
+    }
+  },
+
+  onStartClose(e) {
+    const id = e.currentTarget.dataset.id;
+    const c = this.cases.find((x) => x.id === id);
+    if (c === undefined) return;
+    this.setData({ closing: { id, filedDate: c.filedDate, result: '', closedDate: this.data.today }, closeErrors: {}, adding: false, notice: '', noticeKind: '' });
+  },
+
+  onCancelClose() {
+    this.setData({ closing: null, closeErrors: {} });
+  },
+
+  onCloseResult(e) {
+    this.setData({ 'closing.result': e.currentTarget.dataset.result, 'closeErrors.result': '' });
+  },
+
+  onCloseDate(e) {
+    this.setData({ 'closing.closedDate': String(e.detail.value), 'closeErrors.closedDate': '' });
+  },
+
+  async onClose() {
+    const closing = this.data.closing;
+    if (closing === null) return;
+    const result = RESULTS.find((r) => r.key === closing.result)?.key ?? '';
+    const errors = closeErrors(result, closing.closedDate, closing.filedDate, this.data.today);
+    if (Object.keys(errors).length > 0 || result === '') {
+      this.setData({ closeErrors: errors });
+      return;
+    }
+    const payload = { id: closing.id, result, closedDate: closing.closedDate };
+    if (await this.send(`close:${JSON.stringify(payload)}`, (requestId) => closeCase(payload, requestId))) {
+      this.setData({ closing: null, notice: '已审结', noticeKind: 'saved' });
+    }
+  },
 });

@@ -1,4 +1,269 @@
-/** Placeholder: being built. */
-Page<Record<string, never>, Record<never, never>>({
-  data: {},
+/**
+ * 规章和规范性文件登记 (staff/pages/docs/index): the year's 行政规范性文件 issued and repealed, one by one with title,
+ * 文号 and date, and the 现行有效件数 override with its reason; on top, the three table 二 cells the report will
+ * show. 规章 appear behind a switch (乡镇人民政府 have no power to make 规章), and by themselves when the year
+ * has any. Editors and admins write; others read. Removal asks first.
+ */
+import { fetchPublishedReport, fetchPublishedReports } from '../../../api/reports';
+import { newRequestId } from '../../../api/staff';
+import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry, type StatEntryInput } from '../../../api/staff-records';
+import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
+import { checkStaff } from '../../session';
+import { docEntry, docsView, overrideEntry, type DocAction, type DocErrors, type DocForm, type DocRow, type DocsView, type LastYear, type OverrideForm } from './view';
+
+export type DocsState = 'loading' | 'ready' | 'error';
+export type NoticeKind = '' | 'saved' | 'error';
+
+export interface DocsData {
+  state: DocsState;
+  message: string;
+  canWrite: boolean;
+  years: number[];
+  yearLabels: string[];
+  yearIndex: number;
+  showRules: boolean;
+  row: DocRow;
+  rowLabel: string;
+  view: DocsView;
+  form: DocForm;
+  overrideForm: OverrideForm;
+  errors: DocErrors;
+  minDate: string;
+  maxDate: string;
+  notice: string;
+  noticeKind: NoticeKind;
+  busy: boolean;
+}
+
+type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+
+interface DocsCustom {
+  entries: StatEntry[];
+  organId: string | undefined;
+  lastYear: LastYear;
+  /** requestId per write not yet answered, reused when it is tried again. */
+  pending: Record<string, string>;
+  start(): Promise<void>;
+  refresh(): Promise<boolean>;
+  show(): void;
+  write(entry: StatEntryInput, done: Partial<DocsData>): Promise<void>;
+  onRetry(): void;
+  onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
+  onRules(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
+  onRow(e: DataEvent<{ row: DocRow }>): void;
+  onAction(e: DataEvent<{ action: DocAction }>): void;
+  onInput(e: FieldEvent): void;
+  onDate(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  onAdd(): Promise<void>;
+  onOverride(): Promise<void>;
+  onRemove(e: DataEvent<{ id: string; what: string }>): Promise<void>;
+}
+
+const RULES_KEY = 'gongkai.staff.docs.rules';
+const EMPTY_VIEW: DocsView = { issued: [], repealed: [], override: null, cells: { issued: '0', repealed: '0', inForce: '—', inForceNote: '' } };
+
+function rulesWanted(): boolean {
+  try {
+    return wx.getStorageSync(RULES_KEY) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A date the picker offers first: today in the current year, none in a past one (the clerk picks it). */
+function defaultDate(year: number): string {
+  const today = todayIso();
+  return today.startsWith(`${year}-`) ? today : '';
+}
+
+function emptyForm(year: number, action: DocAction = 'issued'): DocForm {
+  return { action, title: '', docNo: '', date: defaultDate(year) };
+}
+
+/** Last year's published report, if the organ has one here. */
+async function loadLastYear(organId: string | undefined, year: number): Promise<LastYear> {
+  const list = await fetchPublishedReports(organId);
+  if (!list.ok) return { kind: 'failed' };
+  const summary = list.data.find((s) => s.year === year - 1 && (organId === undefined || s.organId === organId));
+  if (!summary) return { kind: 'none' };
+  const got = await fetchPublishedReport(summary.id);
+  return got.ok ? { kind: 'found', report: got.data.report } : { kind: 'failed' };
+}
+
+Page<DocsData, DocsCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    canWrite: false,
+    years: [],
+    yearLabels: [],
+    yearIndex: 0,
+    showRules: false,
+    row: 'normativeDocs',
+    rowLabel: PROACTIVE_ROW_LABELS.normativeDocs ?? '行政规范性文件',
+    view: EMPTY_VIEW,
+    form: emptyForm(new Date().getFullYear()),
+    overrideForm: { value: '', reason: '' },
+    errors: {},
+    minDate: '',
+    maxDate: '',
+    notice: '',
+    noticeKind: '',
+    busy: false,
+  },
+  entries: [],
+  organId: undefined,
+  lastYear: { kind: 'none' },
+  pending: {},
+
+  onLoad() {
+    const years = yearOptions(new Date().getFullYear());
+    this.setData({ years, yearLabels: years.map((y) => `${y}年`), showRules: rulesWanted() });
+    void this.start();
+  },
+
+  async start() {
+    this.setData({ state: 'loading', message: '' });
+    const who = await checkStaff();
+    if (who.kind === 'citizen') return;
+    if (who.kind === 'error') {
+      this.setData({ state: 'error', message: who.message });
+      return;
+    }
+    this.organId = who.me.organId ?? undefined;
+    this.setData({ canWrite: canWrite('stats', who.me.role) });
+    if (await this.refresh()) this.setData({ state: 'ready' });
+  },
+
+  async refresh() {
+    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const [entries, lastYear] = await Promise.all([listStatEntries(year), loadLastYear(this.organId, year)]);
+    if (!entries.ok) {
+      if (this.data.state === 'ready') this.setData({ notice: entries.message, noticeKind: 'error' });
+      else this.setData({ state: 'error', message: entries.message });
+      return false;
+    }
+    this.entries = entries.data;
+    this.lastYear = lastYear;
+    this.show();
+    return true;
+  },
+
+  show() {
+    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    // 规章 entered in this year are never hidden behind the switch.
+    const hasRules = this.entries.some((e) => e.metric.startsWith('rules.') && (e.kind === 'inForceOverride' ? e.year === year : e.date.startsWith(`${year}-`)));
+    const showRules = this.data.showRules || hasRules;
+    const row: DocRow = showRules ? this.data.row : 'normativeDocs';
+    const today = todayIso();
+    const end = `${year}-12-31`;
+    this.setData({
+      showRules,
+      row,
+      rowLabel: PROACTIVE_ROW_LABELS[row] ?? row,
+      view: docsView(this.entries, year, row, this.lastYear),
+      minDate: `${year}-01-01`,
+      maxDate: end < today ? end : today,
+    });
+  },
+
+  async onPullDownRefresh() {
+    await this.refresh();
+    wx.stopPullDownRefresh();
+  },
+
+  onRetry() {
+    void this.start();
+  },
+
+  onYear(e) {
+    const yearIndex = Number(e.detail.value);
+    const year = this.data.years[yearIndex];
+    if (year === undefined) return;
+    this.entries = [];
+    this.setData({ yearIndex, form: emptyForm(year, this.data.form.action), errors: {}, notice: '', noticeKind: '' });
+    this.show();
+    void this.refresh();
+  },
+
+  onRules(e) {
+    const on = e.detail.value === true;
+    try {
+      wx.setStorageSync(RULES_KEY, on);
+    } catch {
+      // Not remembered: the switch still works on this page.
+    }
+    this.setData({ showRules: on, row: on ? this.data.row : 'normativeDocs' });
+    this.show();
+  },
+
+  onRow(e) {
+    this.setData({ row: e.currentTarget.dataset.row, errors: {}, notice: '', noticeKind: '' });
+    this.show();
+  },
+
+  onAction(e) {
+    this.setData({ 'form.action': e.currentTarget.dataset.action });
+  },
+
+  onInput(e) {
+    const field = e.currentTarget.dataset.field;
+    const key = field.startsWith('override.') ? `overrideForm.${field.slice('override.'.length)}` : `form.${field}`;
+    this.setData({ [key]: e.detail.value, [`errors.${field.replace('override.', '')}`]: '' });
+  },
+
+  onDate(e) {
+    this.setData({ 'form.date': String(e.detail.value), 'errors.date': '' });
+  },
+
+  async write(entry, done) {
+    if (this.data.busy) return;
+    const key = JSON.stringify(entry);
+    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await createStatEntry(entry, this.pending[key]);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      return;
+    }
+    delete this.pending[key];
+    this.setData({ ...done, errors: {} });
+    await this.refresh();
+    this.setData({ busy: false, notice: '已登记', noticeKind: 'saved' });
+  },
+
+  async onAdd() {
+    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const checked = docEntry(this.data.form, this.data.row, year);
+    if (!checked.ok) {
+      this.setData({ errors: checked.errors });
+      return;
+    }
+    await this.write(checked.entry, { form: emptyForm(year, this.data.form.action) });
+  },
+
+  async onOverride() {
+    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const checked = overrideEntry(this.data.overrideForm, this.data.row, year);
+    if (!checked.ok) {
+      this.setData({ errors: checked.errors });
+      return;
+    }
+    await this.write(checked.entry, { overrideForm: { value: '', reason: '' } });
+  },
+
+  async onRemove(e) {
+    const { id, what } = e.currentTarget.dataset;
+    if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
+    const key = `remove:${id}`;
+    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.setData({ busy: true });
+    const result = await removeStatEntry(id, this.pending[key]);
+    if (result.ok) {
+      delete this.pending[key];
+      await this.refresh();
+    }
+    this.setData({ busy: false, notice: result.ok ? '已删除' : result.message, noticeKind: result.ok ? 'saved' : 'error' });
+  },
 });

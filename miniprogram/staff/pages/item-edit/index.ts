@@ -5,15 +5,20 @@
  * page opens and when the network comes back (wx.onNetworkStatusChange); 保存 syncs it to the server (create, then update with the version it is
  * based on); a stale version is a CONFLICT, shown plainly while the local copy stays. 提交审核 saves, then submits.
  *
- * Photos: with CloudBase they are uploaded (wx.cloud.uploadFile) and become attachments. The local server has no
- * upload route yet, so in development they stay on the phone beside the draft and are not sent.
+ * Photos (wx.chooseMedia) are uploaded one at a time as soon as they are chosen (cloud storage, or the local
+ * server's /files in development) and become the item's image attachments. Until then they stay in the draft as
+ * local paths, so a photo taken with no signal, or when the app is killed mid-upload, is not lost: a failed one
+ * is retried by tapping it, and every sync uploads the ones still on the phone first. 提交审核 waits for all of
+ * them. Opened on a published item, the page points to 撤回/更正 (item-manage).
  */
-import { createItem, fetchStaffItem, newRequestId, submitItem, updateItem } from '../../../api/staff';
-import type { GongkaiApp } from '../../../app';
+import { createItem, fetchMe, fetchStaffItem, newRequestId, submitItem, updateItem, uploadPhoto } from '../../../api/staff';
+import { UPLOAD_MESSAGE } from '../../../api/transport';
 import { loadDraft, removeDraft, saveDraft, type LocalDraft, type LocalPhoto } from '../../drafts';
 import { CATEGORIES, VALIDITY_OPTIONS } from '../../labels';
-import { HOME_ROUTE, checkStaff } from '../../session';
+import { HOME_ROUTE, MANAGE_ROUTE, checkStaff } from '../../session';
 import { categoryIndex, checkForm, emptyForm, fieldErrorsOf, formOf, validityIndex, type DraftForm, type FieldErrors, type FormField } from './form';
+import { dropPhoto, keepPhoto } from './keep';
+import { MAX_PHOTOS, pendingNote, photoCount, photoName, photoViews, type PhotoView, type UploadStatus } from './photos';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -27,7 +32,9 @@ export interface EditData {
   categoryIndex: number;
   validityLabels: string[];
   validityIndex: number;
-  photos: LocalPhoto[];
+  photos: PhotoView[];
+  /** A published item's id: the locked page links to 撤回/更正. */
+  manageId: string;
   notice: string;
   noticeKind: NoticeKind;
   busy: boolean;
@@ -36,14 +43,25 @@ export interface EditData {
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: FormField }>;
 type IndexEvent = WechatMiniprogram.CustomEvent<{ value: string | number }>;
+type PhotoTap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>;
 
 interface EditCustom {
   draft: LocalDraft | null;
   onNetwork: WechatMiniprogram.OnNetworkStatusChangeCallback | null;
   submitRequestId: string;
+  organId: string;
+  /** Where each local photo's upload stands in this session (not stored: a restored photo is `waiting`). */
+  uploads: Record<string, UploadStatus>;
+  uploading: Promise<void> | null;
   start(id: string | null): Promise<void>;
   change(patch: Partial<DraftForm>): void;
   persist(): void;
+  showPhotos(): void;
+  setUpload(path: string, status: UploadStatus): void;
+  uploadPending(): Promise<void>;
+  uploadAll(): Promise<void>;
+  uploadOne(photo: LocalPhoto): Promise<void>;
+  organ(): Promise<string>;
   sync(quiet: boolean): Promise<boolean>;
   onRetry(): void;
   onInput(e: FieldEvent): void;
@@ -51,26 +69,20 @@ interface EditCustom {
   onDate(e: IndexEvent): void;
   onValidity(e: IndexEvent): void;
   onAddPhoto(): void;
-  onRemovePhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>): void;
+  addPhotos(files: LocalPhoto[]): Promise<void>;
+  onRetryPhoto(e: PhotoTap): void;
+  onRemovePhoto(e: PhotoTap): void;
+  onManage(): void;
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
 }
 
-const MAX_PHOTOS = 9;
 export const OFFLINE_NOTE = '草稿已保存在本机，联网后点“保存”即可同步';
 export const CONFLICT_NOTE = '您的修改仍保存在本机，未丢失';
-export const LOCAL_PHOTO_NOTE = '开发环境暂不能上传照片：照片仅保存在本机，不随草稿提交';
+export const PHOTOS_BEFORE_SUBMIT = '照片全部上传后才能提交审核';
 
 function newDraft(id: string | null): LocalDraft {
   return { id, version: null, form: emptyForm(), dirty: false, createRequestId: newRequestId(), photos: [], savedAt: 0 };
-}
-
-function usesCloud(): boolean {
-  try {
-    return getApp<GongkaiApp>()?.globalData?.transport === 'cloud';
-  } catch {
-    return false;
-  }
 }
 
 Page<EditData, EditCustom>({
@@ -84,6 +96,7 @@ Page<EditData, EditCustom>({
     validityLabels: VALIDITY_OPTIONS.map((v) => v.label),
     validityIndex: 0,
     photos: [],
+    manageId: '',
     notice: '',
     noticeKind: '',
     busy: false,
@@ -92,12 +105,18 @@ Page<EditData, EditCustom>({
   draft: null,
   onNetwork: null,
   submitRequestId: '',
+  organId: '',
+  uploads: {},
+  uploading: null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.submitRequestId = newRequestId();
-    // Synced when online: a change made offline goes up as soon as the phone is back on the network.
+    this.uploads = {};
+    this.uploading = null;
+    // Synced when online: a change or a photo kept offline goes up as soon as the phone is back on the network.
     this.onNetwork = (res) => {
-      if (res.isConnected && this.draft?.dirty === true && !this.data.busy) void this.sync(true);
+      const waiting = this.draft !== null && (this.draft.dirty || this.draft.photos.length > 0);
+      if (res.isConnected && waiting && !this.data.busy) void this.sync(true);
     };
     if (typeof wx.onNetworkStatusChange === 'function') wx.onNetworkStatusChange(this.onNetwork);
     const id = query.id !== undefined && query.id !== '' ? decodeURIComponent(query.id) : null;
@@ -113,6 +132,7 @@ Page<EditData, EditCustom>({
     this.setData({ state: 'loading', message: '' });
     const who = await checkStaff();
     if (who.kind === 'citizen') return;
+    if (who.kind === 'staff') this.organId = who.me.organId ?? '';
     const local = loadDraft(id);
     if (id === null) {
       this.draft = local ?? newDraft(null);
@@ -127,7 +147,12 @@ Page<EditData, EditCustom>({
         this.setData({ notice: `${server.message}。已打开本机保存的草稿`, noticeKind: 'offline' });
       } else if (server.data.status !== 'draft') {
         removeDraft(id);
-        this.setData({ state: 'locked', message: '该信息已提交审核或已发布，不能在这里修改' });
+        const published = server.data.status === 'published';
+        this.setData({
+          state: 'locked',
+          message: published ? '该信息已发布，不能在这里修改；如需撤回或更正，请点下方按钮' : '该信息已提交审核或已撤回，不能在这里修改',
+          manageId: published ? id : '',
+        });
         return;
       } else if (local !== null && local.dirty) {
         this.draft = local;
@@ -143,12 +168,13 @@ Page<EditData, EditCustom>({
       form: draft.form,
       categoryIndex: categoryIndex(draft.form.category),
       validityIndex: validityIndex(draft.form.validity),
-      photos: draft.photos,
-      synced: draft.id !== null && !draft.dirty,
+      photos: photoViews(draft.form.attachments, draft.photos, this.uploads),
+      synced: draft.id !== null && !draft.dirty && draft.photos.length === 0,
       ...(restored && this.data.noticeKind === '' ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const } : {}),
     });
-    // Synced when online: a restored change goes up by itself when it is valid; failures stay quiet.
-    if (restored) void this.sync(true);
+    // Synced when online: a restored change goes up by itself when it is valid, photos left on the phone are
+    // uploaded; failures stay quiet.
+    if (restored || draft.photos.length > 0) void this.sync(true);
   },
 
   change(patch) {
@@ -166,9 +192,80 @@ Page<EditData, EditCustom>({
     if (this.draft !== null) saveDraft(this.draft);
   },
 
+  showPhotos() {
+    const draft = this.draft;
+    if (draft !== null) this.setData({ photos: photoViews(draft.form.attachments, draft.photos, this.uploads) });
+  },
+
+  /** Progress ticks touch one tile only: small setData on a slow phone. */
+  setUpload(path, status) {
+    this.uploads[path] = status;
+    const index = this.data.photos.findIndex((p) => p.key === path);
+    if (index < 0) return;
+    this.setData({ [`photos[${index}].state`]: status.state, [`photos[${index}].progress`]: status.progress });
+  },
+
+  /** One upload run at a time; a caller arriving meanwhile (sync, a new photo) waits for the same run. */
+  uploadPending() {
+    if (this.uploading === null) {
+      this.uploading = this.uploadAll().then(() => {
+        this.uploading = null;
+      });
+    }
+    return this.uploading;
+  },
+
+  /** One at a time (weak signal), each photo tried once per run, photos added during the run included. */
+  async uploadAll() {
+    const tried = new Set<string>();
+    for (;;) {
+      const next = this.draft?.photos.find((p) => !tried.has(p.path));
+      if (next === undefined) return;
+      tried.add(next.path);
+      await this.uploadOne(next);
+    }
+  },
+
+  async uploadOne(photo) {
+    const draft = this.draft;
+    if (draft === null) return;
+    this.setUpload(photo.path, { state: 'uploading', progress: 0 });
+    const organId = await this.organ();
+    const name = photoName(draft.form.attachments, photo.path);
+    const result =
+      organId === ''
+        ? null
+        : await uploadPhoto({ filePath: photo.path, name, organId, onProgress: (progress) => this.setUpload(photo.path, { state: 'uploading', progress }) });
+    if (result === null || !result.ok) {
+      this.setUpload(photo.path, { state: 'failed', progress: 0 });
+      this.setData({ notice: `${result?.message ?? UPLOAD_MESSAGE}。${pendingNote(draft.photos.length)}`, noticeKind: 'offline' });
+      return;
+    }
+    delete this.uploads[photo.path];
+    dropPhoto(photo.path);
+    // Removed while it was uploading: the person no longer wants it.
+    if (!draft.photos.some((p) => p.path === photo.path)) return;
+    draft.photos = draft.photos.filter((p) => p.path !== photo.path);
+    const size = result.data.size ?? photo.size;
+    // change() stores the draft: the ref and the shorter list of local photos are kept together.
+    this.change({ attachments: [...draft.form.attachments, { fileId: result.data.fileId, name, kind: 'image', size }] });
+    this.showPhotos();
+  },
+
+  /** The organ the photos are stored under; asked again when the page opened offline. */
+  async organ() {
+    if (this.organId === '') {
+      const me = await fetchMe();
+      if (me.ok && me.data.organId !== null) this.organId = me.data.organId;
+    }
+    return this.organId;
+  },
+
   async sync(quiet) {
     const draft = this.draft;
     if (draft === null) return false;
+    // Photos first: what is saved carries every photo that could be uploaded.
+    if (draft.photos.length > 0) await this.uploadPending();
     if (!draft.dirty && draft.id !== null) return true;
     const checked = checkForm(draft.form);
     if (!checked.ok) {
@@ -197,7 +294,13 @@ Page<EditData, EditCustom>({
     draft.dirty = draft.form !== sentForm;
     if (wasNew) removeDraft(null);
     this.persist();
-    this.setData({ notice: '已同步到服务器', noticeKind: 'synced', synced: !draft.dirty, errors: {} });
+    const left = draft.photos.length;
+    this.setData({
+      notice: left === 0 ? '已同步到服务器' : `已同步到服务器；${pendingNote(left)}`,
+      noticeKind: left === 0 ? 'synced' : 'offline',
+      synced: !draft.dirty && left === 0,
+      errors: {},
+    });
     return !draft.dirty;
   },
 
@@ -231,7 +334,7 @@ Page<EditData, EditCustom>({
   onAddPhoto() {
     const draft = this.draft;
     if (draft === null) return;
-    const room = MAX_PHOTOS - draft.photos.length - draft.form.attachments.length;
+    const room = MAX_PHOTOS - photoCount(draft.form.attachments, draft.photos);
     if (room <= 0) {
       void wx.showToast({ title: `最多 ${MAX_PHOTOS} 张照片`, icon: 'none' });
       return;
@@ -241,33 +344,43 @@ Page<EditData, EditCustom>({
       mediaType: ['image'],
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
-      success: (res) => {
-        const files = res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }));
-        if (!usesCloud()) {
-          draft.photos = [...draft.photos, ...files];
-          this.persist();
-          this.setData({ photos: draft.photos, notice: LOCAL_PHOTO_NOTE, noticeKind: 'local' });
-          return;
-        }
-        for (const file of files) {
-          const name = `照片${Date.now().toString(36)}.jpg`;
-          wx.cloud.uploadFile({
-            cloudPath: `items/${name}`,
-            filePath: file.path,
-            success: (up) => this.change({ attachments: [...(this.draft?.form.attachments ?? []), { fileId: up.fileID, name, kind: 'image', size: file.size }] }),
-            fail: () => void wx.showToast({ title: '照片上传失败，请重试', icon: 'none' }),
-          });
-        }
-      },
+      success: (res) => void this.addPhotos(res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }))),
     });
+  },
+
+  /** Kept on the phone first (out of the temp folder, in the draft): a photo is never lost, even if its upload never finishes. */
+  async addPhotos(files) {
+    const draft = this.draft;
+    if (draft === null) return;
+    const kept = await Promise.all(files.map(async (f) => ({ path: await keepPhoto(f.path), size: f.size })));
+    draft.photos = [...draft.photos, ...kept];
+    this.persist();
+    this.setData({ synced: false });
+    this.showPhotos();
+    void this.uploadPending();
+  },
+
+  onRetryPhoto() {
+    if (!this.data.busy) void this.uploadPending();
   },
 
   onRemovePhoto(e) {
     const draft = this.draft;
     if (draft === null) return;
-    draft.photos = draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-    this.persist();
-    this.setData({ photos: draft.photos });
+    const key = e.currentTarget.dataset.key;
+    if (draft.photos.some((p) => p.path === key)) {
+      draft.photos = draft.photos.filter((p) => p.path !== key);
+      delete this.uploads[key];
+      this.persist();
+      dropPhoto(key);
+    } else {
+      this.change({ attachments: draft.form.attachments.filter((a) => a.fileId !== key) });
+    }
+    this.showPhotos();
+  },
+
+  onManage() {
+    void wx.navigateTo({ url: `${MANAGE_ROUTE}?id=${encodeURIComponent(this.data.manageId)}` });
   },
 
   async onSave() {
@@ -284,6 +397,11 @@ Page<EditData, EditCustom>({
     const id = this.draft?.id ?? null;
     if (!saved || id === null) {
       this.setData({ busy: false });
+      return;
+    }
+    const left = this.draft?.photos.length ?? 0;
+    if (left > 0) {
+      this.setData({ busy: false, notice: `${PHOTOS_BEFORE_SUBMIT}：${pendingNote(left)}`, noticeKind: 'error' });
       return;
     }
     const result = await submitItem(id, this.submitRequestId);

@@ -1,4 +1,360 @@
-/** 年度报告编制 (staff subpackage): placeholder until the report builder is built. */
-Page<Record<string, never>, Record<never, never>>({
-  data: {},
+/**
+ * 年度报告编制 (staff/pages/report/index?year=): the year's report built from the records — its state and due
+ * date, the three tables (a non-zero number opens the records behind it), the findings by level (a tap scrolls
+ * to its cell and marks it), the narrative per section with last year's text under it, saved with its version;
+ * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
+ * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
+ */
+import { ROLE_LABELS, type Sections, type StaffRole } from 'gongkai-core';
+import { newRequestId } from '../../../api/staff';
+import {
+  approveReport,
+  buildReport,
+  exportReportHtml,
+  fetchReportStatus,
+  rejectReport,
+  saveNarrative,
+  submitReport,
+  type BuiltReportView,
+  type ReportState,
+  type ReportStatus,
+} from '../../../api/staff-reports';
+import { DEV_SERVER } from '../../../config/index';
+import { CHAIN, checkStaff } from '../../session';
+import { todayIso, yearOptions } from '../../records';
+import {
+  PREVIEW_ROUTE,
+  READER_PATH,
+  builderTables,
+  cellRoute,
+  dueText,
+  editorRows,
+  groupFindings,
+  isNonZero,
+  problemsRepeat,
+  type EditorRow,
+  type FindingGroup,
+  type TableBlock,
+} from './view';
+
+export type BuilderState = 'loading' | 'ready' | 'error';
+
+export interface ReportBuilderData {
+  state: BuilderState;
+  message: string;
+  years: string[];
+  yearIndex: number;
+  year: number;
+  status: ReportState;
+  stateLabel: string;
+  due: string;
+  overdue: boolean;
+  tables: TableBlock[];
+  /** Index of the cell a tapped finding points at (highlighted), -1 for none. */
+  mark: number;
+  groups: FindingGroup[];
+  errorCount: number;
+  editors: EditorRow[];
+  /** The check's finding that 五 repeats last year's text, '' when it does not. */
+  repeatWarning: string;
+  canEdit: boolean;
+  canApprove: boolean;
+  /** Shown to an approver when the current step is somebody else's (the server will refuse). */
+  stepHint: string;
+  dirty: boolean;
+  busy: boolean;
+  notice: string;
+  rejectReason: string;
+  publishedId: string;
+  previewUrl: string;
+  readerPath: string;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Input<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+
+interface ReportBuilderCustom {
+  /** The narrative as typed; setData only when it is reloaded (no round trip per keystroke). */
+  texts: Sections | null;
+  version: number;
+  role: StaffRole | null;
+  submitRequestId: string;
+  approveRequestId: string;
+  rejectRequestId: string;
+  load(notice?: string): Promise<void>;
+  show(built: BuiltReportView, status: ReportStatus, role: StaffRole, roleLabel: string, notice: string): void;
+  save(): Promise<boolean>;
+  htmlOrTell(): Promise<{ html: string; fileName: string } | null>;
+  onRetry(): void;
+  onYear(e: WechatMiniprogram.PickerChange): void;
+  onInput(e: Input<{ key: keyof Sections }>): void;
+  onReason(e: Input<Record<string, never>>): void;
+  onFinding(e: Tap<{ cell: number }>): void;
+  onCellTap(e: Tap<{ i?: number; t?: string }>): void;
+  onSave(): Promise<void>;
+  onSubmit(): Promise<void>;
+  onApprove(): Promise<void>;
+  onReject(): Promise<void>;
+  onPreview(): void;
+  onCopyLink(): void;
+  onCopyHtml(): Promise<void>;
+  onSaveHtml(): Promise<void>;
+}
+
+const YEAR_CHOICES = 6;
+/** Space for the navigation bar when scrolling a cell into view. */
+const SCROLL_OFFSET_PX = -96;
+
+function thisYear(): number {
+  return Number(todayIso().slice(0, 4));
+}
+
+function years(): number[] {
+  return yearOptions(thisYear(), YEAR_CHOICES);
+}
+
+/** The local server's web preview; none on CloudBase, where the organ's portal carries the exported HTML. */
+function previewUrl(id: string): string {
+  const app = getApp<{ globalData?: { transport?: string | null } }>();
+  return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
+}
+
+Page<ReportBuilderData, ReportBuilderCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    years: [],
+    yearIndex: 1,
+    year: 0,
+    status: 'draft',
+    stateLabel: '',
+    due: '',
+    overdue: false,
+    tables: [],
+    mark: -1,
+    groups: [],
+    errorCount: 0,
+    editors: [],
+    repeatWarning: '',
+    canEdit: false,
+    canApprove: false,
+    stepHint: '',
+    dirty: false,
+    busy: false,
+    notice: '',
+    rejectReason: '',
+    publishedId: '',
+    previewUrl: '',
+    readerPath: '',
+  },
+  texts: null,
+  version: 0,
+  role: null,
+  submitRequestId: '',
+  approveRequestId: '',
+  rejectRequestId: '',
+
+  onLoad(query: Record<string, string | undefined>) {
+    const choices = years();
+    const asked = Number(query.year);
+    // Last year by default: the report due in the first weeks of this year.
+    const index = Math.max(0, choices.indexOf(Number.isInteger(asked) && choices.includes(asked) ? asked : thisYear() - 1));
+    this.submitRequestId = newRequestId();
+    this.approveRequestId = newRequestId();
+    this.rejectRequestId = newRequestId();
+    this.setData({ years: choices.map((y) => `${y}年度`), yearIndex: index, year: choices[index] ?? thisYear() - 1 });
+    void this.load();
+  },
+
+  async load(notice = '') {
+    this.setData({ state: 'loading', message: '' });
+    const who = await checkStaff();
+    if (who.kind === 'citizen') return;
+    if (who.kind === 'error') {
+      this.setData({ state: 'error', message: who.message });
+      return;
+    }
+    const year = this.data.year;
+    const [built, status] = await Promise.all([buildReport(year), fetchReportStatus(year)]);
+    if (!built.ok || !status.ok) {
+      this.setData({ state: 'error', message: !built.ok ? built.message : !status.ok ? status.message : '' });
+      return;
+    }
+    this.show(built.data, status.data, who.me.role, who.me.roleLabel, notice);
+  },
+
+  show(built, status, role, roleLabel, notice) {
+    this.texts = { ...built.report.sections };
+    this.version = built.version;
+    this.role = role;
+    const step = built.step;
+    const needed = step === null ? undefined : CHAIN[step];
+    const approver = CHAIN.includes(role);
+    // A published version (built here or imported) can be shared even while a correction is being written.
+    const publishedId = status.publishedId ?? '';
+    const published = publishedId !== '';
+    this.setData({
+      state: 'ready',
+      status: built.status,
+      stateLabel: status.stepLabel,
+      due: dueText(status.dueDate, status.daysLeft, status.status === 'published'),
+      overdue: status.status !== 'published' && status.daysLeft < 0,
+      tables: builderTables(built.report.cells),
+      mark: -1,
+      groups: groupFindings(built.findings),
+      errorCount: built.findings.filter((f) => f.level === 'error').length,
+      editors: editorRows(built.report.sections, built.lastYearSections),
+      repeatWarning: problemsRepeat(built.findings),
+      canEdit: built.status === 'draft' && role === 'editor',
+      canApprove: built.status === 'inReview' && approver,
+      stepHint: built.status === 'inReview' && approver && needed !== undefined && needed !== role ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）` : '',
+      dirty: false,
+      busy: false,
+      notice,
+      publishedId,
+      previewUrl: published ? previewUrl(publishedId) : '',
+      readerPath: published ? `${READER_PATH}?id=${encodeURIComponent(publishedId)}` : '',
+    });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onYear(e) {
+    const index = Number(e.detail.value);
+    const year = years()[index];
+    if (year === undefined || year === this.data.year) return;
+    this.setData({ yearIndex: index, year });
+    void this.load();
+  },
+
+  onInput(e) {
+    if (this.texts === null) return;
+    this.texts[e.currentTarget.dataset.key] = e.detail.value;
+    if (!this.data.dirty) this.setData({ dirty: true, notice: '' });
+  },
+
+  onReason(e) {
+    this.setData({ rejectReason: e.detail.value });
+  },
+
+  onFinding(e) {
+    const cell = Number(e.currentTarget.dataset.cell);
+    if (!Number.isInteger(cell) || cell < 0) return;
+    this.setData({ mark: cell });
+    void wx.pageScrollTo({ selector: `#cell-${cell}`, offsetTop: SCROLL_OFFSET_PX, duration: 200 });
+  },
+
+  onCellTap(e) {
+    const { i, t } = e.currentTarget.dataset;
+    if (typeof i !== 'number' || i < 0 || !isNonZero(t ?? '')) return;
+    void wx.navigateTo({ url: cellRoute(this.data.year, i) });
+  },
+
+  /** Saves the narrative with the version it was read at; on CONFLICT tells and reloads the newer text. */
+  async save() {
+    if (this.texts === null) return false;
+    const result = await saveNarrative(this.data.year, this.version, this.texts);
+    if (result.ok) {
+      this.version = result.data.version;
+      return true;
+    }
+    if (result.code === 'CONFLICT') {
+      await this.load(`${result.message}（已重新载入最新内容）`);
+      return false;
+    }
+    this.setData({ busy: false, notice: result.fieldErrors?.[0]?.message ?? result.message });
+    return false;
+  },
+
+  async onSave() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    // Reloaded after saving: the findings follow the new text (五 repeating last year's, 六's 信息处理费…).
+    if (await this.save()) await this.load('已保存');
+  },
+
+  async onSubmit() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    if (this.data.dirty && !(await this.save())) return;
+    const result = await submitReport(this.data.year, this.submitRequestId);
+    if (!result.ok) {
+      this.submitRequestId = newRequestId();
+      this.setData({ busy: false, notice: result.message });
+      return;
+    }
+    this.submitRequestId = newRequestId();
+    await this.load('已提交审批，等待分管领导审核');
+  },
+
+  async onApprove() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    const result = await approveReport(this.data.year, this.approveRequestId);
+    // A refused or failed approval may be tried again as a new request; so may the next step's.
+    this.approveRequestId = newRequestId();
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message });
+      return;
+    }
+    const next = result.data.step;
+    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${next !== null && next !== undefined && CHAIN[next] ? ROLE_LABELS[CHAIN[next] as StaffRole] : '下一步'}审批`;
+    await this.load(message);
+  },
+
+  async onReject() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    const result = await rejectReport(this.data.year, this.data.rejectReason, this.rejectRequestId);
+    this.rejectRequestId = newRequestId();
+    if (!result.ok) {
+      const field = result.fieldErrors?.find((f) => f.path === 'comment');
+      this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
+      return;
+    }
+    this.setData({ rejectReason: '' });
+    await this.load('已退回发起人修改');
+  },
+
+  onPreview() {
+    // The version citizens read once published; before that (or while a correction is written) the draft.
+    const published = this.data.status === 'published' && this.data.publishedId !== '';
+    const query = published ? `id=${encodeURIComponent(this.data.publishedId)}` : `year=${this.data.year}`;
+    void wx.navigateTo({ url: `${PREVIEW_ROUTE}?${query}` });
+  },
+
+  onCopyLink() {
+    const lines = [`小程序页面：${this.data.readerPath}`, ...(this.data.previewUrl === '' ? [] : [`网页预览：${this.data.previewUrl}`])];
+    void wx.setClipboardData({ data: lines.join('\n') });
+  },
+
+  async htmlOrTell() {
+    if (this.data.busy || this.data.publishedId === '') return null;
+    this.setData({ busy: true, notice: '' });
+    const result = await exportReportHtml(this.data.publishedId);
+    this.setData({ busy: false, notice: result.ok ? '' : result.message });
+    return result.ok ? result.data : null;
+  },
+
+  async onCopyHtml() {
+    const exported = await this.htmlOrTell();
+    if (exported === null) return;
+    void wx.setClipboardData({ data: exported.html });
+    this.setData({ notice: '网页代码已复制，可粘贴到门户网站的信息发布系统' });
+  },
+
+  /** Written to the app's own files and handed to a chat (e.g. 文件传输助手), to be saved on a computer. */
+  async onSaveHtml() {
+    const exported = await this.htmlOrTell();
+    if (exported === null) return;
+    const filePath = `${wx.env.USER_DATA_PATH}/${exported.fileName}`;
+    try {
+      wx.getFileSystemManager().writeFileSync(filePath, exported.html, 'utf8');
+      await wx.shareFileMessage({ filePath, fileName: exported.fileName });
+    } catch {
+      this.setData({ notice: '未能保存文件，请改用“复制网页代码”' });
+    }
+  },
 });

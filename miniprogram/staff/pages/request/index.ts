@@ -1,4 +1,299 @@
-/** Placeholder: being built. */
-Page<Record<string, never>, Record<never, never>>({
-  data: {},
+/**
+ * One 依申请公开 request (staff/pages/request/index?id=), staff only: it shows personal data, and every read is
+ * audited by the function. The applicant and what was asked, the clock (due date, days left, what paused it
+ * until when, a provisional calendar), the history, the notices sent, and the actions the function allows now.
+ * Each action opens its form; every act sends the version shown, so a stale page is refused (CONFLICT) and
+ * reloads. 答复 picks one of table 三's 21 outcome rows, drafts the letter, and sends the letter as edited.
+ */
+import { ACTION_LABELS, OUTCOME_RULES, type ActionType, type NoticeKind, type Outcome, type Result } from 'gongkai-core';
+import { newRequestId } from '../../../api/staff';
+import { actOnRequest, draftLetter, fetchApprovers, fetchNotice, fetchRequest, type StaffRequestAnswer } from '../../../api/staff-requests';
+import { checkStaff } from '../../session';
+import { deadlineLines, type DeadlineLines } from '../requests/view';
+import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
+import {
+  BUTTON_LABELS,
+  OPINION_LABELS,
+  applicantLines,
+  contentLines,
+  historyLines,
+  outcomeGroups,
+  sentNotices,
+  type HistoryLine,
+  type Line,
+  type OutcomeGroup,
+} from './view';
+
+export type RequestState = 'loading' | 'ready' | 'error';
+
+export const CONFLICT_MESSAGE = '已被他人处理，已为您刷新为最新状态，请核对后再办理';
+
+export interface RequestData {
+  state: RequestState;
+  message: string;
+  applicationNo: string;
+  statusLabel: string;
+  clock: (DeadlineLines & { prompt: string }) | null;
+  clockNote: string;
+  applicant: Line[];
+  content: Line[];
+  history: HistoryLine[];
+  letter: { title: string; text: string; date: string } | null;
+  notices: { kind: NoticeKind; label: string }[];
+  buttons: { type: ActionType; label: string }[];
+  /** The open action form, or ''. */
+  form: ActionType | '';
+  formTitle: string;
+  fields: FormFields;
+  errors: Record<string, string>;
+  nthThisMonth: number;
+  fee: { amount: number | null; text: string };
+  opinions: { key: string; label: string }[];
+  approvers: { id: string; label: string }[];
+  approversNote: string;
+  outcomeGroups: OutcomeGroup[];
+  outcomeNote: string;
+  letterText: string;
+  letterTitle: string;
+  letterMissing: string;
+  letterBusy: boolean;
+  busy: boolean;
+  notice: string;
+  noticeKind: 'ok' | 'error' | '';
+  doc: { title: string; text: string } | null;
+}
+
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { type: ActionType; key: string; kind: NoticeKind; field: keyof FormFields }>;
+type Input = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: keyof FormFields }>;
+
+interface RequestCustom {
+  id: string;
+  version: number;
+  actRequestId: string;
+  load(notice?: { text: string; kind: 'ok' | 'error' }): Promise<void>;
+  show(r: StaffRequestAnswer): void;
+  onRetry(): void;
+  onAction(e: Tap): void;
+  onCancel(): void;
+  setField(field: keyof FormFields, value: string): void;
+  onInput(e: Input): void;
+  onPick(e: Tap): void;
+  onOutcome(e: Tap): Promise<void>;
+  onLetter(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  loadApprovers(): Promise<void>;
+  onSubmit(): Promise<void>;
+  onNotice(e: Tap): Promise<void>;
+  onCloseDoc(): void;
+}
+
+/** What a form with nothing to fill in confirms. */
+const CONFIRM_TEXT: Partial<Record<ActionType, string>> = {
+  confirmReceipt: '确认已收到该网上申请：收到申请之日为今天，答复期限从今天起算（条例 第三十一条）。',
+  payFee: '确认申请人已缴纳信息处理费：答复期限从今天起恢复计算。',
+  close: '申请人逾期未补正或未缴费，视为放弃申请，终止办理（条例 第三十条、第四十二条）。',
+};
+
+Page<RequestData, RequestCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    applicationNo: '',
+    statusLabel: '',
+    clock: null,
+    clockNote: '',
+    applicant: [],
+    content: [],
+    history: [],
+    letter: null,
+    notices: [],
+    buttons: [],
+    form: '',
+    formTitle: '',
+    fields: EMPTY_FIELDS,
+    errors: {},
+    nthThisMonth: 0,
+    fee: { amount: null, text: '' },
+    opinions: Object.entries(OPINION_LABELS).map(([key, label]) => ({ key, label })),
+    approvers: [],
+    approversNote: '',
+    outcomeGroups: [],
+    outcomeNote: '',
+    letterText: '',
+    letterTitle: '',
+    letterMissing: '',
+    letterBusy: false,
+    busy: false,
+    notice: '',
+    noticeKind: '',
+    doc: null,
+  },
+  id: '',
+  version: 0,
+  actRequestId: '',
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.id = decodeURIComponent(query.id ?? '');
+    void this.load();
+  },
+
+  async load(notice) {
+    this.setData({ state: 'loading', message: '', form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
+    const who = await checkStaff();
+    if (who.kind === 'citizen') return;
+    if (who.kind === 'error') {
+      this.setData({ state: 'error', message: who.message });
+      return;
+    }
+    const result = await fetchRequest(this.id);
+    if (!result.ok) {
+      this.setData({ state: 'error', message: result.message });
+      return;
+    }
+    this.show(result.data);
+  },
+
+  show(r) {
+    this.version = r.version;
+    // Once answered or closed the clock has stopped: the date it ended says it all.
+    const d = r.answeredDate === null ? r.deadline : null;
+    this.setData({
+      state: 'ready',
+      applicationNo: r.applicationNo,
+      statusLabel: r.statusLabel,
+      clock: d ? { ...deadlineLines(d), prompt: d.provisional ? (d.prompt ?? '本年度节假日尚未录入，期限为暂估') : '' } : null,
+      clockNote: d ? '' : r.receivedDate === null ? '网上申请：确认受理后开始计算答复期限' : r.answeredDate ? `已于 ${r.answeredDate} 办结` : '',
+      applicant: applicantLines(r),
+      content: contentLines(r),
+      history: historyLines(r.history),
+      letter: r.letter,
+      notices: sentNotices(r.history),
+      buttons: r.actions.map((type) => ({ type, label: BUTTON_LABELS[type] })),
+      nthThisMonth: r.nthThisMonth,
+    });
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onAction(e) {
+    const type = e.currentTarget.dataset.type;
+    this.actRequestId = newRequestId();
+    const fields = { ...EMPTY_FIELDS };
+    this.setData({
+      form: type,
+      formTitle: ACTION_LABELS[type],
+      fields,
+      errors: {},
+      notice: CONFIRM_TEXT[type] ?? '',
+      noticeKind: '',
+      fee: type === 'noticeFee' ? feeQuote(fields, this.data.nthThisMonth) : { amount: null, text: '' },
+      outcomeGroups: type === 'answer' ? outcomeGroups() : [],
+      outcomeNote: '',
+      letterText: '',
+      letterTitle: '',
+      letterMissing: '',
+    });
+    if (type === 'extend') void this.loadApprovers();
+  },
+
+  onCancel() {
+    this.setData({ form: '', errors: {}, notice: '', noticeKind: '' });
+  },
+
+  setField(field, value) {
+    const fields = { ...this.data.fields, [field]: value };
+    const patch: Record<string, unknown> = { [`fields.${field}`]: value, [`errors.${field}`]: '' };
+    if (this.data.form === 'noticeFee') patch.fee = feeQuote(fields, this.data.nthThisMonth);
+    this.setData(patch);
+  },
+
+  onInput(e) {
+    this.setField(e.currentTarget.dataset.field, e.detail.value);
+  },
+
+  /** A choice chip: data-field names the field, data-key the value. */
+  onPick(e) {
+    this.setField(e.currentTarget.dataset.field, e.currentTarget.dataset.key);
+  },
+
+  async onOutcome(e) {
+    const outcome = e.currentTarget.dataset.key as Outcome;
+    const rule = OUTCOME_RULES[outcome];
+    if (rule.closeOnly) {
+      this.setData({ outcomeNote: '该结果只能在申请人逾期后以「终止」登记' });
+      return;
+    }
+    this.setData({ 'fields.outcome': outcome, 'errors.outcome': '', outcomeNote: rule.needsReason ? '该结果须说明理由' : '', letterBusy: true, letterMissing: '' });
+    const draft = await draftLetter(this.id, outcome);
+    if (this.data.fields.outcome !== outcome) return; // another row was picked meanwhile
+    if (!draft.ok) {
+      this.setData({ letterBusy: false, 'errors.letterText': `答复书草稿未能生成：${draft.message}` });
+      return;
+    }
+    const missing = draft.data.missing.length > 0 ? `请补全：${draft.data.missing.join('、')}` : '';
+    this.setData({ letterBusy: false, letterTitle: draft.data.title, letterText: draft.data.text, letterMissing: missing });
+  },
+
+  onLetter(e) {
+    this.setData({ letterText: e.detail.value, 'errors.letterText': '' });
+  },
+
+  async loadApprovers() {
+    this.setData({ approvers: [], approversNote: '正在读取批准人…' });
+    const result = await fetchApprovers();
+    if (!result.ok) {
+      this.setData({ approversNote: `批准人名单未能读取：${result.message}` });
+      return;
+    }
+    const approvers = result.data.map((a) => ({ id: a.id, label: `${a.displayName}（${a.roleLabel}）` }));
+    const only = approvers.length === 1 ? approvers[0] : undefined;
+    this.setData({
+      approvers,
+      approversNote: approvers.length === 0 ? '本机关尚未设置延期批准人，请管理员在机关设置中指定' : '',
+      ...(only ? { 'fields.approverId': only.id } : {}),
+    });
+  },
+
+  async onSubmit() {
+    const type = this.data.form;
+    if (type === '' || this.data.busy) return;
+    const answering = type === 'answer';
+    if (answering && this.data.letterBusy) return;
+    this.setData({ busy: true, errors: {}, notice: '', noticeKind: '' });
+    const payload = {
+      id: this.id,
+      version: this.version,
+      action: actionOf(type, this.data.fields, this.data.nthThisMonth) as never,
+      ...(answering && this.data.letterText.trim() !== '' ? { letterText: this.data.letterText } : {}),
+    };
+    const result: Result<unknown> = await actOnRequest(payload, this.actRequestId);
+    if (result.ok) {
+      this.setData({ busy: false });
+      await this.load({ text: `已办理：${ACTION_LABELS[type]}`, kind: 'ok' });
+      return;
+    }
+    // Refused or failed: a new try is a new request.
+    this.actRequestId = newRequestId();
+    if (result.code === 'CONFLICT') {
+      this.setData({ busy: false });
+      await this.load({ text: `${CONFLICT_MESSAGE}（${result.message}）`, kind: 'error' });
+      return;
+    }
+    this.setData({ busy: false, errors: errorsByField(result.fieldErrors), notice: result.message, noticeKind: 'error' });
+  },
+
+  async onNotice(e) {
+    const kind = e.currentTarget.dataset.kind;
+    const result = await fetchNotice(this.id, kind);
+    if (!result.ok) {
+      this.setData({ notice: result.message, noticeKind: 'error' });
+      return;
+    }
+    this.setData({ doc: { title: result.data.title, text: result.data.text } });
+  },
+
+  onCloseDoc() {
+    this.setData({ doc: null });
+  },
 });

@@ -1,0 +1,59 @@
+/**
+ * The staff preview shows the report exactly as the citizen reader does: the same view and the same markup
+ * (components/report-view), for the draft being built and for a published version.
+ */
+import { FORMAT_2021 } from 'gongkai-core';
+import { flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
+import { publishedReport, reportData } from '../fixtures';
+import { me, routeTransport, useMemoryStorage } from './helpers';
+import type { ReportPreviewData } from '../../../miniprogram/staff/pages/report-preview/index';
+import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
+
+const ROUTE = 'staff/pages/report-preview/index';
+
+function screens(page: RenderedPage<unknown>): string[] {
+  return FORMAT_2021.sections.map((s) => textOf(page, `#section-${s.key}`));
+}
+
+describe('report preview', () => {
+  beforeEach(() => useMemoryStorage());
+
+  it('shows a published version exactly as the citizen reader shows it', async () => {
+    const fake = routeTransport({ 'organ.me': me('editor'), 'reports.getPublished': () => ({ ok: true, data: publishedReport('r-1') }) });
+    const preview = openPage<ReportPreviewData>(ROUTE, { id: 'r-1' });
+    await flush();
+    const reader = openPage<ReaderData>('pages/report/reader/index', { id: 'r-1' });
+    await flush();
+    expect(fake.payloads('reports.getPublished')).toEqual([{ id: 'r-1' }, { id: 'r-1' }]);
+    expect(preview.data.state).toBe('ready');
+    expect(textOf(preview, '#title')).toBe(textOf(reader, '#title'));
+    expect(screens(preview)).toEqual(screens(reader));
+    expect(preview.querySelectorAll('.val')).toHaveLength(FORMAT_2021.cells.length);
+    expect(preview.data.sections).toEqual(reader.data.sections);
+    expect(textOf(preview, '#banner')).toContain('公众在小程序中看到的就是这个样子');
+  });
+
+  it('previews the draft of a year as it would be published', async () => {
+    const report = { ...reportData(), year: 2025 };
+    const fake = routeTransport({
+      'organ.me': me('reviewer'),
+      'reports.build': () => ({ ok: true, data: { report, sources: {}, findings: [], lastYearSections: null, status: 'inReview', step: 0, version: 2 } }),
+    });
+    const page = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
+    await flush();
+    expect(fake.payloads('reports.build')).toEqual([{ year: 2025 }]);
+    expect(textOf(page, '#title')).toBe('扎毛乡2025年政府信息公开工作年度报告');
+    expect(textOf(page, '#banner')).toContain('尚未发布');
+    expect(textOf(page, '#section-problems')).toContain('二是更新还不够及时。');
+  });
+
+  it('retries when it cannot load', async () => {
+    const fake = routeTransport({ 'organ.me': me('editor') });
+    const page = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
+    await flush();
+    expect(page.data.state).toBe('error');
+    fake.route({ 'reports.build': () => ({ ok: true, data: { report: reportData(), sources: {}, findings: [], lastYearSections: null, status: 'draft', step: null, version: 0 } }) });
+    await tapButton(page, '#retry');
+    expect(page.data.state).toBe('ready');
+  });
+});
