@@ -49,6 +49,56 @@ describe('工作台', () => {
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/approve/index?id=c' }));
   });
 
+  it('shows the requests due soon and overdue first, and last year’s report with its due date and a reminder', async () => {
+    const deadline = (dueDate: string, daysRemaining: number, flags: { atRisk?: boolean; overdue?: boolean } = {}) => ({ dueDate, projected: false, daysRemaining, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null, ...flags });
+    const row = (id: string, no: string, statusLabel: string, d: ReturnType<typeof deadline> | null, status = 'received') => ({ id, version: 2, applicationNo: no, status, statusLabel, channelLabel: '网上申请', applicantTypeLabel: '自然人', applicantName: '卓*', submittedDate: '2026-01-05', receivedDate: '2026-01-05', deadline: d, outcome: null, outcomeLabel: null, answeredDate: null });
+    const list = [
+      row('r1', '2026-0003', '办理中', deadline('2026-01-20', 0, { overdue: true })),
+      row('r2', '2026-0004', '办理中', deadline('2026-01-23', 2, { atRisk: true })),
+      row('r3', '2026-0005', '办理中', deadline('2026-02-10', 15)),
+      row('r4', '2026-0006', '办理中', deadline('2026-02-20', 20)),
+      row('r5', '2026-0001', '已答复', null, 'answered'),
+    ];
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'items.list': () => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 50 } }),
+      'requests.list': () => ({ ok: true, data: { list, total: 5, page: 1, pageSize: 10, counts: { open: 4, atRisk: 1, overdue: 1 } } }),
+      'reports.status': () => ({ ok: true, data: { year: 2025, status: 'draft', step: null, stepLabel: '草稿', dueDate: '2026-01-31', daysLeft: 9, publishedId: null } }),
+    });
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    const page = openPage<HomeData>(HOME);
+    await flush();
+    expect(fake.payloads('requests.list')).toEqual([{ page: 1, pageSize: 10 }]);
+    expect(textOf(page, '#requests-overdue')).toBe('逾期 1');
+    expect(textOf(page, '#requests-at-risk')).toBe('临期 1');
+    expect(textOf(page, '#requests-all')).toContain('全部 4 件办理中');
+    expect(page.data.requestLines.map((l) => [l.id, l.urgent])).toEqual([['r1', true], ['r2', true], ['r3', false]]);
+    expect(textOf(page, '#request-r1')).toContain('已逾期 · 应于 2026-01-20 前答复');
+    expect(textOf(page, '#request-r2')).toContain('剩 2 个工作日');
+    expect(textOf(page, '#report-year')).toContain('2025 年度报告');
+    expect(textOf(page, '#report-note')).toBe('草稿 · 距报送期限 2026-01-31 还有 9 天');
+    expect(textOf(page, '#report-remind')).toBe('请按期报送');
+    await tap(page, '#request-r2');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/request/index?id=r2' }));
+    await tap(page, '#requests-all');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/requests/index' }));
+    await tap(page, '#cases');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/cases/index' }));
+  });
+
+  it('a published report needs no reminder; a desk that cannot load says so in its section', async () => {
+    routeTransport({
+      'organ.me': me('leader'),
+      ...waitingRoutes(),
+      'reports.status': () => ({ ok: true, data: { year: 2025, status: 'published', step: null, stepLabel: '已发布（第 1 版）', dueDate: '2026-01-31', daysLeft: 3, publishedId: 'o-2025-v1' } }),
+    });
+    const page = openPage<HomeData>(HOME);
+    await flush();
+    expect(textOf(page, '#report-note')).toBe('已发布（第 1 版）');
+    expect(page.querySelector('#report-remind')).toBeUndefined();
+    expect(textOf(page, '#requests')).toContain('网络连接失败');
+  });
+
   it('shows the leader what waits at step 1', async () => {
     routeTransport({ 'organ.me': me('leader'), ...waitingRoutes() });
     const page = openPage<HomeData>(HOME);

@@ -1,13 +1,16 @@
 /**
  * 工作台 (staff/pages/home/index): who I am, my drafts (with a draft kept only on this phone), the items waiting for
- * my approval step (分管领导 step 0, 第一负责人 step 1) with a count, and the way to the annual report builder.
+ * my approval step (分管领导 step 0, 第一负责人 step 1) with a count, the requests due soon or overdue, last year's
+ * annual report with its due date (a reminder as it nears), and the way to the desk, the registers and the report.
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-core';
 import { fetchStaffItem, listStaffItems } from '../../../api/staff';
+import { fetchReportStatus } from '../../../api/staff-reports';
+import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
-import { APPROVE_ROUTE, EDIT_ROUTE, REPORT_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
-import { workLine, type WorkLine } from './view';
+import { APPROVE_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
+import { reportLine, requestLine, URGENT_SHOWN, workLine, type ReportLine, type WorkLine } from './view';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
@@ -24,6 +27,11 @@ export interface HomeData {
   waiting: WorkLine[];
   waitingCount: number;
   waitingError: string;
+  requestCounts: { open: number; atRisk: number; overdue: number };
+  requestLines: (WorkLine & { urgent: boolean })[];
+  requestsError: string;
+  report: ReportLine | null;
+  reportError: string;
 }
 
 interface HomeCustom {
@@ -31,7 +39,12 @@ interface HomeCustom {
   load(): Promise<void>;
   loadDrafts(): Promise<void>;
   loadWaiting(role: StaffRole): Promise<void>;
+  loadRequests(): Promise<void>;
+  loadReport(): Promise<void>;
   onRetry(): void;
+  onRequests(): void;
+  onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
+  onRegister(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'stats' | 'docs' | 'cases' }>): void;
   onNew(): void;
   onLocalDraft(): void;
   onDraft(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
@@ -53,6 +66,11 @@ Page<HomeData, HomeCustom>({
     waiting: [],
     waitingCount: 0,
     waitingError: '',
+    requestCounts: { open: 0, atRisk: 0, overdue: 0 },
+    requestLines: [],
+    requestsError: '',
+    report: null,
+    reportError: '',
   },
   loading: false,
 
@@ -88,7 +106,12 @@ Page<HomeData, HomeCustom>({
         canApprove,
         localDraft: canWrite && local !== null ? local.form.title || '（未命名）' : '',
       });
-      await Promise.all([canWrite ? this.loadDrafts() : Promise.resolve(), canApprove ? this.loadWaiting(role) : Promise.resolve()]);
+      await Promise.all([
+        canWrite ? this.loadDrafts() : Promise.resolve(),
+        canApprove ? this.loadWaiting(role) : Promise.resolve(),
+        this.loadRequests(),
+        this.loadReport(),
+      ]);
     } finally {
       this.loading = false;
     }
@@ -118,8 +141,41 @@ Page<HomeData, HomeCustom>({
     this.setData({ waiting: mine.map(workLine), waitingCount: mine.length, waitingError: '' });
   },
 
+  async loadRequests() {
+    // The desk's first page is ordered by urgency; its counts cover every open request.
+    const result = await listRequests(undefined, 1, 10);
+    if (!result.ok) {
+      this.setData({ requestsError: result.message });
+      return;
+    }
+    const open = result.data.list.filter((r) => r.status !== 'answered' && r.status !== 'closed');
+    this.setData({ requestCounts: result.data.counts, requestLines: open.slice(0, URGENT_SHOWN).map(requestLine), requestsError: '' });
+  },
+
+  async loadReport() {
+    const result = await fetchReportStatus();
+    if (!result.ok) {
+      this.setData({ reportError: result.message, report: null });
+      return;
+    }
+    this.setData({ report: reportLine(result.data), reportError: '' });
+  },
+
   onRetry() {
     void this.load();
+  },
+
+  onRequests() {
+    void wx.navigateTo({ url: REQUESTS_ROUTE });
+  },
+
+  onRequest(e) {
+    void wx.navigateTo({ url: `${REQUEST_ROUTE}?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
+  },
+
+  onRegister(e) {
+    const routes = { stats: STATS_ROUTE, docs: DOCS_ROUTE, cases: CASES_ROUTE };
+    void wx.navigateTo({ url: routes[e.currentTarget.dataset.to] });
   },
 
   onNew() {
