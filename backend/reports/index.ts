@@ -31,13 +31,13 @@ import {
 import { checkReport, hasErrors } from '../../shared/checks';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
 import { importReportText } from '../../shared/import/report-text';
-import { RULES } from '../../shared/policy/rules';
+import { RULES, type ApproverRole } from '../../shared/policy/rules';
 import { renderHtml, reportTitle } from '../../shared/render';
 import { buildReport, emptySections, type ReportData, type Sections } from '../../shared/report';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, notFound } from '../errors';
-import { CHAIN } from '../items/store';
+import { chainOf } from '../items/store';
 import { staffOf } from '../items/review';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
 import { one, rows, type Collection, type Db, type Row } from '../sdk';
@@ -69,6 +69,14 @@ function trailOf(draft: Row): unknown[] {
 
 function stepOf(draft: Row): number | null {
   return draft.status === 'inReview' && typeof draft.step === 'number' ? draft.step : null;
+}
+
+/**
+ * The chain a report goes through: the one stored on the draft when it was submitted (it stays with the draft
+ * until it leaves review, as an item's does), else the organ's current one.
+ */
+function chainFor(draft: Row, organ: Row): readonly ApproverRole[] {
+  return stepOf(draft) !== null ? chainOf(draft) : chainOf(organ);
 }
 
 async function organRow(store: Store, organId: string): Promise<Row> {
@@ -115,7 +123,7 @@ async function publishInTx(ctx: TxContext, organId: string, report: ReportData, 
 function enforceStep(staff: StaffRecord, draft: Row): number {
   const step = stepOf(draft);
   if (step === null) throw conflict('报告不在审批中，可能已被他人处理，请刷新');
-  const refusal = RULES.currentStep({ staffId: staff._id, organId: staff.organId, role: staff.role }, { organId: staff.organId, step, chain: CHAIN, approvedBy: [], hasChecklist: false });
+  const refusal = RULES.currentStep({ staffId: staff._id, organId: staff.organId, role: staff.role }, { organId: staff.organId, step, chain: chainOf(draft), approvedBy: [], hasChecklist: false });
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return step;
 }
@@ -150,9 +158,10 @@ async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMo
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   if (draft.status !== 'draft') throw conflict('报告不是草稿状态，可能已被他人提交，请刷新');
   const trail = [...trailOf(draft), { decision: 'submit', staffId: staff._id, at: ctx.now }];
-  await saveDraft(ctx, { ...draft, status: 'inReview', step: 0, trail });
+  const chain = [...chainOf(await organRow(ctx.tx, staff.organId))];
+  await saveDraft(ctx, { ...draft, status: 'inReview', step: 0, chain, trail });
   ctx.audit({ action: 'submit', target: String(draft._id) });
-  return { status: 'inReview', step: 0 };
+  return { status: 'inReview', step: 0, waitingFor: chain[0] ?? null };
 }
 
 async function approve(input: { year: number; comment?: string }, ctx: TxContext): Promise<ReportMoved> {
@@ -163,10 +172,11 @@ async function approve(input: { year: number; comment?: string }, ctx: TxContext
   const errors = findings.filter((f) => f.level === 'error');
   if (hasErrors(findings)) throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
   const trail = [...trailOf(draft), { decision: 'approve', step, staffId: staff._id, comment: input.comment ?? null, at: ctx.now }];
-  const last = step === CHAIN.length - 1;
+  const chain = chainOf(draft);
+  const last = step === chain.length - 1;
   await saveDraft(ctx, last ? { ...draft, status: 'published', step: null, trail } : { ...draft, step: step + 1, trail });
   ctx.audit({ action: 'approve', target: String(draft._id) });
-  if (!last) return { status: 'inReview', step: step + 1 };
+  if (!last) return { status: 'inReview', step: step + 1, waitingFor: chain[step + 1] ?? null };
   return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
 }
 
@@ -207,7 +217,7 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
     year,
     status: state,
     step,
-    stepLabel: reportStateLabel(state, step, published ? Number(published.version) : null),
+    stepLabel: reportStateLabel(state, step === null || !draft ? null : (chainOf(draft)[step] ?? null), published ? Number(published.version) : null),
     dueDate,
     daysLeft: daysBetween(shanghaiDate(ctx.now), dueDate),
     publishedId: published ? String(published._id) : null,
@@ -265,7 +275,8 @@ export const reportsFunction = defineFunction('reports', {
       const draft = await readDraft(ctx.db, organId, input.year);
       const { report, sources, findings, lastYearSections } = await build(ctx.db, organId, input.year, draft);
       const state = draft.status === 'inReview' || draft.status === 'published' ? draft.status : 'draft';
-      return { report, sources, findings, lastYearSections, status: state, step: stepOf(draft), version: Number(draft.version) };
+      const chain = [...chainFor(draft, await organRow(ctx.db, organId))];
+      return { report, sources, findings, lastYearSections, status: state, step: stepOf(draft), chain, version: Number(draft.version) };
     },
   }),
 

@@ -1,6 +1,7 @@
 /** The `reports` function: what citizens read (published reports) and what staff build. */
 import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress } from '../format';
+import type { ApproverRole } from '../policy/rules';
 import type { Finding, ReportData, Sections } from '../report/schema';
 
 export const listPublishedReportsSchema = z.object({ organId: z.string().min(1).optional() });
@@ -39,6 +40,8 @@ export interface BuiltReportView {
   lastYearSections: Sections | null;
   /** The draft's state ('none' is never answered here: building shows a draft). */
   status: Exclude<ReportState, 'none'>;
+  /** The approval chain: the draft's own while in review, else the organ's (the one a submission will take). */
+  chain: ApproverRole[];
   /** The approval step (index into the chain) while in review, else null. */
   step: number | null;
   /** The narrative's version, sent back with the next save (optimistic concurrency). */
@@ -98,6 +101,8 @@ export interface ExportedHtml {
 export interface ReportMoved {
   status: Exclude<ReportState, 'none'>;
   step?: number | null;
+  /** Who acts next while in review. */
+  waitingFor?: ApproverRole | null;
   /** With the last approval: the version just published. */
   published?: PublishedReportSummary;
 }
@@ -115,12 +120,13 @@ export const reportStepSchema = z.object({ year: reportYear, comment: z.string()
 export const rejectReportSchema = z.object({ year: reportYear, comment: z.string().trim().min(2, '请写明退回理由').max(500) });
 export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });
 
-const STEP_LABELS = ['分管领导审核中', '第一负责人审批中'] as const;
+const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审核中', leader: '第一负责人审批中' };
 
 /** The state in words, for the 工作台 and the builder: 草稿 / 分管领导审核中 / 已发布（第 1 版）. */
-export function reportStateLabel(status: ReportState, step: number | null, publishedVersion: number | null): string {
+/** `waitingFor`: the role at the current step of the report's chain while in review. */
+export function reportStateLabel(status: ReportState, waitingFor: ApproverRole | null, publishedVersion: number | null): string {
   if (status === 'none') return '未开始';
   if (status === 'draft') return '草稿';
-  if (status === 'inReview') return (step !== null ? STEP_LABELS[step] : undefined) ?? '审核中';
+  if (status === 'inReview') return waitingFor ? STEP_LABELS[waitingFor] : '审核中';
   return publishedVersion !== null ? `已发布（第 ${publishedVersion} 版）` : '已发布';
 }

@@ -65,6 +65,22 @@ describe('reports.status', () => {
   });
 });
 
+describe('the report’s approval chain is the organ’s', () => {
+  it('an organ whose chain is the 第一负责人 alone: the leader’s one approval publishes; the chain stays with the submitted draft', async () => {
+    const one = await seedOrgan(b, '-one-step');
+    await b.ok(one.admin, 'organ', 'updateProfile', { patch: { chain: ['leader'] } });
+    expect(await b.ok<{ chain: string[] }>(one.editor, 'reports', 'build', { year: YEAR })).toMatchObject({ chain: ['leader'] });
+    await b.ok(one.editor, 'reports', 'saveNarrative', { year: YEAR, version: 0, sections: SECTIONS });
+    expect(await b.ok(one.editor, 'reports', 'submit', { year: YEAR })).toEqual({ status: 'inReview', step: 0, waitingFor: 'leader' });
+    // Changing the organ's chain now does not change the chain of the report already in review.
+    await b.ok(one.admin, 'organ', 'updateProfile', { patch: { chain: ['reviewer', 'leader'] } });
+    expect(await b.ok<ReportStatus>(one.editor, 'reports', 'status', { year: YEAR })).toMatchObject({ status: 'inReview', step: 0, stepLabel: '第一负责人审批中' });
+    expect(await b.call(one.reviewer, 'reports', 'approve', { year: YEAR })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const done = await b.ok<{ status: string }>(one.leader, 'reports', 'approve', { year: YEAR });
+    expect(done).toMatchObject({ status: 'published', published: { year: YEAR, version: 1 } });
+  });
+});
+
 describe('reports.cellRecords', () => {
   it('lists the records behind a cell by kind, requests without personal data', async () => {
     await b.ok(o.editor, 'stats', 'create', { entry: { kind: 'count', metric: 'licensing.decisions', date: '2024-03-02', count: 7, note: '草原使用许可' } });

@@ -54,13 +54,19 @@ it('a timer event closes a lapsed request through the bundled entry; the message
   const file = path.join(OUT, 'index.js');
   await bundleEntry(path.join(ROOT, 'cloudfunctions/requests/index.ts'), file, 'external');
   const fn = require(file) as { main(event: unknown, context: unknown): Promise<{ ok: boolean; data: { closed: number } }> };
+  // The production entry logs to the function's console: the failed send, by id and code only.
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const answer = await fn.main({ Type: 'Timer', TriggerName: 'daily-sweep', Time: new Date().toISOString() }, {});
   expect(answer).toMatchObject({ ok: true, data: { closed: 1 } });
+  // Two messages: the 补正 one queued earlier (no sender then), sent first, and the closing's own.
+  const line = expect.stringMatching(/^subscribe message \w+ not sent: errcode -1$/) as unknown;
+  expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([line, line]);
+  logged.mockRestore();
 
   const closed = await call<StaffRequestAnswer>(o.editor, 'get', { id }, '2026-11-27');
   expect(closed).toMatchObject({ status: 'closed', outcome: 'otherNoCorrection', answeredDate: '2026-09-16' });
   const notes = rows(await b.db.collection(COLLECTIONS.notifications).where({ requestId: id }).get());
-  const close = notes.find((n) => n.action === 'close');
-  expect(close).toMatchObject({ state: 'pending', attempts: 1, lastError: { errcode: -1 } });
+  expect(notes.map((n) => [n.action, n.state, n.attempts])).toEqual(expect.arrayContaining([['requestCorrection', 'pending', 1], ['close', 'pending', 1]]));
+  expect(notes.find((n) => n.action === 'close')).toMatchObject({ lastError: { errcode: -1 } });
   expect(one(await b.db.collection(COLLECTIONS.requests).doc(id).get())?.status).toBe('closed');
 }, 60_000);

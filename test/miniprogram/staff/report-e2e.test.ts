@@ -1,6 +1,6 @@
 /**
  * The annual report end to end through the REAL functions and local server (the backend in a child process:
- * report-e2e-server.cjs): the editor builds the organ's latest year with records in the builder page, writes the
+ * report-e2e-server.cjs) on the demo organ of `npm start`: the editor builds its latest year with records (last year) in the builder page, writes the
  * narrative and submits it; the reviewer approves on the page and cannot take the leader's step (the page shows
  * the server's reason); the leader approves and it is published; a citizen's reader page shows it.
  */
@@ -71,7 +71,10 @@ describe('the annual report end to end, real functions and server', () => {
     expect(page.data.year).toBe(info.year);
     expect(textOf(page, '#state')).toBe('未开始');
     expect(textOf(page, cellOf('proactive.licensing.decisions'))).toBe('4');
-    expect(textOf(page, cellOf('reviewLitigation.review.upheld'))).toBe('1');
+    // The demo's 复议 case was filed last year and decided this year: 尚未审结 on 31 December.
+    expect(textOf(page, cellOf('reviewLitigation.review.pending'))).toBe('1');
+    // Its paper request received on 28 December is carried forward.
+    expect(textOf(page, cellOf('applications.carriedForward.natural'))).toBe('1');
     for (const [key, text] of Object.entries(SECTIONS)) find(page, `#text-${key}`).dispatchEvent('input', { detail: { value: text } });
     await flush();
     await tapButton(page, '#save');

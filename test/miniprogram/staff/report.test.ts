@@ -28,7 +28,7 @@ function lastYearsReport(): ReportData {
 function built(report: ReportData, extra: Record<string, unknown> = {}): Handler {
   // The findings are the real checks' (shared/checks), as the server computes them.
   const findings: Finding[] = checkReport(report, { lastYear: lastYearsReport() });
-  return () => ({ ok: true, data: { report, sources: {}, findings, lastYearSections: lastYearsReport().sections, status: 'draft', step: null, version: 3, ...extra } });
+  return () => ({ ok: true, data: { report, sources: {}, findings, lastYearSections: lastYearsReport().sections, status: 'draft', step: null, chain: ['reviewer', 'leader'], version: 3, ...extra } });
 }
 
 function status(extra: Record<string, unknown> = {}): Handler {

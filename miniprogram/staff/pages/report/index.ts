@@ -20,7 +20,7 @@ import {
   type ReportStatus,
 } from '../../../api/staff-reports';
 import { DEV_SERVER } from '../../../config/index';
-import { CHAIN, checkStaff } from '../../session';
+import { checkStaff } from '../../session';
 import { todayIso, yearOptions } from '../../records';
 import {
   PREVIEW_ROUTE,
@@ -114,6 +114,11 @@ function years(): number[] {
 }
 
 /** The local server's web preview; none on CloudBase, where the organ's portal carries the exported HTML. */
+/** Who acts next, as the notice after a submission or an approval says it. */
+function waitingText(role: StaffRole | null | undefined): string {
+  return role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : '下一步审批';
+}
+
 function previewUrl(id: string): string {
   const app = getApp<{ globalData?: { transport?: string | null } }>();
   return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
@@ -188,8 +193,9 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     this.version = built.version;
     this.role = role;
     const step = built.step;
-    const needed = step === null ? undefined : CHAIN[step];
-    const approver = CHAIN.includes(role);
+    // The chain is the organ's (the draft's own once submitted): who approves is not fixed in the page.
+    const needed = step === null ? undefined : built.chain[step];
+    const approver = (built.chain as readonly StaffRole[]).includes(role);
     // A published version (built here or imported) can be shared even while a correction is being written.
     const publishedId = status.publishedId ?? '';
     const published = publishedId !== '';
@@ -286,7 +292,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       return;
     }
     this.submitRequestId = newRequestId();
-    await this.load('已提交审批，等待分管领导审核');
+    await this.load(`已提交审批，等待${waitingText(result.data.waitingFor)}`);
   },
 
   async onApprove() {
@@ -299,8 +305,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       this.setData({ busy: false, notice: result.message });
       return;
     }
-    const next = result.data.step;
-    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${next !== null && next !== undefined && CHAIN[next] ? ROLE_LABELS[CHAIN[next] as StaffRole] : '下一步'}审批`;
+    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${waitingText(result.data.waitingFor)}`;
     await this.load(message);
   },
 
