@@ -30,6 +30,22 @@ export async function checkStaff(): Promise<StaffCheck> {
   return { kind: 'staff', me: { ...me, role: me.role } };
 }
 
+/** A page that shows a failed check as its error state (with its retry). */
+interface CheckingPage {
+  setData(data: { state: 'error'; message: string }): void;
+}
+
+/**
+ * The staff member opening a page, or null when there is nobody to show it to: a citizen is sent to binding, a
+ * failed check becomes the page's error state.
+ */
+export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { role: StaffRole }) | null> {
+  const who = await checkStaff();
+  if (who.kind === 'staff') return who.me;
+  if (who.kind === 'error') page.setData({ state: 'error', message: who.message });
+  return null;
+}
+
 /** The default approval chain (backend/items/store.ts CHAIN): 分管领导 step 0, 第一负责人 step 1 (publishes). */
 export const CHAIN: readonly StaffRole[] = ['reviewer', 'leader'];
 

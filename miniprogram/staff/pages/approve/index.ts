@@ -7,7 +7,7 @@
  */
 import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
 import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
-import { HOME_ROUTE, checkStaff, checklistStep, roleAtStep, stepLabel } from '../../session';
+import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
@@ -70,12 +70,8 @@ Page<ApproveData, ApproveCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '', notice: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
+    const me = await staffOpening(this);
+    if (!me) return;
     const result = await fetchStaffItem(this.id);
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
@@ -100,7 +96,7 @@ Page<ApproveData, ApproveCustom>({
       isCorrection: item.correctionOf !== undefined,
       rows: diffRows(item, previous),
       stepLabel: stepLabel(step, item.chain),
-      stepHint: needed !== undefined && needed !== who.me.role ? `此步应由${ROLE_LABELS[needed]}办理（您是${who.me.roleLabel}）` : '',
+      stepHint: needed !== undefined && needed !== me.role ? `此步应由${ROLE_LABELS[needed]}办理（您是${me.roleLabel}）` : '',
       needChecklist: step === checklistStep(item.chain),
       checks,
       allChecked: allTicked(checks),

@@ -7,7 +7,7 @@
 import { newRequestId } from '../../../api/staff';
 import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
 import { canWrite, todayIso, yearOptions } from '../../records';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { KINDS, RESULTS, caseInput, casesView, closeErrors, emptyCaseForm, type CaseErrors, type CaseForm, type CasesView } from './view';
 
 export type CasesState = 'loading' | 'ready' | 'error';
@@ -107,13 +107,9 @@ Page<CasesData, CasesCustom>({
 
   async start() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
-    this.setData({ canWrite: canWrite('cases', who.me.role) });
+    const me = await staffOpening(this);
+    if (!me) return;
+    this.setData({ canWrite: canWrite('cases', me.role) });
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 

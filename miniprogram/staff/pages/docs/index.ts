@@ -8,7 +8,7 @@ import { fetchPublishedReport, fetchPublishedReports } from '../../../api/report
 import { newRequestId } from '../../../api/staff';
 import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry, type StatEntryInput } from '../../../api/staff-records';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { docEntry, docsView, overrideEntry, type DocAction, type DocErrors, type DocForm, type DocRow, type DocsView, type LastYear, type OverrideForm } from './view';
 
 export type DocsState = 'loading' | 'ready' | 'error';
@@ -125,14 +125,10 @@ Page<DocsData, DocsCustom>({
 
   async start() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
-    this.organId = who.me.organId ?? undefined;
-    this.setData({ canWrite: canWrite('stats', who.me.role) });
+    const me = await staffOpening(this);
+    if (!me) return;
+    this.organId = me.organId ?? undefined;
+    this.setData({ canWrite: canWrite('stats', me.role) });
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 

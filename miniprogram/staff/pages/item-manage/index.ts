@@ -7,7 +7,7 @@
  */
 import { correctItemSchema, parseWith, withdrawItemSchema, type ItemHistory, type Result, type StaffRole } from 'gongkai-core';
 import { correctItem, fetchItemHistory, fetchStaffItem, newRequestId, withdrawItem, type StaffItem } from '../../../api/staff';
-import { EDIT_ROUTE, HOME_ROUTE, checkStaff } from '../../session';
+import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
 
@@ -103,13 +103,9 @@ Page<ManageData, ManageCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
-    this.role = who.me.role;
+    const me = await staffOpening(this);
+    if (!me) return;
+    this.role = me.role;
     const [item, versions] = await Promise.all([fetchStaffItem(this.id), this.versionsOf(this.id)]);
     if (!item.ok) {
       this.setData({ state: 'error', message: item.message });
@@ -127,8 +123,8 @@ Page<ManageData, ManageCustom>({
       indexNo: item.data.indexNo ?? '',
       status: STATUS_LABELS[item.data.status],
       published,
-      canWithdraw: published && WITHDRAW_ROLES.includes(who.me.role),
-      canCorrect: published && CORRECT_ROLES.includes(who.me.role),
+      canWithdraw: published && WITHDRAW_ROLES.includes(me.role),
+      canCorrect: published && CORRECT_ROLES.includes(me.role),
       versions: versionViews(versions),
     });
   },

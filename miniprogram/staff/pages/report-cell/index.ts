@@ -4,7 +4,7 @@
  */
 import { NULL_MARK } from 'gongkai-core';
 import { fetchCellRecords } from '../../../api/staff-reports';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
 
 export type CellState = 'loading' | 'ready' | 'error';
@@ -39,12 +39,8 @@ Page<ReportCellData, ReportCellCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
+    const me = await staffOpening(this);
+    if (!me) return;
     const result = await fetchCellRecords(this.year, this.cell);
     if (!result.ok) {
       this.setData({ state: 'error', message: result.code === 'VALIDATION' ? '链接有误：没有这个单元格，请从年度报告编制页打开。' : result.message });

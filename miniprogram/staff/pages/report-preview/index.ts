@@ -7,7 +7,7 @@ import { fetchPublishedReport } from '../../../api/reports';
 import { buildReport } from '../../../api/staff-reports';
 import { describeCell, readerView, sectionAnchor, type NavItem, type SectionView } from '../../../pages/report/reader/view';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
@@ -59,12 +59,8 @@ Page<ReportPreviewData, ReportPreviewCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
+    const me = await staffOpening(this);
+    if (!me) return;
     const result = await this.fetch();
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });

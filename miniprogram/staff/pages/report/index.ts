@@ -20,7 +20,7 @@ import {
   type ReportStatus,
 } from '../../../api/staff-reports';
 import { DEV_SERVER } from '../../../config/index';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { todayIso, yearOptions } from '../../records';
 import {
   PREVIEW_ROUTE,
@@ -173,19 +173,15 @@ Page<ReportBuilderData, ReportBuilderCustom>({
 
   async load(notice = '') {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
+    const me = await staffOpening(this);
+    if (!me) return;
     const year = this.data.year;
     const [built, status] = await Promise.all([buildReport(year), fetchReportStatus(year)]);
     if (!built.ok || !status.ok) {
       this.setData({ state: 'error', message: !built.ok ? built.message : !status.ok ? status.message : '' });
       return;
     }
-    this.show(built.data, status.data, who.me.role, who.me.roleLabel, notice);
+    this.show(built.data, status.data, me.role, me.roleLabel, notice);
   },
 
   show(built, status, role, roleLabel, notice) {

@@ -8,7 +8,7 @@
 import { ACTION_LABELS, OUTCOME_RULES, type ActionType, type NoticeKind, type Outcome, type Result } from 'gongkai-core';
 import { newRequestId } from '../../../api/staff';
 import { actOnRequest, draftLetter, fetchApprovers, fetchNotice, fetchRequest, type StaffRequestAnswer } from '../../../api/staff-requests';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
 import {
@@ -138,12 +138,8 @@ Page<RequestData, RequestCustom>({
 
   async load(notice) {
     this.setData({ state: 'loading', message: '', form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
+    const me = await staffOpening(this);
+    if (!me) return;
     const result = await fetchRequest(this.id);
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });

@@ -7,7 +7,7 @@
 import { newRequestId } from '../../../api/staff';
 import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
-import { checkStaff } from '../../session';
+import { staffOpening } from '../../session';
 import { METRICS, emptyForm, entriesOf, entryDate, summarize, type EntryLine, type MetricKey, type MetricLine, type StatsErrors, type StatsForm } from './view';
 
 export type StatsState = 'loading' | 'ready' | 'error';
@@ -78,13 +78,9 @@ Page<StatsData, StatsCustom>({
 
   async start() {
     this.setData({ state: 'loading', message: '' });
-    const who = await checkStaff();
-    if (who.kind === 'citizen') return;
-    if (who.kind === 'error') {
-      this.setData({ state: 'error', message: who.message });
-      return;
-    }
-    this.setData({ canWrite: canWrite('stats', who.me.role) });
+    const me = await staffOpening(this);
+    if (!me) return;
+    this.setData({ canWrite: canWrite('stats', me.role) });
     if (!(await this.refresh())) return;
     this.setData({ state: 'ready' });
   },
