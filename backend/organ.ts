@@ -8,7 +8,9 @@ import * as z from 'zod';
 import {
   bindSchema,
   getProfileSchema,
+  DEFAULT_NOTICE_FIELDS,
   inviteSchema,
+  noticeFieldsSchema,
   organProfileSchema,
   removeStaffSchema,
   setupSchema,
@@ -16,6 +18,7 @@ import {
   type BindAnswer,
   type Invitation,
   type OrganPublicProfile,
+  type OrganSettings,
   type StaffListEntry,
   type StaffMe,
 } from '../shared/api/organ';
@@ -67,6 +70,16 @@ function publicProfile(organ: Row): OrganPublicProfile {
   };
 }
 
+/**
+ * The admin's own view: the public profile plus the settings only the admin edits. Read as tolerantly as the
+ * public one, so an organ stored before a check existed still opens in the form (updateProfile says what to mend).
+ */
+function settingsOf(organ: Row): OrganSettings {
+  const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
+  const approvers = Array.isArray(organ.extensionApprovers) ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string') : [];
+  return { ...publicProfile(organ), noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS }, extensionApprovers: approvers, feePayment: text(organ.feePayment) };
+}
+
 const invalidCode = (what: string) => new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `code：${what}无效、已使用或已过期` }]);
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
@@ -112,6 +125,13 @@ export const organFunction = defineFunction('organ', {
       const first = rows(await ctx.db.collection(COLLECTIONS.organs).orderBy('createdAt', 'asc').limit(1).get())[0];
       if (!first) throw notFound('机关');
       return publicProfile(first);
+    },
+  }),
+
+  settings: action({
+    input: z.object({}),
+    async handler(_input, ctx): Promise<OrganSettings> {
+      return settingsOf(await organOf(ctx.db, requireStaff(ctx).organId));
     },
   }),
 

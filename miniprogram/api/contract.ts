@@ -38,6 +38,13 @@ export interface Contract {
     bind: Endpoint<{ code: string; displayName: string }, BindAnswer>;
     // Citizen pages (api/catalog.ts): the organ's public contact.
     getProfile: Endpoint<{ organId?: string }, OrganPublicProfile>;
+    // The organ admin's pages (api/staff-admin.ts).
+    setup: Endpoint<import('./staff-admin').SetupPayload, BindAnswer>;
+    settings: Endpoint<Record<string, never>, import('gongkai-core').OrganSettings>;
+    updateProfile: Endpoint<{ patch: import('./staff-admin').ProfilePatch }, OrganPublicProfile>;
+    invite: Endpoint<{ role: import('gongkai-core').StaffRole; expiresInDays?: number }, import('gongkai-core').Invitation>;
+    listStaff: Endpoint<Record<string, never>, import('gongkai-core').StaffListEntry[]>;
+    removeStaff: Endpoint<{ staffId: string }, { id: string }>;
   };
   stats: StatsContract;
   cases: CasesContract;
@@ -61,6 +68,9 @@ interface StaffRequestsContract {
     import('gongkai-core').LetterAnswer | import('gongkai-core').NoticeLetter
   >;
   approvers: Endpoint<Record<string, never>, import('gongkai-core').ExtensionApprover[]>;
+  // The organ's working-day calendar (api/staff-admin.ts; the stored table is checked there).
+  getCalendar: Endpoint<Record<string, never>, { calendar: unknown; officialYears: number[] }>;
+  setCalendar: Endpoint<{ calendar: import('gongkai-core').OrganCalendar }, { calendar: import('gongkai-core').OrganCalendar }>;
 }
 
 // ---- statistics and cases (api/staff-records.ts) ----

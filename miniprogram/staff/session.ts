@@ -16,6 +16,10 @@ export const REQUEST_ROUTE = '/staff/pages/request/index';
 export const STATS_ROUTE = '/staff/pages/stats/index';
 export const DOCS_ROUTE = '/staff/pages/docs/index';
 export const CASES_ROUTE = '/staff/pages/cases/index';
+export const ADMIN_ROUTE = '/staff/pages/admin/index';
+export const PEOPLE_ROUTE = '/staff/pages/people/index';
+export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
+export const SETUP_ROUTE = '/staff/pages/setup/index';
 
 export type StaffCheck = { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
 

@@ -75,6 +75,15 @@ export type { DisclosureItem } from '../../shared/records';
 export { NULL_MARK, layoutTable, reportTitle, sectionBlocks, sectionTable, toGrid } from '../../shared/render';
 export type { LayoutBlock, LayoutCell, LayoutRow, NarrativeBlock, TableLayout, TableVariant, ValueCell } from '../../shared/render';
 
+// Staff subpackage: the organ admin's pages — 机关设置, 人员与邀请, 工作日历, 新机关开通 (api/staff-admin.ts).
+export { DEFAULT_NOTICE_FIELDS, SUBSCRIBE_PURPOSES, creditCodeSchema, inviteSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../../shared/api/organ';
+export type { Invitation, NoticeFields, OrganProfile, OrganSettings, StaffListEntry, SubscribePurpose } from '../../shared/api/organ';
+export { setRequestCalendarSchema } from '../../shared/api/requests';
+export { organCalendarSchema } from '../../shared/calendar/schema';
+export type { OrganCalendar, OrganYear } from '../../shared/calendar/schema';
+export { addDays, isIsoDate, weekdayOf } from '../../shared/calendar/dates';
+export type { ApproverRole } from '../../shared/policy';
+
 /**
  * The mini program runtime forbids `new Function`, which zod's fast path would probe for: parse without it.
  * The one statement here that runs on load; shared/ itself stays free of side effects.

@@ -136,6 +136,12 @@ export interface Invitation {
   expiresAt: string;
 }
 
+/**
+ * `organ.settings` (admin only): the whole stored profile, with what the public one leaves out (noticeFields,
+ * extensionApprovers, feePayment). No personal data: the profile holds none.
+ */
+export type OrganSettings = OrganProfile & { id: string };
+
 export interface StaffListEntry {
   id: string;
   role: StaffRole;

@@ -30,6 +30,7 @@ export const POLICY = {
     invite: ['admin'],
     listStaff: ['admin'],
     removeStaff: ['admin'],
+    settings: ['admin'],
   },
   items: {
     list: 'public',

@@ -129,6 +129,25 @@ describe('工作台', () => {
     expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/report/index' }));
   });
 
+  it('gives the admin, and only the admin, the 机关管理 links', async () => {
+    routeTransport({ 'organ.me': me('admin') });
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    const page = openPage<HomeData>(HOME);
+    await flush();
+    expect(textOf(page, '#organ-admin')).toContain('机关管理');
+    await tap(page, '#admin-settings');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/admin/index' }));
+    await tap(page, '#admin-people');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/people/index' }));
+    await tap(page, '#admin-calendar');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/calendar/index' }));
+
+    routeTransport({ 'organ.me': me('leader'), ...waitingRoutes() });
+    const leader = openPage<HomeData>(HOME);
+    await flush();
+    expect(leader.querySelector('#organ-admin')).toBeUndefined();
+  });
+
   it('shows an error with a retry when offline', async () => {
     const fake = routeTransport({ 'organ.me': () => OFFLINE });
     const page = openPage<HomeData>(HOME);

@@ -4,7 +4,7 @@
  * WeChat user who is not staff here.
  */
 import { bindStaff } from '../../../api/staff';
-import { HOME_ROUTE } from '../../session';
+import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
 
 export interface BindData {
@@ -25,6 +25,7 @@ interface BindCustom {
   onScan(): void;
   onBind(): Promise<void>;
   onHome(): void;
+  onSetup(): void;
 }
 
 function stripPath(path: string, message: string): string {
@@ -74,5 +75,10 @@ Page<BindData, BindCustom>({
 
   onHome() {
     void wx.redirectTo({ url: HOME_ROUTE });
+  },
+
+  /** The first person of an organ has no invitation: they open it with the setup code. */
+  onSetup() {
+    void wx.navigateTo({ url: SETUP_ROUTE });
   },
 });

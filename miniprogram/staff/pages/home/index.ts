@@ -9,7 +9,7 @@ import { fetchStaffItem, listStaffItems } from '../../../api/staff';
 import { fetchReportStatus } from '../../../api/staff-reports';
 import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
-import { APPROVE_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
+import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
 import { reportLine, requestLine, URGENT_SHOWN, workLine, type ReportLine, type WorkLine } from './view';
 
 export type HomeState = 'loading' | 'ready' | 'error';
@@ -21,6 +21,8 @@ export interface HomeData {
   roleLabel: string;
   canWrite: boolean;
   canApprove: boolean;
+  /** The 机关管理 section: the organ's settings, people and calendar. */
+  isAdmin: boolean;
   drafts: WorkLine[];
   draftsError: string;
   localDraft: string;
@@ -45,6 +47,7 @@ interface HomeCustom {
   onRequests(): void;
   onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
   onRegister(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'stats' | 'docs' | 'cases' }>): void;
+  onAdmin(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'admin' | 'people' | 'calendar' }>): void;
   onNew(): void;
   onLocalDraft(): void;
   onDraft(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
@@ -60,6 +63,7 @@ Page<HomeData, HomeCustom>({
     roleLabel: '',
     canWrite: false,
     canApprove: false,
+    isAdmin: false,
     drafts: [],
     draftsError: '',
     localDraft: '',
@@ -104,6 +108,7 @@ Page<HomeData, HomeCustom>({
         roleLabel,
         canWrite,
         canApprove,
+        isAdmin: role === 'admin',
         localDraft: canWrite && local !== null ? local.form.title || '（未命名）' : '',
       });
       await Promise.all([
@@ -175,6 +180,11 @@ Page<HomeData, HomeCustom>({
 
   onRegister(e) {
     const routes = { stats: STATS_ROUTE, docs: DOCS_ROUTE, cases: CASES_ROUTE };
+    void wx.navigateTo({ url: routes[e.currentTarget.dataset.to] });
+  },
+
+  onAdmin(e) {
+    const routes = { admin: ADMIN_ROUTE, people: PEOPLE_ROUTE, calendar: CALENDAR_ROUTE };
     void wx.navigateTo({ url: routes[e.currentTarget.dataset.to] });
   },
 

@@ -1,0 +1,221 @@
+/**
+ * 机关设置 (staff/pages/admin/index, admin only): the organ's profile as a form — name, 统一社会信用代码 (its check
+ * character verified as it is typed), contact, the report due date, the approval chain, how the 信息处理费 is paid,
+ * who approves 延期, and (folded under 高级) the subscribe-message template ids and the template's field keys.
+ * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first.
+ */
+import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
+import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
+import {
+  CHAINS,
+  NOTICE_KEYS,
+  PURPOSES,
+  applyPatch,
+  approverChoices,
+  checkPatch,
+  creditCheck,
+  errorsOf,
+  formOf,
+  monthDayLabel,
+  type ApproverChoice,
+  type ChainChoice,
+  type CreditCheck,
+  type FormErrors,
+  type ProfileForm,
+} from './view';
+
+export type AdminState = 'loading' | 'ready' | 'error';
+export type NoticeKind = '' | 'saved' | 'error';
+
+export interface AdminData {
+  state: AdminState;
+  message: string;
+  form: ProfileForm;
+  errors: FormErrors;
+  credit: CreditCheck | null;
+  dueLabel: string;
+  chains: typeof CHAINS;
+  purposes: typeof PURPOSES;
+  noticeKeys: typeof NOTICE_KEYS;
+  approvers: ApproverChoice[];
+  approversError: string;
+  advanced: boolean;
+  busy: boolean;
+  notice: string;
+  noticeKind: NoticeKind;
+}
+
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, T>;
+
+/** The plain text fields typed into an <input> or <textarea>. */
+type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
+
+interface AdminCustom {
+  loaded: ProfileForm | null;
+  staff: StaffListEntry[];
+  start(): Promise<void>;
+  edit(patch: Partial<ProfileForm>, errorKey: string): void;
+  onRetry(): void;
+  onText(e: InputEvent<{ field: TextField }>): void;
+  onDueDate(e: InputEvent<Record<string, never>>): void;
+  onChain(e: DataEvent<{ chain: ChainChoice }>): void;
+  onApprover(e: DataEvent<{ id: string }>): void;
+  onAdvanced(): void;
+  onTemplate(e: InputEvent<{ purpose: string }>): void;
+  onNoticeKey(e: InputEvent<{ key: string }>): void;
+  onSave(): Promise<void>;
+  onPeople(): void;
+  onCalendar(): void;
+}
+
+const EMPTY_FORM: ProfileForm = {
+  name: '',
+  creditCode: '',
+  contactPhone: '',
+  address: '',
+  reportDueDate: '01-31',
+  chain: 'two',
+  feePayment: '',
+  extensionApprovers: [],
+  templateIds: { approvalNeeded: '', itemReturned: '', itemPublished: '', requestReceived: '', requestAnswered: '', deadlineNear: '' },
+  noticeFields: { applicationNo: '', status: '', date: '', note: '' },
+};
+
+Page<AdminData, AdminCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    form: EMPTY_FORM,
+    errors: {},
+    credit: null,
+    dueLabel: '',
+    chains: CHAINS,
+    purposes: PURPOSES,
+    noticeKeys: NOTICE_KEYS,
+    approvers: [],
+    approversError: '',
+    advanced: false,
+    busy: false,
+    notice: '',
+    noticeKind: '',
+  },
+  loaded: null,
+  staff: [],
+
+  onLoad() {
+    void this.start();
+  },
+
+  async start() {
+    this.setData({ state: 'loading', message: '' });
+    const me = await staffOpening(this);
+    if (!me) return;
+    if (me.role !== 'admin') {
+      this.setData({ state: 'error', message: '机关设置仅限管理员修改' });
+      return;
+    }
+    const [settings, staff] = await Promise.all([fetchSettings(), listStaff()]);
+    if (!settings.ok) {
+      this.setData({ state: 'error', message: settings.message });
+      return;
+    }
+    const form = formOf(settings.data);
+    this.loaded = form;
+    this.staff = staff.ok ? staff.data : [];
+    this.setData({
+      state: 'ready',
+      form,
+      errors: {},
+      credit: creditCheck(form.creditCode),
+      dueLabel: monthDayLabel(form.reportDueDate),
+      approvers: approverChoices(this.staff, form.extensionApprovers),
+      approversError: staff.ok ? '' : staff.message,
+    });
+  },
+
+  /** One change to the form: its error goes (the whole map is set: its keys hold dots). */
+  edit(patch, errorKey) {
+    const errors = { ...this.data.errors };
+    delete errors[errorKey];
+    const form = { ...this.data.form, ...patch };
+    this.setData({ form, errors, notice: '', noticeKind: '' });
+  },
+
+  onRetry() {
+    void this.start();
+  },
+
+  onText(e) {
+    const field = e.currentTarget.dataset.field;
+    this.edit({ [field]: e.detail.value }, field);
+    if (field === 'creditCode') this.setData({ credit: creditCheck(e.detail.value) });
+  },
+
+  onDueDate(e) {
+    // The picker works on a date of a leap year: its month-day is what is kept.
+    const md = String(e.detail.value).slice(5, 10);
+    this.edit({ reportDueDate: md }, 'reportDueDate');
+    this.setData({ dueLabel: monthDayLabel(md) });
+  },
+
+  onChain(e) {
+    this.edit({ chain: e.currentTarget.dataset.chain }, 'chain');
+  },
+
+  onApprover(e) {
+    const id = e.currentTarget.dataset.id;
+    const chosen = this.data.form.extensionApprovers;
+    const next = chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id];
+    this.edit({ extensionApprovers: next }, 'extensionApprovers');
+    this.setData({ approvers: approverChoices(this.staff, next) });
+  },
+
+  onAdvanced() {
+    this.setData({ advanced: !this.data.advanced });
+  },
+
+  onTemplate(e) {
+    const purpose = e.currentTarget.dataset.purpose;
+    this.edit({ templateIds: { ...this.data.form.templateIds, [purpose]: e.detail.value } }, `templateIds.${purpose}`);
+  },
+
+  onNoticeKey(e) {
+    const key = e.currentTarget.dataset.key;
+    this.edit({ noticeFields: { ...this.data.form.noticeFields, [key]: e.detail.value } }, `noticeFields.${key}`);
+  },
+
+  async onSave() {
+    const loaded = this.loaded;
+    if (this.data.busy || loaded === null) return;
+    const checked = checkPatch(this.data.form, loaded);
+    if (!checked.ok) {
+      // A wrong template key sits in the folded section: open it so the error is seen.
+      const advanced = this.data.advanced || Object.keys(checked.errors).some((k) => k.includes('.'));
+      this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error', advanced });
+      return;
+    }
+    if (Object.keys(checked.patch).length === 0) {
+      this.setData({ notice: '没有需要保存的修改', noticeKind: 'saved' });
+      return;
+    }
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await updateProfile(checked.patch);
+    if (!result.ok) {
+      this.setData({ busy: false, errors: errorsOf(result.fieldErrors), notice: result.message, noticeKind: 'error' });
+      return;
+    }
+    const saved = applyPatch(loaded, checked.patch);
+    this.loaded = saved;
+    this.setData({ busy: false, form: saved, errors: {}, credit: creditCheck(saved.creditCode), notice: '已保存', noticeKind: 'saved' });
+    void wx.showToast({ title: '已保存', icon: 'success' });
+  },
+
+  onPeople() {
+    void wx.navigateTo({ url: PEOPLE_ROUTE });
+  },
+
+  onCalendar() {
+    void wx.navigateTo({ url: CALENDAR_ROUTE });
+  },
+});

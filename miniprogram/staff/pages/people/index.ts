@@ -1,0 +1,141 @@
+/**
+ * 人员与邀请 (staff/pages/people/index, admin only): the organ's staff with their roles; invite a person (a role and
+ * how long the code stays valid → the code, shown once, big, with 复制 and how to use it); remove a person after a
+ * confirm (never yourself: the server refuses that too).
+ */
+import type { StaffRole } from 'gongkai-core';
+import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
+import { confirm } from '../../records';
+import { staffOpening } from '../../session';
+import { DEFAULT_VALIDITY, ROLE_OPTIONS, VALIDITY_DAYS, shownInvitation, staffLines, type ShownInvitation, type StaffLine } from './view';
+
+export type PeopleState = 'loading' | 'ready' | 'error';
+export type NoticeKind = '' | 'saved' | 'error';
+
+export interface PeopleData {
+  state: PeopleState;
+  message: string;
+  staff: StaffLine[];
+  roles: typeof ROLE_OPTIONS;
+  validities: readonly number[];
+  role: StaffRole | '';
+  days: number;
+  roleError: string;
+  invitation: ShownInvitation | null;
+  busy: boolean;
+  notice: string;
+  noticeKind: NoticeKind;
+}
+
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+
+interface PeopleCustom {
+  myId: string | null;
+  start(): Promise<void>;
+  refresh(): Promise<boolean>;
+  onRetry(): void;
+  onRole(e: DataEvent<{ role: StaffRole }>): void;
+  onDays(e: DataEvent<{ days: number }>): void;
+  onInvite(): Promise<void>;
+  onCopy(): void;
+  onAnother(): void;
+  onRemove(e: DataEvent<{ id: string }>): Promise<void>;
+}
+
+Page<PeopleData, PeopleCustom>({
+  data: {
+    state: 'loading',
+    message: '',
+    staff: [],
+    roles: ROLE_OPTIONS,
+    validities: VALIDITY_DAYS,
+    role: '',
+    days: DEFAULT_VALIDITY,
+    roleError: '',
+    invitation: null,
+    busy: false,
+    notice: '',
+    noticeKind: '',
+  },
+  myId: null,
+
+  onLoad() {
+    void this.start();
+  },
+
+  async start() {
+    this.setData({ state: 'loading', message: '' });
+    const me = await staffOpening(this);
+    if (!me) return;
+    if (me.role !== 'admin') {
+      this.setData({ state: 'error', message: '人员与邀请仅限管理员管理' });
+      return;
+    }
+    this.myId = me.staffId;
+    if (await this.refresh()) this.setData({ state: 'ready' });
+  },
+
+  async refresh() {
+    const result = await listStaff();
+    if (!result.ok) {
+      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
+      else this.setData({ state: 'error', message: result.message });
+      return false;
+    }
+    this.setData({ staff: staffLines(result.data, this.myId) });
+    return true;
+  },
+
+  onRetry() {
+    void this.start();
+  },
+
+  onRole(e) {
+    this.setData({ role: e.currentTarget.dataset.role, roleError: '' });
+  },
+
+  onDays(e) {
+    this.setData({ days: Number(e.currentTarget.dataset.days) });
+  },
+
+  async onInvite() {
+    if (this.data.busy) return;
+    const role = this.data.role;
+    if (role === '') {
+      this.setData({ roleError: '请选择被邀请人的角色' });
+      return;
+    }
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await invite(role, this.data.days);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      return;
+    }
+    this.setData({ busy: false, invitation: shownInvitation(result.data), role: '' });
+  },
+
+  onCopy() {
+    const code = this.data.invitation?.code;
+    if (code === undefined) return;
+    wx.setClipboardData({ data: code });
+  },
+
+  onAnother() {
+    this.setData({ invitation: null, notice: '', noticeKind: '' });
+  },
+
+  async onRemove(e) {
+    const id = e.currentTarget.dataset.id;
+    const person = this.data.staff.find((s) => s.id === id);
+    if (this.data.busy || person === undefined || person.self) return;
+    if (!(await confirm('移除工作人员', `移除后，${person.name}（${person.roleLabel}）将不能再使用工作台。确定移除吗？`, '移除'))) return;
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await removeStaff(id);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      return;
+    }
+    await this.refresh();
+    this.setData({ busy: false, notice: `已移除 ${person.name}`, noticeKind: 'saved' });
+  },
+});

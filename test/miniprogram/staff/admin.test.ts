@@ -1,0 +1,163 @@
+/**
+ * 机关设置: the stored settings as a form, the 统一社会信用代码 check in Chinese as it is typed, only changed fields
+ * sent, zod errors under their fields (the folded 高级 section opened for its own), the server's refusal shown,
+ * extension approvers picked from the staff list, admins only.
+ */
+import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
+import { me, routeTransport, useMemoryStorage } from './helpers';
+import type { AdminData } from '../../../miniprogram/staff/pages/admin/index';
+
+const ROUTE = 'staff/pages/admin/index';
+
+const SETTINGS = {
+  id: 'org-1',
+  name: '扎毛乡人民政府',
+  creditCode: '11632323MB12345670',
+  contactPhone: '0973-0000000',
+  address: '扎毛乡政府大院',
+  reportDueDate: '01-31',
+  indexPattern: '<ORG>-<YYYY>-<NNNNN>',
+  chain: ['reviewer', 'leader'],
+  templateIds: { requestAnswered: 'tpl-answered' },
+  noticeFields: { applicationNo: 'character_string1', status: 'phrase2', date: 'date3', note: 'thing4' },
+  extensionApprovers: [],
+  feePayment: '',
+};
+
+const STAFF = [
+  { id: 's-1', role: 'admin', displayName: '张三' },
+  { id: 's-2', role: 'leader', displayName: '王书记' },
+  { id: 's-3', role: 'reviewer', displayName: '李副乡长' },
+];
+
+function admin(extra: Parameters<typeof routeTransport>[0] = {}) {
+  return routeTransport({
+    'organ.me': me('admin'),
+    'organ.settings': () => ({ ok: true, data: SETTINGS }),
+    'organ.listStaff': () => ({ ok: true, data: STAFF }),
+    'organ.updateProfile': () => ({ ok: true, data: SETTINGS }),
+    ...extra,
+  });
+}
+
+async function open(): Promise<RenderedPage<AdminData>> {
+  const page = openPage<AdminData>(ROUTE);
+  await flush();
+  return page;
+}
+
+async function type(page: RenderedPage<AdminData>, selector: string, value: string): Promise<void> {
+  find(page, selector).dispatchEvent('input', { detail: { value } });
+  await flush();
+}
+
+describe('机关设置', () => {
+  beforeEach(() => useMemoryStorage());
+
+  it('shows the stored profile, the credit code checked, and sends only what changed', async () => {
+    const fake = admin();
+    const page = await open();
+    expect(page.data.state).toBe('ready');
+    expect(page.data.form.name).toBe('扎毛乡人民政府');
+    expect(textOf(page, '#credit-check')).toBe('✓ 校验位正确');
+    expect(textOf(page, '#due-label')).toContain('1月31日');
+    expect(find(page, '#chain-two').dom?.className).toContain('option--on');
+    // 高级 is folded until asked for.
+    expect(page.querySelector('#advanced')).toBeUndefined();
+
+    await type(page, '#contactPhone', '0973-1111111');
+    find(page, '#reportDueDate').dispatchEvent('change', { detail: { value: '2024-03-15' } });
+    await flush();
+    expect(textOf(page, '#due-label')).toContain('3月15日');
+    await tap(page, '#chain-one');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toEqual([{ patch: { contactPhone: '0973-1111111', reportDueDate: '03-15', chain: ['leader'] } }]);
+    expect(textOf(page, '#notice')).toBe('已保存');
+
+    // Saved is the new baseline: nothing left to send.
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toHaveLength(1);
+    expect(textOf(page, '#notice')).toBe('没有需要保存的修改');
+  });
+
+  it('checks the credit code as it is typed and refuses to save a wrong one, in Chinese under the field', async () => {
+    const fake = admin();
+    const page = await open();
+    await type(page, '#creditCode', '11632323MB12345671');
+    expect(textOf(page, '#credit-check')).toBe('统一社会信用代码校验位不符，请核对');
+    await type(page, '#name', '乡');
+    await tapButton(page, '#save');
+    expect(textOf(page, '#error-creditCode')).toBe('统一社会信用代码校验位不符，请核对');
+    expect(textOf(page, '#error-name')).toBe('请填写机关名称');
+    expect(fake.payloads('organ.updateProfile')).toEqual([]);
+    // Typing again clears that field's error.
+    await type(page, '#creditCode', '11632323mb12345670');
+    expect(page.querySelector('#error-creditCode')).toBeUndefined();
+    expect(textOf(page, '#credit-check')).toBe('✓ 校验位正确');
+  });
+
+  it('opens 高级 for a wrong template field key, and sends template ids and keys whole', async () => {
+    const fake = admin();
+    const page = await open();
+    await tap(page, '#advanced-toggle');
+    expect(find(page, '#template-requestAnswered').data).toBeDefined();
+    await type(page, '#notice-status', 'status');
+    await tap(page, '#advanced-toggle');
+    expect(page.querySelector('#advanced')).toBeUndefined();
+    await tapButton(page, '#save');
+    expect(page.data.advanced).toBe(true);
+    expect(textOf(page, '#error-notice-status')).toBe('办理状态：须为模板的字段名，如 thing4、phrase2');
+    expect(fake.payloads('organ.updateProfile')).toEqual([]);
+
+    await type(page, '#notice-status', 'phrase5');
+    await type(page, '#template-requestReceived', 'tpl-received');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toEqual([
+      {
+        patch: {
+          templateIds: { requestReceived: 'tpl-received', requestAnswered: 'tpl-answered' },
+          noticeFields: { applicationNo: 'character_string1', status: 'phrase5', date: 'date3', note: 'thing4' },
+        },
+      },
+    ]);
+  });
+
+  it('picks the extension approvers from the staff list and writes the fee payment text', async () => {
+    const fake = admin();
+    const page = await open();
+    expect(textOf(page, '#approvers')).toContain('王书记（第一负责人）');
+    await tap(page, '#approver-s-2');
+    expect(find(page, '#approver-s-2').dom?.className).toContain('chip--on');
+    await type(page, '#feePayment', '到乡财政所窗口缴纳');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toEqual([{ patch: { feePayment: '到乡财政所窗口缴纳', extensionApprovers: ['s-2'] } }]);
+  });
+
+  it('shows the server refusing under the field', async () => {
+    admin({
+      'organ.updateProfile': () => ({ ok: false, code: 'VALIDATION', message: '输入有误：address：地址有误', fieldErrors: [{ path: 'address', message: 'address：地址有误' }] }),
+    });
+    const page = await open();
+    await type(page, '#address', '新地址');
+    await tapButton(page, '#save');
+    expect(textOf(page, '#error-address')).toBe('地址有误');
+    expect(page.data.noticeKind).toBe('error');
+  });
+
+  it('links to 人员与邀请 and 工作日历', async () => {
+    admin();
+    const page = await open();
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#to-people');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/people/index' }));
+    await tap(page, '#to-calendar');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/calendar/index' }));
+  });
+
+  it('is for the admin only: another role is told so without reading the settings', async () => {
+    const fake = routeTransport({ 'organ.me': me('leader') });
+    const page = await open();
+    expect(textOf(page, '#error')).toContain('机关设置仅限管理员修改');
+    expect(fake.actions()).toEqual(['organ.me']);
+  });
+});
