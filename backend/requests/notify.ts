@@ -80,7 +80,7 @@ export async function notifyOwner(tx: Store, args: { now: Date; requestId: strin
     {
       toOpenid: args.owner,
       templateId: String(grant.templateId),
-      page: `pages/mine/index/index?requestId=${args.requestId}`,
+      page: `pages/request/track/index?id=${args.requestId}`,
       data: { applicationNo: args.request.applicationNo, status: STATUS_LABELS[args.request.status], date: args.today, note: noteFor(args.action, args.request, args.dueDate) },
       requestId: args.requestId,
       organId: args.organId,

@@ -53,6 +53,7 @@ export interface Contract {
     submit: Endpoint<SubmitRequestInput, SubmitRequestAnswer>;
     track: Endpoint<TrackRequestInput, TrackAnswer>;
     mine: Endpoint<{ page?: number; pageSize?: number }, OwnRequestPage>;
+    view: Endpoint<{ id: string }, import('gongkai-core').OwnRequest>;
     grantNotice: Endpoint<{ requestId: string; templateId: string }, unknown>;
   } & StaffRequestsContract;
 }

@@ -1,6 +1,6 @@
 /**
  * 依申请公开 for citizens: submit (one request per requestId), track by 查询码, the signed-in user's own
- * requests, and the grant of a subscribe message. Every payload is checked with the shared zod schema first,
+ * requests (the list and one of them), and the grant of a subscribe message. Every payload is checked with the shared zod schema first,
  * so a page shows the same Chinese field errors the function would give.
  */
 import {
@@ -9,6 +9,8 @@ import {
   parseWith,
   submitRequestSchema,
   trackRequestSchema,
+  viewRequestSchema,
+  type OwnRequest,
   type OwnRequestPage,
   type Result,
   type SubmitRequestAnswer,
@@ -40,6 +42,13 @@ export async function fetchMyRequests(page = 1): Promise<Result<OwnRequestPage>>
   const input = parseWith(mineRequestsSchema, { page });
   if (!input.ok) return input;
   return call('requests', 'mine', input.data);
+}
+
+/** One of the signed-in user's own requests (no 查询码 needed: the OPENID owns it). */
+export async function fetchOwnRequest(id: string): Promise<Result<OwnRequest>> {
+  const input = parseWith(viewRequestSchema, { id });
+  if (!input.ok) return input;
+  return call('requests', 'view', input.data);
 }
 
 export async function grantNotice(requestId: string, templateId: string): Promise<Result<unknown>> {

@@ -31,7 +31,7 @@ export type {
 // Citizen pages: the organ's contact (pages/about), 依申请公开 (pages/request, pages/mine).
 export { getProfileSchema } from '../../shared/api';
 export type { BindAnswer, StaffMe } from '../../shared/api/organ';
-export { grantNoticeSchema, mineRequestsSchema, submitRequestSchema, trackRequestSchema } from '../../shared/api/requests';
+export { grantNoticeSchema, mineRequestsSchema, submitRequestSchema, trackRequestSchema, viewRequestSchema } from '../../shared/api/requests';
 export type { ApplicantAnswer, DeadlineSummary, OwnRequest, OwnRequestPage, ReplyLetter, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from '../../shared/api/requests';
 export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../../shared/requests/schema';
 export type { DeliveryForm } from '../../shared/requests/schema';

@@ -86,7 +86,7 @@ describe('subscribe messages', () => {
     expect(answered.notified).toBe(true);
     expect(outbox).toHaveLength(1);
     const message = outbox[0];
-    expect(message).toMatchObject({ touser: 'oCitizenS1', template_id: 'tmpl-progress', page: `pages/mine/index/index?requestId=${id}`, miniprogram_state: 'formal', lang: 'zh_CN' });
+    expect(message).toMatchObject({ touser: 'oCitizenS1', template_id: 'tmpl-progress', page: `pages/request/track/index?id=${id}`, miniprogram_state: 'formal', lang: 'zh_CN' });
     expect(Object.keys(message?.data ?? {}).sort()).toEqual(['character_string2', 'date4', 'phrase1', 'thing5']);
     expect(message?.data.date4?.value).toBe('2026年3月6日');
     expect(message?.data.phrase1?.value).toBe('已答复');

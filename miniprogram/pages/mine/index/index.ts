@@ -1,5 +1,5 @@
 /**
- * 我的 (tab): the user's own requests (requests.mine: status and due date of each), the 长辈模式 switch
+ * 我的 (tab): the user's own requests (requests.mine: status and due date of each; a tap opens one), the 长辈模式 switch
  * (remembered in storage, applied as `gk-elder` on every page), 关于, and the way into the staff workbench
  * (subpackage `staff`, preloaded from here).
  */
@@ -34,6 +34,7 @@ interface MineCustom {
   onRetry(): void;
   onNewRequest(): void;
   onTrack(): void;
+  onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
   onAbout(): void;
   onOpenStaff(): void;
 }
@@ -90,6 +91,11 @@ Page<MineData, MineCustom>({
 
   onTrack() {
     void wx.navigateTo({ url: '/pages/request/track/index' });
+  },
+
+  onRequest(e) {
+    // The request itself: notices, letter and steps, without the 查询码 (the OPENID owns it).
+    void wx.navigateTo({ url: `/pages/request/track/index?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
   },
 
   onAbout() {

@@ -1,9 +1,10 @@
 /**
  * 查询办理进度 (`?code=` prefills the 查询码): by 查询码 + the last 4 digits of the phone given in the request,
- * shows the status, the due date, each step and, once answered, the reply letter. Needs no sign-in.
+ * shows the status, the due date, each step, the notices and, once answered, the reply letter. Needs no sign-in.
+ * `?id=` opens one of the user's own requests instead (from 我的, or a progress message): no code to type.
  */
 import { errorsByField } from '../form';
-import { trackRequest } from '../../../api/requests';
+import { fetchOwnRequest, trackRequest } from '../../../api/requests';
 import { elderClass } from '../../../styles/elder';
 import { toTrackView, type TrackView } from '../track-view';
 
@@ -15,23 +16,49 @@ export interface TrackData {
   message: string;
   view: TrackView | null;
   elder: string;
+  /** Opened on one of the user's own requests: the code form is not shown. */
+  own: boolean;
 }
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
 
 interface TrackCustom {
   busy: boolean;
+  ownId: string;
+  loadOwn(): Promise<void>;
   onInput(e: FieldEvent): void;
   onQuery(): Promise<void>;
 }
 
 Page<TrackData, TrackCustom>({
-  data: { queryCode: '', phoneLast4: '', errors: {}, sending: false, message: '', view: null, elder: '' },
+  data: { queryCode: '', phoneLast4: '', errors: {}, sending: false, message: '', view: null, elder: '', own: false },
   busy: false,
+  ownId: '',
 
   onLoad(query: Record<string, string | undefined>) {
     this.busy = false;
+    if (query.id) {
+      this.ownId = decodeURIComponent(query.id);
+      this.setData({ own: true });
+      void this.loadOwn();
+      return;
+    }
     if (query.code) this.setData({ queryCode: decodeURIComponent(query.code).toUpperCase() });
+  },
+
+  async onPullDownRefresh() {
+    if (this.ownId) await this.loadOwn();
+    wx.stopPullDownRefresh();
+  },
+
+  async loadOwn() {
+    this.setData({ sending: true, message: '' });
+    const result = await fetchOwnRequest(this.ownId);
+    if (!result.ok) {
+      this.setData({ sending: false, view: null, message: result.message });
+      return;
+    }
+    this.setData({ sending: false, view: toTrackView({ view: 'applicant', ...result.data }) });
   },
 
   onShow() {

@@ -68,6 +68,10 @@ describe('我的', () => {
     expect(textOf(page, '#request-rq-1')).toContain('YSQ-2026-0001');
     expect(textOf(page, '#request-rq-1')).toContain('办理中');
     expect(textOf(page, '#request-rq-1')).toContain('2026年3月1日提交 · 应于 2026年3月30日 前答复（还有 9 天）');
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#request-rq-1');
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/request/track/index?id=rq-1' }));
+    navigate.mockRestore();
   });
 
   it('shows empty and error states', async () => {
@@ -99,7 +103,7 @@ describe('我的', () => {
 
 describe('长辈模式', () => {
   it('is switched on 我的, remembered in storage, and puts gk-elder on the root of every page', async () => {
-    useFakeTransport((call) => (call.name === 'requests' ? { ok: true, data: OWN } : { ok: false, code: 'NOT_FOUND', message: '不存在' }));
+    useFakeTransport((call) => (call.name === 'requests' && call.event.action === 'mine' ? { ok: true, data: OWN } : { ok: false, code: 'NOT_FOUND', message: '不存在' }));
     const page = openPage<MineData>(MINE);
     await flush();
     expect(classesOf(find(page, '.gk-root'))).not.toContain('gk-elder');

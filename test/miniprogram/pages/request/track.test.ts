@@ -73,6 +73,25 @@ describe('request tracking', () => {
     expect(textOf(page, '#notice-extension-1')).toContain('延长10个工作日');
   });
 
+  it('opened on one of the user’s own requests (from 我的 or a progress message): no code to type', async () => {
+    const { view: _view, ...own } = ANSWERED as unknown as Record<string, unknown>;
+    const fake = useFakeTransport(() => ({ ok: true, data: { id: 'rq-9', ...own } }));
+    const page = openPage<TrackData>(ROUTE, { id: 'rq-9' });
+    await flush();
+    expect(fake.calls).toEqual([{ name: 'requests', event: { action: 'view', payload: { id: 'rq-9' } } }]);
+    expect(page.querySelector('#query')).toBeUndefined();
+    expect(textOf(page, '#status')).toBe('已答复');
+    expect(textOf(page, '#letter')).toContain('现予以公开');
+  });
+
+  it('an own request that cannot be read says why', async () => {
+    useFakeTransport(() => ({ ok: false, code: 'NOT_FOUND', message: '该申请不存在或无权查看' }));
+    const page = openPage<TrackData>(ROUTE, { id: 'rq-x' });
+    await flush();
+    expect(textOf(page, '#message')).toBe('该申请不存在或无权查看');
+    expect(page.querySelector('#result')).toBeUndefined();
+  });
+
   it('checks the input with the shared schema (Chinese, under the field) and shows a refusal', async () => {
     const fake = useFakeTransport(() => ({ ok: false, code: 'NOT_FOUND', message: '查询码或手机号后四位不正确' }));
     const page = openPage<TrackData>(ROUTE);
