@@ -1,12 +1,14 @@
 /**
  * The plumbing of the mini program's end-to-end tests: the real backend in a child Node process (the local server
  * and the SDK need Node's timers, which jsdom replaces), wx.request as a real HTTP POST to it (jsdom has no fetch;
- * node:http makes the same request), and a wait for a page to settle.
+ * node:http makes the same request), a wait for a page to settle, and `useE2eBackend` putting them together.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { devTransport, setTransport } from '../../miniprogram/api/index';
 import { flush } from './harness';
+import { useMemoryStorage } from './staff/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -76,4 +78,44 @@ export async function waitFor(what: string, ready: () => boolean, ms = 15_000): 
     await new Promise((r) => setTimeout(r, 20));
   }
   await flush();
+}
+
+/** What an end-to-end child prints first: where it listens and a development login per person. */
+export interface E2eInfo {
+  url: string;
+  logins: Record<string, string>;
+}
+
+export interface E2eSession<T extends E2eInfo> {
+  /** The child's line (from beforeAll on). */
+  readonly info: T;
+  /** The calls that follow are this person's (their development login; '' = a citizen not signed in). */
+  as(person: keyof T['logins'] & string): void;
+}
+
+/**
+ * One backend child per test file (`script`, a .cjs beside the test), started before the tests and stopped after:
+ * wx.request performs real HTTP to it, the app's own dev transport sends the chosen person's login, and wx
+ * storage really stores.
+ */
+export function useE2eBackend<T extends E2eInfo>(script: string): E2eSession<T> {
+  let server: RunningE2eServer<T> | null = null;
+  let token = '';
+  const session = {
+    get info(): T {
+      if (!server) throw new Error('the e2e backend has not started');
+      return server.info;
+    },
+    as(person: string) {
+      token = session.info.logins[person] ?? '';
+    },
+  };
+  beforeAll(async () => {
+    server = await startE2eServer<T>(script);
+    Object.assign(wx, { request: jest.fn(realRequest) });
+    setTransport(devTransport({ server: server.info.url, login: () => token }));
+    useMemoryStorage();
+  });
+  afterAll(() => server?.stop());
+  return session;
 }

@@ -8,9 +8,8 @@
  */
 import path from 'node:path';
 import { find, flush, openPage, tap, tapButton, textOf } from '../harness';
-import { realRequest, startE2eServer, waitFor, type RunningE2eServer } from '../e2e-server';
-import { useMemoryStorage } from './helpers';
-import { call, devTransport, setTransport } from '../../../miniprogram/api/index';
+import { realRequest, useE2eBackend, waitFor } from '../e2e-server';
+import { call } from '../../../miniprogram/api/index';
 import type { Result } from 'gongkai-core';
 import type { AdminData } from '../../../miniprogram/staff/pages/admin/index';
 import type { BindData } from '../../../miniprogram/staff/pages/bind/index';
@@ -25,25 +24,8 @@ interface Info {
   logins: Record<Person, string>;
 }
 
-let server: RunningE2eServer<Info> | null = null;
-let info: Info = { url: '', logins: { admin: '', editor: '', newcomer: '' } };
-let token = '';
-
-function as(person: Person): void {
-  token = info.logins[person];
-}
-
-beforeAll(async () => {
-  server = await startE2eServer<Info>(path.join(__dirname, 'admin-e2e-server.cjs'));
-  info = server.info;
-  Object.assign(wx, { request: jest.fn(realRequest) });
-  setTransport(devTransport({ server: info.url, login: () => token }));
-  useMemoryStorage();
-});
-
-afterAll(() => {
-  server?.stop();
-});
+const backend = useE2eBackend<Info>(path.join(__dirname, 'admin-e2e-server.cjs'));
+const as = (person: Person): void => backend.as(person);
 
 interface Deadline {
   dueDate: string;
@@ -55,8 +37,8 @@ function recordOn(day: string, requestId: string): Promise<Result<{ id: string; 
   const entry = { applicantType: 'natural', name: '卓玛措', idType: 'idCard', idNumber: '11010519491231002X', phone: '13912345678', address: '扎毛乡德吉村', description: '请公开本乡草原生态保护补助奖励资金的发放名单', deliveryForm: 'paper', channel: 'post', receivedDate: day };
   return new Promise((resolve) => {
     realRequest({
-      url: `${info.url}/at/${day}/functions/requests`,
-      header: { 'content-type': 'application/json', 'x-gongkai-login': info.logins.editor },
+      url: `${backend.info.url}/at/${day}/functions/requests`,
+      header: { 'content-type': 'application/json', 'x-gongkai-login': backend.info.logins.editor },
       data: { action: 'record', payload: { entry, requestId } },
       success: (res) => resolve(res.data as Result<{ id: string; deadline: Deadline | null }>),
       fail: (e) => resolve({ ok: false, code: 'INTERNAL', message: e.errMsg }),

@@ -7,9 +7,7 @@
 import path from 'node:path';
 import { FORMAT_2021 } from 'gongkai-core';
 import { find, flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
-import { realRequest, startE2eServer, waitFor, type RunningE2eServer } from '../e2e-server';
-import { useMemoryStorage } from './helpers';
-import { devTransport, setTransport } from '../../../miniprogram/api/index';
+import { useE2eBackend, waitFor } from '../e2e-server';
 import type { ReportBuilderData } from '../../../miniprogram/staff/pages/report/index';
 import type { ReportCellData } from '../../../miniprogram/staff/pages/report-cell/index';
 import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
@@ -23,25 +21,8 @@ interface Info {
   logins: Record<Person, string>;
 }
 
-let server: RunningE2eServer<Info> | null = null;
-let info: Info = { url: '', year: 0, logins: { editor: '', reviewer: '', leader: '', citizen: '' } };
-let token = '';
-
-function as(person: Person): void {
-  token = info.logins[person];
-}
-
-beforeAll(async () => {
-  server = await startE2eServer<Info>(path.join(__dirname, 'report-e2e-server.cjs'));
-  info = server.info;
-  Object.assign(wx, { request: jest.fn(realRequest) });
-  setTransport(devTransport({ server: info.url, login: () => token }));
-  useMemoryStorage();
-});
-
-afterAll(() => {
-  server?.stop();
-});
+const backend = useE2eBackend<Info>(path.join(__dirname, 'report-e2e-server.cjs'));
+const as = (person: Person): void => backend.as(person);
 
 const cellOf = (address: string) => `#cell-${FORMAT_2021.cells.findIndex((c) => c.address === address)}`;
 
@@ -68,7 +49,7 @@ describe('the annual report end to end, real functions and server', () => {
   it('the editor builds last year from the records, writes the narrative and submits it', async () => {
     as('editor');
     const page = await openBuilder();
-    expect(page.data.year).toBe(info.year);
+    expect(page.data.year).toBe(backend.info.year);
     expect(textOf(page, '#state')).toBe('未开始');
     expect(textOf(page, cellOf('proactive.licensing.decisions'))).toBe('4');
     // The demo's 复议 case was filed last year and decided this year: 尚未审结 on 31 December.
@@ -90,10 +71,10 @@ describe('the annual report end to end, real functions and server', () => {
 
   it('the editor opens the records behind a number', async () => {
     as('editor');
-    const page = openPage<ReportCellData>('staff/pages/report-cell/index', { year: String(info.year), cell: 'proactive.licensing.decisions' });
+    const page = openPage<ReportCellData>('staff/pages/report-cell/index', { year: String(backend.info.year), cell: 'proactive.licensing.decisions' });
     await waitFor('the records', () => page.data.state !== 'loading');
     expect(textOf(page, '#value')).toBe('4');
-    expect(textOf(page, '#kind-statEntry')).toContain(`${info.year}-03-15 · 4 件`);
+    expect(textOf(page, '#kind-statEntry')).toContain(`${backend.info.year}-03-15 · 4 件`);
   });
 
   it('the reviewer approves on the page, and cannot take the leader’s step', async () => {
@@ -131,7 +112,7 @@ describe('the annual report end to end, real functions and server', () => {
     const page = openPage<ReaderData>('pages/report/reader/index', { id: publishedId });
     await waitFor('the reader', () => page.data.state !== 'loading');
     expect(page.data.state).toBe('ready');
-    expect(textOf(page, '#title')).toBe(`扎毛乡人民政府${info.year}年政府信息公开工作年度报告`);
+    expect(textOf(page, '#title')).toBe(`扎毛乡人民政府${backend.info.year}年政府信息公开工作年度报告`);
     expect(textOf(page, cellOf('proactive.licensing.decisions'))).toBe('4');
     expect(textOf(page, '#section-problems')).toContain('组织了两次业务培训');
     expect(textOf(page, '#section-other')).toContain('本年度未收取信息处理费。');

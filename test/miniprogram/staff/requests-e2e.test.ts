@@ -7,9 +7,8 @@
  */
 import path from 'node:path';
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
-import { realRequest, startE2eServer, waitFor, type RunningE2eServer } from '../e2e-server';
-import { useMemoryStorage } from './helpers';
-import { call, devTransport, setTransport } from '../../../miniprogram/api/index';
+import { useE2eBackend, waitFor } from '../e2e-server';
+import { call } from '../../../miniprogram/api/index';
 import { newRequestId, submitRequest, trackRequest } from '../../../miniprogram/api/requests';
 import type { RequestsData } from '../../../miniprogram/staff/pages/requests/index';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';
@@ -23,25 +22,8 @@ interface Info {
   logins: Record<Person, string>;
 }
 
-let server: RunningE2eServer<Info> | null = null;
-let info: Info = { url: '', organId: '', logins: { editor: '', citizen: '' } };
-let token = '';
-
-function as(person: Person): void {
-  token = info.logins[person];
-}
-
-beforeAll(async () => {
-  server = await startE2eServer<Info>(path.join(__dirname, 'requests-e2e-server.cjs'));
-  info = server.info;
-  Object.assign(wx, { request: jest.fn(realRequest) });
-  setTransport(devTransport({ server: info.url, login: () => token }));
-  useMemoryStorage();
-});
-
-afterAll(() => {
-  server?.stop();
-});
+const backend = useE2eBackend<Info>(path.join(__dirname, 'requests-e2e-server.cjs'));
+const as = (person: Person): void => backend.as(person);
 
 /** A day after today (Shanghai: the tests run with TZ=Asia/Shanghai), for the 补正 deadline. */
 function daysFromToday(n: number): string {
@@ -75,7 +57,7 @@ describe('the 依申请 desk end to end, real functions and server', () => {
   it('a citizen submits; the clerk sees it first in 申请办理, awaiting confirmation', async () => {
     as('citizen');
     const submitted = await submitRequest(
-      info.organId,
+      backend.info.organId,
       {
         applicantType: 'natural',
         name: '卓玛措',
