@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   organCalendars: 'organ_calendars',
   trackAttempts: 'track_attempts',
   noticeGrants: 'notice_grants',
+  /** Staff members' accepted reminders (organ.grantReminder), one message each. */
+  reminderGrants: 'reminder_grants',
   notifications: 'notifications',
 } as const;
 

@@ -9,6 +9,9 @@ import {
   bindSchema,
   getProfileSchema,
   DEFAULT_NOTICE_FIELDS,
+  grantReminderSchema,
+  remindersSchema,
+  templateFieldsSchema,
   inviteSchema,
   noticeFieldsSchema,
   organProfileSchema,
@@ -19,6 +22,7 @@ import {
   type Invitation,
   type OrganPublicProfile,
   type OrganSettings,
+  type ReminderCounts,
   type StaffListEntry,
   type StaffMe,
 } from '../shared/api/organ';
@@ -29,6 +33,7 @@ import type { StaffRecord } from './caller';
 import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError, conflict, forbidden, notFound } from './errors';
+import { grantReminder, reminderCounts } from './notices/staff';
 import { action, defineFunction, txAction, type TxContext } from './runtime';
 import { isRow, one, rows, str, type Db, type Row } from './sdk';
 
@@ -77,7 +82,9 @@ function publicProfile(organ: Row): OrganPublicProfile {
 function settingsOf(organ: Row): OrganSettings {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
   const approvers = Array.isArray(organ.extensionApprovers) ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string') : [];
-  return { ...publicProfile(organ), noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS }, extensionApprovers: approvers, feePayment: text(organ.feePayment) };
+  const perPurpose = templateFieldsSchema.safeParse(organ.templateFields);
+  const templateFields = perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
+  return { ...publicProfile(organ), noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS }, ...templateFields, extensionApprovers: approvers, feePayment: text(organ.feePayment) };
 }
 
 const invalidCode = (what: string) => new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `code：${what}无效、已使用或已过期` }]);
@@ -184,6 +191,19 @@ export const organFunction = defineFunction('organ', {
       ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });
       await addStaff(ctx, invite.organId, role, input.displayName);
       return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
+    },
+  }),
+
+  // Reminders to the caller (工作台 → 微信提醒): one accepted subscription each, used up by one message.
+  grantReminder: txAction({
+    input: grantReminderSchema,
+    transaction: (input, ctx): Promise<ReminderCounts> => grantReminder(ctx, requireStaff(ctx), input),
+  }),
+
+  reminders: action({
+    input: remindersSchema,
+    async handler(_input, ctx): Promise<ReminderCounts> {
+      return reminderCounts(ctx.db, requireStaff(ctx).organId, String(ctx.caller.openid));
     },
   }),
 

@@ -39,6 +39,7 @@ import { COLLECTIONS } from '../collections';
 import { AppError, conflict, notFound } from '../errors';
 import { chainOf } from '../items/store';
 import { staffOf } from '../items/review';
+import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
 import { one, rows, type Collection, type Db, type Row } from '../sdk';
 import { shanghaiDate } from '../time';
@@ -153,6 +154,13 @@ async function saveNarrative(input: { year: number; version: number; sections: P
   return { version: input.version + 1 };
 }
 
+/** Reminds the role at the report's next step (no grant, no message). */
+async function remindApprover(ctx: TxContext, organId: string, year: number, role: ApproverRole | undefined, note: string): Promise<void> {
+  if (!role) return;
+  const data = { title: `${year}年度报告`, status: '待审批', date: shanghaiDate(ctx.now), note };
+  await remindStaff(ctx, { organId, purpose: 'approvalNeeded', to: { role }, page: STAFF_PAGES.report(year), data, refs: { reportYear: year } });
+}
+
 async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMoved> {
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
@@ -161,6 +169,7 @@ async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMo
   const chain = [...chainOf(await organRow(ctx.tx, staff.organId))];
   await saveDraft(ctx, { ...draft, status: 'inReview', step: 0, chain, trail });
   ctx.audit({ action: 'submit', target: String(draft._id) });
+  await remindApprover(ctx, staff.organId, input.year, chain[0], '政府信息公开工作年度报告待审批');
   return { status: 'inReview', step: 0, waitingFor: chain[0] ?? null };
 }
 
@@ -176,7 +185,10 @@ async function approve(input: { year: number; comment?: string }, ctx: TxContext
   const last = step === chain.length - 1;
   await saveDraft(ctx, last ? { ...draft, status: 'published', step: null, trail } : { ...draft, step: step + 1, trail });
   ctx.audit({ action: 'approve', target: String(draft._id) });
-  if (!last) return { status: 'inReview', step: step + 1, waitingFor: chain[step + 1] ?? null };
+  if (!last) {
+    await remindApprover(ctx, staff.organId, input.year, chain[step + 1], '上一步已通过，请审批');
+    return { status: 'inReview', step: step + 1, waitingFor: chain[step + 1] ?? null };
+  }
   return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
 }
 

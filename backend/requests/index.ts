@@ -53,13 +53,13 @@ import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
 import { grantNotice, pendingGrants } from './notify';
 import { requestRecordsFor } from './records';
+import { remindReceived } from './reminders';
 import { calendarFor, createRequest, fromRow, hashQueryCode, isFinal, loadForOwner, loadForStaff, newQueryCode, requestsOf, type Created, type StoredRequest } from './store';
 import { track } from './track';
 import { draftFor, noticeSettingsFor, storeStep } from './transition';
 import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
-export { deliver } from './notify';
 export { sweepRequests } from './sweep';
 
 function staffOf(ctx: { caller: Caller }): StaffRecord {
@@ -124,6 +124,7 @@ export const requestsFunction = defineFunction('requests', {
         requestId: input.requestId,
         build: (ids, today) => createFromSubmission(input.submission, ids, today),
       });
+      if (result.queryCode) await remindReceived(ctx, result.stored);
       return created(ctx, result);
     },
   }),

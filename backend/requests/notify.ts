@@ -2,39 +2,18 @@
  * Subscribe messages (订阅消息) to the owner on a status change that matters to them: 补正 or a fee asked, the
  * deadline extended, the answer, the closing. A WeChat one-time subscription allows ONE message per accept, so
  * the citizen page calls wx.requestSubscribeMessage and then `grantNotice`; each grant is stored in
- * `notice_grants` and used up by one message. The message itself is recorded in `notifications` by `deliver`,
- * queued in the same transaction as the change and sent after it commits (outbox.ts). Messages carry the 申请编号,
- * the status and dates — never personal data.
+ * `notice_grants` and used up by one message, queued with the change and sent after it commits
+ * (backend/notices/). Messages carry the 申请编号, the status and dates — never personal data.
  */
 import { outcomeLabel, STATUS_LABELS, type ActionType, type InfoRequest } from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
+import { deliver, useGrant } from '../notices/queue';
 import type { HandlerContext } from '../runtime';
-import { num, rows, type Db } from '../sdk';
+import { num, type Db } from '../sdk';
 import type { Store } from './store';
 
 /** Status changes the owner is told of. */
 export const NOTIFY_ON: ReadonlySet<ActionType> = new Set(['requestCorrection', 'extend', 'noticeFee', 'answer', 'close']);
-
-export interface OutgoingNotice {
-  toOpenid: string;
-  templateId: string;
-  /** The mini program page the message opens. */
-  page: string;
-  data: { applicationNo: string; status: string; date: string; note: string };
-  requestId: string;
-  organId: string;
-  action: ActionType;
-  createdAt: Date;
-}
-
-/**
- * Queues the message in the status change's transaction (state 'pending'): a message exists exactly when the
- * change committed, and survives a crash before it is sent. `dispatchNotices` sends it after the commit.
- */
-export async function deliver(record: OutgoingNotice, store: Store): Promise<string> {
-  const added = await store.collection(COLLECTIONS.notifications).add({ ...record, state: 'pending', attempts: 0 });
-  return String(added.id);
-}
 
 function noteFor(action: ActionType, request: InfoRequest, dueDate: string | null): string {
   switch (action) {
@@ -71,11 +50,8 @@ export async function pendingGrants(db: Db, requestId: string, openid: string | 
  */
 export async function notifyOwner(tx: Store, args: { now: Date; requestId: string; organId: string; owner: string | null; action: ActionType; request: InfoRequest; dueDate: string | null; today: string }): Promise<string | null> {
   if (!args.owner || !NOTIFY_ON.has(args.action)) return null;
-  const col = tx.collection(COLLECTIONS.noticeGrants);
-  const grants = rows(await col.where({ requestId: args.requestId, openid: args.owner, used: false }).limit(100).get());
-  const grant = grants.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
+  const grant = await useGrant(tx, COLLECTIONS.noticeGrants, { requestId: args.requestId, openid: args.owner }, args.now);
   if (!grant) return null;
-  await col.doc(String(grant._id)).update({ used: true, usedAt: args.now });
   return deliver(
     {
       toOpenid: args.owner,
@@ -89,8 +65,4 @@ export async function notifyOwner(tx: Store, args: { now: Date; requestId: strin
     },
     tx,
   );
-}
-
-function timeOf(value: unknown): number {
-  return value instanceof Date ? value.getTime() : 0;
 }

@@ -3,7 +3,8 @@
  * applicant let the 补正 or fee deadline lapse (条例 第三十条; 109号: 视为放弃申请 → otherNoCorrection /
  * otherFeeUnpaid, dated the day after the lapse), each in its own transaction with its audit entry, reply letter
  * and the owner's message; before that, sends the subscribe messages still queued. A request staff act on meanwhile is
- * left alone (its version moved); the next sweep sees it again.
+ * left alone (its version moved); the next sweep sees it again. Then reminds the editors of each open request at
+ * risk or overdue (reminders.ts: once per request and day, however often it runs).
  */
 import { TRANSITIONS } from '../../shared/requests/transitions';
 import { autoCloseIfDue } from '../../shared/requests';
@@ -15,7 +16,8 @@ import { runAfterCommit, type AfterCommit, type Services } from '../runtime';
 import { rows, type Db } from '../sdk';
 import { shanghaiDate } from '../time';
 import { inTransaction } from '../transaction';
-import { dispatchNotices, type DispatchSummary } from './outbox';
+import { dispatchNotices, type DispatchSummary } from '../notices/outbox';
+import { remindDeadlines } from './reminders';
 import { calendarFor, fromRow, loadRow, requestsOf } from './store';
 import { storeStep } from './transition';
 
@@ -27,6 +29,8 @@ const PAGE = 100;
 export interface SweepSummary {
   closed: number;
   notices: DispatchSummary;
+  /** Deadline reminders queued for the editors (deadlineNear). */
+  reminded: number;
 }
 
 async function closeIfLapsed(db: Db, services: Services, id: string, version: number, calendar: Calendar, now: Date): Promise<boolean> {
@@ -79,5 +83,5 @@ export async function sweepRequests(db: Db, services: Services, now: Date): Prom
     if (page.length < PAGE) break;
     after = String(page[page.length - 1]?._id);
   }
-  return { closed, notices };
+  return { closed, notices, reminded: await remindDeadlines(db, services, now) };
 }

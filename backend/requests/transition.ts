@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
 import { one, type Row } from '../sdk';
 import { shanghaiDate } from '../time';
-import { dispatchNotices } from './outbox';
+import { sendAfterCommit } from '../notices/queue';
 import { notifyOwner } from './notify';
 import { isFinal, type Store, type StoredRequest } from './store';
 import { deadlineFor } from './views';
@@ -74,6 +74,6 @@ export async function storeStep(ctx: Pick<TxContext, 'tx' | 'now' | 'audit' | 'a
     next.status === stored.request.status
       ? null
       : await notifyOwner(tx, { now: ctx.now, requestId: id, organId: stored.organId, owner: stored.ownerOpenid, action, request: next, dueDate: deadline?.dueDate ?? null, today });
-  if (noticeId) ctx.afterCommit(async (db, services) => void (await dispatchNotices(db, services, ctx.now, [noticeId])));
+  if (noticeId) sendAfterCommit(ctx, [noticeId]);
   return { id, version, status: next.status, statusLabel: STATUS_LABELS[next.status], actions: actionsFrom(next.status), deadline, notified: noticeId !== null };
 }

@@ -1,5 +1,5 @@
 /** The catalogue of published items and the organ's public contact: what citizens read, without signing in. */
-import { getItemSchema, getProfileSchema, listItemsSchema, parseWith, type DisclosureItem, type ItemPage, type Result } from 'gongkai-core';
+import { getItemSchema, getProfileSchema, listItemsSchema, parseWith, type DisclosureItem, type ItemPage, type Result, type SubscribePurpose } from 'gongkai-core';
 import { call } from './client';
 
 /** What `organ.getProfile` answers: the organ's public contact, nothing about its staff. */
@@ -10,6 +10,8 @@ export interface OrganPublicProfile {
   address?: string;
   reportDueDate?: string;
   creditCode?: string;
+  /** The subscribe-message template per purpose (staff reminders, the applicant's progress). */
+  templateIds?: Partial<Record<SubscribePurpose, string>>;
 }
 
 export interface CatalogFilter {

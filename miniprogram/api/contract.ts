@@ -45,6 +45,9 @@ export interface Contract {
     invite: Endpoint<{ role: import('gongkai-core').StaffRole; expiresInDays?: number }, import('gongkai-core').Invitation>;
     listStaff: Endpoint<Record<string, never>, import('gongkai-core').StaffListEntry[]>;
     removeStaff: Endpoint<{ staffId: string }, { id: string }>;
+    // The 工作台's 微信提醒 (api/staff-reminders.ts).
+    grantReminder: Endpoint<import('gongkai-core').GrantReminderInput, import('gongkai-core').ReminderCounts>;
+    reminders: Endpoint<Record<string, never>, import('gongkai-core').ReminderCounts>;
   };
   stats: StatsContract;
   cases: CasesContract;

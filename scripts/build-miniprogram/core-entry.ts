@@ -89,3 +89,6 @@ export type { ApproverRole } from '../../shared/policy';
  * The one statement here that runs on load; shared/ itself stays free of side effects.
  */
 config({ jitless: true });
+// Staff subpackage: the 工作台's 微信提醒 (api/staff-reminders.ts).
+export { grantReminderSchema } from '../../shared/api/organ';
+export type { GrantReminderInput, ReminderCounts, StaffPurpose } from '../../shared/api/organ';

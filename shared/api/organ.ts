@@ -48,6 +48,34 @@ export const noticeFieldsSchema = z.object({
 });
 export type NoticeFields = z.infer<typeof noticeFieldsSchema>;
 export const DEFAULT_NOTICE_FIELDS: NoticeFields = { applicationNo: 'character_string1', status: 'phrase2', date: 'date3', note: 'thing4' };
+/**
+ * Staff reminders lead with a Chinese title (an item's, a report's year, a 申请编号): a `thing` key, since a
+ * character_string takes ASCII only and would drop it.
+ */
+export const DEFAULT_REMINDER_FIELDS: NoticeFields = { applicationNo: 'thing1', status: 'phrase2', date: 'date3', note: 'thing4' };
+
+/**
+ * The data keys per purpose, for templates whose keys differ from `noticeFields` (a staff template's first value is
+ * the item's title, the 申请编号 or the report's year, in the `applicationNo` slot). A purpose not listed uses
+ * `noticeFields` for requestAnswered (the applicant's progress) and DEFAULT_REMINDER_FIELDS for the others.
+ */
+export const templateFieldsSchema = z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), noticeFieldsSchema);
+export type TemplateFields = z.infer<typeof templateFieldsSchema>;
+
+/** The purposes whose messages go to staff (the 工作台's 微信提醒); requestAnswered goes to applicants. */
+export const STAFF_PURPOSES = ['approvalNeeded', 'itemReturned', 'itemPublished', 'requestReceived', 'deadlineNear'] as const satisfies readonly SubscribePurpose[];
+export type StaffPurpose = (typeof STAFF_PURPOSES)[number];
+
+/** `organ.grantReminder`: one accepted subscription (one message) for a staff purpose. */
+export const grantReminderSchema = z.object({
+  purpose: z.enum(STAFF_PURPOSES),
+  templateId: z.string().trim().min(1, '请提供模板 ID').max(100),
+});
+export type GrantReminderInput = z.infer<typeof grantReminderSchema>;
+export const remindersSchema = z.object({});
+
+/** `organ.grantReminder` and `organ.reminders`: the caller's unused grants per staff purpose (messages still possible). */
+export type ReminderCounts = Record<StaffPurpose, number>;
 
 /** The profile's fields without defaults: a patch must not reset what it does not name. */
 const profileFields = {
@@ -63,6 +91,7 @@ const profileFields = {
   chain: approvalChainSchema,
   templateIds: z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), z.string().trim().min(1).max(100)),
   noticeFields: noticeFieldsSchema,
+  templateFields: templateFieldsSchema,
   /**
    * Staff who may approve an extension (条例 第三十三条: the 政府信息公开工作机构负责人). Empty: the organ's 分管领导
    * (reviewer role), who heads 政务公开 at a township.
@@ -81,6 +110,7 @@ export const organProfileSchema = z.object({
   chain: profileFields.chain.default([...DEFAULT_CHAIN]),
   templateIds: profileFields.templateIds.default({}),
   noticeFields: profileFields.noticeFields.default(DEFAULT_NOTICE_FIELDS),
+  templateFields: profileFields.templateFields.default({}),
   extensionApprovers: profileFields.extensionApprovers.default([]),
   feePayment: profileFields.feePayment.default(''),
 });
@@ -138,9 +168,9 @@ export interface Invitation {
 
 /**
  * `organ.settings` (admin only): the whole stored profile, with what the public one leaves out (noticeFields,
- * extensionApprovers, feePayment). No personal data: the profile holds none.
+ * templateFields when any is set, extensionApprovers, feePayment). No personal data: the profile holds none.
  */
-export type OrganSettings = OrganProfile & { id: string };
+export type OrganSettings = Omit<OrganProfile, 'templateFields'> & { id: string; templateFields?: TemplateFields };
 
 export interface StaffListEntry {
   id: string;

@@ -31,6 +31,8 @@ export const POLICY = {
     listStaff: ['admin'],
     removeStaff: ['admin'],
     settings: ['admin'],
+    grantReminder: STAFF,
+    reminders: STAFF,
   },
   items: {
     list: 'public',

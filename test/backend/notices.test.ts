@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS } from '../../backend/collections';
 import { requestsFunction, sweepRequests } from '../../backend/requests';
-import { MAX_ATTEMPTS, toSubscribeMessage } from '../../backend/requests/outbox';
+import { MAX_ATTEMPTS, toSubscribeMessage } from '../../backend/notices/outbox';
 import { DEFAULT_NOTICE_FIELDS } from '../../shared/api/organ';
 import { rows, type Row } from '../../backend/sdk';
 import type { SendResult, SubscribeMessage, SubscribeSender } from '../../backend/subscribe';

@@ -23,6 +23,11 @@ it('bundles every function, both variants within the 1 MB budget, and each bundl
   const config = require(path.join(OUT, 'cloudfunctions', 'requests', 'config.json')) as { triggers: { type: string }[]; permissions: { openapi: string[] } };
   expect(config.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
   expect(config.permissions.openapi).toContain('subscribeMessage.send');
+  // Items and reports remind staff after their approvals commit.
+  for (const name of ['items', 'reports']) {
+    const own = require(path.join(OUT, 'cloudfunctions', name, 'config.json')) as { permissions: { openapi: string[] } };
+    expect(own.permissions.openapi).toContain('subscribeMessage.send');
+  }
   for (const s of sizes) {
     expect(s.external).toBeLessThan(BUDGET_BYTES);
     expect(s.bundled).toBeLessThan(BUDGET_BYTES);

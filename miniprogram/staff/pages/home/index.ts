@@ -2,15 +2,19 @@
  * 工作台 (staff/pages/home/index): who I am, my drafts (with a draft kept only on this phone), the items waiting for
  * my approval step (分管领导 step 0, 第一负责人 step 1) with a count, the requests due soon or overdue, last year's
  * annual report with its due date (a reminder as it nears), and the way to the desk, the registers and the report.
+ * 微信提醒: on a tap, asks WeChat for the reminders that fit the role (view.ts REMINDER_PURPOSES) with the organ's
+ * template ids, stores each accept and shows how many reminders are left.
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-core';
+import { fetchOrganProfile } from '../../../api/catalog';
 import { fetchStaffItem, listStaffItems } from '../../../api/staff';
+import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';
 import { fetchReportStatus } from '../../../api/staff-reports';
 import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
 import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
-import { reportLine, requestLine, URGENT_SHOWN, workLine, type ReportLine, type WorkLine } from './view';
+import { NO_TEMPLATES, REMINDER_PURPOSES, reminderLines, reportLine, requestLine, URGENT_SHOWN, workLine, type ReminderLine, type ReportLine, type WorkLine } from './view';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
@@ -34,6 +38,10 @@ export interface HomeData {
   requestsError: string;
   report: ReportLine | null;
   reportError: string;
+  /** The 微信提醒 row: shown to roles that get reminders. */
+  canRemind: boolean;
+  reminders: ReminderLine[];
+  remindersNote: string;
 }
 
 interface HomeCustom {
@@ -43,6 +51,8 @@ interface HomeCustom {
   loadWaiting(role: StaffRole): Promise<void>;
   loadRequests(): Promise<void>;
   loadReport(): Promise<void>;
+  loadReminders(role: StaffRole, organId: string | null): Promise<void>;
+  onRemind(): Promise<void>;
   onRetry(): void;
   onRequests(): void;
   onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
@@ -75,6 +85,9 @@ Page<HomeData, HomeCustom>({
     requestsError: '',
     report: null,
     reportError: '',
+    canRemind: false,
+    reminders: [],
+    remindersNote: '',
   },
   loading: false,
 
@@ -98,9 +111,10 @@ Page<HomeData, HomeCustom>({
         this.setData({ state: 'error', message: who.message });
         return;
       }
-      const { role, roleLabel, displayName } = who.me;
+      const { role, roleLabel, displayName, organId } = who.me;
       const canWrite = role === 'editor';
       const canApprove = approves(role);
+      const canRemind = REMINDER_PURPOSES[role].length > 0;
       const local = loadDraft(null);
       this.setData({
         state: 'ready',
@@ -109,6 +123,7 @@ Page<HomeData, HomeCustom>({
         canWrite,
         canApprove,
         isAdmin: role === 'admin',
+        canRemind,
         localDraft: canWrite && local !== null ? local.form.title || '（未命名）' : '',
       });
       await Promise.all([
@@ -116,6 +131,7 @@ Page<HomeData, HomeCustom>({
         canApprove ? this.loadWaiting(role) : Promise.resolve(),
         this.loadRequests(),
         this.loadReport(),
+        canRemind ? this.loadReminders(role, organId) : Promise.resolve(),
       ]);
     } finally {
       this.loading = false;
@@ -164,6 +180,37 @@ Page<HomeData, HomeCustom>({
       return;
     }
     this.setData({ report: reportLine(result.data), reportError: '' });
+  },
+
+  async loadReminders(role, organId) {
+    const [profile, counts] = await Promise.all([fetchOrganProfile(organId ?? undefined), fetchReminders()]);
+    if (!profile.ok) {
+      this.setData({ reminders: [], remindersNote: profile.message });
+      return;
+    }
+    const lines = reminderLines(role, profile.data.templateIds ?? {}, counts.ok ? counts.data : null);
+    this.setData({ reminders: lines, remindersNote: lines.length === 0 ? NO_TEMPLATES : counts.ok ? '' : counts.message });
+  },
+
+  async onRemind() {
+    const lines = this.data.reminders;
+    if (lines.length === 0) return;
+    // Straight from the tap, nothing awaited before: WeChat shows the dialog only for a tap.
+    const templateIds = [...new Set(lines.map((l) => l.templateId))];
+    const answers = await askSubscriptions(templateIds);
+    let counts: ReminderCounts | null = null;
+    let failure = '';
+    for (const templateId of templateIds) {
+      // One accept allows one message: a template the organ uses for two purposes counts for the first.
+      const line = lines.find((l) => l.templateId === templateId);
+      if (!line || answers[templateId] !== 'accept') continue;
+      const granted = await grantReminder(line.purpose, templateId);
+      if (granted.ok) counts = granted.data;
+      else failure = granted.message;
+    }
+    const after = counts;
+    if (after) this.setData({ reminders: lines.map((l) => ({ ...l, left: after[l.purpose] })), remindersNote: '' });
+    void wx.showToast({ title: failure || (after ? '已开启，有新事项时微信会提醒您' : '未开启提醒，可随时再点此开启'), icon: 'none' });
   },
 
   onRetry() {

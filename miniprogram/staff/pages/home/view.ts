@@ -1,5 +1,5 @@
 /** 工作台 list lines. Pure. */
-import type { ItemSummary, ReportStatus, RequestRow } from 'gongkai-core';
+import type { ItemSummary, ReminderCounts, ReportStatus, RequestRow, StaffPurpose, StaffRole, SubscribePurpose } from 'gongkai-core';
 import { categoryLabel } from '../../labels';
 
 export interface WorkLine {
@@ -38,4 +38,46 @@ export function reportLine(s: ReportStatus): ReportLine {
   const state = s.status === 'none' ? '尚未开始编制' : s.stepLabel;
   const due = s.daysLeft < 0 ? `已超过报送期限 ${-s.daysLeft} 天（${s.dueDate}）` : s.daysLeft === 0 ? `今天（${s.dueDate}）须报送` : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
   return { title, note: `${state} · ${due}`, remind: s.daysLeft <= REPORT_REMIND_DAYS };
+}
+
+/**
+ * The reminders a role asks for on the 微信提醒 row, most useful first; WeChat takes three template ids per ask.
+ * - 分管领导, 第一负责人: approvalNeeded — an item or report waiting at their step is what they act on away from the desk.
+ * - 发起人: requestReceived and deadlineNear first, since a request runs on the legal clock (20 working days,
+ *   条例 第三十三条) whether or not anyone opens the app; then itemReturned, which needs their edit. itemPublished
+ *   only reports something finished (the 工作台 shows it anyway), so it is the one left out of the three.
+ * - 管理员: none; no reminder is addressed to the role.
+ */
+export const REMINDER_PURPOSES: Record<StaffRole, readonly StaffPurpose[]> = {
+  reviewer: ['approvalNeeded'],
+  leader: ['approvalNeeded'],
+  editor: ['requestReceived', 'deadlineNear', 'itemReturned'],
+  admin: [],
+};
+
+export const REMINDER_LABELS: Record<StaffPurpose, string> = {
+  approvalNeeded: '有待我审批的信息或报告',
+  itemReturned: '我的信息被退回',
+  itemPublished: '我的信息已发布',
+  requestReceived: '收到网上申请',
+  deadlineNear: '申请临近或超过答复期限',
+};
+
+/** Shown on the 微信提醒 row when the organ has no template for the role's reminders. */
+export const NO_TEMPLATES = '管理员在「机关设置」中填写订阅消息模板后，即可在此开启微信提醒';
+
+export interface ReminderLine {
+  purpose: StaffPurpose;
+  templateId: string;
+  label: string;
+  /** Reminders still possible (accepted and not yet used); null while unknown. */
+  left: number | null;
+}
+
+/** The role's reminders whose template the organ configured, with what is left of each. */
+export function reminderLines(role: StaffRole, templateIds: Partial<Record<SubscribePurpose, string>>, counts: ReminderCounts | null): ReminderLine[] {
+  return REMINDER_PURPOSES[role].flatMap((purpose) => {
+    const templateId = templateIds[purpose];
+    return templateId ? [{ purpose, templateId, label: REMINDER_LABELS[purpose], left: counts ? counts[purpose] : null }] : [];
+  });
 }

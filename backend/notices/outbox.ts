@@ -1,11 +1,11 @@
 /**
- * Sending the queued subscribe messages (`notifications`, queued by notify.ts in the status change's
- * transaction). Each message is claimed by a conditional update (pending → sending) so two senders never send it
+ * Sending the queued subscribe messages (`notifications`, queued by queue.ts `deliver` in the transaction of the
+ * change they tell of: an applicant's request progress, a staff reminder). Each message is claimed by a conditional update (pending → sending) so two senders never send it
  * twice; the platform's answer moves it to sent, back to pending for a retry (up to MAX_ATTEMPTS), or to failed
  * (a permanent refusal, or too many tries). Sent right after the change commits, and again by the daily sweep for
  * anything left pending or stuck in sending (a crash between claim and answer: sent at least once, rarely twice).
  */
-import { DEFAULT_NOTICE_FIELDS, noticeFieldsSchema, type NoticeFields } from '../../shared/api/organ';
+import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, noticeFieldsSchema, SUBSCRIBE_PURPOSES, type NoticeFields } from '../../shared/api/organ';
 import { COLLECTIONS } from '../collections';
 import type { Services } from '../runtime';
 import { isRow, num, one, rows, type Db, type Row } from '../sdk';
@@ -35,9 +35,24 @@ function chineseDate(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
-export function noticeFieldsOf(organ: Row | null): NoticeFields {
+/**
+ * The organ's template keys for a message of `purpose` (none: the applicant's progress, requestAnswered): its
+ * `templateFields[purpose]`; else its `noticeFields` for the applicant's progress; else the default keys (a staff
+ * reminder's: a thing key first, for its Chinese title).
+ */
+export function noticeFieldsOf(organ: Row | null, purpose?: unknown): NoticeFields {
+  const known = purpose === undefined ? 'requestAnswered' : SUBSCRIBE_PURPOSES.find((p) => p === purpose);
+  const perPurpose = known && isRow(organ?.templateFields) ? noticeFieldsSchema.safeParse(organ.templateFields[known]) : null;
+  if (perPurpose?.success) return perPurpose.data;
+  if (known !== undefined && known !== 'requestAnswered') return DEFAULT_REMINDER_FIELDS;
   const parsed = noticeFieldsSchema.safeParse(organ?.noticeFields);
   return parsed.success ? parsed.data : DEFAULT_NOTICE_FIELDS;
+}
+
+/** The first value is stored as `applicationNo` by applicants' messages and as `title` by staff reminders. */
+function valueOf(data: Row, name: keyof NoticeFields): string {
+  const value = data[name] ?? (name === 'applicationNo' ? data.title : undefined);
+  return typeof value === 'string' ? value : '';
 }
 
 /** A queued message as subscribeMessage.send takes it, its values mapped to the organ's template keys. */
@@ -45,8 +60,7 @@ export function toSubscribeMessage(row: Row, fields: NoticeFields): SubscribeMes
   const data = isRow(row.data) ? row.data : {};
   const entries = (Object.keys(fields) as (keyof NoticeFields)[]).map((name) => {
     const key = fields[name];
-    const value = typeof data[name] === 'string' ? data[name] : '';
-    return [key, { value: fit(key, value) }] as const;
+    return [key, { value: fit(key, valueOf(data, name)) }] as const;
   });
   return {
     touser: String(row.toOpenid),
@@ -70,7 +84,7 @@ async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise
   const organ = one(await db.collection(COLLECTIONS.organs).doc(String(row.organId)).get());
   let result;
   try {
-    result = await sender(toSubscribeMessage(row, noticeFieldsOf(organ)));
+    result = await sender(toSubscribeMessage(row, noticeFieldsOf(organ, row.purpose)));
   } catch (e) {
     result = { ok: false as const, errcode: -1, errmsg: e instanceof Error ? e.name : 'error' };
   }

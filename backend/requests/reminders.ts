@@ -1,0 +1,67 @@
+/**
+ * The desk's reminders (backend/notices/staff.ts) to the organ's editors: a citizen's online request received (in
+ * the submission's transaction), and — from the daily sweep — each open request at risk or overdue, at most once
+ * per request and day. They name the request by its 申请编号 only, never the applicant.
+ */
+import type { Calendar } from '../../shared/calendar';
+import { STAFF_PAGES, remindStaff } from '../notices/staff';
+import { runAfterCommit, type AfterCommit, type Services, type TxContext } from '../runtime';
+import { rows, type Db } from '../sdk';
+import { shanghaiDate } from '../time';
+import { inTransaction } from '../transaction';
+import { calendarFor, fromRow, OPEN_STATUSES, requestsOf, type StoredRequest } from './store';
+import { deadlineFor } from './views';
+
+const EDITORS = { role: 'editor' } as const;
+const PAGE = 100;
+
+/** In the submission's transaction: tells the editors a citizen's request arrived (to confirm its receipt). */
+export async function remindReceived(ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>, stored: StoredRequest): Promise<void> {
+  const id = stored.request.id;
+  const data = { title: stored.request.applicationNo, status: '待确认受理', date: shanghaiDate(ctx.now), note: '网上申请，请核对后确认受理' };
+  await remindStaff(ctx, { organId: stored.organId, purpose: 'requestReceived', to: EDITORS, page: STAFF_PAGES.request(id), data, refs: { requestId: id } });
+}
+
+/** One request's deadline reminder for `today`, in its own transaction; the number of messages queued. */
+async function remindDeadline(db: Db, services: Services, stored: StoredRequest, calendar: Calendar, now: Date): Promise<number> {
+  const today = shanghaiDate(now);
+  const deadline = deadlineFor(calendar, stored.request, today);
+  if (!deadline || !(deadline.atRisk || deadline.overdue)) return 0;
+  const id = stored.request.id;
+  const data = {
+    title: stored.request.applicationNo,
+    status: deadline.overdue ? '已逾期' : '即将到期',
+    date: today,
+    note: deadline.overdue ? `应于${deadline.dueDate}前答复，已逾期` : `剩${deadline.daysRemaining}个工作日，应于${deadline.dueDate}前答复`,
+  };
+  let tasks: AfterCommit[] = [];
+  const queued = await inTransaction(db, async (tx) => {
+    tasks = [];
+    const reminder = { organId: stored.organId, purpose: 'deadlineNear', to: EDITORS, page: STAFF_PAGES.request(id), data, refs: { requestId: id }, onceKey: `deadlineNear-${id}-${today}` } as const;
+    return (await remindStaff({ tx, now, afterCommit: (t) => void tasks.push(t) }, reminder)).length;
+  });
+  await runAfterCommit(db, services, tasks);
+  return queued;
+}
+
+/** The sweep's pass over every open request; the number of reminders queued. One failure does not stop the rest. */
+export async function remindDeadlines(db: Db, services: Services, now: Date): Promise<number> {
+  const _ = db.command;
+  const calendars = new Map<string, Calendar>();
+  let queued = 0;
+  for (let after = ''; ; ) {
+    const page = rows(await requestsOf(db).where({ status: _.in([...OPEN_STATUSES]), _id: _.gt(after) }).orderBy('_id', 'asc').limit(PAGE).get());
+    for (const row of page) {
+      const stored = fromRow(row);
+      let calendar = calendars.get(stored.organId);
+      if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(db, stored.organId)));
+      try {
+        queued += await remindDeadline(db, services, stored, calendar, now);
+      } catch (e) {
+        services.log(`requests.sweep: no deadline reminder for ${stored.request.id}: ${e instanceof Error ? e.name : 'error'}`);
+      }
+    }
+    if (page.length < PAGE) return queued;
+    after = String(page[page.length - 1]?._id);
+  }
+}
