@@ -77,6 +77,7 @@ export type { LayoutBlock, LayoutCell, LayoutRow, NarrativeBlock, TableLayout, T
 
 // Staff subpackage: the organ admin's pages — 机关设置, 人员与邀请, 工作日历, 新机关开通 (api/staff-admin.ts).
 export { DEFAULT_NOTICE_FIELDS, SUBSCRIBE_PURPOSES, creditCodeSchema, inviteSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../../shared/api/organ';
+export { DEFAULT_REMINDER_FIELDS } from '../../shared/api/organ';
 export type { Invitation, NoticeFields, OrganProfile, OrganSettings, StaffListEntry, SubscribePurpose } from '../../shared/api/organ';
 export { setRequestCalendarSchema } from '../../shared/api/requests';
 export { organCalendarSchema } from '../../shared/calendar/schema';

@@ -30,10 +30,18 @@ const STAFF = [
   { id: 's-3', role: 'reviewer', displayName: '李副乡长' },
 ];
 
-function admin(extra: Parameters<typeof routeTransport>[0] = {}) {
+/** An organ with two staff templates: one on the default keys, one (itemReturned) with its own. */
+const RETURNED_FIELDS = { applicationNo: 'thing6', status: 'phrase7', date: 'time8', note: 'thing9' };
+const WITH_STAFF_TEMPLATES = {
+  ...SETTINGS,
+  templateIds: { approvalNeeded: 'tpl-approval', itemReturned: 'tpl-returned', requestAnswered: 'tpl-answered' },
+  templateFields: { itemReturned: RETURNED_FIELDS },
+};
+
+function admin(extra: Parameters<typeof routeTransport>[0] = {}, settings: object = SETTINGS) {
   return routeTransport({
     'organ.me': me('admin'),
-    'organ.settings': () => ({ ok: true, data: SETTINGS }),
+    'organ.settings': () => ({ ok: true, data: settings }),
     'organ.listStaff': () => ({ ok: true, data: STAFF }),
     'organ.updateProfile': () => ({ ok: true, data: SETTINGS }),
     ...extra,
@@ -101,15 +109,15 @@ describe('机关设置', () => {
     const page = await open();
     await tap(page, '#advanced-toggle');
     expect(find(page, '#template-requestAnswered').data).toBeDefined();
-    await type(page, '#notice-status', 'status');
+    await type(page, '#key-requestAnswered-status', 'status');
     await tap(page, '#advanced-toggle');
     expect(page.querySelector('#advanced')).toBeUndefined();
     await tapButton(page, '#save');
     expect(page.data.advanced).toBe(true);
-    expect(textOf(page, '#error-notice-status')).toBe('办理状态：须为模板的字段名，如 thing4、phrase2');
+    expect(textOf(page, '#error-key-requestAnswered-status')).toBe('须为模板的字段名，如 thing4、phrase2');
     expect(fake.payloads('organ.updateProfile')).toEqual([]);
 
-    await type(page, '#notice-status', 'phrase5');
+    await type(page, '#key-requestAnswered-status', 'phrase5');
     await type(page, '#template-requestReceived', 'tpl-received');
     await tapButton(page, '#save');
     expect(fake.payloads('organ.updateProfile')).toEqual([
@@ -120,6 +128,95 @@ describe('机关设置', () => {
         },
       },
     ]);
+  });
+
+  it('shows each template’s keys under its id, prefilled with the keys that apply now, in Chinese', async () => {
+    admin({}, WITH_STAFF_TEMPLATES);
+    const page = await open();
+    await tap(page, '#advanced-toggle');
+    // simulate keeps no value on a native <input>: read what its value binds (form.keys), once the input is there.
+    const value = (purpose: 'approvalNeeded' | 'itemReturned' | 'requestAnswered' | 'deadlineNear', key: 'applicationNo' | 'status' | 'date' | 'note'): string => {
+      find(page, `#key-${purpose}-${key}`);
+      return page.data.form.keys[purpose][key];
+    };
+    // Stored per purpose; else the default staff keys; the applicant's progress: its noticeFields.
+    expect([value('itemReturned', 'applicationNo'), value('itemReturned', 'date')]).toEqual(['thing6', 'time8']);
+    expect((['applicationNo', 'status', 'date', 'note'] as const).map((k) => value('approvalNeeded', k))).toEqual(['thing1', 'phrase2', 'date3', 'thing4']);
+    expect(value('requestAnswered', 'applicationNo')).toBe('character_string1');
+    expect(textOf(page, '#keys-approvalNeeded')).toContain('依次为：信息标题、待审批、提交日期、备注');
+    expect(textOf(page, '#keys-approvalNeeded')).toContain('标题/编号');
+    // No template id, no keys; typing one shows them, on the default staff keys.
+    expect(page.querySelector('#keys-deadlineNear')).toBeUndefined();
+    await type(page, '#template-deadlineNear', 'tpl-deadline');
+    expect(value('deadlineNear', 'applicationNo')).toBe('thing1');
+    expect(textOf(page, '#keys-deadlineNear')).toContain('申请编号、即将到期或已逾期');
+  });
+
+  it('sends templateFields whole when one purpose’s key changes, and only then', async () => {
+    const fake = admin({}, WITH_STAFF_TEMPLATES);
+    const page = await open();
+    // Unchanged keys are not sent, nor is a new template id's (default) keys.
+    await type(page, '#contactPhone', '0973-1111111');
+    await tap(page, '#advanced-toggle');
+    await type(page, '#template-deadlineNear', 'tpl-deadline');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toEqual([
+      { patch: { contactPhone: '0973-1111111', templateIds: { approvalNeeded: 'tpl-approval', itemReturned: 'tpl-returned', requestAnswered: 'tpl-answered', deadlineNear: 'tpl-deadline' } } },
+    ]);
+
+    await type(page, '#key-approvalNeeded-status', ' phrase5 ');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')[1]).toEqual({
+      patch: { templateFields: { approvalNeeded: { applicationNo: 'thing1', status: 'phrase5', date: 'date3', note: 'thing4' }, itemReturned: RETURNED_FIELDS } },
+    });
+    // Saved is the new baseline.
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toHaveLength(2);
+    expect(textOf(page, '#notice')).toBe('没有需要保存的修改');
+  });
+
+  it('shows a stored requestAnswered entry of templateFields (it wins), and moves it to noticeFields when keys are saved', async () => {
+    const answered = { applicationNo: 'character_string5', status: 'phrase6', date: 'time7', note: 'thing8' };
+    const fake = admin({}, { ...WITH_STAFF_TEMPLATES, templateFields: { requestAnswered: answered } });
+    const page = await open();
+    await tap(page, '#advanced-toggle');
+    find(page, '#key-requestAnswered-status');
+    expect(page.data.form.keys.requestAnswered).toEqual(answered);
+    await type(page, '#key-approvalNeeded-note', 'thing9');
+    await tapButton(page, '#save');
+    expect(fake.payloads('organ.updateProfile')).toEqual([
+      { patch: { noticeFields: answered, templateFields: { approvalNeeded: { applicationNo: 'thing1', status: 'phrase2', date: 'date3', note: 'thing9' } } } },
+    ]);
+  });
+
+  it('refuses a bad staff key in Chinese under its input, opening 高级, and sends nothing', async () => {
+    const fake = admin({}, WITH_STAFF_TEMPLATES);
+    const page = await open();
+    await tap(page, '#advanced-toggle');
+    await type(page, '#key-itemReturned-date', '日期');
+    await tap(page, '#advanced-toggle');
+    await tapButton(page, '#save');
+    expect(page.data.advanced).toBe(true);
+    expect(textOf(page, '#error-key-itemReturned-date')).toBe('须为模板的字段名，如 thing4、phrase2');
+    expect(page.querySelector('#error-key-approvalNeeded-date')).toBeUndefined();
+    expect(fake.payloads('organ.updateProfile')).toEqual([]);
+    // Typing again clears that input's error.
+    await type(page, '#key-itemReturned-date', 'time8');
+    expect(page.querySelector('#error-key-itemReturned-date')).toBeUndefined();
+  });
+
+  it('shows the server refusing a staff key under its input', async () => {
+    admin(
+      { 'organ.updateProfile': () => ({ ok: false, code: 'VALIDATION', message: '输入有误', fieldErrors: [{ path: 'patch.templateFields.approvalNeeded.note', message: '字段名不存在' }] }) },
+      WITH_STAFF_TEMPLATES,
+    );
+    const page = await open();
+    await tap(page, '#advanced-toggle');
+    await type(page, '#key-approvalNeeded-note', 'thing5');
+    await tap(page, '#advanced-toggle');
+    await tapButton(page, '#save');
+    expect(page.data.advanced).toBe(true);
+    expect(textOf(page, '#error-key-approvalNeeded-note')).toBe('字段名不存在');
   });
 
   it('picks the extension approvers from the staff list and writes the fee payment text', async () => {

@@ -1,9 +1,12 @@
 /**
  * 机关设置 (staff/pages/admin/index, admin only): the organ's profile as a form — name, 统一社会信用代码 (its check
  * character verified as it is typed), contact, the report due date, the approval chain, how the 信息处理费 is paid,
- * who approves 延期, and (folded under 高级) the subscribe-message template ids and the template's field keys.
- * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first.
+ * who approves 延期, and (folded under 高级) the subscribe-message template ids and, under each id given, that
+ * template's four field keys (requestAnswered's are the profile's noticeFields, the others its templateFields).
+ * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
+ * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
+import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-core';
 import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
 import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
 import {
@@ -13,7 +16,9 @@ import {
   applyPatch,
   approverChoices,
   checkPatch,
+  copyForm,
   creditCheck,
+  errorPrefix,
   errorsOf,
   formOf,
   monthDayLabel,
@@ -55,7 +60,8 @@ interface AdminCustom {
   loaded: ProfileForm | null;
   staff: StaffListEntry[];
   start(): Promise<void>;
-  edit(patch: Partial<ProfileForm>, errorKey: string): void;
+  edit(path: string, value: unknown, errorKey: string): void;
+  show(errors: FormErrors, notice: string): void;
   onRetry(): void;
   onText(e: InputEvent<{ field: TextField }>): void;
   onDueDate(e: InputEvent<Record<string, never>>): void;
@@ -63,7 +69,7 @@ interface AdminCustom {
   onApprover(e: DataEvent<{ id: string }>): void;
   onAdvanced(): void;
   onTemplate(e: InputEvent<{ purpose: string }>): void;
-  onNoticeKey(e: InputEvent<{ key: string }>): void;
+  onKey(e: InputEvent<{ purpose: SubscribePurpose; key: keyof NoticeFields }>): void;
   onSave(): Promise<void>;
   onPeople(): void;
   onCalendar(): void;
@@ -79,7 +85,8 @@ const EMPTY_FORM: ProfileForm = {
   feePayment: '',
   extensionApprovers: [],
   templateIds: { approvalNeeded: '', itemReturned: '', itemPublished: '', requestReceived: '', requestAnswered: '', deadlineNear: '' },
-  noticeFields: { applicationNo: '', status: '', date: '', note: '' },
+  keys: Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { applicationNo: '', status: '', date: '', note: '' }])) as ProfileForm['keys'],
+  answeredOverride: false,
 };
 
 Page<AdminData, AdminCustom>({
@@ -125,7 +132,7 @@ Page<AdminData, AdminCustom>({
     this.staff = staff.ok ? staff.data : [];
     this.setData({
       state: 'ready',
-      form,
+      form: copyForm(form),
       errors: {},
       credit: creditCheck(form.creditCode),
       dueLabel: monthDayLabel(form.reportDueDate),
@@ -134,12 +141,17 @@ Page<AdminData, AdminCustom>({
     });
   },
 
-  /** One change to the form: its error goes (the whole map is set: its keys hold dots). */
-  edit(patch, errorKey) {
+  /** One change to the form, set by its path: its error goes (the whole map is set: its keys hold dots). */
+  edit(path, value, errorKey) {
     const errors = { ...this.data.errors };
     delete errors[errorKey];
-    const form = { ...this.data.form, ...patch };
-    this.setData({ form, errors, notice: '', noticeKind: '' });
+    this.setData({ [`form.${path}`]: value, errors, notice: '', noticeKind: '' });
+  },
+
+  /** Errors under their fields; a template id or key sits in the folded section, which opens so it is seen. */
+  show(errors, notice) {
+    const advanced = this.data.advanced || Object.keys(errors).some((k) => k.includes('.'));
+    this.setData({ busy: false, errors, notice, noticeKind: 'error', advanced });
   },
 
   onRetry() {
@@ -148,26 +160,26 @@ Page<AdminData, AdminCustom>({
 
   onText(e) {
     const field = e.currentTarget.dataset.field;
-    this.edit({ [field]: e.detail.value }, field);
+    this.edit(field, e.detail.value, field);
     if (field === 'creditCode') this.setData({ credit: creditCheck(e.detail.value) });
   },
 
   onDueDate(e) {
     // The picker works on a date of a leap year: its month-day is what is kept.
     const md = String(e.detail.value).slice(5, 10);
-    this.edit({ reportDueDate: md }, 'reportDueDate');
+    this.edit('reportDueDate', md, 'reportDueDate');
     this.setData({ dueLabel: monthDayLabel(md) });
   },
 
   onChain(e) {
-    this.edit({ chain: e.currentTarget.dataset.chain }, 'chain');
+    this.edit('chain', e.currentTarget.dataset.chain, 'chain');
   },
 
   onApprover(e) {
     const id = e.currentTarget.dataset.id;
     const chosen = this.data.form.extensionApprovers;
     const next = chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id];
-    this.edit({ extensionApprovers: next }, 'extensionApprovers');
+    this.edit('extensionApprovers', next, 'extensionApprovers');
     this.setData({ approvers: approverChoices(this.staff, next) });
   },
 
@@ -177,12 +189,12 @@ Page<AdminData, AdminCustom>({
 
   onTemplate(e) {
     const purpose = e.currentTarget.dataset.purpose;
-    this.edit({ templateIds: { ...this.data.form.templateIds, [purpose]: e.detail.value } }, `templateIds.${purpose}`);
+    this.edit(`templateIds.${purpose}`, e.detail.value, `templateIds.${purpose}`);
   },
 
-  onNoticeKey(e) {
-    const key = e.currentTarget.dataset.key;
-    this.edit({ noticeFields: { ...this.data.form.noticeFields, [key]: e.detail.value } }, `noticeFields.${key}`);
+  onKey(e) {
+    const { purpose, key } = e.currentTarget.dataset;
+    this.edit(`keys.${purpose}.${key}`, e.detail.value, `${errorPrefix(purpose)}${key}`);
   },
 
   async onSave() {
@@ -190,9 +202,7 @@ Page<AdminData, AdminCustom>({
     if (this.data.busy || loaded === null) return;
     const checked = checkPatch(this.data.form, loaded);
     if (!checked.ok) {
-      // A wrong template key sits in the folded section: open it so the error is seen.
-      const advanced = this.data.advanced || Object.keys(checked.errors).some((k) => k.includes('.'));
-      this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error', advanced });
+      this.show(checked.errors, checked.message);
       return;
     }
     if (Object.keys(checked.patch).length === 0) {
@@ -202,12 +212,12 @@ Page<AdminData, AdminCustom>({
     this.setData({ busy: true, notice: '', noticeKind: '' });
     const result = await updateProfile(checked.patch);
     if (!result.ok) {
-      this.setData({ busy: false, errors: errorsOf(result.fieldErrors), notice: result.message, noticeKind: 'error' });
+      this.show(errorsOf(result.fieldErrors), result.message);
       return;
     }
     const saved = applyPatch(loaded, checked.patch);
     this.loaded = saved;
-    this.setData({ busy: false, form: saved, errors: {}, credit: creditCheck(saved.creditCode), notice: '已保存', noticeKind: 'saved' });
+    this.setData({ busy: false, form: copyForm(saved), errors: {}, credit: creditCheck(saved.creditCode), notice: '已保存', noticeKind: 'saved' });
     void wx.showToast({ title: '已保存', icon: 'success' });
   },
 

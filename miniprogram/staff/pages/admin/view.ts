@@ -2,7 +2,7 @@
  * 机关设置 as data: the form of the stored settings, the patch of what changed (only that is sent), the zod errors
  * by field, and the 统一社会信用代码 check as the admin types. Pure.
  */
-import { DEFAULT_NOTICE_FIELDS, ROLE_LABELS, SUBSCRIBE_PURPOSES, creditCodeSchema, parseWith, updateProfileSchema, type FieldError, type NoticeFields, type OrganSettings, type StaffListEntry, type SubscribePurpose } from 'gongkai-core';
+import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, ROLE_LABELS, SUBSCRIBE_PURPOSES, creditCodeSchema, parseWith, updateProfileSchema, type FieldError, type NoticeFields, type OrganSettings, type StaffListEntry, type SubscribePurpose } from 'gongkai-core';
 import type { ProfilePatch } from '../../../api/staff-admin';
 
 /** What each subscribe-message template is for, as the WeChat console's template library names such notices. */
@@ -10,20 +10,39 @@ export const PURPOSE_LABELS: Record<SubscribePurpose, string> = {
   approvalNeeded: '待审批提醒（工作人员）',
   itemReturned: '退回修改提醒（工作人员）',
   itemPublished: '信息发布通知（工作人员）',
-  requestReceived: '申请受理通知（申请人）',
-  requestAnswered: '申请答复通知（申请人）',
+  requestReceived: '收到申请提醒（工作人员）',
+  requestAnswered: '申请办理进度通知（申请人）',
   deadlineNear: '办理期限提醒（工作人员）',
 };
 
-export const NOTICE_FIELD_LABELS: Record<keyof NoticeFields, string> = {
-  applicationNo: '申请编号',
-  status: '办理状态',
+/** The four values every message carries, in the slots of NoticeFields (the first: a title or a 申请编号). */
+export const KEY_LABELS: Record<keyof NoticeFields, string> = {
+  applicationNo: '标题/编号',
+  status: '状态',
   date: '日期',
   note: '备注',
 };
 
-export const PURPOSES = SUBSCRIBE_PURPOSES.map((key) => ({ key, label: PURPOSE_LABELS[key] }));
-export const NOTICE_KEYS = (Object.keys(NOTICE_FIELD_LABELS) as (keyof NoticeFields)[]).map((key) => ({ key, label: NOTICE_FIELD_LABELS[key] }));
+/** What the four values are for each purpose (backend/items/review.ts, reports, requests/reminders.ts). */
+export const KEY_HINTS: Record<SubscribePurpose, string> = {
+  approvalNeeded: '信息标题、待审批、提交日期、备注',
+  itemReturned: '信息标题、已退回、退回日期、退回理由',
+  itemPublished: '信息标题、已发布、发布日期、索引号',
+  requestReceived: '申请编号、待确认受理、收到日期、核对提示',
+  requestAnswered: '申请编号、办理状态、日期、备注',
+  deadlineNear: '申请编号、即将到期或已逾期、提醒日期、剩余期限',
+};
+
+export const NOTICE_KEYS = (Object.keys(KEY_LABELS) as (keyof NoticeFields)[]).map((key) => ({ key, label: KEY_LABELS[key] }));
+
+/**
+ * The keys of requestAnswered (the applicant's progress) are the profile's `noticeFields`: its row edits those, so
+ * its errors come back as `noticeFields.<key>`; the staff purposes' as `templateFields.<purpose>.<key>`.
+ */
+export const errorPrefix = (p: SubscribePurpose): string => (p === 'requestAnswered' ? 'noticeFields.' : `templateFields.${p}.`);
+
+/** The purposes as the page lists them; static, set once. */
+export const PURPOSES = SUBSCRIBE_PURPOSES.map((key) => ({ key, label: PURPOSE_LABELS[key], hint: `依次为：${KEY_HINTS[key]}`, errorPrefix: errorPrefix(key) }));
 
 export type ChainChoice = 'two' | 'one';
 
@@ -43,16 +62,25 @@ export interface ProfileForm {
   feePayment: string;
   extensionApprovers: string[];
   templateIds: Record<SubscribePurpose, string>;
-  noticeFields: NoticeFields;
+  /**
+   * The keys that apply now, per purpose. requestAnswered's row is the profile's `noticeFields` folded in (the
+   * applicant's progress template; sent as `noticeFields`); the others are sent as `templateFields`.
+   */
+  keys: Record<SubscribePurpose, NoticeFields>;
+  /** The stored profile names requestAnswered in `templateFields` (it then wins over `noticeFields`). */
+  answeredOverride: boolean;
 }
 
 export type FormField = keyof ProfileForm;
 
-/** Errors by field; template ids and notice keys by `templateIds.<purpose>` / `noticeFields.<key>`. */
+/** Errors by field; template ids and keys by `templateIds.<purpose>`, `noticeFields.<key>`, `templateFields.<purpose>.<key>`. */
 export type FormErrors = Record<string, string>;
 
 export function formOf(s: OrganSettings): ProfileForm {
   const templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, s.templateIds[p] ?? ''])) as Record<SubscribePurpose, string>;
+  const stored = s.templateFields ?? {};
+  const fallback = (p: SubscribePurpose): NoticeFields => (p === 'requestAnswered' ? { ...DEFAULT_NOTICE_FIELDS, ...s.noticeFields } : DEFAULT_REMINDER_FIELDS);
+  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...(stored[p] ?? fallback(p)) }])) as Record<SubscribePurpose, NoticeFields>;
   return {
     name: s.name,
     creditCode: s.creditCode,
@@ -63,11 +91,18 @@ export function formOf(s: OrganSettings): ProfileForm {
     feePayment: s.feePayment,
     extensionApprovers: [...s.extensionApprovers],
     templateIds,
-    noticeFields: { ...DEFAULT_NOTICE_FIELDS, ...s.noticeFields },
+    keys,
+    answeredOverride: stored.requestAnswered !== undefined,
   };
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The staff purposes' keys worth storing: those that differ from the default (a default one applies anyway). */
+function staffFields(keys: ProfileForm['keys']): Partial<Record<SubscribePurpose, NoticeFields>> {
+  const differing = SUBSCRIBE_PURPOSES.filter((p) => p !== 'requestAnswered' && !same(keys[p], DEFAULT_REMINDER_FIELDS));
+  return Object.fromEntries(differing.map((p) => [p, keys[p]]));
+}
 
 /** The fields that differ from what was loaded, in the shape updateProfile takes (empty template ids left out). */
 export function patchOf(form: ProfileForm, loaded: ProfileForm): ProfilePatch {
@@ -80,7 +115,11 @@ export function patchOf(form: ProfileForm, loaded: ProfileForm): ProfilePatch {
   if (!same(form.templateIds, loaded.templateIds)) {
     patch.templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.filter((p) => form.templateIds[p].trim() !== '').map((p) => [p, form.templateIds[p]]));
   }
-  if (!same(form.noticeFields, loaded.noticeFields)) patch.noticeFields = form.noticeFields;
+  const answeredChanged = !same(form.keys.requestAnswered, loaded.keys.requestAnswered);
+  const staffChanged = !same(staffFields(form.keys), staffFields(loaded.keys));
+  if (answeredChanged || (loaded.answeredOverride && staffChanged)) patch.noticeFields = form.keys.requestAnswered;
+  // Sent whole, never naming requestAnswered: a stored one (which would win over noticeFields) moves to noticeFields.
+  if (staffChanged || (loaded.answeredOverride && answeredChanged)) patch.templateFields = staffFields(form.keys);
   return patch;
 }
 
@@ -93,7 +132,8 @@ export function errorsOf(fieldErrors: readonly FieldError[] | undefined, wrapper
   for (const e of fieldErrors ?? []) {
     const segments = e.path.split('.').filter((s, i) => !(i === 0 && s === wrapper));
     const head = segments[0] ?? '';
-    const key = head === 'templateIds' || head === 'noticeFields' ? segments.slice(0, 2).join('.') : head;
+    const depth = head === 'templateIds' || head === 'noticeFields' ? 2 : head === 'templateFields' ? 3 : 1;
+    const key = segments.slice(0, depth).join('.');
     const text = e.message.startsWith(`${e.path}：`) ? e.message.slice(e.path.length + 1) : e.message;
     if (key !== '' && out[key] === undefined) out[key] = text;
   }
@@ -111,7 +151,7 @@ export function checkPatch(form: ProfileForm, loaded: ProfileForm): Checked {
 
 /** The saved patch applied to the form as loaded: the new baseline for the next save. */
 export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileForm {
-  const next: ProfileForm = { ...loaded, templateIds: { ...loaded.templateIds }, noticeFields: { ...loaded.noticeFields } };
+  const next: ProfileForm = copyForm(loaded);
   for (const key of ['name', 'creditCode', 'contactPhone', 'address', 'reportDueDate', 'feePayment'] as const) {
     const value = patch[key];
     if (value !== undefined) next[key] = value;
@@ -122,8 +162,19 @@ export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileFor
     const ids = patch.templateIds;
     next.templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, ids[p] ?? ''])) as Record<SubscribePurpose, string>;
   }
-  if (patch.noticeFields !== undefined) next.noticeFields = { ...patch.noticeFields };
+  if (patch.noticeFields !== undefined) next.keys.requestAnswered = { ...patch.noticeFields };
+  if (patch.templateFields !== undefined) {
+    const fields = patch.templateFields;
+    for (const p of SUBSCRIBE_PURPOSES) if (p !== 'requestAnswered') next.keys[p] = { ...(fields[p] ?? DEFAULT_REMINDER_FIELDS) };
+    next.answeredOverride = false;
+  }
   return next;
+}
+
+/** A deep copy: the page edits its form by data paths, which must not reach the baseline it compares with. */
+export function copyForm(form: ProfileForm): ProfileForm {
+  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...form.keys[p] }])) as Record<SubscribePurpose, NoticeFields>;
+  return { ...form, extensionApprovers: [...form.extensionApprovers], templateIds: { ...form.templateIds }, keys };
 }
 
 export interface CreditCheck {
