@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+Page<Record<string, never>, Record<never, never>>({
+  data: {},
+});
