@@ -2,6 +2,7 @@
  * The reports function: the annual report built from the stored records, its narrative edited with last year's
  * text beside it, checked, passed through the same approval chain as items, and published as an immutable version.
  * Citizens list and read published reports without login. A past report can be imported from its published text.
+ * previewImport reads such a text and says what importPublished would store, writing nothing.
  * Writes (saveNarrative, submit, approve, reject, importPublished) are txActions: the draft, the published version,
  * the audit entries and the stored answer commit together; the records a report counts are read outside it.
  */
@@ -14,6 +15,7 @@ import {
   getPublishedReportSchema,
   importPublishedSchema,
   listPublishedReportsSchema,
+  previewImportSchema,
   rejectReportSchema,
   reportStateLabel,
   reportStatusSchema,
@@ -22,6 +24,7 @@ import {
   type BuiltReportView,
   type CellRecordsView,
   type ExportedHtml,
+  type ImportPreview,
   type PublishedReport,
   type PublishedReportSummary,
   type ReportMoved,
@@ -29,6 +32,7 @@ import {
   type ReportStatus,
 } from '../../shared/api/reports';
 import { checkReport, hasErrors } from '../../shared/checks';
+import { CELL_ADDRESSES, SECTION_KEYS } from '../../shared/format';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
 import { importReportText } from '../../shared/import/report-text';
 import { RULES, type ApproverRole } from '../../shared/policy/rules';
@@ -202,15 +206,36 @@ async function reject(input: { year: number; comment: string }, ctx: TxContext):
   return { status: 'draft', step: null };
 }
 
-async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
-  const organId = staffOf(ctx).organId;
+/** The published text read and checked: the one parse both importPublished and previewImport use. */
+function readImport(text: string): ReportData {
   let imported: ReportData;
   try {
-    imported = importReportText(input.text);
+    imported = importReportText(text);
   } catch (e) {
     throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }]);
   }
-  return publishInTx(ctx, organId, { ...imported, findings: checkReport(imported) }, 'imported');
+  return { ...imported, findings: checkReport(imported) };
+}
+
+async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
+  return publishInTx(ctx, staffOf(ctx).organId, readImport(input.text), 'imported');
+}
+
+async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {
+  const organId = staffOf(ctx).organId;
+  const report = readImport(input.text);
+  const [organ, existing] = await Promise.all([organRow(ctx.db, organId), latestPublished(ctx.db, organId, report.year)]);
+  const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells));
+  const filled = CELL_ADDRESSES.filter((a) => typeof report.cells[a] === 'number').length;
+  return {
+    organ: report.organ,
+    ownOrgan: String(organ.name),
+    year: report.year,
+    cells: { total: CELL_ADDRESSES.length, filled, inferred: inferred.size, unreadable: CELL_ADDRESSES.length - filled },
+    findings: report.findings,
+    sections: SECTION_KEYS.filter((k) => report.sections[k].trim() !== ''),
+    existing: existing ? summary(existing) : null,
+  };
 }
 
 async function status(input: { year?: number }, ctx: HandlerContext): Promise<ReportStatus> {
@@ -308,4 +333,5 @@ export const reportsFunction = defineFunction('reports', {
   approve: txAction({ input: reportStepSchema, idempotent: true, transaction: approve }),
   reject: txAction({ input: rejectReportSchema, idempotent: true, transaction: reject }),
   importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
+  previewImport: action({ input: previewImportSchema, handler: previewImport }),
 });

@@ -114,4 +114,7 @@ interface StaffReportsContract {
   submit: Endpoint<{ year: number; comment?: string }, ReportMoved>;
   approve: Endpoint<{ year: number; comment?: string }, ReportMoved>;
   reject: Endpoint<{ year: number; comment: string }, ReportMoved>;
+  // 导入往年报告 (staff/pages/report-import).
+  previewImport: Endpoint<{ text: string }, import('gongkai-core').ImportPreview>;
+  importPublished: Endpoint<{ text: string }, import('gongkai-core').PublishedReportSummary>;
 }

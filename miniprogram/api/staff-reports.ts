@@ -7,7 +7,9 @@ import {
   buildReportSchema,
   cellRecordsSchema,
   exportHtmlSchema,
+  importPublishedSchema,
   parseWith,
+  previewImportSchema,
   rejectReportSchema,
   reportStatusSchema,
   reportStepSchema,
@@ -15,6 +17,8 @@ import {
   type BuiltReportView,
   type CellRecordsView,
   type ExportedHtml,
+  type ImportPreview,
+  type PublishedReportSummary,
   type ReportMoved,
   type ReportStatus,
   type Result,
@@ -22,7 +26,7 @@ import {
 } from 'gongkai-core';
 import { call } from './client';
 
-export type { BuiltReportView, CellRecordsView, CellRecordSummary, ExportedHtml, ReportMoved, ReportState, ReportStatus } from 'gongkai-core';
+export type { BuiltReportView, CellRecordsView, CellRecordSummary, ExportedHtml, ImportPreview, ReportMoved, ReportState, ReportStatus } from 'gongkai-core';
 
 export async function buildReport(year: number): Promise<Result<BuiltReportView>> {
   const input = parseWith(buildReportSchema, { year });
@@ -71,4 +75,18 @@ export async function exportReportHtml(id: string): Promise<Result<ExportedHtml>
   const input = parseWith(exportHtmlSchema, { id });
   if (!input.ok) return input;
   return call('reports', 'exportHtml', input.data);
+}
+
+/** What importing this published text would store (admin); nothing is written. */
+export async function previewImport(text: string): Promise<Result<ImportPreview>> {
+  const input = parseWith(previewImportSchema, { text });
+  if (!input.ok) return input;
+  return call('reports', 'previewImport', input.data);
+}
+
+/** Imports and publishes a past report as a new version of its year (admin). */
+export async function importPublished(text: string, requestId: string): Promise<Result<PublishedReportSummary>> {
+  const input = parseWith(importPublishedSchema, { text });
+  if (!input.ok) return input;
+  return call('reports', 'importPublished', input.data, requestId);
 }

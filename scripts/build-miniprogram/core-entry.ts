@@ -63,6 +63,9 @@ export { accessOf, allows } from '../../shared/policy';
 // Staff subpackage: the annual report builder (staff/pages/report*, api/staff-reports.ts).
 export { buildReportSchema, cellRecordsSchema, exportHtmlSchema, rejectReportSchema, reportStateLabel, reportStatusSchema, reportStepSchema, saveNarrativeSchema } from '../../shared/api/reports';
 export type { BuiltReportView, CellRecordKind, CellRecordsView, CellRecordSummary, ExportedHtml, ReportMoved, ReportState, ReportStatus } from '../../shared/api/reports';
+// Staff subpackage: 导入往年报告 (staff/pages/report-import).
+export { importPublishedSchema, previewImportSchema } from '../../shared/api/reports';
+export type { ImportPreview } from '../../shared/api/reports';
 export type { Finding, Sections } from '../../shared/report/schema';
 export { APPLICANT_TYPES } from '../../shared/format';
 export type { ApplicantType } from '../../shared/format';

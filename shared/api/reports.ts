@@ -1,6 +1,6 @@
 /** The `reports` function: what citizens read (published reports) and what staff build. */
 import * as z from 'zod';
-import { CELL_ADDRESSES, type CellAddress } from '../format';
+import { CELL_ADDRESSES, type CellAddress, type SectionKey } from '../format';
 import type { ApproverRole } from '../policy/rules';
 import type { Finding, ReportData, Sections } from '../report/schema';
 
@@ -108,7 +108,7 @@ export interface ReportMoved {
 }
 
 // The last approval publishes: there is no separate publish action.
-export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'status', 'cellRecords', 'exportHtml', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'importPublished'] as const;
+export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'status', 'cellRecords', 'exportHtml', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'importPublished', 'previewImport'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const saveNarrativeSchema = z.object({
@@ -119,6 +119,23 @@ export const saveNarrativeSchema = z.object({
 export const reportStepSchema = z.object({ year: reportYear, comment: z.string().trim().max(500).optional() });
 export const rejectReportSchema = z.object({ year: reportYear, comment: z.string().trim().min(2, '请写明退回理由').max(500) });
 export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });
+/** The same text, read and checked without storing anything. */
+export const previewImportSchema = importPublishedSchema;
+
+/** What importPublished would store, read back before anything is written. */
+export interface ImportPreview {
+  /** The organ as read from the title or signature, shown beside `ownOrgan` so a wrong paste is noticed. */
+  organ: string;
+  ownOrgan: string;
+  year: number;
+  /** Of the format's cells: read or inferred (`filled`), inferred alone, and left null. */
+  cells: { total: number; filled: number; inferred: number; unreadable: number };
+  findings: Finding[];
+  /** The sections that have text. */
+  sections: SectionKey[];
+  /** The latest published version of that year, if any: the import becomes version + 1. */
+  existing: PublishedReportSummary | null;
+}
 
 const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审核中', leader: '第一负责人审批中' };
 

@@ -61,6 +61,7 @@ export const POLICY = {
     approve: ['reviewer', 'leader'],
     reject: ['reviewer', 'leader'],
     importPublished: ['admin'],
+    previewImport: ['admin'],
   },
   requests: {
     submit: 'signedIn',

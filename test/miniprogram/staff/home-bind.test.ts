@@ -141,6 +141,8 @@ describe('工作台', () => {
     expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/people/index' }));
     await tap(page, '#admin-calendar');
     expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/calendar/index' }));
+    await tap(page, '#admin-import');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/report-import/index' }));
 
     routeTransport({ 'organ.me': me('leader'), ...waitingRoutes() });
     const leader = openPage<HomeData>(HOME);

@@ -148,6 +148,18 @@ describe('report builder', () => {
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: `/staff/pages/report-cell/index?year=${thisYear() - 1}&cell=applications.newReceived.natural` }));
   });
 
+  it('offers to import last year’s report only when the year before has none published', async () => {
+    routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
+    const withLast = await open();
+    expect(withLast.querySelector('#import-last')).toBeUndefined();
+    routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport(), { lastYearSections: null }), 'reports.status': status() });
+    const page = await open();
+    expect(textOf(page, '#import-last')).toBe('上年度报告尚未导入：导入后可核对结转数，并提醒五部分是否与上年重复 ›');
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#import-last');
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/report-import/index' }));
+  });
+
   it('lets no one but the editor write: the reviewer sees the text read-only', async () => {
     routeTransport({ 'organ.me': me('reviewer'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
     const page = await open();

@@ -13,6 +13,7 @@ import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } 
 import { fetchReportStatus } from '../../../api/staff-reports';
 import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
+import { IMPORT_ROUTE } from '../report/view';
 import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
 import { NO_TEMPLATES, REMINDER_PURPOSES, reminderLines, reportLine, requestLine, URGENT_SHOWN, workLine, type ReminderLine, type ReportLine, type WorkLine } from './view';
 
@@ -25,7 +26,7 @@ export interface HomeData {
   roleLabel: string;
   canWrite: boolean;
   canApprove: boolean;
-  /** The 机关管理 section: the organ's settings, people and calendar. */
+  /** The 机关管理 section: the organ's settings, people and calendar, and importing a past report. */
   isAdmin: boolean;
   drafts: WorkLine[];
   draftsError: string;
@@ -57,7 +58,7 @@ interface HomeCustom {
   onRequests(): void;
   onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
   onRegister(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'stats' | 'docs' | 'cases' }>): void;
-  onAdmin(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'admin' | 'people' | 'calendar' }>): void;
+  onAdmin(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'admin' | 'people' | 'calendar' | 'import' }>): void;
   onNew(): void;
   onLocalDraft(): void;
   onDraft(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
@@ -231,7 +232,7 @@ Page<HomeData, HomeCustom>({
   },
 
   onAdmin(e) {
-    const routes = { admin: ADMIN_ROUTE, people: PEOPLE_ROUTE, calendar: CALENDAR_ROUTE };
+    const routes = { admin: ADMIN_ROUTE, people: PEOPLE_ROUTE, calendar: CALENDAR_ROUTE, import: IMPORT_ROUTE };
     void wx.navigateTo({ url: routes[e.currentTarget.dataset.to] });
   },
 

@@ -1,4 +1,100 @@
-/** Placeholder: being built. */
-Page<Record<string, never>, Record<never, never>>({
-  data: {},
+/**
+ * 导入往年报告 (staff/pages/report-import/index): the admin pastes a past published 年度报告 (Word or web page text),
+ * 识别 shows what was read — year and organ (beside the organ's own name, so a wrong paste is noticed), how many of
+ * the cells were read, inferred or left unread, the findings by level, which sections have text and whether that
+ * year is already published — and only 确认导入并发布 stores it, as a new published version. This year's report
+ * then checks its carried-over numbers and 五 against it.
+ */
+import { newRequestId } from '../../../api/staff';
+import { importPublished, previewImport } from '../../../api/staff-reports';
+import { staffOpening } from '../../session';
+import { PREVIEW_ROUTE } from '../report/view';
+import { previewView, refusalText, type PreviewView } from './view';
+
+export type ImportState = 'loading' | 'ready' | 'error';
+
+export interface ReportImportData {
+  state: ImportState;
+  message: string;
+  /** Only the admin imports (it publishes without the approval chain); others are told so up front. */
+  canImport: boolean;
+  busy: boolean;
+  notice: string;
+  /** The answer of 识别 for the text as it is now; null before it, or once the text changed. */
+  preview: PreviewView | null;
+  /** After the import: the version published and where to read it. */
+  published: { year: number; version: number; url: string } | null;
+}
+
+interface ReportImportCustom {
+  /** The pasted text, kept off setData: a whole report per keystroke would cross to the view every time. */
+  text: string;
+  /** One per preview: a retried 确认 after a lost answer is the same import, not a second version. */
+  requestId: string;
+  start(): Promise<void>;
+  onRetry(): void;
+  onText(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  onRead(): Promise<void>;
+  onConfirm(): Promise<void>;
+  onOpen(): void;
+}
+
+Page<ReportImportData, ReportImportCustom>({
+  data: { state: 'loading', message: '', canImport: false, busy: false, notice: '', preview: null, published: null },
+  text: '',
+  requestId: '',
+
+  onLoad() {
+    void this.start();
+  },
+
+  async start() {
+    this.setData({ state: 'loading', message: '' });
+    const me = await staffOpening(this);
+    if (!me) return;
+    const canImport = me.role === 'admin';
+    this.setData({ state: 'ready', canImport, notice: canImport ? '' : '仅机关管理员可导入往年报告，请联系本机关管理员' });
+  },
+
+  onRetry() {
+    void this.start();
+  },
+
+  onText(e) {
+    this.text = e.detail.value;
+    // The preview described the text before this edit.
+    if (this.data.preview !== null || this.data.notice !== '') this.setData({ preview: null, notice: '' });
+  },
+
+  async onRead() {
+    if (this.data.busy || !this.data.canImport) return;
+    if (this.text.trim() === '') {
+      this.setData({ notice: '请先粘贴年度报告全文' });
+      return;
+    }
+    this.setData({ busy: true, notice: '', preview: null, published: null });
+    const result = await previewImport(this.text);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: refusalText(result) });
+      return;
+    }
+    this.requestId = newRequestId();
+    this.setData({ busy: false, preview: previewView(result.data) });
+  },
+
+  async onConfirm() {
+    if (this.data.busy || this.data.preview === null) return;
+    this.setData({ busy: true, notice: '' });
+    const result = await importPublished(this.text, this.requestId);
+    if (!result.ok) {
+      this.setData({ busy: false, notice: refusalText(result) });
+      return;
+    }
+    const { id, year, version } = result.data;
+    this.setData({ busy: false, preview: null, published: { year, version, url: `${PREVIEW_ROUTE}?id=${encodeURIComponent(id)}` } });
+  },
+
+  onOpen() {
+    if (this.data.published) void wx.navigateTo({ url: this.data.published.url });
+  },
 });

@@ -23,6 +23,7 @@ import { DEV_SERVER } from '../../../config/index';
 import { staffOpening } from '../../session';
 import { todayIso, yearOptions } from '../../records';
 import {
+  IMPORT_ROUTE,
   PREVIEW_ROUTE,
   READER_PATH,
   builderTables,
@@ -57,6 +58,8 @@ export interface ReportBuilderData {
   editors: EditorRow[];
   /** The check's finding that 五 repeats last year's text, '' when it does not. */
   repeatWarning: string;
+  /** The year before has no published report: offer to import it (its carry-over and 五 are checked against it). */
+  lastYearMissing: boolean;
   canEdit: boolean;
   canApprove: boolean;
   /** Shown to an approver when the current step is somebody else's (the server will refuse). */
@@ -96,6 +99,7 @@ interface ReportBuilderCustom {
   onApprove(): Promise<void>;
   onReject(): Promise<void>;
   onPreview(): void;
+  onImport(): void;
   onCopyLink(): void;
   onCopyHtml(): Promise<void>;
   onSaveHtml(): Promise<void>;
@@ -141,6 +145,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     errorCount: 0,
     editors: [],
     repeatWarning: '',
+    lastYearMissing: false,
     canEdit: false,
     canApprove: false,
     stepHint: '',
@@ -207,6 +212,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       errorCount: built.findings.filter((f) => f.level === 'error').length,
       editors: editorRows(built.report.sections, built.lastYearSections),
       repeatWarning: problemsRepeat(built.findings),
+      lastYearMissing: built.lastYearSections === null,
       canEdit: built.status === 'draft' && role === 'editor',
       canApprove: built.status === 'inReview' && approver,
       stepHint: built.status === 'inReview' && approver && needed !== undefined && needed !== role ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）` : '',
@@ -324,6 +330,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     const published = this.data.status === 'published' && this.data.publishedId !== '';
     const query = published ? `id=${encodeURIComponent(this.data.publishedId)}` : `year=${this.data.year}`;
     void wx.navigateTo({ url: `${PREVIEW_ROUTE}?${query}` });
+  },
+
+  onImport() {
+    void wx.navigateTo({ url: IMPORT_ROUTE });
   },
 
   onCopyLink() {

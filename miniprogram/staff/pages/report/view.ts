@@ -8,6 +8,7 @@ import { tableView, type TableView } from '../../../pages/report/reader/table-vi
 
 export const CELL_ROUTE = '/staff/pages/report-cell/index';
 export const PREVIEW_ROUTE = '/staff/pages/report-preview/index';
+export const IMPORT_ROUTE = '/staff/pages/report-import/index';
 export const READER_PATH = '/pages/report/reader/index';
 
 export interface TableBlock {
