@@ -8,7 +8,8 @@ let col: Collection;
 let round = 0;
 
 beforeAll(async () => {
-  local = await startLocal({ transactionTimeoutMs: 300 });
+  // The default timeout: a short one would expire transactions of the other tests on a busy machine.
+  local = await startLocal();
 });
 
 afterAll(async () => {
@@ -77,12 +78,21 @@ it('runTransaction retries a conflicting attempt (the SDK retries DATABASE_TRANS
 });
 
 it('a transaction left open expires: later use fails with DATABASE_TRANSACTION_FAIL', async () => {
-  const tx = await startTransaction(local.db);
-  await tx.collection(col.name).add({ _id: 'late' });
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  expect(await errorCode(tx.collection(col.name).doc('a').get())).toBe('DATABASE_TRANSACTION_FAIL');
-  expect(await errorCode(tx.commit())).toBe('DATABASE_TRANSACTION_FAIL');
-  expect(rows(await col.doc('late').get())).toEqual([]);
+  // Its own server with a 300 ms timeout, so only this test waits for an expiry.
+  const short = await startLocal({ transactionTimeoutMs: 300 });
+  try {
+    await short.db.createCollection('expiry');
+    const expiry = short.db.collection('expiry');
+    await expiry.add({ _id: 'a', v: 1 });
+    const tx = await startTransaction(short.db);
+    await tx.collection('expiry').add({ _id: 'late' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await errorCode(tx.collection('expiry').doc('a').get())).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(await errorCode(tx.commit())).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(rows(await expiry.doc('late').get())).toEqual([]);
+  } finally {
+    await short.stop();
+  }
 });
 
 it('a duplicate insert inside a transaction fails without spoiling it', async () => {
