@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ItemPage, listItemsSchema } from '../../shared/api/items';
 import type { HandlerContext } from '../runtime';
 import { num, rows } from '../sdk';
-import { items, toSummary } from './store';
+import { chainOf, items, toSummary } from './store';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -38,5 +38,12 @@ export async function listItems(ctx: HandlerContext, input: z.output<typeof list
       .field({ body: false, attachments: false, trail: false })
       .get(),
   );
-  return { list: page.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+  // Staff see who acts next on an item in review, so the 工作台 needs no call per item.
+  const summary = (row: (typeof page)[number]) => {
+    const s = toSummary(row);
+    const step = typeof row.step === 'number' ? row.step : null;
+    const waitingFor = staffOrgan && s.status === 'inReview' && step !== null ? chainOf(row)[step] : undefined;
+    return waitingFor ? { ...s, waitingFor } : s;
+  };
+  return { list: page.map(summary), total, page: input.page, pageSize: input.pageSize };
 }

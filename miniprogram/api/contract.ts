@@ -1,8 +1,6 @@
 /**
  * What each cloud function action takes and answers, for the typed `call`. Payload schemas and DTOs come from
  * shared/api; this map only pairs them per action. An action missing here cannot be called from a page.
- * TODO(lead): the answer types of listPublished (here: the summaries as an array) belong in shared/api beside
- * the payload schemas, once the reports function exists.
  */
 import type { ApproveItemPayload, BindAnswer, CorrectItemPayload, CreateItemPayload, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, RejectItemPayload, StaffMe, UpdateItemPayload, WithdrawItemPayload } from './staff-types';
 import type { OwnRequestPage, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from 'gongkai-core';

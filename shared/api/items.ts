@@ -24,7 +24,10 @@ export interface ItemPage {
 }
 
 /** What a list shows: no body, no attachments. */
-export type ItemSummary = Pick<DisclosureItem, 'id' | 'title' | 'indexNo' | 'docNo' | 'publisher' | 'category' | 'publishedDate' | 'writtenDate' | 'validity' | 'status'>;
+export type ItemSummary = Pick<DisclosureItem, 'id' | 'title' | 'indexNo' | 'docNo' | 'publisher' | 'category' | 'publishedDate' | 'writtenDate' | 'validity' | 'status'> & {
+  /** Staff lists only, while in review: the role at the item's current step (the 工作台's 待我审批). */
+  waitingFor?: ApproverRole;
+};
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
 

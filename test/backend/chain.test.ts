@@ -51,6 +51,19 @@ describe('the approval chain is the organ’s', () => {
     expect(await b.ok(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST })).toMatchObject({ waitingFor: 'leader' });
   });
 
+  it('staff lists say who acts next on each item in review (its own chain and step); citizens never see it', async () => {
+    const o = await seedOrgan(b, '-waiting');
+    const first = await submitted(o, '待分管领导');
+    const second = await submitted(o, '待第一负责人');
+    await b.ok(o.reviewer, 'items', 'approve', { id: second.id, checklist: CHECKLIST });
+    const list = await b.ok<{ list: { id: string; waitingFor?: string }[] }>(o.leader, 'items', 'list', { status: 'inReview' });
+    expect(Object.fromEntries(list.list.map((i) => [i.id, i.waitingFor]))).toEqual({ [first.id]: 'reviewer', [second.id]: 'leader' });
+    await b.ok(o.leader, 'items', 'approve', { id: second.id });
+    const published = await b.ok<{ list: Record<string, unknown>[] }>(null, 'items', 'list', { organId: o.organId });
+    expect(published.list).toHaveLength(1);
+    expect(published.list[0]).not.toHaveProperty('waitingFor');
+  });
+
   it('refuses a chain that does not end with the leader', async () => {
     const o = await seedOrgan(b, '-badchain');
     const bad = await b.call(o.admin, 'organ', 'updateProfile', { patch: { chain: ['leader', 'reviewer'] } });

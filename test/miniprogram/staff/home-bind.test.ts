@@ -14,10 +14,11 @@ function summary(id: string, title: string, status: string) {
 const inReview = [summary('a', '待分管领导审核的通知', 'inReview'), summary('b', '待第一负责人审批的公告', 'inReview'), summary('c', '另一条待审核', 'inReview')];
 const steps: Record<string, number> = { a: 0, b: 1, c: 0 };
 
+/** Staff lists carry who acts next on an item in review (the default chain: step 0 分管领导, step 1 第一负责人). */
 function waitingRoutes() {
+  const waiting = inReview.map((item) => ({ ...item, waitingFor: steps[item.id] === 0 ? 'reviewer' : 'leader' }));
   return {
-    'items.list': (p: Record<string, unknown>) => ({ ok: true as const, data: { list: p.status === 'inReview' ? inReview : [], total: 3, page: 1, pageSize: 50 } }),
-    'items.get': (p: Record<string, unknown>) => ({ ok: true as const, data: { ...summary(String(p.id), '', 'inReview'), step: steps[String(p.id)] } }),
+    'items.list': (p: Record<string, unknown>) => ({ ok: true as const, data: { list: p.status === 'inReview' ? waiting : [], total: 3, page: 1, pageSize: 50 } }),
   };
 }
 

@@ -8,13 +8,13 @@
  */
 import type { StaffRole } from 'gongkai-core';
 import { fetchOrganProfile } from '../../../api/catalog';
-import { fetchStaffItem, listStaffItems } from '../../../api/staff';
+import { listStaffItems } from '../../../api/staff';
 import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';
 import { fetchReportStatus } from '../../../api/staff-reports';
 import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
-import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff, roleAtStep } from '../../session';
+import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff } from '../../session';
 import { NO_TEMPLATES, REMINDER_PURPOSES, reminderLines, reportLine, requestLine, URGENT_SHOWN, workLine, type ReminderLine, type ReportLine, type WorkLine } from './view';
 
 export type HomeState = 'loading' | 'ready' | 'error';
@@ -154,14 +154,11 @@ Page<HomeData, HomeCustom>({
       this.setData({ waitingError: result.message });
       return;
     }
-    // The list has no step: ask each item (a township has a handful in review). TODO(lead): a step filter on list.
-    const details = await Promise.all(result.data.list.map((s) => fetchStaffItem(s.id)));
-    const mine = result.data.list.filter((_, i) => {
-      const d = details[i];
-      return d !== undefined && d.ok && d.data.step !== null && roleAtStep(d.data.step, d.data.chain) === role;
-    });
+    // Staff lists say who acts next on each item in review (the item's own chain and step).
+    const mine = result.data.list.filter((s) => s.waitingFor === role);
     this.setData({ waiting: mine.map(workLine), waitingCount: mine.length, waitingError: '' });
   },
+
 
   async loadRequests() {
     // The desk's first page is ordered by urgency; its counts cover every open request.
