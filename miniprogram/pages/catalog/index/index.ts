@@ -5,22 +5,13 @@
  */
 import { fetchItems } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
+import { beginLoad, showPage, type LoadMode, type PagedData } from '../../paged';
 import { ALL_CATEGORIES } from '../categories';
 import { categoryChips, toLine, yearOf, yearOptions, type Chip, type ItemLine } from '../view';
 
-export type CatalogState = 'loading' | 'ready' | 'empty' | 'error';
+export type CatalogState = PagedData<ItemLine>['state'];
 
-export interface CatalogData {
-  state: CatalogState;
-  message: string;
-  lines: ItemLine[];
-  total: number;
-  page: number;
-  /** Loading the next page (the footer spinner). */
-  loadingMore: boolean;
-  /** Every item of the filter is on screen. */
-  noMore: boolean;
-  moreError: string;
+export interface CatalogData extends PagedData<ItemLine> {
   chips: Chip[];
   category: string;
   years: string[];
@@ -36,7 +27,7 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 interface CatalogCustom {
   /** Bumped on every new first-page load so an older answer is dropped. */
   generation: number;
-  load(mode: 'first' | 'refresh' | 'more'): Promise<void>;
+  load(mode: LoadMode): Promise<void>;
   onRetry(): void;
   onMoreRetry(): void;
   onCategory(e: Tap): void;
@@ -89,44 +80,11 @@ Page<CatalogData, CatalogCustom>({
   },
 
   async load(mode) {
-    if (mode === 'more') {
-      if (this.data.state !== 'ready' || this.data.loadingMore || this.data.noMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-    } else {
-      this.generation += 1;
-      if (mode === 'first' || this.data.lines.length === 0) this.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
-    }
-    const generation = this.generation;
-    const page = mode === 'more' ? this.data.page + 1 : 1;
+    const load = beginLoad(this, mode);
+    if (!load) return;
     const keyword = this.data.searched;
-    const result = await fetchItems({ category: this.data.category, year: yearOf(this.data.years[this.data.yearIndex]), keyword, page });
-    if (generation !== this.generation) return;
-    if (!result.ok) {
-      if (mode === 'more') {
-        this.setData({ loadingMore: false, moreError: result.message });
-        return;
-      }
-      if (mode === 'refresh' && this.data.lines.length > 0) {
-        void wx.showToast({ title: result.message, icon: 'none' });
-        return;
-      }
-      this.setData({ state: 'error', message: result.message, lines: [], total: 0, page: 0 });
-      return;
-    }
-    const { list, total } = result.data;
-    const fresh = list.map(toLine);
-    if (mode === 'more') {
-      const shown = this.data.lines.length;
-      // Append with path keys: only the new lines cross setData.
-      const patch: Record<string, unknown> = { page, total, loadingMore: false };
-      fresh.forEach((line, i) => {
-        patch[`lines[${shown + i}]`] = line;
-      });
-      patch.noMore = shown + fresh.length >= total || fresh.length === 0;
-      this.setData(patch as Partial<CatalogData>);
-      return;
-    }
-    this.setData({ state: fresh.length === 0 ? 'empty' : 'ready', message: '', lines: fresh, total, page, noMore: fresh.length >= total });
+    const result = await fetchItems({ category: this.data.category, year: yearOf(this.data.years[this.data.yearIndex]), keyword, page: load.page });
+    showPage(this, mode, load, result, toLine);
   },
 
   onRetry() {

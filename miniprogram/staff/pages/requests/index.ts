@@ -5,23 +5,16 @@
  */
 import type { RequestStatus } from 'gongkai-core';
 import { listRequests } from '../../../api/staff-requests';
+import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 
-export type RequestsState = 'loading' | 'ready' | 'empty' | 'error';
+export type RequestsState = PagedData<RequestLine>['state'];
 
-export interface RequestsData {
-  state: RequestsState;
-  message: string;
+export interface RequestsData extends PagedData<RequestLine> {
   counts: { open: number; atRisk: number; overdue: number };
   filters: { key: string; label: string }[];
   filter: string;
-  lines: RequestLine[];
-  total: number;
-  page: number;
-  loadingMore: boolean;
-  noMore: boolean;
-  moreError: string;
 }
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; key: string }>;
@@ -30,7 +23,7 @@ interface RequestsCustom {
   /** Bumped on every first-page load so an older answer is dropped. */
   generation: number;
   shown: boolean;
-  load(mode: 'first' | 'refresh' | 'more'): Promise<void>;
+  load(mode: LoadMode): Promise<void>;
   onRetry(): void;
   onMoreRetry(): void;
   onFilter(e: Tap): void;
@@ -76,43 +69,19 @@ Page<RequestsData, RequestsCustom>({
   },
 
   async load(mode) {
-    if (mode === 'more') {
-      if (this.data.state !== 'ready' || this.data.loadingMore || this.data.noMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-    } else {
-      this.generation += 1;
-      if (mode === 'first' || this.data.lines.length === 0) this.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
-    }
-    const generation = this.generation;
+    const load = beginLoad(this, mode);
+    if (!load) return;
     if (mode === 'first') {
       const who = await checkStaff();
-      if (generation !== this.generation || who.kind === 'citizen') return;
+      if (load.generation !== this.generation || who.kind === 'citizen') return;
       if (who.kind === 'error') {
         this.setData({ state: 'error', message: who.message });
         return;
       }
     }
-    const page = mode === 'more' ? this.data.page + 1 : 1;
     const status = this.data.filter === '' ? undefined : (this.data.filter as RequestStatus);
-    const result = await listRequests(status, page, PAGE_SIZE);
-    if (generation !== this.generation) return;
-    if (!result.ok) {
-      if (mode === 'more') this.setData({ loadingMore: false, moreError: result.message });
-      else if (mode === 'refresh' && this.data.lines.length > 0) void wx.showToast({ title: result.message, icon: 'none' });
-      else this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const { list, total, counts } = result.data;
-    const fresh = list.map(toLine);
-    const lines = mode === 'more' ? [...this.data.lines, ...fresh] : fresh;
-    if (mode === 'more') {
-      // Append only the new rows: setData stays small on long lists.
-      const patch: Record<string, unknown> = { page, total, counts, loadingMore: false, noMore: lines.length >= total || fresh.length === 0 };
-      fresh.forEach((line, i) => (patch[`lines[${this.data.lines.length + i}]`] = line));
-      this.setData(patch);
-      return;
-    }
-    this.setData({ state: lines.length === 0 ? 'empty' : 'ready', lines, page, total, counts, noMore: lines.length >= total, moreError: '' });
+    const result = await listRequests(status, load.page, PAGE_SIZE);
+    showPage(this, mode, load, result, toLine, result.ok ? { counts: result.data.counts } : {});
   },
 
   onRetry() {

@@ -1,0 +1,77 @@
+/**
+ * A list that pages as the user scrolls (公开目录, the staff's 申请办理): the first page, a pull-down refresh that
+ * keeps the lines on screen if it fails, and the next page appended on reaching the bottom. A new first page or
+ * refresh bumps the page's `generation`, so the answer of an outdated load (say, of the previous filter) is dropped.
+ */
+import type { Result } from 'gongkai-core';
+
+export type LoadMode = 'first' | 'refresh' | 'more';
+
+/** The fields a paged list keeps in its page data. */
+export interface PagedData<L> {
+  state: 'loading' | 'ready' | 'empty' | 'error';
+  message: string;
+  lines: L[];
+  total: number;
+  page: number;
+  /** Loading the next page (the footer spinner). */
+  loadingMore: boolean;
+  /** Every line of the list is on screen. */
+  noMore: boolean;
+  moreError: string;
+}
+
+export interface PagedHost<L> {
+  data: PagedData<L>;
+  /** Bumped on every first-page load or refresh. */
+  generation: number;
+  setData(patch: Record<string, unknown>): void;
+}
+
+/**
+ * Starts a load: the generation it belongs to and the page to fetch, or null when a next page is not due (the
+ * list is not ready, one is loading, or everything is shown).
+ */
+export function beginLoad<L>(host: PagedHost<L>, mode: LoadMode): { generation: number; page: number } | null {
+  if (mode === 'more') {
+    if (host.data.state !== 'ready' || host.data.loadingMore || host.data.noMore) return null;
+    host.setData({ loadingMore: true, moreError: '' });
+    return { generation: host.generation, page: host.data.page + 1 };
+  }
+  host.generation += 1;
+  if (mode === 'first' || host.data.lines.length === 0) host.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
+  return { generation: host.generation, page: 1 };
+}
+
+/**
+ * Shows a page's answer, with `extra` fields of the answer beside the lines (e.g. counts). A failure shows where it
+ * belongs: under the list for a next page, as a toast over a list already shown, else as the page's error.
+ * A next page is appended with path keys, so only the new lines cross setData.
+ */
+export function showPage<L, T>(
+  host: PagedHost<L>,
+  mode: LoadMode,
+  load: { generation: number; page: number },
+  result: Result<{ list: T[]; total: number }>,
+  toLine: (item: T) => L,
+  extra: Record<string, unknown> = {},
+): void {
+  if (load.generation !== host.generation) return;
+  if (!result.ok) {
+    if (mode === 'more') host.setData({ loadingMore: false, moreError: result.message });
+    else if (mode === 'refresh' && host.data.lines.length > 0) void wx.showToast({ title: result.message, icon: 'none' });
+    else host.setData({ state: 'error', message: result.message, lines: [], total: 0, page: 0 });
+    return;
+  }
+  const { list, total } = result.data;
+  const fresh = list.map(toLine);
+  const { page } = load;
+  if (mode === 'more') {
+    const shown = host.data.lines.length;
+    const patch: Record<string, unknown> = { ...extra, page, total, loadingMore: false, noMore: shown + fresh.length >= total || fresh.length === 0 };
+    fresh.forEach((line, i) => (patch[`lines[${shown + i}]`] = line));
+    host.setData(patch);
+    return;
+  }
+  host.setData({ ...extra, state: fresh.length === 0 ? 'empty' : 'ready', message: '', moreError: '', lines: fresh, total, page, noMore: fresh.length >= total });
+}
