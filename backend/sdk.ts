@@ -8,7 +8,8 @@ export type Db = ReturnType<CloudBase['database']>;
 export type Collection = ReturnType<Db['collection']>;
 export type Row = Record<string, unknown>;
 
-export interface Tx {
+/** A database or a transaction: all that reading and writing documents needs. */
+export interface Store {
   collection(name: string): Collection;
 }
 
@@ -72,7 +73,7 @@ export function errorCodeOf(e: unknown): string | null {
 }
 
 /** db.runTransaction with the SDK's `any` narrowed. */
-export function runTransaction<T>(db: Db, body: (tx: Tx) => Promise<T>): Promise<T> {
-  const run: (cb: (tx: Tx) => Promise<T>) => Promise<T> = db.runTransaction.bind(db);
+export function runTransaction<T>(db: Db, body: (tx: Store) => Promise<T>): Promise<T> {
+  const run: (cb: (tx: Store) => Promise<T>) => Promise<T> = db.runTransaction.bind(db);
   return run(body);
 }

@@ -6,10 +6,9 @@
  * aggregate() outside it), so bodies use those alone.
  */
 import { conflict } from './errors';
-import { errorCodeOf, type Collection, type Db } from './sdk';
+import { errorCodeOf, type Db, type Store } from './sdk';
 
-export interface Transaction {
-  collection(name: string): Collection;
+export interface Transaction extends Store {
   commit(): Promise<unknown>;
   rollback(reason?: unknown): Promise<unknown>;
 }

@@ -8,13 +8,10 @@
 import type { SubscribePurpose } from '../../shared/api/organ';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
-import { rows, type Collection, type Row } from '../sdk';
+import { rows, type Row, type Store } from '../sdk';
 import { dispatchNotices } from './outbox';
 
-/** A database or a transaction. */
-export interface Store {
-  collection(name: string): Collection;
-}
+export type { Store };
 
 /** The four values every message carries; the organ's template keys for them come from its profile. */
 export interface NoticeData {

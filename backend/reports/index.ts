@@ -45,14 +45,10 @@ import { chainOf } from '../items/store';
 import { staffOf } from '../items/review';
 import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
-import { one, rows, type Collection, type Db, type Row } from '../sdk';
+import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
 
-/** A database or a transaction. */
-interface Store {
-  collection(name: string): Collection;
-}
 
 const draftId = (organId: string, year: number) => `${organId}-${year}`;
 

@@ -26,7 +26,7 @@ import type { ReplyLetter } from '../../shared/api/requests';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import type { Caller } from '../caller';
-import { one, type Collection, type Db, type Row } from '../sdk';
+import { one, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 
 export const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
@@ -87,10 +87,7 @@ export function newQueryCode(): string {
   return makeQueryCode(randomBytes(QUERY_CODE_RANDOM_BYTES));
 }
 
-/** A database or a transaction: both read and write collections the same way. */
-export interface Store {
-  collection(name: string): Collection;
-}
+export type { Store };
 
 export async function loadRow(store: Store, id: string): Promise<Row | null> {
   return one(await store.collection(COLLECTIONS.requests).doc(id).get());
