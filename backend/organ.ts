@@ -36,6 +36,7 @@ import { AppError, conflict, forbidden, notFound } from './errors';
 import { grantReminder, reminderCounts } from './notices/staff';
 import { action, defineFunction, txAction, type TxContext } from './runtime';
 import { isRow, one, rows, str, type Db, type Row } from './sdk';
+import { organOf } from './organs';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 export async function createSetupCode(db: Db, random: RandomBytes = randomBytes): Promise<string> {
@@ -48,12 +49,6 @@ export async function createSetupCode(db: Db, random: RandomBytes = randomBytes)
 function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffRecord {
   if (!ctx.caller.staff) throw forbidden('仅限本机关工作人员');
   return ctx.caller.staff;
-}
-
-async function organOf(db: Db, organId: string): Promise<Row> {
-  const organ = one(await db.collection(COLLECTIONS.organs).doc(organId).get());
-  if (!organ) throw notFound('机关');
-  return organ;
 }
 
 const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);

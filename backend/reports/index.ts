@@ -42,6 +42,7 @@ import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, notFound } from '../errors';
 import { chainOf } from '../items/store';
+import { organOf } from '../organs';
 import { staffOf } from '../items/review';
 import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
@@ -80,12 +81,6 @@ function chainFor(draft: Row, organ: Row): readonly ApproverRole[] {
   return stepOf(draft) !== null ? chainOf(draft) : chainOf(organ);
 }
 
-async function organRow(store: Store, organId: string): Promise<Row> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  if (!organ) throw notFound('机关');
-  return organ;
-}
-
 async function latestPublished(store: Store, organId: string, year: number): Promise<Row | null> {
   // Every version of one organ's year: a handful of documents, and a plain where() joins a transaction.
   const list = rows(await store.collection(COLLECTIONS.publishedReports).where({ organId, year }).get());
@@ -94,7 +89,7 @@ async function latestPublished(store: Store, organId: string, year: number): Pro
 
 /** The year's report from the records (read outside any transaction) and the draft's narrative. */
 async function build(db: Db, organId: string, year: number, draft: Row) {
-  const [organ, last] = await Promise.all([organRow(db, organId), latestPublished(db, organId, year - 1)]);
+  const [organ, last] = await Promise.all([organOf(db, organId), latestPublished(db, organId, year - 1)]);
   const records = await loadReportRecords(db, organId, String(organ.name), year);
   const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>) };
   const lastYear = last ? (last.report as ReportData) : undefined;
@@ -166,7 +161,7 @@ async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMo
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   if (draft.status !== 'draft') throw conflict('报告不是草稿状态，可能已被他人提交，请刷新');
   const trail = [...trailOf(draft), { decision: 'submit', staffId: staff._id, at: ctx.now }];
-  const chain = [...chainOf(await organRow(ctx.tx, staff.organId))];
+  const chain = [...chainOf(await organOf(ctx.tx, staff.organId))];
   await saveDraft(ctx, { ...draft, status: 'inReview', step: 0, chain, trail });
   ctx.audit({ action: 'submit', target: String(draft._id) });
   await remindApprover(ctx, staff.organId, input.year, chain[0], '政府信息公开工作年度报告待审批');
@@ -220,7 +215,7 @@ async function importPublished(input: { text: string }, ctx: TxContext): Promise
 async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {
   const organId = staffOf(ctx).organId;
   const report = readImport(input.text);
-  const [organ, existing] = await Promise.all([organRow(ctx.db, organId), latestPublished(ctx.db, organId, report.year)]);
+  const [organ, existing] = await Promise.all([organOf(ctx.db, organId), latestPublished(ctx.db, organId, report.year)]);
   const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells));
   const filled = CELL_ADDRESSES.filter((a) => typeof report.cells[a] === 'number').length;
   return {
@@ -238,7 +233,7 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
   const organId = staffOf(ctx).organId;
   const year = input.year ?? shanghaiYear(ctx.now) - 1;
   const [organ, draft, published] = await Promise.all([
-    organRow(ctx.db, organId),
+    organOf(ctx.db, organId),
     one(await ctx.db.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get()),
     latestPublished(ctx.db, organId, year),
   ]);
@@ -308,7 +303,7 @@ export const reportsFunction = defineFunction('reports', {
       const draft = await readDraft(ctx.db, organId, input.year);
       const { report, sources, findings, lastYearSections } = await build(ctx.db, organId, input.year, draft);
       const state = draft.status === 'inReview' || draft.status === 'published' ? draft.status : 'draft';
-      const chain = [...chainFor(draft, await organRow(ctx.db, organId))];
+      const chain = [...chainFor(draft, await organOf(ctx.db, organId))];
       return { report, sources, findings, lastYearSections, status: state, step: stepOf(draft), chain, version: Number(draft.version) };
     },
   }),
