@@ -36,14 +36,15 @@ export async function checkStaff(): Promise<StaffCheck> {
 
 /** A page that shows a failed check as its error state (with its retry). */
 interface CheckingPage {
-  setData(data: { state: 'error'; message: string }): void;
+  setData(data: { state: 'loading' | 'error'; message: string }): void;
 }
 
 /**
- * The staff member opening a page, or null when there is nobody to show it to: a citizen is sent to binding, a
- * failed check becomes the page's error state.
+ * The staff member opening (or reloading) a page, shown as the page's loading state meanwhile; null when there is
+ * nobody to show it to: a citizen is sent to binding, a failed check becomes the page's error state.
  */
 export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { role: StaffRole }) | null> {
+  page.setData({ state: 'loading', message: '' });
   const who = await checkStaff();
   if (who.kind === 'staff') return who.me;
   if (who.kind === 'error') page.setData({ state: 'error', message: who.message });

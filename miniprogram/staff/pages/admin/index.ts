@@ -115,7 +115,6 @@ Page<AdminData, AdminCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     if (me.role !== 'admin') {

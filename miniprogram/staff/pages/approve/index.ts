@@ -69,7 +69,7 @@ Page<ApproveData, ApproveCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '', notice: '' });
+    this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const result = await fetchStaffItem(this.id);

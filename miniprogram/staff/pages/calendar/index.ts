@@ -97,7 +97,6 @@ Page<CalendarData, CalendarCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const result = await fetchCalendar();

@@ -106,7 +106,6 @@ Page<CasesData, CasesCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     this.setData({ canWrite: canWrite('cases', me.role) });

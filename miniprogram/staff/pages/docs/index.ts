@@ -124,7 +124,6 @@ Page<DocsData, DocsCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     this.organId = me.organId ?? undefined;

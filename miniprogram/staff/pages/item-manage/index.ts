@@ -102,7 +102,6 @@ Page<ManageData, ManageCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     this.role = me.role;

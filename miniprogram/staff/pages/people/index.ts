@@ -64,7 +64,6 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     if (me.role !== 'admin') {

@@ -38,7 +38,6 @@ Page<ReportCellData, ReportCellCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const result = await fetchCellRecords(this.year, this.cell);

@@ -49,7 +49,6 @@ Page<ReportImportData, ReportImportCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const canImport = me.role === 'admin';

@@ -58,7 +58,6 @@ Page<ReportPreviewData, ReportPreviewCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const result = await this.fetch();

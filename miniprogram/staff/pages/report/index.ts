@@ -177,7 +177,6 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   },
 
   async load(notice = '') {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     const year = this.data.year;

@@ -137,7 +137,7 @@ Page<RequestData, RequestCustom>({
   },
 
   async load(notice) {
-    this.setData({ state: 'loading', message: '', form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
+    this.setData({ form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
     const me = await staffOpening(this);
     if (!me) return;
     const result = await fetchRequest(this.id);

@@ -77,7 +77,6 @@ Page<StatsData, StatsCustom>({
   },
 
   async start() {
-    this.setData({ state: 'loading', message: '' });
     const me = await staffOpening(this);
     if (!me) return;
     this.setData({ canWrite: canWrite('stats', me.role) });
