@@ -31,6 +31,7 @@ import {
   type ReportState,
   type ReportStatus,
 } from '../../shared/api/reports';
+import { toDayNumber } from '../../shared/calendar/dates';
 import { checkReport, hasErrors } from '../../shared/checks';
 import { CELL_ADDRESSES, SECTION_KEYS } from '../../shared/format';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
@@ -126,10 +127,6 @@ function enforceStep(staff: StaffRecord, draft: Row): number {
 
 function shanghaiYear(now: Date): number {
   return Number(shanghaiDate(now).slice(0, 4));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function stateOf(draft: Row | null, published: Row | null): ReportState {
@@ -247,7 +244,7 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
     step,
     stepLabel: reportStateLabel(state, step === null || !draft ? null : (chainOf(draft)[step] ?? null), published ? Number(published.version) : null),
     dueDate,
-    daysLeft: daysBetween(shanghaiDate(ctx.now), dueDate),
+    daysLeft: toDayNumber(dueDate) - toDayNumber(shanghaiDate(ctx.now)),
     publishedId: published ? String(published._id) : null,
   };
 }
