@@ -70,9 +70,14 @@ export function checklistStep(chain: readonly StaffRole[] | undefined): number {
   return c.includes('reviewer') ? c.indexOf('reviewer') : c.length - 1;
 }
 
+/** What a step of the chain is called by who takes it: 分管领导审核, 第一负责人审批; null for another role. */
+export function stepName(role: StaffRole | null | undefined): string | null {
+  return role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : null;
+}
+
 export function stepLabel(step: number, chain: readonly StaffRole[] | undefined): string {
   const role = roleAtStep(step, chain);
   const last = step === (chain ?? CHAIN).length - 1;
-  const name = role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : `第 ${step + 1} 步审批`;
+  const name = stepName(role) ?? `第 ${step + 1} 步审批`;
   return `${name}${step === checklistStep(chain) ? '（含保密审查）' : ''}${last ? '（通过即发布）' : ''}`;
 }

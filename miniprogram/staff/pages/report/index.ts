@@ -20,7 +20,7 @@ import {
   type ReportStatus,
 } from '../../../api/staff-reports';
 import { DEV_SERVER } from '../../../config/index';
-import { staffOpening } from '../../session';
+import { staffOpening, stepName } from '../../session';
 import { todayIso, yearOptions } from '../../records';
 import {
   IMPORT_ROUTE,
@@ -118,11 +118,6 @@ function years(): number[] {
 }
 
 /** The local server's web preview; none on CloudBase, where the organ's portal carries the exported HTML. */
-/** Who acts next, as the notice after a submission or an approval says it. */
-function waitingText(role: StaffRole | null | undefined): string {
-  return role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : '下一步审批';
-}
-
 function previewUrl(id: string): string {
   const app = getApp<{ globalData?: { transport?: string | null } }>();
   return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
@@ -293,7 +288,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       return;
     }
     this.submitRequestId = newRequestId();
-    await this.load(`已提交审批，等待${waitingText(result.data.waitingFor)}`);
+    await this.load(`已提交审批，等待${stepName(result.data.waitingFor) ?? '下一步审批'}`);
   },
 
   async onApprove() {
@@ -306,7 +301,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       this.setData({ busy: false, notice: result.message });
       return;
     }
-    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${waitingText(result.data.waitingFor)}`;
+    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${stepName(result.data.waitingFor) ?? '下一步审批'}`;
     await this.load(message);
   },
 
