@@ -6,6 +6,7 @@
  * anything left pending or stuck in sending (a crash between claim and answer: sent at least once, rarely twice).
  */
 import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, noticeFieldsSchema, SUBSCRIBE_PURPOSES, type NoticeFields } from '../../shared/api/organ';
+import { chineseDate } from '../../shared/requests/letters/fill';
 import { COLLECTIONS } from '../collections';
 import type { Services } from '../runtime';
 import { isRow, num, one, rows, type Db, type Row } from '../sdk';
@@ -27,12 +28,6 @@ function fit(key: string, value: string): string {
   if (limit === undefined || [...text].length <= limit) return text;
   // A thing is free text: show it was cut. Other kinds take only their own characters: cut short.
   return kind === 'thing' ? `${[...text].slice(0, limit - 1).join('')}…` : [...text].slice(0, limit).join('');
-}
-
-/** 2026-03-06 → 2026年3月6日 (the date kind's format). */
-function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 /**
