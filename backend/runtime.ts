@@ -111,26 +111,36 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
     if (prior) return prior;
   }
-  let tasks: AfterCommit[] = [];
-  const answer = await inTransaction(db, async (tx) => {
-    tasks = []; // a conflict re-runs the body: only the committed run's tasks count
+  return inTransactionThen(db, call.services, async (tx, afterCommit) => {
     if (key) {
       const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
       if (prior) return prior;
     }
     const entries: AuditEntry[] = [];
-    const data = await def.transaction(input, { tx, db, caller: call.caller, now: call.now, audit: (e) => void entries.push(e), afterCommit: (t) => void tasks.push(t) });
+    const data = await def.transaction(input, { tx, db, caller: call.caller, now: call.now, audit: (e) => void entries.push(e), afterCommit });
     const answer = asAnswer(data);
     for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
     if (key) await tx.collection(COLLECTIONS.idempotency).doc(key).set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
     return answer;
   });
-  await runAfterCommit(db, call.services, tasks);
-  return answer;
+}
+
+/**
+ * One transaction whose body may hand work to after its commit (`afterCommit`): the tasks of the run that committed
+ * — a conflict re-runs the body and drops the earlier run's — run once it has.
+ */
+export async function inTransactionThen<T>(db: Db, services: Services, body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>): Promise<T> {
+  let tasks: AfterCommit[] = [];
+  const result = await inTransaction(db, (tx) => {
+    tasks = [];
+    return body(tx, (task) => void tasks.push(task));
+  });
+  await runAfterCommit(db, services, tasks);
+  return result;
 }
 
 /** Runs committed work in turn; a failure is logged by name only (its message may hold personal data). */
-export async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterCommit[]): Promise<void> {
+async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterCommit[]): Promise<void> {
   for (const task of tasks) {
     try {
       await task(db, services);

@@ -5,15 +5,13 @@
  */
 import type { Calendar } from '../../shared/calendar';
 import { STAFF_PAGES, remindStaff } from '../notices/staff';
-import { runAfterCommit, type AfterCommit, type Services, type TxContext } from '../runtime';
-import { rows, type Db } from '../sdk';
+import { inTransactionThen, type Services, type TxContext } from '../runtime';
+import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
-import { inTransaction } from '../transaction';
-import { calendarFor, fromRow, OPEN_STATUSES, requestsOf, type StoredRequest } from './store';
+import { forEachRequest, OPEN_STATUSES, type StoredRequest } from './store';
 import { deadlineFor } from './views';
 
 const EDITORS = { role: 'editor' } as const;
-const PAGE = 100;
 
 /** In the submission's transaction: tells the editors a citizen's request arrived (to confirm its receipt). */
 export async function remindReceived(ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>, stored: StoredRequest): Promise<void> {
@@ -34,34 +32,21 @@ async function remindDeadline(db: Db, services: Services, stored: StoredRequest,
     date: today,
     note: deadline.overdue ? `应于${deadline.dueDate}前答复，已逾期` : `剩${deadline.daysRemaining}个工作日，应于${deadline.dueDate}前答复`,
   };
-  let tasks: AfterCommit[] = [];
-  const queued = await inTransaction(db, async (tx) => {
-    tasks = [];
+  return inTransactionThen(db, services, async (tx, afterCommit) => {
     const reminder = { organId: stored.organId, purpose: 'deadlineNear', to: EDITORS, page: STAFF_PAGES.request(id), data, refs: { requestId: id }, onceKey: `deadlineNear-${id}-${today}` } as const;
-    return (await remindStaff({ tx, now, afterCommit: (t) => void tasks.push(t) }, reminder)).length;
+    return (await remindStaff({ tx, now, afterCommit }, reminder)).length;
   });
-  await runAfterCommit(db, services, tasks);
-  return queued;
 }
 
 /** The sweep's pass over every open request; the number of reminders queued. One failure does not stop the rest. */
 export async function remindDeadlines(db: Db, services: Services, now: Date): Promise<number> {
-  const _ = db.command;
-  const calendars = new Map<string, Calendar>();
   let queued = 0;
-  for (let after = ''; ; ) {
-    const page = rows(await requestsOf(db).where({ status: _.in([...OPEN_STATUSES]), _id: _.gt(after) }).orderBy('_id', 'asc').limit(PAGE).get());
-    for (const row of page) {
-      const stored = fromRow(row);
-      let calendar = calendars.get(stored.organId);
-      if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(db, stored.organId)));
-      try {
-        queued += await remindDeadline(db, services, stored, calendar, now);
-      } catch (e) {
-        services.log(`requests.sweep: no deadline reminder for ${stored.request.id}: ${e instanceof Error ? e.name : 'error'}`);
-      }
+  await forEachRequest(db, OPEN_STATUSES, async (stored, calendar) => {
+    try {
+      queued += await remindDeadline(db, services, stored, calendar, now);
+    } catch (e) {
+      services.log(`requests.sweep: no deadline reminder for ${stored.request.id}: ${e instanceof Error ? e.name : 'error'}`);
     }
-    if (page.length < PAGE) return queued;
-    after = String(page[page.length - 1]?._id);
-  }
+  });
+  return queued;
 }

@@ -26,7 +26,7 @@ import type { ReplyLetter } from '../../shared/api/requests';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import type { Caller } from '../caller';
-import { one, type Db, type Row, type Store } from '../sdk';
+import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 
 export const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
@@ -166,3 +166,25 @@ export async function createRequest(
 /** Everything open (not answered or closed). */
 export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => !FINAL_STATUSES.has(s));
 export const DONE_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => FINAL_STATUSES.has(s));
+
+const WALK_PAGE = 100;
+
+/**
+ * Every request of any organ in `statuses`, each with its organ's calendar, for the daily sweep. Paged by _id
+ * (not skip), so a visit that moves a request out of `statuses` skips nothing.
+ */
+export async function forEachRequest(db: Db, statuses: readonly RequestStatus[], visit: (stored: StoredRequest, calendar: Calendar) => Promise<void>): Promise<void> {
+  const _ = db.command;
+  const calendars = new Map<string, Calendar>();
+  for (let after = ''; ; ) {
+    const page = rows(await requestsOf(db).where({ status: _.in([...statuses]), _id: _.gt(after) }).orderBy('_id', 'asc').limit(WALK_PAGE).get());
+    for (const row of page) {
+      const stored = fromRow(row);
+      let calendar = calendars.get(stored.organId);
+      if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(db, stored.organId)));
+      await visit(stored, calendar);
+    }
+    if (page.length < WALK_PAGE) return;
+    after = String(page[page.length - 1]?._id);
+  }
+}

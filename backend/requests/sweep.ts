@@ -12,19 +12,17 @@ import type { Calendar } from '../../shared/calendar';
 import { auditRow, type AuditEntry } from '../audit';
 import type { Caller } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { runAfterCommit, type AfterCommit, type Services } from '../runtime';
-import { rows, type Db } from '../sdk';
+import { inTransactionThen, type Services } from '../runtime';
+import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
-import { inTransaction } from '../transaction';
 import { dispatchNotices, type DispatchSummary } from '../notices/outbox';
 import { remindDeadlines } from './reminders';
-import { calendarFor, fromRow, loadRow, requestsOf } from './store';
+import { forEachRequest, fromRow, loadRow } from './store';
 import { storeStep } from './transition';
 
 /** The audit log's name for the sweep: no OPENID, no staff record. */
 const SYSTEM: Caller = { openid: null, role: 'citizen', staff: null };
 const SYSTEM_FN = 'requests.sweep';
-const PAGE = 100;
 
 export interface SweepSummary {
   closed: number;
@@ -35,53 +33,32 @@ export interface SweepSummary {
 
 async function closeIfLapsed(db: Db, services: Services, id: string, version: number, calendar: Calendar, now: Date): Promise<boolean> {
   const today = shanghaiDate(now);
-  let tasks: AfterCommit[] = [];
-  const closed = await inTransaction(db, async (tx) => {
-    tasks = [];
+  return inTransactionThen(db, services, async (tx, afterCommit) => {
     const row = await loadRow(tx, id);
     const stored = row ? fromRow(row) : null;
     if (!stored || stored.version !== version) return false;
     const next = autoCloseIfDue(stored.request, today, calendar);
     if (!next) return false;
     const entries: AuditEntry[] = [];
-    await storeStep({ tx, now, audit: (e) => void entries.push(e), afterCommit: (t) => void tasks.push(t) }, { stored, next, action: 'close', calendar });
+    await storeStep({ tx, now, audit: (e) => void entries.push(e), afterCommit }, { stored, next, action: 'close', calendar });
     for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now));
     return true;
   });
-  if (closed) await runAfterCommit(db, services, tasks);
-  return closed;
 }
 
 export async function sweepRequests(db: Db, services: Services, now: Date): Promise<SweepSummary> {
   // Messages left from before first: those of today's closings are sent as each commits.
   const notices = await dispatchNotices(db, services, now);
-  const _ = db.command;
   const today = shanghaiDate(now);
-  const calendars = new Map<string, Calendar>();
   let closed = 0;
-  for (let after = ''; ; ) {
-    // Paged by _id (not skip): closing a request removes it from the query.
-    const page = rows(
-      await requestsOf(db)
-        .where({ status: _.in([...TRANSITIONS.close.from]), _id: _.gt(after) })
-        .orderBy('_id', 'asc')
-        .limit(PAGE)
-        .get(),
-    );
-    for (const row of page) {
-      const stored = fromRow(row);
-      let calendar = calendars.get(stored.organId);
-      if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(db, stored.organId)));
-      if (!autoCloseIfDue(stored.request, today, calendar)) continue;
-      try {
-        if (await closeIfLapsed(db, services, stored.request.id, stored.version, calendar, now)) closed += 1;
-      } catch (e) {
-        // One request that cannot be closed (say, a conflict that outlasted the retries) must not stop the rest.
-        services.log(`${SYSTEM_FN}: ${stored.request.id} not closed: ${e instanceof Error ? e.name : 'error'}`);
-      }
+  await forEachRequest(db, TRANSITIONS.close.from, async (stored, calendar) => {
+    if (!autoCloseIfDue(stored.request, today, calendar)) return;
+    try {
+      if (await closeIfLapsed(db, services, stored.request.id, stored.version, calendar, now)) closed += 1;
+    } catch (e) {
+      // One request that cannot be closed (say, a conflict that outlasted the retries) must not stop the rest.
+      services.log(`${SYSTEM_FN}: ${stored.request.id} not closed: ${e instanceof Error ? e.name : 'error'}`);
     }
-    if (page.length < PAGE) break;
-    after = String(page[page.length - 1]?._id);
-  }
+  });
   return { closed, notices, reminded: await remindDeadlines(db, services, now) };
 }
