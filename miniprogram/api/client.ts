@@ -19,6 +19,16 @@ export function setUploader(next: Upload | null): void {
   uploader = next;
 }
 
+/**
+ * A fresh id for one intended write — a form, a tap (8–64 characters, as the envelope requires): a repeat with the
+ * same id acts once.
+ */
+export function newRequestId(now: number = Date.now(), random: () => number = Math.random): string {
+  let tail = '';
+  for (let i = 0; i < 12; i += 1) tail += Math.floor(random() * 36).toString(36);
+  return `req-${now.toString(36)}-${tail}`;
+}
+
 export const NOT_READY_MESSAGE = '应用尚未完成初始化，请重新打开小程序';
 
 export async function call<F extends FunctionName, A extends ActionOf<F>>(

@@ -18,12 +18,7 @@ import {
 } from 'gongkai-core';
 import { call } from './client';
 
-/** A fresh id for one form (8–64 characters): a repeat with the same one makes no second request. */
-export function newRequestId(now: number = Date.now(), random: () => number = Math.random): string {
-  let tail = '';
-  for (let i = 0; i < 12; i += 1) tail += Math.floor(random() * 36).toString(36);
-  return `req-${now.toString(36)}-${tail}`;
-}
+export { newRequestId } from './client';
 
 export async function submitRequest(organId: string, submission: Record<string, unknown>, requestId: string): Promise<Result<SubmitRequestAnswer>> {
   const input = parseWith(submitRequestSchema, { organId, submission, requestId });

@@ -41,10 +41,7 @@ import type {
 export type { ApproveItemPayload, BindAnswer, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, StaffItem, StaffMe, TrailView } from './staff-types';
 export type { UploadedFile, UploadInput } from './transport';
 
-/** A fresh id for one intended write (8–64 characters, as the envelope requires). */
-export function newRequestId(): string {
-  return `rq-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
+export { newRequestId } from './client';
 
 export function fetchMe(): Promise<Result<StaffMe>> {
   return call('organ', 'me', {});
