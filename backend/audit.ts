@@ -33,7 +33,13 @@ export function hashOf(value: unknown): string | null {
 }
 
 /** The stored form of one entry. */
-export function auditRow(caller: Caller, fn: string, entry: AuditEntry, at: Date, requestId: string | null = null): Record<string, unknown> {
+export function auditRow(
+  caller: Caller,
+  fn: string,
+  entry: AuditEntry,
+  at: Date,
+  requestId: string | null = null,
+): Record<string, unknown> {
   return {
     openid: caller.openid,
     role: caller.role,

@@ -22,12 +22,19 @@ export interface Caller {
 }
 
 function isStaff(row: Record<string, unknown>): row is Record<string, unknown> & StaffRecord {
-  return typeof row._id === 'string' && typeof row.organId === 'string' && typeof row.role === 'string' && row.active === true;
+  return (
+    typeof row._id === 'string' &&
+    typeof row.organId === 'string' &&
+    typeof row.role === 'string' &&
+    row.active === true
+  );
 }
 
 export async function resolveCaller(db: Db, openid: string | null): Promise<Caller> {
   if (!openid) return { openid: null, role: 'citizen', staff: null };
-  const found = rows(await db.collection(COLLECTIONS.staff).where({ openid, active: true }).limit(1).get()).filter(isStaff);
+  const found = rows(await db.collection(COLLECTIONS.staff).where({ openid, active: true }).limit(1).get()).filter(
+    isStaff,
+  );
   const staff = found[0] ?? null;
   return { openid, role: staff ? staff.role : 'citizen', staff };
 }

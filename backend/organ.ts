@@ -55,8 +55,12 @@ const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v :
 
 /** Everything here is public: template ids are needed by the mini program to ask for subscriptions. */
 function publicProfile(organ: Row): OrganPublicProfile {
-  const chain = Array.isArray(organ.chain) ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader') : [];
-  const templateIds = isRow(organ.templateIds) ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string')) : {};
+  const chain = Array.isArray(organ.chain)
+    ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader')
+    : [];
+  const templateIds = isRow(organ.templateIds)
+    ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string'))
+    : {};
   return {
     id: text(organ._id),
     name: text(organ.name),
@@ -76,13 +80,25 @@ function publicProfile(organ: Row): OrganPublicProfile {
  */
 function settingsOf(organ: Row): OrganSettings {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
-  const approvers = Array.isArray(organ.extensionApprovers) ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string') : [];
+  const approvers = Array.isArray(organ.extensionApprovers)
+    ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string')
+    : [];
   const perPurpose = templateFieldsSchema.safeParse(organ.templateFields);
-  const templateFields = perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
-  return { ...publicProfile(organ), noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS }, ...templateFields, extensionApprovers: approvers, feePayment: text(organ.feePayment) };
+  const templateFields =
+    perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
+  return {
+    ...publicProfile(organ),
+    noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS },
+    ...templateFields,
+    extensionApprovers: approvers,
+    feePayment: text(organ.feePayment),
+  };
 }
 
-const invalidCode = (what: string) => new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `code：${what}无效、已使用或已过期` }]);
+const invalidCode = (what: string) =>
+  new AppError('VALIDATION', `${what}无效、已使用或已过期`, [
+    { path: 'code', message: `code：${what}无效、已使用或已过期` },
+  ]);
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
   const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
@@ -115,7 +131,14 @@ export const organFunction = defineFunction('organ', {
     input: z.object({}),
     async handler(_input, ctx): Promise<StaffMe> {
       const s = ctx.caller.staff;
-      return { signedIn: ctx.caller.openid !== null, role: ctx.caller.role, roleLabel: ROLE_LABELS[ctx.caller.role], organId: s?.organId ?? null, displayName: s?.displayName ?? null, staffId: s?._id ?? null };
+      return {
+        signedIn: ctx.caller.openid !== null,
+        role: ctx.caller.role,
+        roleLabel: ROLE_LABELS[ctx.caller.role],
+        organId: s?.organId ?? null,
+        displayName: s?.displayName ?? null,
+        staffId: s?._id ?? null,
+      };
     },
   }),
 
@@ -179,7 +202,11 @@ export const organFunction = defineFunction('organ', {
       const key = hashCode(input.code);
       const invite = one(await invites.doc(key).get());
       const role = ROLES.find((r) => r === invite?.role);
-      const live = invite && invite.used !== true && invite.expiresAt instanceof Date && invite.expiresAt.getTime() >= ctx.now.getTime();
+      const live =
+        invite &&
+        invite.used !== true &&
+        invite.expiresAt instanceof Date &&
+        invite.expiresAt.getTime() >= ctx.now.getTime();
       if (!invite || !live || !role || typeof invite.organId !== 'string') throw invalidCode('邀请码');
       const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
       await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
@@ -206,7 +233,9 @@ export const organFunction = defineFunction('organ', {
     input: z.object({}),
     async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
-      const list = rows(await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get());
+      const list = rows(
+        await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get(),
+      );
       return list.flatMap((s) => {
         const role = ROLES.find((r) => r === s.role);
         return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
@@ -223,7 +252,12 @@ export const organFunction = defineFunction('organ', {
       const col = ctx.tx.collection(COLLECTIONS.staff);
       const target = one(await col.doc(input.staffId).get());
       if (!target || target.active !== true) throw notFound('工作人员');
-      const refusal = checkRules('organ', 'removeStaff', { staffId: me._id, organId: me.organId, role: me.role }, { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false });
+      const refusal = checkRules(
+        'organ',
+        'removeStaff',
+        { staffId: me._id, organId: me.organId, role: me.role },
+        { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false },
+      );
       if (refusal) throw notFound('工作人员');
       const after = { ...target, active: false, removedAt: ctx.now };
       await col.doc(input.staffId).update({ active: false, removedAt: ctx.now });

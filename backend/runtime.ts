@@ -117,10 +117,22 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
       if (prior) return prior;
     }
     const entries: AuditEntry[] = [];
-    const data = await def.transaction(input, { tx, db, caller: call.caller, now: call.now, audit: (e) => void entries.push(e), afterCommit });
+    const data = await def.transaction(input, {
+      tx,
+      db,
+      caller: call.caller,
+      now: call.now,
+      audit: (e) => void entries.push(e),
+      afterCommit,
+    });
     const answer = asAnswer(data);
-    for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
-    if (key) await tx.collection(COLLECTIONS.idempotency).doc(key).set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+    for (const e of entries)
+      await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
+    if (key)
+      await tx
+        .collection(COLLECTIONS.idempotency)
+        .doc(key)
+        .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
     return answer;
   });
 }
@@ -129,7 +141,11 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
  * One transaction whose body may hand work to after its commit (`afterCommit`): the tasks of the run that committed
  * — a conflict re-runs the body and drops the earlier run's — run once it has.
  */
-export async function inTransactionThen<T>(db: Db, services: Services, body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>): Promise<T> {
+export async function inTransactionThen<T>(
+  db: Db,
+  services: Services,
+  body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>,
+): Promise<T> {
   let tasks: AfterCommit[] = [];
   const result = await inTransaction(db, (tx) => {
     tasks = [];
@@ -170,7 +186,10 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, requestId } = parsed.data;
     const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-    if (!def) return failure('VALIDATION', `未知的操作：${name}.${actionName}`, [{ path: 'action', message: `action：未知的操作 ${actionName}` }]);
+    if (!def)
+      return failure('VALIDATION', `未知的操作：${name}.${actionName}`, [
+        { path: 'action', message: `action：未知的操作 ${actionName}` },
+      ]);
     try {
       await ensureCollections(db);
       const caller = await resolveCaller(db, openid);
@@ -182,8 +201,19 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       }
       const input = parseWith(def.input, payload ?? {});
       if (!input.ok) return input;
-      const key = def.idempotent && requestId && caller.openid ? idempotencyKey(caller.openid, name, actionName, requestId) : null;
-      const call: Call = { fn: name, db, caller, now: now(), requestId: requestId ?? null, key, services: { subscribe: subscribe ?? null, log } };
+      const key =
+        def.idempotent && requestId && caller.openid
+          ? idempotencyKey(caller.openid, name, actionName, requestId)
+          : null;
+      const call: Call = {
+        fn: name,
+        db,
+        caller,
+        now: now(),
+        requestId: requestId ?? null,
+        key,
+        services: { subscribe: subscribe ?? null, log },
+      };
       if ('transaction' in def) {
         try {
           return await runTx(def, input.data, call);

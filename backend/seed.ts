@@ -12,7 +12,13 @@ import type { Db } from './sdk';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { num } from './sdk';
 
-export const DEMO_OPENIDS = { admin: 'demo-admin', editor: 'demo-editor', reviewer: 'demo-reviewer', leader: 'demo-leader', citizen: 'demo-citizen' } as const;
+export const DEMO_OPENIDS = {
+  admin: 'demo-admin',
+  editor: 'demo-editor',
+  reviewer: 'demo-reviewer',
+  leader: 'demo-leader',
+  citizen: 'demo-citizen',
+} as const;
 export type DemoRole = keyof typeof DEMO_OPENIDS;
 
 export interface DemoLogins {
@@ -36,8 +42,17 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     return r.data as T;
   };
   const code = await createSetupCode(db);
-  const organ = { name: '扎毛乡人民政府', creditCode: '11632323MB00000008', contactPhone: '0973-8888888', address: '青海省黄南藏族自治州同仁市扎毛乡' };
-  const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', { code, organ, displayName: '乡政府办管理员' });
+  const organ = {
+    name: '扎毛乡人民政府',
+    creditCode: '11632323MB00000008',
+    contactPhone: '0973-8888888',
+    address: '青海省黄南藏族自治州同仁市扎毛乡',
+  };
+  const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', {
+    code,
+    organ,
+    displayName: '乡政府办管理员',
+  });
   for (const role of ['editor', 'reviewer', 'leader'] as const) {
     const invite = await call<{ code: string }>('admin', 'organ', 'invite', { role });
     const names = { editor: '党政办 扎西', reviewer: '分管副乡长 卓玛', leader: '乡长 才让' };
@@ -45,26 +60,63 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
   }
   await call('admin', 'reports', 'importPublished', { text: seedReportText });
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today));
-  const titles = ['关于做好春耕备耕工作的通知', '扎毛乡2026年城乡居民最低生活保障对象公示', '扎毛乡草原生态保护补助奖励资金发放情况公示', '扎毛乡农村人居环境整治工作方案'];
+  const titles = [
+    '关于做好春耕备耕工作的通知',
+    '扎毛乡2026年城乡居民最低生活保障对象公示',
+    '扎毛乡草原生态保护补助奖励资金发放情况公示',
+    '扎毛乡农村人居环境整治工作方案',
+  ];
   for (const [i, title] of titles.entries()) {
-    const content = { title, publisher: organ.name, writtenDate: `${year}-0${i + 1}-10`, category: i === 1 ? 'socialAssistance' : 'agriculture', body: `${title}。详见附件。` };
+    const content = {
+      title,
+      publisher: organ.name,
+      writtenDate: `${year}-0${i + 1}-10`,
+      category: i === 1 ? 'socialAssistance' : 'agriculture',
+      body: `${title}。详见附件。`,
+    };
     const { id } = await call<{ id: string }>('editor', 'items', 'create', { content });
     if (i === titles.length - 1) continue; // one stays a draft for the 工作台
     await call('editor', 'items', 'submit', { id });
     await call('reviewer', 'items', 'approve', { id, checklist: CHECKLIST });
     await call('leader', 'items', 'approve', { id });
   }
-  for (const [y, n] of [[year - 1, 4], [year, 2]] as const) {
-    await call('editor', 'stats', 'create', { entry: { kind: 'count', metric: 'licensing.decisions', date: `${y}-03-15`, count: n } });
-    await call('editor', 'stats', 'create', { entry: { kind: 'count', metric: 'punishment.decisions', date: `${y}-06-20`, count: 1 } });
+  for (const [y, n] of [
+    [year - 1, 4],
+    [year, 2],
+  ] as const) {
+    await call('editor', 'stats', 'create', {
+      entry: { kind: 'count', metric: 'licensing.decisions', date: `${y}-03-15`, count: n },
+    });
+    await call('editor', 'stats', 'create', {
+      entry: { kind: 'count', metric: 'punishment.decisions', date: `${y}-06-20`, count: 1 },
+    });
   }
-  await call('editor', 'cases', 'create', { case: { kind: 'review', filedDate: `${year - 1}-11-02`, result: 'upheld', closedDate: `${year}-01-20` } });
+  await call('editor', 'cases', 'create', {
+    case: { kind: 'review', filedDate: `${year - 1}-11-02`, result: 'upheld', closedDate: `${year}-01-20` },
+  });
   // Two information requests: a citizen's online one awaiting confirmation, and a paper one received last December.
-  const person = { applicantType: 'natural', name: '卓玛措', idType: 'idCard', idNumber: '11010519491231002X', phone: '13912345678', address: '扎毛乡德吉村', description: '请公开本乡草原生态保护补助奖励资金的发放标准和名单', deliveryForm: 'online' };
-  await call('citizen', 'requests', 'submit', { organId, submission: { ...person, channel: 'online' }, requestId: 'seed-online-0001' });
-  await call('editor', 'requests', 'record', { entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: `${year - 1}-12-28` }, requestId: 'seed-paper-00001' });
+  const person = {
+    applicantType: 'natural',
+    name: '卓玛措',
+    idType: 'idCard',
+    idNumber: '11010519491231002X',
+    phone: '13912345678',
+    address: '扎毛乡德吉村',
+    description: '请公开本乡草原生态保护补助奖励资金的发放标准和名单',
+    deliveryForm: 'online',
+  };
+  await call('citizen', 'requests', 'submit', {
+    organId,
+    submission: { ...person, channel: 'online' },
+    requestId: 'seed-online-0001',
+  });
+  await call('editor', 'requests', 'record', {
+    entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: `${year - 1}-12-28` },
+    requestId: 'seed-paper-00001',
+  });
   const logins = {} as Record<DemoRole, string>;
-  for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[]) logins[role] = await createDevLogin(db, DEMO_OPENIDS[role], role);
+  for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[])
+    logins[role] = await createDevLogin(db, DEMO_OPENIDS[role], role);
   return { organId, logins };
 }
 

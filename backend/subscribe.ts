@@ -29,18 +29,29 @@ export type SubscribeSender = (message: SubscribeMessage) => Promise<SendResult>
 export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([43101, 47003, 40003, 40037]);
 
 function resultOf(reply: unknown): SendResult {
-  const r = (typeof reply === 'object' && reply !== null ? reply : {}) as { code?: unknown; message?: unknown; result?: unknown };
+  const r = (typeof reply === 'object' && reply !== null ? reply : {}) as {
+    code?: unknown;
+    message?: unknown;
+    result?: unknown;
+  };
   // The SDK answers a transport or permission failure as { code, message } instead of a result.
-  if (typeof r.code === 'string' && r.code) return { ok: false, errcode: -1, errmsg: `${r.code} ${typeof r.message === 'string' ? r.message : ''}`.trim() };
-  const result = (typeof r.result === 'object' && r.result !== null ? r.result : {}) as { errcode?: unknown; errmsg?: unknown };
+  if (typeof r.code === 'string' && r.code)
+    return { ok: false, errcode: -1, errmsg: `${r.code} ${typeof r.message === 'string' ? r.message : ''}`.trim() };
+  const result = (typeof r.result === 'object' && r.result !== null ? r.result : {}) as {
+    errcode?: unknown;
+    errmsg?: unknown;
+  };
   const errcode = typeof result.errcode === 'number' ? result.errcode : 0;
-  return errcode === 0 ? { ok: true } : { ok: false, errcode, errmsg: typeof result.errmsg === 'string' ? result.errmsg : '' };
+  return errcode === 0
+    ? { ok: true }
+    : { ok: false, errcode, errmsg: typeof result.errmsg === 'string' ? result.errmsg : '' };
 }
 
 /** Production: the cloud call of the function's own environment. */
 export function cloudSubscribeSender(): SubscribeSender {
   const app = init({ env: SYMBOL_CURRENT_ENV });
-  return async (message) => resultOf(await app.callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: message }));
+  return async (message) =>
+    resultOf(await app.callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: message }));
 }
 
 /** Development: nothing leaves the machine; the message counts as delivered. */

@@ -15,11 +15,29 @@ import { builderTables, editorRows, groupFindings } from '../miniprogram/staff/p
 const kb = (value: unknown) => `${(Buffer.byteLength(JSON.stringify(value), 'utf8') / 1024).toFixed(1)} KB`;
 
 function runPayloadBench(): string[] {
-  const report = importReportText(readFileSync(path.join(__dirname, '..', 'server', 'seed', 'zhamao-2023-report.txt'), 'utf8'));
+  const report = importReportText(
+    readFileSync(path.join(__dirname, '..', 'server', 'seed', 'zhamao-2023-report.txt'), 'utf8'),
+  );
   const findings = checkReport(report, { lastYear: report });
-  const published = { id: 'o-2023-v1', organId: 'o', organ: report.organ, year: report.year, publishedAt: '2024-01-20T02:00:00.000Z', version: 1, report, source: 'imported' as const };
-  const builder = { tables: builderTables(report.cells), groups: groupFindings(findings), editors: editorRows(report.sections, report.sections) };
-  return [`| setData of the report reader's first render | ${kb(readerView(published))} |`, `| setData of the report builder's first render (with last year's text) | ${kb(builder)} |`];
+  const published = {
+    id: 'o-2023-v1',
+    organId: 'o',
+    organ: report.organ,
+    year: report.year,
+    publishedAt: '2024-01-20T02:00:00.000Z',
+    version: 1,
+    report,
+    source: 'imported' as const,
+  };
+  const builder = {
+    tables: builderTables(report.cells),
+    groups: groupFindings(findings),
+    editors: editorRows(report.sections, report.sections),
+  };
+  return [
+    `| setData of the report reader's first render | ${kb(readerView(published))} |`,
+    `| setData of the report builder's first render (with last year's text) | ${kb(builder)} |`,
+  ];
 }
 
 console.log(runPayloadBench().join('\n'));

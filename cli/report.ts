@@ -100,7 +100,10 @@ export function asReportData(input: CheckInput): ReportData {
     formatVersion: '2021',
     cells: input.cells,
     sections: input.sections,
-    overviewParts: 'overviewParts' in input && Array.isArray(input.overviewParts) ? (input.overviewParts as ReportData['overviewParts']) : [],
+    overviewParts:
+      'overviewParts' in input && Array.isArray(input.overviewParts)
+        ? (input.overviewParts as ReportData['overviewParts'])
+        : [],
     narrative: input.narrative ?? { proactiveCount: null, applicationsReceived: null, processingFeesYuan: null },
     findings: input.findings ?? [],
   };
@@ -125,7 +128,9 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       const findings = checkReport(report, lastYear ? { lastYear } : {});
       const text = args.json
         ? JSON.stringify(findings, null, 2) + '\n'
-        : findings.map((f) => `${f.level} ${f.check} ${f.cells.length ? f.cells.join(',') : '-'} ${f.message}\n`).join('');
+        : findings
+            .map((f) => `${f.level} ${f.check} ${f.cells.length ? f.cells.join(',') : '-'} ${f.message}\n`)
+            .join('');
       return { stdout: text, exitCode: hasErrors(findings) ? 1 : 0 };
     }
     case 'render': {

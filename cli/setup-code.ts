@@ -26,23 +26,41 @@ export function targetOf(argv: readonly string[], environ: NodeJS.ProcessEnv): T
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const unknown = argv.filter((a, i) => a.startsWith('--') && a !== '--env' && a !== '--service-url' && argv[i - 1] !== '--env' && argv[i - 1] !== '--service-url');
+  const unknown = argv.filter(
+    (a, i) =>
+      a.startsWith('--') &&
+      a !== '--env' &&
+      a !== '--service-url' &&
+      argv[i - 1] !== '--env' &&
+      argv[i - 1] !== '--service-url',
+  );
   if (unknown.length > 0) return `未知参数：${unknown.join(' ')}\n${USAGE}`;
   const serviceUrl = value('--service-url');
   if (serviceUrl !== undefined) {
     if (!/^https?:\/\//.test(serviceUrl)) return `--service-url 须为 http(s) 地址\n${USAGE}`;
-    return { env: 'local', serviceUrl, secretId: environ.TCB_SECRET_ID ?? 'local', secretKey: environ.TCB_SECRET_KEY ?? 'local' };
+    return {
+      env: 'local',
+      serviceUrl,
+      secretId: environ.TCB_SECRET_ID ?? 'local',
+      secretKey: environ.TCB_SECRET_KEY ?? 'local',
+    };
   }
   const env = value('--env') ?? environ.TCB_ENV;
   if (!env) return USAGE;
   const secretId = environ.TCB_SECRET_ID;
   const secretKey = environ.TCB_SECRET_KEY;
-  if (!secretId || !secretKey) return `连接环境 ${env} 需要设置 TCB_SECRET_ID 和 TCB_SECRET_KEY（腾讯云访问密钥）\n${USAGE}`;
+  if (!secretId || !secretKey)
+    return `连接环境 ${env} 需要设置 TCB_SECRET_ID 和 TCB_SECRET_KEY（腾讯云访问密钥）\n${USAGE}`;
   return { env, secretId, secretKey };
 }
 
 export async function issueSetupCode(target: Target): Promise<string> {
-  const app = init({ env: target.env, secretId: target.secretId, secretKey: target.secretKey, ...(target.serviceUrl ? { serviceUrl: target.serviceUrl } : {}) });
+  const app = init({
+    env: target.env,
+    secretId: target.secretId,
+    secretKey: target.secretKey,
+    ...(target.serviceUrl ? { serviceUrl: target.serviceUrl } : {}),
+  });
   return createSetupCode(app.database());
 }
 
@@ -54,7 +72,9 @@ async function main(): Promise<number> {
   }
   try {
     const code = await issueSetupCode(target);
-    process.stdout.write(`新机关设置码（一次有效，只显示这一次）：${code}\n在小程序 我的 → 工作人员入口 → 开通新机关 中输入。\n`);
+    process.stdout.write(
+      `新机关设置码（一次有效，只显示这一次）：${code}\n在小程序 我的 → 工作人员入口 → 开通新机关 中输入。\n`,
+    );
     return 0;
   } catch (e) {
     process.stderr.write(`无法写入环境 ${target.env}：${e instanceof Error ? e.message : String(e)}\n`);

@@ -9,7 +9,9 @@ export function summarize(report: ReportData): string {
   lines.push(`${report.organ} ${report.year} 年政府信息公开工作年度报告（${report.formatVersion} 格式）`);
   const unreadable = CELL_ADDRESSES.filter((a) => report.cells[a] === null).length;
   const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells)).size;
-  lines.push(`表格：${CELL_ADDRESSES.length} 个单元格，读出 ${CELL_ADDRESSES.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`);
+  lines.push(
+    `表格：${CELL_ADDRESSES.length} 个单元格，读出 ${CELL_ADDRESSES.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
+  );
   const sections = SECTION_KEYS.map((k) => {
     const def = sectionDef(k);
     const n = report.sections[k].replace(/\s/g, '').length;
@@ -17,8 +19,11 @@ export function summarize(report: ReportData): string {
   });
   lines.push(`正文：${sections.join(' ')}`);
   if (report.narrative.proactiveCount !== null) lines.push(`正文所称主动公开：${report.narrative.proactiveCount} 条`);
-  const counts = (['error', 'warning', 'info'] as const).map((l) => `${LEVEL_NAMES[l]} ${report.findings.filter((f) => f.level === l).length}`);
+  const counts = (['error', 'warning', 'info'] as const).map(
+    (l) => `${LEVEL_NAMES[l]} ${report.findings.filter((f) => f.level === l).length}`,
+  );
   lines.push(`检查：${counts.join('，')}`);
-  for (const f of report.findings.filter((f) => f.level !== 'info')) lines.push(`  [${LEVEL_NAMES[f.level]}] ${f.message}`);
+  for (const f of report.findings.filter((f) => f.level !== 'info'))
+    lines.push(`  [${LEVEL_NAMES[f.level]}] ${f.message}`);
   return lines.join('\n') + '\n';
 }

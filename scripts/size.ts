@@ -6,7 +6,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileOffline } from './compile-check';
-import { MAIN_BUDGET_BYTES, MAIN_TARGET_BYTES, formatKb, packageSizes, type AppJsonPackages, type PackageSize } from './compile-check/packages';
+import {
+  MAIN_BUDGET_BYTES,
+  MAIN_TARGET_BYTES,
+  formatKb,
+  packageSizes,
+  type AppJsonPackages,
+  type PackageSize,
+} from './compile-check/packages';
 
 const root = path.resolve(__dirname, '..');
 const readme = path.join(root, 'miniprogram', 'README.md');
@@ -14,7 +21,9 @@ const START = '<!-- size:start -->';
 const END = '<!-- size:end -->';
 
 function table(sizes: PackageSize[]): string {
-  const rows = sizes.map((s) => `| ${s.name} | ${s.root === '' ? '(root)' : `\`${s.root}\``} | ${s.files} | ${formatKb(s.bytes)} |`);
+  const rows = sizes.map(
+    (s) => `| ${s.name} | ${s.root === '' ? '(root)' : `\`${s.root}\``} | ${s.files} | ${formatKb(s.bytes)} |`,
+  );
   return ['| package | root | files | compiled size |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -40,7 +49,12 @@ async function main(): Promise<number> {
   writeReadme(sizes);
   const main = sizes[0];
   if (main === undefined) return 1;
-  const verdict = main.bytes > MAIN_BUDGET_BYTES ? 'OVER the 2 MB budget' : main.bytes > MAIN_TARGET_BYTES ? 'within 2 MB, above the 1.2 MB aim' : 'within the 1.2 MB aim';
+  const verdict =
+    main.bytes > MAIN_BUDGET_BYTES
+      ? 'OVER the 2 MB budget'
+      : main.bytes > MAIN_TARGET_BYTES
+        ? 'within 2 MB, above the 1.2 MB aim'
+        : 'within the 1.2 MB aim';
   process.stdout.write(`main package: ${formatKb(main.bytes)}, ${verdict}\n`);
   return main.bytes > MAIN_BUDGET_BYTES ? 1 : 0;
 }

@@ -139,7 +139,11 @@ export function encode(value: unknown): JsonValue {
     return { $date: { $numberLong: String(ms) } };
   }
   if (value instanceof RegExp) {
-    const options = value.flags.split('').filter((f) => REGEX_FLAGS.has(f)).sort().join('');
+    const options = value.flags
+      .split('')
+      .filter((f) => REGEX_FLAGS.has(f))
+      .sort()
+      .join('');
     return { $regularExpression: { pattern: value.source, options } };
   }
   if (Array.isArray(value)) return value.map((v) => encode(v));

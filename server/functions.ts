@@ -14,7 +14,9 @@ import type { Router } from './http/router';
 export function installFunctions(router: Router, db: () => Db): void {
   router.post('/functions/:name', async (req, res, { params }) => {
     const name = params.name ?? '';
-    const handler = Object.prototype.hasOwnProperty.call(FUNCTION_HANDLERS, name) ? FUNCTION_HANDLERS[name as keyof typeof FUNCTION_HANDLERS] : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(FUNCTION_HANDLERS, name)
+      ? FUNCTION_HANDLERS[name as keyof typeof FUNCTION_HANDLERS]
+      : undefined;
     if (!handler) {
       sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有云函数 ${name}` });
       return;
@@ -31,7 +33,11 @@ export function installFunctions(router: Router, db: () => Db): void {
     const openid = await openidForToken(db(), token);
     // A token that maps to nobody (say, after the data directory was wiped) is an error, not a silent citizen.
     if (token && !openid) {
-      sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '登录令牌无效：请使用 npm start 打印的令牌重新登录' });
+      sendJson(res, 401, {
+        ok: false,
+        code: 'UNAUTHENTICATED',
+        message: '登录令牌无效：请使用 npm start 打印的令牌重新登录',
+      });
       return;
     }
     sendJson(res, 200, await handler(event, { db: db(), openid, subscribe: localSubscribeSender }));

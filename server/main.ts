@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const u = server.url;
   console.log(`Gongkai 本地云已启动：${u}/`);
   console.log(`  公开页面（年度报告、公开信息）：${u}/`);
-  console.log(`  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`);
+  console.log(
+    `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`,
+  );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
   console.log(`  数据库（@cloudbase/node-sdk 的 serviceUrl）：${u}/admin   数据目录：${server.dataDir}`);
   console.log('  演示登录令牌：');

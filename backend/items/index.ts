@@ -42,10 +42,22 @@ export const itemsFunction = defineFunction('items', {
     async handler(input, ctx): Promise<ItemHistory> {
       const item = await loadItem(ctx.db, input.id);
       enforce('history', staffOf(ctx), item);
-      const trail = trailOf(item).map((t) => ({ ...t, at: t.at instanceof Date ? t.at.toISOString() : String(t.at) }) as TrailView);
-      const status = item.status === 'draft' || item.status === 'inReview' || item.status === 'withdrawn' ? item.status : 'published';
+      const trail = trailOf(item).map(
+        (t) => ({ ...t, at: t.at instanceof Date ? t.at.toISOString() : String(t.at) }) as TrailView,
+      );
+      const status =
+        item.status === 'draft' || item.status === 'inReview' || item.status === 'withdrawn'
+          ? item.status
+          : 'published';
       const text = (v: unknown) => (typeof v === 'string' ? v : null);
-      return { id: input.id, status, version: Number(item.version ?? 1), correctionOf: text(item.correctionOf), supersededBy: text(item.supersededBy), trail };
+      return {
+        id: input.id,
+        status,
+        version: Number(item.version ?? 1),
+        correctionOf: text(item.correctionOf),
+        supersededBy: text(item.supersededBy),
+        trail,
+      };
     },
   }),
 });

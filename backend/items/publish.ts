@@ -36,13 +36,28 @@ export async function publishInTx(ctx: TxContext, staff: StaffRecord, item: Row,
       throw conflict('所更正的信息已撤回或已被另一更正替换，此更正不能发布');
     }
     indexNo = original.indexNo;
-    const superseded = { ...original, status: 'withdrawn', supersededBy: String(item._id), withdrawnAt: ctx.now, updatedAt: ctx.now };
+    const superseded = {
+      ...original,
+      status: 'withdrawn',
+      supersededBy: String(item._id),
+      withdrawnAt: ctx.now,
+      updatedAt: ctx.now,
+    };
     await saveInTx(ctx.tx, superseded);
     ctx.audit({ action: 'supersede', target: String(original._id), before: original, after: superseded });
   } else {
     indexNo = await nextIndexNo(ctx, staff.organId, year);
   }
-  const published: Row = { ...item, status: 'published', step: null, indexNo, publishedDate: today, publishYear: year, trail: [...trailOf(item), entry], updatedAt: ctx.now };
+  const published: Row = {
+    ...item,
+    status: 'published',
+    step: null,
+    indexNo,
+    publishedDate: today,
+    publishYear: year,
+    trail: [...trailOf(item), entry],
+    updatedAt: ctx.now,
+  };
   await saveInTx(ctx.tx, published);
   return published;
 }

@@ -31,7 +31,13 @@ const REMINDERS = {
 } as const;
 
 /** Queues the reminder of this move (no grant, no message); `note` says what to do or what happened. */
-async function remind(ctx: TxContext, item: Row, purpose: keyof typeof REMINDERS, to: Reminder['to'], note: string): Promise<void> {
+async function remind(
+  ctx: TxContext,
+  item: Row,
+  purpose: keyof typeof REMINDERS,
+  to: Reminder['to'],
+  note: string,
+): Promise<void> {
   const id = String(item._id);
   const { status, page } = REMINDERS[purpose];
   const data = { title: String(item.title ?? ''), status, date: shanghaiDate(ctx.now), note };
@@ -46,15 +52,30 @@ export async function submit(input: z.output<typeof submitItemSchema>, ctx: TxCo
   const before = await loadInTx(ctx.tx, input.id);
   enforce('submit', staff, before);
   if (before.status !== 'draft') throw conflict('该信息不是草稿，不能提交');
-  if (input.version !== undefined && before.version !== input.version) throw conflict('该草稿已被他人修改，请刷新后确认再提交');
+  if (input.version !== undefined && before.version !== input.version)
+    throw conflict('该草稿已被他人修改，请刷新后确认再提交');
   const organ = one(await ctx.tx.collection(COLLECTIONS.organs).doc(staff.organId).get());
   const parsed = approvalChainSchema.safeParse(organ?.chain);
   const chain = parsed.success ? parsed.data : [...CHAIN];
-  const after = { ...before, status: 'inReview', step: 0, chain, trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'submit')], updatedAt: ctx.now };
+  const after = {
+    ...before,
+    status: 'inReview',
+    step: 0,
+    chain,
+    trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'submit')],
+    updatedAt: ctx.now,
+  };
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'submit', target: input.id, before, after });
   const first = chain[0];
-  if (first) await remind(ctx, after, 'approvalNeeded', { role: first }, chain.length === 1 ? '请审批，通过即发布' : '请审核（含保密审查）');
+  if (first)
+    await remind(
+      ctx,
+      after,
+      'approvalNeeded',
+      { role: first },
+      chain.length === 1 ? '请审批，通过即发布' : '请审核（含保密审查）',
+    );
   return { id: input.id, status: 'inReview', step: 0, waitingFor: chain[0] };
 }
 
@@ -64,18 +85,33 @@ export async function approve(input: z.output<typeof approveItemSchema>, ctx: Tx
   enforce('approve', staff, before, input.checklist !== undefined);
   const step = typeof before.step === 'number' ? before.step : 0;
   const chain = chainOf(before);
-  const entry = { ...trailEntry(staff, ctx.now, step, 'approve', input.comment), ...(input.checklist ? { checklist: input.checklist } : {}) };
+  const entry = {
+    ...trailEntry(staff, ctx.now, step, 'approve', input.comment),
+    ...(input.checklist ? { checklist: input.checklist } : {}),
+  };
   if (step >= chain.length - 1) {
     const published = await publishInTx(ctx, staff, before, entry);
     ctx.audit({ action: 'publish', target: input.id, before, after: published });
     await remind(ctx, published, 'itemPublished', writerOf(published), `索引号 ${String(published.indexNo)}`);
-    return { id: input.id, status: 'published', indexNo: String(published.indexNo), publishedDate: String(published.publishedDate) };
+    return {
+      id: input.id,
+      status: 'published',
+      indexNo: String(published.indexNo),
+      publishedDate: String(published.publishedDate),
+    };
   }
   const after = { ...before, step: step + 1, trail: [...trailOf(before), entry], updatedAt: ctx.now };
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'approve', target: input.id, before, after });
   const nextRole = chain[step + 1];
-  if (nextRole) await remind(ctx, after, 'approvalNeeded', { role: nextRole }, step + 1 === chain.length - 1 ? '请审批，通过即发布' : '请审核');
+  if (nextRole)
+    await remind(
+      ctx,
+      after,
+      'approvalNeeded',
+      { role: nextRole },
+      step + 1 === chain.length - 1 ? '请审批，通过即发布' : '请审核',
+    );
   return { id: input.id, status: 'inReview', step: step + 1, waitingFor: chain[step + 1] };
 }
 
@@ -84,7 +120,13 @@ export async function reject(input: z.output<typeof rejectItemSchema>, ctx: TxCo
   const before = await loadInTx(ctx.tx, input.id);
   enforce('reject', staff, before);
   const step = typeof before.step === 'number' ? before.step : 0;
-  const after = { ...before, status: 'draft', step: null, trail: [...trailOf(before), trailEntry(staff, ctx.now, step, 'reject', input.comment)], updatedAt: ctx.now };
+  const after = {
+    ...before,
+    status: 'draft',
+    step: null,
+    trail: [...trailOf(before), trailEntry(staff, ctx.now, step, 'reject', input.comment)],
+    updatedAt: ctx.now,
+  };
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'reject', target: input.id, before, after });
   await remind(ctx, after, 'itemReturned', writerOf(after), `退回理由：${input.comment}`);

@@ -69,7 +69,10 @@ export function chainOf(item: Row): readonly ApproverRole[] {
 /** Staff who approved since the last submission: each may approve once per round. */
 export function approvedThisRound(trail: readonly TrailEntry[]): string[] {
   const lastSubmit = trail.map((t) => t.decision).lastIndexOf('submit');
-  return trail.slice(lastSubmit + 1).filter((t) => t.decision === 'approve').map((t) => t.staffId);
+  return trail
+    .slice(lastSubmit + 1)
+    .filter((t) => t.decision === 'approve')
+    .map((t) => t.staffId);
 }
 
 /** Checks the rules the policy table lists for items.<action> against this item; throws the first refusal. */
@@ -82,10 +85,21 @@ export function enforce(action: string, staff: StaffRecord, item: Row, hasCheckl
     hasChecklist,
   };
   const refusal = checkRules('items', action, { staffId: staff._id, organId: staff.organId, role: staff.role }, target);
-  if (refusal) throw new AppError(refusal.code, refusal.code === 'NOT_FOUND' ? '公开信息不存在或无权查看' : refusal.message, refusal.fieldErrors);
+  if (refusal)
+    throw new AppError(
+      refusal.code,
+      refusal.code === 'NOT_FOUND' ? '公开信息不存在或无权查看' : refusal.message,
+      refusal.fieldErrors,
+    );
 }
 
-export function trailEntry(staff: StaffRecord, at: Date, step: number, decision: TrailEntry['decision'], comment?: string): TrailEntry {
+export function trailEntry(
+  staff: StaffRecord,
+  at: Date,
+  step: number,
+  decision: TrailEntry['decision'],
+  comment?: string,
+): TrailEntry {
   return { step, decision, staffId: staff._id, role: staff.role, at, ...(comment ? { comment } : {}) };
 }
 
@@ -99,8 +113,10 @@ export function toSummary(row: Row): ItemSummary {
     category: String(row.category ?? ''),
     publishedDate: typeof row.publishedDate === 'string' ? row.publishedDate : null,
     writtenDate: String(row.writtenDate ?? ''),
-    validity: row.validity === 'inForce' || row.validity === 'repealed' || row.validity === 'expired' ? row.validity : null,
-    status: row.status === 'draft' || row.status === 'inReview' || row.status === 'withdrawn' ? row.status : 'published',
+    validity:
+      row.validity === 'inForce' || row.validity === 'repealed' || row.validity === 'expired' ? row.validity : null,
+    status:
+      row.status === 'draft' || row.status === 'inReview' || row.status === 'withdrawn' ? row.status : 'published',
   };
 }
 

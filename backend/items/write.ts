@@ -4,7 +4,14 @@
  * published item under the same 索引号; the published one stays public until then). One transaction each.
  */
 import type { z } from 'zod';
-import type { correctItemSchema, createItemSchema, ItemMoved, ItemWritten, updateItemSchema, withdrawItemSchema } from '../../shared/api/items';
+import type {
+  correctItemSchema,
+  createItemSchema,
+  ItemMoved,
+  ItemWritten,
+  updateItemSchema,
+  withdrawItemSchema,
+} from '../../shared/api/items';
 import { itemContentSchema } from '../../shared/records/item';
 import { COLLECTIONS } from '../collections';
 import { conflict } from '../errors';
@@ -13,9 +20,24 @@ import { str, type Row } from '../sdk';
 import { staffOf } from './review';
 import { enforce, loadInTx, saveInTx, trailEntry, trailOf } from './store';
 
-export async function create(input: z.output<typeof createItemSchema>, ctx: TxContext): Promise<ItemWritten & { status: 'draft' }> {
+export async function create(
+  input: z.output<typeof createItemSchema>,
+  ctx: TxContext,
+): Promise<ItemWritten & { status: 'draft' }> {
   const s = staffOf(ctx);
-  const doc = { ...input.content, organId: s.organId, status: 'draft', step: null, indexNo: null, publishedDate: null, version: 1, createdBy: s._id, trail: [], createdAt: ctx.now, updatedAt: ctx.now };
+  const doc = {
+    ...input.content,
+    organId: s.organId,
+    status: 'draft',
+    step: null,
+    indexNo: null,
+    publishedDate: null,
+    version: 1,
+    createdBy: s._id,
+    trail: [],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
   const id = str(await ctx.tx.collection(COLLECTIONS.items).add(doc), 'id');
   ctx.audit({ action: 'create', target: id, after: doc });
   return { id, version: 1, status: 'draft' };
@@ -43,13 +65,23 @@ export async function withdraw(input: z.output<typeof withdrawItemSchema>, ctx: 
   const before = await loadInTx(ctx.tx, input.id);
   enforce('withdraw', staff, before);
   if (before.status !== 'published') throw conflict('只有已发布的信息可以撤回');
-  const after = { ...before, status: 'withdrawn', withdrawReason: input.reason, withdrawnAt: ctx.now, trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'withdraw', input.reason)], updatedAt: ctx.now };
+  const after = {
+    ...before,
+    status: 'withdrawn',
+    withdrawReason: input.reason,
+    withdrawnAt: ctx.now,
+    trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'withdraw', input.reason)],
+    updatedAt: ctx.now,
+  };
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'withdraw', target: input.id, before, after });
   return { id: input.id, status: 'withdrawn' };
 }
 
-export async function correct(input: z.output<typeof correctItemSchema>, ctx: TxContext): Promise<{ id: string; correctionOf: string; status: 'draft' }> {
+export async function correct(
+  input: z.output<typeof correctItemSchema>,
+  ctx: TxContext,
+): Promise<{ id: string; correctionOf: string; status: 'draft' }> {
   const staff = staffOf(ctx);
   const original = await loadInTx(ctx.tx, input.id);
   enforce('correct', staff, original);

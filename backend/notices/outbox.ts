@@ -5,7 +5,13 @@
  * (a permanent refusal, or too many tries). Sent right after the change commits, and again by the daily sweep for
  * anything left pending or stuck in sending (a crash between claim and answer: sent at least once, rarely twice).
  */
-import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, noticeFieldsSchema, SUBSCRIBE_PURPOSES, type NoticeFields } from '../../shared/api/organ';
+import {
+  DEFAULT_NOTICE_FIELDS,
+  DEFAULT_REMINDER_FIELDS,
+  noticeFieldsSchema,
+  SUBSCRIBE_PURPOSES,
+  type NoticeFields,
+} from '../../shared/api/organ';
 import { chineseDate } from '../../shared/requests/letters/fill';
 import { COLLECTIONS } from '../collections';
 import type { Services } from '../runtime';
@@ -17,7 +23,15 @@ export const MAX_ATTEMPTS = 3;
 export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 /** WeChat's limits per value kind (the key's prefix): over-long values are refused with 47003. */
-const LIMITS: Record<string, number> = { thing: 20, phrase: 5, character_string: 32, number: 32, letter: 32, symbol: 5, name: 10 };
+const LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  name: 10,
+};
 
 function fit(key: string, value: string): string {
   const kind = key.replace(/\d+$/, '');
@@ -37,7 +51,8 @@ function fit(key: string, value: string): string {
  */
 export function noticeFieldsOf(organ: Row | null, purpose?: unknown): NoticeFields {
   const known = purpose === undefined ? 'requestAnswered' : SUBSCRIBE_PURPOSES.find((p) => p === purpose);
-  const perPurpose = known && isRow(organ?.templateFields) ? noticeFieldsSchema.safeParse(organ.templateFields[known]) : null;
+  const perPurpose =
+    known && isRow(organ?.templateFields) ? noticeFieldsSchema.safeParse(organ.templateFields[known]) : null;
   if (perPurpose?.success) return perPurpose.data;
   if (known !== undefined && known !== 'requestAnswered') return DEFAULT_REMINDER_FIELDS;
   const parsed = noticeFieldsSchema.safeParse(organ?.noticeFields);
@@ -74,7 +89,10 @@ async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise
   const col = db.collection(COLLECTIONS.notifications);
   const id = String(row._id);
   const attempts = typeof row.attempts === 'number' ? row.attempts : 0;
-  const claimed = num(await col.where({ _id: id, state: row.state, attempts }).update({ state: 'sending', claimedAt: now }), 'updated');
+  const claimed = num(
+    await col.where({ _id: id, state: row.state, attempts }).update({ state: 'sending', claimedAt: now }),
+    'updated',
+  );
   if (claimed === 0) return null;
   const organ = one(await db.collection(COLLECTIONS.organs).doc(String(row.organId)).get());
   let result;
@@ -89,7 +107,13 @@ async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise
     return 'sent';
   }
   const state = PERMANENT_ERRCODES.has(result.errcode) || tries >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  await col.doc(id).update({ state, attempts: tries, lastError: { errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), at: now } });
+  await col
+    .doc(id)
+    .update({
+      state,
+      attempts: tries,
+      lastError: { errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), at: now },
+    });
   services.log(`subscribe message ${id} not sent: errcode ${result.errcode}`);
   return state;
 }
@@ -104,17 +128,30 @@ export interface DispatchSummary {
  * Sends the given queued messages, or (no ids) every one left pending and every claim gone stale. Without a
  * sender nothing moves: the messages wait for a deployment that has one.
  */
-export async function dispatchNotices(db: Db, services: Services, now: Date, ids?: readonly string[]): Promise<DispatchSummary> {
+export async function dispatchNotices(
+  db: Db,
+  services: Services,
+  now: Date,
+  ids?: readonly string[],
+): Promise<DispatchSummary> {
   const summary: DispatchSummary = { sent: 0, pending: 0, failed: 0 };
   if (!services.subscribe) return summary;
   const col = db.collection(COLLECTIONS.notifications);
   const _ = db.command;
   let queued: Row[];
   if (ids) {
-    queued = (await Promise.all(ids.map(async (id) => one(await col.doc(id).get())))).filter((r): r is Row => r !== null && r.state === 'pending');
+    queued = (await Promise.all(ids.map(async (id) => one(await col.doc(id).get())))).filter(
+      (r): r is Row => r !== null && r.state === 'pending',
+    );
   } else {
     const stale = new Date(now.getTime() - STALE_CLAIM_MS);
-    queued = rows(await col.where(_.or([{ state: 'pending' }, { state: 'sending', claimedAt: _.lt(stale) }])).orderBy('createdAt', 'asc').limit(100).get());
+    queued = rows(
+      await col
+        .where(_.or([{ state: 'pending' }, { state: 'sending', claimedAt: _.lt(stale) }]))
+        .orderBy('createdAt', 'asc')
+        .limit(100)
+        .get(),
+    );
   }
   for (const row of queued) {
     const state = await sendOne(db, services, row, now);

@@ -57,7 +57,12 @@ export async function deliver(record: OutgoingNotice, store: Store, id?: string)
  */
 export async function useGrant(tx: Store, collection: string, where: Row, now: Date): Promise<Row | null> {
   const col = tx.collection(collection);
-  const grants = rows(await col.where({ ...where, used: false }).limit(100).get());
+  const grants = rows(
+    await col
+      .where({ ...where, used: false })
+      .limit(100)
+      .get(),
+  );
   const grant = grants.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
   if (!grant) return null;
   await col.doc(String(grant._id)).update({ used: true, usedAt: now });

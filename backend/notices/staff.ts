@@ -6,7 +6,12 @@
  * error). Queued in the transaction of the change (queue.ts) and sent after it commits. A reminder names an item
  * by its title, a request by its 申请编号 only: never the applicant's personal data.
  */
-import { STAFF_PURPOSES, type GrantReminderInput, type ReminderCounts, type StaffPurpose } from '../../shared/api/organ';
+import {
+  STAFF_PURPOSES,
+  type GrantReminderInput,
+  type ReminderCounts,
+  type StaffPurpose,
+} from '../../shared/api/organ';
 import type { StaffRole } from '../../shared/policy';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
@@ -25,7 +30,9 @@ export const STAFF_PAGES = {
 
 /** The caller's unused grants per staff purpose (a person holds a handful; 1000 is the SDK's page limit). */
 export async function reminderCounts(store: Store, organId: string, openid: string): Promise<ReminderCounts> {
-  const grants = rows(await store.collection(COLLECTIONS.reminderGrants).where({ organId, openid, used: false }).limit(1000).get());
+  const grants = rows(
+    await store.collection(COLLECTIONS.reminderGrants).where({ organId, openid, used: false }).limit(1000).get(),
+  );
   const counts = Object.fromEntries(STAFF_PURPOSES.map((p) => [p, 0])) as ReminderCounts;
   for (const g of grants) {
     const purpose = STAFF_PURPOSES.find((p) => p === g.purpose);
@@ -35,7 +42,11 @@ export async function reminderCounts(store: Store, organId: string, openid: stri
 }
 
 /** `organ.grantReminder`: stores one accept for the organ's template of that purpose; answers the counts after it. */
-export async function grantReminder(ctx: TxContext, staff: StaffRecord, input: GrantReminderInput): Promise<ReminderCounts> {
+export async function grantReminder(
+  ctx: TxContext,
+  staff: StaffRecord,
+  input: GrantReminderInput,
+): Promise<ReminderCounts> {
   const organ = one(await ctx.tx.collection(COLLECTIONS.organs).doc(staff.organId).get());
   const configured = isRow(organ?.templateIds) ? organ.templateIds[input.purpose] : undefined;
   if (configured !== input.templateId) {
@@ -44,9 +55,21 @@ export async function grantReminder(ctx: TxContext, staff: StaffRecord, input: G
   }
   // Counted before the write: a read after it inside the transaction need not see it.
   const counts = await reminderCounts(ctx.tx, staff.organId, String(ctx.caller.openid));
-  const grant = { openid: ctx.caller.openid, organId: staff.organId, purpose: input.purpose, templateId: input.templateId, used: false, grantedAt: ctx.now };
+  const grant = {
+    openid: ctx.caller.openid,
+    organId: staff.organId,
+    purpose: input.purpose,
+    templateId: input.templateId,
+    used: false,
+    grantedAt: ctx.now,
+  };
   await ctx.tx.collection(COLLECTIONS.reminderGrants).add(grant);
-  ctx.audit({ action: 'grantReminder', target: staff._id, after: { purpose: input.purpose, templateId: input.templateId }, organId: staff.organId });
+  ctx.audit({
+    action: 'grantReminder',
+    target: staff._id,
+    after: { purpose: input.purpose, templateId: input.templateId },
+    organId: staff.organId,
+  });
   return { ...counts, [input.purpose]: counts[input.purpose] + 1 };
 }
 
@@ -77,16 +100,33 @@ async function recipients(tx: Store, organId: string, to: Reminder['to']): Promi
  * In the change's transaction: queues the reminder for each recipient with an unused grant (using it up), and
  * sends them after the commit. Returns the queued messages' ids.
  */
-export async function remindStaff(ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>, reminder: Reminder): Promise<string[]> {
+export async function remindStaff(
+  ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>,
+  reminder: Reminder,
+): Promise<string[]> {
   const { tx, now } = ctx;
   const ids: string[] = [];
   for (const person of await recipients(tx, reminder.organId, reminder.to)) {
     if (typeof person.openid !== 'string') continue;
     const id = reminder.onceKey === undefined ? undefined : `${reminder.onceKey}-${String(person._id)}`;
     if (id !== undefined && one(await tx.collection(COLLECTIONS.notifications).doc(id).get())) continue;
-    const grant = await useGrant(tx, COLLECTIONS.reminderGrants, { openid: person.openid, organId: reminder.organId, purpose: reminder.purpose }, now);
+    const grant = await useGrant(
+      tx,
+      COLLECTIONS.reminderGrants,
+      { openid: person.openid, organId: reminder.organId, purpose: reminder.purpose },
+      now,
+    );
     if (!grant) continue;
-    const message = { ...reminder.refs, toOpenid: person.openid, templateId: String(grant.templateId), page: reminder.page, data: reminder.data, organId: reminder.organId, purpose: reminder.purpose, createdAt: now };
+    const message = {
+      ...reminder.refs,
+      toOpenid: person.openid,
+      templateId: String(grant.templateId),
+      page: reminder.page,
+      data: reminder.data,
+      organId: reminder.organId,
+      purpose: reminder.purpose,
+      createdAt: now,
+    };
     ids.push(await deliver(message, tx, id));
   }
   sendAfterCommit(ctx, ids);

@@ -4,7 +4,13 @@
  * so a double tap or a retry after a lost answer makes one entry, and a refused write leaves nothing behind.
  */
 import type { z } from 'zod';
-import { closeCaseSchema, createCaseSchema, createStatEntrySchema, listByYearSchema, removeByIdSchema } from '../../shared/api/records';
+import {
+  closeCaseSchema,
+  createCaseSchema,
+  createStatEntrySchema,
+  listByYearSchema,
+  removeByIdSchema,
+} from '../../shared/api/records';
 import { COLLECTIONS } from '../collections';
 import { AppError, forbidden, notFound } from '../errors';
 import { fetchAll } from '../paging';
@@ -53,10 +59,20 @@ async function createCase(input: z.output<typeof createCaseSchema>, ctx: TxConte
 async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
   const before = await ownInTx(ctx, COLLECTIONS.cases, input.id, '案件');
   if (typeof before.filedDate === 'string' && input.closedDate < before.filedDate) {
-    throw new AppError('VALIDATION', '审结日期不能早于立案日期', [{ path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' }]);
+    throw new AppError('VALIDATION', '审结日期不能早于立案日期', [
+      { path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' },
+    ]);
   }
-  await ctx.tx.collection(COLLECTIONS.cases).doc(input.id).update({ result: input.result, closedDate: input.closedDate });
-  ctx.audit({ action: 'close', target: input.id, before, after: { ...before, result: input.result, closedDate: input.closedDate } });
+  await ctx.tx
+    .collection(COLLECTIONS.cases)
+    .doc(input.id)
+    .update({ result: input.result, closedDate: input.closedDate });
+  ctx.audit({
+    action: 'close',
+    target: input.id,
+    before,
+    after: { ...before, result: input.result, closedDate: input.closedDate },
+  });
   return { id: input.id };
 }
 
@@ -69,7 +85,13 @@ export const statsFunction = defineFunction('stats', {
       const _ = ctx.db.command;
       const organId = organOf(ctx);
       const y = String(input.year);
-      const list = await fetchAll(ctx.db.collection(COLLECTIONS.statEntries), _.or([{ organId, date: ctx.db.RegExp({ regexp: `^${y}-` }) }, { organId, year: input.year }]));
+      const list = await fetchAll(
+        ctx.db.collection(COLLECTIONS.statEntries),
+        _.or([
+          { organId, date: ctx.db.RegExp({ regexp: `^${y}-` }) },
+          { organId, year: input.year },
+        ]),
+      );
       return list.map(withId);
     },
   }),
@@ -83,7 +105,10 @@ export const casesFunction = defineFunction('cases', {
     async handler(input, ctx) {
       const _ = ctx.db.command;
       const end = `${input.year}-12-31`;
-      const list = await fetchAll(ctx.db.collection(COLLECTIONS.cases), { organId: organOf(ctx), filedDate: _.lte(end) });
+      const list = await fetchAll(ctx.db.collection(COLLECTIONS.cases), {
+        organId: organOf(ctx),
+        filedDate: _.lte(end),
+      });
       return list.map(withId);
     },
   }),

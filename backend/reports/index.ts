@@ -51,19 +51,32 @@ import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
 
-
 const draftId = (organId: string, year: number) => `${organId}-${year}`;
 
 /** The stored draft, or the empty one a first save creates (reads never write). */
 async function readDraft(store: Store, organId: string, year: number): Promise<Row> {
   const stored = one(await store.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get());
-  return stored ?? { _id: draftId(organId, year), organId, year, sections: emptySections(), status: 'draft', step: null, version: 0, trail: [] };
+  return (
+    stored ?? {
+      _id: draftId(organId, year),
+      organId,
+      year,
+      sections: emptySections(),
+      status: 'draft',
+      step: null,
+      version: 0,
+      trail: [],
+    }
+  );
 }
 
 /** Replaces the whole draft inside the transaction (creating it on the first write). */
 async function saveDraft(ctx: TxContext, draft: Row): Promise<void> {
   const { _id, ...doc } = draft;
-  await ctx.tx.collection(COLLECTIONS.reportDrafts).doc(String(_id)).set({ ...doc, updatedAt: ctx.now });
+  await ctx.tx
+    .collection(COLLECTIONS.reportDrafts)
+    .doc(String(_id))
+    .set({ ...doc, updatedAt: ctx.now });
 }
 
 function trailOf(draft: Row): unknown[] {
@@ -85,7 +98,10 @@ function chainFor(draft: Row, organ: Row): readonly ApproverRole[] {
 async function latestPublished(store: Store, organId: string, year: number): Promise<Row | null> {
   // Every version of one organ's year: a handful of documents, and a plain where() joins a transaction.
   const list = rows(await store.collection(COLLECTIONS.publishedReports).where({ organId, year }).get());
-  return list.reduce<Row | null>((best, r) => (best === null || Number(r.version) > Number(best.version) ? r : best), null);
+  return list.reduce<Row | null>(
+    (best, r) => (best === null || Number(r.version) > Number(best.version) ? r : best),
+    null,
+  );
 }
 
 /** The year's report from the records (read outside any transaction) and the draft's narrative. */
@@ -96,21 +112,47 @@ async function build(db: Db, organId: string, year: number, draft: Row) {
   const lastYear = last ? (last.report as ReportData) : undefined;
   const built = buildReport(year, { ...records, sections }, lastYear);
   const findings = checkReport(built.report, lastYear ? { lastYear } : {});
-  return { records, report: { ...built.report, findings }, sources: built.sources, findings, lastYearSections: lastYear?.sections ?? null };
+  return {
+    records,
+    report: { ...built.report, findings },
+    sources: built.sources,
+    findings,
+    lastYearSections: lastYear?.sections ?? null,
+  };
 }
 
 function summary(row: Row): PublishedReportSummary {
-  return { id: String(row._id), organId: String(row.organId), organ: String(row.organ), year: Number(row.year), publishedAt: String(row.publishedAt), version: Number(row.version) };
+  return {
+    id: String(row._id),
+    organId: String(row.organId),
+    organ: String(row.organ),
+    year: Number(row.year),
+    publishedAt: String(row.publishedAt),
+    version: Number(row.version),
+  };
 }
 
 /** A new immutable version, inside the caller's transaction: a second publish of the same version conflicts. */
-async function publishInTx(ctx: TxContext, organId: string, report: ReportData, source: 'built' | 'imported'): Promise<PublishedReportSummary> {
+async function publishInTx(
+  ctx: TxContext,
+  organId: string,
+  report: ReportData,
+  source: 'built' | 'imported',
+): Promise<PublishedReportSummary> {
   const previous = await latestPublished(ctx.tx, organId, report.year);
   const version = previous ? Number(previous.version) + 1 : 1;
   const id = `${organId}-${report.year}-v${version}`;
   const col = ctx.tx.collection(COLLECTIONS.publishedReports);
   if (one(await col.doc(id).get())) throw conflict('该年度报告刚刚已发布，请刷新');
-  const doc = { organId, organ: report.organ, year: report.year, version, publishedAt: ctx.now.toISOString(), source, report };
+  const doc = {
+    organId,
+    organ: report.organ,
+    year: report.year,
+    version,
+    publishedAt: ctx.now.toISOString(),
+    source,
+    report,
+  };
   await col.doc(id).set(doc);
   ctx.audit({ action: 'publish', target: id, after: report });
   return summary({ _id: id, ...doc });
@@ -120,7 +162,10 @@ async function publishInTx(ctx: TxContext, organId: string, report: ReportData, 
 function enforceStep(staff: StaffRecord, draft: Row): number {
   const step = stepOf(draft);
   if (step === null) throw conflict('报告不在审批中，可能已被他人处理，请刷新');
-  const refusal = RULES.currentStep({ staffId: staff._id, organId: staff.organId, role: staff.role }, { organId: staff.organId, step, chain: chainOf(draft), approvedBy: [], hasChecklist: false });
+  const refusal = RULES.currentStep(
+    { staffId: staff._id, organId: staff.organId, role: staff.role },
+    { organId: staff.organId, step, chain: chainOf(draft), approvedBy: [], hasChecklist: false },
+  );
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return step;
 }
@@ -147,10 +192,23 @@ async function saveNarrative(input: { year: number; version: number; sections: P
 }
 
 /** Reminds the role at the report's next step (no grant, no message). */
-async function remindApprover(ctx: TxContext, organId: string, year: number, role: ApproverRole | undefined, note: string): Promise<void> {
+async function remindApprover(
+  ctx: TxContext,
+  organId: string,
+  year: number,
+  role: ApproverRole | undefined,
+  note: string,
+): Promise<void> {
   if (!role) return;
   const data = { title: `${year}年度报告`, status: '待审批', date: shanghaiDate(ctx.now), note };
-  await remindStaff(ctx, { organId, purpose: 'approvalNeeded', to: { role }, page: STAFF_PAGES.report(year), data, refs: { reportYear: year } });
+  await remindStaff(ctx, {
+    organId,
+    purpose: 'approvalNeeded',
+    to: { role },
+    page: STAFF_PAGES.report(year),
+    data,
+    refs: { reportYear: year },
+  });
 }
 
 async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMoved> {
@@ -171,11 +229,18 @@ async function approve(input: { year: number; comment?: string }, ctx: TxContext
   const step = enforceStep(staff, draft);
   const { report, findings } = await build(ctx.db, staff.organId, input.year, draft);
   const errors = findings.filter((f) => f.level === 'error');
-  if (hasErrors(findings)) throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
-  const trail = [...trailOf(draft), { decision: 'approve', step, staffId: staff._id, comment: input.comment ?? null, at: ctx.now }];
+  if (hasErrors(findings))
+    throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
+  const trail = [
+    ...trailOf(draft),
+    { decision: 'approve', step, staffId: staff._id, comment: input.comment ?? null, at: ctx.now },
+  ];
   const chain = chainOf(draft);
   const last = step === chain.length - 1;
-  await saveDraft(ctx, last ? { ...draft, status: 'published', step: null, trail } : { ...draft, step: step + 1, trail });
+  await saveDraft(
+    ctx,
+    last ? { ...draft, status: 'published', step: null, trail } : { ...draft, step: step + 1, trail },
+  );
   ctx.audit({ action: 'approve', target: String(draft._id) });
   if (!last) {
     await remindApprover(ctx, staff.organId, input.year, chain[step + 1], '上一步已通过，请审批');
@@ -188,7 +253,10 @@ async function reject(input: { year: number; comment: string }, ctx: TxContext):
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   const step = enforceStep(staff, draft);
-  const trail = [...trailOf(draft), { decision: 'reject', step, staffId: staff._id, comment: input.comment, at: ctx.now }];
+  const trail = [
+    ...trailOf(draft),
+    { decision: 'reject', step, staffId: staff._id, comment: input.comment, at: ctx.now },
+  ];
   await saveDraft(ctx, { ...draft, status: 'draft', step: null, trail });
   ctx.audit({ action: 'reject', target: String(draft._id) });
   return { status: 'draft', step: null };
@@ -200,7 +268,9 @@ function readImport(text: string): ReportData {
   try {
     imported = importReportText(text);
   } catch (e) {
-    throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }]);
+    throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [
+      { path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' },
+    ]);
   }
   return { ...imported, findings: checkReport(imported) };
 }
@@ -212,14 +282,22 @@ async function importPublished(input: { text: string }, ctx: TxContext): Promise
 async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {
   const organId = staffOf(ctx).organId;
   const report = readImport(input.text);
-  const [organ, existing] = await Promise.all([organOf(ctx.db, organId), latestPublished(ctx.db, organId, report.year)]);
+  const [organ, existing] = await Promise.all([
+    organOf(ctx.db, organId),
+    latestPublished(ctx.db, organId, report.year),
+  ]);
   const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells));
   const filled = CELL_ADDRESSES.filter((a) => typeof report.cells[a] === 'number').length;
   return {
     organ: report.organ,
     ownOrgan: String(organ.name),
     year: report.year,
-    cells: { total: CELL_ADDRESSES.length, filled, inferred: inferred.size, unreadable: CELL_ADDRESSES.length - filled },
+    cells: {
+      total: CELL_ADDRESSES.length,
+      filled,
+      inferred: inferred.size,
+      unreadable: CELL_ADDRESSES.length - filled,
+    },
     findings: report.findings,
     sections: SECTION_KEYS.filter((k) => report.sections[k].trim() !== ''),
     existing: existing ? summary(existing) : null,
@@ -242,7 +320,11 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
     year,
     status: state,
     step,
-    stepLabel: reportStateLabel(state, step === null || !draft ? null : (chainOf(draft)[step] ?? null), published ? Number(published.version) : null),
+    stepLabel: reportStateLabel(
+      state,
+      step === null || !draft ? null : (chainOf(draft)[step] ?? null),
+      published ? Number(published.version) : null,
+    ),
     dueDate,
     daysLeft: toDayNumber(dueDate) - toDayNumber(shanghaiDate(ctx.now)),
     publishedId: published ? String(published._id) : null,
@@ -255,7 +337,14 @@ async function cellRecords(input: { year: number; cell: string }, ctx: HandlerCo
   const { records, report, sources } = await build(ctx.db, organId, input.year, draft);
   const ids = sources[input.cell] ?? [];
   const list = await summarizeRecords(ctx.db, organId, records, ids, CELL_RECORDS_LIMIT);
-  return { year: input.year, cell: input.cell, label: cellLabel(input.cell), value: report.cells[input.cell] ?? null, total: ids.length, records: list };
+  return {
+    year: input.year,
+    cell: input.cell,
+    label: cellLabel(input.cell),
+    value: report.cells[input.cell] ?? null,
+    total: ids.length,
+    records: list,
+  };
 }
 
 async function loadPublished(db: Db, id: string): Promise<Row> {
@@ -269,10 +358,21 @@ export const reportsFunction = defineFunction('reports', {
     input: listPublishedReportsSchema,
     async handler(input, ctx) {
       const where = input.organId ? { organId: input.organId } : {};
-      const list = rows(await ctx.db.collection(COLLECTIONS.publishedReports).where(where).orderBy('year', 'desc').orderBy('version', 'desc').limit(200).field({ report: false }).get());
+      const list = rows(
+        await ctx.db
+          .collection(COLLECTIONS.publishedReports)
+          .where(where)
+          .orderBy('year', 'desc')
+          .orderBy('version', 'desc')
+          .limit(200)
+          .field({ report: false })
+          .get(),
+      );
       const seen = new Set<string>();
       // The newest version of each organ's year; older versions stay readable by id.
-      return list.filter((r) => (seen.has(`${r.organId}-${r.year}`) ? false : (seen.add(`${r.organId}-${r.year}`), true))).map(summary);
+      return list
+        .filter((r) => (seen.has(`${r.organId}-${r.year}`) ? false : (seen.add(`${r.organId}-${r.year}`), true)))
+        .map(summary);
     },
   }),
 
@@ -280,7 +380,11 @@ export const reportsFunction = defineFunction('reports', {
     input: getPublishedReportSchema,
     async handler(input, ctx): Promise<PublishedReport> {
       const row = await loadPublished(ctx.db, input.id);
-      return { ...summary(row), report: row.report as ReportData, source: row.source === 'imported' ? 'imported' : 'built' };
+      return {
+        ...summary(row),
+        report: row.report as ReportData,
+        source: row.source === 'imported' ? 'imported' : 'built',
+      };
     },
   }),
 
@@ -301,7 +405,16 @@ export const reportsFunction = defineFunction('reports', {
       const { report, sources, findings, lastYearSections } = await build(ctx.db, organId, input.year, draft);
       const state = draft.status === 'inReview' || draft.status === 'published' ? draft.status : 'draft';
       const chain = [...chainFor(draft, await organOf(ctx.db, organId))];
-      return { report, sources, findings, lastYearSections, status: state, step: stepOf(draft), chain, version: Number(draft.version) };
+      return {
+        report,
+        sources,
+        findings,
+        lastYearSections,
+        status: state,
+        step: stepOf(draft),
+        chain,
+        version: Number(draft.version),
+      };
     },
   }),
 

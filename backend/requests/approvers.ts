@@ -23,7 +23,9 @@ function asApprover(row: Row): Approver {
 export async function extensionApprovers(store: Store, organId: string): Promise<Approver[]> {
   const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
   const staff = rows(await store.collection(COLLECTIONS.staff).where({ organId, active: true }).limit(1000).get());
-  const named = Array.isArray(organ?.extensionApprovers) ? organ.extensionApprovers.filter((v): v is string => typeof v === 'string') : [];
+  const named = Array.isArray(organ?.extensionApprovers)
+    ? organ.extensionApprovers.filter((v): v is string => typeof v === 'string')
+    : [];
   if (named.length > 0) return staff.filter((s) => named.includes(String(s._id))).map(asApprover);
   const reviewers = staff.filter((s) => s.role === 'reviewer');
   return (reviewers.length > 0 ? reviewers : staff.filter((s) => s.role === 'leader')).map(asApprover);

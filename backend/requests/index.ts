@@ -54,7 +54,19 @@ import { listRequests } from './list';
 import { grantNotice, pendingGrants } from './notify';
 import { requestRecordsFor } from './records';
 import { remindReceived } from './reminders';
-import { calendarFor, createRequest, fromRow, hashQueryCode, isFinal, loadForOwner, loadForStaff, newQueryCode, requestsOf, type Created, type StoredRequest } from './store';
+import {
+  calendarFor,
+  createRequest,
+  fromRow,
+  hashQueryCode,
+  isFinal,
+  loadForOwner,
+  loadForStaff,
+  newQueryCode,
+  requestsOf,
+  type Created,
+  type StoredRequest,
+} from './store';
 import { track } from './track';
 import { draftFor, noticeSettingsFor, storeStep } from './transition';
 import { applicantAnswer, deadlineFor } from './views';
@@ -75,7 +87,8 @@ function signedIn(ctx: { caller: Caller }): string {
 
 async function created(ctx: TxContext, result: Created): Promise<SubmitRequestAnswer> {
   const { stored, queryCode } = result;
-  if (queryCode) ctx.audit({ action: stored.ownerOpenid ? 'submit' : 'record', target: stored.request.id, after: stored.row });
+  if (queryCode)
+    ctx.audit({ action: stored.ownerOpenid ? 'submit' : 'record', target: stored.request.id, after: stored.row });
   const calendar = await calendarFor(ctx.tx, stored.organId);
   return {
     id: stored.request.id,
@@ -101,11 +114,19 @@ async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise
   const a = stored.request.applicant;
   const same = rows(
     await requestsOf(ctx.db)
-      .where({ organId: stored.organId, 'applicant.idType': a.idType, 'applicant.idNumber': a.idNumber, receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)) })
+      .where({
+        organId: stored.organId,
+        'applicant.idType': a.idType,
+        'applicant.idNumber': a.idNumber,
+        receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)),
+      })
       .limit(1000)
       .get(),
   );
-  return nthRequestThisMonth(stored.request, same.map((r) => fromRow(r).request));
+  return nthRequestThisMonth(
+    stored.request,
+    same.map((r) => fromRow(r).request),
+  );
 }
 
 export const requestsFunction = defineFunction('requests', {
@@ -151,7 +172,14 @@ export const requestsFunction = defineFunction('requests', {
       for (const row of page) {
         const stored = fromRow(row);
         let organ = organs.get(stored.organId);
-        if (!organ) organs.set(stored.organId, (organ = { calendar: await calendarFor(ctx.db, stored.organId), settings: await noticeSettingsFor(ctx.db, stored.organId) }));
+        if (!organ)
+          organs.set(
+            stored.organId,
+            (organ = {
+              calendar: await calendarFor(ctx.db, stored.organId),
+              settings: await noticeSettingsFor(ctx.db, stored.organId),
+            }),
+          );
         list.push(own(stored, organ.calendar, today, organ.settings));
       }
       return { list, total, page: input.page, pageSize: input.pageSize };
@@ -162,7 +190,12 @@ export const requestsFunction = defineFunction('requests', {
     input: viewRequestSchema,
     async handler(input, ctx) {
       const stored = await loadForOwner(ctx.db, ctx.caller, input.id);
-      return own(stored, await calendarFor(ctx.db, stored.organId), shanghaiDate(ctx.now), await noticeSettingsFor(ctx.db, stored.organId));
+      return own(
+        stored,
+        await calendarFor(ctx.db, stored.organId),
+        shanghaiDate(ctx.now),
+        await noticeSettingsFor(ctx.db, stored.organId),
+      );
     },
   }),
 
@@ -203,16 +236,27 @@ export const requestsFunction = defineFunction('requests', {
     async transaction(input, ctx): Promise<ActAnswer> {
       const { tx } = ctx;
       const stored = await loadForStaff(tx, ctx.caller, input.id);
-      if (stored.version !== input.version) throw conflict(`该申请已被他人处理（当前第 ${stored.version} 版），您的操作未执行，请刷新后再试`);
+      if (stored.version !== input.version)
+        throw conflict(`该申请已被他人处理（当前第 ${stored.version} 版），您的操作未执行，请刷新后再试`);
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
       if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
       const applied = applyAction(stored.request, input.action, today, calendar);
       if (!applied.ok) {
         const f = toFailure(applied);
-        throw new AppError(f.code, f.message, f.fieldErrors?.map((e) => ({ path: `action.${e.path}`, message: e.message })));
+        throw new AppError(
+          f.code,
+          f.message,
+          f.fieldErrors?.map((e) => ({ path: `action.${e.path}`, message: e.message })),
+        );
       }
-      return storeStep(ctx, { stored, next: applied.data, action: input.action.type, calendar, letterText: input.letterText });
+      return storeStep(ctx, {
+        stored,
+        next: applied.data,
+        action: input.action.type,
+        calendar,
+        letterText: input.letterText,
+      });
     },
   }),
 
@@ -243,7 +287,12 @@ export const requestsFunction = defineFunction('requests', {
     async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
       if (input.notice) {
-        const notice = latestNotice(stored.request, input.notice, await noticeSettingsFor(ctx.db, stored.organId), await calendarFor(ctx.db, stored.organId));
+        const notice = latestNotice(
+          stored.request,
+          input.notice,
+          await noticeSettingsFor(ctx.db, stored.organId),
+          await calendarFor(ctx.db, stored.organId),
+        );
         if (!notice) throw notFound(`该申请的${NOTICE_TITLES[input.notice]}`);
         await ctx.audit({ action: 'letter', target: stored.request.id });
         return notice;
@@ -255,7 +304,14 @@ export const requestsFunction = defineFunction('requests', {
       }
       await ctx.audit({ action: 'letter', target: stored.request.id });
       const today = shanghaiDate(ctx.now);
-      const letter = await draftFor(ctx.db, stored.request, stored.organId, outcome, await calendarFor(ctx.db, stored.organId), today);
+      const letter = await draftFor(
+        ctx.db,
+        stored.request,
+        stored.organId,
+        outcome,
+        await calendarFor(ctx.db, stored.organId),
+        today,
+      );
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },
   }),
@@ -293,7 +349,9 @@ export const requestsFunction = defineFunction('requests', {
       const organId = staffOf(ctx).organId;
       const col = ctx.tx.collection(COLLECTIONS.organCalendars);
       const before = one(await col.doc(organId).get());
-      await col.doc(organId).set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
+      await col
+        .doc(organId)
+        .set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },

@@ -19,7 +19,15 @@ async function allOpen(ctx: HandlerContext, organId: string, statuses: readonly 
   const _ = ctx.db.command;
   const out: Row[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const page = rows(await requestsOf(ctx.db).where({ organId, status: _.in([...statuses]) }).orderBy('_id', 'asc').skip(skip).limit(PAGE).field(ROW_FIELDS).get());
+    const page = rows(
+      await requestsOf(ctx.db)
+        .where({ organId, status: _.in([...statuses]) })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(PAGE)
+        .field(ROW_FIELDS)
+        .get(),
+    );
     out.push(...page);
     if (page.length < PAGE) return out;
   }
@@ -27,15 +35,27 @@ async function allOpen(ctx: HandlerContext, organId: string, statuses: readonly 
 
 function byUrgency(a: RequestRow, b: RequestRow): number {
   const rank = (r: RequestRow) => (r.deadline ? 1 : 0); // awaiting confirmation first
-  return rank(a) - rank(b) || (a.deadline?.dueDate ?? a.submittedDate).localeCompare(b.deadline?.dueDate ?? b.submittedDate) || a.applicationNo.localeCompare(b.applicationNo);
+  return (
+    rank(a) - rank(b) ||
+    (a.deadline?.dueDate ?? a.submittedDate).localeCompare(b.deadline?.dueDate ?? b.submittedDate) ||
+    a.applicationNo.localeCompare(b.applicationNo)
+  );
 }
 
-export async function listRequests(ctx: HandlerContext, organId: string, input: z.output<typeof listRequestsSchema>): Promise<RequestPage> {
+export async function listRequests(
+  ctx: HandlerContext,
+  organId: string,
+  input: z.output<typeof listRequestsSchema>,
+): Promise<RequestPage> {
   const _ = ctx.db.command;
   const today = shanghaiDate(ctx.now);
   const calendar = await calendarFor(ctx.db, organId);
   const open = (await allOpen(ctx, organId, OPEN_STATUSES)).map((r) => rowOf(r, calendar, today)).sort(byUrgency);
-  const counts = { open: open.length, atRisk: open.filter((r) => r.deadline?.atRisk).length, overdue: open.filter((r) => r.deadline?.overdue).length };
+  const counts = {
+    open: open.length,
+    atRisk: open.filter((r) => r.deadline?.atRisk).length,
+    overdue: open.filter((r) => r.deadline?.overdue).length,
+  };
   const from = (input.page - 1) * input.pageSize;
 
   const wanted = input.status;
@@ -49,7 +69,14 @@ export async function listRequests(ctx: HandlerContext, organId: string, input: 
   if (room > 0 && doneTotal > 0) {
     const skip = Math.max(0, from - openPart.length);
     const done = rows(
-      await requestsOf(ctx.db).where(doneWhere).orderBy('answeredDate', 'desc').orderBy('applicationNo', 'desc').skip(skip).limit(room).field(ROW_FIELDS).get(),
+      await requestsOf(ctx.db)
+        .where(doneWhere)
+        .orderBy('answeredDate', 'desc')
+        .orderBy('applicationNo', 'desc')
+        .skip(skip)
+        .limit(room)
+        .field(ROW_FIELDS)
+        .get(),
     );
     list.push(...done.map((r) => rowOf(r, calendar, today)));
   }

@@ -13,13 +13,21 @@ import { num, type Db } from '../sdk';
 import type { Store } from './store';
 
 /** Status changes the owner is told of. */
-export const NOTIFY_ON: ReadonlySet<ActionType> = new Set(['requestCorrection', 'extend', 'noticeFee', 'answer', 'close']);
+export const NOTIFY_ON: ReadonlySet<ActionType> = new Set([
+  'requestCorrection',
+  'extend',
+  'noticeFee',
+  'answer',
+  'close',
+]);
 
 function noteFor(action: ActionType, request: InfoRequest, dueDate: string | null): string {
   switch (action) {
     case 'requestCorrection': {
       const correctBy = [...request.events].reverse().find((e) => e.type === 'correctionRequested');
-      return correctBy && correctBy.type === 'correctionRequested' ? `请于${correctBy.correctBy}前补正申请内容` : '请补正申请内容';
+      return correctBy && correctBy.type === 'correctionRequested'
+        ? `请于${correctBy.correctBy}前补正申请内容`
+        : '请补正申请内容';
     }
     case 'extend':
       return dueDate ? `答复期限延长至${dueDate}` : '答复期限已延长';
@@ -32,7 +40,12 @@ function noteFor(action: ActionType, request: InfoRequest, dueDate: string | nul
   }
 }
 
-export async function grantNotice(ctx: HandlerContext, requestId: string, openid: string, templateId: string): Promise<number> {
+export async function grantNotice(
+  ctx: HandlerContext,
+  requestId: string,
+  openid: string,
+  templateId: string,
+): Promise<number> {
   const col = ctx.db.collection(COLLECTIONS.noticeGrants);
   await col.add({ requestId, openid, templateId, used: false, grantedAt: ctx.now });
   return pendingGrants(ctx.db, requestId, openid);
@@ -48,16 +61,38 @@ export async function pendingGrants(db: Db, requestId: string, openid: string | 
  * message. Returns the queued message's id, or null when none was due. Two changes racing for one grant
  * conflict and one re-runs.
  */
-export async function notifyOwner(tx: Store, args: { now: Date; requestId: string; organId: string; owner: string | null; action: ActionType; request: InfoRequest; dueDate: string | null; today: string }): Promise<string | null> {
+export async function notifyOwner(
+  tx: Store,
+  args: {
+    now: Date;
+    requestId: string;
+    organId: string;
+    owner: string | null;
+    action: ActionType;
+    request: InfoRequest;
+    dueDate: string | null;
+    today: string;
+  },
+): Promise<string | null> {
   if (!args.owner || !NOTIFY_ON.has(args.action)) return null;
-  const grant = await useGrant(tx, COLLECTIONS.noticeGrants, { requestId: args.requestId, openid: args.owner }, args.now);
+  const grant = await useGrant(
+    tx,
+    COLLECTIONS.noticeGrants,
+    { requestId: args.requestId, openid: args.owner },
+    args.now,
+  );
   if (!grant) return null;
   return deliver(
     {
       toOpenid: args.owner,
       templateId: String(grant.templateId),
       page: `pages/request/track/index?id=${args.requestId}`,
-      data: { applicationNo: args.request.applicationNo, status: STATUS_LABELS[args.request.status], date: args.today, note: noteFor(args.action, args.request, args.dueDate) },
+      data: {
+        applicationNo: args.request.applicationNo,
+        status: STATUS_LABELS[args.request.status],
+        date: args.today,
+        note: noteFor(args.action, args.request, args.dueDate),
+      },
       requestId: args.requestId,
       organId: args.organId,
       action: args.action,

@@ -11,7 +11,15 @@ import type { InfoRequest } from '../../shared/requests/model';
 import { COLLECTIONS } from '../collections';
 import { rows, type Db, type Row } from '../sdk';
 
-const RECORD_FIELDS = { _id: true, applicantType: true, channel: true, status: true, receivedDate: true, outcome: true, answeredDate: true } as const;
+const RECORD_FIELDS = {
+  _id: true,
+  applicantType: true,
+  channel: true,
+  status: true,
+  receivedDate: true,
+  outcome: true,
+  answeredDate: true,
+} as const;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -30,7 +38,13 @@ function skeleton(row: Row): InfoRequest {
     status: row.status as InfoRequest['status'],
     submittedDate: '',
     receivedDate: text(row.receivedDate),
-    applicant: { applicantType: row.applicantType as InfoRequest['applicant']['applicantType'], idType: 'other', idNumber: '', phone: '', address: '' },
+    applicant: {
+      applicantType: row.applicantType as InfoRequest['applicant']['applicantType'],
+      idType: 'other',
+      idNumber: '',
+      phone: '',
+      address: '',
+    },
     content: { description: '', deliveryForm: 'online' },
     events: [],
     history: [],
@@ -39,12 +53,29 @@ function skeleton(row: Row): InfoRequest {
   };
 }
 
-export async function requestRecordsFor(db: Db, organId: string, year: number, pageSize = 1000): Promise<RequestRecord[]> {
+export async function requestRecordsFor(
+  db: Db,
+  organId: string,
+  year: number,
+  pageSize = 1000,
+): Promise<RequestRecord[]> {
   const _ = db.command;
-  const where = _.and([{ organId, receivedDate: _.lte(`${year}-12-31`) }, _.or([{ answeredDate: null }, { answeredDate: _.gte(`${year}-01-01`) }])]);
+  const where = _.and([
+    { organId, receivedDate: _.lte(`${year}-12-31`) },
+    _.or([{ answeredDate: null }, { answeredDate: _.gte(`${year}-01-01`) }]),
+  ]);
   const out: RequestRecord[] = [];
   for (let skip = 0; ; skip += pageSize) {
-    const page = rows(await db.collection(COLLECTIONS.requests).where(where).orderBy('_id', 'asc').skip(skip).limit(pageSize).field(RECORD_FIELDS).get());
+    const page = rows(
+      await db
+        .collection(COLLECTIONS.requests)
+        .where(where)
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(pageSize)
+        .field(RECORD_FIELDS)
+        .get(),
+    );
     for (const row of page) {
       const record = toRequestRecord(skeleton(row));
       if (record) out.push(record);
@@ -52,4 +83,3 @@ export async function requestRecordsFor(db: Db, organId: string, year: number, p
     if (page.length < pageSize) return out;
   }
 }
-

@@ -14,14 +14,35 @@ import { deadlineFor } from './views';
 const EDITORS = { role: 'editor' } as const;
 
 /** In the submission's transaction: tells the editors a citizen's request arrived (to confirm its receipt). */
-export async function remindReceived(ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>, stored: StoredRequest): Promise<void> {
+export async function remindReceived(
+  ctx: Pick<TxContext, 'tx' | 'now' | 'afterCommit'>,
+  stored: StoredRequest,
+): Promise<void> {
   const id = stored.request.id;
-  const data = { title: stored.request.applicationNo, status: '待确认受理', date: shanghaiDate(ctx.now), note: '网上申请，请核对后确认受理' };
-  await remindStaff(ctx, { organId: stored.organId, purpose: 'requestReceived', to: EDITORS, page: STAFF_PAGES.request(id), data, refs: { requestId: id } });
+  const data = {
+    title: stored.request.applicationNo,
+    status: '待确认受理',
+    date: shanghaiDate(ctx.now),
+    note: '网上申请，请核对后确认受理',
+  };
+  await remindStaff(ctx, {
+    organId: stored.organId,
+    purpose: 'requestReceived',
+    to: EDITORS,
+    page: STAFF_PAGES.request(id),
+    data,
+    refs: { requestId: id },
+  });
 }
 
 /** One request's deadline reminder for `today`, in its own transaction; the number of messages queued. */
-async function remindDeadline(db: Db, services: Services, stored: StoredRequest, calendar: Calendar, now: Date): Promise<number> {
+async function remindDeadline(
+  db: Db,
+  services: Services,
+  stored: StoredRequest,
+  calendar: Calendar,
+  now: Date,
+): Promise<number> {
   const today = shanghaiDate(now);
   const deadline = deadlineFor(calendar, stored.request, today);
   if (!deadline || !(deadline.atRisk || deadline.overdue)) return 0;
@@ -30,10 +51,20 @@ async function remindDeadline(db: Db, services: Services, stored: StoredRequest,
     title: stored.request.applicationNo,
     status: deadline.overdue ? '已逾期' : '即将到期',
     date: today,
-    note: deadline.overdue ? `应于${deadline.dueDate}前答复，已逾期` : `剩${deadline.daysRemaining}个工作日，应于${deadline.dueDate}前答复`,
+    note: deadline.overdue
+      ? `应于${deadline.dueDate}前答复，已逾期`
+      : `剩${deadline.daysRemaining}个工作日，应于${deadline.dueDate}前答复`,
   };
   return inTransactionThen(db, services, async (tx, afterCommit) => {
-    const reminder = { organId: stored.organId, purpose: 'deadlineNear', to: EDITORS, page: STAFF_PAGES.request(id), data, refs: { requestId: id }, onceKey: `deadlineNear-${id}-${today}` } as const;
+    const reminder = {
+      organId: stored.organId,
+      purpose: 'deadlineNear',
+      to: EDITORS,
+      page: STAFF_PAGES.request(id),
+      data,
+      refs: { requestId: id },
+      onceKey: `deadlineNear-${id}-${today}`,
+    } as const;
     return (await remindStaff({ tx, now, afterCommit }, reminder)).length;
   });
 }
@@ -45,7 +76,9 @@ export async function remindDeadlines(db: Db, services: Services, now: Date): Pr
     try {
       queued += await remindDeadline(db, services, stored, calendar, now);
     } catch (e) {
-      services.log(`requests.sweep: no deadline reminder for ${stored.request.id}: ${e instanceof Error ? e.name : 'error'}`);
+      services.log(
+        `requests.sweep: no deadline reminder for ${stored.request.id}: ${e instanceof Error ? e.name : 'error'}`,
+      );
     }
   });
   return queued;

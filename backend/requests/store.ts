@@ -50,7 +50,9 @@ function isStatus(value: unknown): value is RequestStatus {
 function letterOf(value: unknown): ReplyLetter | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  return typeof v.title === 'string' && typeof v.text === 'string' && typeof v.date === 'string' ? { title: v.title, text: v.text, date: v.date } : null;
+  return typeof v.title === 'string' && typeof v.text === 'string' && typeof v.date === 'string'
+    ? { title: v.title, text: v.text, date: v.date }
+    : null;
 }
 
 /**
@@ -58,10 +60,26 @@ function letterOf(value: unknown): ReplyLetter | null {
  * Our own writes made the document, so only the fields that decide access and counting are checked.
  */
 export function fromRow(row: Row): StoredRequest {
-  if (typeof row._id !== 'string' || typeof row.organId !== 'string' || typeof row.applicationNo !== 'string' || !isStatus(row.status)) {
+  if (
+    typeof row._id !== 'string' ||
+    typeof row.organId !== 'string' ||
+    typeof row.applicationNo !== 'string' ||
+    !isStatus(row.status)
+  ) {
     throw new Error('info request document malformed');
   }
-  const { _id, organId, ownerOpenid, version, queryCodeHash: _hash, applicantType: _type, replyLetter, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const {
+    _id,
+    organId,
+    ownerOpenid,
+    version,
+    queryCodeHash: _hash,
+    applicantType: _type,
+    replyLetter,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = row;
   const request = { ...(rest as unknown as Omit<InfoRequest, 'id' | 'queryCode'>), id: _id, queryCode: '' };
   return {
     row,
@@ -80,7 +98,9 @@ export function toDocument(request: InfoRequest): Row {
 }
 
 export function hashQueryCode(code: string): string {
-  return createHash('sha256').update(`gongkai-query-code\n${normalizeQueryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`gongkai-query-code\n${normalizeQueryCode(code)}`)
+    .digest('hex');
 }
 
 export function newQueryCode(): string {
@@ -141,7 +161,15 @@ export interface Created {
  */
 export async function createRequest(
   tx: Store,
-  args: { caller: Caller; now: Date; organId: string; owner: string | null; kind: 'submit' | 'record'; requestId: string; build: (ids: RequestIds, today: string) => InfoRequest },
+  args: {
+    caller: Caller;
+    now: Date;
+    organId: string;
+    owner: string | null;
+    kind: 'submit' | 'record';
+    requestId: string;
+    build: (ids: RequestIds, today: string) => InfoRequest;
+  },
 ): Promise<Created> {
   const today = shanghaiDate(args.now);
   const year = Number(today.slice(0, 4));
@@ -158,7 +186,15 @@ export async function createRequest(
   await counters.doc(key).set({ n: serial });
   const queryCode = newQueryCode();
   const request = args.build({ id, applicationNo: makeApplicationNo('', year, serial), queryCode }, today);
-  const doc: Row = { ...toDocument(request), organId: args.organId, ownerOpenid: args.owner, version: 1, replyLetter: null, createdAt: args.now, updatedAt: args.now };
+  const doc: Row = {
+    ...toDocument(request),
+    organId: args.organId,
+    ownerOpenid: args.owner,
+    version: 1,
+    replyLetter: null,
+    createdAt: args.now,
+    updatedAt: args.now,
+  };
   await col.doc(id).set(doc);
   return { stored: fromRow({ _id: id, ...doc }), queryCode };
 }
@@ -173,11 +209,21 @@ const WALK_PAGE = 100;
  * Every request of any organ in `statuses`, each with its organ's calendar, for the daily sweep. Paged by _id
  * (not skip), so a visit that moves a request out of `statuses` skips nothing.
  */
-export async function forEachRequest(db: Db, statuses: readonly RequestStatus[], visit: (stored: StoredRequest, calendar: Calendar) => Promise<void>): Promise<void> {
+export async function forEachRequest(
+  db: Db,
+  statuses: readonly RequestStatus[],
+  visit: (stored: StoredRequest, calendar: Calendar) => Promise<void>,
+): Promise<void> {
   const _ = db.command;
   const calendars = new Map<string, Calendar>();
-  for (let after = ''; ; ) {
-    const page = rows(await requestsOf(db).where({ status: _.in([...statuses]), _id: _.gt(after) }).orderBy('_id', 'asc').limit(WALK_PAGE).get());
+  for (let after = ''; ;) {
+    const page = rows(
+      await requestsOf(db)
+        .where({ status: _.in([...statuses]), _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(WALK_PAGE)
+        .get(),
+    );
     for (const row of page) {
       const stored = fromRow(row);
       let calendar = calendars.get(stored.organId);

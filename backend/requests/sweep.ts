@@ -31,7 +31,14 @@ export interface SweepSummary {
   reminded: number;
 }
 
-async function closeIfLapsed(db: Db, services: Services, id: string, version: number, calendar: Calendar, now: Date): Promise<boolean> {
+async function closeIfLapsed(
+  db: Db,
+  services: Services,
+  id: string,
+  version: number,
+  calendar: Calendar,
+  now: Date,
+): Promise<boolean> {
   const today = shanghaiDate(now);
   return inTransactionThen(db, services, async (tx, afterCommit) => {
     const row = await loadRow(tx, id);
@@ -40,8 +47,14 @@ async function closeIfLapsed(db: Db, services: Services, id: string, version: nu
     const next = autoCloseIfDue(stored.request, today, calendar);
     if (!next) return false;
     const entries: AuditEntry[] = [];
-    await storeStep({ tx, now, audit: (e) => void entries.push(e), afterCommit }, { stored, next, action: 'close', calendar });
-    for (const e of entries) await tx.collection(COLLECTIONS.audit).add(auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now));
+    await storeStep(
+      { tx, now, audit: (e) => void entries.push(e), afterCommit },
+      { stored, next, action: 'close', calendar },
+    );
+    for (const e of entries)
+      await tx
+        .collection(COLLECTIONS.audit)
+        .add(auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now));
     return true;
   });
 }

@@ -73,15 +73,32 @@ function phoneOf(stored: StoredRequest): string {
 }
 
 async function byCode(ctx: HandlerContext, code: string, last4: string): Promise<StoredRequest | null> {
-  const found = rows(await requestsOf(ctx.db).where({ queryCodeHash: hashQueryCode(code) }).limit(1).get())[0];
+  const found = rows(
+    await requestsOf(ctx.db)
+      .where({ queryCodeHash: hashQueryCode(code) })
+      .limit(1)
+      .get(),
+  )[0];
   if (!found) return null;
   const stored = fromRow(found);
   // The stored hash matched the code typed: verifyTracking checks its length and the phone digits.
-  return verifyTracking({ queryCode: normalizeQueryCode(code), phone: phoneOf(stored) }, { queryCode: code, phoneLast4: last4 }) ? stored : null;
+  return verifyTracking(
+    { queryCode: normalizeQueryCode(code), phone: phoneOf(stored) },
+    { queryCode: code, phoneLast4: last4 },
+  )
+    ? stored
+    : null;
 }
 
-async function byNumber(ctx: HandlerContext, organId: string, applicationNo: string, last4: string): Promise<StoredRequest | null> {
-  const found = rows(await requestsOf(ctx.db).where({ organId, applicationNo: applicationNo.toUpperCase() }).limit(1).get())[0];
+async function byNumber(
+  ctx: HandlerContext,
+  organId: string,
+  applicationNo: string,
+  last4: string,
+): Promise<StoredRequest | null> {
+  const found = rows(
+    await requestsOf(ctx.db).where({ organId, applicationNo: applicationNo.toUpperCase() }).limit(1).get(),
+  )[0];
   if (!found) return null;
   const stored = fromRow(found);
   return sameDigits(phoneLast4(phoneOf(stored)), last4) ? stored : null;
@@ -96,5 +113,10 @@ export async function track(input: TrackInput, ctx: HandlerContext): Promise<Tra
   await releaseAttempt(ctx, ids);
   const calendar = await calendarFor(ctx.db, stored.organId);
   const today = shanghaiDate(ctx.now);
-  return input.queryCode ? { view: 'applicant', ...applicantAnswer(stored, calendar, today, await noticeSettingsFor(ctx.db, stored.organId)) } : { view: 'public', ...publicAnswer(stored, calendar, today) };
+  return input.queryCode
+    ? {
+        view: 'applicant',
+        ...applicantAnswer(stored, calendar, today, await noticeSettingsFor(ctx.db, stored.organId)),
+      }
+    : { view: 'public', ...publicAnswer(stored, calendar, today) };
 }

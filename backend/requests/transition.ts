@@ -6,7 +6,15 @@
 import type { ActAnswer, ReplyLetter } from '../../shared/api/requests';
 import type { Calendar } from '../../shared/calendar';
 import type { Outcome } from '../../shared/format';
-import { actionsFrom, letterContextFor, renderLetter, STATUS_LABELS, type ActionType, type InfoRequest, type NoticeSettings } from '../../shared/requests';
+import {
+  actionsFrom,
+  letterContextFor,
+  renderLetter,
+  STATUS_LABELS,
+  type ActionType,
+  type InfoRequest,
+  type NoticeSettings,
+} from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
 import { one, type Row } from '../sdk';
@@ -28,7 +36,14 @@ export async function noticeSettingsFor(store: Store, organId: string): Promise<
   return settings;
 }
 
-export async function draftFor(store: Store, request: InfoRequest, organId: string, outcome: Outcome, calendar: Calendar, today: string) {
+export async function draftFor(
+  store: Store,
+  request: InfoRequest,
+  organId: string,
+  outcome: Outcome,
+  calendar: Calendar,
+  today: string,
+) {
   const context = letterContextFor(request, { organName: await organName(store, organId) }, today, calendar);
   return renderLetter(outcome, context);
 }
@@ -42,7 +57,10 @@ export interface Step {
   letterText?: string;
 }
 
-export async function storeStep(ctx: Pick<TxContext, 'tx' | 'now' | 'audit' | 'afterCommit'>, { stored, next, action, calendar, letterText }: Step): Promise<ActAnswer> {
+export async function storeStep(
+  ctx: Pick<TxContext, 'tx' | 'now' | 'audit' | 'afterCommit'>,
+  { stored, next, action, calendar, letterText }: Step,
+): Promise<ActAnswer> {
   const { tx } = ctx;
   const id = stored.request.id;
   const today = shanghaiDate(ctx.now);
@@ -68,12 +86,35 @@ export async function storeStep(ctx: Pick<TxContext, 'tx' | 'now' | 'audit' | 'a
   };
   // In the transaction: a concurrent step on the same request conflicts, re-runs, and meets the new version.
   await tx.collection(COLLECTIONS.requests).doc(id).set(after);
-  ctx.audit({ action: `act.${action}`, target: id, before: stored.row, after: { _id, ...after }, organId: stored.organId });
+  ctx.audit({
+    action: `act.${action}`,
+    target: id,
+    before: stored.row,
+    after: { _id, ...after },
+    organId: stored.organId,
+  });
   const deadline = deadlineFor(calendar, next, today);
   const noticeId =
     next.status === stored.request.status
       ? null
-      : await notifyOwner(tx, { now: ctx.now, requestId: id, organId: stored.organId, owner: stored.ownerOpenid, action, request: next, dueDate: deadline?.dueDate ?? null, today });
+      : await notifyOwner(tx, {
+          now: ctx.now,
+          requestId: id,
+          organId: stored.organId,
+          owner: stored.ownerOpenid,
+          action,
+          request: next,
+          dueDate: deadline?.dueDate ?? null,
+          today,
+        });
   if (noticeId) sendAfterCommit(ctx, [noticeId]);
-  return { id, version, status: next.status, statusLabel: STATUS_LABELS[next.status], actions: actionsFrom(next.status), deadline, notified: noticeId !== null };
+  return {
+    id,
+    version,
+    status: next.status,
+    statusLabel: STATUS_LABELS[next.status],
+    actions: actionsFrom(next.status),
+    deadline,
+    notified: noticeId !== null,
+  };
 }

@@ -7,7 +7,13 @@
  * - staff `get`: toStaffView, everything (the caller is audited).
  */
 import { CalendarError, computeDeadline, type Calendar, type DeadlineState, type IsoDate } from '../../shared/calendar';
-import type { ApplicantAnswer, DeadlineSummary, PublicAnswer, ReplyLetter, RequestRow } from '../../shared/api/requests';
+import type {
+  ApplicantAnswer,
+  DeadlineSummary,
+  PublicAnswer,
+  ReplyLetter,
+  RequestRow,
+} from '../../shared/api/requests';
 import {
   applicantTypeLabel,
   CHANNEL_LABELS,
@@ -42,7 +48,11 @@ function summary(state: DeadlineState): DeadlineSummary {
 }
 
 /** The deadline on `today`, or null before receipt (or when the clock cannot be read for that day). */
-export function deadlineFor(calendar: Calendar, clock: { receivedDate: IsoDate | null; events: InfoRequest['events'] }, today: IsoDate): DeadlineSummary | null {
+export function deadlineFor(
+  calendar: Calendar,
+  clock: { receivedDate: IsoDate | null; events: InfoRequest['events'] },
+  today: IsoDate,
+): DeadlineSummary | null {
   if (clock.receivedDate === null) return null;
   try {
     return summary(computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today));
@@ -75,13 +85,21 @@ export function maskLetter(letter: ReplyLetter | null, request: InfoRequest): Re
   return { ...letter, text };
 }
 
-export function applicantAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate, settings: NoticeSettings): ApplicantAnswer {
+export function applicantAnswer(
+  stored: StoredRequest,
+  calendar: Calendar,
+  today: IsoDate,
+  settings: NoticeSettings,
+): ApplicantAnswer {
   return {
     ...toApplicantView(stored.request),
     deadline: deadlineFor(calendar, stored.request, today),
     letter: maskLetter(stored.letter, stored.request),
     // The 补正/延期/收费 notices sent so far, masked as the letter is.
-    notices: issuedNotices(stored.request, settings, calendar).map((n) => ({ ...n, text: maskLetter(n, stored.request)?.text ?? '' })),
+    notices: issuedNotices(stored.request, settings, calendar).map((n) => ({
+      ...n,
+      text: maskLetter(n, stored.request)?.text ?? '',
+    })),
   };
 }
 
@@ -118,7 +136,8 @@ function strOrNull(value: unknown): string | null {
 export function rowOf(doc: Record<string, unknown>, calendar: Calendar, today: IsoDate): RequestRow {
   const status = doc.status as InfoRequest['status'];
   const type = doc.applicantType as ApplicantType;
-  const applicant = typeof doc.applicant === 'object' && doc.applicant !== null ? (doc.applicant as Record<string, unknown>) : {};
+  const applicant =
+    typeof doc.applicant === 'object' && doc.applicant !== null ? (doc.applicant as Record<string, unknown>) : {};
   const name = type === 'natural' ? maskName(str(applicant.name)) : str(applicant.organisationName);
   const outcome = strOrNull(doc.outcome) as Outcome | null;
   const receivedDate = strOrNull(doc.receivedDate);

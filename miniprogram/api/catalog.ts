@@ -1,5 +1,14 @@
 /** The catalogue of published items and the organ's public contact: what citizens read, without signing in. */
-import { getItemSchema, getProfileSchema, listItemsSchema, parseWith, type DisclosureItem, type ItemPage, type Result, type SubscribePurpose } from 'gongkai-core';
+import {
+  getItemSchema,
+  getProfileSchema,
+  listItemsSchema,
+  parseWith,
+  type DisclosureItem,
+  type ItemPage,
+  type Result,
+  type SubscribePurpose,
+} from 'gongkai-core';
 import { call } from './client';
 
 /** What `organ.getProfile` answers: the organ's public contact, nothing about its staff. */

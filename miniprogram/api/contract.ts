@@ -2,11 +2,47 @@
  * What each cloud function action takes and answers, for the typed `call`. Payload schemas and DTOs come from
  * shared/api; this map only pairs them per action. An action missing here cannot be called from a page.
  */
-import type { ApproveItemPayload, BindAnswer, CorrectItemPayload, CreateItemPayload, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, RejectItemPayload, StaffMe, UpdateItemPayload, WithdrawItemPayload } from './staff-types';
-import type { OwnRequestPage, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from 'gongkai-core';
+import type {
+  ApproveItemPayload,
+  BindAnswer,
+  CorrectItemPayload,
+  CreateItemPayload,
+  ItemCorrection,
+  ItemHistory,
+  ItemMoved,
+  ItemWritten,
+  RejectItemPayload,
+  StaffMe,
+  UpdateItemPayload,
+  WithdrawItemPayload,
+} from './staff-types';
+import type {
+  OwnRequestPage,
+  SubmitRequestAnswer,
+  SubmitRequestInput,
+  TrackAnswer,
+  TrackRequestInput,
+} from 'gongkai-core';
 import type { OrganPublicProfile } from './catalog';
-import type { DisclosureItem, FunctionName, ItemAction, ItemPage, ListItemsInput, PublishedReport, PublishedReportSummary, ReportAction } from 'gongkai-core';
-import type { BuiltReportView, CellRecordsView, ExportedHtml, Finding, ReportMoved, ReportStatus, Sections } from 'gongkai-core';
+import type {
+  DisclosureItem,
+  FunctionName,
+  ItemAction,
+  ItemPage,
+  ListItemsInput,
+  PublishedReport,
+  PublishedReportSummary,
+  ReportAction,
+} from 'gongkai-core';
+import type {
+  BuiltReportView,
+  CellRecordsView,
+  ExportedHtml,
+  Finding,
+  ReportMoved,
+  ReportStatus,
+  Sections,
+} from 'gongkai-core';
 
 interface Endpoint<P, D> {
   payload: P;
@@ -40,7 +76,10 @@ export interface Contract {
     setup: Endpoint<import('./staff-admin').SetupPayload, BindAnswer>;
     settings: Endpoint<Record<string, never>, import('gongkai-core').OrganSettings>;
     updateProfile: Endpoint<{ patch: import('./staff-admin').ProfilePatch }, OrganPublicProfile>;
-    invite: Endpoint<{ role: import('gongkai-core').StaffRole; expiresInDays?: number }, import('gongkai-core').Invitation>;
+    invite: Endpoint<
+      { role: import('gongkai-core').StaffRole; expiresInDays?: number },
+      import('gongkai-core').Invitation
+    >;
     listStaff: Endpoint<Record<string, never>, import('gongkai-core').StaffListEntry[]>;
     removeStaff: Endpoint<{ staffId: string }, { id: string }>;
     // The 工作台's 微信提醒 (api/staff-reminders.ts).
@@ -72,7 +111,10 @@ interface StaffRequestsContract {
   approvers: Endpoint<Record<string, never>, import('gongkai-core').ExtensionApprover[]>;
   // The organ's working-day calendar (api/staff-admin.ts; the stored table is checked there).
   getCalendar: Endpoint<Record<string, never>, { calendar: unknown; officialYears: number[] }>;
-  setCalendar: Endpoint<{ calendar: import('gongkai-core').OrganCalendar }, { calendar: import('gongkai-core').OrganCalendar }>;
+  setCalendar: Endpoint<
+    { calendar: import('gongkai-core').OrganCalendar },
+    { calendar: import('gongkai-core').OrganCalendar }
+  >;
 }
 
 // ---- statistics and cases (api/staff-records.ts) ----
@@ -87,10 +129,11 @@ interface CasesContract {
   list: Endpoint<{ year: number }, import('gongkai-core').ReviewCase[]>;
 }
 
-
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;
-export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends Endpoint<infer P, unknown> ? P : never;
-export type DataOf<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends Endpoint<unknown, infer D> ? D : never;
+export type PayloadOf<F extends FunctionName, A extends ActionOf<F>> =
+  Contract[F][A] extends Endpoint<infer P, unknown> ? P : never;
+export type DataOf<F extends FunctionName, A extends ActionOf<F>> =
+  Contract[F][A] extends Endpoint<unknown, infer D> ? D : never;
 
 /** Compile-time checks: the map covers exactly the functions, and names only actions each function routes. */
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

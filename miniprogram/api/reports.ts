@@ -1,5 +1,12 @@
 /** Published annual reports: what citizens read, without signing in. */
-import { getPublishedReportSchema, listPublishedReportsSchema, parseWith, type PublishedReport, type PublishedReportSummary, type Result } from 'gongkai-core';
+import {
+  getPublishedReportSchema,
+  listPublishedReportsSchema,
+  parseWith,
+  type PublishedReport,
+  type PublishedReportSummary,
+  type Result,
+} from 'gongkai-core';
 import { call } from './client';
 
 export async function fetchPublishedReports(organId?: string): Promise<Result<PublishedReportSummary[]>> {

@@ -20,7 +20,11 @@ import { call } from './client';
 
 export { newRequestId } from './client';
 
-export async function submitRequest(organId: string, submission: Record<string, unknown>, requestId: string): Promise<Result<SubmitRequestAnswer>> {
+export async function submitRequest(
+  organId: string,
+  submission: Record<string, unknown>,
+  requestId: string,
+): Promise<Result<SubmitRequestAnswer>> {
   const input = parseWith(submitRequestSchema, { organId, submission, requestId });
   if (!input.ok) return input;
   // The raw form goes out (the function parses it again); the envelope's requestId makes the call idempotent.

@@ -66,7 +66,10 @@ export async function fetchCalendar(): Promise<Result<CalendarAnswer>> {
   if (!result.ok) return result;
   // A stored table is validated when saved; one that no longer reads is shown as empty rather than half.
   const calendar = organCalendarSchema.safeParse(result.data.calendar);
-  return { ok: true, data: { calendar: calendar.success ? calendar.data : { years: {} }, officialYears: result.data.officialYears } };
+  return {
+    ok: true,
+    data: { calendar: calendar.success ? calendar.data : { years: {} }, officialYears: result.data.officialYears },
+  };
 }
 
 export async function saveCalendar(calendar: OrganCalendar): Promise<Result<{ calendar: OrganCalendar }>> {

@@ -24,7 +24,10 @@ export type { ReviewCase, StatEntry, StatEntryInput } from 'gongkai-core';
 export type CaseInput = z.input<typeof createCaseSchema>['case'];
 export type CloseCasePayload = z.input<typeof closeCaseSchema>;
 
-function readable<T>(rows: readonly unknown[], schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T[] {
+function readable<T>(
+  rows: readonly unknown[],
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): T[] {
   const out: T[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);

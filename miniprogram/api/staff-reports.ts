@@ -26,7 +26,16 @@ import {
 } from 'gongkai-core';
 import { call } from './client';
 
-export type { BuiltReportView, CellRecordsView, CellRecordSummary, ExportedHtml, ImportPreview, ReportMoved, ReportState, ReportStatus } from 'gongkai-core';
+export type {
+  BuiltReportView,
+  CellRecordsView,
+  CellRecordSummary,
+  ExportedHtml,
+  ImportPreview,
+  ReportMoved,
+  ReportState,
+  ReportStatus,
+} from 'gongkai-core';
 
 export async function buildReport(year: number): Promise<Result<BuiltReportView>> {
   const input = parseWith(buildReportSchema, { year });
@@ -47,7 +56,11 @@ export async function fetchCellRecords(year: number, cell: string): Promise<Resu
 }
 
 /** CONFLICT when someone saved since `version` was read: reload, then edit again. */
-export async function saveNarrative(year: number, version: number, sections: Partial<Sections>): Promise<Result<{ version: number }>> {
+export async function saveNarrative(
+  year: number,
+  version: number,
+  sections: Partial<Sections>,
+): Promise<Result<{ version: number }>> {
   const input = parseWith(saveNarrativeSchema, { year, version, sections });
   if (!input.ok) return input;
   return call('reports', 'saveNarrative', input.data);

@@ -24,9 +24,23 @@ import {
 } from 'gongkai-core';
 import { call } from './client';
 
-export type { ActAnswer, ActRequestInput, ExtensionApprover, LetterAnswer, NoticeKind, NoticeLetter, RequestPage, RequestRow, StaffRequestAnswer } from 'gongkai-core';
+export type {
+  ActAnswer,
+  ActRequestInput,
+  ExtensionApprover,
+  LetterAnswer,
+  NoticeKind,
+  NoticeLetter,
+  RequestPage,
+  RequestRow,
+  StaffRequestAnswer,
+} from 'gongkai-core';
 
-export async function listRequests(status: RequestStatus | undefined, page: number, pageSize = 20): Promise<Result<RequestPage>> {
+export async function listRequests(
+  status: RequestStatus | undefined,
+  page: number,
+  pageSize = 20,
+): Promise<Result<RequestPage>> {
   const input = parseWith(listRequestsSchema, status === undefined ? { page, pageSize } : { status, page, pageSize });
   if (!input.ok) return input;
   return call('requests', 'list', input.data);
@@ -51,7 +65,9 @@ export async function draftLetter(id: string, outcome: Outcome): Promise<Result<
   if (!input.ok) return input;
   const result = await call('requests', 'letter', input.data);
   if (!result.ok) return result;
-  return 'outcome' in result.data ? { ok: true, data: result.data } : { ok: false, code: 'INTERNAL', message: '未能起草答复书，请重试' };
+  return 'outcome' in result.data
+    ? { ok: true, data: result.data }
+    : { ok: false, code: 'INTERNAL', message: '未能起草答复书，请重试' };
 }
 
 /** The latest 补正 / 延期 / 收费 notice the request was sent. */
@@ -60,7 +76,9 @@ export async function fetchNotice(id: string, notice: NoticeKind): Promise<Resul
   if (!input.ok) return input;
   const result = await call('requests', 'letter', input.data);
   if (!result.ok) return result;
-  return 'kind' in result.data ? { ok: true, data: result.data } : { ok: false, code: 'INTERNAL', message: '未能读取通知书，请重试' };
+  return 'kind' in result.data
+    ? { ok: true, data: result.data }
+    : { ok: false, code: 'INTERNAL', message: '未能读取通知书，请重试' };
 }
 
 export function fetchApprovers(): Promise<Result<ExtensionApprover[]>> {

@@ -1,6 +1,13 @@
 /** What the staff actions take and answer: the types of shared/api (items, organ) through the core bundle. */
 import type { z } from 'zod';
-import type { approveItemSchema, correctItemSchema, createItemSchema, rejectItemSchema, updateItemSchema, withdrawItemSchema } from 'gongkai-core';
+import type {
+  approveItemSchema,
+  correctItemSchema,
+  createItemSchema,
+  rejectItemSchema,
+  updateItemSchema,
+  withdrawItemSchema,
+} from 'gongkai-core';
 
 /** organ.me and organ.bind answers, as shared/api/organ.ts declares them. */
 export type { BindAnswer, StaffMe } from 'gongkai-core';

@@ -38,7 +38,17 @@ import type {
   UpdateItemPayload,
 } from './staff-types';
 
-export type { ApproveItemPayload, BindAnswer, ItemCorrection, ItemHistory, ItemMoved, ItemWritten, StaffItem, StaffMe, TrailView } from './staff-types';
+export type {
+  ApproveItemPayload,
+  BindAnswer,
+  ItemCorrection,
+  ItemHistory,
+  ItemMoved,
+  ItemWritten,
+  StaffItem,
+  StaffMe,
+  TrailView,
+} from './staff-types';
 export type { UploadedFile, UploadInput } from './transport';
 
 export { newRequestId } from './client';

@@ -59,7 +59,10 @@ export const UPLOAD_MESSAGE = '照片上传失败，请检查网络后重试';
 const UPLOAD_TIMEOUT_MS = 60000;
 
 /** Progress as whole percents, each reported once (setData on every tick would flood a weak phone). */
-function progressOf(task: { onProgressUpdate?: (cb: (res: { progress: number }) => void) => void } | undefined, report?: (percent: number) => void): void {
+function progressOf(
+  task: { onProgressUpdate?: (cb: (res: { progress: number }) => void) => void } | undefined,
+  report?: (percent: number) => void,
+): void {
   if (report === undefined || typeof task?.onProgressUpdate !== 'function') return;
   let last = -1;
   task.onProgressUpdate((res) => {
@@ -186,7 +189,10 @@ function devCall(options: DevTransportOptions): Transport {
           url: `${options.server}/functions/${name}`,
           method: 'POST',
           data: event,
-          header: token === '' ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', [LOGIN_HEADER]: token },
+          header:
+            token === ''
+              ? { 'content-type': 'application/json' }
+              : { 'content-type': 'application/json', [LOGIN_HEADER]: token },
           dataType: 'json',
           timeout: TIMEOUT_MS,
           success: (res) => resolve(fromHttp(res.statusCode, res.data)),

@@ -39,7 +39,8 @@ export function beginLoad<L>(host: PagedHost<L>, mode: LoadMode): { generation: 
     return { generation: host.generation, page: host.data.page + 1 };
   }
   host.generation += 1;
-  if (mode === 'first' || host.data.lines.length === 0) host.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
+  if (mode === 'first' || host.data.lines.length === 0)
+    host.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
   return { generation: host.generation, page: 1 };
 }
 
@@ -59,7 +60,8 @@ export function showPage<L, T>(
   if (load.generation !== host.generation) return;
   if (!result.ok) {
     if (mode === 'more') host.setData({ loadingMore: false, moreError: result.message });
-    else if (mode === 'refresh' && host.data.lines.length > 0) void wx.showToast({ title: result.message, icon: 'none' });
+    else if (mode === 'refresh' && host.data.lines.length > 0)
+      void wx.showToast({ title: result.message, icon: 'none' });
     else host.setData({ state: 'error', message: result.message, lines: [], total: 0, page: 0 });
     return;
   }
@@ -68,10 +70,25 @@ export function showPage<L, T>(
   const { page } = load;
   if (mode === 'more') {
     const shown = host.data.lines.length;
-    const patch: Record<string, unknown> = { ...extra, page, total, loadingMore: false, noMore: shown + fresh.length >= total || fresh.length === 0 };
+    const patch: Record<string, unknown> = {
+      ...extra,
+      page,
+      total,
+      loadingMore: false,
+      noMore: shown + fresh.length >= total || fresh.length === 0,
+    };
     fresh.forEach((line, i) => (patch[`lines[${shown + i}]`] = line));
     host.setData(patch);
     return;
   }
-  host.setData({ ...extra, state: fresh.length === 0 ? 'empty' : 'ready', message: '', moreError: '', lines: fresh, total, page, noMore: fresh.length >= total });
+  host.setData({
+    ...extra,
+    state: fresh.length === 0 ? 'empty' : 'ready',
+    message: '',
+    moreError: '',
+    lines: fresh,
+    total,
+    page,
+    noMore: fresh.length >= total,
+  });
 }

@@ -21,7 +21,8 @@ export const PEOPLE_ROUTE = '/staff/pages/people/index';
 export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
 export const SETUP_ROUTE = '/staff/pages/setup/index';
 
-export type StaffCheck = { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
+export type StaffCheck =
+  { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
 
 export async function checkStaff(): Promise<StaffCheck> {
   const result = await fetchMe();

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { trimmedSdk } from './trimmed-sdk';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SDK_VERSION = (require(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json')) as { version: string }).version;
+const SDK_VERSION = (require(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json')) as { version: string })
+  .version;
 
 export const BUDGET_BYTES = 1024 * 1024;
 
@@ -47,8 +48,18 @@ export async function bundleEntry(entry: string, outfile: string, sdk: 'external
 async function bundle(name: string, outRoot: string, sdk: 'external' | 'bundled'): Promise<number> {
   const outDir = path.join(outRoot, name);
   mkdirSync(outDir, { recursive: true });
-  const size = await bundleEntry(path.join(ROOT, 'cloudfunctions', name, 'index.ts'), path.join(outDir, 'index.js'), sdk);
-  const pkg = { name, version: '1.0.0', main: 'index.js', private: true, dependencies: sdk === 'external' ? { '@cloudbase/node-sdk': SDK_VERSION } : {} };
+  const size = await bundleEntry(
+    path.join(ROOT, 'cloudfunctions', name, 'index.ts'),
+    path.join(outDir, 'index.js'),
+    sdk,
+  );
+  const pkg = {
+    name,
+    version: '1.0.0',
+    main: 'index.js',
+    private: true,
+    dependencies: sdk === 'external' ? { '@cloudbase/node-sdk': SDK_VERSION } : {},
+  };
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   // Triggers and cloud-call permissions (requests: the daily sweep, subscribeMessage.send) deploy with the code.
   const config = path.join(ROOT, 'cloudfunctions', name, 'config.json');

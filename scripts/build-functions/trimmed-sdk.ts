@@ -9,7 +9,13 @@
  */
 import type { Plugin } from 'esbuild';
 
-export const TRIMMED_MODULES = ['@cloudbase/ai', '@cloudbase/app', '@cloudbase/wx-cloud-client-sdk', 'web-streams-polyfill', 'xml2js'] as const;
+export const TRIMMED_MODULES = [
+  '@cloudbase/ai',
+  '@cloudbase/app',
+  '@cloudbase/wx-cloud-client-sdk',
+  'web-streams-polyfill',
+  'xml2js',
+] as const;
 
 const STUB = `
 const message = (name) => 'gongkai: ' + name + ' is not bundled with this cloud function; deploy the SDK-external form to use it';

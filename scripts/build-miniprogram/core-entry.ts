@@ -6,9 +6,23 @@
  */
 import { config } from 'zod';
 
-export { FUNCTION_NAMES, getPublishedReportSchema, listPublishedReportsSchema, listItemsSchema, getItemSchema } from '../../shared/api';
+export {
+  FUNCTION_NAMES,
+  getPublishedReportSchema,
+  listPublishedReportsSchema,
+  listItemsSchema,
+  getItemSchema,
+} from '../../shared/api';
 // Staff subpackage (miniprogram/staff/): binding, the item editor and the approval screen.
-export { SECRECY_CHECKLIST, approveItemSchema, bindSchema, createItemSchema, rejectItemSchema, submitItemSchema, updateItemSchema } from '../../shared/api';
+export {
+  SECRECY_CHECKLIST,
+  approveItemSchema,
+  bindSchema,
+  createItemSchema,
+  rejectItemSchema,
+  submitItemSchema,
+  updateItemSchema,
+} from '../../shared/api';
 export type { ItemMoved, ItemWritten, SecrecyPoint, StaffItem, TrailView } from '../../shared/api';
 // Staff subpackage: withdrawing and correcting a published item, its versions (staff/pages/item-manage).
 export { correctItemSchema, withdrawItemSchema } from '../../shared/api/items';
@@ -31,15 +45,41 @@ export type {
 // Citizen pages: the organ's contact (pages/about), 依申请公开 (pages/request, pages/mine).
 export { getProfileSchema } from '../../shared/api';
 export type { BindAnswer, StaffMe } from '../../shared/api/organ';
-export { grantNoticeSchema, mineRequestsSchema, submitRequestSchema, trackRequestSchema, viewRequestSchema } from '../../shared/api/requests';
-export type { ApplicantAnswer, DeadlineSummary, OwnRequest, OwnRequestPage, ReplyLetter, SubmitRequestAnswer, SubmitRequestInput, TrackAnswer, TrackRequestInput } from '../../shared/api/requests';
+export {
+  grantNoticeSchema,
+  mineRequestsSchema,
+  submitRequestSchema,
+  trackRequestSchema,
+  viewRequestSchema,
+} from '../../shared/api/requests';
+export type {
+  ApplicantAnswer,
+  DeadlineSummary,
+  OwnRequest,
+  OwnRequestPage,
+  ReplyLetter,
+  SubmitRequestAnswer,
+  SubmitRequestInput,
+  TrackAnswer,
+  TrackRequestInput,
+} from '../../shared/api/requests';
 export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../../shared/requests/schema';
 export type { DeliveryForm } from '../../shared/requests/schema';
 export { ID_TYPES, ID_TYPE_LABELS } from '../../shared/requests/identity';
 export type { IdType } from '../../shared/requests/identity';
 // Staff subpackage: the 依申请 desk (staff/pages/requests, staff/pages/request; api/staff-requests.ts).
 export { actRequestSchema, getRequestSchema, listRequestsSchema, requestLetterSchema } from '../../shared/api/requests';
-export type { ActAnswer, ActRequestInput, ExtensionApprover, LetterAnswer, ListRequestsInput, NoticeLetter, RequestPage, RequestRow, StaffRequestAnswer } from '../../shared/api/requests';
+export type {
+  ActAnswer,
+  ActRequestInput,
+  ExtensionApprover,
+  LetterAnswer,
+  ListRequestsInput,
+  NoticeLetter,
+  RequestPage,
+  RequestRow,
+  StaffRequestAnswer,
+} from '../../shared/api/requests';
 export { NOTICE_TITLES } from '../../shared/requests/notice-kinds';
 export type { NoticeKind } from '../../shared/requests/notice-kinds';
 export { REQUEST_STATUSES, STATUS_LABELS } from '../../shared/requests/model';
@@ -53,7 +93,13 @@ export { applicantTypeLabel } from '../../shared/requests/views';
 export { OUTCOME_ROWS } from '../../shared/format';
 export type { Outcome } from '../../shared/format';
 // Staff subpackage: 统计填报, 规范性文件登记, 复议诉讼登记 (api/staff-records.ts).
-export { closeCaseSchema, createCaseSchema, createStatEntrySchema, listByYearSchema, removeByIdSchema } from '../../shared/api/records';
+export {
+  closeCaseSchema,
+  createCaseSchema,
+  createStatEntrySchema,
+  listByYearSchema,
+  removeByIdSchema,
+} from '../../shared/api/records';
 export { reviewCaseSchema, statEntrySchema } from '../../shared/records';
 export type { ReviewCase, StatEntry, StatEntryInput } from '../../shared/records';
 export type { CaseKind, CaseResult } from '../../shared/format';
@@ -61,8 +107,26 @@ export type { CaseKind, CaseResult } from '../../shared/format';
 export { buildReport } from '../../shared/report/build';
 export { accessOf, allows } from '../../shared/policy';
 // Staff subpackage: the annual report builder (staff/pages/report*, api/staff-reports.ts).
-export { buildReportSchema, cellRecordsSchema, exportHtmlSchema, rejectReportSchema, reportStateLabel, reportStatusSchema, reportStepSchema, saveNarrativeSchema } from '../../shared/api/reports';
-export type { BuiltReportView, CellRecordKind, CellRecordsView, CellRecordSummary, ExportedHtml, ReportMoved, ReportState, ReportStatus } from '../../shared/api/reports';
+export {
+  buildReportSchema,
+  cellRecordsSchema,
+  exportHtmlSchema,
+  rejectReportSchema,
+  reportStateLabel,
+  reportStatusSchema,
+  reportStepSchema,
+  saveNarrativeSchema,
+} from '../../shared/api/reports';
+export type {
+  BuiltReportView,
+  CellRecordKind,
+  CellRecordsView,
+  CellRecordSummary,
+  ExportedHtml,
+  ReportMoved,
+  ReportState,
+  ReportStatus,
+} from '../../shared/api/reports';
 // Staff subpackage: 导入往年报告 (staff/pages/report-import).
 export { importPublishedSchema, previewImportSchema } from '../../shared/api/reports';
 export type { ImportPreview } from '../../shared/api/reports';
@@ -76,12 +140,35 @@ export type { CellDef, ReportFormat, SectionDef, SectionKey, TableKey } from '..
 export type { Cells, ReportData } from '../../shared/report/schema';
 export type { DisclosureItem } from '../../shared/records';
 export { NULL_MARK, layoutTable, reportTitle, sectionBlocks, sectionTable, toGrid } from '../../shared/render';
-export type { LayoutBlock, LayoutCell, LayoutRow, NarrativeBlock, TableLayout, TableVariant, ValueCell } from '../../shared/render';
+export type {
+  LayoutBlock,
+  LayoutCell,
+  LayoutRow,
+  NarrativeBlock,
+  TableLayout,
+  TableVariant,
+  ValueCell,
+} from '../../shared/render';
 
 // Staff subpackage: the organ admin's pages — 机关设置, 人员与邀请, 工作日历, 新机关开通 (api/staff-admin.ts).
-export { DEFAULT_NOTICE_FIELDS, SUBSCRIBE_PURPOSES, creditCodeSchema, inviteSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../../shared/api/organ';
+export {
+  DEFAULT_NOTICE_FIELDS,
+  SUBSCRIBE_PURPOSES,
+  creditCodeSchema,
+  inviteSchema,
+  removeStaffSchema,
+  setupSchema,
+  updateProfileSchema,
+} from '../../shared/api/organ';
 export { DEFAULT_REMINDER_FIELDS } from '../../shared/api/organ';
-export type { Invitation, NoticeFields, OrganProfile, OrganSettings, StaffListEntry, SubscribePurpose } from '../../shared/api/organ';
+export type {
+  Invitation,
+  NoticeFields,
+  OrganProfile,
+  OrganSettings,
+  StaffListEntry,
+  SubscribePurpose,
+} from '../../shared/api/organ';
 export { setRequestCalendarSchema } from '../../shared/api/requests';
 export { organCalendarSchema } from '../../shared/calendar/schema';
 export type { OrganCalendar, OrganYear } from '../../shared/calendar/schema';

@@ -42,8 +42,14 @@ export function usedComponents(miniprogramRoot: string): string[] {
 /** `spec` resolved against `from` (a dist-relative file), trying the extensions a mini program would. */
 function resolveRelative(from: string, spec: string, extensions: readonly string[]): string[] {
   const base = path.posix.join(path.posix.dirname(from), spec);
-  const candidates = [base, ...extensions.map((ext) => `${base}${ext}`), ...extensions.map((ext) => `${base}/index${ext}`)];
-  const found = candidates.find((c) => existsSync(path.join(TDESIGN_DIST, c)) && statSync(path.join(TDESIGN_DIST, c)).isFile());
+  const candidates = [
+    base,
+    ...extensions.map((ext) => `${base}${ext}`),
+    ...extensions.map((ext) => `${base}/index${ext}`),
+  ];
+  const found = candidates.find(
+    (c) => existsSync(path.join(TDESIGN_DIST, c)) && statSync(path.join(TDESIGN_DIST, c)).isFile(),
+  );
   return found ? [found] : [];
 }
 
@@ -71,7 +77,9 @@ function dependenciesOf(file: string): string[] {
     spec.startsWith('.') ? resolveRelative(file, spec, exts) : spec.startsWith('/') ? [] : packageFiles(spec);
   switch (ext) {
     case '.json':
-      return Object.values(usingComponentsOf(path.join(TDESIGN_DIST, file))).flatMap((spec) => componentFiles(path.posix.join(path.posix.dirname(file), spec)));
+      return Object.values(usingComponentsOf(path.join(TDESIGN_DIST, file))).flatMap((spec) =>
+        componentFiles(path.posix.join(path.posix.dirname(file), spec)),
+      );
     case '.js':
       return matches(text, JS_IMPORT).flatMap((spec) => relative(spec, ['.js']));
     case '.wxs':
@@ -87,7 +95,9 @@ function dependenciesOf(file: string): string[] {
 
 /** The files of a component given by its dist-relative base path (`button/button`). */
 function componentFiles(base: string): string[] {
-  const files = PAGE_EXTENSIONS.map((ext) => `${path.posix.normalize(base)}${ext}`).filter((f) => existsSync(path.join(TDESIGN_DIST, f)));
+  const files = PAGE_EXTENSIONS.map((ext) => `${path.posix.normalize(base)}${ext}`).filter((f) =>
+    existsSync(path.join(TDESIGN_DIST, f)),
+  );
   if (!files.some((f) => f.endsWith('.json'))) throw new Error(`TDesign component not found: ${PREFIX}${base}`);
   return files;
 }

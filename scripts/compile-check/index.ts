@@ -43,7 +43,13 @@ interface CiProject {
 
 interface MiniprogramCi {
   proxy(url: string): void;
-  Project: new (options: { appid: string; type: 'miniProgram'; projectPath: string; privateKeyPath: string; ignores?: string[] }) => CiProject;
+  Project: new (options: {
+    appid: string;
+    type: 'miniProgram';
+    projectPath: string;
+    privateKeyPath: string;
+    ignores?: string[];
+  }) => CiProject;
   DefaultProjectAttr: unknown;
 }
 
@@ -88,7 +94,12 @@ async function compileProject(ci: CiInternals, project: CiProject): Promise<Comp
   const builder = await ci.getBuilder(project, {});
   try {
     const compiler = await builder.getCompiler();
-    const compiled = await compiler.compile({ setting, onProgressUpdate: () => undefined, resultType: 'prod', disableSpreadingUsingComponents: true });
+    const compiled = await compiler.compile({
+      setting,
+      onProgressUpdate: () => undefined,
+      resultType: 'prod',
+      disableSpreadingUsingComponents: true,
+    });
     return Object.fromEntries(Object.entries(compiled).filter(([file]) => !file.endsWith('.js.map')));
   } finally {
     builder.destroy();

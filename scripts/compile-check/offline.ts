@@ -21,7 +21,8 @@ function targetHost(args: unknown[]): string | undefined {
     if (typeof options.path === 'string') return undefined;
     return typeof options.host === 'string' ? options.host : undefined;
   }
-  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) return typeof second === 'string' ? second : undefined;
+  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first)))
+    return typeof second === 'string' ? second : undefined;
   return undefined;
 }
 

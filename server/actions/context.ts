@@ -23,6 +23,8 @@ export function workspaceFor(ctx: ActionContext, transactionId: string | undefin
 
 /** A new `_id` shaped like CloudBase's: 32 hex digits, time-prefixed so ids roughly sort by creation. */
 export function newDocId(): string {
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return seconds + randomBytes(12).toString('hex');
 }

@@ -27,8 +27,7 @@ function upsertSeed(query: Record<string, unknown>): Doc {
   const seed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     if (key.startsWith('$') || key.includes('.')) continue;
-    const isOperator =
-      typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'));
+    const isOperator = typeof value === 'object' && value !== null && Object.keys(value).some((k) => k.startsWith('$'));
     if (!isOperator) seed[key] = value;
   }
   const id = typeof seed._id === 'string' || typeof seed._id === 'number' ? String(seed._id) : newDocId();

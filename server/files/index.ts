@@ -13,7 +13,8 @@ import type { Router } from '../http/router';
 import { firstFilePart } from './multipart';
 
 const MAX_FILE = 10 * 1024 * 1024;
-const SAFE_TYPES = /^(image\/(png|jpeg|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.[\w.]+|application\/msword|text\/plain)$/;
+const SAFE_TYPES =
+  /^(image\/(png|jpeg|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.[\w.]+|application\/msword|text\/plain)$/;
 
 export function installFiles(router: Router, dataDir: string, db: () => Db): void {
   const dir = path.join(dataDir, 'files');
@@ -26,22 +27,43 @@ export function installFiles(router: Router, dataDir: string, db: () => Db): voi
     const type = req.headers['content-type'] ?? '';
     const part = type.startsWith('multipart/form-data')
       ? firstFilePart(body, type)
-      : { filename: decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')), contentType: type || 'application/octet-stream', data: body };
-    if (!part || part.data.length === 0) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '没有收到文件' });
-    if (part.data.length > MAX_FILE) return sendJson(res, 413, { ok: false, code: 'VALIDATION', message: '文件不能超过 10 MB' });
-    if (!SAFE_TYPES.test(part.contentType)) return sendJson(res, 415, { ok: false, code: 'VALIDATION', message: '只支持图片、PDF、Word 和文本文件' });
+      : {
+          filename: decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')),
+          contentType: type || 'application/octet-stream',
+          data: body,
+        };
+    if (!part || part.data.length === 0)
+      return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '没有收到文件' });
+    if (part.data.length > MAX_FILE)
+      return sendJson(res, 413, { ok: false, code: 'VALIDATION', message: '文件不能超过 10 MB' });
+    if (!SAFE_TYPES.test(part.contentType))
+      return sendJson(res, 415, { ok: false, code: 'VALIDATION', message: '只支持图片、PDF、Word 和文本文件' });
     const id = randomBytes(16).toString('hex');
     writeFileSync(path.join(dir, id), part.data);
-    writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ name: part.filename, type: part.contentType, size: part.data.length, owner: openid }));
+    writeFileSync(
+      path.join(dir, `${id}.json`),
+      JSON.stringify({ name: part.filename, type: part.contentType, size: part.data.length, owner: openid }),
+    );
     const host = req.headers.host ?? '127.0.0.1';
-    sendJson(res, 200, { ok: true, data: { fileID: `local://${id}`, url: `http://${host}/files/${id}`, name: part.filename, size: part.data.length } });
+    sendJson(res, 200, {
+      ok: true,
+      data: { fileID: `local://${id}`, url: `http://${host}/files/${id}`, name: part.filename, size: part.data.length },
+    });
   });
   router.get('/files/:id', (_req, res, { params }) => {
     const id = params.id ?? '';
     const meta = path.join(dir, `${id}.json`);
-    if (!/^[0-9a-f]{32}$/.test(id) || !existsSync(meta)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+    if (!/^[0-9a-f]{32}$/.test(id) || !existsSync(meta))
+      return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
     const info = JSON.parse(readFileSync(meta, 'utf8')) as { name: string; type: string };
     const data = readFileSync(path.join(dir, id));
-    res.writeHead(200, { 'content-type': info.type, 'content-length': data.length, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(info.name)}`, 'x-content-type-options': 'nosniff' }).end(data);
+    res
+      .writeHead(200, {
+        'content-type': info.type,
+        'content-length': data.length,
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(info.name)}`,
+        'x-content-type-options': 'nosniff',
+      })
+      .end(data);
   });
 }

@@ -24,8 +24,18 @@ async function publicCall<T>(db: Db, fn: typeof reportsFunction, action: string,
 }
 
 function indexPage(reports: PublishedReportSummary[], items: ItemPage | null): string {
-  const reportLinks = reports.map((r) => `<li><a href="/reports/${encodeURIComponent(r.id)}">${escapeHtml(r.organ)} ${r.year} 年政府信息公开工作年度报告</a></li>`).join('');
-  const itemLines = (items?.list ?? []).map((i) => `<li>${escapeHtml(i.title)} <small>${escapeHtml(i.indexNo ?? '')} ${escapeHtml(i.publishedDate ?? '')}</small></li>`).join('');
+  const reportLinks = reports
+    .map(
+      (r) =>
+        `<li><a href="/reports/${encodeURIComponent(r.id)}">${escapeHtml(r.organ)} ${r.year} 年政府信息公开工作年度报告</a></li>`,
+    )
+    .join('');
+  const itemLines = (items?.list ?? [])
+    .map(
+      (i) =>
+        `<li>${escapeHtml(i.title)} <small>${escapeHtml(i.indexNo ?? '')} ${escapeHtml(i.publishedDate ?? '')}</small></li>`,
+    )
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>政府信息公开</title>
 <style>body{font:17px/1.7 system-ui,sans-serif;max-width:760px;margin:0 auto;padding:16px}a{color:#0052d9}small{color:#666}</style></head>
 <body><h1>政府信息公开</h1><h2>年度报告</h2><ul>${reportLinks || '<li>暂无</li>'}</ul><h2>最新公开信息</h2><ul>${itemLines || '<li>暂无</li>'}</ul></body></html>`;

@@ -99,8 +99,7 @@ export function openSqliteStore(dataDir: string): DocStore {
       const row = q.get.get(collection, id);
       return row ? toDoc(row) : null;
     },
-    getMany: (collection, ids) =>
-      ids.length === 0 ? [] : q.getMany.all(collection, JSON.stringify(ids)).map(toDoc),
+    getMany: (collection, ids) => (ids.length === 0 ? [] : q.getMany.all(collection, JSON.stringify(ids)).map(toDoc)),
     scan: (collection, window: ScanWindow = {}) =>
       q.scan.all(collection, window.limit ?? -1, window.offset ?? 0).map(toDoc),
     count: (collection) => q.count.get(collection)?.n ?? 0,

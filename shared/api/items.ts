@@ -24,14 +24,37 @@ export interface ItemPage {
 }
 
 /** What a list shows: no body, no attachments. */
-export type ItemSummary = Pick<DisclosureItem, 'id' | 'title' | 'indexNo' | 'docNo' | 'publisher' | 'category' | 'publishedDate' | 'writtenDate' | 'validity' | 'status'> & {
+export type ItemSummary = Pick<
+  DisclosureItem,
+  | 'id'
+  | 'title'
+  | 'indexNo'
+  | 'docNo'
+  | 'publisher'
+  | 'category'
+  | 'publishedDate'
+  | 'writtenDate'
+  | 'validity'
+  | 'status'
+> & {
   /** Staff lists only, while in review: the role at the item's current step (the 工作台's 待我审批). */
   waitingFor?: ApproverRole;
 };
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
 
-export const ITEM_ACTIONS = ['list', 'get', 'create', 'update', 'submit', 'approve', 'reject', 'withdraw', 'correct', 'history'] as const;
+export const ITEM_ACTIONS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'correct',
+  'history',
+] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
 /** 保密审查 (条例 第十七条): the reviewer confirms each point before approving. */
@@ -45,20 +68,43 @@ export const SECRECY_CHECKLIST = {
 export type SecrecyPoint = keyof typeof SECRECY_CHECKLIST;
 
 /** Every point confirmed: what a reviewer who approves sends (the seed and the tests use it). */
-export const SECRECY_ALL_CONFIRMED = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<SecrecyPoint, true>;
+export const SECRECY_ALL_CONFIRMED = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<
+  SecrecyPoint,
+  true
+>;
 
 export const secrecyChecklistSchema = z.object(
-  Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `${k}：保密审查须逐项确认` })])) as Record<SecrecyPoint, z.ZodLiteral<true>>,
+  Object.fromEntries(
+    Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `${k}：保密审查须逐项确认` })]),
+  ) as Record<SecrecyPoint, z.ZodLiteral<true>>,
 );
 
 export const createItemSchema = z.object({ content: itemContentSchema });
-export const updateItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), content: itemContentSchema });
+export const updateItemSchema = z.object({
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  content: itemContentSchema,
+});
 /** `version`, when sent, must be the one the editor last saw: what is submitted is what they read. */
 export const submitItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive().optional() });
-export const approveItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().max(500).optional(), checklist: secrecyChecklistSchema.optional() });
-export const rejectItemSchema = z.object({ id: z.string().min(1), comment: z.string().trim().min(2, '请写明退回理由').max(500) });
-export const withdrawItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明撤回理由').max(500) });
-export const correctItemSchema = z.object({ id: z.string().min(1), reason: z.string().trim().min(2, '请写明更正理由').max(500), content: itemContentSchema });
+export const approveItemSchema = z.object({
+  id: z.string().min(1),
+  comment: z.string().trim().max(500).optional(),
+  checklist: secrecyChecklistSchema.optional(),
+});
+export const rejectItemSchema = z.object({
+  id: z.string().min(1),
+  comment: z.string().trim().min(2, '请写明退回理由').max(500),
+});
+export const withdrawItemSchema = z.object({
+  id: z.string().min(1),
+  reason: z.string().trim().min(2, '请写明撤回理由').max(500),
+});
+export const correctItemSchema = z.object({
+  id: z.string().min(1),
+  reason: z.string().trim().min(2, '请写明更正理由').max(500),
+  content: itemContentSchema,
+});
 
 /** `items.create` / `items.update`: the version to send with the next update. */
 export interface ItemWritten {

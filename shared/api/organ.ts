@@ -9,24 +9,43 @@ export const creditCodeSchema = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s), '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）')
-  .refine((s) => !/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s) || isCreditCode(s), '统一社会信用代码校验位不符，请核对');
+  .refine(
+    (s) => /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s),
+    '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）',
+  )
+  .refine(
+    (s) => !/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s) || isCreditCode(s),
+    '统一社会信用代码校验位不符，请核对',
+  );
 
 /** Approval steps after submission, in order; the last must be the leader, whose approval publishes. */
 export const approvalChainSchema = z
   .array(z.enum(APPROVER_ROLES))
   .min(1, '审批链至少一步')
   .max(3, '审批链至多三步')
-  .refine((chain) => chain.indexOf('leader') === chain.length - 1, '审批链的最后一步须为第一负责人（通过即发布），且只在最后一步');
+  .refine(
+    (chain) => chain.indexOf('leader') === chain.length - 1,
+    '审批链的最后一步须为第一负责人（通过即发布），且只在最后一步',
+  );
 
 /** What a subscribe message is for → its template id in the WeChat console (订阅消息). */
-export const SUBSCRIBE_PURPOSES = ['approvalNeeded', 'itemReturned', 'itemPublished', 'requestReceived', 'requestAnswered', 'deadlineNear'] as const;
+export const SUBSCRIBE_PURPOSES = [
+  'approvalNeeded',
+  'itemReturned',
+  'itemPublished',
+  'requestReceived',
+  'requestAnswered',
+  'deadlineNear',
+] as const;
 export type SubscribePurpose = (typeof SUBSCRIBE_PURPOSES)[number];
 
 const subscribeKey = z
   .string()
   .trim()
-  .regex(/^(thing|character_string|phrase|date|time|number|letter|symbol|amount|name|phone_number|car_number)\d{1,2}$/, '须为模板的字段名，如 thing4、phrase2');
+  .regex(
+    /^(thing|character_string|phrase|date|time|number|letter|symbol|amount|name|phone_number|car_number)\d{1,2}$/,
+    '须为模板的字段名，如 thing4、phrase2',
+  );
 
 const monthDay = z
   .string()
@@ -47,12 +66,22 @@ export const noticeFieldsSchema = z.object({
   note: subscribeKey,
 });
 export type NoticeFields = z.infer<typeof noticeFieldsSchema>;
-export const DEFAULT_NOTICE_FIELDS: NoticeFields = { applicationNo: 'character_string1', status: 'phrase2', date: 'date3', note: 'thing4' };
+export const DEFAULT_NOTICE_FIELDS: NoticeFields = {
+  applicationNo: 'character_string1',
+  status: 'phrase2',
+  date: 'date3',
+  note: 'thing4',
+};
 /**
  * Staff reminders lead with a Chinese title (an item's, a report's year, a 申请编号): a `thing` key, since a
  * character_string takes ASCII only and would drop it.
  */
-export const DEFAULT_REMINDER_FIELDS: NoticeFields = { applicationNo: 'thing1', status: 'phrase2', date: 'date3', note: 'thing4' };
+export const DEFAULT_REMINDER_FIELDS: NoticeFields = {
+  applicationNo: 'thing1',
+  status: 'phrase2',
+  date: 'date3',
+  note: 'thing4',
+};
 
 /**
  * The data keys per purpose, for templates whose keys differ from `noticeFields` (a staff template's first value is
@@ -63,7 +92,13 @@ export const templateFieldsSchema = z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), 
 export type TemplateFields = z.infer<typeof templateFieldsSchema>;
 
 /** The purposes whose messages go to staff (the 工作台's 微信提醒); requestAnswered goes to applicants. */
-export const STAFF_PURPOSES = ['approvalNeeded', 'itemReturned', 'itemPublished', 'requestReceived', 'deadlineNear'] as const satisfies readonly SubscribePurpose[];
+export const STAFF_PURPOSES = [
+  'approvalNeeded',
+  'itemReturned',
+  'itemPublished',
+  'requestReceived',
+  'deadlineNear',
+] as const satisfies readonly SubscribePurpose[];
 export type StaffPurpose = (typeof STAFF_PURPOSES)[number];
 
 /** `organ.grantReminder`: one accepted subscription (one message) for a staff purpose. */
@@ -123,8 +158,14 @@ export const setupSchema = z.object({
 });
 
 export const updateProfileSchema = z.object({ patch: z.object(profileFields).partial() });
-export const inviteSchema = z.object({ role: z.enum(ROLES), expiresInDays: z.number().int().min(1).max(30).default(7) });
-export const bindSchema = z.object({ code: z.string().trim().min(6, '请输入邀请码'), displayName: z.string().trim().min(1, '请填写您的姓名').max(30) });
+export const inviteSchema = z.object({
+  role: z.enum(ROLES),
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+export const bindSchema = z.object({
+  code: z.string().trim().min(6, '请输入邀请码'),
+  displayName: z.string().trim().min(1, '请填写您的姓名').max(30),
+});
 export const removeStaffSchema = z.object({ staffId: z.string().min(1) });
 export const getProfileSchema = z.object({ organId: z.string().min(1).optional() });
 

@@ -108,16 +108,42 @@ export interface ReportMoved {
 }
 
 // The last approval publishes: there is no separate publish action.
-export const REPORT_ACTIONS = ['listPublished', 'getPublished', 'build', 'status', 'cellRecords', 'exportHtml', 'saveNarrative', 'check', 'submit', 'approve', 'reject', 'importPublished', 'previewImport'] as const;
+export const REPORT_ACTIONS = [
+  'listPublished',
+  'getPublished',
+  'build',
+  'status',
+  'cellRecords',
+  'exportHtml',
+  'saveNarrative',
+  'check',
+  'submit',
+  'approve',
+  'reject',
+  'importPublished',
+  'previewImport',
+] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const saveNarrativeSchema = z.object({
   year: reportYear,
   version: z.number().int().nonnegative(),
-  sections: z.object({ overview: z.string().max(20_000), problems: z.string().max(20_000), other: z.string().max(20_000), proactive: z.string().max(5000), applications: z.string().max(5000), reviewLitigation: z.string().max(5000) }).partial(),
+  sections: z
+    .object({
+      overview: z.string().max(20_000),
+      problems: z.string().max(20_000),
+      other: z.string().max(20_000),
+      proactive: z.string().max(5000),
+      applications: z.string().max(5000),
+      reviewLitigation: z.string().max(5000),
+    })
+    .partial(),
 });
 export const reportStepSchema = z.object({ year: reportYear, comment: z.string().trim().max(500).optional() });
-export const rejectReportSchema = z.object({ year: reportYear, comment: z.string().trim().min(2, '请写明退回理由').max(500) });
+export const rejectReportSchema = z.object({
+  year: reportYear,
+  comment: z.string().trim().min(2, '请写明退回理由').max(500),
+});
 export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });
 /** The same text, read and checked without storing anything. */
 export const previewImportSchema = importPublishedSchema;
@@ -141,7 +167,11 @@ const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审�
 
 /** The state in words, for the 工作台 and the builder: 草稿 / 分管领导审核中 / 已发布（第 1 版）. */
 /** `waitingFor`: the role at the current step of the report's chain while in review. */
-export function reportStateLabel(status: ReportState, waitingFor: ApproverRole | null, publishedVersion: number | null): string {
+export function reportStateLabel(
+  status: ReportState,
+  waitingFor: ApproverRole | null,
+  publishedVersion: number | null,
+): string {
   if (status === 'none') return '未开始';
   if (status === 'draft') return '草稿';
   if (status === 'inReview') return waitingFor ? STEP_LABELS[waitingFor] : '审核中';

@@ -48,7 +48,12 @@ export const requestIdField = z
   .min(8, { error: '请求编号（requestId）至少 8 个字符' })
   .max(64, { error: '请求编号（requestId）不能超过 64 个字符' });
 
-const idField = (label: string) => z.string({ error: `${label}须为文本` }).trim().min(1, { error: `${label}不能为空` }).max(64);
+const idField = (label: string) =>
+  z
+    .string({ error: `${label}须为文本` })
+    .trim()
+    .min(1, { error: `${label}不能为空` })
+    .max(64);
 
 /** An online submission is always channel 'online' (条例 第三十一条: received the day the organ confirms it). */
 const onlineSubmission = z.preprocess(
@@ -74,9 +79,17 @@ export const phoneLast4Field = z
  */
 export const trackRequestSchema = z
   .object({
-    queryCode: z.string({ error: '查询码（queryCode）须为文本' }).trim().max(20, { error: '查询码（queryCode）过长' }).optional(),
+    queryCode: z
+      .string({ error: '查询码（queryCode）须为文本' })
+      .trim()
+      .max(20, { error: '查询码（queryCode）过长' })
+      .optional(),
     organId: idField('机关（organId）').optional(),
-    applicationNo: z.string({ error: '申请编号（applicationNo）须为文本' }).trim().max(30, { error: '申请编号（applicationNo）过长' }).optional(),
+    applicationNo: z
+      .string({ error: '申请编号（applicationNo）须为文本' })
+      .trim()
+      .max(30, { error: '申请编号（applicationNo）过长' })
+      .optional(),
     phoneLast4: phoneLast4Field,
   })
   .superRefine((v, ctx) => {
@@ -130,7 +143,10 @@ export const requestLetterSchema = z
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
     notice: z.enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension 或 fee' }).optional(),
   })
-  .refine((v) => !(v.outcome && v.notice), { path: ['notice'], error: '办理结果（outcome）和通知书（notice）只填一个' });
+  .refine((v) => !(v.outcome && v.notice), {
+    path: ['notice'],
+    error: '办理结果（outcome）和通知书（notice）只填一个',
+  });
 export const reissueCodeSchema = z.object({ id: idField('申请（id）') });
 export const setRequestCalendarSchema = z.object({ calendar: organCalendarSchema });
 

@@ -152,7 +152,7 @@ export function createCalendar(overrides?: OrganCalendar): Calendar {
         while (!classify(fromDayNumber(day), years).workday) day += 1;
         return { date: fromDayNumber(day), ...flags(years) };
       }
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         day += 1;
         if (classify(fromDayNumber(day), years).workday) left -= 1;
       }

@@ -99,11 +99,17 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
       case 'correctionRequested':
         // 条例 第三十条: one notice, within 7 working days of receipt.
         if (state.correctionRequested) {
-          throw fail('CORRECTION_TWICE', `已于 ${state.correctionRequested} 告知补正，补正只能一次性告知（条例 第三十条）`);
+          throw fail(
+            'CORRECTION_TWICE',
+            `已于 ${state.correctionRequested} 告知补正，补正只能一次性告知（条例 第三十条）`,
+          );
         }
         mustBeRunning();
         if (event.date > state.correctionDueBy) {
-          throw fail('CORRECTION_NOTICE_LATE', `补正告知须在收到申请后 ${CLOCK_RULES.correctionNotice.workdays} 个工作日内（${state.correctionDueBy} 前）发出（条例 第三十条）`);
+          throw fail(
+            'CORRECTION_NOTICE_LATE',
+            `补正告知须在收到申请后 ${CLOCK_RULES.correctionNotice.workdays} 个工作日内（${state.correctionDueBy} 前）发出（条例 第三十条）`,
+          );
         }
         if (event.correctBy < event.date) throw fail('INVALID_EVENT', `补正期限 ${event.correctBy} 早于告知日期`);
         state.correctionRequested = event.date;
@@ -176,7 +182,13 @@ function checkLapse(
   const end = PAUSE_END[open.kind];
   if (!end.late) return;
   if (event.type === end.event) {
-    throw fail(end.late, `晚于${PAUSE_LABELS[open.kind]}期限 ${open.deadline}，申请视为放弃；如申请人坚持，应作为新申请登记`);
+    throw fail(
+      end.late,
+      `晚于${PAUSE_LABELS[open.kind]}期限 ${open.deadline}，申请视为放弃；如申请人坚持，应作为新申请登记`,
+    );
   }
-  throw fail('EVENT_AFTER_CLOSE', `${PAUSE_LABELS[open.kind]}期限 ${open.deadline} 已过，申请视为放弃，只能登记答复（告知结果）`);
+  throw fail(
+    'EVENT_AFTER_CLOSE',
+    `${PAUSE_LABELS[open.kind]}期限 ${open.deadline} 已过，申请视为放弃，只能登记答复（告知结果）`,
+  );
 }

@@ -12,9 +12,17 @@ export const CLOCK_RULES = {
   /** Day 1 is the first working day after receipt; 第三十一条 fixes the receipt date by channel. */
   answer: { workdays: 20, basis: '条例 第三十三条第一款', rule: '不能当场答复的，自收到申请之日起20个工作日内答复' },
   /** At most once; the approver is the 政府信息公开工作机构负责人, an organ setting. */
-  maxExtension: { workdays: 20, basis: '条例 第三十三条第一款', rule: '经政府信息公开工作机构负责人同意，延长不超过20个工作日' },
+  maxExtension: {
+    workdays: 20,
+    basis: '条例 第三十三条第一款',
+    rule: '经政府信息公开工作机构负责人同意，延长不超过20个工作日',
+  },
   /** The answer period restarts from the receipt of the correction. */
-  correctionNotice: { workdays: 7, basis: '条例 第三十条', rule: '申请内容不明确的，自收到申请之日起7个工作日内一次性告知补正' },
+  correctionNotice: {
+    workdays: 7,
+    basis: '条例 第三十条',
+    rule: '申请内容不明确的，自收到申请之日起7个工作日内一次性告知补正',
+  },
   /** Time spent waiting is not counted in the answer period (第三十三条第二款). */
   thirdPartyReply: { workdays: 15, basis: '条例 第三十二条', rule: '第三方自收到征求意见书之日起15个工作日内提出意见' },
   /** The time between notice and payment is not counted; unpaid = request abandoned (row otherFeeUnpaid). */

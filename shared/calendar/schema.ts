@@ -26,7 +26,8 @@ export type OrganYear = z.infer<typeof organYearSchema>;
 export const organCalendarSchema = z
   .strictObject({
     years: z.record(z.string().regex(/^\d{4}$/), organYearSchema, {
-      error: (issue) => (issue.code === 'invalid_key' ? '年份须为四位数字，如 2027' : '年度日历（years）须为按年份填写的对象'),
+      error: (issue) =>
+        issue.code === 'invalid_key' ? '年份须为四位数字，如 2027' : '年度日历（years）须为按年份填写的对象',
     }),
   })
   .superRefine((calendar, ctx) => {

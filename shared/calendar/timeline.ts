@@ -53,7 +53,7 @@ function counts(counter: DayCounter, date: IsoDate, pauses: readonly Pause[]): b
  */
 export function dueDateOf(counter: DayCounter, base: IsoDate, pauses: readonly Pause[], limit: number): IsoDate {
   let date = base;
-  for (let count = 0; count < limit; ) {
+  for (let count = 0; count < limit;) {
     date = addDays(date, 1);
     if (counts(counter, date, pauses)) count += 1;
   }

@@ -7,9 +7,7 @@ import { formatNumber } from './numbers';
 
 export function checkCells(report: CheckInput): Finding[] {
   const findings: Finding[] = [];
-  const reported = new Set(
-    (report.findings ?? []).filter((f) => f.check === 'cellUnreadable').flatMap((f) => f.cells),
-  );
+  const reported = new Set((report.findings ?? []).filter((f) => f.check === 'cellUnreadable').flatMap((f) => f.cells));
   for (const def of FORMAT_2021.cells) {
     const v = cellValue(report, def.address);
     if (v === null) {

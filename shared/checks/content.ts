@@ -57,7 +57,9 @@ export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput):
   if (isPeoplesGovernment(report.organ)) {
     const missing = GOVERNMENT_DUTIES.filter((w) => !all.includes(w));
     if (missing.length > 0) {
-      add(`人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条），正文未提及：${missing.join('、')}`);
+      add(
+        `人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条），正文未提及：${missing.join('、')}`,
+      );
     }
   }
   if (!/信息处理费/.test(report.sections.other)) {

@@ -3,7 +3,15 @@
  * The checks engine tests them; the importer uses the same equations to infer cells a paste lost.
  * Sources: the note printed above table 三 (balance), and the 总计 columns/rows of tables 三 and 四.
  */
-import { APPLICANT_TYPES, FORMAT_2021, OUTCOME_ROWS, cellAddress, type CellAddress, type CheckId, type TableKey } from '../format';
+import {
+  APPLICANT_TYPES,
+  FORMAT_2021,
+  OUTCOME_ROWS,
+  cellAddress,
+  type CellAddress,
+  type CheckId,
+  type TableKey,
+} from '../format';
 
 export interface SumRule {
   check: CheckId;
@@ -25,10 +33,22 @@ export interface Equation {
 }
 
 export const SUM_RULES: readonly SumRule[] = [
-  { check: 'balance', table: 'applications', per: 'column', left: ['newReceived', 'carriedOver'], right: ['resultTotal', 'carriedForward'] },
+  {
+    check: 'balance',
+    table: 'applications',
+    per: 'column',
+    left: ['newReceived', 'carriedOver'],
+    right: ['resultTotal', 'carriedForward'],
+  },
   { check: 'resultTotal', table: 'applications', per: 'column', left: ['resultTotal'], right: OUTCOME_ROWS },
   { check: 'applicantTotal', table: 'applications', per: 'row', left: ['total'], right: APPLICANT_TYPES },
-  { check: 'reviewTotal', table: 'reviewLitigation', per: 'row', left: ['total'], right: ['upheld', 'corrected', 'other', 'pending'] },
+  {
+    check: 'reviewTotal',
+    table: 'reviewLitigation',
+    per: 'row',
+    left: ['total'],
+    right: ['upheld', 'corrected', 'other', 'pending'],
+  },
 ];
 
 function gridOf(table: TableKey): { rows: string[]; columns: string[] } {
@@ -43,8 +63,16 @@ export function expandRule(rule: SumRule): Equation[] {
   const { rows, columns } = gridOf(rule.table);
   const along = rule.per === 'column' ? columns : rows;
   return along.map((key) => {
-    const at = (k: string) => (rule.per === 'column' ? cellAddress(rule.table, k, key) : cellAddress(rule.table, key, k));
-    return { check: rule.check, table: rule.table, per: rule.per, along: key, left: rule.left.map(at), right: rule.right.map(at) };
+    const at = (k: string) =>
+      rule.per === 'column' ? cellAddress(rule.table, k, key) : cellAddress(rule.table, key, k);
+    return {
+      check: rule.check,
+      table: rule.table,
+      per: rule.per,
+      along: key,
+      left: rule.left.map(at),
+      right: rule.right.map(at),
+    };
   });
 }
 

@@ -10,14 +10,12 @@ export const checkInputSchema = z.object({
   organ: z.string(),
   year: z.number().int(),
   formatVersion: z.string(),
-  cells: z
-    .record(z.string(), z.number().nullable())
-    .superRefine((cells, ctx) => {
-      const known = new Set<string>(CELL_ADDRESSES);
-      for (const key of Object.keys(cells)) {
-        if (!known.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `未知的单元格地址 ${key}` });
-      }
-    }),
+  cells: z.record(z.string(), z.number().nullable()).superRefine((cells, ctx) => {
+    const known = new Set<string>(CELL_ADDRESSES);
+    for (const key of Object.keys(cells)) {
+      if (!known.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `未知的单元格地址 ${key}` });
+    }
+  }),
   sections: sectionsSchema,
   narrative: narrativeSchema.optional(),
   facts: z.object({ publishedItems: z.number().int().nonnegative() }).optional(),

@@ -25,7 +25,12 @@ export function checkNarrativeNumbers(report: CheckInput): Finding[] {
   const received = cellValue(report, 'applications.newReceived.total');
   const withCarried = received === null ? null : received + (cellValue(report, 'applications.carriedOver.total') ?? 0);
   // “收到申请 N 件” means the new ones; some reports count the carried-over ones in it too.
-  if (stated.applicationsReceived !== null && received !== null && stated.applicationsReceived !== received && stated.applicationsReceived !== withCarried) {
+  if (
+    stated.applicationsReceived !== null &&
+    received !== null &&
+    stated.applicationsReceived !== received &&
+    stated.applicationsReceived !== withCarried
+  ) {
     findings.push({
       check: 'narrativeNumbers',
       level,

@@ -12,7 +12,14 @@ export const TABLE_KEYS = ['proactive', 'applications', 'reviewLitigation'] as c
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** The six applicant columns of table 三 (without 总计). */
-export const APPLICANT_TYPES = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
+export const APPLICANT_TYPES = [
+  'natural',
+  'commercial',
+  'research',
+  'publicInterest',
+  'legalService',
+  'otherOrg',
+] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 
 /** The 21 outcome rows of table 三, in the official order. */

@@ -43,7 +43,15 @@ export const TOTAL_WORDS: readonly string[] = ['总', '合计', '小计'];
  * Column headers of table 二 in the 2019 format (国办公开办函〔2019〕60号), which some reports still print:
  * its columns are not the 2021 format's, so the table is not read (normalised as labelKey gives them).
  */
-export const OLD_FORMAT_HEADERS: readonly string[] = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '其他对外管理服务事项', '采购项目数量'];
+export const OLD_FORMAT_HEADERS: readonly string[] = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增减',
+  '其他对外管理服务事项',
+  '采购项目数量',
+];
 
 /**
  * Lines a government portal puts around a report (toolbars, metadata, share links): dropped before reading,
@@ -51,27 +59,103 @@ export const OLD_FORMAT_HEADERS: readonly string[] = ['本年新制作数量', '
  * brackets, bars, spaces), or starts with a CHROME_FIELDS label and has no full stop.
  */
 export const CHROME_WORDS: readonly string[] = [
-  '打印本页', '打印此页', '打印', '关闭窗口', '关闭本页', '关闭', '返回顶部', '返回', '收藏本页', '收藏', '分享到', '分享',
-  '扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '扫一扫', '相关链接', '上一篇', '下一篇', '长者版', '关怀版',
-  '无障碍阅读', '无障碍', '登录', '注册', '点击查看解读', '图解链接',
+  '打印本页',
+  '打印此页',
+  '打印',
+  '关闭窗口',
+  '关闭本页',
+  '关闭',
+  '返回顶部',
+  '返回',
+  '收藏本页',
+  '收藏',
+  '分享到',
+  '分享',
+  '扫一扫在手机打开当前页',
+  '扫一扫在手机上查看当前页面',
+  '扫一扫',
+  '相关链接',
+  '上一篇',
+  '下一篇',
+  '长者版',
+  '关怀版',
+  '无障碍阅读',
+  '无障碍',
+  '登录',
+  '注册',
+  '点击查看解读',
+  '图解链接',
 ];
 export const CHROME_FIELDS: readonly string[] = [
-  '来源', '信息来源', '文章来源', '发布时间', '发布日期', '发布机构', '发布单位', '撰写时间', '更新时间', '成文日期', '时间', '日期',
-  '作者', '编辑', '责任编辑', '浏览次数', '浏览量', '访问量', '访问次数', '点击数', '点击率', '点击量', '索引号', '公开方式', '公开形式',
-  '组配分类', '主题分类', '文号', '发文字号', '发文日期', '关键词', '有效性', '是否有效', '生成日期', '信息提供日期', '当前位置',
-  '您当前所在位置', '您现在的位置', '您的位置', '字号', '字体',
+  '来源',
+  '信息来源',
+  '文章来源',
+  '发布时间',
+  '发布日期',
+  '发布机构',
+  '发布单位',
+  '撰写时间',
+  '更新时间',
+  '成文日期',
+  '时间',
+  '日期',
+  '作者',
+  '编辑',
+  '责任编辑',
+  '浏览次数',
+  '浏览量',
+  '访问量',
+  '访问次数',
+  '点击数',
+  '点击率',
+  '点击量',
+  '索引号',
+  '公开方式',
+  '公开形式',
+  '组配分类',
+  '主题分类',
+  '文号',
+  '发文字号',
+  '发文日期',
+  '关键词',
+  '有效性',
+  '是否有效',
+  '生成日期',
+  '信息提供日期',
+  '当前位置',
+  '您当前所在位置',
+  '您现在的位置',
+  '您的位置',
+  '字号',
+  '字体',
 ];
 
 /** Page numbers a PDF copy leaves between lines: “— 3 —”, “- 3 -”, “第 3 页 共 9 页”, “P. 8”. */
-export const PAGE_NUMBERS: readonly string[] = ['^[-—–－]+\\s*\\d{1,3}\\s*[-—–－]+$', '^第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?$', '^P\\.\\s*\\d{1,3}$'];
+export const PAGE_NUMBERS: readonly string[] = [
+  '^[-—–－]+\\s*\\d{1,3}\\s*[-—–－]+$',
+  '^第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?$',
+  '^P\\.\\s*\\d{1,3}$',
+];
 
 /**
  * Text injected into a title by a hijacked or mirror page (a betting site's name before the organ): the
  * organ is what follows the last of these. Not “体育” alone, which real organs' names contain.
  */
 export const SPAM_MARKERS: readonly string[] = [
-  '官网', '官方网站', '娱乐城', '娱乐', '棋牌', '彩票', '博彩', '赌场', '下载', '入口', '网址', '[Aa][Pp][Pp]',
-  '[A-Za-z]{2,}[\\w.@-]*(?:体育|平台|在线)', '[\\w-]+\\.(?:com|net|cc|vip|top|org|cn)\\b',
+  '官网',
+  '官方网站',
+  '娱乐城',
+  '娱乐',
+  '棋牌',
+  '彩票',
+  '博彩',
+  '赌场',
+  '下载',
+  '入口',
+  '网址',
+  '[Aa][Pp][Pp]',
+  '[A-Za-z]{2,}[\\w.@-]*(?:体育|平台|在线)',
+  '[\\w-]+\\.(?:com|net|cc|vip|top|org|cn)\\b',
 ];
 
 /**

@@ -14,9 +14,7 @@ import type { Equation } from './equations';
 import { feasible, propagate } from './propagate';
 import type { ValueToken } from './tokens';
 
-export type CellRead =
-  | { value: number; source: 'read' | 'aligned' | 'inferred' }
-  | { value: null; reason: string };
+export type CellRead = { value: number; source: 'read' | 'aligned' | 'inferred' } | { value: null; reason: string };
 
 export interface RowResult {
   cells: Map<CellAddress, CellRead>;
@@ -32,7 +30,9 @@ export function slotValue(token: ValueToken, decimal: boolean): { value: number 
   if (token.kind === 'blank') return { value: null, reason: '空白' };
   if (token.kind === 'marker') return { value: null, reason: `印为“${token.raw}”` };
   const ok = token.value >= 0 && (decimal || Number.isInteger(token.value));
-  return ok ? { value: token.value } : { value: null, reason: `印为“${token.raw}”，${decimal ? '不是非负数' : '不是非负整数'}` };
+  return ok
+    ? { value: token.value }
+    : { value: null, reason: `印为“${token.raw}”，${decimal ? '不是非负数' : '不是非负整数'}` };
 }
 
 function* placements(n: number, k: number, start = 0): Generator<number[]> {
@@ -80,7 +80,11 @@ export function resolveRow({ cells, values, equations, isDecimal, reason }: RowI
   const shortBy = { printed: k, expected: n };
   const why = `该行只印有 ${k} 个数（应为 ${n} 个），无法确定各数所在列`;
   if (choose(n, k) > MAX_PLACEMENTS) return { cells: allUnreadable(cells, why), shortBy };
-  const outcomes: { values: Map<CellAddress, number | null>; placedAt: Set<CellAddress>; why: Map<CellAddress, string> }[] = [];
+  const outcomes: {
+    values: Map<CellAddress, number | null>;
+    placedAt: Set<CellAddress>;
+    why: Map<CellAddress, string>;
+  }[] = [];
   for (const at of placements(n, k)) {
     const placed = new Map<CellAddress, number | null>(cells.map((c) => [c, null]));
     const placedAt = new Set<CellAddress>();

@@ -75,11 +75,16 @@ export function splitOverflow(segs: readonly Segment[], rule: OverflowRule): Seg
       // Either this row then stray numbers, or this row short and a label-less row after it: only the
       // first reading is taken, and only when the second does not fit.
       const ok = rule.fits(seg, head) && !rule.fits(seg, seg.values.slice(-width));
-      out.push(ok ? { texts: seg.texts, values: head } : { texts: seg.texts, values: [], unreadable: `印有 ${seg.values.length} 个数，无法分清哪些属于本行` });
+      out.push(
+        ok
+          ? { texts: seg.texts, values: head }
+          : { texts: seg.texts, values: [], unreadable: `印有 ${seg.values.length} 个数，无法分清哪些属于本行` },
+      );
       continue;
     }
     out.push({ texts: seg.texts, values: head });
-    for (let i = width; i < seg.values.length; i += width) out.push({ texts: [], values: seg.values.slice(i, i + width) });
+    for (let i = width; i < seg.values.length; i += width)
+      out.push({ texts: [], values: seg.values.slice(i, i + width) });
   }
   return out;
 }
@@ -138,7 +143,11 @@ function fillGaps(assigned: number[], unnamed: readonly boolean[], rowCount: num
 export function assignRows(segs: readonly Segment[], rows: readonly RowSpec[]): Map<string, Segment> {
   const scores = segs.map((s) => scoreRows(s.texts, rows));
   const assigned = alignByScore(scores, rows.length);
-  fillGaps(assigned, scores.map((s) => s.every((x) => x === 0)), rows.length);
+  fillGaps(
+    assigned,
+    scores.map((s) => s.every((x) => x === 0)),
+    rows.length,
+  );
   const out = new Map<string, Segment>();
   assigned.forEach((rowIndex, segIndex) => {
     const row = rows[rowIndex];

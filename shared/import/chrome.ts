@@ -8,7 +8,13 @@ import { halfWidth } from './normalize';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FIELD = new RegExp(`^[•·*|【[-]*(?:${CHROME_FIELDS.map(escape).join('|')})[:：]`);
-const WORDS = new RegExp([...CHROME_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+const WORDS = new RegExp(
+  [...CHROME_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|'),
+  'g',
+);
 const PAGE = PAGE_NUMBERS.map((p) => new RegExp(p));
 const MAX_LENGTH = 150;
 

@@ -26,7 +26,8 @@ function def(address: CellAddress) {
 
 export function rowName(address: CellAddress): string {
   const d = def(address);
-  const row = d.table === 'reviewLitigation' && d.row !== 'review' ? `行政诉讼（${d.rowLabel}）` : plainLabel(d.rowLabel);
+  const row =
+    d.table === 'reviewLitigation' && d.row !== 'review' ? `行政诉讼（${d.rowLabel}）` : plainLabel(d.rowLabel);
   return `${TABLE_NAMES[d.table]}“${row}”行`;
 }
 
@@ -66,7 +67,10 @@ export function shortRowFinding(cells: Map<CellAddress, CellRead>, printed: numb
   const unique = [...cells.values()].some((r) => r.value !== null && r.source === 'aligned');
   const how = unique ? '只有一种对应方式符合本行总计，已按其填入' : '各种对应方式结果相同，已填入';
   const get = (c: CellAddress): number => cells.get(c)?.value ?? 0;
-  return inferred(placed, `${rowName(first)}只印有 ${printed} 个数（应为 ${expected} 个），${how}${placed.map((c) => columnName(c)).join('')}列：${valuesText(placed, get)}`);
+  return inferred(
+    placed,
+    `${rowName(first)}只印有 ${printed} 个数（应为 ${expected} 个），${how}${placed.map((c) => columnName(c)).join('')}列：${valuesText(placed, get)}`,
+  );
 }
 
 /** Findings for cells filled by the table's equations, one per row. */
@@ -82,6 +86,9 @@ export function propagatedFindings(filled: ReadonlyMap<CellAddress, { value: num
     const checks = new Set(cells.flatMap((c) => filled.get(c)?.via.map((eq) => eq.check) ?? []));
     const rules = [...checks].map((id) => EQUATION_NAMES[id] ?? id).join('、');
     const get = (c: CellAddress): number => filled.get(c)?.value ?? 0;
-    return inferred(cells, `${rowName(first)}${cells.map(columnName).join('')}列未能读取，已按“${rules}”推算填入：${valuesText(cells, get)}`);
+    return inferred(
+      cells,
+      `${rowName(first)}${cells.map(columnName).join('')}列未能读取，已按“${rules}”推算填入：${valuesText(cells, get)}`,
+    );
   });
 }

@@ -23,7 +23,11 @@ function texts(): string[] {
   ];
 }
 
-const LAYOUT: ReadonlySet<string> = new Set(texts().map(labelKey).filter((k) => k.length > 0));
+const LAYOUT: ReadonlySet<string> = new Set(
+  texts()
+    .map(labelKey)
+    .filter((k) => k.length > 0),
+);
 
 /** True when the text is only table layout (a header or group label), e.g. “三、本年度 办理结果”. */
 export function isLayout(text: string): boolean {

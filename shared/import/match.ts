@@ -73,11 +73,17 @@ function bestOf(key: string, rows: readonly RowSpec[]): number {
  * cells or lines); the cell before alone, a little less, when the nearest is only layout (a spilled header).
  * A label-only cell before the nearest, for a row that printed no numbers, must not take these numbers.
  */
-export function candidateTexts(texts: readonly TextToken[], rows: readonly RowSpec[]): { key: string; weight: number }[] {
+export function candidateTexts(
+  texts: readonly TextToken[],
+  rows: readonly RowSpec[],
+): { key: string; weight: number }[] {
   const last = texts[texts.length - 1];
   if (!last) return [];
   const words = last.text.split(' ');
-  const out = [last.text, ...Array.from({ length: Math.min(words.length, 4) - 1 }, (_, n) => words.slice(-(n + 1)).join(' '))].map((t) => ({
+  const out = [
+    last.text,
+    ...Array.from({ length: Math.min(words.length, 4) - 1 }, (_, n) => words.slice(-(n + 1)).join(' ')),
+  ].map((t) => ({
     key: labelKey(t),
     weight: 1,
   }));

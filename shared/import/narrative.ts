@@ -5,7 +5,14 @@
  */
 import type { Narrative, Sections } from '../report/schema';
 
-const SEARCH_ORDER: readonly (keyof Sections)[] = ['overview', 'proactive', 'applications', 'other', 'reviewLitigation', 'problems'];
+const SEARCH_ORDER: readonly (keyof Sections)[] = [
+  'overview',
+  'proactive',
+  'applications',
+  'other',
+  'reviewLitigation',
+  'problems',
+];
 
 /** One clause: statements never cross a full stop or semicolon. */
 const CLAUSE = '[^。；;！!？?\\n]';
@@ -21,11 +28,17 @@ const PROACTIVE = [
   new RegExp(`(?:共|累计|全年)公开${CLAUSE}{0,6}?信息${CLAUSE}{0,4}?${NUMBER}\\s*(余)?\\s*(?:条|件|篇)`),
   new RegExp(`(?:共|累计|全年)发布${CLAUSE}{0,6}?信息${CLAUSE}{0,4}?${NUMBER}\\s*(余)?\\s*(?:条|篇)`),
 ];
-const RECEIVED = new RegExp(`(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,8}?${NUMBER}\\s*(余)?\\s*(?:件|个|份|条|次)`);
-const RECEIVED_NONE = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开`);
+const RECEIVED = new RegExp(
+  `(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,8}?${NUMBER}\\s*(余)?\\s*(?:件|个|份|条|次)`,
+);
+const RECEIVED_NONE = new RegExp(
+  `(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开`,
+);
 const RECEIVED_ZERO_WORD = new RegExp(`(?:收到|受理|新收)${CLAUSE}{0,30}?申请${CLAUSE}{0,6}?(?:为零|为0件|0件)`);
 const FEES = new RegExp(`信息处理费${CLAUSE}{0,10}?${NUMBER}\\s*(万)?元`);
-const FEES_NONE = new RegExp(`(?:未|没有|无|不|均未|免)(?:收取|征收|产生|涉及|收)?${CLAUSE}{0,8}?信息处理费|信息处理费${CLAUSE}{0,6}?(?:无|未|为零|零元)`);
+const FEES_NONE = new RegExp(
+  `(?:未|没有|无|不|均未|免)(?:收取|征收|产生|涉及|收)?${CLAUSE}{0,8}?信息处理费|信息处理费${CLAUSE}{0,6}?(?:无|未|为零|零元)`,
+);
 
 function normalize(text: string): string {
   // Full-width digits and punctuation to ASCII; spaces inside numbers ("2 6 4") are not joined on purpose.

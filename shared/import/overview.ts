@@ -24,7 +24,9 @@ function splitTitle(rest: string): { title: string; text: string } {
 export function overviewParts(lines: readonly Line[]): OverviewPart[] {
   const chinese = lines.some((l) => SUB_HEADING.test(halfWidth(l.text)));
   const heading = chinese ? SUB_HEADING : ARABIC_SUB_HEADING;
-  const numbering = chinese ? /^\s*(?:\*\*)?[（(][一二三四五六七八九十]+[)）]/ : /^\s*(?:\*\*)?(?:[（(]\d{1,2}[)）]|\d{1,2}[、.．])/;
+  const numbering = chinese
+    ? /^\s*(?:\*\*)?[（(][一二三四五六七八九十]+[)）]/
+    : /^\s*(?:\*\*)?(?:[（(]\d{1,2}[)）]|\d{1,2}[、.．])/;
   const parts: { title: string; lines: Line[] }[] = [];
   for (const line of lines) {
     const m = heading.exec(halfWidth(line.text));

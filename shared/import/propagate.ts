@@ -25,7 +25,10 @@ interface Term {
 const EPS = 1e-9;
 
 function terms(eq: Equation): Term[] {
-  return [...eq.left.map((cell) => ({ cell, sign: 1 as const })), ...eq.right.map((cell) => ({ cell, sign: -1 as const }))];
+  return [
+    ...eq.left.map((cell) => ({ cell, sign: 1 as const })),
+    ...eq.right.map((cell) => ({ cell, sign: -1 as const })),
+  ];
 }
 
 function split(eq: Equation, get: (c: CellAddress) => number | null): { known: number; unknown: Term[] } {
@@ -64,7 +67,11 @@ export function feasible(eq: Equation, get: (c: CellAddress) => number | null): 
   return -known * (sign ?? 1) > -EPS;
 }
 
-function runOnce(values: Values, equations: readonly Equation[], frozen: ReadonlySet<CellAddress>): Map<CellAddress, Filled> {
+function runOnce(
+  values: Values,
+  equations: readonly Equation[],
+  frozen: ReadonlySet<CellAddress>,
+): Map<CellAddress, Filled> {
   const filled = new Map<CellAddress, Filled>();
   const get = (c: CellAddress): number | null => filled.get(c)?.value ?? values.get(c) ?? null;
   const blocked = new Set(frozen);

@@ -5,7 +5,14 @@
  * never changed, so a published inconsistency stays for the checks to report.
  */
 import { FORMAT_2021, SECTION_KEYS, type CellAddress, type SectionKey } from '../format';
-import { reportDataSchema, type Cells, type Finding, type OverviewPart, type ReportData, type Sections } from '../report/schema';
+import {
+  reportDataSchema,
+  type Cells,
+  type Finding,
+  type OverviewPart,
+  type ReportData,
+  type Sections,
+} from '../report/schema';
 import type { CellRead } from './align';
 import { EQUATIONS } from './equations';
 import { UnreadableReportError } from './errors';
@@ -48,7 +55,10 @@ function dropSignature(lines: Line[], organ: string | null): Line[] {
     const last = out[out.length - 1];
     if (!last) return out;
     const t = last.text.replace(/\s+/g, '');
-    const isDate = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$/.test(t);
+    const isDate =
+      /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$|^[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$/.test(
+        t,
+      );
     if (t === '' || isDate || (organ !== null && t === organ)) out.pop();
     else return out;
   }
@@ -63,7 +73,8 @@ function tableRows(lines: readonly Line[]): Line[] {
 }
 
 export function importReportText(text: string, options: ImportOptions = {}): ReportData {
-  if (isTraditionalScript(text)) throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
+  if (isTraditionalScript(text))
+    throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
   // Portal chrome (toolbars, metadata, share links) is blanked, keeping the line numbers.
   const lines: Line[] = cleanText(text)
     .split('\n')
@@ -85,7 +96,8 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     }
   }
   const anyCell = [...reads.values()].some(hasValue);
-  if (split.found.length < 2 && !anyCell) throw new UnreadableReportError('未找到政府信息公开年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）');
+  if (split.found.length < 2 && !anyCell)
+    throw new UnreadableReportError('未找到政府信息公开年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）');
   if (year === null) throw new UnreadableReportError('无法从标题或正文识别报告年度');
 
   split.parts.other = dropSignature(split.parts.other, organ);
@@ -111,7 +123,9 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
 export function assembleCells(reads: readonly TableRead[]): { cells: Cells; findings: Finding[] } {
   const read = new Map<CellAddress, CellRead>();
   for (const r of reads) for (const [c, v] of r.cells) read.set(c, v);
-  const values = new Map<CellAddress, number | null>(FORMAT_2021.cells.map((c) => [c.address, read.get(c.address)?.value ?? null]));
+  const values = new Map<CellAddress, number | null>(
+    FORMAT_2021.cells.map((c) => [c.address, read.get(c.address)?.value ?? null]),
+  );
   const filled = propagate(values, EQUATIONS);
   const findings: Finding[] = [];
   for (const r of reads) {

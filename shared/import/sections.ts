@@ -50,7 +50,8 @@ function splitHeads(rest: string): { head: string; body: string }[] {
   const space = rest.search(/\s/);
   const out: { head: string; body: string }[] = [];
   const beforeSpace = rest.slice(0, space);
-  if (space > 0 && space <= 30 && (stop < 0 || space < stop) && !/[、，,和及与]$/.test(beforeSpace)) out.push({ head: beforeSpace, body: rest.slice(space).trim() });
+  if (space > 0 && space <= 30 && (stop < 0 || space < stop) && !/[、，,和及与]$/.test(beforeSpace))
+    out.push({ head: beforeSpace, body: rest.slice(space).trim() });
   if (stop >= 0 && stop <= 30) out.push({ head: rest.slice(0, stop), body: rest.slice(stop + 1).trim() });
   out.push({ head: rest, body: '' });
   return out;
@@ -74,7 +75,11 @@ export function headingOf(raw: string, parenthesised = false): { key: SectionKey
   if (numbered) {
     const index = '一二三四五六'.indexOf(numbered[1] ?? '');
     const key = SECTION_KEYS[index];
-    const found = key ? splitHeads(numbered[2] ?? '').find(({ head }) => [...head].length <= 30 && numberFree(head) && KEYWORDS[key].test(head)) : undefined;
+    const found = key
+      ? splitHeads(numbered[2] ?? '').find(
+          ({ head }) => [...head].length <= 30 && numberFree(head) && KEYWORDS[key].test(head),
+        )
+      : undefined;
     return key && found ? { key, body: asPrinted(raw, found.body) } : null;
   }
   // A bare title; not a numbered sub-heading that repeats it (（一）主动公开政府信息情况 under 一).
@@ -93,7 +98,10 @@ function cutAtHeadings(line: Line): Line[] {
     .map((m) => (m.index ?? 0) + (m[1] ?? '').length)
     .filter((at) => at > 0 && headingOf(line.text.slice(at)) !== null);
   const starts = [0, ...cuts];
-  return starts.map((at, i) => ({ text: line.text.slice(at, starts[i + 1] ?? line.text.length).trim(), line: line.line }));
+  return starts.map((at, i) => ({
+    text: line.text.slice(at, starts[i + 1] ?? line.text.length).trim(),
+    line: line.line,
+  }));
 }
 
 /** Parts by 一、 headings; by （一） headings when that finds more (a report that numbers its parts so). */
@@ -126,7 +134,11 @@ function splitBy(lines: readonly Line[], parenthesised: boolean): SectionLines {
 
 /** A line that stops mid-sentence: long, without closing punctuation (a paste broke the paragraph there). */
 function breaksMidSentence(line: string, next: string): boolean {
-  return [...line].length >= 20 && !/[。！？；：:;!?…」』”’）)】]$/.test(line) && !/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])/.test(next);
+  return (
+    [...line].length >= 20 &&
+    !/[。！？；：:;!?…」』”’）)】]$/.test(line) &&
+    !/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])/.test(next)
+  );
 }
 
 /** Prose as stored: trimmed lines, no empty lines, no Markdown bold markers, paragraphs a paste broke rejoined. */

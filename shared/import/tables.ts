@@ -25,13 +25,25 @@ export interface TableRead {
 const isDecimal = (cell: CellAddress): boolean => cell === FEE_CELL;
 
 const PROACTIVE_ROWS: RowSpec[] = FORMAT_2021.proactive.groups.flatMap((g) =>
-  g.rows.map((r) => rowSpec(r.key, r.label, g.columns.map((c) => cellAddress('proactive', r.key, c.key)))),
+  g.rows.map((r) =>
+    rowSpec(
+      r.key,
+      r.label,
+      g.columns.map((c) => cellAddress('proactive', r.key, c.key)),
+    ),
+  ),
 );
 
 function gridRows(table: 'applications' | 'reviewLitigation', withTotal: boolean): RowSpec[] {
   const def = FORMAT_2021[table];
   const columns = def.columns.filter((c) => withTotal || c.key !== 'total');
-  return def.rows.map((r) => rowSpec(r.key, r.label, columns.map((c) => cellAddress(table, r.key, c.key))));
+  return def.rows.map((r) =>
+    rowSpec(
+      r.key,
+      r.label,
+      columns.map((c) => cellAddress(table, r.key, c.key)),
+    ),
+  );
 }
 
 /** The row a segment's label names best, if any. */
@@ -79,7 +91,13 @@ function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Segment 
   for (const row of rows) {
     const seg = segmentOf(row);
     const values = rowValues(seg, row.cells.length);
-    const result = resolveRow({ cells: row.cells, values, equations: equationsWithin(row.cells, EQUATIONS), isDecimal, reason: seg?.unreadable });
+    const result = resolveRow({
+      cells: row.cells,
+      values,
+      equations: equationsWithin(row.cells, EQUATIONS),
+      isDecimal,
+      reason: seg?.unreadable,
+    });
     for (const [c, r] of result.cells) cells.set(c, r);
     if (result.shortBy) shortRows.push(result);
   }
@@ -99,13 +117,21 @@ function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead
 
 /** Every cell of the rows unreadable for one reason. */
 function unreadableRows(rows: readonly RowSpec[], reason: string): TableRead {
-  return { cells: new Map(rows.flatMap((r) => r.cells.map((c): [CellAddress, CellRead] => [c, { value: null, reason }]))), shortRows: [] };
+  return {
+    cells: new Map(rows.flatMap((r) => r.cells.map((c): [CellAddress, CellRead] => [c, { value: null, reason }]))),
+    shortRows: [],
+  };
 }
 
 /** The header: the words before the table's first number. */
 function headerKey(tokens: readonly Token[]): string {
   const first = tokens.findIndex((t) => t.kind === 'num' || t.kind === 'marker');
-  return labelKey(tokens.slice(0, first < 0 ? tokens.length : first).map((t) => (t.kind === 'text' ? t.text : '')).join(''));
+  return labelKey(
+    tokens
+      .slice(0, first < 0 ? tokens.length : first)
+      .map((t) => (t.kind === 'text' ? t.text : ''))
+      .join(''),
+  );
 }
 
 /** A header that names the columns but no 总计 column. */
@@ -139,10 +165,16 @@ export function readReviewLitigation(lines: readonly Line[]): TableRead {
   const width = rows[0]?.cells.length ?? 5;
   const segs = tableSegments(tokens, rows);
   const matched = assignRows(segs, rows);
-  const perRow = segs.length >= 2 && segs.length <= 3 && matched.size === segs.length && segs.every((s) => s.values.length <= width);
+  const perRow =
+    segs.length >= 2 && segs.length <= 3 && matched.size === segs.length && segs.every((s) => s.values.length <= width);
   if (perRow) return resolve(rows, (row) => matched.get(row.key));
   // One row of 15 (or 12) cells: 行政复议 | 未经复议直接起诉 | 复议后起诉.
-  const flat: RowSpec = { key: 'reviewLitigation', label: '行政复议、行政诉讼', keys: [], cells: rows.flatMap((r) => r.cells) };
+  const flat: RowSpec = {
+    key: 'reviewLitigation',
+    label: '行政复议、行政诉讼',
+    keys: [],
+    cells: rows.flatMap((r) => r.cells),
+  };
   const values = segs.flatMap((s) => s.values);
   return resolve([flat], () => ({ texts: [], values }));
 }

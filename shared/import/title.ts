@@ -76,10 +76,16 @@ export function readTitle(lines: readonly string[]): TitleInfo {
   }
   if (organ === '') {
     // The organ on its own line just above the title, or else just below it.
-    const above = texts.slice(0, at).filter((t) => t.length > 0).pop();
+    const above = texts
+      .slice(0, at)
+      .filter((t) => t.length > 0)
+      .pop();
     const end = joinedAt >= 0 ? texts.findIndex((t, i) => i > at && t.length > 0) : at;
     const below = texts.slice(end + 1).find((t) => t.length > 0);
-    organ = [above, below].map((t) => (t && [...t].length <= 30 && !/[。,，;；]/.test(t) ? cleanOrgan(t) : '')).find((o) => ORGAN_END.test(o)) ?? '';
+    organ =
+      [above, below]
+        .map((t) => (t && [...t].length <= 30 && !/[。,，;；]/.test(t) ? cleanOrgan(t) : ''))
+        .find((o) => ORGAN_END.test(o)) ?? '';
   }
   return { organ: organ === '' ? null : organ, year: year ?? periodYear(texts) };
 }

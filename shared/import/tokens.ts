@@ -66,7 +66,8 @@ function unglue(word: string): string[] {
 
 /** A cell's words: runs of non-values become one text token, each value its own token. */
 function cellTokens(cell: string, line: number, delimited: boolean): Token[] {
-  if (delimited && SPACED_NUMBER.test(cell)) return [{ kind: 'num', value: Number(cell.replace(/ /g, '')), raw: cell, line }];
+  if (delimited && SPACED_NUMBER.test(cell))
+    return [{ kind: 'num', value: Number(cell.replace(/ /g, '')), raw: cell, line }];
   const tokens: Token[] = [];
   let text: string[] = [];
   const flush = (): void => {
@@ -102,7 +103,12 @@ interface Cell {
 function lineCells(rawLine: string, line: number): Cell[] {
   const text = halfWidth(rawLine);
   const delimited = text.includes('\t');
-  return (delimited ? text.split('\t') : text.split(/ {2,}/)).map((c) => ({ text: c.trim(), line, blank: c.trim() === '', delimited }));
+  return (delimited ? text.split('\t') : text.split(/ {2,}/)).map((c) => ({
+    text: c.trim(),
+    line,
+    blank: c.trim() === '',
+    delimited,
+  }));
 }
 
 /**
@@ -146,8 +152,10 @@ function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
     const own = cellTokens(cell.text, cell.line, cell.delimited);
     const last = tokens[tokens.length - 1];
     const first = own[0];
-    if (last && first && last.kind !== 'text' && first.kind !== 'text') for (const line of pending) tokens.push({ kind: 'blank', line });
-    else if (leads && last && first && last.kind === 'text') for (const line of pending) tokens.push({ kind: 'blank', line, lead: true });
+    if (last && first && last.kind !== 'text' && first.kind !== 'text')
+      for (const line of pending) tokens.push({ kind: 'blank', line });
+    else if (leads && last && first && last.kind === 'text')
+      for (const line of pending) tokens.push({ kind: 'blank', line, lead: true });
     pending = [];
     tokens.push(...own);
   }

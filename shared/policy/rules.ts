@@ -48,7 +48,8 @@ const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审�
 export const RULES = {
   /** Staff act on their own organ's records only; others' look absent rather than forbidden. */
   sameOrgan: (a, t) => (a.organId === t.organId ? null : { code: 'NOT_FOUND', message: '该记录不存在或无权查看' }),
-  inReview: (_a, t) => (t.step === null ? { code: 'CONFLICT', message: '该信息不在审批中，可能已被他人处理，请刷新' } : null),
+  inReview: (_a, t) =>
+    t.step === null ? { code: 'CONFLICT', message: '该信息不在审批中，可能已被他人处理，请刷新' } : null,
   /** Only the role of the current step acts: a reviewer cannot publish past the leader. */
   currentStep: (a, t) => {
     const needed = t.step === null ? undefined : t.chain[t.step];
@@ -56,10 +57,15 @@ export const RULES = {
     const why = needed === 'leader' ? '此步须由第一负责人审批，分管领导不能越级发布' : `此步须由${STEP_LABELS[needed]}`;
     return { code: 'FORBIDDEN', message: why };
   },
-  distinctApprover: (a, t) => (t.approvedBy.includes(a.staffId) ? { code: 'CONFLICT', message: '同一人不能重复审批' } : null),
+  distinctApprover: (a, t) =>
+    t.approvedBy.includes(a.staffId) ? { code: 'CONFLICT', message: '同一人不能重复审批' } : null,
   secrecyChecklist: (_a, t) =>
     t.step === checklistStep(t.chain) && !t.hasChecklist
-      ? { code: 'VALIDATION', message: '此步审核须完成保密审查清单', fieldErrors: [{ path: 'checklist', message: 'checklist：请逐项确认保密审查' }] }
+      ? {
+          code: 'VALIDATION',
+          message: '此步审核须完成保密审查清单',
+          fieldErrors: [{ path: 'checklist', message: 'checklist：请逐项确认保密审查' }],
+        }
       : null,
 } as const satisfies Record<string, Rule>;
 export type RuleName = keyof typeof RULES;

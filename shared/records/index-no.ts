@@ -14,7 +14,9 @@ export function formatIndexNo(pattern: string, parts: { code: string; year: numb
   return pattern
     .replace(CODE, parts.code)
     .replace(YEAR, String(parts.year))
-    .replace(SERIAL, (_m, ns: string | undefined, width: string | undefined) => String(parts.serial).padStart(ns ? ns.length : Number(width ?? 5), '0'));
+    .replace(SERIAL, (_m, ns: string | undefined, width: string | undefined) =>
+      String(parts.serial).padStart(ns ? ns.length : Number(width ?? 5), '0'),
+    );
 }
 
 /** The serial is counted per organ and year, so a pattern needs the year and exactly one serial. */

@@ -20,29 +20,29 @@ const countMetric = z.enum([
 export type CountMetric = z.infer<typeof countMetric>;
 
 const countEntry = z.object({
-    kind: z.literal('count'),
-    metric: countMetric,
-    date: isoDate,
-    count: z.number().int().positive().max(1_000_000),
-    note: z.string().max(500).optional(),
-    // A document registered one by one (制发/废止 of 规章, 规范性文件): its title and 文号; older entries have neither.
-    title: z.string().trim().min(1).max(200).optional(),
-    docNo: z.string().trim().min(1).max(100).optional(),
-  });
+  kind: z.literal('count'),
+  metric: countMetric,
+  date: isoDate,
+  count: z.number().int().positive().max(1_000_000),
+  note: z.string().max(500).optional(),
+  // A document registered one by one (制发/废止 of 规章, 规范性文件): its title and 文号; older entries have neither.
+  title: z.string().trim().min(1).max(200).optional(),
+  docNo: z.string().trim().min(1).max(100).optional(),
+});
 const feeEntry = z.object({
-    kind: z.literal('fee'),
-    metric: z.literal('fees.amountWanYuan'),
-    date: isoDate,
-    amountWanYuan: z.number().positive().finite().max(1_000_000),
-    note: z.string().max(500).optional(),
-  });
+  kind: z.literal('fee'),
+  metric: z.literal('fees.amountWanYuan'),
+  date: isoDate,
+  amountWanYuan: z.number().positive().finite().max(1_000_000),
+  note: z.string().max(500).optional(),
+});
 const inForceOverride = z.object({
-    kind: z.literal('inForceOverride'),
-    metric: z.enum(['rules.inForce', 'normativeDocs.inForce']),
-    year: z.number().int().min(2008).max(2100),
-    value: z.number().int().nonnegative(),
-    reason: z.string().trim().min(2, '请说明原因').max(500),
-  });
+  kind: z.literal('inForceOverride'),
+  metric: z.enum(['rules.inForce', 'normativeDocs.inForce']),
+  year: z.number().int().min(2008).max(2100),
+  value: z.number().int().nonnegative(),
+  reason: z.string().trim().min(2, '请说明原因').max(500),
+});
 
 /** What staff enter; the store gives the id. */
 export const statEntryInputSchema = z.discriminatedUnion('kind', [countEntry, feeEntry, inForceOverride]);

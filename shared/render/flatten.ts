@@ -22,7 +22,8 @@ export function toGrid<T extends SpanLike>(rows: readonly { cells: readonly T[] 
       for (let dr = 0; dr < cell.rowSpan; dr += 1) {
         for (let dc = 0; dc < cell.colSpan; dc += 1) {
           const line = grid[r + dr];
-          if (!line || c + dc >= width) throw new Error(`cell spans outside the ${rows.length}×${width} grid at row ${r}`);
+          if (!line || c + dc >= width)
+            throw new Error(`cell spans outside the ${rows.length}×${width} grid at row ${r}`);
           if (line[c + dc] !== undefined) throw new Error(`cells overlap at row ${r + dr}, column ${c + dc}`);
           line[c + dc] = cell;
         }
@@ -90,7 +91,9 @@ export function flattenBlock(block: LayoutBlock, layout: Pick<TableLayout, 'colu
     if (kept.length > 1 && first && valueRange.every((p) => line[p] === first)) acrossAll.add(first);
   }
   for (const cell of acrossAll) captions.push(cell.text);
-  const columnHeaders = kept.map((p) => joinDistinct(headGrid.flatMap((line) => line.slice(p, p + 1)).filter((c) => !acrossAll.has(c))));
+  const columnHeaders = kept.map((p) =>
+    joinDistinct(headGrid.flatMap((line) => line.slice(p, p + 1)).filter((c) => !acrossAll.has(c))),
+  );
   const labelsIn = (lines: readonly (readonly LayoutCell[])[]): string | null =>
     labelColumns === 0 ? null : joinDistinct(lines.flatMap((line) => line.slice(0, labelColumns)));
   return {

@@ -8,7 +8,15 @@
 import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { REPORT_CSS } from './html-style';
-import { columnWidths, layoutTable, sectionTable, valueCells, type LayoutCell, type LayoutRow, type TableLayout } from './layout';
+import {
+  columnWidths,
+  layoutTable,
+  sectionTable,
+  valueCells,
+  type LayoutCell,
+  type LayoutRow,
+  type TableLayout,
+} from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
 import { NULL_LEGEND, NULL_TITLE, escapeHtml, reportTitle, sectionHeading, sectionId, tableId } from './text';
 
@@ -27,7 +35,9 @@ const KIND_CLASS: Record<LayoutCell['kind'], string> = {
 };
 
 function spans(cell: LayoutCell): string {
-  return (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
+  return (
+    (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '')
+  );
 }
 
 function scope(cell: LayoutCell): string {
@@ -72,7 +82,9 @@ function tableHtml(layout: TableLayout, label: string): string {
     first && rest.length === 0
       ? [`<thead>\n${rowsHtml(first.head)}\n</thead>`, `<tbody>\n${rowsHtml(first.body)}\n</tbody>`]
       : layout.blocks.map((b) => `<tbody class="gk-block">\n${rowsHtml([...b.head, ...b.body])}\n</tbody>`);
-  const legend = valueCells(layout).some((c) => c.value === null) ? `\n<p class="gk-legend">${escapeHtml(NULL_LEGEND)}</p>` : '';
+  const legend = valueCells(layout).some((c) => c.value === null)
+    ? `\n<p class="gk-legend">${escapeHtml(NULL_LEGEND)}</p>`
+    : '';
   return (
     `<div class="gk-table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">\n` +
     `<table id="${tableId(layout.table)}" class="gk-table gk-table-${layout.table}">\n${colgroupHtml(layout)}\n${sections.join('\n')}\n</table>\n</div>${legend}`
@@ -87,7 +99,8 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
   const heading = sectionHeading(def.no, def.title);
   const parts = [`<h2>${escapeHtml(heading)}</h2>`, ...sectionBlocks(report, def.key).map(blockHtml)];
   const table = sectionTable(def.key);
-  if (table) parts.push(tableHtml(layoutTable(table, report.cells, { format: getFormat(report.formatVersion) }), heading));
+  if (table)
+    parts.push(tableHtml(layoutTable(table, report.cells, { format: getFormat(report.formatVersion) }), heading));
   const empty = parts.length === 1 ? ' gk-section-empty' : '';
   return `<section id="${sectionId(def.key)}" class="gk-section${empty}">\n${parts.join('\n')}\n</section>`;
 }

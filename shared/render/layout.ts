@@ -3,7 +3,17 @@
  * print them. Every renderer (Markdown, HTML, later .docx and the mini program) draws from this, so the
  * merging rules live here only. Labels, groups and order all come from the format data.
  */
-import { FORMAT_2021, TABLE_KEYS, cellAddress, type CellAddress, type GridTableDef, type LabelledKey, type ReportFormat, type SectionKey, type TableKey } from '../format';
+import {
+  FORMAT_2021,
+  TABLE_KEYS,
+  cellAddress,
+  type CellAddress,
+  type GridTableDef,
+  type LabelledKey,
+  type ReportFormat,
+  type SectionKey,
+  type TableKey,
+} from '../format';
 import type { Cells } from '../report';
 import { spanPaths } from './span';
 import { formatCellValue } from './text';
@@ -69,7 +79,14 @@ export interface LayoutOptions {
   format?: ReportFormat;
 }
 
-function valueCell(format: ReportFormat, table: TableKey, row: string, column: string, cells: Cells, colSpan = 1): ValueCell {
+function valueCell(
+  format: ReportFormat,
+  table: TableKey,
+  row: string,
+  column: string,
+  cells: Cells,
+  colSpan = 1,
+): ValueCell {
   const address = cellAddress(table, row, column);
   const value = cells[address] ?? null;
   const decimal = format.cellByAddress.get(address)?.decimal ?? false;
@@ -139,13 +156,24 @@ function gridLayout(format: ReportFormat, def: GridTableDef, cells: Cells): Tabl
     const labels = rowTree.nodes
       .filter((n) => n.start === i)
       .map((n): LabelCell => {
-        const cell: LabelCell = { kind: 'rowLabel', text: n.text, rowSpan: n.breadth, colSpan: n.depth, labelColumn: n.level };
+        const cell: LabelCell = {
+          kind: 'rowLabel',
+          text: n.text,
+          rowSpan: n.breadth,
+          colSpan: n.depth,
+          labelColumn: n.level,
+        };
         if (n.group) cell.group = true;
         return cell;
       });
     return { cells: [...labels, ...def.columns.map((c) => valueCell(format, def.key, row.key, c.key, cells))] };
   });
-  return { table: def.key, columns: labelColumns + def.columns.length, labelColumns, blocks: [{ head: head.rows, body }] };
+  return {
+    table: def.key,
+    columns: labelColumns + def.columns.length,
+    labelColumns,
+    blocks: [{ head: head.rows, body }],
+  };
 }
 
 /**
@@ -156,7 +184,12 @@ function oneRowLayout(format: ReportFormat, def: GridTableDef, cells: Cells): Ta
   const paths = def.rows.flatMap((r) => def.columns.map((c) => [...labelPath(r), c.label]));
   const head = headerRows(paths);
   const values = def.rows.flatMap((r) => def.columns.map((c) => valueCell(format, def.key, r.key, c.key, cells)));
-  return { table: def.key, columns: paths.length, labelColumns: 0, blocks: [{ head: head.rows, body: [{ cells: values }] }] };
+  return {
+    table: def.key,
+    columns: paths.length,
+    labelColumns: 0,
+    blocks: [{ head: head.rows, body: [{ cells: values }] }],
+  };
 }
 
 /** The layout of one table of the report. */
@@ -176,7 +209,9 @@ export function layoutTable(table: TableKey, cells: Cells, options: LayoutOption
 
 /** Every value cell of a layout, in reading order. */
 export function valueCells(layout: TableLayout): ValueCell[] {
-  return layout.blocks.flatMap((b) => [...b.head, ...b.body]).flatMap((r) => r.cells.filter((c): c is ValueCell => c.kind === 'value'));
+  return layout.blocks
+    .flatMap((b) => [...b.head, ...b.body])
+    .flatMap((r) => r.cells.filter((c): c is ValueCell => c.kind === 'value'));
 }
 
 /** The table a section prints, if it is a table section. */

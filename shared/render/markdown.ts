@@ -42,12 +42,20 @@ function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
     out.push(block.kind === 'subheading' ? `### ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
   const table = sectionTable(def.key);
-  if (table) out.push(...tableMarkdown(layoutTable(table, report.cells, { variant: 'compact', format: getFormat(report.formatVersion) })));
+  if (table)
+    out.push(
+      ...tableMarkdown(
+        layoutTable(table, report.cells, { variant: 'compact', format: getFormat(report.formatVersion) }),
+      ),
+    );
   return out;
 }
 
 export function renderMarkdown(report: ReportData): string {
   const format = getFormat(report.formatVersion);
-  const blocks = [`# ${escapeMarkdown(reportTitle(report.organ, report.year))}`, ...format.sections.flatMap((def) => sectionMarkdown(report, def))];
+  const blocks = [
+    `# ${escapeMarkdown(reportTitle(report.organ, report.year))}`,
+    ...format.sections.flatMap((def) => sectionMarkdown(report, def)),
+  ];
   return `${blocks.join('\n\n')}\n`;
 }

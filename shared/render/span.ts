@@ -44,7 +44,12 @@ export function spanPaths(paths: readonly (readonly string[])[]): SpanTree {
     path.forEach((text, level) => {
       const group = level < path.length - 1;
       const current = open.get(level);
-      if (group && current && current.node.start + current.node.breadth === index && samePrefix(current.path, path, level)) {
+      if (
+        group &&
+        current &&
+        current.node.start + current.node.breadth === index &&
+        samePrefix(current.path, path, level)
+      ) {
         current.node.breadth += 1;
         return;
       }

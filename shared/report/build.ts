@@ -55,7 +55,8 @@ function countApplications(t: Tally, year: number, requests: readonly RequestRec
     const answered = r.answeredDate;
     if (r.receivedDate >= start && r.receivedDate <= end) t.add(app('newReceived', col), r.id);
     if (r.receivedDate < start && (answered === null || answered >= start)) t.add(app('carriedOver', col), r.id);
-    if (answered !== null && r.outcome !== null && answered >= start && answered <= end) t.add(app(r.outcome, col), r.id);
+    if (answered !== null && r.outcome !== null && answered >= start && answered <= end)
+      t.add(app(r.outcome, col), r.id);
     if (r.receivedDate <= end && (answered === null || answered > end)) t.add(app('carriedForward', col), r.id);
   }
   if (lastYear) {
@@ -64,9 +65,16 @@ function countApplications(t: Tally, year: number, requests: readonly RequestRec
       if (typeof before === 'number') t.set(app('carriedOver', col), before, t.ids(app('carriedOver', col)));
     }
   }
-  for (const col of APPLICANT_TYPES) t.total(app('resultTotal', col), OUTCOME_ROWS.map((o) => app(o, col)));
+  for (const col of APPLICANT_TYPES)
+    t.total(
+      app('resultTotal', col),
+      OUTCOME_ROWS.map((o) => app(o, col)),
+    );
   for (const row of ['newReceived', 'carriedOver', ...OUTCOME_ROWS, 'resultTotal', 'carriedForward']) {
-    t.total(app(row, 'total'), APPLICANT_TYPES.map((c) => app(row, c)));
+    t.total(
+      app(row, 'total'),
+      APPLICANT_TYPES.map((c) => app(row, c)),
+    );
   }
 }
 
@@ -82,7 +90,12 @@ function netIssued(e: StatEntry, row: string): number {
   return 0;
 }
 
-function countProactive(t: Tally, year: number, entries: readonly StatEntry[], lastYear?: ReportData): Record<CellAddress, string> {
+function countProactive(
+  t: Tally,
+  year: number,
+  entries: readonly StatEntry[],
+  lastYear?: ReportData,
+): Record<CellAddress, string> {
   const notes: Record<CellAddress, string> = {};
   const end = `${year}-12-31`;
   for (const e of entries) {

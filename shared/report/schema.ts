@@ -4,7 +4,15 @@
  * could not read is `null` (with a cellUnreadable finding), never a silent 0.
  */
 import * as z from 'zod';
-import { CELL_ADDRESSES, CHECK_IDS, FEE_CELL, SECTION_KEYS, type CellAddress, type CheckId, type FindingLevel } from '../format';
+import {
+  CELL_ADDRESSES,
+  CHECK_IDS,
+  FEE_CELL,
+  SECTION_KEYS,
+  type CellAddress,
+  type CheckId,
+  type FindingLevel,
+} from '../format';
 
 const count = z.number().int().nonnegative();
 /** 万元 with decimals: the only cell that may be fractional. */

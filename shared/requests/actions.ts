@@ -15,8 +15,7 @@ function text(label: string, max: number) {
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 }
 
-const wholeNumber = (label: string) =>
-  z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` });
+const wholeNumber = (label: string) => z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` });
 
 export const CONSULTATION_OPINIONS = ['agreed', 'objected', 'noReply'] as const;
 export type ConsultationOpinion = (typeof CONSULTATION_OPINIONS)[number];
@@ -49,7 +48,10 @@ export const requestActionSchema = z.discriminatedUnion(
       description: text('补正后的信息描述（description）', 2000).optional(),
     }),
     /** 条例 第三十二条: the third party (a name: personal data, staff only). */
-    z.strictObject({ type: z.literal('startConsultation'), party: z.string({ error: '第三方（party）须为文本' }).trim().max(100) }),
+    z.strictObject({
+      type: z.literal('startConsultation'),
+      party: z.string({ error: '第三方（party）须为文本' }).trim().max(100),
+    }),
     z.strictObject({
       type: z.literal('endConsultation'),
       opinion: z.enum(CONSULTATION_OPINIONS, { error: '第三方意见（opinion）须为 agreed、objected 或 noReply' }),

@@ -23,22 +23,34 @@ export function checkGuards(request: InfoRequest, action: RequestAction, today: 
     case 'requestCorrection': {
       // 条例 第三十条: 一次性告知 — one notice only, with a deadline after the notice.
       const earlier = lastAction(request, 'requestCorrection');
-      if (earlier) return refuse('CORRECTION_TWICE', `已于 ${earlier.date} 告知补正，补正只能一次性告知（条例 第三十条）`);
+      if (earlier)
+        return refuse('CORRECTION_TWICE', `已于 ${earlier.date} 告知补正，补正只能一次性告知（条例 第三十条）`);
       if (action.correctBy <= today) {
-        return refuse('CORRECTION_DEADLINE_INVALID', `补正期限（correctBy）须晚于告知日 ${today}，给申请人合理的补正时间（条例 第三十条）`);
+        return refuse(
+          'CORRECTION_DEADLINE_INVALID',
+          `补正期限（correctBy）须晚于告知日 ${today}，给申请人合理的补正时间（条例 第三十条）`,
+        );
       }
       return null;
     }
     case 'startConsultation':
-      return action.party === '' ? refuse('PARTY_REQUIRED', '须填写被征求意见的第三方（party）（条例 第三十二条）') : null;
+      return action.party === ''
+        ? refuse('PARTY_REQUIRED', '须填写被征求意见的第三方（party）（条例 第三十二条）')
+        : null;
     case 'extend': {
       // 条例 第三十三条第一款: at most 20 working days, with the approval of the 公开工作机构负责人.
       const max = CLOCK_RULES.maxExtension.workdays;
       if (action.workdays < 1 || action.workdays > max) {
-        return refuse('EXTENSION_TOO_LONG', `延长期限须为 1 至 ${max} 个工作日（${CLOCK_RULES.maxExtension.basis}），收到：${action.workdays}`);
+        return refuse(
+          'EXTENSION_TOO_LONG',
+          `延长期限须为 1 至 ${max} 个工作日（${CLOCK_RULES.maxExtension.basis}），收到：${action.workdays}`,
+        );
       }
       if (action.approverId === '') {
-        return refuse('EXTENSION_NO_APPROVER', '延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（approverId）（条例 第三十三条）');
+        return refuse(
+          'EXTENSION_NO_APPROVER',
+          '延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（approverId）（条例 第三十三条）',
+        );
       }
       return null;
     }
@@ -53,19 +65,30 @@ export function checkGuards(request: InfoRequest, action: RequestAction, today: 
 
 function checkFee(request: InfoRequest, action: Extract<RequestAction, { type: 'noticeFee' }>): RequestFailure | null {
   const earlier = lastAction(request, 'noticeFee');
-  if (earlier) return refuse('FEE_TWICE', `本申请已于 ${earlier.date} 发出收费通知，一件申请只能收费一次（国办函〔2020〕109号）`);
+  if (earlier)
+    return refuse('FEE_TWICE', `本申请已于 ${earlier.date} 发出收费通知，一件申请只能收费一次（国办函〔2020〕109号）`);
   const { basis } = action;
   if (basis.method === 'count' ? basis.nthThisMonth < 1 : basis.pages < 0) {
-    return refuse('INVALID_ACTION', basis.method === 'count' ? '本月第几件（nthThisMonth）须为正整数' : '页数（pages）不能为负数');
+    return refuse(
+      'INVALID_ACTION',
+      basis.method === 'count' ? '本月第几件（nthThisMonth）须为正整数' : '页数（pages）不能为负数',
+    );
   }
   if (basis.method === 'pages' && !PAGE_FEE_FORMS.has(request.content.deliveryForm)) {
     const form = DELIVERY_FORM_LABELS[request.content.deliveryForm];
-    return refuse('FEE_METHOD_NOT_ALLOWED', `获取方式为「${form}」的申请不能按页计收，请按件计收（国办函〔2020〕109号）`);
+    return refuse(
+      'FEE_METHOD_NOT_ALLOWED',
+      `获取方式为「${form}」的申请不能按页计收，请按件计收（国办函〔2020〕109号）`,
+    );
   }
   const amount = priceFee(basis);
-  if (amount === 0) return refuse('FEE_NOT_DUE', '按所选方式计算的信息处理费为 0 元，无需发出收费通知（国办函〔2020〕109号）');
+  if (amount === 0)
+    return refuse('FEE_NOT_DUE', '按所选方式计算的信息处理费为 0 元，无需发出收费通知（国办函〔2020〕109号）');
   if (action.amountYuan !== amount) {
-    return refuse('FEE_AMOUNT_MISMATCH', `收费金额应为 ${amount} 元（按国办函〔2020〕109号标准计算），收到：${action.amountYuan} 元`);
+    return refuse(
+      'FEE_AMOUNT_MISMATCH',
+      `收费金额应为 ${amount} 元（按国办函〔2020〕109号标准计算），收到：${action.amountYuan} 元`,
+    );
   }
   return null;
 }
@@ -78,7 +101,10 @@ function checkAnswer(request: InfoRequest, action: Extract<RequestAction, { type
   }
   const rule = OUTCOME_RULES[outcome];
   if (rule.closeOnly) {
-    return refuse('OUTCOME_RESERVED', `「${outcomeLabel(outcome)}」只能在申请人逾期后以「终止办理」登记（${rule.basis}）`);
+    return refuse(
+      'OUTCOME_RESERVED',
+      `「${outcomeLabel(outcome)}」只能在申请人逾期后以「终止办理」登记（${rule.basis}）`,
+    );
   }
   // 条例 第三十条: 补正后仍不明确 presupposes a correction that arrived.
   if (outcome === 'unavailableStillUnclear' && !lastAction(request, 'receiveCorrection')) {

@@ -105,10 +105,18 @@ export const staffEntrySchema = submissionFields
   .superRefine((s, ctx) => {
     checkSubmission(s, ctx);
     if (s.postmarkDate !== undefined && s.channel !== 'post') {
-      ctx.addIssue({ code: 'custom', path: ['postmarkDate'], message: '只有信函邮寄的申请才填写邮戳日期（postmarkDate）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postmarkDate'],
+        message: '只有信函邮寄的申请才填写邮戳日期（postmarkDate）',
+      });
     }
     if (s.postmarkDate !== undefined && s.postmarkDate > s.receivedDate) {
-      ctx.addIssue({ code: 'custom', path: ['postmarkDate'], message: '邮戳日期（postmarkDate）不能晚于签收日期（receivedDate）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postmarkDate'],
+        message: '邮戳日期（postmarkDate）不能晚于签收日期（receivedDate）',
+      });
     }
   });
 export type StaffEntry = z.output<typeof staffEntrySchema>;
@@ -123,5 +131,10 @@ export function parseStaffEntry(input: unknown, today: string): Result<StaffEntr
   const parsed = parseWith(staffEntrySchema, input);
   if (!parsed.ok || parsed.data.receivedDate <= today) return parsed;
   const message = `收到申请日期（receivedDate）不能晚于今天 ${today}`;
-  return { ok: false, code: 'VALIDATION', message: `输入有误：${message}`, fieldErrors: [{ path: 'receivedDate', message }] };
+  return {
+    ok: false,
+    code: 'VALIDATION',
+    message: `输入有误：${message}`,
+    fieldErrors: [{ path: 'receivedDate', message }],
+  };
 }

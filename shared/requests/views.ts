@@ -107,7 +107,9 @@ export function toApplicantView(request: InfoRequest): ApplicantView {
     content: { ...request.content, deliveryFormLabel: DELIVERY_FORM_LABELS[request.content.deliveryForm] },
     timeline: request.history.map(({ date, action }) => {
       const detail = applicantDetail(action);
-      return detail === undefined ? { date, label: ACTION_LABELS[action.type] } : { date, label: ACTION_LABELS[action.type], detail };
+      return detail === undefined
+        ? { date, label: ACTION_LABELS[action.type] }
+        : { date, label: ACTION_LABELS[action.type], detail };
     }),
   };
 }

@@ -68,7 +68,10 @@ export function applyAction(
   const action = parsed.data;
   const transition = TRANSITIONS[action.type];
   if (!transition.from.includes(request.status)) {
-    return refuse('ILLEGAL_TRANSITION', `申请处于「${STATUS_LABELS[request.status]}」状态，不能「${ACTION_LABELS[action.type]}」`);
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      `申请处于「${STATUS_LABELS[request.status]}」状态，不能「${ACTION_LABELS[action.type]}」`,
+    );
   }
   const last = request.history[request.history.length - 1];
   if (last && today < last.date) return refuse('DATE_ORDER', `操作日期 ${today} 早于上一次操作的日期 ${last.date}`);
@@ -84,7 +87,10 @@ export function applyAction(
     if (!now.ok) return now;
     closeWith = now.data.autoClose;
     if (!closeWith) {
-      return refuse('NOT_LAPSED', `申请人的${request.status === 'feeNoticed' ? '缴费' : '补正'}期限尚未届满，不能终止办理`);
+      return refuse(
+        'NOT_LAPSED',
+        `申请人的${request.status === 'feeNoticed' ? '缴费' : '补正'}期限尚未届满，不能终止办理`,
+      );
     }
   }
 
@@ -133,7 +139,11 @@ export function deadlineOf(
  * For a daily job: closes the request as otherNoCorrection / otherFeeUnpaid when the clock says the
  * applicant's deadline lapsed (条例 第三十条; 109号); otherwise returns null.
  */
-export function autoCloseIfDue(request: InfoRequest, today: IsoDate, calendar: Calendar = defaultCalendar()): InfoRequest | null {
+export function autoCloseIfDue(
+  request: InfoRequest,
+  today: IsoDate,
+  calendar: Calendar = defaultCalendar(),
+): InfoRequest | null {
   if (!TRANSITIONS.close.from.includes(request.status)) return null;
   const closed = applyAction(request, { type: 'close' }, today, calendar);
   return closed.ok ? closed.data : null;

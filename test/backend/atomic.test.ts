@@ -18,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => b.stop());
 
-const count = async (collection: string, where: object = {}) => num(await b.db.collection(collection).where(where).count(), 'total');
+const count = async (collection: string, where: object = {}) =>
+  num(await b.db.collection(collection).where(where).count(), 'total');
 const raw = async (id: string) => one(await b.db.collection(COLLECTIONS.items).doc(id).get());
-const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-const counter = async (): Promise<number> => Number(one(await b.db.collection(COLLECTIONS.counters).doc(`indexNo-${o.organId}-${year}`).get())?.n ?? 0);
+const year = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
+const counter = async (): Promise<number> =>
+  Number(one(await b.db.collection(COLLECTIONS.counters).doc(`indexNo-${o.organId}-${year}`).get())?.n ?? 0);
 
 async function atLeaderStep(title: string): Promise<string> {
   const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent(title) });
@@ -60,14 +64,18 @@ describe('索引号 under concurrency', () => {
     const started = Date.now();
     const results = await Promise.all(ids.map((id) => b.call(o.leader, 'items', 'approve', { id }, `leader-${id}`)));
     const ms = Date.now() - started;
-    const indexNos = results.map((r) => (r.ok ? String((r.data as { indexNo: string }).indexNo) : `failed: ${r.message}`));
+    const indexNos = results.map((r) =>
+      r.ok ? String((r.data as { indexNo: string }).indexNo) : `failed: ${r.message}`,
+    );
     const serials = indexNos.map((n) => n.slice(-5)).sort();
     expect(serials).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(5, '0')));
     expect(new Set(indexNos).size).toBe(20);
     expect(indexNos.every((n) => n.startsWith(`11632323MB12345670/${year}-`))).toBe(true);
     expect(await counter()).toBe(20);
     expect(await count(COLLECTIONS.audit, { action: 'items.publish', organId: o.organId })).toBe(20);
-    console.log(`20 publishes at once: ${ms} ms, ${transactionStats.conflicts - conflictsBefore} conflicting attempts re-run`);
+    console.log(
+      `20 publishes at once: ${ms} ms, ${transactionStats.conflicts - conflictsBefore} conflicting attempts re-run`,
+    );
   }, 30_000);
 
   it('a publish whose commit fails leaves no gap and no trace; the next one takes the next number', async () => {
@@ -75,7 +83,10 @@ describe('索引号 under concurrency', () => {
     const before = await raw(id);
     const auditBefore = await count(COLLECTIONS.audit);
     const n = await counter();
-    const failed = await itemsFunction({ action: 'approve', payload: { id } }, { db: failingCommits(b.db, { left: 1 }), openid: o.leader, log: () => undefined });
+    const failed = await itemsFunction(
+      { action: 'approve', payload: { id } },
+      { db: failingCommits(b.db, { left: 1 }), openid: o.leader, log: () => undefined },
+    );
     expect(failed).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(await counter()).toBe(n);
     expect(await raw(id)).toEqual(before);
@@ -89,12 +100,16 @@ describe('idempotency and refusals', () => {
   it('a double tap on approve (one requestId, at the same moment) approves once and answers both alike', async () => {
     const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent('双击审核') });
     await b.ok(o.editor, 'items', 'submit', { id });
-    const taps = await Promise.all([1, 2, 3].map(() => b.call(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST }, 'tap-approve-0001')));
+    const taps = await Promise.all(
+      [1, 2, 3].map(() => b.call(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST }, 'tap-approve-0001')),
+    );
     expect(taps[0]).toMatchObject({ ok: true, data: { status: 'inReview', step: 1, waitingFor: 'leader' } });
     expect(taps[1]).toEqual(taps[0]);
     expect(taps[2]).toEqual(taps[0]);
     const trail = (await raw(id))?.trail;
-    expect(Array.isArray(trail) ? trail.filter((t) => (t as { decision?: string }).decision === 'approve') : []).toHaveLength(1);
+    expect(
+      Array.isArray(trail) ? trail.filter((t) => (t as { decision?: string }).decision === 'approve') : [],
+    ).toHaveLength(1);
     expect(await count(COLLECTIONS.audit, { action: 'items.approve', target: id })).toBe(1);
     expect(await count(COLLECTIONS.idempotency)).toBeGreaterThan(0);
   });
@@ -113,7 +128,9 @@ describe('idempotency and refusals', () => {
     expect(await raw(id)).toEqual(before);
     expect([await count(COLLECTIONS.audit), await count(COLLECTIONS.idempotency)]).toEqual([audit, answers]);
     // The refusal is not remembered: with the checklist, the same requestId now goes through.
-    expect(await b.call(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST }, 'no-checklist-01')).toMatchObject({ ok: true });
+    expect(await b.call(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST }, 'no-checklist-01')).toMatchObject(
+      { ok: true },
+    );
   });
 
   it('two reviewers approving one item at once: one wins, the other is told it moved on', async () => {
@@ -121,14 +138,22 @@ describe('idempotency and refusals', () => {
     await b.ok('oReviewer2-atomic', 'organ', 'bind', { code: second.code, displayName: '第二位分管领导' });
     const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent('两位分管领导') });
     await b.ok(o.editor, 'items', 'submit', { id });
-    const both = await Promise.all([o.reviewer, 'oReviewer2-atomic'].map((who) => b.call(who, 'items', 'approve', { id, checklist: CHECKLIST })));
+    const both = await Promise.all(
+      [o.reviewer, 'oReviewer2-atomic'].map((who) => b.call(who, 'items', 'approve', { id, checklist: CHECKLIST })),
+    );
     expect(both.filter((r) => r.ok)).toHaveLength(1);
-    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('第一负责人') });
+    expect(both.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('第一负责人'),
+    });
     expect(await count(COLLECTIONS.audit, { action: 'items.approve', target: id })).toBe(1);
   });
 
   it('a stale edit loses nothing: CONFLICT, the stored draft and the audit log untouched', async () => {
-    const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent('并发编辑', { docNo: '扎政〔2026〕1号' }) });
+    const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', {
+      content: itemContent('并发编辑', { docNo: '扎政〔2026〕1号' }),
+    });
     await b.ok(o.editor, 'items', 'update', { id, version: 1, content: itemContent('并发编辑（甲）') });
     const stored = await raw(id);
     const audit = await count(COLLECTIONS.audit);

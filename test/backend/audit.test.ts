@@ -35,36 +35,73 @@ async function appended(act: () => Promise<unknown>): Promise<string[]> {
   const byId = new Map(after.map((e) => [String(e._id), e]));
   for (const e of before) expect(byId.get(String(e._id))).toEqual(e);
   const old = new Set(before.map((e) => String(e._id)));
-  return after.filter((e) => !old.has(String(e._id))).map((e) => String(e.action)).sort();
+  return after
+    .filter((e) => !old.has(String(e._id)))
+    .map((e) => String(e.action))
+    .sort();
 }
 
 it('every write appends its entries, reads append none, and old entries never change', async () => {
   const code = await createSetupCode(b.db);
-  expect(await appended(() => b.ok('oAuditAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' }))).toEqual(['organ.addStaff', 'organ.setup', 'organ.useSetupCode']);
+  expect(
+    await appended(() => b.ok('oAuditAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' })),
+  ).toEqual(['organ.addStaff', 'organ.setup', 'organ.useSetupCode']);
   const invite = { code: '' };
-  expect(await appended(async () => Object.assign(invite, await b.ok('oAuditAdmin', 'organ', 'invite', { role: 'editor' })))).toEqual(['organ.invite']);
-  expect(await appended(() => b.ok('oAuditEditor', 'organ', 'bind', { code: invite.code, displayName: '发起人' }))).toEqual(['organ.addStaff', 'organ.useInvite']);
-  expect(await appended(() => b.ok('oAuditAdmin', 'organ', 'updateProfile', { patch: { address: '新址' } }))).toEqual(['organ.updateProfile']);
+  expect(
+    await appended(async () => Object.assign(invite, await b.ok('oAuditAdmin', 'organ', 'invite', { role: 'editor' }))),
+  ).toEqual(['organ.invite']);
+  expect(
+    await appended(() => b.ok('oAuditEditor', 'organ', 'bind', { code: invite.code, displayName: '发起人' })),
+  ).toEqual(['organ.addStaff', 'organ.useInvite']);
+  expect(await appended(() => b.ok('oAuditAdmin', 'organ', 'updateProfile', { patch: { address: '新址' } }))).toEqual([
+    'organ.updateProfile',
+  ]);
   expect(await appended(() => b.ok(null, 'organ', 'getProfile', {}))).toEqual([]);
 
   const o = await seedOrgan(b, '-audit');
   const item = { id: '' };
-  expect(await appended(async () => Object.assign(item, await b.ok(o.editor, 'items', 'create', { content: itemContent('审计') })))).toEqual(['items.create']);
-  expect(await appended(() => b.ok(o.editor, 'items', 'update', { id: item.id, version: 1, content: itemContent('审计（改）') }))).toEqual(['items.update']);
+  expect(
+    await appended(async () =>
+      Object.assign(item, await b.ok(o.editor, 'items', 'create', { content: itemContent('审计') })),
+    ),
+  ).toEqual(['items.create']);
+  expect(
+    await appended(() =>
+      b.ok(o.editor, 'items', 'update', { id: item.id, version: 1, content: itemContent('审计（改）') }),
+    ),
+  ).toEqual(['items.update']);
   expect(await appended(() => b.ok(o.editor, 'items', 'submit', { id: item.id }))).toEqual(['items.submit']);
-  expect(await appended(() => b.ok(o.reviewer, 'items', 'reject', { id: item.id, comment: '请补充' }))).toEqual(['items.reject']);
+  expect(await appended(() => b.ok(o.reviewer, 'items', 'reject', { id: item.id, comment: '请补充' }))).toEqual([
+    'items.reject',
+  ]);
   await b.ok(o.editor, 'items', 'submit', { id: item.id });
-  expect(await appended(() => b.ok(o.reviewer, 'items', 'approve', { id: item.id, checklist: CHECKLIST }))).toEqual(['items.approve']);
+  expect(await appended(() => b.ok(o.reviewer, 'items', 'approve', { id: item.id, checklist: CHECKLIST }))).toEqual([
+    'items.approve',
+  ]);
   expect(await appended(() => b.ok(o.leader, 'items', 'approve', { id: item.id }))).toEqual(['items.publish']);
   expect(await appended(() => b.ok(null, 'items', 'list', {}))).toEqual([]);
   const fix = { id: '' };
-  expect(await appended(async () => Object.assign(fix, await b.ok(o.editor, 'items', 'correct', { id: item.id, reason: '错字', content: itemContent('审计（更正）') })))).toEqual(['items.correct']);
+  expect(
+    await appended(async () =>
+      Object.assign(
+        fix,
+        await b.ok(o.editor, 'items', 'correct', { id: item.id, reason: '错字', content: itemContent('审计（更正）') }),
+      ),
+    ),
+  ).toEqual(['items.correct']);
   await b.ok(o.editor, 'items', 'submit', { id: fix.id });
   await b.ok(o.reviewer, 'items', 'approve', { id: fix.id, checklist: CHECKLIST });
-  expect(await appended(() => b.ok(o.leader, 'items', 'approve', { id: fix.id }))).toEqual(['items.publish', 'items.supersede']);
-  expect(await appended(() => b.ok(o.leader, 'items', 'withdraw', { id: fix.id, reason: '政策调整' }))).toEqual(['items.withdraw']);
+  expect(await appended(() => b.ok(o.leader, 'items', 'approve', { id: fix.id }))).toEqual([
+    'items.publish',
+    'items.supersede',
+  ]);
+  expect(await appended(() => b.ok(o.leader, 'items', 'withdraw', { id: fix.id, reason: '政策调整' }))).toEqual([
+    'items.withdraw',
+  ]);
   const leaderId = (await b.ok<{ staffId: string }>(o.leader, 'organ', 'me')).staffId;
-  expect(await appended(() => b.ok(o.admin, 'organ', 'removeStaff', { staffId: leaderId }))).toEqual(['organ.removeStaff']);
+  expect(await appended(() => b.ok(o.admin, 'organ', 'removeStaff', { staffId: leaderId }))).toEqual([
+    'organ.removeStaff',
+  ]);
 });
 
 it('an entry names the caller and role, and its hashes match the documents before and after', async () => {
@@ -74,11 +111,19 @@ it('an entry names the caller and role, and its hashes match the documents befor
   await b.ok(o.editor, 'items', 'update', { id, version: 1, content: itemContent('哈希（改）') });
   const after = one(await b.db.collection(COLLECTIONS.items).doc(id).get());
   const entry = rows(await b.db.collection(COLLECTIONS.audit).where({ action: 'items.update', target: id }).get())[0];
-  expect(entry).toMatchObject({ openid: o.editor, role: 'editor', organId: o.organId, beforeHash: hashOf(before), afterHash: hashOf(after) });
+  expect(entry).toMatchObject({
+    openid: o.editor,
+    role: 'editor',
+    organId: o.organId,
+    beforeHash: hashOf(before),
+    afterHash: hashOf(after),
+  });
   expect(entry?.at).toBeInstanceOf(Date);
   expect(entry?.beforeHash).not.toBe(entry?.afterHash);
   // Setup and binding happen before the caller is staff: their entries still name the organ.
-  const joined = rows(await b.db.collection(COLLECTIONS.audit).where({ action: 'organ.addStaff', organId: o.organId }).get());
+  const joined = rows(
+    await b.db.collection(COLLECTIONS.audit).where({ action: 'organ.addStaff', organId: o.organId }).get(),
+  );
   expect(joined.map((e) => e.role).sort()).toEqual(['citizen', 'citizen', 'citizen', 'citizen']);
 });
 
@@ -95,7 +140,8 @@ it('no code path can change or remove an audit entry: the collection is only eve
   const uses: string[] = [];
   for (const file of sources) {
     const text = readFileSync(file, 'utf8');
-    if (text.includes("'audit_log'") && !file.endsWith(path.join('backend', 'collections.ts'))) uses.push(`${file}: names the collection directly`);
+    if (text.includes("'audit_log'") && !file.endsWith(path.join('backend', 'collections.ts')))
+      uses.push(`${file}: names the collection directly`);
     for (const m of text.matchAll(/COLLECTIONS\.audit\)([^;]*)/g)) {
       if (!/^\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
     }

@@ -30,20 +30,37 @@ globalThis.structuredClone = (<T>(value: T): T => cloneHere(value) as T) as type
 export interface Backend {
   local: LocalServer;
   db: Db;
-  call(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string): Promise<Result<unknown>>;
-  ok<T = Record<string, unknown>>(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string): Promise<T>;
+  call(
+    openid: string | null,
+    fn: FunctionName,
+    action: string,
+    payload?: unknown,
+    requestId?: string,
+  ): Promise<Result<unknown>>;
+  ok<T = Record<string, unknown>>(
+    openid: string | null,
+    fn: FunctionName,
+    action: string,
+    payload?: unknown,
+    requestId?: string,
+  ): Promise<T>;
   stop(): Promise<void>;
 }
 
 export async function startBackend(): Promise<Backend> {
   let db: Db | null = null;
-  const local = await startLocal({ routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url))) });
+  const local = await startLocal({
+    routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url))),
+  });
   db = connectLocal(local.server.url);
   const handle: Db = db;
   const call: Backend['call'] = async (openid, fn, action, payload, requestId) => {
     const handler = FUNCTION_HANDLERS[fn];
     if (!handler) throw new Error(`no function ${fn}`);
-    return handler({ action, payload, ...(requestId ? { requestId } : {}) }, { db: handle, openid, log: () => undefined });
+    return handler(
+      { action, payload, ...(requestId ? { requestId } : {}) },
+      { db: handle, openid, log: () => undefined },
+    );
   };
   return {
     local,
@@ -58,13 +75,25 @@ export async function startBackend(): Promise<Backend> {
   };
 }
 
-export const ORGAN = { name: '扎毛乡人民政府', creditCode: '11632323MB12345670', contactPhone: '0973-0000000', address: '扎毛乡政府大院' };
+export const ORGAN = {
+  name: '扎毛乡人民政府',
+  creditCode: '11632323MB12345670',
+  contactPhone: '0973-0000000',
+  address: '扎毛乡政府大院',
+};
 
 /** An organ with one person per role: admin (by setup code), editor, reviewer, leader (by invitation). */
-export async function seedOrgan(b: Backend, suffix = ''): Promise<{ organId: string; admin: string; editor: string; reviewer: string; leader: string }> {
+export async function seedOrgan(
+  b: Backend,
+  suffix = '',
+): Promise<{ organId: string; admin: string; editor: string; reviewer: string; leader: string }> {
   const admin = `oAdmin${suffix}`;
   const code = await createSetupCode(b.db);
-  const { organId } = await b.ok<{ organId: string }>(admin, 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' });
+  const { organId } = await b.ok<{ organId: string }>(admin, 'organ', 'setup', {
+    code,
+    organ: ORGAN,
+    displayName: '管理员',
+  });
   const people = { editor: `oEditor${suffix}`, reviewer: `oReviewer${suffix}`, leader: `oLeader${suffix}` };
   for (const [role, openid] of Object.entries(people)) {
     const invite = await b.ok<{ code: string }>(admin, 'organ', 'invite', { role });
@@ -74,7 +103,14 @@ export async function seedOrgan(b: Backend, suffix = ''): Promise<{ organId: str
 }
 
 export function itemContent(title: string, extra: Record<string, unknown> = {}) {
-  return { title, publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', category: 'agriculture', body: `${title}的正文。`, ...extra };
+  return {
+    title,
+    publisher: '扎毛乡人民政府',
+    writtenDate: '2026-03-01',
+    category: 'agriculture',
+    body: `${title}的正文。`,
+    ...extra,
+  };
 }
 
 export const CHECKLIST = SECRECY_ALL_CONFIRMED;

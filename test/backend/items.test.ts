@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => b.stop());
 
-const count = async (collection: string, where: object = {}) => num(await b.db.collection(collection).where(where).count(), 'total');
+const count = async (collection: string, where: object = {}) =>
+  num(await b.db.collection(collection).where(where).count(), 'total');
 
 async function draft(title: string): Promise<string> {
   return (await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent(title) })).id;
@@ -24,15 +25,28 @@ async function toLeader(id: string): Promise<void> {
 describe('items: drafts and the 三审 chain', () => {
   it('an editor drafts, the reviewer (with 保密审查) and the leader approve, and the item is published with a 索引号', async () => {
     const id = await draft('关于春耕备耕的通知');
-    expect(await b.ok(o.editor, 'items', 'submit', { id })).toMatchObject({ status: 'inReview', step: 0, waitingFor: 'reviewer' });
+    expect(await b.ok(o.editor, 'items', 'submit', { id })).toMatchObject({
+      status: 'inReview',
+      step: 0,
+      waitingFor: 'reviewer',
+    });
     const noChecklist = await b.call(o.reviewer, 'items', 'approve', { id });
     expect(noChecklist).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'checklist' }] });
-    const halfChecked = await b.call(o.reviewer, 'items', 'approve', { id, checklist: { ...CHECKLIST, noPrivacy: false } });
+    const halfChecked = await b.call(o.reviewer, 'items', 'approve', {
+      id,
+      checklist: { ...CHECKLIST, noPrivacy: false },
+    });
     expect(halfChecked).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(await b.ok(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST })).toMatchObject({ step: 1, waitingFor: 'leader' });
+    expect(await b.ok(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST })).toMatchObject({
+      step: 1,
+      waitingFor: 'leader',
+    });
     // A reviewer cannot publish past the leader.
     expect(await b.call(o.reviewer, 'items', 'approve', { id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const published = await b.ok<{ indexNo: string; publishedDate: string }>(o.leader, 'items', 'approve', { id, comment: '同意发布' });
+    const published = await b.ok<{ indexNo: string; publishedDate: string }>(o.leader, 'items', 'approve', {
+      id,
+      comment: '同意发布',
+    });
     expect(published.indexNo).toMatch(/^11632323MB12345670\/\d{4}-00001$/);
     const citizenView = await b.ok<Record<string, unknown>>('oCitizen', 'items', 'get', { id });
     expect(citizenView).toMatchObject({ title: '关于春耕备耕的通知', status: 'published' });
@@ -42,8 +56,14 @@ describe('items: drafts and the 三审 chain', () => {
   });
 
   it('a citizen cannot draft, and never sees drafts', async () => {
-    expect(await b.call('oCitizen', 'items', 'create', { content: itemContent('x') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await b.call(null, 'items', 'create', { content: itemContent('x') })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await b.call('oCitizen', 'items', 'create', { content: itemContent('x') })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await b.call(null, 'items', 'create', { content: itemContent('x') })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
     const id = await draft('内部草稿');
     expect(await b.call('oCitizen', 'items', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
@@ -81,7 +101,10 @@ describe('items: drafts and the 三审 chain', () => {
   it('two approvals of the same item at once: exactly one wins', async () => {
     const id = await draft('同时审批');
     await toLeader(id);
-    const results = await Promise.all([b.call(o.leader, 'items', 'approve', { id }), b.call(o.leader, 'items', 'approve', { id })]);
+    const results = await Promise.all([
+      b.call(o.leader, 'items', 'approve', { id }),
+      b.call(o.leader, 'items', 'approve', { id }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' });
     expect(await count(COLLECTIONS.audit, { action: 'items.publish', target: id })).toBe(1);
@@ -91,7 +114,9 @@ describe('items: drafts and the 三审 chain', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(await draft(`并发发布 ${i}`));
     for (const id of ids) await toLeader(id);
-    const before = rows(await b.db.collection(COLLECTIONS.items).where({ status: 'published' }).limit(1000).get()).length;
+    const before = rows(
+      await b.db.collection(COLLECTIONS.items).where({ status: 'published' }).limit(1000).get(),
+    ).length;
     const results = await Promise.all(ids.map((id) => b.ok<{ indexNo: string }>(o.leader, 'items', 'approve', { id })));
     const serials = results.map((r) => Number(r.indexNo.slice(-5))).sort((x, y) => x - y);
     expect(serials).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
@@ -101,21 +126,35 @@ describe('items: drafts and the 三审 chain', () => {
     const id = await draft('待更正');
     await toLeader(id);
     const { indexNo } = await b.ok<{ indexNo: string }>(o.leader, 'items', 'approve', { id });
-    const fix = await b.ok<{ id: string }>(o.editor, 'items', 'correct', { id, reason: '文号有误', content: itemContent('待更正（更正版）') });
+    const fix = await b.ok<{ id: string }>(o.editor, 'items', 'correct', {
+      id,
+      reason: '文号有误',
+      content: itemContent('待更正（更正版）'),
+    });
     expect(await b.ok('oCitizen', 'items', 'get', { id })).toMatchObject({ status: 'published' });
     await toLeader(fix.id);
     expect(await b.ok(o.leader, 'items', 'approve', { id: fix.id })).toMatchObject({ indexNo });
     expect(await b.call('oCitizen', 'items', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await b.ok(o.leader, 'items', 'withdraw', { id: fix.id, reason: '政策调整' })).toMatchObject({ status: 'withdrawn' });
-    expect(await b.call(o.editor, 'items', 'withdraw', { id: fix.id, reason: '再次' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await b.ok(o.leader, 'items', 'withdraw', { id: fix.id, reason: '政策调整' })).toMatchObject({
+      status: 'withdrawn',
+    });
+    expect(await b.call(o.editor, 'items', 'withdraw', { id: fix.id, reason: '再次' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('rejecting returns the item to draft; the same reviewer cannot approve twice in a round', async () => {
     const id = await draft('退回测试');
     await b.ok(o.editor, 'items', 'submit', { id });
-    expect(await b.call(o.leader, 'items', 'reject', { id, comment: '越级退回' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await b.call(o.leader, 'items', 'reject', { id, comment: '越级退回' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(await b.ok(o.reviewer, 'items', 'reject', { id, comment: '请补充依据' })).toMatchObject({ status: 'draft' });
-    expect(await b.ok(o.editor, 'items', 'update', { id, version: 1, content: itemContent('退回测试（已补充）') })).toMatchObject({ version: 2 });
+    expect(
+      await b.ok(o.editor, 'items', 'update', { id, version: 1, content: itemContent('退回测试（已补充）') }),
+    ).toMatchObject({ version: 2 });
   });
 });
 
@@ -124,7 +163,9 @@ describe('items: catalogue', () => {
     const other = await seedOrgan(b, '-catalogue');
     const editor = other.editor;
     for (let i = 0; i < 130; i++) {
-      const { id } = await b.ok<{ id: string }>(editor, 'items', 'create', { content: itemContent(i % 10 === 0 ? `低保公示 第${i}期` : `工作动态 ${i}`) });
+      const { id } = await b.ok<{ id: string }>(editor, 'items', 'create', {
+        content: itemContent(i % 10 === 0 ? `低保公示 第${i}期` : `工作动态 ${i}`),
+      });
       await b.ok(editor, 'items', 'submit', { id });
       await b.ok(other.reviewer, 'items', 'approve', { id, checklist: CHECKLIST });
       await b.ok(other.leader, 'items', 'approve', { id });
@@ -132,14 +173,21 @@ describe('items: catalogue', () => {
     const seen = new Set<string>();
     let page = 1;
     for (;;) {
-      const r = await b.ok<{ list: { id: string }[]; total: number }>(null, 'items', 'list', { organId: other.organId, page, pageSize: 20 });
+      const r = await b.ok<{ list: { id: string }[]; total: number }>(null, 'items', 'list', {
+        organId: other.organId,
+        page,
+        pageSize: 20,
+      });
       expect(r.total).toBe(130);
       r.list.forEach((x) => seen.add(x.id));
       if (r.list.length < 20) break;
       page++;
     }
     expect(seen.size).toBe(130);
-    const found = await b.ok<{ list: { title: string }[]; total: number }>(null, 'items', 'list', { organId: other.organId, keyword: '低保' });
+    const found = await b.ok<{ list: { title: string }[]; total: number }>(null, 'items', 'list', {
+      organId: other.organId,
+      keyword: '低保',
+    });
     expect(found.total).toBe(13);
     expect(found.list.every((x) => x.title.includes('低保'))).toBe(true);
     const bad = await b.call(null, 'items', 'list', { pageSize: 500 });
@@ -149,7 +197,9 @@ describe('items: catalogue', () => {
   it('the audit log has an entry for every write and no action can change it', async () => {
     const entries = rows(await b.db.collection(COLLECTIONS.audit).where({ organId: o.organId }).limit(1000).get());
     expect(entries.length).toBeGreaterThan(50);
-    expect(entries.every((e) => typeof e.openid === 'string' && typeof e.action === 'string' && e.at instanceof Date)).toBe(true);
+    expect(
+      entries.every((e) => typeof e.openid === 'string' && typeof e.action === 'string' && e.at instanceof Date),
+    ).toBe(true);
     const snapshot = JSON.stringify(entries.slice(0, 5));
     const id = await draft('审计');
     await b.ok(o.editor, 'items', 'update', { id, version: 1, content: itemContent('审计2') });

@@ -10,7 +10,14 @@ import { MAX_ATTEMPTS, toSubscribeMessage } from '../../backend/notices/outbox';
 import { DEFAULT_NOTICE_FIELDS } from '../../shared/api/organ';
 import { rows, type Row } from '../../backend/sdk';
 import type { SendResult, SubscribeMessage, SubscribeSender } from '../../backend/subscribe';
-import type { ActAnswer, ExtensionApprover, NoticeLetter, OwnRequestPage, StaffRequestAnswer, SubmitRequestAnswer } from '../../shared/api/requests';
+import type {
+  ActAnswer,
+  ExtensionApprover,
+  NoticeLetter,
+  OwnRequestPage,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
+} from '../../shared/api/requests';
 import type { Result } from '../../shared/errors';
 import type { SubmissionInput } from '../../shared/requests';
 import { seedOrgan, startBackend, type Backend } from './harness';
@@ -40,11 +47,26 @@ beforeEach(() => {
 });
 
 /** `subscribe` null: a deployment with no sender. */
-async function call(openid: string | null, action: string, payload: unknown, at: Date, subscribe: SubscribeSender | null = sender): Promise<Result<unknown>> {
-  return requestsFunction({ action, payload }, { db: b.db, openid, now: () => at, log: (l) => logs.push(l), ...(subscribe ? { subscribe } : {}) });
+async function call(
+  openid: string | null,
+  action: string,
+  payload: unknown,
+  at: Date,
+  subscribe: SubscribeSender | null = sender,
+): Promise<Result<unknown>> {
+  return requestsFunction(
+    { action, payload },
+    { db: b.db, openid, now: () => at, log: (l) => logs.push(l), ...(subscribe ? { subscribe } : {}) },
+  );
 }
 
-async function ok<T>(openid: string | null, action: string, payload: unknown, at: Date, subscribe?: SubscribeSender): Promise<T> {
+async function ok<T>(
+  openid: string | null,
+  action: string,
+  payload: unknown,
+  at: Date,
+  subscribe?: SubscribeSender,
+): Promise<T> {
   const r = await call(openid, action, payload, at, subscribe);
   if (!r.ok) throw new Error(`requests.${action} failed: ${r.code} ${r.message}`);
   return r.data as T;
@@ -63,7 +85,12 @@ async function submitted(owner: string, at: Date): Promise<string> {
     deliveryForm: 'online',
     channel: 'online',
   };
-  const { id } = await ok<SubmitRequestAnswer>(owner, 'submit', { organId: o.organId, submission, requestId: `notice-tap-${++tap}` }, at);
+  const { id } = await ok<SubmitRequestAnswer>(
+    owner,
+    'submit',
+    { organId: o.organId, submission, requestId: `notice-tap-${++tap}` },
+    at,
+  );
   await act(id, { type: 'confirmReceipt' }, at);
   return id;
 }
@@ -81,12 +108,24 @@ describe('subscribe messages', () => {
   it('are sent after the change commits, with the values under the organ’s template keys and within WeChat’s limits', async () => {
     const id = await submitted('oCitizenS1', day('2026-03-02'));
     await ok('oCitizenS1', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
-    await b.ok(o.admin, 'organ', 'updateProfile', { patch: { noticeFields: { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' } } });
-    const answered = await act(id, { type: 'answer', outcome: 'withheldThirdParty', reason: '涉及第三方个人隐私' }, day('2026-03-06'));
+    await b.ok(o.admin, 'organ', 'updateProfile', {
+      patch: { noticeFields: { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' } },
+    });
+    const answered = await act(
+      id,
+      { type: 'answer', outcome: 'withheldThirdParty', reason: '涉及第三方个人隐私' },
+      day('2026-03-06'),
+    );
     expect(answered.notified).toBe(true);
     expect(outbox).toHaveLength(1);
     const message = outbox[0];
-    expect(message).toMatchObject({ touser: 'oCitizenS1', template_id: 'tmpl-progress', page: `pages/request/track/index?id=${id}`, miniprogram_state: 'formal', lang: 'zh_CN' });
+    expect(message).toMatchObject({
+      touser: 'oCitizenS1',
+      template_id: 'tmpl-progress',
+      page: `pages/request/track/index?id=${id}`,
+      miniprogram_state: 'formal',
+      lang: 'zh_CN',
+    });
     expect(Object.keys(message?.data ?? {}).sort()).toEqual(['character_string2', 'date4', 'phrase1', 'thing5']);
     expect(message?.data.date4?.value).toBe('2026年3月6日');
     expect(message?.data.phrase1?.value).toBe('已答复');
@@ -96,7 +135,17 @@ describe('subscribe messages', () => {
   });
 
   it('values are cut to what each template key kind takes (thing 20, phrase 5, character_string ASCII ≤ 32)', () => {
-    const row = { toOpenid: 'o', templateId: 't', page: 'p', data: { applicationNo: '扎毛2026-0001号', status: '已终止办理（逾期）', date: '2026-12-01', note: '办理结果：本机关不予公开，因涉及第三方合法权益且第三方不同意公开' } };
+    const row = {
+      toOpenid: 'o',
+      templateId: 't',
+      page: 'p',
+      data: {
+        applicationNo: '扎毛2026-0001号',
+        status: '已终止办理（逾期）',
+        date: '2026-12-01',
+        note: '办理结果：本机关不予公开，因涉及第三方合法权益且第三方不同意公开',
+      },
+    };
     const m = toSubscribeMessage(row, DEFAULT_NOTICE_FIELDS);
     expect(m.data).toEqual({
       character_string1: { value: '2026-0001' },
@@ -111,7 +160,11 @@ describe('subscribe messages', () => {
     const id = await submitted('oCitizenS2', day('2026-03-02'));
     await ok('oCitizenS2', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
     next = [{ ok: false, errcode: -1, errmsg: 'system busy' }];
-    const r = await act(id, { type: 'requestCorrection', items: '请写明年度', correctBy: '2026-03-13' }, day('2026-03-03'));
+    const r = await act(
+      id,
+      { type: 'requestCorrection', items: '请写明年度', correctBy: '2026-03-13' },
+      day('2026-03-03'),
+    );
     expect(r).toMatchObject({ status: 'correctionRequested', notified: true });
     expect(await notifications(id)).toMatchObject([{ state: 'pending', attempts: 1, lastError: { errcode: -1 } }]);
     expect(logs.join('\n')).toContain('not sent: errcode -1');
@@ -126,11 +179,20 @@ describe('subscribe messages', () => {
     await ok('oCitizenS3', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
     await ok('oCitizenS3', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
     next = [{ ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' }];
-    await act(id, { type: 'extend', workdays: 5, approverId: (await approvers())[0]?.id, reason: '需调取档案' }, day('2026-03-20'));
+    await act(
+      id,
+      { type: 'extend', workdays: 5, approverId: (await approvers())[0]?.id, reason: '需调取档案' },
+      day('2026-03-20'),
+    );
     expect(await notifications(id)).toMatchObject([{ state: 'failed', attempts: 1, lastError: { errcode: 43101 } }]);
-    const failing: SubscribeSender = async () => ({ ok: false, errcode: 45009, errmsg: 'reach max api daily quota limit' });
+    const failing: SubscribeSender = async () => ({
+      ok: false,
+      errcode: 45009,
+      errmsg: 'reach max api daily quota limit',
+    });
     await act(id, { type: 'answer', outcome: 'disclosed' }, day('2026-03-23'), failing);
-    for (let i = 0; i < MAX_ATTEMPTS + 1; i += 1) await sweepRequests(b.db, { subscribe: failing, log: () => undefined }, day('2026-03-24'));
+    for (let i = 0; i < MAX_ATTEMPTS + 1; i += 1)
+      await sweepRequests(b.db, { subscribe: failing, log: () => undefined }, day('2026-03-24'));
     const answer = (await notifications(id)).find((n) => n.action === 'answer');
     expect(answer).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
   });
@@ -138,7 +200,13 @@ describe('subscribe messages', () => {
   it('without a sender (a deployment that cannot send) the message waits in the queue', async () => {
     const id = await submitted('oCitizenS4', day('2026-03-02'));
     await ok('oCitizenS4', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
-    const r = await call(o.editor, 'act', { id, version: 2, action: { type: 'answer', outcome: 'disclosed' } }, day('2026-03-05'), null);
+    const r = await call(
+      o.editor,
+      'act',
+      { id, version: 2, action: { type: 'answer', outcome: 'disclosed' } },
+      day('2026-03-05'),
+      null,
+    );
     expect(r).toMatchObject({ ok: true, data: { notified: true } });
     expect(await notifications(id)).toMatchObject([{ state: 'pending', attempts: 0 }]);
     expect(outbox).toHaveLength(0);
@@ -150,16 +218,29 @@ describe('the daily sweep', () => {
     const id = await submitted('oCitizenW1', day('2026-03-02'));
     await ok('oCitizenW1', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
     await ok('oCitizenW1', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, day('2026-03-02'));
-    await act(id, { type: 'requestCorrection', items: '请写明所需信息的年度', correctBy: '2026-03-13' }, day('2026-03-03'));
-    expect((await sweepRequests(b.db, { subscribe: sender, log: () => undefined }, day('2026-03-13', 23))).closed).toBe(0);
+    await act(
+      id,
+      { type: 'requestCorrection', items: '请写明所需信息的年度', correctBy: '2026-03-13' },
+      day('2026-03-03'),
+    );
+    expect((await sweepRequests(b.db, { subscribe: sender, log: () => undefined }, day('2026-03-13', 23))).closed).toBe(
+      0,
+    );
     const before = await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day('2026-03-14'));
     expect(before.status).toBe('correctionRequested');
     const swept = await sweepRequests(b.db, { subscribe: sender, log: () => undefined }, day('2026-03-16', 0));
     expect(swept.closed).toBeGreaterThanOrEqual(1);
     const after = await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day('2026-03-16'));
-    expect(after).toMatchObject({ status: 'closed', outcome: 'otherNoCorrection', answeredDate: '2026-03-14', version: before.version + 1 });
+    expect(after).toMatchObject({
+      status: 'closed',
+      outcome: 'otherNoCorrection',
+      answeredDate: '2026-03-14',
+      version: before.version + 1,
+    });
     expect(after.letter?.text).toContain(after.applicationNo);
-    const audit = rows(await b.db.collection(COLLECTIONS.audit).where({ target: id, action: 'requests.sweep.act.close' }).get());
+    const audit = rows(
+      await b.db.collection(COLLECTIONS.audit).where({ target: id, action: 'requests.sweep.act.close' }).get(),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ openid: null, organId: o.organId });
     expect((await notifications(id)).map((n) => n.action)).toEqual(['requestCorrection', 'close']);
@@ -192,11 +273,24 @@ describe('extension approver (条例 第三十三条)', () => {
     expect(list.map((a) => a.roleLabel)).toEqual(['分管领导']);
     const id = await submitted('oCitizenE1', day('2026-03-02'));
     const current = await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day('2026-03-20'));
-    const refused = await call(o.editor, 'act', { id, version: current.version, action: { type: 'extend', workdays: 10, approverId: 'someone-else', reason: '需调取档案' } }, day('2026-03-20'));
+    const refused = await call(
+      o.editor,
+      'act',
+      {
+        id,
+        version: current.version,
+        action: { type: 'extend', workdays: 10, approverId: 'someone-else', reason: '需调取档案' },
+      },
+      day('2026-03-20'),
+    );
     expect(refused).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'action.approverId' }] });
     if (!refused.ok) expect(refused.message).toContain('EXTENSION_APPROVER');
     expect((await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day('2026-03-20'))).version).toBe(current.version);
-    const done = await act(id, { type: 'extend', workdays: 10, approverId: list[0]?.id, reason: '需调取档案' }, day('2026-03-20'));
+    const done = await act(
+      id,
+      { type: 'extend', workdays: 10, approverId: list[0]?.id, reason: '需调取档案' },
+      day('2026-03-20'),
+    );
     expect(done.status).toBe('extended');
   });
 
@@ -215,9 +309,17 @@ describe('notices read back', () => {
     const id = await submitted('oCitizenN1', day('2026-03-02'));
     const none = await call(o.editor, 'letter', { id, notice: 'fee' }, day('2026-03-03'));
     expect(none).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    await act(id, { type: 'requestCorrection', items: `请核对申请人${PERSON.name}的联系电话`, correctBy: '2026-03-13' }, day('2026-03-03'));
+    await act(
+      id,
+      { type: 'requestCorrection', items: `请核对申请人${PERSON.name}的联系电话`, correctBy: '2026-03-13' },
+      day('2026-03-03'),
+    );
     await act(id, { type: 'receiveCorrection' }, day('2026-03-05'));
-    await act(id, { type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, day('2026-03-06'));
+    await act(
+      id,
+      { type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 },
+      day('2026-03-06'),
+    );
     const correction = await ok<NoticeLetter>(o.editor, 'letter', { id, notice: 'correction' }, day('2026-03-06'));
     expect(correction).toMatchObject({ kind: 'correction', date: '2026-03-03', title: '补正告知书' });
     expect(correction.text).toContain(`${PERSON.name}：`);

@@ -14,7 +14,13 @@ describe('organ.settings', () => {
     const o = await seedOrgan(b, '-settings');
     const staff = await b.ok<{ id: string; role: string }[]>(o.admin, 'organ', 'listStaff', {});
     const leaderId = staff.find((s) => s.role === 'leader')?.id ?? '';
-    await b.ok(o.admin, 'organ', 'updateProfile', { patch: { feePayment: '乡财政所窗口缴纳', extensionApprovers: [leaderId], noticeFields: { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' } } });
+    await b.ok(o.admin, 'organ', 'updateProfile', {
+      patch: {
+        feePayment: '乡财政所窗口缴纳',
+        extensionApprovers: [leaderId],
+        noticeFields: { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' },
+      },
+    });
 
     const settings = await b.ok<OrganSettings>(o.admin, 'organ', 'settings', {});
     expect(settings).toEqual({
@@ -48,9 +54,17 @@ describe('organ.settings', () => {
 
   it('reads an organ stored before the settings existed with their defaults', async () => {
     const o = await seedOrgan(b, '-settings-old');
-    const stored = (await b.db.collection(COLLECTIONS.organs).doc(o.organId).get()) as { data: Record<string, unknown>[] };
+    const stored = (await b.db.collection(COLLECTIONS.organs).doc(o.organId).get()) as {
+      data: Record<string, unknown>[];
+    };
     const { _id, noticeFields, extensionApprovers, feePayment, ...old } = stored.data[0] ?? {};
     await b.db.collection(COLLECTIONS.organs).doc(o.organId).set(old);
-    expect(await b.ok(o.admin, 'organ', 'settings', {})).toMatchObject({ id: o.organId, name: ORGAN.name, noticeFields: DEFAULT_NOTICE_FIELDS, extensionApprovers: [], feePayment: '' });
+    expect(await b.ok(o.admin, 'organ', 'settings', {})).toMatchObject({
+      id: o.organId,
+      name: ORGAN.name,
+      noticeFields: DEFAULT_NOTICE_FIELDS,
+      extensionApprovers: [],
+      feePayment: '',
+    });
   });
 });

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => b.stop());
 
-const count = async (collection: string, where: object) => num(await b.db.collection(collection).where(where).count(), 'total');
+const count = async (collection: string, where: object) =>
+  num(await b.db.collection(collection).where(where).count(), 'total');
 const audits = (action: string) => count(COLLECTIONS.audit, { action });
 const ENTRY = { kind: 'count', metric: 'licensing.decisions', date: '2025-03-31', count: 4 };
 const CASE = { kind: 'review', filedDate: '2025-02-01' };
@@ -29,7 +30,9 @@ describe('stats: transactional, idempotent writes', () => {
     const again = await b.call(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-once-1');
     expect(first).toMatchObject({ ok: true, data: { id: expect.any(String) as unknown } });
     expect(again).toEqual(first);
-    const racing = await Promise.all([1, 2, 3].map(() => b.call(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-race-1')));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => b.call(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-race-1')),
+    );
     expect(new Set(racing.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(await count(COLLECTIONS.statEntries, { organId: o.organId })).toBe(before + 2);
     expect(await audits('stats.create')).toBe(auditBefore + 2);
@@ -41,7 +44,10 @@ describe('stats: transactional, idempotent writes', () => {
   it('removing another organ’s entry is refused as absent and changes nothing; the organ’s own goes once', async () => {
     const { id } = await b.ok<{ id: string }>(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-remove-1');
     const auditBefore = await audits('stats.remove');
-    expect(await b.call(other.editor, 'stats', 'remove', { id }, 'rq-stats-remove-x')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await b.call(other.editor, 'stats', 'remove', { id }, 'rq-stats-remove-x')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
     expect(one(await b.db.collection(COLLECTIONS.statEntries).doc(id).get())).toMatchObject({ count: 4 });
     expect(await audits('stats.remove')).toBe(auditBefore);
 
@@ -65,19 +71,42 @@ describe('cases: transactional, idempotent writes', () => {
   it('closing another organ’s case, or before it was filed, changes nothing; a proper close records result and date', async () => {
     const { id } = await b.ok<{ id: string }>(o.editor, 'cases', 'create', { case: CASE }, 'rq-case-close-0');
     const auditBefore = await audits('cases.close');
-    expect(await b.call(other.editor, 'cases', 'close', { id, result: 'upheld', closedDate: '2025-05-01' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await b.call(o.editor, 'cases', 'close', { id, result: 'upheld', closedDate: '2025-01-01' })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'closedDate' }] });
-    expect(one(await b.db.collection(COLLECTIONS.cases).doc(id).get())).toMatchObject({ result: null, closedDate: null });
+    expect(
+      await b.call(other.editor, 'cases', 'close', { id, result: 'upheld', closedDate: '2025-05-01' }),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await b.call(o.editor, 'cases', 'close', { id, result: 'upheld', closedDate: '2025-01-01' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: [{ path: 'closedDate' }],
+    });
+    expect(one(await b.db.collection(COLLECTIONS.cases).doc(id).get())).toMatchObject({
+      result: null,
+      closedDate: null,
+    });
     expect(await audits('cases.close')).toBe(auditBefore);
 
-    expect(await b.call(o.editor, 'cases', 'close', { id, result: 'corrected', closedDate: '2025-06-30' }, 'rq-case-close-1')).toEqual({ ok: true, data: { id } });
-    expect(one(await b.db.collection(COLLECTIONS.cases).doc(id).get())).toMatchObject({ result: 'corrected', closedDate: '2025-06-30' });
+    expect(
+      await b.call(
+        o.editor,
+        'cases',
+        'close',
+        { id, result: 'corrected', closedDate: '2025-06-30' },
+        'rq-case-close-1',
+      ),
+    ).toEqual({ ok: true, data: { id } });
+    expect(one(await b.db.collection(COLLECTIONS.cases).doc(id).get())).toMatchObject({
+      result: 'corrected',
+      closedDate: '2025-06-30',
+    });
     expect(await audits('cases.close')).toBe(auditBefore + 1);
   });
 
   it('a reviewer may list but not write', async () => {
     expect(await b.call(o.reviewer, 'cases', 'create', { case: CASE })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await b.call(o.reviewer, 'stats', 'create', { entry: ENTRY })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await b.call(o.reviewer, 'stats', 'create', { entry: ENTRY })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const list = await b.ok<{ id: string }[]>(o.reviewer, 'cases', 'list', { year: 2025 });
     expect(list.length).toBeGreaterThan(0);
   });

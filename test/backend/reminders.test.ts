@@ -14,7 +14,12 @@ import { sweepRequests } from '../../backend/requests';
 import { rows, type Row } from '../../backend/sdk';
 import type { SubscribeMessage, SubscribeSender } from '../../backend/subscribe';
 import type { FunctionName } from '../../shared/api';
-import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, type ReminderCounts, type StaffPurpose } from '../../shared/api/organ';
+import {
+  DEFAULT_NOTICE_FIELDS,
+  DEFAULT_REMINDER_FIELDS,
+  type ReminderCounts,
+  type StaffPurpose,
+} from '../../shared/api/organ';
 import type { SubmitRequestAnswer } from '../../shared/api/requests';
 import type { Result } from '../../shared/errors';
 import type { SubmissionInput } from '../../shared/requests';
@@ -54,19 +59,32 @@ async function withTemplates<T extends { admin: string }>(organ: T): Promise<T> 
   return organ;
 }
 
-async function call(openid: string | null, fn: FunctionName, action: string, payload: unknown, at = day('2026-03-02')): Promise<Result<unknown>> {
+async function call(
+  openid: string | null,
+  fn: FunctionName,
+  action: string,
+  payload: unknown,
+  at = day('2026-03-02'),
+): Promise<Result<unknown>> {
   const handler = FUNCTION_HANDLERS[fn];
   if (!handler) throw new Error(`no function ${fn}`);
   return handler({ action, payload }, { db: b.db, openid, now: () => at, log: () => undefined, subscribe: sender });
 }
 
-async function ok<T = Row>(openid: string | null, fn: FunctionName, action: string, payload: unknown, at?: Date): Promise<T> {
+async function ok<T = Row>(
+  openid: string | null,
+  fn: FunctionName,
+  action: string,
+  payload: unknown,
+  at?: Date,
+): Promise<T> {
   const r = await call(openid, fn, action, payload, at);
   if (!r.ok) throw new Error(`${fn}.${action} failed: ${r.code} ${r.message}`);
   return r.data as T;
 }
 
-const grant = (openid: string, purpose: StaffPurpose) => ok<ReminderCounts>(openid, 'organ', 'grantReminder', { purpose, templateId: TEMPLATES[purpose] });
+const grant = (openid: string, purpose: StaffPurpose) =>
+  ok<ReminderCounts>(openid, 'organ', 'grantReminder', { purpose, templateId: TEMPLATES[purpose] });
 const counts = (openid: string) => ok<ReminderCounts>(openid, 'organ', 'reminders', {});
 
 async function submittedItem(title: string): Promise<string> {
@@ -75,7 +93,12 @@ async function submittedItem(title: string): Promise<string> {
   return id;
 }
 
-const PERSON = { name: '卓玛措', idNumber: '440304198001010017', phone: '13912345678', address: '青海省黄南州同仁市扎毛乡德吉村十二号' };
+const PERSON = {
+  name: '卓玛措',
+  idNumber: '440304198001010017',
+  phone: '13912345678',
+  address: '青海省黄南州同仁市扎毛乡德吉村十二号',
+};
 let tap = 0;
 
 async function citizenSubmits(organId: string, at: Date): Promise<SubmitRequestAnswer> {
@@ -87,7 +110,13 @@ async function citizenSubmits(organId: string, at: Date): Promise<SubmitRequestA
     deliveryForm: 'online',
     channel: 'online',
   };
-  return ok<SubmitRequestAnswer>(`oCitizenR${++tap}`, 'requests', 'submit', { organId, submission, requestId: `reminder-tap-${tap}` }, at);
+  return ok<SubmitRequestAnswer>(
+    `oCitizenR${++tap}`,
+    'requests',
+    'submit',
+    { organId, submission, requestId: `reminder-tap-${tap}` },
+    at,
+  );
 }
 
 function expectNoPersonalData(messages: readonly SubscribeMessage[]): void {
@@ -97,13 +126,25 @@ function expectNoPersonalData(messages: readonly SubscribeMessage[]): void {
 
 describe('grants', () => {
   it('are stored per purpose for the organ’s template and counted for the caller', async () => {
-    expect(await counts(o.leader)).toEqual({ approvalNeeded: 0, itemReturned: 0, itemPublished: 0, requestReceived: 0, deadlineNear: 0 });
+    expect(await counts(o.leader)).toEqual({
+      approvalNeeded: 0,
+      itemReturned: 0,
+      itemPublished: 0,
+      requestReceived: 0,
+      deadlineNear: 0,
+    });
     expect(await grant(o.leader, 'approvalNeeded')).toMatchObject({ approvalNeeded: 1 });
     expect(await grant(o.leader, 'approvalNeeded')).toMatchObject({ approvalNeeded: 2 });
     expect(await counts(o.leader)).toMatchObject({ approvalNeeded: 2, itemReturned: 0 });
     const stored = rows(await b.db.collection(COLLECTIONS.reminderGrants).where({ openid: o.leader }).get());
     expect(stored).toHaveLength(2);
-    expect(stored[0]).toMatchObject({ openid: o.leader, organId: o.organId, purpose: 'approvalNeeded', templateId: 'tmpl-approval', used: false });
+    expect(stored[0]).toMatchObject({
+      openid: o.leader,
+      organId: o.organId,
+      purpose: 'approvalNeeded',
+      templateId: 'tmpl-approval',
+      used: false,
+    });
     expect(stored[0]?.grantedAt).toBeInstanceOf(Date);
     // Used up below by the item's approval; reset for the tests that follow.
     for (const g of stored) await b.db.collection(COLLECTIONS.reminderGrants).doc(String(g._id)).remove();
@@ -118,9 +159,18 @@ describe('grants', () => {
       const r = await call(o.reviewer, 'organ', 'grantReminder', payload);
       expect(r).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'templateId' }] });
     }
-    expect(rows(await b.db.collection(COLLECTIONS.reminderGrants).where({ openid: o.reviewer }).get())).toHaveLength(before);
-    expect(await call('oNotStaff', 'organ', 'grantReminder', { purpose: 'approvalNeeded', templateId: TEMPLATES.approvalNeeded })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call(o.reviewer, 'organ', 'grantReminder', { purpose: 'requestAnswered', templateId: 'x' })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(rows(await b.db.collection(COLLECTIONS.reminderGrants).where({ openid: o.reviewer }).get())).toHaveLength(
+      before,
+    );
+    expect(
+      await call('oNotStaff', 'organ', 'grantReminder', {
+        purpose: 'approvalNeeded',
+        templateId: TEMPLATES.approvalNeeded,
+      }),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(
+      await call(o.reviewer, 'organ', 'grantReminder', { purpose: 'requestAnswered', templateId: 'x' }),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 });
 
@@ -129,12 +179,22 @@ describe('items', () => {
     await grant(o.reviewer, 'approvalNeeded');
     const id = await submittedItem('关于春耕备耕的通知');
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ touser: o.reviewer, template_id: 'tmpl-approval', page: `staff/pages/approve/index?id=${id}` });
+    expect(outbox[0]).toMatchObject({
+      touser: o.reviewer,
+      template_id: 'tmpl-approval',
+      page: `staff/pages/approve/index?id=${id}`,
+    });
     // The default keys lead with a thing: the Chinese title survives (a character_string would drop it).
-    expect(outbox[0]?.data).toMatchObject({ thing1: { value: '关于春耕备耕的通知' }, phrase2: { value: '待审批' }, date3: { value: '2026年3月2日' } });
+    expect(outbox[0]?.data).toMatchObject({
+      thing1: { value: '关于春耕备耕的通知' },
+      phrase2: { value: '待审批' },
+      date3: { value: '2026年3月2日' },
+    });
     expect(await counts(o.reviewer)).toMatchObject({ approvalNeeded: 0 });
     const queued = rows(await b.db.collection(COLLECTIONS.notifications).where({ itemId: id }).get());
-    expect(queued).toMatchObject([{ state: 'sent', purpose: 'approvalNeeded', toOpenid: o.reviewer, data: { title: '关于春耕备耕的通知' } }]);
+    expect(queued).toMatchObject([
+      { state: 'sent', purpose: 'approvalNeeded', toOpenid: o.reviewer, data: { title: '关于春耕备耕的通知' } },
+    ]);
 
     // No grant left: the next submission tells nobody, and is not refused for it.
     const second = await submittedItem('关于防汛的通知');
@@ -148,15 +208,28 @@ describe('items', () => {
     await grant(o.editor, 'itemReturned');
     const id = await submittedItem('关于草原补奖的公示');
     await ok(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST });
-    expect(outbox.map((m) => [m.touser, m.template_id, m.page])).toEqual([[o.leader, 'tmpl-approval', `staff/pages/approve/index?id=${id}`]]);
+    expect(outbox.map((m) => [m.touser, m.template_id, m.page])).toEqual([
+      [o.leader, 'tmpl-approval', `staff/pages/approve/index?id=${id}`],
+    ]);
     await ok(o.leader, 'items', 'approve', { id });
-    expect(outbox[1]).toMatchObject({ touser: o.editor, template_id: 'tmpl-published', page: `staff/pages/item-edit/index?id=${id}` });
+    expect(outbox[1]).toMatchObject({
+      touser: o.editor,
+      template_id: 'tmpl-published',
+      page: `staff/pages/item-edit/index?id=${id}`,
+    });
     expect(outbox[1]?.data.phrase2?.value).toBe('已发布');
 
     const returned = await submittedItem('关于村务的通知');
     await ok(o.reviewer, 'items', 'reject', { id: returned, comment: '附件缺少盖章页' });
-    expect(outbox[2]).toMatchObject({ touser: o.editor, template_id: 'tmpl-returned', page: `staff/pages/item-edit/index?id=${returned}` });
-    expect(outbox[2]?.data).toMatchObject({ phrase2: { value: '已退回' }, thing4: { value: '退回理由：附件缺少盖章页' } });
+    expect(outbox[2]).toMatchObject({
+      touser: o.editor,
+      template_id: 'tmpl-returned',
+      page: `staff/pages/item-edit/index?id=${returned}`,
+    });
+    expect(outbox[2]?.data).toMatchObject({
+      phrase2: { value: '已退回' },
+      thing4: { value: '退回理由：附件缺少盖章页' },
+    });
     expect(outbox).toHaveLength(3);
     expect(await counts(o.editor)).toMatchObject({ itemPublished: 0, itemReturned: 0 });
   });
@@ -181,10 +254,14 @@ describe('items', () => {
     const noticeFields = { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' };
     const answered = { applicationNo: 'character_string9', status: 'phrase8', date: 'date7', note: 'thing6' };
     expect(noticeFieldsOf({ noticeFields }, undefined)).toEqual(noticeFields);
-    expect(noticeFieldsOf({ noticeFields, templateFields: { approvalNeeded: answered } }, 'approvalNeeded')).toEqual(answered);
+    expect(noticeFieldsOf({ noticeFields, templateFields: { approvalNeeded: answered } }, 'approvalNeeded')).toEqual(
+      answered,
+    );
     expect(noticeFieldsOf({ noticeFields }, 'deadlineNear')).toEqual(DEFAULT_REMINDER_FIELDS);
     expect(noticeFieldsOf({}, undefined)).toEqual(DEFAULT_NOTICE_FIELDS);
-    expect(noticeFieldsOf({ noticeFields, templateFields: { requestAnswered: answered } }, undefined)).toEqual(answered);
+    expect(noticeFieldsOf({ noticeFields, templateFields: { requestAnswered: answered } }, undefined)).toEqual(
+      answered,
+    );
   });
 });
 
@@ -193,7 +270,11 @@ describe('reports', () => {
     await grant(o.reviewer, 'approvalNeeded');
     await ok(o.editor, 'reports', 'submit', { year: 2025 });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ touser: o.reviewer, template_id: 'tmpl-approval', page: 'staff/pages/report/index?year=2025' });
+    expect(outbox[0]).toMatchObject({
+      touser: o.reviewer,
+      template_id: 'tmpl-approval',
+      page: 'staff/pages/report/index?year=2025',
+    });
     expect(outbox[0]?.data.thing1?.value).toBe('2025年度报告');
   });
 });
@@ -203,8 +284,14 @@ describe('requests', () => {
     await grant(o.editor, 'requestReceived');
     const { id, applicationNo } = await citizenSubmits(o.organId, day('2026-03-02'));
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ touser: o.editor, template_id: 'tmpl-received', page: `staff/pages/request/index?id=${id}` });
-    const queued = rows(await b.db.collection(COLLECTIONS.notifications).where({ requestId: id, purpose: 'requestReceived' }).get());
+    expect(outbox[0]).toMatchObject({
+      touser: o.editor,
+      template_id: 'tmpl-received',
+      page: `staff/pages/request/index?id=${id}`,
+    });
+    const queued = rows(
+      await b.db.collection(COLLECTIONS.notifications).where({ requestId: id, purpose: 'requestReceived' }).get(),
+    );
     expect(queued).toMatchObject([{ data: { title: applicationNo, status: '待确认受理' } }]);
     expectNoPersonalData(outbox);
   });
@@ -241,9 +328,18 @@ describe('requests', () => {
 
 describe('the pages messages open', () => {
   it('are pages of the mini program (app.json), so a tap on a message never lands nowhere', () => {
-    const app = JSON.parse(readFileSync(path.join(__dirname, '../../miniprogram/app.json'), 'utf8')) as { pages: string[]; subpackages: { root: string; pages: string[] }[] };
+    const app = JSON.parse(readFileSync(path.join(__dirname, '../../miniprogram/app.json'), 'utf8')) as {
+      pages: string[];
+      subpackages: { root: string; pages: string[] }[];
+    };
     const pages = new Set([...app.pages, ...app.subpackages.flatMap((p) => p.pages.map((page) => `${p.root}${page}`))]);
-    const opened = [STAFF_PAGES.approve('x'), STAFF_PAGES.edit('x'), STAFF_PAGES.report(2025), STAFF_PAGES.request('x'), 'pages/request/track/index?id=x'];
+    const opened = [
+      STAFF_PAGES.approve('x'),
+      STAFF_PAGES.edit('x'),
+      STAFF_PAGES.report(2025),
+      STAFF_PAGES.request('x'),
+      'pages/request/track/index?id=x',
+    ];
     for (const page of opened) expect(pages).toContain(page.split('?')[0]);
   });
 });

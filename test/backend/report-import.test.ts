@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => b.stop());
 
-const count = async (collection: string, where: object = {}) => num(await b.db.collection(collection).where(where).count(), 'total');
+const count = async (collection: string, where: object = {}) =>
+  num(await b.db.collection(collection).where(where).count(), 'total');
 
 describe('reports.previewImport', () => {
   it('reads the seed report as importPublished would, and writes nothing', async () => {
@@ -40,7 +41,14 @@ describe('reports.previewImport', () => {
 
   it('refuses unreadable text with the field named, and a clerk (the import publishes without the chain)', async () => {
     const unreadable = await b.call(o.admin, 'reports', 'previewImport', { text: '这不是报告。'.repeat(20) });
-    expect(unreadable).toMatchObject({ ok: false, code: 'UNREADABLE', fieldErrors: [expect.objectContaining({ path: 'text' })] });
-    expect(await b.call(o.editor, 'reports', 'previewImport', { text: SEED })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(unreadable).toMatchObject({
+      ok: false,
+      code: 'UNREADABLE',
+      fieldErrors: [expect.objectContaining({ path: 'text' })],
+    });
+    expect(await b.call(o.editor, 'reports', 'previewImport', { text: SEED })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 });

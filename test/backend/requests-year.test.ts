@@ -9,13 +9,25 @@
 import { requestsFunction, requestRecordsFor } from '../../backend/requests';
 import { COLLECTIONS } from '../../backend/collections';
 import { rows, type Row } from '../../backend/sdk';
-import type { ActAnswer, ExtensionApprover, RequestPage, StaffRequestAnswer, SubmitRequestAnswer } from '../../shared/api/requests';
+import type {
+  ActAnswer,
+  ExtensionApprover,
+  RequestPage,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
+} from '../../shared/api/requests';
 import { addDays, createCalendar, feeByPages } from '../../shared/calendar';
 import { checkReport } from '../../shared/checks';
 import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../shared/format';
 import type { RequestRecord } from '../../shared/records';
 import { buildReport, type ReportData } from '../../shared/report';
-import { idCardCheckChar, isCreditCode, type DeliveryForm, type RequestAction, type StaffEntryInput } from '../../shared/requests';
+import {
+  idCardCheckChar,
+  isCreditCode,
+  type DeliveryForm,
+  type RequestAction,
+  type StaffEntryInput,
+} from '../../shared/requests';
 import { ORGAN, seedOrgan, startBackend, type Backend } from './harness';
 
 const cal = createCalendar();
@@ -53,7 +65,17 @@ function idCard(i: number): string {
   return body + idCardCheckChar(body);
 }
 
-type Scenario = 'plain' | 'correctionReceived' | 'correctionLapsed' | 'consultation' | 'extension' | 'extendConsult' | 'feePagesPaid' | 'feePagesUnpaid' | 'feeCountPaid' | 'feeCountUnpaid';
+type Scenario =
+  | 'plain'
+  | 'correctionReceived'
+  | 'correctionLapsed'
+  | 'consultation'
+  | 'extension'
+  | 'extendConsult'
+  | 'feePagesPaid'
+  | 'feePagesUnpaid'
+  | 'feeCountPaid'
+  | 'feeCountUnpaid';
 
 interface Step {
   date: string;
@@ -82,7 +104,11 @@ const APPROVER = 'approver-of-the-organ';
 const ANSWERABLE = OUTCOME_ROWS.filter((o) => !CLOSE_ONLY.includes(o));
 const ORG_TYPES = APPLICANT_TYPES.filter((t) => t !== 'natural');
 const FREQUENT = { from: 40, to: 53 } as const; // one person's 14 requests in May 2025
-const answer = (outcome: Outcome = pick(ANSWERABLE)): RequestAction => ({ type: 'answer', outcome, reason: '依照条例规定作出答复' });
+const answer = (outcome: Outcome = pick(ANSWERABLE)): RequestAction => ({
+  type: 'answer',
+  outcome,
+  reason: '依照条例规定作出答复',
+});
 
 function receiptDay(i: number): string {
   if (i >= FREQUENT.from && i <= FREQUENT.to) return wd('2025-05-05', i - FREQUENT.from + 1);
@@ -91,7 +117,10 @@ function receiptDay(i: number): string {
   return wd(addDays('2025-01-02', Math.floor((i * 342) / 180) + between(0, 2)), 0);
 }
 
-function applicantOf(i: number, deliveryForm: DeliveryForm): Omit<StaffEntryInput, 'receivedDate' | 'channel' | 'postmarkDate'> {
+function applicantOf(
+  i: number,
+  deliveryForm: DeliveryForm,
+): Omit<StaffEntryInput, 'receivedDate' | 'channel' | 'postmarkDate'> {
   const frequent = i >= FREQUENT.from && i <= FREQUENT.to;
   const common = {
     phone: frequent ? '13900009999' : `1390000${String(i).padStart(4, '0')}`,
@@ -101,10 +130,24 @@ function applicantOf(i: number, deliveryForm: DeliveryForm): Omit<StaffEntryInpu
     ...(deliveryForm === 'email' ? { email: `a${i}@example.com` } : {}),
   };
   const type: ApplicantType = frequent || random() < 0.72 ? 'natural' : pick(ORG_TYPES);
-  if (type === 'natural') return { ...common, applicantType: 'natural', name: frequent ? '多杰才让' : `申请人${i}`, idType: 'idCard', idNumber: frequent ? idCard(999) : idCard(i) };
+  if (type === 'natural')
+    return {
+      ...common,
+      applicantType: 'natural',
+      name: frequent ? '多杰才让' : `申请人${i}`,
+      idType: 'idCard',
+      idNumber: frequent ? idCard(999) : idCard(i),
+    };
   const code = creditCode(`91632321MA${String(i).padStart(7, '0')}`);
   if (!isCreditCode(code)) throw new Error('bad generated credit code');
-  return { ...common, applicantType: type, organisationName: `同仁市某单位${i}`, contactName: `联系人${i}`, idType: 'creditCode', idNumber: code };
+  return {
+    ...common,
+    applicantType: type,
+    organisationName: `同仁市某单位${i}`,
+    contactName: `联系人${i}`,
+    idType: 'creditCode',
+    idNumber: code,
+  };
 }
 
 function plan(i: number): Plan {
@@ -115,7 +158,12 @@ function plan(i: number): Plan {
   const submitDate = day;
   const receivedDate = online ? wd(day, between(0, 2)) : day;
   const channel = online ? 'online' : random() < 0.7 ? 'inPerson' : 'post';
-  const entry: StaffEntryInput = { ...applicantOf(i, deliveryForm), channel, receivedDate, ...(channel === 'post' ? { postmarkDate: addDays(day, -2) } : {}) };
+  const entry: StaffEntryInput = {
+    ...applicantOf(i, deliveryForm),
+    channel,
+    receivedDate,
+    ...(channel === 'post' ? { postmarkDate: addDays(day, -2) } : {}),
+  };
   const steps: Step[] = online ? [{ date: receivedDate, action: { type: 'confirmReceipt' } }] : [];
   const R = receivedDate;
   let scenario: Scenario;
@@ -126,15 +174,23 @@ function plan(i: number): Plan {
     const r = random();
     const pagesOk = deliveryForm === 'paper' || deliveryForm === 'email' || deliveryForm === 'pickup';
     scenario =
-      r < 0.34 ? 'plain'
-      : r < 0.46 ? 'correctionReceived'
-      : r < 0.53 ? 'correctionLapsed'
-      : r < 0.64 ? 'consultation'
-      : r < 0.74 ? 'extension'
-      : r < 0.8 ? 'extendConsult'
-      : !pagesOk ? 'plain'
-      : r < 0.93 ? 'feePagesPaid'
-      : 'feePagesUnpaid';
+      r < 0.34
+        ? 'plain'
+        : r < 0.46
+          ? 'correctionReceived'
+          : r < 0.53
+            ? 'correctionLapsed'
+            : r < 0.64
+              ? 'consultation'
+              : r < 0.74
+                ? 'extension'
+                : r < 0.8
+                  ? 'extendConsult'
+                  : !pagesOk
+                    ? 'plain'
+                    : r < 0.93
+                      ? 'feePagesPaid'
+                      : 'feePagesUnpaid';
   }
   switch (scenario) {
     case 'plain':
@@ -143,16 +199,25 @@ function plan(i: number): Plan {
     case 'correctionReceived': {
       const notice = wd(R, between(1, 6));
       const received = wd(notice, between(1, 8));
-      steps.push({ date: notice, action: { type: 'requestCorrection', items: '请写明所需信息的年度和名称', correctBy: wd(notice, 10) } });
+      steps.push({
+        date: notice,
+        action: { type: 'requestCorrection', items: '请写明所需信息的年度和名称', correctBy: wd(notice, 10) },
+      });
       steps.push({ date: received, action: { type: 'receiveCorrection', description: '补正后的申请内容' } });
-      steps.push({ date: wd(received, between(1, 18)), action: answer(random() < 0.3 ? 'unavailableStillUnclear' : pick(ANSWERABLE)) });
+      steps.push({
+        date: wd(received, between(1, 18)),
+        action: answer(random() < 0.3 ? 'unavailableStillUnclear' : pick(ANSWERABLE)),
+      });
       break;
     }
     case 'correctionLapsed': {
       const notice = wd(R, between(1, 6));
       const correctBy = wd(notice, 10);
       lapseDate = addDays(correctBy, 1);
-      steps.push({ date: notice, action: { type: 'requestCorrection', items: '请写明所需信息的年度和名称', correctBy } });
+      steps.push({
+        date: notice,
+        action: { type: 'requestCorrection', items: '请写明所需信息的年度和名称', correctBy },
+      });
       steps.push({ date: wd(correctBy, between(2, 6)), action: { type: 'close' } });
       break;
     }
@@ -160,13 +225,22 @@ function plan(i: number): Plan {
       const start = wd(R, between(2, 12));
       const end = wd(start, between(2, 14));
       steps.push({ date: start, action: { type: 'startConsultation', party: '相关第三方' } });
-      steps.push({ date: end, action: { type: 'endConsultation', opinion: pick(['agreed', 'objected', 'noReply'] as const) } });
-      steps.push({ date: wd(end, between(1, 6)), action: answer(random() < 0.4 ? 'withheldThirdParty' : pick(ANSWERABLE)) });
+      steps.push({
+        date: end,
+        action: { type: 'endConsultation', opinion: pick(['agreed', 'objected', 'noReply'] as const) },
+      });
+      steps.push({
+        date: wd(end, between(1, 6)),
+        action: answer(random() < 0.4 ? 'withheldThirdParty' : pick(ANSWERABLE)),
+      });
       break;
     }
     case 'extension': {
       const workdays = between(5, 20);
-      steps.push({ date: wd(R, between(12, 19)), action: { type: 'extend', workdays, approverId: APPROVER, reason: '需要调取档案' } });
+      steps.push({
+        date: wd(R, between(12, 19)),
+        action: { type: 'extend', workdays, approverId: APPROVER, reason: '需要调取档案' },
+      });
       steps.push({ date: wd(R, 20 + between(1, workdays)), action: answer() });
       break;
     }
@@ -174,7 +248,10 @@ function plan(i: number): Plan {
       const ext = wd(R, between(10, 15));
       const start = wd(ext, between(1, 3));
       const end = wd(start, between(3, 10));
-      steps.push({ date: ext, action: { type: 'extend', workdays: 15, approverId: APPROVER, reason: '需要征求第三方意见' } });
+      steps.push({
+        date: ext,
+        action: { type: 'extend', workdays: 15, approverId: APPROVER, reason: '需要征求第三方意见' },
+      });
       steps.push({ date: start, action: { type: 'startConsultation', party: '相关第三方' } });
       steps.push({ date: end, action: { type: 'endConsultation', opinion: 'agreed' } });
       steps.push({ date: wd(end, between(1, 4)), action: answer() });
@@ -184,7 +261,10 @@ function plan(i: number): Plan {
     case 'feePagesUnpaid': {
       const pages = between(31, 280);
       const notice = wd(R, between(1, 8));
-      steps.push({ date: notice, action: { type: 'noticeFee', basis: { method: 'pages', pages }, amountYuan: feeByPages(pages) } });
+      steps.push({
+        date: notice,
+        action: { type: 'noticeFee', basis: { method: 'pages', pages }, amountYuan: feeByPages(pages) },
+      });
       if (scenario === 'feePagesPaid') {
         const paid = wd(notice, between(1, 15));
         steps.push({ date: paid, action: { type: 'payFee' } }, { date: wd(paid, between(1, 10)), action: answer() });
@@ -197,10 +277,17 @@ function plan(i: number): Plan {
     case 'feeCountPaid':
     case 'feeCountUnpaid': {
       const notice = wd(R, between(1, 3));
-      steps.push({ date: notice, action: { type: 'noticeFee', basis: { method: 'count', nthThisMonth: nth }, amountYuan: 100 }, nth });
+      steps.push({
+        date: notice,
+        action: { type: 'noticeFee', basis: { method: 'count', nthThisMonth: nth }, amountYuan: 100 },
+        nth,
+      });
       if (scenario === 'feeCountPaid') {
         const paid = wd(notice, between(2, 8));
-        steps.push({ date: paid, action: { type: 'payFee' } }, { date: wd(paid, between(1, 5)), action: answer('disclosed') });
+        steps.push(
+          { date: paid, action: { type: 'payFee' } },
+          { date: wd(paid, between(1, 5)), action: answer('disclosed') },
+        );
       } else {
         lapseDate = addDays(wd(notice, 20), 1);
         steps.push({ date: wd(notice, 24), action: { type: 'close' } });
@@ -230,13 +317,17 @@ let o: Awaited<ReturnType<typeof seedOrgan>>;
 const ids = new Map<number, { id: string; version: number }>();
 
 async function ok<T>(openid: string | null, action: string, payload: unknown, date: string): Promise<T> {
-  const r = await requestsFunction({ action, payload }, { db: b.db, openid, now: () => at(date), log: () => undefined });
+  const r = await requestsFunction(
+    { action, payload },
+    { db: b.db, openid, now: () => at(date), log: () => undefined },
+  );
   if (!r.ok) throw new Error(`requests.${action} on ${date} failed: ${r.code} ${r.message}`);
   return r.data as T;
 }
 
 const SECTIONS = {
-  overview: '本年度扎毛乡人民政府认真贯彻政府信息公开条例，依申请公开实行网上申请、期限提醒和统一答复。工作考核、社会评议和责任追究结果情况：纳入年度考核，未发生责任追究。',
+  overview:
+    '本年度扎毛乡人民政府认真贯彻政府信息公开条例，依申请公开实行网上申请、期限提醒和统一答复。工作考核、社会评议和责任追究结果情况：纳入年度考核，未发生责任追究。',
   problems: '一是部分申请答复用语不够规范；二是第三方意见征询耗时较长。改进情况：统一答复书模板，建立征询台账。',
   other: '本年度依照国办函〔2020〕109号收取信息处理费的情况已逐件登记。',
 };
@@ -248,7 +339,8 @@ beforeAll(async () => {
   // The plans name the approver by a placeholder; the organ's own approver (its 分管领导) has a staff id.
   const [approver] = await ok<ExtensionApprover[]>(o.editor, 'approvers', {}, '2025-01-02');
   if (!approver) throw new Error('no extension approver');
-  const withApprover = (action: RequestAction): RequestAction => (action.type === 'extend' ? { ...action, approverId: approver.id } : action);
+  const withApprover = (action: RequestAction): RequestAction =>
+    action.type === 'extend' ? { ...action, approverId: approver.id } : action;
   type Task = { date: string; i: number; seq: number; run: () => Promise<void> };
   const tasks: Task[] = [];
   for (const p of PLANS) {
@@ -260,10 +352,16 @@ beforeAll(async () => {
         const requestId = `year-${String(p.i).padStart(4, '0')}`;
         const { receivedDate: _received, postmarkDate: _postmark, ...submission } = p.entry;
         const created = p.owner
-          ? await ok<SubmitRequestAnswer>(p.owner, 'submit', { organId: o.organId, submission, requestId }, p.submitDate)
+          ? await ok<SubmitRequestAnswer>(
+              p.owner,
+              'submit',
+              { organId: o.organId, submission, requestId },
+              p.submitDate,
+            )
           : await ok<SubmitRequestAnswer>(pick(staff), 'record', { entry: p.entry, requestId }, p.submitDate);
         ids.set(p.i, { id: created.id, version: 1 });
-        if (p.owner && p.grants) await ok(p.owner, 'grantNotice', { requestId: created.id, templateId: 'tmpl-progress' }, p.submitDate);
+        if (p.owner && p.grants)
+          await ok(p.owner, 'grantNotice', { requestId: created.id, templateId: 'tmpl-progress' }, p.submitDate);
       },
     });
     p.steps.forEach((step, k) =>
@@ -279,7 +377,12 @@ beforeAll(async () => {
             const seen = await ok<StaffRequestAnswer>(who, 'get', { id: current.id }, step.date);
             expect(seen.nthThisMonth).toBe(step.nth);
           }
-          const done = await ok<ActAnswer>(who, 'act', { id: current.id, version: current.version, action: withApprover(step.action) }, step.date);
+          const done = await ok<ActAnswer>(
+            who,
+            'act',
+            { id: current.id, version: current.version, action: withApprover(step.action) },
+            step.date,
+          );
           ids.set(p.i, { id: current.id, version: done.version });
         },
       }),
@@ -293,7 +396,15 @@ afterAll(() => b.stop());
 async function storedDocs(): Promise<Row[]> {
   const out: Row[] = [];
   for (let skip = 0; ; skip += 50) {
-    const page = rows(await b.db.collection(COLLECTIONS.requests).where({ organId: o.organId }).orderBy('_id', 'asc').skip(skip).limit(50).get());
+    const page = rows(
+      await b.db
+        .collection(COLLECTIONS.requests)
+        .where({ organId: o.organId })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(50)
+        .get(),
+    );
     out.push(...page);
     if (page.length < 50) return out;
   }
@@ -305,7 +416,8 @@ describe('requests: a generated year through the function', () => {
   it('covers what a year holds: corrections, lapses, consultations, extensions, fees, the year end, open requests', async () => {
     const docs = await storedDocs();
     expect(docs).toHaveLength(N);
-    const has = (type: string) => docs.filter((d) => (d.history as Row[]).some((h) => (h.action as Row).type === type)).length;
+    const has = (type: string) =>
+      docs.filter((d) => (d.history as Row[]).some((h) => (h.action as Row).type === type)).length;
     expect(has('requestCorrection')).toBeGreaterThanOrEqual(15);
     expect(has('receiveCorrection')).toBeGreaterThanOrEqual(8);
     expect(has('startConsultation')).toBeGreaterThanOrEqual(15);
@@ -315,7 +427,9 @@ describe('requests: a generated year through the function', () => {
     const closed = docs.filter((d) => d.status === 'closed');
     expect(closed.filter((d) => d.outcome === 'otherNoCorrection').length).toBeGreaterThanOrEqual(3);
     expect(closed.filter((d) => d.outcome === 'otherFeeUnpaid').length).toBeGreaterThanOrEqual(1);
-    const crossing = docs.filter((d) => String(d.receivedDate) <= '2025-12-31' && String(d.answeredDate ?? '9999') > '2025-12-31');
+    const crossing = docs.filter(
+      (d) => String(d.receivedDate) <= '2025-12-31' && String(d.answeredDate ?? '9999') > '2025-12-31',
+    );
     expect(crossing.length).toBeGreaterThanOrEqual(5);
     expect(docs.filter((d) => d.status !== 'answered' && d.status !== 'closed').length).toBeGreaterThanOrEqual(4);
     expect(docs.filter((d) => d.channel === 'online').length).toBeGreaterThanOrEqual(50);
@@ -329,7 +443,14 @@ describe('requests: a generated year through the function', () => {
   it('builds the 2025 report from requestRecordsFor: every check passes and table 三 equals an independent recount', async () => {
     const records = await requestRecordsFor(b.db, o.organId, 2025);
     expect([...(await requestRecordsFor(b.db, o.organId, 2025, 37))].sort(byId)).toEqual([...records].sort(byId));
-    const report = buildReport(2025, { organ: ORGAN.name, requests: records, statEntries: [], cases: [], items: [], sections: SECTIONS }).report;
+    const report = buildReport(2025, {
+      organ: ORGAN.name,
+      requests: records,
+      statEntries: [],
+      cases: [],
+      items: [],
+      sections: SECTIONS,
+    }).report;
     const findings = checkReport(report);
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
     expect(findings).toEqual([]); // not even a warning
@@ -338,7 +459,8 @@ describe('requests: a generated year through the function', () => {
     const docs = await storedDocs();
     const expected = new Map<string, number>();
     const add = (row: string, column: string) => {
-      for (const c of [column, 'total']) expected.set(cellAddress('applications', row, c), (expected.get(cellAddress('applications', row, c)) ?? 0) + 1);
+      for (const c of [column, 'total'])
+        expected.set(cellAddress('applications', row, c), (expected.get(cellAddress('applications', row, c)) ?? 0) + 1);
     };
     for (const d of docs) {
       const received = typeof d.receivedDate === 'string' ? d.receivedDate : null;
@@ -358,7 +480,10 @@ describe('requests: a generated year through the function', () => {
     expect(table3.length).toBe(25 * 7);
     for (const key of table3) expect([key, report.cells[key]]).toEqual([key, expected.get(key) ?? 0]);
     // And against the plan: every request received in 2025 is new this year.
-    const planned2025 = PLANS.filter((p) => p.receivedDate.startsWith('2025-') && (!p.online || p.steps.some((s) => s.action.type === 'confirmReceipt'))).length;
+    const planned2025 = PLANS.filter(
+      (p) =>
+        p.receivedDate.startsWith('2025-') && (!p.online || p.steps.some((s) => s.action.type === 'confirmReceipt')),
+    ).length;
     expect(report.cells[cellAddress('applications', 'newReceived', 'total')]).toBe(planned2025);
     expect(report.cells[cellAddress('applications', 'carriedForward', 'total')]).toBeGreaterThanOrEqual(5);
 
@@ -367,9 +492,22 @@ describe('requests: a generated year through the function', () => {
     for (const key of table3) expect([key, built.report.cells[key]]).toEqual([key, report.cells[key]]);
 
     // 2026 (so far) follows on: 上年结转 equals 2025's 结转下年度, column by column.
-    const next = buildReport(2026, { organ: ORGAN.name, requests: await requestRecordsFor(b.db, o.organId, 2026), statEntries: [], cases: [], items: [], sections: SECTIONS }, report).report;
+    const next = buildReport(
+      2026,
+      {
+        organ: ORGAN.name,
+        requests: await requestRecordsFor(b.db, o.organId, 2026),
+        statEntries: [],
+        cases: [],
+        items: [],
+        sections: SECTIONS,
+      },
+      report,
+    ).report;
     expect(checkReport(next, { lastYear: report }).filter((f) => f.level === 'error')).toEqual([]);
-    expect(next.cells[cellAddress('applications', 'carriedOver', 'total')]).toBe(report.cells[cellAddress('applications', 'carriedForward', 'total')]);
+    expect(next.cells[cellAddress('applications', 'carriedOver', 'total')]).toBe(
+      report.cells[cellAddress('applications', 'carriedForward', 'total')],
+    );
   });
 
   it('the desk lists the open requests at the horizon; granted owners got one message each', async () => {

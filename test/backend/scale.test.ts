@@ -26,7 +26,9 @@ async function inBatches<T>(n: number, size: number, fn: (i: number) => Promise<
 }
 
 it('3,000 items, 500 requests and 50 cases through the functions: the built report equals the core’s', async () => {
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+  );
   await inBatches(3000, 25, async (i) => {
     const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent(`第 ${i} 条`) });
     if (i % 3 === 0) return; // a third stay drafts: they must not count
@@ -36,10 +38,24 @@ it('3,000 items, 500 requests and 50 cases through the functions: the built repo
   });
   await inBatches(50, 10, (i) => {
     const closed = i % 5 !== 0;
-    const c = { kind: CASE_KINDS[i % 3], filedDate: `${year - 1}-${String((i % 12) + 1).padStart(2, '0')}-10`, result: closed ? CASE_RESULTS[i % 3] : null, closedDate: closed ? `${i % 2 ? year : year - 1}-12-${String((i % 28) + 1).padStart(2, '0')}` : null };
+    const c = {
+      kind: CASE_KINDS[i % 3],
+      filedDate: `${year - 1}-${String((i % 12) + 1).padStart(2, '0')}-10`,
+      result: closed ? CASE_RESULTS[i % 3] : null,
+      closedDate: closed ? `${i % 2 ? year : year - 1}-12-${String((i % 28) + 1).padStart(2, '0')}` : null,
+    };
     return b.ok(o.editor, 'cases', 'create', { case: c });
   });
-  await inBatches(40, 10, (i) => b.ok(o.editor, 'stats', 'create', { entry: { kind: 'count', metric: i % 2 ? 'licensing.decisions' : 'normativeDocs.issued', date: `${year}-0${(i % 9) + 1}-01`, count: (i % 4) + 1 } }));
+  await inBatches(40, 10, (i) =>
+    b.ok(o.editor, 'stats', 'create', {
+      entry: {
+        kind: 'count',
+        metric: i % 2 ? 'licensing.decisions' : 'normativeDocs.issued',
+        date: `${year}-0${(i % 9) + 1}-01`,
+        count: (i % 4) + 1,
+      },
+    }),
+  );
 
   // 500 requests entered by staff across last December and this year; most answered today.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -49,24 +65,54 @@ it('3,000 items, 500 requests and 50 cases through the functions: the built repo
   await inBatches(500, 10, async (i) => {
     const receivedDate = new Date(firstDay + ((i * 7919) % (span + 1)) * 86_400_000).toISOString().slice(0, 10);
     const applicantType = APPLICANT_TYPES[i % APPLICANT_TYPES.length];
-    const who = applicantType === 'natural' ? { name: '卓玛措' } : { organisationName: '某某有限公司', contactName: '扎西' };
-    const entry = { applicantType, ...who, idType: 'idCard', idNumber: '11010519491231002X', phone: '13912345678', address: '扎毛乡德吉村一号', description: `请公开第 ${i} 项信息`, deliveryForm: 'online', channel: 'inPerson', receivedDate };
-    const recorded = await b.ok<{ id: string }>(o.editor, 'requests', 'record', { entry, requestId: `scale-request-${String(i).padStart(4, '0')}` });
+    const who =
+      applicantType === 'natural' ? { name: '卓玛措' } : { organisationName: '某某有限公司', contactName: '扎西' };
+    const entry = {
+      applicantType,
+      ...who,
+      idType: 'idCard',
+      idNumber: '11010519491231002X',
+      phone: '13912345678',
+      address: '扎毛乡德吉村一号',
+      description: `请公开第 ${i} 项信息`,
+      deliveryForm: 'online',
+      channel: 'inPerson',
+      receivedDate,
+    };
+    const recorded = await b.ok<{ id: string }>(o.editor, 'requests', 'record', {
+      entry,
+      requestId: `scale-request-${String(i).padStart(4, '0')}`,
+    });
     if (i % 5 === 4) return; // a fifth stay open: carried forward
-    await b.ok(o.editor, 'requests', 'act', { id: recorded.id, version: 1, action: { type: 'answer', outcome: outcomes[i % 3] } });
+    await b.ok(o.editor, 'requests', 'act', {
+      id: recorded.id,
+      version: 1,
+      action: { type: 'answer', outcome: outcomes[i % 3] },
+    });
   });
 
   const built = await b.ok<{ report: ReportData }>(o.reviewer, 'reports', 'build', { year });
   // The same records, read raw from the store, through the core.
-  const raw = async (col: string): Promise<Record<string, unknown>[]> => (await fetchAll(b.db.collection(col), { organId: o.organId })).map((r) => ({ ...r, id: r._id }));
+  const raw = async (col: string): Promise<Record<string, unknown>[]> =>
+    (await fetchAll(b.db.collection(col), { organId: o.organId })).map((r) => ({ ...r, id: r._id }));
   const cases = (await raw(COLLECTIONS.cases)).map((r) => reviewCaseSchema.parse(r));
   const statEntries = (await raw(COLLECTIONS.statEntries)).map((r) => statEntrySchema.parse(r));
-  const items = (await raw(COLLECTIONS.items)).map((r) => ({ id: String(r.id), status: r.status as 'published', publishedDate: (r.publishedDate as string | null) ?? null }));
+  const items = (await raw(COLLECTIONS.items)).map((r) => ({
+    id: String(r.id),
+    status: r.status as 'published',
+    publishedDate: (r.publishedDate as string | null) ?? null,
+  }));
   expect(items).toHaveLength(3000);
   const requests = (await raw(COLLECTIONS.requests)).map((r) => {
     const done = r.status === 'answered' || r.status === 'closed';
     const applicant = r.applicant as { applicantType: RequestRecord['applicantType'] };
-    return { id: String(r.id), applicantType: applicant.applicantType, receivedDate: String(r.receivedDate), outcome: done ? (r.outcome as RequestRecord['outcome']) : null, answeredDate: done ? String(r.answeredDate) : null };
+    return {
+      id: String(r.id),
+      applicantType: applicant.applicantType,
+      receivedDate: String(r.receivedDate),
+      outcome: done ? (r.outcome as RequestRecord['outcome']) : null,
+      answeredDate: done ? String(r.answeredDate) : null,
+    };
   });
   expect(requests).toHaveLength(500);
   const expected = buildReport(year, { organ: built.report.organ, requests, statEntries, cases, items }).report;

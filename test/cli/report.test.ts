@@ -32,7 +32,13 @@ describe('report import', () => {
     const findings = data.findings as { check: string; level: string; cells: string[] }[];
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
     const inferred = findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells);
-    expect(inferred).toEqual(expect.arrayContaining(['applications.disclosed.natural', 'applications.otherFeeUnpaid.total', 'applications.otherOther.natural']));
+    expect(inferred).toEqual(
+      expect.arrayContaining([
+        'applications.disclosed.natural',
+        'applications.otherFeeUnpaid.total',
+        'applications.otherOther.natural',
+      ]),
+    );
   });
 
   it('prints a short human summary without --json', async () => {
@@ -44,13 +50,19 @@ describe('report import', () => {
   });
 
   it('exits 2 with a clear message for a missing or unreadable file', async () => {
-    await expect(run(['import', 'nope.txt'], tmp)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('找不到文件') });
+    await expect(run(['import', 'nope.txt'], tmp)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('找不到文件'),
+    });
     const junk = path.join(tmp, 'junk.txt');
     writeFileSync(junk, '今天天气很好。\n');
     await expect(run(['import', junk], tmp)).rejects.toMatchObject({ exitCode: 2 });
     const badJson = path.join(tmp, 'bad.json');
     writeFileSync(badJson, '{"organ": 1}');
-    await expect(run(['check', badJson], tmp)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('不是年度报告数据') });
+    await expect(run(['check', badJson], tmp)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('不是年度报告数据'),
+    });
   });
 });
 
@@ -65,7 +77,17 @@ describe('report check', () => {
 
   it('exits 1 on an error finding and reports cross-year findings with --last-year', async () => {
     const data = (await runJson(['import', SEED, '--json'])).data as { cells: Record<string, number>; year: number };
-    const last = { ...data, year: 2022, cells: { ...data.cells, 'applications.carriedForward.natural': 1, 'applications.carriedForward.total': 1, 'applications.newReceived.natural': 1, 'applications.newReceived.total': 1 } };
+    const last = {
+      ...data,
+      year: 2022,
+      cells: {
+        ...data.cells,
+        'applications.carriedForward.natural': 1,
+        'applications.carriedForward.total': 1,
+        'applications.newReceived.natural': 1,
+        'applications.newReceived.total': 1,
+      },
+    };
     const lastFile = path.join(tmp, 'last.json');
     writeFileSync(lastFile, JSON.stringify(last));
     const thisFile = path.join(tmp, 'this.json');
@@ -73,7 +95,10 @@ describe('report check', () => {
     const out = await run(['check', 'this.json', '--last-year', 'last.json', '--json'], tmp);
     expect(out.exitCode).toBe(1);
     const findings = JSON.parse(out.stdout) as { check: string; cells: string[] }[];
-    expect(findings.filter((f) => f.check === 'carryOverApplications').map((f) => f.cells[0])).toEqual(['applications.carriedOver.natural', 'applications.carriedOver.total']);
+    expect(findings.filter((f) => f.check === 'carryOverApplications').map((f) => f.cells[0])).toEqual([
+      'applications.carriedOver.natural',
+      'applications.carriedOver.total',
+    ]);
   });
 });
 
@@ -101,10 +126,18 @@ describe('npm run -s report', () => {
   it('resolves paths from the directory it is typed in and keeps stdout clean JSON', () => {
     const copy = path.join(tmp, 'copy.txt');
     writeFileSync(copy, readFileSync(SEED));
-    const r = spawnSync('npm', ['run', '-s', '--prefix', ROOT, 'report', '--', 'import', 'copy.txt', '--json'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp } });
+    const r = spawnSync('npm', ['run', '-s', '--prefix', ROOT, 'report', '--', 'import', 'copy.txt', '--json'], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: tmp },
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).year).toBe(2023);
-    const missing = spawnSync('npm', ['run', '-s', '--prefix', ROOT, 'report', '--', 'check', 'missing.txt'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp } });
+    const missing = spawnSync('npm', ['run', '-s', '--prefix', ROOT, 'report', '--', 'check', 'missing.txt'], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: tmp },
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('找不到文件');
   }, 30_000);

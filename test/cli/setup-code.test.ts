@@ -17,10 +17,21 @@ afterAll(() => b.stop());
 
 describe('setup-code: the command line', () => {
   it('takes an environment with its key, or a service URL; anything else prints the usage', () => {
-    expect(targetOf(['--env', 'gongkai-prod-1a2b'], { TCB_SECRET_ID: 'AKID…', TCB_SECRET_KEY: 'k' })).toEqual({ env: 'gongkai-prod-1a2b', secretId: 'AKID…', secretKey: 'k' });
-    expect(targetOf([], { TCB_ENV: 'gongkai-prod-1a2b', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b' })).toMatchObject({ env: 'gongkai-prod-1a2b' });
-    expect(targetOf(['--env', 'gongkai-prod-1a2b'], {})).toEqual(expect.stringContaining('TCB_SECRET_ID 和 TCB_SECRET_KEY'));
-    expect(targetOf(['--service-url', 'http://127.0.0.1:8787/admin'], {})).toMatchObject({ env: 'local', serviceUrl: 'http://127.0.0.1:8787/admin' });
+    expect(targetOf(['--env', 'gongkai-prod-1a2b'], { TCB_SECRET_ID: 'AKID…', TCB_SECRET_KEY: 'k' })).toEqual({
+      env: 'gongkai-prod-1a2b',
+      secretId: 'AKID…',
+      secretKey: 'k',
+    });
+    expect(targetOf([], { TCB_ENV: 'gongkai-prod-1a2b', TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b' })).toMatchObject({
+      env: 'gongkai-prod-1a2b',
+    });
+    expect(targetOf(['--env', 'gongkai-prod-1a2b'], {})).toEqual(
+      expect.stringContaining('TCB_SECRET_ID 和 TCB_SECRET_KEY'),
+    );
+    expect(targetOf(['--service-url', 'http://127.0.0.1:8787/admin'], {})).toMatchObject({
+      env: 'local',
+      serviceUrl: 'http://127.0.0.1:8787/admin',
+    });
     expect(targetOf(['--service-url', 'ftp://x'], {})).toEqual(expect.stringContaining('须为 http(s) 地址'));
     expect(targetOf([], {})).toEqual(expect.stringContaining('用法'));
     expect(targetOf(['--nope'], {})).toEqual(expect.stringContaining('未知参数：--nope'));
@@ -29,17 +40,27 @@ describe('setup-code: the command line', () => {
 
 describe('setup-code: the code', () => {
   it('opens one organ through organ.setup, once', async () => {
-    const code = await issueSetupCode({ env: 'local', serviceUrl: `${b.local.server.url}/admin`, secretId: 'local', secretKey: 'local' });
+    const code = await issueSetupCode({
+      env: 'local',
+      serviceUrl: `${b.local.server.url}/admin`,
+      secretId: 'local',
+      secretKey: 'local',
+    });
     expect(code).toMatch(/^[0-9A-Z]{12}$/);
     const first = await b.call('oFirstAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' });
     expect(first).toMatchObject({ ok: true, data: { role: 'admin' } });
-    expect(await b.call('oSecondAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '另一人' })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await b.call('oSecondAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '另一人' })).toMatchObject(
+      { ok: false, code: 'VALIDATION' },
+    );
   });
 
   it('the command prints a code that works and exits 0; a bad command line exits 2', async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'cli/setup-code.ts', ...args], { cwd: ROOT, env: { ...process.env } });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'cli/setup-code.ts', ...args], {
+          cwd: ROOT,
+          env: { ...process.env },
+        });
         let out = '';
         let err = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,7 +70,9 @@ describe('setup-code: the code', () => {
     const ok = await run(['--service-url', `${b.local.server.url}/admin`]);
     expect(ok.code).toBe(0);
     const code = /设置码（一次有效，只显示这一次）：([0-9A-Z]{12})/.exec(ok.out)?.[1] ?? '';
-    expect(await b.call('oThirdAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' })).toMatchObject({ ok: true });
+    expect(await b.call('oThirdAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' })).toMatchObject({
+      ok: true,
+    });
     const bad = await run(['--nope']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('用法');

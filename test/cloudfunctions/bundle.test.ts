@@ -20,23 +20,35 @@ it('bundles every function, both variants within the 1 MB budget, and each bundl
   expect(sizes.map((s) => s.name).sort()).toEqual(functionNames().sort());
   expect(functionNames()).toEqual(expect.arrayContaining(['items', 'organ']));
   // The requests function deploys with its daily sweep trigger and the subscribe-message permission.
-  const config = require(path.join(OUT, 'cloudfunctions', 'requests', 'config.json')) as { triggers: { type: string }[]; permissions: { openapi: string[] } };
+  const config = require(path.join(OUT, 'cloudfunctions', 'requests', 'config.json')) as {
+    triggers: { type: string }[];
+    permissions: { openapi: string[] };
+  };
   expect(config.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
   expect(config.permissions.openapi).toContain('subscribeMessage.send');
   // Items and reports remind staff after their approvals commit.
   for (const name of ['items', 'reports']) {
-    const own = require(path.join(OUT, 'cloudfunctions', name, 'config.json')) as { permissions: { openapi: string[] } };
+    const own = require(path.join(OUT, 'cloudfunctions', name, 'config.json')) as {
+      permissions: { openapi: string[] };
+    };
     expect(own.permissions.openapi).toContain('subscribeMessage.send');
   }
   for (const s of sizes) {
     expect(s.external).toBeLessThan(BUDGET_BYTES);
     expect(s.bundled).toBeLessThan(BUDGET_BYTES);
-    const pkg = require(path.join(OUT, 'cloudfunctions', s.name, 'package.json')) as { main: string; dependencies: Record<string, string> };
+    const pkg = require(path.join(OUT, 'cloudfunctions', s.name, 'package.json')) as {
+      main: string;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.main).toBe('index.js');
     expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
     for (const variant of ['cloudfunctions', 'cloudfunctions-bundled']) {
       const fn = require(path.join(OUT, variant, s.name, 'index.js')) as Bundle;
-      await expect(fn.main({ payload: {} }, {})).resolves.toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'action' }] });
+      await expect(fn.main({ payload: {} }, {})).resolves.toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        fieldErrors: [{ path: 'action' }],
+      });
       await expect(fn.main({ action: 'nope' }, {})).resolves.toMatchObject({ ok: false, code: 'VALIDATION' });
     }
   }

@@ -44,16 +44,38 @@ it('a timer event closes a lapsed request through the bundled entry; the message
     if (!r.ok) throw new Error(`${action}: ${r.message}`);
     return r.data as T;
   };
-  const submission = { applicantType: 'natural', name: '才让', idType: 'idCard', idNumber: '440304198001010017', phone: '13912345678', address: '扎毛乡德吉村十二号', description: '请公开2026年扎毛乡草原补奖发放名单', deliveryForm: 'online', channel: 'online' };
-  const { id } = await call<SubmitRequestAnswer>('oTimerCitizen', 'submit', { organId: o.organId, submission, requestId: 'timer-tap-1' }, '2026-09-01');
+  const submission = {
+    applicantType: 'natural',
+    name: '才让',
+    idType: 'idCard',
+    idNumber: '440304198001010017',
+    phone: '13912345678',
+    address: '扎毛乡德吉村十二号',
+    description: '请公开2026年扎毛乡草原补奖发放名单',
+    deliveryForm: 'online',
+    channel: 'online',
+  };
+  const { id } = await call<SubmitRequestAnswer>(
+    'oTimerCitizen',
+    'submit',
+    { organId: o.organId, submission, requestId: 'timer-tap-1' },
+    '2026-09-01',
+  );
   await call('oTimerCitizen', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, '2026-09-01');
   await call('oTimerCitizen', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, '2026-09-01');
   await call(o.editor, 'act', { id, version: 1, action: { type: 'confirmReceipt' } }, '2026-09-01');
-  await call(o.editor, 'act', { id, version: 2, action: { type: 'requestCorrection', items: '请写明村名', correctBy: '2026-09-15' } }, '2026-09-02');
+  await call(
+    o.editor,
+    'act',
+    { id, version: 2, action: { type: 'requestCorrection', items: '请写明村名', correctBy: '2026-09-15' } },
+    '2026-09-02',
+  );
 
   const file = path.join(OUT, 'index.js');
   await bundleEntry(path.join(ROOT, 'cloudfunctions/requests/index.ts'), file, 'external');
-  const fn = require(file) as { main(event: unknown, context: unknown): Promise<{ ok: boolean; data: { closed: number } }> };
+  const fn = require(file) as {
+    main(event: unknown, context: unknown): Promise<{ ok: boolean; data: { closed: number } }>;
+  };
   // The production entry logs to the function's console: the failed send, by id and code only.
   const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const answer = await fn.main({ Type: 'Timer', TriggerName: 'daily-sweep', Time: new Date().toISOString() }, {});
@@ -66,7 +88,12 @@ it('a timer event closes a lapsed request through the bundled entry; the message
   const closed = await call<StaffRequestAnswer>(o.editor, 'get', { id }, '2026-11-27');
   expect(closed).toMatchObject({ status: 'closed', outcome: 'otherNoCorrection', answeredDate: '2026-09-16' });
   const notes = rows(await b.db.collection(COLLECTIONS.notifications).where({ requestId: id }).get());
-  expect(notes.map((n) => [n.action, n.state, n.attempts])).toEqual(expect.arrayContaining([['requestCorrection', 'pending', 1], ['close', 'pending', 1]]));
+  expect(notes.map((n) => [n.action, n.state, n.attempts])).toEqual(
+    expect.arrayContaining([
+      ['requestCorrection', 'pending', 1],
+      ['close', 'pending', 1],
+    ]),
+  );
   expect(notes.find((n) => n.action === 'close')).toMatchObject({ lastError: { errcode: -1 } });
   expect(one(await b.db.collection(COLLECTIONS.requests).doc(id).get())?.status).toBe('closed');
 }, 60_000);

@@ -17,7 +17,9 @@ describe('app', () => {
     expect(first.header).not.toHaveProperty('x-gongkai-login');
     expect(edge.cloudInit).not.toHaveBeenCalled();
 
-    const storage = jest.spyOn(wx, 'getStorageSync').mockImplementation((key: string) => (key === 'gongkai.devLogin' ? 'dev-0123456789abcdef' : ''));
+    const storage = jest
+      .spyOn(wx, 'getStorageSync')
+      .mockImplementation((key: string) => (key === 'gongkai.devLogin' ? 'dev-0123456789abcdef' : ''));
     await fetchPublishedReports();
     expect(edge.request.mock.calls[1]?.[0]).toMatchObject({ header: { 'x-gongkai-login': 'dev-0123456789abcdef' } });
     storage.mockRestore();

@@ -25,15 +25,22 @@ const NOT_SHIPPED = new Set(['tsconfig.json']);
 
 /** A module of types only compiles to nothing, so an upload drops it (api/contract.ts). */
 function typesOnly(file: string): boolean {
-  const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, removeComments: true } }).outputText;
-  return js.replace(/"use strict";|Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);|export \{\};/g, '').trim() === '';
+  const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, removeComments: true },
+  }).outputText;
+  return (
+    js
+      .replace(/"use strict";|Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);|export \{\};/g, '')
+      .trim() === ''
+  );
 }
 
 /** Our source files under miniprogram/, as paths of what they compile to (.ts → .js). */
 function expectedOutputs(dir = ROOT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'miniprogram_npm' || entry.name === 'node_modules' ? [] : expectedOutputs(full);
+    if (entry.isDirectory())
+      return entry.name === 'miniprogram_npm' || entry.name === 'node_modules' ? [] : expectedOutputs(full);
     const ext = path.extname(entry.name);
     if (!SOURCE_EXTENSIONS.has(ext) || NOT_SHIPPED.has(entry.name) || entry.name.endsWith('.d.ts')) return [];
     if (ext === '.ts' && typesOnly(full)) return [];
@@ -51,13 +58,16 @@ describe('offline compile (miniprogram-ci)', () => {
   const appJson = JSON.parse(readFileSync(path.join(ROOT, 'app.json'), 'utf8')) as AppJson;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'miniprogram_npm'))) throw new Error('miniprogram/miniprogram_npm is missing: run `npm run build`');
+    if (!existsSync(path.join(ROOT, 'miniprogram_npm')))
+      throw new Error('miniprogram/miniprogram_npm is missing: run `npm run build`');
     result = await compileOffline(PROJECT);
   });
 
   it('compiles every page of the main package and the subpackages', () => {
     const routes = [...appJson.pages, ...appJson.subpackages.flatMap((s) => s.pages.map((p) => `${s.root}${p}`))];
-    const missing = routes.flatMap((route) => ['.js', '.json', '.wxml', '.wxss'].map((ext) => `${route}${ext}`)).filter((f) => !(f in result.files));
+    const missing = routes
+      .flatMap((route) => ['.js', '.json', '.wxml', '.wxss'].map((ext) => `${route}${ext}`))
+      .filter((f) => !(f in result.files));
     expect(missing).toEqual([]);
   });
 
@@ -133,7 +143,9 @@ describe('goOffline', () => {
     try {
       await expect(attempt('http://servicewechat.com/wxa/ci/getwhiteextlist')).resolves.toBe('ECONNREFUSED');
       await expect(attempt('http://93.184.216.34/')).resolves.toBe('ECONNREFUSED');
-      await expect(new Promise((resolve) => dns.lookup('example.com', (e) => resolve(e?.code)))).resolves.toBe('ECONNREFUSED');
+      await expect(new Promise((resolve) => dns.lookup('example.com', (e) => resolve(e?.code)))).resolves.toBe(
+        'ECONNREFUSED',
+      );
       await expect(dns.promises.lookup('example.com')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     } finally {
       guard.restore();

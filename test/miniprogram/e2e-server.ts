@@ -53,20 +53,24 @@ export interface RequestOptions {
 /** wx.request as a real HTTP request to the local server. */
 export function realRequest(options: RequestOptions): void {
   const body = JSON.stringify(options.data ?? {});
-  const req = http.request(options.url, { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } }, (res) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => {
-      let data: unknown = text;
-      try {
-        data = JSON.parse(text) as unknown;
-      } catch {
-        // Not JSON: the transport turns it into a readable failure.
-      }
-      options.success?.({ statusCode: res.statusCode ?? 0, data });
-    });
-  });
+  const req = http.request(
+    options.url,
+    { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } },
+    (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        let data: unknown = text;
+        try {
+          data = JSON.parse(text) as unknown;
+        } catch {
+          // Not JSON: the transport turns it into a readable failure.
+        }
+        options.success?.({ statusCode: res.statusCode ?? 0, data });
+      });
+    },
+  );
   req.on('error', (e) => options.fail?.({ errMsg: `request:fail ${e.message}` }));
   req.end(body);
 }

@@ -24,7 +24,9 @@ export const NONZERO: Record<string, number> = {
 export const NULL_CELL = 'proactive.fees.amountWanYuan';
 
 export function reportData(): ReportData {
-  const cells = Object.fromEntries(FORMAT_2021.cells.map((c) => [c.address, c.address === NULL_CELL ? null : (NONZERO[c.address] ?? 0)]));
+  const cells = Object.fromEntries(
+    FORMAT_2021.cells.map((c) => [c.address, c.address === NULL_CELL ? null : (NONZERO[c.address] ?? 0)]),
+  );
   return {
     organ: '扎毛乡',
     year: 2023,
@@ -55,25 +57,66 @@ export function reportData(): ReportData {
 }
 
 export function publishedReport(id = 'report-zhamao-2023'): PublishedReport {
-  return { id, organId: 'zhamao', organ: '扎毛乡', year: 2023, publishedAt: '2024-01-20T02:00:00.000Z', version: 1, source: 'imported', report: reportData() };
+  return {
+    id,
+    organId: 'zhamao',
+    organ: '扎毛乡',
+    year: 2023,
+    publishedAt: '2024-01-20T02:00:00.000Z',
+    version: 1,
+    source: 'imported',
+    report: reportData(),
+  };
 }
 
 export function summaries(): PublishedReportSummary[] {
   return [
-    { id: 'r-2022', organId: 'zhamao', organ: '扎毛乡', year: 2022, publishedAt: '2023-01-18T02:00:00.000Z', version: 1 },
-    { id: 'r-2023', organId: 'zhamao', organ: '扎毛乡', year: 2023, publishedAt: '2024-01-20T02:00:00.000Z', version: 2 },
-    { id: 'r-2023-old', organId: 'zhamao', organ: '扎毛乡', year: 2023, publishedAt: '2024-01-10T02:00:00.000Z', version: 1 },
-    { id: 'r-gx-2023', organId: 'gongxiang', organ: '共祥村', year: 2023, publishedAt: '2024-01-25T16:30:00.000Z', version: 1 },
+    {
+      id: 'r-2022',
+      organId: 'zhamao',
+      organ: '扎毛乡',
+      year: 2022,
+      publishedAt: '2023-01-18T02:00:00.000Z',
+      version: 1,
+    },
+    {
+      id: 'r-2023',
+      organId: 'zhamao',
+      organ: '扎毛乡',
+      year: 2023,
+      publishedAt: '2024-01-20T02:00:00.000Z',
+      version: 2,
+    },
+    {
+      id: 'r-2023-old',
+      organId: 'zhamao',
+      organ: '扎毛乡',
+      year: 2023,
+      publishedAt: '2024-01-10T02:00:00.000Z',
+      version: 1,
+    },
+    {
+      id: 'r-gx-2023',
+      organId: 'gongxiang',
+      organ: '共祥村',
+      year: 2023,
+      publishedAt: '2024-01-25T16:30:00.000Z',
+      version: 1,
+    },
   ];
 }
 
 /** Every label the 2021 format prints in its tables. */
 export function formatLabels(): string[] {
   const { proactive, applications, reviewLitigation } = FORMAT_2021;
-  const labels = [proactive.itemHeader, ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)])];
+  const labels = [
+    proactive.itemHeader,
+    ...proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)]),
+  ];
   for (const grid of [applications, reviewLitigation]) {
     labels.push(...[grid.note, grid.columnHeader].filter((t): t is string => t !== undefined));
-    for (const entry of [...grid.columns, ...grid.rows]) labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
+    for (const entry of [...grid.columns, ...grid.rows])
+      labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
   }
   return [...new Set(labels)];
 }

@@ -90,7 +90,9 @@ function replayDefinitions(): void {
   // simulate rewrites `relations` in place (paths → ids): hand it a fresh copy every time.
   const copy = (options: Options): Options => {
     const relations = options.relations as Record<string, Options> | undefined;
-    return relations ? { ...options, relations: Object.fromEntries(Object.entries(relations).map(([k, v]) => [k, { ...v }])) } : { ...options };
+    return relations
+      ? { ...options, relations: Object.fromEntries(Object.entries(relations).map(([k, v]) => [k, { ...v }])) }
+      : { ...options };
   };
   let running: string | null = null;
   g.Component = (options) => {
@@ -124,7 +126,8 @@ export interface NetworkEdge {
  * forgot to answer can never reach a real server.
  */
 export function mockNetworkEdge(): NetworkEdge {
-  const blocked = (options: { fail?: (e: { errMsg: string }) => void }): void => options.fail?.({ errMsg: 'request:fail blocked by the test harness' });
+  const blocked = (options: { fail?: (e: { errMsg: string }) => void }): void =>
+    options.fail?.({ errMsg: 'request:fail blocked by the test harness' });
   const edge: NetworkEdge = { request: jest.fn(blocked), callFunction: jest.fn(blocked), cloudInit: jest.fn() };
   Object.assign(wx, { request: edge.request, cloud: { init: edge.cloudInit, callFunction: edge.callFunction } });
   return edge;
@@ -184,7 +187,11 @@ export function openPage<TData>(route: string, query: Record<string, string> = {
   page.attach(document.createElement('parent-wrapper'));
   Object.assign(page.instance, { route });
   pages.push(page.instance);
-  for (const [hook, args] of [['onLoad', [query]], ['onShow', []], ['onReady', []]] as const) {
+  for (const [hook, args] of [
+    ['onLoad', [query]],
+    ['onShow', []],
+    ['onReady', []],
+  ] as const) {
     page.instance[hook]?.call(page.instance, ...args);
   }
   return page;

@@ -23,8 +23,11 @@ let app: CloudBase | undefined;
     app = init({ env, secretId, secretKey, serviceUrl });
   });
 
-  defineContractSuite(() => {
-    if (!app) throw new Error('CloudBase app not initialised');
-    return app.database();
-  }, `ct${Date.now().toString(36)}_`);
+  defineContractSuite(
+    () => {
+      if (!app) throw new Error('CloudBase app not initialised');
+      return app.database();
+    },
+    `ct${Date.now().toString(36)}_`,
+  );
 });

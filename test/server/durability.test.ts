@@ -95,10 +95,7 @@ it('keeps every acknowledged write across kill -9', async () => {
   running.push(second.proc);
   try {
     const again = connectLocal(second.url).collection('durable');
-    const stored = [
-      ...rows(await again.limit(1000).get()),
-      ...rows(await again.skip(1000).limit(1000).get()),
-    ];
+    const stored = [...rows(await again.limit(1000).get()), ...rows(await again.skip(1000).limit(1000).get())];
     const ids = new Set(stored.map((r) => String(r._id)));
     expect(acknowledged).toHaveLength(N);
     for (const id of acknowledged.slice(2)) expect(ids.has(id)).toBe(true);

@@ -30,7 +30,9 @@ it('decodes the canonical wrappers the SDK sends', () => {
 });
 
 it('turns $tcb_server_date into the request time plus offset', () => {
-  expect(decode({ t: { $tcb_server_date: { offset: { $numberInt: '500' } } } }, { now })).toEqual({ t: new Date(now + 500) });
+  expect(decode({ t: { $tcb_server_date: { offset: { $numberInt: '500' } } } }, { now })).toEqual({
+    t: new Date(now + 500),
+  });
   expect(decode({ $tcb_server_date: {} }, { now })).toEqual(new Date(now));
 });
 

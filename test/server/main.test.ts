@@ -9,8 +9,13 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir } });
+async function start(
+  dataDir: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -42,9 +47,21 @@ it('seeds the demo organ, serves its published report and functions, survives a 
   expect(html).toContain('全年主动公开政府信息 264 条');
   const token = /editor\s+(dev-[0-9a-f]+)/.exec(first.out())?.[1] ?? '';
   expect(first.out()).toMatch(/新机关设置码（一次有效）：[2-9A-Z]{12}/);
-  const me = await (await fetch(`${first.url}/functions/organ`, { method: 'POST', headers: { 'x-gongkai-login': token, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'me' }) })).json();
+  const me = await (
+    await fetch(`${first.url}/functions/organ`, {
+      method: 'POST',
+      headers: { 'x-gongkai-login': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'me' }),
+    })
+  ).json();
   expect(me).toMatchObject({ ok: true, data: { role: 'editor' } });
-  const desk = (await (await fetch(`${first.url}/functions/requests`, { method: 'POST', headers: { 'x-gongkai-login': token, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'list', payload: {} }) })).json()) as { ok: boolean; data: { list: unknown[] } };
+  const desk = (await (
+    await fetch(`${first.url}/functions/requests`, {
+      method: 'POST',
+      headers: { 'x-gongkai-login': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'list', payload: {} }),
+    })
+  ).json()) as { ok: boolean; data: { list: unknown[] } };
   expect(desk.ok).toBe(true);
   expect(desk.data.list).toHaveLength(2);
   expect(await stop(first.child)).toBe(0);

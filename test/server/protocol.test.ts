@@ -51,7 +51,10 @@ describe('envelope and errors', () => {
 
   it('surfaces INVALID_PARAM through the SDK for unknown operators', async () => {
     expect(await errorCode(people.where({ i: { $foo: 1 } }).get())).toBe('INVALID_PARAM');
-    const rawUpdate = people.options({ raw: true }).where({ i: 1 }).update({ $frobnicate: { i: 1 } });
+    const rawUpdate = people
+      .options({ raw: true })
+      .where({ i: 1 })
+      .update({ $frobnicate: { i: 1 } });
     expect(await errorCode(rawUpdate)).toBe('INVALID_PARAM');
   });
 
@@ -85,14 +88,19 @@ describe('documents', () => {
     await local.db.createCollection('atomic');
     const col = local.db.collection('atomic');
     await col.add({ _id: 'taken' });
-    expect(await errorCode(col.add([{ _id: 'new-1' }, { _id: 'taken' }, { _id: 'new-2' }]))).toBe('DATABASE_DUPLICATE_WRITE');
+    expect(await errorCode(col.add([{ _id: 'new-1' }, { _id: 'taken' }, { _id: 'new-2' }]))).toBe(
+      'DATABASE_DUPLICATE_WRITE',
+    );
     expect(rows(await col.get()).map((r) => r._id)).toEqual(['taken']);
   });
 
   it('counts only documents actually changed as updated (MongoDB nModified)', async () => {
     await local.db.createCollection('noop');
     const col = local.db.collection('noop');
-    await col.add([{ _id: 'a', v: 1 }, { _id: 'b', v: 2 }]);
+    await col.add([
+      { _id: 'a', v: 1 },
+      { _id: 'b', v: 2 },
+    ]);
     expect(num(await col.where({ v: local.db.command.gte(1) }).update({ v: 2 }), 'updated')).toBe(1);
     expect(num(await col.doc('a').update({ v: 2 }), 'updated')).toBe(0);
   });
@@ -125,7 +133,10 @@ describe('documents', () => {
 
   it('rejects changing _id', async () => {
     const id = str(await people.add({ i: -2 }), 'id');
-    const change = people.options({ raw: true }).where({ _id: id }).update({ $set: { _id: 'other' } });
+    const change = people
+      .options({ raw: true })
+      .where({ _id: id })
+      .update({ $set: { _id: 'other' } });
     expect(await errorCode(change)).toBe('INVALID_PARAM');
   });
 });

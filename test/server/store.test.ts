@@ -46,7 +46,13 @@ it('keeps natural (insertion) order, also across replacement, and windows it', (
 });
 
 it('round-trips dates, regexes, non-finite numbers and nesting', () => {
-  const doc = { _id: 'd', at: new Date(-1), re: /a+b/i, inf: -Infinity, deep: { list: [1, 'two', null, { three: 3 }] } };
+  const doc = {
+    _id: 'd',
+    at: new Date(-1),
+    re: /a+b/i,
+    inf: -Infinity,
+    deep: { list: [1, 'two', null, { three: 3 }] },
+  };
   store.write([{ kind: 'insert', collection: 'c', doc }]);
   expect(store.get('c', 'd')).toEqual(doc);
 });

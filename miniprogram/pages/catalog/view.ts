@@ -48,5 +48,10 @@ const VALIDITY_TAGS: Record<string, string> = { repealed: '已废止', expired: 
 
 export function toLine(s: ItemSummary): ItemLine {
   const parts = [chineseDate(s.publishedDate), categoryLabel(s.category), s.docNo ?? ''];
-  return { id: s.id, title: s.title, note: parts.filter((p) => p !== '').join(' · '), tag: VALIDITY_TAGS[s.validity ?? ''] ?? '' };
+  return {
+    id: s.id,
+    title: s.title,
+    note: parts.filter((p) => p !== '').join(' · '),
+    tag: VALIDITY_TAGS[s.validity ?? ''] ?? '',
+  };
 }

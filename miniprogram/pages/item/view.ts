@@ -51,6 +51,11 @@ export function toItemView(item: DisclosureItem): ItemView {
     .split(/\r?\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const attachments = (item.attachments ?? []).map((a, index) => ({ index, name: a.name, kind: a.kind, size: sizeLabel(a.size) }));
+  const attachments = (item.attachments ?? []).map((a, index) => ({
+    index,
+    name: a.name,
+    kind: a.kind,
+    size: sizeLabel(a.size),
+  }));
   return { title: item.title, meta, paragraphs, attachments };
 }

@@ -2,7 +2,17 @@
  * The 依申请公开 form as data (条例 第二十九条): the pickers' options, the form → submission mapping, and the
  * shared schema's field errors turned into plain Chinese for the line under each field. Pure.
  */
-import { APPLICANT_TYPES, DELIVERY_FORMS, DELIVERY_FORM_LABELS, ID_TYPES, ID_TYPE_LABELS, parseWith, submissionSchema, type ApplicantType, type FieldError } from 'gongkai-core';
+import {
+  APPLICANT_TYPES,
+  DELIVERY_FORMS,
+  DELIVERY_FORM_LABELS,
+  ID_TYPES,
+  ID_TYPE_LABELS,
+  parseWith,
+  submissionSchema,
+  type ApplicantType,
+  type FieldError,
+} from 'gongkai-core';
 
 /** Table 三's six applicant columns, as a citizen reads them. */
 export const APPLICANT_TYPE_LABELS: Record<ApplicantType, string> = {
@@ -35,7 +45,18 @@ export interface FormState extends FormText {
 
 export type FieldKey = keyof FormText | 'applicantType' | 'idType' | 'deliveryForm';
 
-export const TEXT_FIELDS: readonly (keyof FormText)[] = ['name', 'organisationName', 'contactName', 'idNumber', 'phone', 'address', 'email', 'description', 'titleHint', 'docNoHint'];
+export const TEXT_FIELDS: readonly (keyof FormText)[] = [
+  'name',
+  'organisationName',
+  'contactName',
+  'idNumber',
+  'phone',
+  'address',
+  'email',
+  'description',
+  'titleHint',
+  'docNoHint',
+];
 
 export const applicantTypeOptions = APPLICANT_TYPES.map((t) => APPLICANT_TYPE_LABELS[t]);
 export const idTypeOptions = ID_TYPES.map((t) => ID_TYPE_LABELS[t]);
@@ -90,7 +111,10 @@ export function toSubmission(form: FormState): Record<string, unknown> {
 
 /** `name：申请人为自然人的，须填写姓名（name）` → `申请人为自然人的，须填写姓名`. */
 export function plainMessage(error: FieldError): string {
-  const withoutPath = error.path && error.message.startsWith(`${error.path}：`) ? error.message.slice(error.path.length + 1) : error.message;
+  const withoutPath =
+    error.path && error.message.startsWith(`${error.path}：`)
+      ? error.message.slice(error.path.length + 1)
+      : error.message;
   return withoutPath.replace(/（[A-Za-z0-9_.]+）/g, '');
 }
 

@@ -16,7 +16,11 @@ export interface TrackView {
 
 const paragraphs = (text: string): string[] => text.split(/\r?\n/).filter((p) => p.trim() !== '');
 
-const PAUSES: Record<NonNullable<DeadlineSummary['pausedBy']>, string> = { correction: '等待补正', consultation: '征求第三方意见', fee: '等待缴费' };
+const PAUSES: Record<NonNullable<DeadlineSummary['pausedBy']>, string> = {
+  correction: '等待补正',
+  consultation: '征求第三方意见',
+  fee: '等待缴费',
+};
 
 export function dueText(deadline: DeadlineSummary | null, answered: boolean): string {
   if (answered) return '已答复';
@@ -31,7 +35,12 @@ export function toTrackView(answer: TrackAnswer): TrackView {
   const answered = answer.answeredDate !== null;
   const timeline =
     answer.view === 'applicant'
-      ? answer.timeline.map((t, i) => ({ key: String(i), date: chineseDate(t.date), label: t.label, detail: t.detail ?? '' }))
+      ? answer.timeline.map((t, i) => ({
+          key: String(i),
+          date: chineseDate(t.date),
+          label: t.label,
+          detail: t.detail ?? '',
+        }))
       : [];
   const letter = answer.view === 'applicant' ? answer.letter : null;
   return {
@@ -44,7 +53,14 @@ export function toTrackView(answer: TrackAnswer): TrackView {
     letterParagraphs: paragraphs(letter?.text ?? ''),
     notices:
       answer.view === 'applicant'
-        ? answer.notices.map((n, i) => ({ key: `${n.kind}-${i}`, title: n.title, date: chineseDate(n.date), paragraphs: paragraphs(n.text) })).reverse()
+        ? answer.notices
+            .map((n, i) => ({
+              key: `${n.kind}-${i}`,
+              title: n.title,
+              date: chineseDate(n.date),
+              paragraphs: paragraphs(n.text),
+            }))
+            .reverse()
         : [],
   };
 }

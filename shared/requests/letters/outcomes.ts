@@ -38,7 +38,8 @@ const rule = (group: OutcomeGroupKey, basis: string, extra: Partial<OutcomeRule>
   closeOnly: false,
   ...extra,
 });
-const withheld = (basis: string) => rule('withheld', `${basis}、第三十六条第（三）项`, { needsReason: true, reviewFirst: true });
+const withheld = (basis: string) =>
+  rule('withheld', `${basis}、第三十六条第（三）项`, { needsReason: true, reviewFirst: true });
 
 export const OUTCOME_RULES: Record<Outcome, OutcomeRule> = {
   disclosed: rule('disclosed', '条例 第三十六条第（一）项、第（二）项'),

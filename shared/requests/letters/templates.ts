@@ -12,8 +12,10 @@ const date = (f: Filler, field: 'correctionDate' | 'correctBy' | 'feeNoticeDate'
   f.has(field) ? chineseDate(f.get(field)) : f.get(field);
 
 /** 条例 第三十六条（三）: a refusal states its reason. */
-const refusal = (what: string): Body => (f) =>
-  `经审查，您申请获取的信息${what}，本机关决定不予公开。理由：${f.get('reason')}`;
+const refusal =
+  (what: string): Body =>
+  (f) =>
+    `经审查，您申请获取的信息${what}，本机关决定不予公开。理由：${f.get('reason')}`;
 
 export const LETTER_BODIES: Record<Outcome, Body> = {
   // （一）予以公开 — 第三十六条（一）已主动公开的告知途径；（二）可以公开的予以提供
@@ -29,9 +31,13 @@ export const LETTER_BODIES: Record<Outcome, Body> = {
   withheldStateSecret: refusal('属于国家秘密'),
   withheldLawProhibited: refusal('属于法律、行政法规禁止公开的政府信息'),
   withheldThreeSafeties: refusal('公开后可能危及国家安全、公共安全、经济安全、社会稳定'),
-  withheldThirdParty: refusal('涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，且不公开不会对公共利益造成重大影响'),
+  withheldThirdParty: refusal(
+    '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，且不公开不会对公共利益造成重大影响',
+  ),
   withheldInternalAffairs: refusal('属于行政机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）'),
-  withheldProcessInfo: refusal('属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息'),
+  withheldProcessInfo: refusal(
+    '属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息',
+  ),
   withheldEnforcementFile: refusal('属于行政执法案卷信息'),
   withheldQueryMatter: (f) =>
     `经审查，您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的信息（如工商、不动产登记资料等），` +

@@ -1,6 +1,13 @@
 /** The typed client and its two transports, against wx.cloud.callFunction and wx.request mocks. */
 import { mockNetworkEdge } from '../harness';
-import { call, cloudTransport, devTransport, fetchPublishedReport, fetchPublishedReports, setTransport } from '../../../miniprogram/api/index';
+import {
+  call,
+  cloudTransport,
+  devTransport,
+  fetchPublishedReport,
+  fetchPublishedReports,
+  setTransport,
+} from '../../../miniprogram/api/index';
 import { NOT_READY_MESSAGE } from '../../../miniprogram/api/client';
 import { NETWORK_MESSAGE, UNREADABLE_MESSAGE } from '../../../miniprogram/api/transport';
 import { publishedReport, summaries } from '../fixtures';
@@ -11,7 +18,11 @@ describe('call before the app chose a transport', () => {
   it('fails with a message instead of throwing', async () => {
     await jest.isolateModulesAsync(async () => {
       const client = await import('../../../miniprogram/api/client');
-      await expect(client.call('reports', 'listPublished', {})).resolves.toEqual({ ok: false, code: 'INTERNAL', message: NOT_READY_MESSAGE });
+      await expect(client.call('reports', 'listPublished', {})).resolves.toEqual({
+        ok: false,
+        code: 'INTERNAL',
+        message: NOT_READY_MESSAGE,
+      });
     });
   });
 });
@@ -19,13 +30,18 @@ describe('call before the app chose a transport', () => {
 describe('cloud transport', () => {
   it('sends the envelope as the data of wx.cloud.callFunction and returns its result', async () => {
     const edge = mockNetworkEdge();
-    edge.callFunction.mockImplementation((options: Callbacks) => options.success?.({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: publishedReport() } }));
+    edge.callFunction.mockImplementation((options: Callbacks) =>
+      options.success?.({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: publishedReport() } }),
+    );
     setTransport(cloudTransport());
 
     const result = await fetchPublishedReport('report-zhamao-2023');
 
     expect(edge.callFunction).toHaveBeenCalledTimes(1);
-    expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({ name: 'reports', data: { action: 'getPublished', payload: { id: 'report-zhamao-2023' } } });
+    expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({
+      name: 'reports',
+      data: { action: 'getPublished', payload: { id: 'report-zhamao-2023' } },
+    });
     expect(result).toEqual({ ok: true, data: publishedReport() });
     expect(edge.request).not.toHaveBeenCalled();
   });
@@ -33,15 +49,29 @@ describe('cloud transport', () => {
   it('passes a requestId through, and turns a failed call or an odd answer into a Failure', async () => {
     const edge = mockNetworkEdge();
     setTransport(cloudTransport());
-    edge.callFunction.mockImplementationOnce((options: Callbacks) => options.success?.({ result: { ok: false, code: 'NOT_FOUND', message: '未找到' } }));
-    await expect(call('reports', 'getPublished', { id: 'x' }, 'req-12345678')).resolves.toEqual({ ok: false, code: 'NOT_FOUND', message: '未找到' });
-    expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({ data: { action: 'getPublished', payload: { id: 'x' }, requestId: 'req-12345678' } });
+    edge.callFunction.mockImplementationOnce((options: Callbacks) =>
+      options.success?.({ result: { ok: false, code: 'NOT_FOUND', message: '未找到' } }),
+    );
+    await expect(call('reports', 'getPublished', { id: 'x' }, 'req-12345678')).resolves.toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '未找到',
+    });
+    expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({
+      data: { action: 'getPublished', payload: { id: 'x' }, requestId: 'req-12345678' },
+    });
 
-    edge.callFunction.mockImplementationOnce((options: Callbacks) => options.fail?.({ errMsg: 'cloud.callFunction:fail' }));
+    edge.callFunction.mockImplementationOnce((options: Callbacks) =>
+      options.fail?.({ errMsg: 'cloud.callFunction:fail' }),
+    );
     await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: NETWORK_MESSAGE });
 
     edge.callFunction.mockImplementationOnce((options: Callbacks) => options.success?.({ result: 'oops' }));
-    await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: UNREADABLE_MESSAGE });
+    await expect(fetchPublishedReports()).resolves.toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      message: UNREADABLE_MESSAGE,
+    });
   });
 });
 
@@ -50,7 +80,9 @@ describe('dev transport', () => {
 
   it('POSTs the envelope to the local server with the login header', async () => {
     const edge = mockNetworkEdge();
-    edge.request.mockImplementation((options: Callbacks) => options.success?.({ statusCode: 200, data: { ok: true, data: summaries() } }));
+    edge.request.mockImplementation((options: Callbacks) =>
+      options.success?.({ statusCode: 200, data: { ok: true, data: summaries() } }),
+    );
     setTransport(devTransport({ server, login: () => 'dev-citizen' }));
 
     const result = await fetchPublishedReports('zhamao');
@@ -69,11 +101,19 @@ describe('dev transport', () => {
   it('keeps the envelope of an HTTP error, and reports a bare HTTP error or a network failure in Chinese', async () => {
     const edge = mockNetworkEdge();
     setTransport(devTransport({ server, login: () => 'dev-citizen' }));
-    edge.request.mockImplementationOnce((options: Callbacks) => options.success?.({ statusCode: 403, data: { ok: false, code: 'FORBIDDEN', message: '无权访问' } }));
+    edge.request.mockImplementationOnce((options: Callbacks) =>
+      options.success?.({ statusCode: 403, data: { ok: false, code: 'FORBIDDEN', message: '无权访问' } }),
+    );
     await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'FORBIDDEN', message: '无权访问' });
 
-    edge.request.mockImplementationOnce((options: Callbacks) => options.success?.({ statusCode: 502, data: 'Bad Gateway' }));
-    await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用（HTTP 502），请稍后重试' });
+    edge.request.mockImplementationOnce((options: Callbacks) =>
+      options.success?.({ statusCode: 502, data: 'Bad Gateway' }),
+    );
+    await expect(fetchPublishedReports()).resolves.toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      message: '服务暂时不可用（HTTP 502），请稍后重试',
+    });
 
     edge.request.mockImplementationOnce((options: Callbacks) => options.fail?.({ errMsg: 'request:fail' }));
     await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: NETWORK_MESSAGE });

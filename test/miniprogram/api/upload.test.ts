@@ -32,7 +32,10 @@ describe('cloud upload', () => {
     const result = await uploadPhoto({ ...PHOTO, onProgress: (p) => seen.push(p) });
 
     expect(result).toEqual({ ok: true, data: { fileId: 'cloud://env.bucket/items/org-1/x.jpg' } });
-    expect(uploadFile.mock.calls[0]?.[0]).toMatchObject({ filePath: PHOTO.filePath, cloudPath: expect.stringMatching(/^items\/org-1\/\d{6}\/[0-9a-z]+-[0-9a-z]+\.jpg$/) as unknown });
+    expect(uploadFile.mock.calls[0]?.[0]).toMatchObject({
+      filePath: PHOTO.filePath,
+      cloudPath: expect.stringMatching(/^items\/org-1\/\d{6}\/[0-9a-z]+-[0-9a-z]+\.jpg$/) as unknown,
+    });
     expect(seen).toEqual([30, 100]);
   });
 
@@ -46,16 +49,26 @@ describe('cloud upload', () => {
 
 describe('dev upload', () => {
   function answer(statusCode: number, data: string): jest.Mock {
-    const uploadFile = jest.fn((o: { success: (r: { statusCode: number; data: string }) => void }) => o.success({ statusCode, data }));
+    const uploadFile = jest.fn((o: { success: (r: { statusCode: number; data: string }) => void }) =>
+      o.success({ statusCode, data }),
+    );
     Object.assign(wx, { uploadFile });
     return uploadFile;
   }
 
   it('sends the login and keeps the local server’s file id', async () => {
-    const uploadFile = answer(200, JSON.stringify({ ok: true, data: { fileID: 'local://abc123', url: 'http://x/files/abc123', size: 77 } }));
+    const uploadFile = answer(
+      200,
+      JSON.stringify({ ok: true, data: { fileID: 'local://abc123', url: 'http://x/files/abc123', size: 77 } }),
+    );
     setTransport(devTransport({ server: 'http://dev.test', login: () => 'tok' }));
     await expect(uploadPhoto(PHOTO)).resolves.toEqual({ ok: true, data: { fileId: 'abc123', size: 77 } });
-    expect(uploadFile.mock.calls[0]?.[0]).toMatchObject({ url: 'http://dev.test/files', name: 'file', filePath: PHOTO.filePath, header: { 'x-gongkai-login': 'tok' } });
+    expect(uploadFile.mock.calls[0]?.[0]).toMatchObject({
+      url: 'http://dev.test/files',
+      name: 'file',
+      filePath: PHOTO.filePath,
+      header: { 'x-gongkai-login': 'tok' },
+    });
   });
 
   it('keeps the server’s message, and reports an unreadable answer or a network failure', async () => {
@@ -64,7 +77,9 @@ describe('dev upload', () => {
     await expect(uploadPhoto(PHOTO)).resolves.toMatchObject({ ok: false, message: '请先登录' });
     answer(200, '<html>');
     await expect(uploadPhoto(PHOTO)).resolves.toMatchObject({ ok: false, message: UNREADABLE_MESSAGE });
-    Object.assign(wx, { uploadFile: (o: { fail: (e: { errMsg: string }) => void }) => o.fail({ errMsg: 'uploadFile:fail' }) });
+    Object.assign(wx, {
+      uploadFile: (o: { fail: (e: { errMsg: string }) => void }) => o.fail({ errMsg: 'uploadFile:fail' }),
+    });
     await expect(uploadPhoto(PHOTO)).resolves.toMatchObject({ ok: false, message: UPLOAD_MESSAGE });
   });
 

@@ -32,7 +32,14 @@ interface ServerInfo {
 }
 
 let server: RunningE2eServer<ServerInfo> | null = null;
-let info: ServerInfo = { url: '', organId: '', itemId: '', title: '', reportId: '', logins: { reviewer: '', citizen: '' } };
+let info: ServerInfo = {
+  url: '',
+  organId: '',
+  itemId: '',
+  title: '',
+  reportId: '',
+  logins: { reviewer: '', citizen: '' },
+};
 let token = '';
 
 const request = jest.fn(realRequest);
@@ -42,7 +49,8 @@ beforeAll(async () => {
   info = server.info;
   Object.assign(wx, {
     request,
-    getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) => o.success({ needAuthorization: false }),
+    getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) =>
+      o.success({ needAuthorization: false }),
   });
   setTransport(devTransport({ server: info.url, login: () => token }));
 });
@@ -81,7 +89,10 @@ describe('citizen pages end to end, real functions and server', () => {
     find(page, '#search >>> .t-input__keyword').dispatchEvent('input', { detail: { value: '草原生态' } });
     await flush();
     find(page, '#search >>> .t-input__keyword').dispatchEvent('confirm', { detail: { value: '草原生态' } });
-    await waitFor('the search', () => page.data.state !== 'loading' && page.data.searched === '草原生态' && page.data.total === 1);
+    await waitFor(
+      'the search',
+      () => page.data.state !== 'loading' && page.data.searched === '草原生态' && page.data.total === 1,
+    );
     expect(page.data.lines.map((l) => l.id)).toEqual([info.itemId]);
     expect(textOf(page, `#item-${info.itemId}`)).toContain(info.title);
     expect(textOf(page, `#item-${info.itemId}`)).toContain('社会救助 · 扎政发〔2026〕7号');
@@ -119,15 +130,31 @@ describe('citizen pages end to end, real functions and server', () => {
     token = info.logins.reviewer;
     const listed = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
     if (!listed.ok) throw new Error(`requests.list: ${listed.code} ${listed.message}`);
-    const rows = (listed.data as { list: { id: string; version: number; applicationNo: string; statusLabel: string; deadline: { dueDate: string } | null }[] }).list;
+    const rows = (
+      listed.data as {
+        list: {
+          id: string;
+          version: number;
+          applicationNo: string;
+          statusLabel: string;
+          deadline: { dueDate: string } | null;
+        }[];
+      }
+    ).list;
     const row = rows.find((r) => r.applicationNo === applicationNo);
     expect(rows.filter((r) => r.applicationNo === applicationNo)).toHaveLength(1);
     expect(row).toBeDefined();
     // 条例 第三十一条: an online request is received the day the organ confirms it; the clock starts then.
-    const confirmed = await call('requests' as never, 'act' as never, { id: row?.id, version: row?.version, action: { type: 'confirmReceipt' } } as never);
+    const confirmed = await call(
+      'requests' as never,
+      'act' as never,
+      { id: row?.id, version: row?.version, action: { type: 'confirmReceipt' } } as never,
+    );
     if (!confirmed.ok) throw new Error(`requests.act: ${confirmed.code} ${confirmed.message}`);
     const after = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
-    const received = after.ok ? (after.data as { list: typeof rows }).list.find((r) => r.applicationNo === applicationNo) : undefined;
+    const received = after.ok
+      ? (after.data as { list: typeof rows }).list.find((r) => r.applicationNo === applicationNo)
+      : undefined;
     expect(received?.deadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The citizen tracks it by 查询码 + the phone's last 4 digits and sees the same due date.
@@ -139,6 +166,8 @@ describe('citizen pages end to end, real functions and server', () => {
     await waitFor('the tracking answer', () => track.data.view !== null || track.data.message !== '');
     expect(track.data.view?.applicationNo).toBe(applicationNo);
     const due = received?.deadline?.dueDate ?? '';
-    expect(textOf(track, '#due')).toContain(`${Number(due.slice(0, 4))}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`);
+    expect(textOf(track, '#due')).toContain(
+      `${Number(due.slice(0, 4))}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`,
+    );
   });
 });

@@ -12,14 +12,21 @@ interface AppJson {
   lazyCodeLoading: string;
 }
 
-const appJson = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'miniprogram', 'app.json'), 'utf8')) as AppJson;
+const appJson = JSON.parse(
+  readFileSync(path.join(__dirname, '..', '..', '..', 'miniprogram', 'app.json'), 'utf8'),
+) as AppJson;
 
 describe('app.json', () => {
   it('has the four citizen tabs in the main package and the staff subpackage preloaded from 我的', () => {
     expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['公开目录', '年度报告', '依申请', '我的']);
     for (const tab of appJson.tabBar.list) expect(appJson.pages).toContain(tab.pagePath);
     expect(appJson.pages).toContain('pages/report/reader/index');
-    expect(appJson.subpackages).toEqual([expect.objectContaining({ root: 'staff/', pages: expect.arrayContaining(['pages/home/index', 'pages/bind/index']) as unknown })]);
+    expect(appJson.subpackages).toEqual([
+      expect.objectContaining({
+        root: 'staff/',
+        pages: expect.arrayContaining(['pages/home/index', 'pages/bind/index']) as unknown,
+      }),
+    ]);
     expect(appJson.preloadRule['pages/mine/index/index']?.packages).toEqual(['staff']);
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');
   });

@@ -34,7 +34,18 @@ interface Deadline {
 
 /** requests.record as the editor, run by the real function on `day` (the child's clock-set route). */
 function recordOn(day: string, requestId: string): Promise<Result<{ id: string; deadline: Deadline | null }>> {
-  const entry = { applicantType: 'natural', name: '卓玛措', idType: 'idCard', idNumber: '11010519491231002X', phone: '13912345678', address: '扎毛乡德吉村', description: '请公开本乡草原生态保护补助奖励资金的发放名单', deliveryForm: 'paper', channel: 'post', receivedDate: day };
+  const entry = {
+    applicantType: 'natural',
+    name: '卓玛措',
+    idType: 'idCard',
+    idNumber: '11010519491231002X',
+    phone: '13912345678',
+    address: '扎毛乡德吉村',
+    description: '请公开本乡草原生态保护补助奖励资金的发放名单',
+    deliveryForm: 'paper',
+    channel: 'post',
+    receivedDate: day,
+  };
   return new Promise((resolve) => {
     realRequest({
       url: `${backend.info.url}/at/${day}/functions/requests`,
@@ -53,7 +64,9 @@ describe('the organ admin’s pages end to end, real functions and server', () =
     as('admin');
     const page = openPage<PeopleData>('staff/pages/people/index');
     await waitFor('the people page', () => page.data.state !== 'loading');
-    expect(page.data.staff.map((s) => s.roleLabel).sort()).toEqual(['分管领导', '发起人', '第一负责人', '管理员'].sort());
+    expect(page.data.staff.map((s) => s.roleLabel).sort()).toEqual(
+      ['分管领导', '发起人', '第一负责人', '管理员'].sort(),
+    );
     await tap(page, '#role-editor');
     await tapButton(page, '#invite');
     await waitFor('the invitation', () => page.data.invitation !== null || page.data.notice !== '');
@@ -108,7 +121,12 @@ describe('the organ admin’s pages end to end, real functions and server', () =
     find(page, '#year').dispatchEvent('change', { detail: { value: page.data.years.indexOf(year) } });
     await flush();
     expect(page.data.year).toBe(year);
-    const ranges: [string, string][] = [[`${year}-01-01`, `${year}-01-01`], [`${year}-02-06`, `${year}-02-12`], [`${year}-04-05`, `${year}-04-07`], [`${year}-05-01`, `${year}-05-05`]];
+    const ranges: [string, string][] = [
+      [`${year}-01-01`, `${year}-01-01`],
+      [`${year}-02-06`, `${year}-02-12`],
+      [`${year}-04-05`, `${year}-04-07`],
+      [`${year}-05-01`, `${year}-05-05`],
+    ];
     for (const [i, [start, end]] of ranges.entries()) {
       await tap(page, '#add-holiday');
       find(page, `#holiday-${i}-start`).dispatchEvent('change', { detail: { value: start } });

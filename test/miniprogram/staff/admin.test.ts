@@ -79,7 +79,9 @@ describe('机关设置', () => {
     expect(textOf(page, '#due-label')).toContain('3月15日');
     await tap(page, '#chain-one');
     await tapButton(page, '#save');
-    expect(fake.payloads('organ.updateProfile')).toEqual([{ patch: { contactPhone: '0973-1111111', reportDueDate: '03-15', chain: ['leader'] } }]);
+    expect(fake.payloads('organ.updateProfile')).toEqual([
+      { patch: { contactPhone: '0973-1111111', reportDueDate: '03-15', chain: ['leader'] } },
+    ]);
     expect(textOf(page, '#notice')).toBe('已保存');
 
     // Saved is the new baseline: nothing left to send.
@@ -135,13 +137,21 @@ describe('机关设置', () => {
     const page = await open();
     await tap(page, '#advanced-toggle');
     // simulate keeps no value on a native <input>: read what its value binds (form.keys), once the input is there.
-    const value = (purpose: 'approvalNeeded' | 'itemReturned' | 'requestAnswered' | 'deadlineNear', key: 'applicationNo' | 'status' | 'date' | 'note'): string => {
+    const value = (
+      purpose: 'approvalNeeded' | 'itemReturned' | 'requestAnswered' | 'deadlineNear',
+      key: 'applicationNo' | 'status' | 'date' | 'note',
+    ): string => {
       find(page, `#key-${purpose}-${key}`);
       return page.data.form.keys[purpose][key];
     };
     // Stored per purpose; else the default staff keys; the applicant's progress: its noticeFields.
     expect([value('itemReturned', 'applicationNo'), value('itemReturned', 'date')]).toEqual(['thing6', 'time8']);
-    expect((['applicationNo', 'status', 'date', 'note'] as const).map((k) => value('approvalNeeded', k))).toEqual(['thing1', 'phrase2', 'date3', 'thing4']);
+    expect((['applicationNo', 'status', 'date', 'note'] as const).map((k) => value('approvalNeeded', k))).toEqual([
+      'thing1',
+      'phrase2',
+      'date3',
+      'thing4',
+    ]);
     expect(value('requestAnswered', 'applicationNo')).toBe('character_string1');
     expect(textOf(page, '#keys-approvalNeeded')).toContain('依次为：信息标题、待审批、提交日期、备注');
     expect(textOf(page, '#keys-approvalNeeded')).toContain('标题/编号');
@@ -161,13 +171,28 @@ describe('机关设置', () => {
     await type(page, '#template-deadlineNear', 'tpl-deadline');
     await tapButton(page, '#save');
     expect(fake.payloads('organ.updateProfile')).toEqual([
-      { patch: { contactPhone: '0973-1111111', templateIds: { approvalNeeded: 'tpl-approval', itemReturned: 'tpl-returned', requestAnswered: 'tpl-answered', deadlineNear: 'tpl-deadline' } } },
+      {
+        patch: {
+          contactPhone: '0973-1111111',
+          templateIds: {
+            approvalNeeded: 'tpl-approval',
+            itemReturned: 'tpl-returned',
+            requestAnswered: 'tpl-answered',
+            deadlineNear: 'tpl-deadline',
+          },
+        },
+      },
     ]);
 
     await type(page, '#key-approvalNeeded-status', ' phrase5 ');
     await tapButton(page, '#save');
     expect(fake.payloads('organ.updateProfile')[1]).toEqual({
-      patch: { templateFields: { approvalNeeded: { applicationNo: 'thing1', status: 'phrase5', date: 'date3', note: 'thing4' }, itemReturned: RETURNED_FIELDS } },
+      patch: {
+        templateFields: {
+          approvalNeeded: { applicationNo: 'thing1', status: 'phrase5', date: 'date3', note: 'thing4' },
+          itemReturned: RETURNED_FIELDS,
+        },
+      },
     });
     // Saved is the new baseline.
     await tapButton(page, '#save');
@@ -185,7 +210,14 @@ describe('机关设置', () => {
     await type(page, '#key-approvalNeeded-note', 'thing9');
     await tapButton(page, '#save');
     expect(fake.payloads('organ.updateProfile')).toEqual([
-      { patch: { noticeFields: answered, templateFields: { approvalNeeded: { applicationNo: 'thing1', status: 'phrase2', date: 'date3', note: 'thing9' } } } },
+      {
+        patch: {
+          noticeFields: answered,
+          templateFields: {
+            approvalNeeded: { applicationNo: 'thing1', status: 'phrase2', date: 'date3', note: 'thing9' },
+          },
+        },
+      },
     ]);
   });
 
@@ -207,7 +239,14 @@ describe('机关设置', () => {
 
   it('shows the server refusing a staff key under its input', async () => {
     admin(
-      { 'organ.updateProfile': () => ({ ok: false, code: 'VALIDATION', message: '输入有误', fieldErrors: [{ path: 'patch.templateFields.approvalNeeded.note', message: '字段名不存在' }] }) },
+      {
+        'organ.updateProfile': () => ({
+          ok: false,
+          code: 'VALIDATION',
+          message: '输入有误',
+          fieldErrors: [{ path: 'patch.templateFields.approvalNeeded.note', message: '字段名不存在' }],
+        }),
+      },
       WITH_STAFF_TEMPLATES,
     );
     const page = await open();
@@ -227,12 +266,19 @@ describe('机关设置', () => {
     expect(find(page, '#approver-s-2').dom?.className).toContain('chip--on');
     await type(page, '#feePayment', '到乡财政所窗口缴纳');
     await tapButton(page, '#save');
-    expect(fake.payloads('organ.updateProfile')).toEqual([{ patch: { feePayment: '到乡财政所窗口缴纳', extensionApprovers: ['s-2'] } }]);
+    expect(fake.payloads('organ.updateProfile')).toEqual([
+      { patch: { feePayment: '到乡财政所窗口缴纳', extensionApprovers: ['s-2'] } },
+    ]);
   });
 
   it('shows the server refusing under the field', async () => {
     admin({
-      'organ.updateProfile': () => ({ ok: false, code: 'VALIDATION', message: '输入有误：address：地址有误', fieldErrors: [{ path: 'address', message: 'address：地址有误' }] }),
+      'organ.updateProfile': () => ({
+        ok: false,
+        code: 'VALIDATION',
+        message: '输入有误：address：地址有误',
+        fieldErrors: [{ path: 'address', message: 'address：地址有误' }],
+      }),
     });
     const page = await open();
     await type(page, '#address', '新地址');

@@ -52,7 +52,8 @@ describe('approval screen', () => {
     expect(textOf(page, '#row-title')).toContain('新增');
 
     // 通过 is disabled until every point is ticked: tapping does nothing.
-    for (const key of ['noStateSecret', 'noWorkSecret', 'noPrivacy', 'noTradeSecret']) find(page, `#check-${key}`).dispatchEvent('tap');
+    for (const key of ['noStateSecret', 'noWorkSecret', 'noPrivacy', 'noTradeSecret'])
+      find(page, `#check-${key}`).dispatchEvent('tap');
     await flush();
     expect(page.data.allChecked).toBe(false);
     expect(find(page, '#approve').data.disabled).toBe(true);
@@ -72,7 +73,11 @@ describe('approval screen', () => {
     await flush();
     await tapButton(page, '#approve');
     expect(fake.payloads('items.approve')).toEqual([
-      { id: 'it-1', comment: '同意', checklist: { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true } },
+      {
+        id: 'it-1',
+        comment: '同意',
+        checklist: { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true },
+      },
     ]);
     expect(fake.calls.find((c) => c.event.action === 'approve')?.event.requestId).toBeDefined();
     expect(page.data.state).toBe('done');
@@ -95,7 +100,11 @@ describe('approval screen', () => {
     const fake = routeTransport({
       'organ.me': me('reviewer'),
       'items.get': () => ({ ok: true, data: item({ step: 1 }) }),
-      'items.approve': () => ({ ok: false, code: 'FORBIDDEN', message: '此步须由第一负责人审批，分管领导不能越级发布' }),
+      'items.approve': () => ({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: '此步须由第一负责人审批，分管领导不能越级发布',
+      }),
     });
     const page = openPage<ApproveData>(ROUTE, { id: 'it-1' });
     await flush();
@@ -108,11 +117,21 @@ describe('approval screen', () => {
   });
 
   it('compares a correction field by field with the published original', async () => {
-    const original = item({ id: 'it-0', status: 'published', step: null, title: '关于2026年春耕的通知', body: '旧正文', indexNo: 'X/2026-00001' });
+    const original = item({
+      id: 'it-0',
+      status: 'published',
+      step: null,
+      title: '关于2026年春耕的通知',
+      body: '旧正文',
+      indexNo: 'X/2026-00001',
+    });
     routeTransport({
       'organ.me': me('leader', '王五'),
       'items.get': (p) => ({ ok: true, data: p.id === 'it-0' ? original : item({ step: 1, correctionOf: 'it-0' }) }),
-      'items.approve': () => ({ ok: true, data: { id: 'it-1', status: 'published', indexNo: 'X/2026-00002', publishedDate: '2026-03-02' } }),
+      'items.approve': () => ({
+        ok: true,
+        data: { id: 'it-1', status: 'published', indexNo: 'X/2026-00002', publishedDate: '2026-03-02' },
+      }),
     });
     const page = openPage<ApproveData>(ROUTE, { id: 'it-1' });
     await flush();

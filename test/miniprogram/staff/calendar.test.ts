@@ -69,7 +69,21 @@ describe('工作日历', () => {
     expect(fake.payloads('requests.setCalendar')).toEqual([
       {
         calendar: {
-          years: { '2027': { holidays: ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'], workdays: ['2027-02-14'] } },
+          years: {
+            '2027': {
+              holidays: [
+                '2027-01-01',
+                '2027-02-05',
+                '2027-02-06',
+                '2027-02-07',
+                '2027-02-08',
+                '2027-02-09',
+                '2027-02-10',
+                '2027-02-11',
+              ],
+              workdays: ['2027-02-14'],
+            },
+          },
         },
       },
     ]);
@@ -108,8 +122,16 @@ describe('工作日历', () => {
   });
 
   it('opens an entered year as its ranges, and shows the server refusing', async () => {
-    const store = calendarStore({ '2027': { holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], workdays: ['2027-09-26'] } });
-    routeTransport({ ...store.handlers, 'requests.setCalendar': () => ({ ok: false, code: 'FORBIDDEN', message: '无权执行此操作' }) });
+    const store = calendarStore({
+      '2027': {
+        holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+        workdays: ['2027-09-26'],
+      },
+    });
+    routeTransport({
+      ...store.handlers,
+      'requests.setCalendar': () => ({ ok: false, code: 'FORBIDDEN', message: '无权执行此操作' }),
+    });
     const page = await open();
     expect(textOf(page, '#own-2027')).toContain('放假 7 天，调休上班 1 天');
     await chooseYear(page, 2027);

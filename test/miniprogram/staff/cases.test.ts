@@ -15,10 +15,23 @@ const year = now.getFullYear();
 const today = `${year}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
 const CASES = [
-  { id: 'open', kind: 'review', filedDate: `${year}-01-01`, result: null, closedDate: null, caseNo: '青政复〔2026〕1号' },
+  {
+    id: 'open',
+    kind: 'review',
+    filedDate: `${year}-01-01`,
+    result: null,
+    closedDate: null,
+    caseNo: '青政复〔2026〕1号',
+  },
   { id: 'done', kind: 'review', filedDate: `${year - 1}-11-01`, result: 'upheld', closedDate: `${year}-01-03` },
   { id: 'suit', kind: 'directSuit', filedDate: `${year}-01-01`, result: 'corrected', closedDate: `${year}-01-02` },
-  { id: 'past', kind: 'suitAfterReview', filedDate: `${year - 2}-03-01`, result: 'other', closedDate: `${year - 1}-03-01` },
+  {
+    id: 'past',
+    kind: 'suitAfterReview',
+    filedDate: `${year - 2}-03-01`,
+    result: 'other',
+    closedDate: `${year - 1}-03-01`,
+  },
 ];
 
 async function open(): Promise<RenderedPage<CasesData>> {
@@ -65,7 +78,9 @@ describe('复议诉讼登记', () => {
     find(page, '#caseNo').dispatchEvent('input', { detail: { value: ' （2026）青行初12号 ' } });
     await flush();
     await tapButton(page, '#add');
-    expect(fake.payloads('cases.create')).toEqual([{ case: { kind: 'directSuit', filedDate: today, caseNo: '（2026）青行初12号', result: null, closedDate: null } }]);
+    expect(fake.payloads('cases.create')).toEqual([
+      { case: { kind: 'directSuit', filedDate: today, caseNo: '（2026）青行初12号', result: null, closedDate: null } },
+    ]);
     expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.requestId).toBe('string');
     expect(page.data.adding).toBe(false);
     expect(textOf(page, '#notice')).toBe('已登记');
@@ -88,7 +103,9 @@ describe('复议诉讼登记', () => {
     find(page, '#form-closedDate').dispatchEvent('change', { detail: { value: `${year}-01-01` } });
     await flush();
     await tapButton(page, '#add');
-    expect(fake.payloads('cases.create')).toEqual([{ case: { kind: 'review', filedDate: `${year}-01-01`, result: 'other', closedDate: `${year}-01-01` } }]);
+    expect(fake.payloads('cases.create')).toEqual([
+      { case: { kind: 'review', filedDate: `${year}-01-01`, result: 'other', closedDate: `${year}-01-01` } },
+    ]);
     expect(page.data.view.grid[0]?.values).toEqual(['0', '0', '1', '0', '1']);
   });
 

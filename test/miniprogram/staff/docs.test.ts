@@ -16,10 +16,24 @@ const today = `${year}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
 /** The organ's published reports: last year's with 现行有效 `inForce`, or none. */
 function published(inForce: number | null): Record<string, Handler> {
-  const summary = { id: 'org-1-last', organId: 'org-1', organ: '扎毛乡人民政府', year: year - 1, publishedAt: '', version: 1 };
+  const summary = {
+    id: 'org-1-last',
+    organId: 'org-1',
+    organ: '扎毛乡人民政府',
+    year: year - 1,
+    publishedAt: '',
+    version: 1,
+  };
   return {
     'reports.listPublished': () => ({ ok: true, data: inForce === null ? [] : [summary] }),
-    'reports.getPublished': () => ({ ok: true, data: { ...summary, source: 'built', report: { year: year - 1, cells: { 'proactive.normativeDocs.inForce': inForce, 'proactive.rules.inForce': 0 } } } }),
+    'reports.getPublished': () => ({
+      ok: true,
+      data: {
+        ...summary,
+        source: 'built',
+        report: { year: year - 1, cells: { 'proactive.normativeDocs.inForce': inForce, 'proactive.rules.inForce': 0 } },
+      },
+    }),
   };
 }
 
@@ -33,8 +47,23 @@ async function open(): Promise<RenderedPage<DocsData>> {
   return page;
 }
 
-const issuedA = { id: 'a', kind: 'count', metric: 'normativeDocs.issued', date: `${year}-01-05`, count: 1, title: '扎毛乡村规民约管理办法', docNo: '扎政发〔2026〕1号' };
-const repealedB = { id: 'b', kind: 'count', metric: 'normativeDocs.repealed', date: `${year}-01-06`, count: 1, title: '旧的草场管理规定' };
+const issuedA = {
+  id: 'a',
+  kind: 'count',
+  metric: 'normativeDocs.issued',
+  date: `${year}-01-05`,
+  count: 1,
+  title: '扎毛乡村规民约管理办法',
+  docNo: '扎政发〔2026〕1号',
+};
+const repealedB = {
+  id: 'b',
+  kind: 'count',
+  metric: 'normativeDocs.repealed',
+  date: `${year}-01-06`,
+  count: 1,
+  title: '旧的草场管理规定',
+};
 
 describe('规章和规范性文件登记', () => {
   beforeEach(() => useMemoryStorage());
@@ -48,7 +77,11 @@ describe('规章和规范性文件登记', () => {
     expect(textOf(page, '#doc-a')).toContain('扎毛乡村规民约管理办法');
     expect(textOf(page, '#doc-a')).toContain('扎政发〔2026〕1号');
     expect(textOf(page, '#doc-b')).toContain('旧的草场管理规定');
-    expect([textOf(page, '#cell-issued'), textOf(page, '#cell-repealed'), textOf(page, '#cell-inForce')]).toEqual(['1', '1', '10']);
+    expect([textOf(page, '#cell-issued'), textOf(page, '#cell-repealed'), textOf(page, '#cell-inForce')]).toEqual([
+      '1',
+      '1',
+      '10',
+    ]);
     expect(textOf(page, '#inForce-note')).toContain('上年现行有效 10 + 本年制发 1 − 本年废止 1');
     expect(fake.payloads('reports.listPublished')).toEqual([{ organId: 'org-1' }]);
     // 规章 are behind the switch.
@@ -60,7 +93,16 @@ describe('规章和规范性文件登记', () => {
     expect(page.data.form.date).toBe(today);
     await tapButton(page, '#add');
     expect(fake.payloads('stats.create')).toEqual([
-      { entry: { kind: 'count', metric: 'normativeDocs.issued', date: today, count: 1, title: '扎毛乡护林防火办法', docNo: '扎政发〔2026〕5号' } },
+      {
+        entry: {
+          kind: 'count',
+          metric: 'normativeDocs.issued',
+          date: today,
+          count: 1,
+          title: '扎毛乡护林防火办法',
+          docNo: '扎政发〔2026〕5号',
+        },
+      },
     ]);
     expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.requestId).toBe('string');
     expect([textOf(page, '#cell-issued'), textOf(page, '#cell-inForce')]).toEqual(['2', '11']);
@@ -84,7 +126,17 @@ describe('规章和规范性文件登记', () => {
     find(page, '#date').dispatchEvent('change', { detail: { value: `${year}-01-02` } });
     await flush();
     await tapButton(page, '#add');
-    expect(fake.payloads('stats.create')).toEqual([{ entry: { kind: 'count', metric: 'normativeDocs.repealed', date: `${year}-01-02`, count: 1, title: '扎毛乡旧规定' } }]);
+    expect(fake.payloads('stats.create')).toEqual([
+      {
+        entry: {
+          kind: 'count',
+          metric: 'normativeDocs.repealed',
+          date: `${year}-01-02`,
+          count: 1,
+          title: '扎毛乡旧规定',
+        },
+      },
+    ]);
     expect([textOf(page, '#cell-repealed'), textOf(page, '#cell-inForce')]).toEqual(['1', '2']);
   });
 
@@ -103,7 +155,11 @@ describe('规章和规范性文件登记', () => {
     type(page, 'override-reason', '2 件到期自然失效');
     await flush();
     await tapButton(page, '#save-override');
-    expect(fake.payloads('stats.create')).toEqual([{ entry: { kind: 'inForceOverride', metric: 'normativeDocs.inForce', year, value: 7, reason: '2 件到期自然失效' } }]);
+    expect(fake.payloads('stats.create')).toEqual([
+      {
+        entry: { kind: 'inForceOverride', metric: 'normativeDocs.inForce', year, value: 7, reason: '2 件到期自然失效' },
+      },
+    ]);
     expect(textOf(page, '#cell-inForce')).toBe('7');
     expect(textOf(page, '#inForce-note')).toContain('核定数，原因：2 件到期自然失效');
     expect(textOf(page, '#override-line')).toContain('核定为 7 件');
@@ -128,12 +184,18 @@ describe('规章和规范性文件登记', () => {
     type(page, 'title', '某规章');
     await flush();
     await tapButton(page, '#add');
-    expect(fake.payloads('stats.create')).toEqual([{ entry: { kind: 'count', metric: 'rules.issued', date: today, count: 1, title: '某规章' } }]);
+    expect(fake.payloads('stats.create')).toEqual([
+      { entry: { kind: 'count', metric: 'rules.issued', date: today, count: 1, title: '某规章' } },
+    ]);
     expect(wx.getStorageSync('gongkai.staff.docs.rules')).toBe(true);
   });
 
   it('never hides a year’s 规章 entries behind the switch', async () => {
-    routeTransport({ 'organ.me': me('editor'), ...recordStore([{ id: 'r', kind: 'count', metric: 'rules.repealed', date: `${year}-02-01`, count: 2 }]).handlers, ...published(null) });
+    routeTransport({
+      'organ.me': me('editor'),
+      ...recordStore([{ id: 'r', kind: 'count', metric: 'rules.repealed', date: `${year}-02-01`, count: 2 }]).handlers,
+      ...published(null),
+    });
     const page = await open();
     expect(page.data.showRules).toBe(true);
     await tap(page, '#row-rules');
@@ -142,7 +204,11 @@ describe('规章和规范性文件登记', () => {
   });
 
   it('reads another year on the year picker; a reviewer reads only', async () => {
-    const fake = routeTransport({ 'organ.me': me('reviewer'), ...recordStore([{ ...issuedA, date: `${year - 1}-03-01` }]).handlers, ...published(null) });
+    const fake = routeTransport({
+      'organ.me': me('reviewer'),
+      ...recordStore([{ ...issuedA, date: `${year - 1}-03-01` }]).handlers,
+      ...published(null),
+    });
     const page = await open();
     expect(page.querySelector('#form')).toBeUndefined();
     expect(page.querySelector('#save-override')).toBeUndefined();

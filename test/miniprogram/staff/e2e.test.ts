@@ -9,7 +9,16 @@
  * URL serves the same bytes; the reviewer cannot publish past the leader; the leader withdraws it in the manage
  * page (the editor may only correct) and citizens no longer see it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -35,10 +44,17 @@ jest.mock('../../../miniprogram/config/index', () => ({
 }));
 
 /** Node's own fetch, FormData and Blob (jsdom has no fetch; the test runs in its realm). */
-const node = vm.runInThisContext('({ fetch, FormData, Blob })') as { fetch: typeof fetch; FormData: typeof FormData; Blob: typeof Blob };
+const node = vm.runInThisContext('({ fetch, FormData, Blob })') as {
+  fetch: typeof fetch;
+  FormData: typeof FormData;
+  Blob: typeof Blob;
+};
 
 /** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gongkai-photo-'));
 const photoPath = path.join(tmp, 'field.png');
 writeFileSync(photoPath, PNG);
@@ -90,11 +106,18 @@ function as(person: Person): void {
 }
 
 beforeAll(async () => {
-  server = await startE2eServer<{ url: string; logins: Record<Person, string> }>(path.join(__dirname, 'e2e-server.cjs'));
+  server = await startE2eServer<{ url: string; logins: Record<Person, string> }>(
+    path.join(__dirname, 'e2e-server.cjs'),
+  );
   url = server.info.url;
   mockDevServer = url;
   logins = server.info.logins;
-  Object.assign(wx, { request: jest.fn(realRequest), uploadFile: jest.fn(realUploadFile), env: { USER_DATA_PATH: userData }, getFileSystemManager: () => fileSystem });
+  Object.assign(wx, {
+    request: jest.fn(realRequest),
+    uploadFile: jest.fn(realUploadFile),
+    env: { USER_DATA_PATH: userData },
+    getFileSystemManager: () => fileSystem,
+  });
   setTransport(devTransport({ server: url, login: () => token }));
   useMemoryStorage();
 });
@@ -127,10 +150,19 @@ describe('staff pages end to end, real functions and server', () => {
     type(page, 'body', '各村（社区）：请做好春耕备耕工作。');
     find(page, '#category').dispatchEvent('change', { detail: { value: 0 } });
     find(page, '#writtenDate').dispatchEvent('change', { detail: { value: '2026-03-01' } });
-    Object.assign(wx, { chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) => o.success({ tempFiles: [{ tempFilePath: photoPath, size: PNG.length }] }) });
+    Object.assign(wx, {
+      chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) =>
+        o.success({ tempFiles: [{ tempFilePath: photoPath, size: PNG.length }] }),
+    });
     find(page, '#add-photo').dispatchEvent('tap');
     await waitFor('the photo upload', () => page.data.photos[0]?.state === 'done');
-    expect(wx.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: `${url}/files`, header: { 'x-gongkai-login': logins.editor }, filePath: expect.stringContaining(userData) as unknown }));
+    expect(wx.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: `${url}/files`,
+        header: { 'x-gongkai-login': logins.editor },
+        filePath: expect.stringContaining(userData) as unknown,
+      }),
+    );
     // Uploaded: the copy kept on the phone is gone.
     expect(readdirSync(userData)).toEqual([]);
     await tapButton(page, '#save');
@@ -182,7 +214,9 @@ describe('staff pages end to end, real functions and server', () => {
     as('citizen');
     const after = await call('items', 'list', {});
     expect(after.ok).toBe(true);
-    expect(after.ok && after.data.list).toEqual([expect.objectContaining({ id: itemId, title, status: 'published', indexNo: expect.any(String) as unknown })]);
+    expect(after.ok && after.data.list).toEqual([
+      expect.objectContaining({ id: itemId, title, status: 'published', indexNo: expect.any(String) as unknown }),
+    ]);
   });
 
   it('a citizen opens the item and sees the photo, served byte for byte', async () => {
@@ -209,7 +243,10 @@ describe('staff pages end to end, real functions and server', () => {
     const page = openPage<ManageData>('staff/pages/item-manage/index', { id: itemId });
     await waitFor('the manage page', () => page.data.state !== 'loading');
     expect(page.data.canWithdraw).toBe(true);
-    Object.assign(wx, { showModal: (o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) => o.success({ confirm: true, cancel: false }) });
+    Object.assign(wx, {
+      showModal: (o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) =>
+        o.success({ confirm: true, cancel: false }),
+    });
     find(page, '#reason').dispatchEvent('input', { detail: { value: '春耕工作已结束，通知不再适用' } });
     await flush();
     await tapButton(page, '#withdraw');

@@ -42,7 +42,10 @@ export function routeTransport(handlers: Record<string, Handler>): Routed {
   return {
     calls: fake.calls,
     actions: () => fake.calls.map((c) => `${c.name}.${c.event.action}`),
-    payloads: (key) => fake.calls.filter((c) => `${c.name}.${c.event.action}` === key).map((c) => (c.event.payload ?? {}) as Record<string, unknown>),
+    payloads: (key) =>
+      fake.calls
+        .filter((c) => `${c.name}.${c.event.action}` === key)
+        .map((c) => (c.event.payload ?? {}) as Record<string, unknown>),
     route(next) {
       current = { ...current, ...next };
     },
@@ -50,9 +53,22 @@ export function routeTransport(handlers: Record<string, Handler>): Routed {
 }
 
 export function me(role: StaffMe['role'], displayName = '张三'): Handler {
-  const labels: Record<StaffMe['role'], string> = { editor: '发起人', reviewer: '分管领导', leader: '第一负责人', admin: '管理员', citizen: '公众' };
+  const labels: Record<StaffMe['role'], string> = {
+    editor: '发起人',
+    reviewer: '分管领导',
+    leader: '第一负责人',
+    admin: '管理员',
+    citizen: '公众',
+  };
   return () => ({
     ok: true,
-    data: { signedIn: true, role, roleLabel: labels[role], organId: role === 'citizen' ? null : 'org-1', displayName: role === 'citizen' ? null : displayName, staffId: role === 'citizen' ? null : 's-1' },
+    data: {
+      signedIn: true,
+      role,
+      roleLabel: labels[role],
+      organId: role === 'citizen' ? null : 'org-1',
+      displayName: role === 'citizen' ? null : displayName,
+      staffId: role === 'citizen' ? null : 's-1',
+    },
   });
 }

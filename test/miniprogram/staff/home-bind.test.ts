@@ -8,17 +8,34 @@ const HOME = 'staff/pages/home/index';
 const BIND = 'staff/pages/bind/index';
 
 function summary(id: string, title: string, status: string) {
-  return { id, title, status, indexNo: null, publisher: '扎毛乡人民政府', category: 'agriculture', publishedDate: null, writtenDate: '2026-03-01', validity: null };
+  return {
+    id,
+    title,
+    status,
+    indexNo: null,
+    publisher: '扎毛乡人民政府',
+    category: 'agriculture',
+    publishedDate: null,
+    writtenDate: '2026-03-01',
+    validity: null,
+  };
 }
 
-const inReview = [summary('a', '待分管领导审核的通知', 'inReview'), summary('b', '待第一负责人审批的公告', 'inReview'), summary('c', '另一条待审核', 'inReview')];
+const inReview = [
+  summary('a', '待分管领导审核的通知', 'inReview'),
+  summary('b', '待第一负责人审批的公告', 'inReview'),
+  summary('c', '另一条待审核', 'inReview'),
+];
 const steps: Record<string, number> = { a: 0, b: 1, c: 0 };
 
 /** Staff lists carry who acts next on an item in review (the default chain: step 0 分管领导, step 1 第一负责人). */
 function waitingRoutes() {
   const waiting = inReview.map((item) => ({ ...item, waitingFor: steps[item.id] === 0 ? 'reviewer' : 'leader' }));
   return {
-    'items.list': (p: Record<string, unknown>) => ({ ok: true as const, data: { list: p.status === 'inReview' ? waiting : [], total: 3, page: 1, pageSize: 50 } }),
+    'items.list': (p: Record<string, unknown>) => ({
+      ok: true as const,
+      data: { list: p.status === 'inReview' ? waiting : [], total: 3, page: 1, pageSize: 50 },
+    }),
   };
 }
 
@@ -51,8 +68,40 @@ describe('工作台', () => {
   });
 
   it('shows the requests due soon and overdue first, and last year’s report with its due date and a reminder', async () => {
-    const deadline = (dueDate: string, daysRemaining: number, flags: { atRisk?: boolean; overdue?: boolean } = {}) => ({ dueDate, projected: false, daysRemaining, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null, ...flags });
-    const row = (id: string, no: string, statusLabel: string, d: ReturnType<typeof deadline> | null, status = 'received') => ({ id, version: 2, applicationNo: no, status, statusLabel, channelLabel: '网上申请', applicantTypeLabel: '自然人', applicantName: '卓*', submittedDate: '2026-01-05', receivedDate: '2026-01-05', deadline: d, outcome: null, outcomeLabel: null, answeredDate: null });
+    const deadline = (dueDate: string, daysRemaining: number, flags: { atRisk?: boolean; overdue?: boolean } = {}) => ({
+      dueDate,
+      projected: false,
+      daysRemaining,
+      atRisk: false,
+      overdue: false,
+      pausedBy: null,
+      pauseEndsBy: null,
+      provisional: false,
+      prompt: null,
+      ...flags,
+    });
+    const row = (
+      id: string,
+      no: string,
+      statusLabel: string,
+      d: ReturnType<typeof deadline> | null,
+      status = 'received',
+    ) => ({
+      id,
+      version: 2,
+      applicationNo: no,
+      status,
+      statusLabel,
+      channelLabel: '网上申请',
+      applicantTypeLabel: '自然人',
+      applicantName: '卓*',
+      submittedDate: '2026-01-05',
+      receivedDate: '2026-01-05',
+      deadline: d,
+      outcome: null,
+      outcomeLabel: null,
+      answeredDate: null,
+    });
     const list = [
       row('r1', '2026-0003', '办理中', deadline('2026-01-20', 0, { overdue: true })),
       row('r2', '2026-0004', '办理中', deadline('2026-01-23', 2, { atRisk: true })),
@@ -63,8 +112,22 @@ describe('工作台', () => {
     const fake = routeTransport({
       'organ.me': me('editor'),
       'items.list': () => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 50 } }),
-      'requests.list': () => ({ ok: true, data: { list, total: 5, page: 1, pageSize: 10, counts: { open: 4, atRisk: 1, overdue: 1 } } }),
-      'reports.status': () => ({ ok: true, data: { year: 2025, status: 'draft', step: null, stepLabel: '草稿', dueDate: '2026-01-31', daysLeft: 9, publishedId: null } }),
+      'requests.list': () => ({
+        ok: true,
+        data: { list, total: 5, page: 1, pageSize: 10, counts: { open: 4, atRisk: 1, overdue: 1 } },
+      }),
+      'reports.status': () => ({
+        ok: true,
+        data: {
+          year: 2025,
+          status: 'draft',
+          step: null,
+          stepLabel: '草稿',
+          dueDate: '2026-01-31',
+          daysLeft: 9,
+          publishedId: null,
+        },
+      }),
     });
     const navigate = jest.spyOn(wx, 'navigateTo');
     const page = openPage<HomeData>(HOME);
@@ -73,7 +136,11 @@ describe('工作台', () => {
     expect(textOf(page, '#requests-overdue')).toBe('逾期 1');
     expect(textOf(page, '#requests-at-risk')).toBe('临期 1');
     expect(textOf(page, '#requests-all')).toContain('全部 4 件办理中');
-    expect(page.data.requestLines.map((l) => [l.id, l.urgent])).toEqual([['r1', true], ['r2', true], ['r3', false]]);
+    expect(page.data.requestLines.map((l) => [l.id, l.urgent])).toEqual([
+      ['r1', true],
+      ['r2', true],
+      ['r3', false],
+    ]);
     expect(textOf(page, '#request-r1')).toContain('已逾期 · 应于 2026-01-20 前答复');
     expect(textOf(page, '#request-r2')).toContain('剩 2 个工作日');
     expect(textOf(page, '#report-year')).toContain('2025 年度报告');
@@ -91,7 +158,18 @@ describe('工作台', () => {
     routeTransport({
       'organ.me': me('leader'),
       ...waitingRoutes(),
-      'reports.status': () => ({ ok: true, data: { year: 2025, status: 'published', step: null, stepLabel: '已发布（第 1 版）', dueDate: '2026-01-31', daysLeft: 3, publishedId: 'o-2025-v1' } }),
+      'reports.status': () => ({
+        ok: true,
+        data: {
+          year: 2025,
+          status: 'published',
+          step: null,
+          stepLabel: '已发布（第 1 版）',
+          dueDate: '2026-01-31',
+          daysLeft: 3,
+          publishedId: 'o-2025-v1',
+        },
+      }),
     });
     const page = openPage<HomeData>(HOME);
     await flush();
@@ -110,10 +188,21 @@ describe('工作台', () => {
 
   it('shows the editor their drafts, one kept only on the phone, and the way to write and to the report', async () => {
     const storage = useMemoryStorage();
-    storage.set('gongkai.staff.draft.new', { id: null, version: null, form: { title: '未同步的通知' }, dirty: true, createRequestId: 'rq-12345678', photos: [], savedAt: 1 });
+    storage.set('gongkai.staff.draft.new', {
+      id: null,
+      version: null,
+      form: { title: '未同步的通知' },
+      dirty: true,
+      createRequestId: 'rq-12345678',
+      photos: [],
+      savedAt: 1,
+    });
     routeTransport({
       'organ.me': me('editor'),
-      'items.list': () => ({ ok: true, data: { list: [summary('d1', '草稿一', 'draft')], total: 1, page: 1, pageSize: 50 } }),
+      'items.list': () => ({
+        ok: true,
+        data: { list: [summary('d1', '草稿一', 'draft')], total: 1, page: 1, pageSize: 50 },
+      }),
     });
     const navigate = jest.spyOn(wx, 'navigateTo');
     const page = openPage<HomeData>(HOME);
@@ -173,8 +262,13 @@ describe('binding', () => {
   });
 
   it('scans the code, binds and shows the role', async () => {
-    Object.assign(wx, { scanCode: (o: { success: (r: { result: string }) => void }) => o.success({ result: 'https://example.org/bind?code=ABCD123456' }) });
-    const fake = routeTransport({ 'organ.bind': () => ({ ok: true, data: { organId: 'org-1', role: 'reviewer', roleLabel: '分管领导' } }) });
+    Object.assign(wx, {
+      scanCode: (o: { success: (r: { result: string }) => void }) =>
+        o.success({ result: 'https://example.org/bind?code=ABCD123456' }),
+    });
+    const fake = routeTransport({
+      'organ.bind': () => ({ ok: true, data: { organId: 'org-1', role: 'reviewer', roleLabel: '分管领导' } }),
+    });
     const page = openPage<BindData>(BIND);
     await tap(page, '#scan');
     expect(page.data.code).toBe('ABCD123456');
@@ -190,7 +284,12 @@ describe('binding', () => {
 
   it('shows the server refusing a used code', async () => {
     routeTransport({
-      'organ.bind': () => ({ ok: false, code: 'VALIDATION', message: '输入有误：code：邀请码无效、已使用或已过期', fieldErrors: [{ path: 'code', message: 'code：邀请码无效、已使用或已过期' }] }),
+      'organ.bind': () => ({
+        ok: false,
+        code: 'VALIDATION',
+        message: '输入有误：code：邀请码无效、已使用或已过期',
+        fieldErrors: [{ path: 'code', message: 'code：邀请码无效、已使用或已过期' }],
+      }),
     });
     const page = openPage<BindData>(BIND, { code: 'USED000001' });
     find(page, '#name').dispatchEvent('input', { detail: { value: '李四' } });

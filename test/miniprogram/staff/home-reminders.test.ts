@@ -9,7 +9,13 @@ import { NO_TEMPLATES } from '../../../miniprogram/staff/pages/home/view';
 
 const HOME = 'staff/pages/home/index';
 
-const TEMPLATES = { approvalNeeded: 'tmpl-approval', itemReturned: 'tmpl-returned', itemPublished: 'tmpl-published', requestReceived: 'tmpl-received', deadlineNear: 'tmpl-deadline' };
+const TEMPLATES = {
+  approvalNeeded: 'tmpl-approval',
+  itemReturned: 'tmpl-returned',
+  itemPublished: 'tmpl-published',
+  requestReceived: 'tmpl-received',
+  deadlineNear: 'tmpl-deadline',
+};
 const NONE = { approvalNeeded: 0, itemReturned: 0, itemPublished: 0, requestReceived: 0, deadlineNear: 0 };
 
 function profile(templateIds: Record<string, string>): Handler {
@@ -30,7 +36,9 @@ function grants(start: Record<string, number> = NONE): Record<string, Handler> {
 
 /** WeChat's dialog, answering each template id as given. */
 function subscribeAnswers(answers: Record<string, string>): jest.Mock {
-  const ask = jest.fn((o: { tmplIds: string[]; success: (r: Record<string, string>) => void }) => o.success({ errMsg: 'requestSubscribeMessage:ok', ...answers }));
+  const ask = jest.fn((o: { tmplIds: string[]; success: (r: Record<string, string>) => void }) =>
+    o.success({ errMsg: 'requestSubscribeMessage:ok', ...answers }),
+  );
   Object.assign(wx, { requestSubscribeMessage: ask });
   return ask;
 }
@@ -39,7 +47,11 @@ describe('工作台 · 微信提醒', () => {
   beforeEach(() => useMemoryStorage());
 
   it('asks the 分管领导 for approvalNeeded on a tap, stores the accept and shows what is left', async () => {
-    const fake = routeTransport({ 'organ.me': me('reviewer'), 'organ.getProfile': profile(TEMPLATES), ...grants({ ...NONE, approvalNeeded: 1 }) });
+    const fake = routeTransport({
+      'organ.me': me('reviewer'),
+      'organ.getProfile': profile(TEMPLATES),
+      ...grants({ ...NONE, approvalNeeded: 1 }),
+    });
     const ask = subscribeAnswers({ 'tmpl-approval': 'accept' });
     const page = openPage<HomeData>(HOME);
     await flush();
@@ -63,7 +75,9 @@ describe('工作台 · 微信提醒', () => {
 
     await tap(page, '#remind');
     await flush();
-    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-received', 'tmpl-deadline', 'tmpl-returned'] }));
+    expect(ask).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: ['tmpl-received', 'tmpl-deadline', 'tmpl-returned'] }),
+    );
     expect(fake.payloads('organ.grantReminder')).toEqual([
       { purpose: 'requestReceived', templateId: 'tmpl-received' },
       { purpose: 'deadlineNear', templateId: 'tmpl-deadline' },
@@ -76,7 +90,11 @@ describe('工作台 · 微信提醒', () => {
   it('a dialog declined or failed stores nothing', async () => {
     const fake = routeTransport({ 'organ.me': me('leader'), 'organ.getProfile': profile(TEMPLATES), ...grants() });
     const toast = jest.spyOn(wx, 'showToast');
-    Object.assign(wx, { requestSubscribeMessage: jest.fn((o: { fail: (e: { errMsg: string }) => void }) => o.fail({ errMsg: 'requestSubscribeMessage:fail' })) });
+    Object.assign(wx, {
+      requestSubscribeMessage: jest.fn((o: { fail: (e: { errMsg: string }) => void }) =>
+        o.fail({ errMsg: 'requestSubscribeMessage:fail' }),
+      ),
+    });
     const page = openPage<HomeData>(HOME);
     await flush();
     await tap(page, '#remind');
@@ -86,7 +104,11 @@ describe('工作台 · 微信提醒', () => {
   });
 
   it('without the organ’s templates, says the admin sets them in 机关设置 and asks WeChat nothing', async () => {
-    routeTransport({ 'organ.me': me('reviewer'), 'organ.getProfile': profile({ requestAnswered: 'tmpl-progress' }), ...grants() });
+    routeTransport({
+      'organ.me': me('reviewer'),
+      'organ.getProfile': profile({ requestAnswered: 'tmpl-progress' }),
+      ...grants(),
+    });
     const ask = subscribeAnswers({});
     const page = openPage<HomeData>(HOME);
     await flush();

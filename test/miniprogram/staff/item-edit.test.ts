@@ -56,7 +56,9 @@ function photoEdge({ onUpload = () => undefined, full = false }: { onUpload?: ()
     uploadFile: (o: UploadCall) => {
       uploads.push(o);
       onUpload();
-      return { onProgressUpdate: (cb: (res: { progress: number }) => void) => void (progress[uploads.length - 1] = cb) };
+      return {
+        onProgressUpdate: (cb: (res: { progress: number }) => void) => void (progress[uploads.length - 1] = cb),
+      };
     },
   });
   setUploader(devTransport({ server: 'http://dev.test', login: () => 'tok-editor' }).upload ?? null);
@@ -65,13 +67,17 @@ function photoEdge({ onUpload = () => undefined, full = false }: { onUpload?: ()
     unlinked,
     uploads,
     progress: (i: number, percent: number) => progress[i]?.({ progress: percent }),
-    answer: (i: number, statusCode: number, body: unknown) => uploads[i]?.success({ statusCode, data: JSON.stringify(body) }),
+    answer: (i: number, statusCode: number, body: unknown) =>
+      uploads[i]?.success({ statusCode, data: JSON.stringify(body) }),
     fail: (i: number) => uploads[i]?.fail({ errMsg: 'uploadFile:fail timeout' }),
   };
 }
 
 async function choosePhoto(page: RenderedPage<EditData>, tempFilePath: string, size: number): Promise<void> {
-  Object.assign(wx, { chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) => o.success({ tempFiles: [{ tempFilePath, size }] }) });
+  Object.assign(wx, {
+    chooseMedia: (o: { success: (r: { tempFiles: { tempFilePath: string; size: number }[] }) => void }) =>
+      o.success({ tempFiles: [{ tempFilePath, size }] }),
+  });
   find(page, '#add-photo').dispatchEvent('tap');
   await flush();
 }
@@ -123,7 +129,12 @@ describe('item editor', () => {
     const again = openPage<EditData>(ROUTE);
     await flush();
     expect(again.data.state).toBe('ready');
-    expect(again.data.form).toMatchObject({ title: '关于2026年春耕生产的通知', publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', body: '各村：请做好春耕准备。' });
+    expect(again.data.form).toMatchObject({
+      title: '关于2026年春耕生产的通知',
+      publisher: '扎毛乡人民政府',
+      writtenDate: '2026-03-01',
+      body: '各村：请做好春耕准备。',
+    });
     expect(again.data.categoryIndex).toBe(0);
     expect(textOf(again, '#notice')).toContain('本机');
   });
@@ -132,7 +143,10 @@ describe('item editor', () => {
     const storage = useMemoryStorage();
     type Listener = (res: { isConnected: boolean; networkType: string }) => void;
     const network: { listener: Listener | null } = { listener: null };
-    Object.assign(wx, { onNetworkStatusChange: (cb: Listener) => (network.listener = cb), offNetworkStatusChange: () => (network.listener = null) });
+    Object.assign(wx, {
+      onNetworkStatusChange: (cb: Listener) => (network.listener = cb),
+      offNetworkStatusChange: () => (network.listener = null),
+    });
     const fake = routeTransport({ 'organ.me': me('editor') });
     const page = openPage<EditData>(ROUTE);
     await flush();
@@ -160,7 +174,9 @@ describe('item editor', () => {
     expect(creates).toHaveLength(2);
     expect(creates[0]?.event.requestId).toBeDefined();
     expect(creates[1]?.event.requestId).toBe(creates[0]?.event.requestId);
-    expect(creates[1]?.event.payload).toMatchObject({ content: { title: '关于2026年春耕生产的通知', validity: null, category: page.data.form.category } });
+    expect(creates[1]?.event.payload).toMatchObject({
+      content: { title: '关于2026年春耕生产的通知', validity: null, category: page.data.form.category },
+    });
     expect(textOf(page, '#notice')).toBe('已同步到服务器');
     expect([...storage.keys()]).toEqual(['gongkai.staff.draft.it-1']);
 
@@ -168,17 +184,39 @@ describe('item editor', () => {
     type(page, 'docNo', '扎政发〔2026〕3号');
     await flush();
     await tapButton(page, '#save');
-    expect(fake.payloads('items.update')).toEqual([expect.objectContaining({ id: 'it-1', version: 1, content: expect.objectContaining({ docNo: '扎政发〔2026〕3号' }) as unknown })]);
+    expect(fake.payloads('items.update')).toEqual([
+      expect.objectContaining({
+        id: 'it-1',
+        version: 1,
+        content: expect.objectContaining({ docNo: '扎政发〔2026〕3号' }) as unknown,
+      }),
+    ]);
     expect(page.data.synced).toBe(true);
   });
 
   it('says clearly when the server copy changed meanwhile (CONFLICT) and keeps the local copy', async () => {
     const storage = useMemoryStorage();
-    const server = { id: 'it-9', version: 3, status: 'draft', title: '旧名称', publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', category: 'agriculture', validity: null, body: '', attachments: [], step: null };
+    const server = {
+      id: 'it-9',
+      version: 3,
+      status: 'draft',
+      title: '旧名称',
+      publisher: '扎毛乡人民政府',
+      writtenDate: '2026-03-01',
+      category: 'agriculture',
+      validity: null,
+      body: '',
+      attachments: [],
+      step: null,
+    };
     const fake = routeTransport({
       'organ.me': me('editor'),
       'items.get': () => ({ ok: true, data: server }),
-      'items.update': () => ({ ok: false, code: 'CONFLICT', message: '该草稿已被他人修改（当前第 4 版），您的修改未保存，请刷新后重新编辑' }),
+      'items.update': () => ({
+        ok: false,
+        code: 'CONFLICT',
+        message: '该草稿已被他人修改（当前第 4 版），您的修改未保存，请刷新后重新编辑',
+      }),
     });
     const page = openPage<EditData>(ROUTE, { id: 'it-9' });
     await flush();
@@ -189,7 +227,11 @@ describe('item editor', () => {
     expect(fake.payloads('items.update')[0]).toMatchObject({ id: 'it-9', version: 3 });
     expect(textOf(page, '#notice')).toContain('该草稿已被他人修改（当前第 4 版）');
     expect(textOf(page, '#notice')).toContain('您的修改仍保存在本机，未丢失');
-    expect(storage.get('gongkai.staff.draft.it-9')).toMatchObject({ dirty: true, version: 3, form: { title: '我的新名称' } });
+    expect(storage.get('gongkai.staff.draft.it-9')).toMatchObject({
+      dirty: true,
+      version: 3,
+      form: { title: '我的新名称' },
+    });
   });
 
   it('submits for approval after saving, then goes back to the workbench', async () => {
@@ -212,7 +254,10 @@ describe('item editor', () => {
 
   it('uploads a chosen photo to the file server with progress, and saves it as the item’s attachment', async () => {
     const storage = useMemoryStorage();
-    const fake = routeTransport({ 'organ.me': me('editor'), 'items.create': () => ({ ok: true, data: { id: 'it-5', version: 1, status: 'draft' } }) });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'items.create': () => ({ ok: true, data: { id: 'it-5', version: 1, status: 'draft' } }),
+    });
     const edge = photoEdge();
     const page = openPage<EditData>(ROUTE);
     await flush();
@@ -224,22 +269,34 @@ describe('item editor', () => {
     expect(kept).toMatch(/^wxfile:\/\/usr\/gongkai-photo-\w+\.jpg$/);
     expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [{ path: kept, size: 52000 }] });
     expect(edge.uploads).toHaveLength(1);
-    expect(edge.uploads[0]).toMatchObject({ url: 'http://dev.test/files', filePath: kept, name: 'file', header: { 'x-gongkai-login': 'tok-editor' } });
+    expect(edge.uploads[0]).toMatchObject({
+      url: 'http://dev.test/files',
+      filePath: kept,
+      name: 'file',
+      header: { 'x-gongkai-login': 'tok-editor' },
+    });
     edge.progress(0, 40);
     await flush();
     expect(page.data.photos).toEqual([{ key: kept, src: kept, state: 'uploading', progress: 40 }]);
     expect(textOf(page, '#photo-0')).toContain('上传中 40%');
 
-    edge.answer(0, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, url: `http://dev.test/files/${FILE_ID}`, name: 'field.jpg', size: 51234 } });
+    edge.answer(0, 200, {
+      ok: true,
+      data: { fileID: `local://${FILE_ID}`, url: `http://dev.test/files/${FILE_ID}`, name: 'field.jpg', size: 51234 },
+    });
     await flush();
-    expect(page.data.photos).toEqual([{ key: FILE_ID, src: `http://127.0.0.1:8787/files/${FILE_ID}`, state: 'done', progress: 100 }]);
+    expect(page.data.photos).toEqual([
+      { key: FILE_ID, src: `http://127.0.0.1:8787/files/${FILE_ID}`, state: 'done', progress: 100 },
+    ]);
     const photo = { fileId: FILE_ID, name: '照片1.jpg', kind: 'image', size: 51234 };
     expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [], form: { attachments: [photo] } });
     // Uploaded: the kept copy is deleted from the phone.
     expect(edge.unlinked).toEqual([kept]);
 
     await tapButton(page, '#save');
-    expect(fake.payloads('items.create')).toEqual([{ content: expect.objectContaining({ attachments: [photo] }) as unknown }]);
+    expect(fake.payloads('items.create')).toEqual([
+      { content: expect.objectContaining({ attachments: [photo] }) as unknown },
+    ]);
     expect(textOf(page, '#notice')).toBe('已同步到服务器');
   });
 
@@ -257,7 +314,10 @@ describe('item editor', () => {
     expect(textOf(page, '#photo-0')).toContain('上传失败，点此重试');
     expect(textOf(page, '#notice')).toContain('照片上传失败');
     expect(textOf(page, '#notice')).toContain('1 张照片尚未上传，已保存在本机');
-    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [{ path: 'wxfile://tmp/a.jpg' }], form: { attachments: [] } });
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({
+      photos: [{ path: 'wxfile://tmp/a.jpg' }],
+      form: { attachments: [] },
+    });
 
     find(page, '#retry-photo-0').dispatchEvent('tap');
     await flush();
@@ -266,7 +326,10 @@ describe('item editor', () => {
     edge.answer(1, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, size: 1200 } });
     await flush();
     expect(page.data.photos).toEqual([expect.objectContaining({ key: FILE_ID, state: 'done' })]);
-    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({ photos: [], form: { attachments: [{ fileId: FILE_ID, kind: 'image' }] } });
+    expect(storage.get('gongkai.staff.draft.new')).toMatchObject({
+      photos: [],
+      form: { attachments: [{ fileId: FILE_ID, kind: 'image' }] },
+    });
   });
 
   it('keeps photos not yet uploaded when the app is killed, and uploads them first when it syncs again', async () => {
@@ -298,13 +361,18 @@ describe('item editor', () => {
     edge.answer(0, 200, { ok: true, data: { fileID: `local://${FILE_ID}`, size: 2990 } });
     await flush();
     expect(order).toEqual(['upload', 'create']);
-    expect(fake.payloads('items.create')[0]).toMatchObject({ content: { attachments: [{ fileId: FILE_ID, name: '照片1.png', kind: 'image', size: 2990 }] } });
+    expect(fake.payloads('items.create')[0]).toMatchObject({
+      content: { attachments: [{ fileId: FILE_ID, name: '照片1.png', kind: 'image', size: 2990 }] },
+    });
     expect(again.data.photos).toEqual([expect.objectContaining({ key: FILE_ID, state: 'done' })]);
   });
 
   it('does not submit while a photo is still on the phone', async () => {
     useMemoryStorage();
-    const fake = routeTransport({ 'organ.me': me('editor'), 'items.create': () => ({ ok: true, data: { id: 'it-3', version: 1, status: 'draft' } }) });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'items.create': () => ({ ok: true, data: { id: 'it-3', version: 1, status: 'draft' } }),
+    });
     const edge = photoEdge();
     const page = openPage<EditData>(ROUTE);
     await flush();
@@ -327,7 +395,13 @@ describe('item editor', () => {
     useMemoryStorage();
     const navigate = jest.fn();
     Object.assign(wx, { navigateTo: navigate });
-    routeTransport({ 'organ.me': me('editor'), 'items.get': () => ({ ok: true, data: { id: 'it-4', status: 'published', title: '已发布', version: 1, step: null } }) });
+    routeTransport({
+      'organ.me': me('editor'),
+      'items.get': () => ({
+        ok: true,
+        data: { id: 'it-4', status: 'published', title: '已发布', version: 1, step: null },
+      }),
+    });
     const page = openPage<EditData>(ROUTE, { id: 'it-4' });
     await flush();
     expect(page.data.state).toBe('locked');

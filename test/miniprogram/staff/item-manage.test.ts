@@ -9,10 +9,29 @@ import type { ManageData } from '../../../miniprogram/staff/pages/item-manage/in
 
 const ROUTE = 'staff/pages/item-manage/index';
 
-const CONTENT = { title: '扎毛乡2026年春耕补贴发放名单', publisher: '扎毛乡人民政府', writtenDate: '2026-03-01', category: 'agriculture', validity: null, body: '名单如下。', attachments: [{ fileId: 'f1', name: '照片1.jpg', kind: 'image' }] };
+const CONTENT = {
+  title: '扎毛乡2026年春耕补贴发放名单',
+  publisher: '扎毛乡人民政府',
+  writtenDate: '2026-03-01',
+  category: 'agriculture',
+  validity: null,
+  body: '名单如下。',
+  attachments: [{ fileId: 'f1', name: '照片1.jpg', kind: 'image' }],
+};
 
 function itemIn(status: 'published' | 'withdrawn'): Handler {
-  return () => ({ ok: true, data: { id: 'it-2', status, indexNo: '11632323MB1234567X/2026-00004', version: 1, step: null, correctionOf: 'it-1', ...CONTENT } });
+  return () => ({
+    ok: true,
+    data: {
+      id: 'it-2',
+      status,
+      indexNo: '11632323MB1234567X/2026-00004',
+      version: 1,
+      step: null,
+      correctionOf: 'it-1',
+      ...CONTENT,
+    },
+  });
 }
 const published = itemIn('published');
 
@@ -34,7 +53,17 @@ const history: Handler = (p) =>
           ],
         },
       }
-    : { ok: true, data: { id: 'it-1', status: 'withdrawn', version: 1, correctionOf: null, supersededBy: 'it-2', trail: [{ step: 0, decision: 'submit', staffId: 's-1', role: 'editor', at: at(0) }] } };
+    : {
+        ok: true,
+        data: {
+          id: 'it-1',
+          status: 'withdrawn',
+          version: 1,
+          correctionOf: null,
+          supersededBy: 'it-2',
+          trail: [{ step: 0, decision: 'submit', staffId: 's-1', role: 'editor', at: at(0) }],
+        },
+      };
 
 async function open(): Promise<RenderedPage<ManageData>> {
   const page = openPage<ManageData>(ROUTE, { id: 'it-2' });
@@ -47,7 +76,9 @@ function typeReason(page: RenderedPage<ManageData>, value: string): void {
 }
 
 function confirmWith(confirm: boolean): jest.Mock {
-  const modal = jest.fn((o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) => o.success({ confirm, cancel: !confirm }));
+  const modal = jest.fn((o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) =>
+    o.success({ confirm, cancel: !confirm }),
+  );
   Object.assign(wx, { showModal: modal });
   return modal;
 }
@@ -84,7 +115,12 @@ describe('item manage', () => {
     await flush();
     expect(page.querySelector('#notice')).toBeUndefined();
     await tapButton(page, '#withdraw');
-    expect(cancel).toHaveBeenCalledWith(expect.objectContaining({ title: '确认撤回', content: expect.stringContaining('政策已调整，不再公开') as unknown }));
+    expect(cancel).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '确认撤回',
+        content: expect.stringContaining('政策已调整，不再公开') as unknown,
+      }),
+    );
     expect(fake.actions()).not.toContain('items.withdraw');
 
     const confirm = confirmWith(true);
@@ -96,7 +132,10 @@ describe('item manage', () => {
     await flush();
     expect(confirm).toHaveBeenCalled();
     const withdraw = fake.calls.find((c) => c.event.action === 'withdraw');
-    expect(withdraw?.event).toMatchObject({ payload: { id: 'it-2', reason: '政策已调整，不再公开' }, requestId: expect.any(String) as unknown });
+    expect(withdraw?.event).toMatchObject({
+      payload: { id: 'it-2', reason: '政策已调整，不再公开' },
+      requestId: expect.any(String) as unknown,
+    });
     expect(textOf(page, '#notice')).toBe('已撤回，公众已看不到这条信息');
     expect(textOf(page, '#status')).toContain('已撤回');
     expect(page.querySelector('#withdraw')).toBeUndefined();
@@ -138,7 +177,17 @@ describe('item manage', () => {
 
     typeReason(page, '名单漏了一户');
     await tapButton(page, '#correct');
-    expect(fake.payloads('items.correct')).toEqual([{ id: 'it-2', reason: '名单漏了一户', content: expect.objectContaining({ title: CONTENT.title, body: '名单如下。', attachments: CONTENT.attachments }) as unknown }]);
+    expect(fake.payloads('items.correct')).toEqual([
+      {
+        id: 'it-2',
+        reason: '名单漏了一户',
+        content: expect.objectContaining({
+          title: CONTENT.title,
+          body: '名单如下。',
+          attachments: CONTENT.attachments,
+        }) as unknown,
+      },
+    ]);
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/item-edit/index?id=it-3' }));
   });
 

@@ -22,7 +22,15 @@ function staffStore() {
       if (i >= 0) staff.splice(i, 1);
       return { ok: true, data: { id: String(p.staffId) } };
     },
-    'organ.invite': (p) => ({ ok: true, data: { code: 'K7P2M9X4QA', role: p.role, roleLabel: p.role === 'editor' ? '发起人' : '分管领导', expiresAt: '2026-12-04T07:30:00.000Z' } }),
+    'organ.invite': (p) => ({
+      ok: true,
+      data: {
+        code: 'K7P2M9X4QA',
+        role: p.role,
+        roleLabel: p.role === 'editor' ? '发起人' : '分管领导',
+        expiresAt: '2026-12-04T07:30:00.000Z',
+      },
+    }),
   };
   return { staff, handlers };
 }
@@ -34,7 +42,9 @@ async function open(): Promise<RenderedPage<PeopleData>> {
 }
 
 function answerModal(confirmed: boolean): jest.Mock {
-  const modal = jest.fn((o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) => o.success({ confirm: confirmed, cancel: !confirmed }));
+  const modal = jest.fn((o: { success: (r: { confirm: boolean; cancel: boolean }) => void }) =>
+    o.success({ confirm: confirmed, cancel: !confirmed }),
+  );
   Object.assign(wx, { showModal: modal });
   return modal;
 }
@@ -87,7 +97,9 @@ describe('人员与邀请', () => {
     const page = await open();
     const declined = answerModal(false);
     await tap(page, '#remove-s-2');
-    expect(declined).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('卓玛') as unknown }));
+    expect(declined).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('卓玛') as unknown }),
+    );
     expect(fake.payloads('organ.removeStaff')).toEqual([]);
 
     answerModal(true);
@@ -99,7 +111,10 @@ describe('人员与邀请', () => {
 
   it('shows a refused invitation', async () => {
     const store = staffStore();
-    routeTransport({ ...store.handlers, 'organ.invite': () => ({ ok: false, code: 'FORBIDDEN', message: '无权执行此操作' }) });
+    routeTransport({
+      ...store.handlers,
+      'organ.invite': () => ({ ok: false, code: 'FORBIDDEN', message: '无权执行此操作' }),
+    });
     const page = await open();
     await tap(page, '#role-reviewer');
     await tapButton(page, '#invite');

@@ -95,7 +95,9 @@ describe('statistics and cases end to end, real functions and server', () => {
   it('reports.build of this year has those numbers in table 二 and table 四', async () => {
     const built = await transport?.('reports', { action: 'build', payload: { year } });
     expect(built?.ok).toBe(true);
-    const cells = (built?.ok ? (built.data as { report: { cells: Record<string, number | null> } }).report.cells : {}) as Record<string, number | null>;
+    const cells = (
+      built?.ok ? (built.data as { report: { cells: Record<string, number | null> } }).report.cells : {}
+    ) as Record<string, number | null>;
     expect(cells).toMatchObject({
       'proactive.licensing.decisions': 3,
       'proactive.punishment.decisions': 2,

@@ -29,7 +29,10 @@ export function recordStore(stats: Row[] = [], cases: Row[] = []): RecordStore {
   store.handlers = {
     'stats.list': (p) => {
       const y = String(p.year);
-      return { ok: true, data: store.stats.filter((e) => String(e.date ?? '').startsWith(`${y}-`) || e.year === p.year) };
+      return {
+        ok: true,
+        data: store.stats.filter((e) => String(e.date ?? '').startsWith(`${y}-`) || e.year === p.year),
+      };
     },
     'stats.create': once('stats.create', (p) => {
       const row = { ...(p.entry as Record<string, unknown>), id: `s${next++}` };
@@ -42,7 +45,10 @@ export function recordStore(stats: Row[] = [], cases: Row[] = []): RecordStore {
       store.stats.splice(i, 1);
       return { ok: true, data: { id: p.id } };
     }),
-    'cases.list': (p) => ({ ok: true, data: store.cases.filter((c) => String(c.filedDate) <= `${String(p.year)}-12-31`) }),
+    'cases.list': (p) => ({
+      ok: true,
+      data: store.cases.filter((c) => String(c.filedDate) <= `${String(p.year)}-12-31`),
+    }),
     'cases.create': once('cases.create', (p) => {
       const row = { result: null, closedDate: null, ...(p.case as Record<string, unknown>), id: `c${next++}` };
       store.cases.push(row);
@@ -61,6 +67,10 @@ export function recordStore(stats: Row[] = [], cases: Row[] = []): RecordStore {
 /** wx.showModal answering confirm (true) or cancel (false); returns the spy. */
 export function answerModal(confirm: boolean): jest.SpyInstance {
   return jest.spyOn(wx, 'showModal').mockImplementation(((options: WechatMiniprogram.ShowModalOption) => {
-    options.success?.({ confirm, cancel: !confirm, errMsg: 'showModal:ok' } as WechatMiniprogram.ShowModalSuccessCallbackResult);
+    options.success?.({
+      confirm,
+      cancel: !confirm,
+      errMsg: 'showModal:ok',
+    } as WechatMiniprogram.ShowModalSuccessCallbackResult);
   }) as unknown as typeof wx.showModal);
 }

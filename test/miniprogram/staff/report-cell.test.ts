@@ -25,8 +25,14 @@ describe('records behind a report cell', () => {
   beforeEach(() => useMemoryStorage());
 
   it('asks for the year and cell of the link and lists the records by kind', async () => {
-    const fake = routeTransport({ 'organ.me': me('editor'), 'reports.cellRecords': () => ({ ok: true, data: view() }) });
-    const page = openPage<ReportCellData>(ROUTE, { year: '2025', cell: encodeURIComponent('applications.newReceived.natural') });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'reports.cellRecords': () => ({ ok: true, data: view() }),
+    });
+    const page = openPage<ReportCellData>(ROUTE, {
+      year: '2025',
+      cell: encodeURIComponent('applications.newReceived.natural'),
+    });
     await flush();
     expect(fake.payloads('reports.cellRecords')).toEqual([{ year: 2025, cell: 'applications.newReceived.natural' }]);
     expect(textOf(page, '#label')).toBe('一、本年新收政府信息公开申请数量 · 自然人');
@@ -39,14 +45,23 @@ describe('records behind a report cell', () => {
   });
 
   it('says when only the first records are listed', async () => {
-    routeTransport({ 'organ.me': me('editor'), 'reports.cellRecords': () => ({ ok: true, data: view({ total: 250 }) }) });
+    routeTransport({
+      'organ.me': me('editor'),
+      'reports.cellRecords': () => ({ ok: true, data: view({ total: 250 }) }),
+    });
     const page = openPage<ReportCellData>(ROUTE, { year: '2025', cell: 'applications.newReceived.natural' });
     await flush();
     expect(textOf(page, '#count')).toBe('共 250 条记录，列出前 3 条');
   });
 
   it('explains a number no record stands behind', async () => {
-    routeTransport({ 'organ.me': me('editor'), 'reports.cellRecords': () => ({ ok: true, data: view({ cell: 'applications.carriedOver.natural', value: 2, total: 0, records: [] }) }) });
+    routeTransport({
+      'organ.me': me('editor'),
+      'reports.cellRecords': () => ({
+        ok: true,
+        data: view({ cell: 'applications.carriedOver.natural', value: 2, total: 0, records: [] }),
+      }),
+    });
     const page = openPage<ReportCellData>(ROUTE, { year: '2025', cell: 'applications.carriedOver.natural' });
     await flush();
     expect(textOf(page, '#empty')).toContain('上年结转');

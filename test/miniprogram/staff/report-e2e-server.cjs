@@ -16,7 +16,8 @@ async function main() {
   const backend = await startBackend();
   const today = new Date();
   const { logins } = await seedDemo(backend.db, readFileSync(SEED_REPORT_FILE, 'utf8'), today);
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today)) - 1;
+  const year =
+    Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today)) - 1;
   serveUntilStdinCloses(backend, { url: backend.local.server.url, year, logins });
 }
 

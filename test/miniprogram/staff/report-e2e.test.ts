@@ -56,7 +56,8 @@ describe('the annual report end to end, real functions and server', () => {
     expect(textOf(page, cellOf('reviewLitigation.review.pending'))).toBe('1');
     // Its paper request received on 28 December is carried forward.
     expect(textOf(page, cellOf('applications.carriedForward.natural'))).toBe('1');
-    for (const [key, text] of Object.entries(SECTIONS)) find(page, `#text-${key}`).dispatchEvent('input', { detail: { value: text } });
+    for (const [key, text] of Object.entries(SECTIONS))
+      find(page, `#text-${key}`).dispatchEvent('input', { detail: { value: text } });
     await flush();
     await tapButton(page, '#save');
     await settle(page, 'the save');
@@ -71,7 +72,10 @@ describe('the annual report end to end, real functions and server', () => {
 
   it('the editor opens the records behind a number', async () => {
     as('editor');
-    const page = openPage<ReportCellData>('staff/pages/report-cell/index', { year: String(backend.info.year), cell: 'proactive.licensing.decisions' });
+    const page = openPage<ReportCellData>('staff/pages/report-cell/index', {
+      year: String(backend.info.year),
+      cell: 'proactive.licensing.decisions',
+    });
     await waitFor('the records', () => page.data.state !== 'loading');
     expect(textOf(page, '#value')).toBe('4');
     expect(textOf(page, '#kind-statEntry')).toContain(`${backend.info.year}-03-15 · 4 件`);

@@ -62,7 +62,9 @@ describe('report import page', () => {
     expect(page.data.preview?.organDiffers).toBe(false);
     expect(textOf(page, '#cells')).toBe('表格数字共 200 格，读出 200 格');
     expect(textOf(page, '#inferred')).toContain('（56 格）');
-    expect(textOf(page, '#inferred')).toContain('予以公开：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计');
+    expect(textOf(page, '#inferred')).toContain(
+      '予以公开：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计',
+    );
     expect(page.querySelector('#unreadable')).toBeUndefined();
     expect(textOf(page, '#findings-warning')).toContain('提醒');
     expect(textOf(page, '#findings-info')).toContain('提示');
@@ -73,7 +75,14 @@ describe('report import page', () => {
   });
 
   it('warns when the year is already published and when the organ read is another', async () => {
-    const existing = { id: 'org-1-2023-v1', organId: 'org-1', organ: '扎毛乡', year: 2023, publishedAt: '2024-01-20T02:00:00.000Z', version: 1 };
+    const existing = {
+      id: 'org-1-2023-v1',
+      organId: 'org-1',
+      organ: '扎毛乡',
+      year: 2023,
+      publishedAt: '2024-01-20T02:00:00.000Z',
+      version: 1,
+    };
     routeTransport({ 'organ.me': me('admin'), 'reports.previewImport': preview({ existing, organ: '加吾乡' }) });
     const page = await open();
     await paste(page, SEED);
@@ -86,7 +95,17 @@ describe('report import page', () => {
     const fake = routeTransport({
       'organ.me': me('admin'),
       'reports.previewImport': preview(),
-      'reports.importPublished': () => ({ ok: true, data: { id: 'org-1-2023-v1', organId: 'org-1', organ: '扎毛乡', year: 2023, publishedAt: '2024-01-20T02:00:00.000Z', version: 1 } }),
+      'reports.importPublished': () => ({
+        ok: true,
+        data: {
+          id: 'org-1-2023-v1',
+          organId: 'org-1',
+          organ: '扎毛乡',
+          year: 2023,
+          publishedAt: '2024-01-20T02:00:00.000Z',
+          version: 1,
+        },
+      }),
     });
     const page = await open();
     await paste(page, SEED);
@@ -100,13 +119,20 @@ describe('report import page', () => {
     expect(page.querySelector('#confirm')).toBeUndefined();
     const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#open');
-    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/report-preview/index?id=org-1-2023-v1' }));
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/staff/pages/report-preview/index?id=org-1-2023-v1' }),
+    );
   });
 
   it('says in Chinese why a text cannot be read, and drops a preview once the text changes', async () => {
     const fake = routeTransport({
       'organ.me': me('admin'),
-      'reports.previewImport': () => ({ ok: false, code: 'UNREADABLE', message: '无法读取这份报告：无法从标题或正文识别报告年度', fieldErrors: [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }] }),
+      'reports.previewImport': () => ({
+        ok: false,
+        code: 'UNREADABLE',
+        message: '无法读取这份报告：无法从标题或正文识别报告年度',
+        fieldErrors: [{ path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' }],
+      }),
     });
     const page = await open();
     await tapButton(page, '#read');

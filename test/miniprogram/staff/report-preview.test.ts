@@ -19,7 +19,10 @@ describe('report preview', () => {
   beforeEach(() => useMemoryStorage());
 
   it('shows a published version exactly as the citizen reader shows it', async () => {
-    const fake = routeTransport({ 'organ.me': me('editor'), 'reports.getPublished': () => ({ ok: true, data: publishedReport('r-1') }) });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'reports.getPublished': () => ({ ok: true, data: publishedReport('r-1') }),
+    });
     const preview = openPage<ReportPreviewData>(ROUTE, { id: 'r-1' });
     await flush();
     const reader = openPage<ReaderData>('pages/report/reader/index', { id: 'r-1' });
@@ -37,7 +40,19 @@ describe('report preview', () => {
     const report = { ...reportData(), year: 2025 };
     const fake = routeTransport({
       'organ.me': me('reviewer'),
-      'reports.build': () => ({ ok: true, data: { report, sources: {}, findings: [], lastYearSections: null, status: 'inReview', step: 0, chain: ['reviewer', 'leader'], version: 2 } }),
+      'reports.build': () => ({
+        ok: true,
+        data: {
+          report,
+          sources: {},
+          findings: [],
+          lastYearSections: null,
+          status: 'inReview',
+          step: 0,
+          chain: ['reviewer', 'leader'],
+          version: 2,
+        },
+      }),
     });
     const page = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
     await flush();
@@ -52,7 +67,21 @@ describe('report preview', () => {
     const page = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
     await flush();
     expect(page.data.state).toBe('error');
-    fake.route({ 'reports.build': () => ({ ok: true, data: { report: reportData(), sources: {}, findings: [], lastYearSections: null, status: 'draft', step: null, chain: ['reviewer', 'leader'], version: 0 } }) });
+    fake.route({
+      'reports.build': () => ({
+        ok: true,
+        data: {
+          report: reportData(),
+          sources: {},
+          findings: [],
+          lastYearSections: null,
+          status: 'draft',
+          step: null,
+          chain: ['reviewer', 'leader'],
+          version: 0,
+        },
+      }),
+    });
     await tapButton(page, '#retry');
     expect(page.data.state).toBe('ready');
   });

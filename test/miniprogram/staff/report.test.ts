@@ -18,7 +18,12 @@ const index = (address: string) => FORMAT_2021.cells.findIndex((c) => c.address 
 /** This year's report: 五 copied from last year's, and table 三's 总计 one short of its parts (an error). */
 function thisYearsReport(problems = LAST_YEAR_PROBLEMS): ReportData {
   const base = reportData();
-  return { ...base, year: 2025, sections: { ...base.sections, problems }, cells: { ...base.cells, 'applications.newReceived.total': 1 } };
+  return {
+    ...base,
+    year: 2025,
+    sections: { ...base.sections, problems },
+    cells: { ...base.cells, 'applications.newReceived.total': 1 },
+  };
 }
 
 function lastYearsReport(): ReportData {
@@ -28,11 +33,36 @@ function lastYearsReport(): ReportData {
 function built(report: ReportData, extra: Record<string, unknown> = {}): Handler {
   // The findings are the real checks' (shared/checks), as the server computes them.
   const findings: Finding[] = checkReport(report, { lastYear: lastYearsReport() });
-  return () => ({ ok: true, data: { report, sources: {}, findings, lastYearSections: lastYearsReport().sections, status: 'draft', step: null, chain: ['reviewer', 'leader'], version: 3, ...extra } });
+  return () => ({
+    ok: true,
+    data: {
+      report,
+      sources: {},
+      findings,
+      lastYearSections: lastYearsReport().sections,
+      status: 'draft',
+      step: null,
+      chain: ['reviewer', 'leader'],
+      version: 3,
+      ...extra,
+    },
+  });
 }
 
 function status(extra: Record<string, unknown> = {}): Handler {
-  return () => ({ ok: true, data: { year: 2025, status: 'draft', step: null, stepLabel: '草稿', dueDate: '2026-01-31', daysLeft: 12, publishedId: null, ...extra } });
+  return () => ({
+    ok: true,
+    data: {
+      year: 2025,
+      status: 'draft',
+      step: null,
+      stepLabel: '草稿',
+      dueDate: '2026-01-31',
+      daysLeft: 12,
+      publishedId: null,
+      ...extra,
+    },
+  });
 }
 
 async function open(): Promise<RenderedPage<ReportBuilderData>> {
@@ -49,7 +79,11 @@ describe('report builder', () => {
   beforeEach(() => useMemoryStorage());
 
   it('builds last year by default and shows its state, due date, tables and findings by level', async () => {
-    const fake = routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'reports.build': built(thisYearsReport()),
+      'reports.status': status(),
+    });
     const page = await open();
     expect(page.data.state).toBe('ready');
     expect(fake.payloads('reports.build')).toEqual([{ year: thisYear() - 1 }]);
@@ -81,9 +115,15 @@ describe('report builder', () => {
   });
 
   it('warns under 五 when it repeats last year’s text, with the check’s own message, and not otherwise', async () => {
-    const fake = routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'reports.build': built(thisYearsReport()),
+      'reports.status': status(),
+    });
     const page = await open();
-    expect(textOf(page, '#problems-repeat')).toBe('“五、存在的主要问题及改进情况”与上年报告基本相同，应写明本年的问题和上年以来的改进');
+    expect(textOf(page, '#problems-repeat')).toBe(
+      '“五、存在的主要问题及改进情况”与上年报告基本相同，应写明本年的问题和上年以来的改进',
+    );
     // Last year's text is shown under each editor.
     expect(textOf(page, '#editor-problems')).toContain('上年报告');
     expect(textOf(page, '#editor-problems')).toContain('二是更新还不够及时。');
@@ -110,7 +150,11 @@ describe('report builder', () => {
     await flush();
     const sent = fake.payloads('reports.saveNarrative');
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ year: thisYear() - 1, version: 3, sections: { problems: '一是基层人员业务能力不足。', other: '本年度未收取信息处理费。' } });
+    expect(sent[0]).toMatchObject({
+      year: thisYear() - 1,
+      version: 3,
+      sections: { problems: '一是基层人员业务能力不足。', other: '本年度未收取信息处理费。' },
+    });
     expect(textOf(page, '#notice')).toBe('已保存');
     expect(page.querySelector('#problems-repeat')).toBeUndefined();
     expect(page.data.dirty).toBe(false);
@@ -121,16 +165,25 @@ describe('report builder', () => {
       'organ.me': me('editor'),
       'reports.build': built(thisYearsReport()),
       'reports.status': status(),
-      'reports.saveNarrative': () => ({ ok: false, code: 'CONFLICT', message: '报告正文已被他人修改，您的修改未保存，请刷新后重新编辑' }),
+      'reports.saveNarrative': () => ({
+        ok: false,
+        code: 'CONFLICT',
+        message: '报告正文已被他人修改，您的修改未保存，请刷新后重新编辑',
+      }),
     });
     const page = await open();
     find(page, '#text-other').dispatchEvent('input', { detail: { value: '我的修改' } });
-    const theirs = { ...thisYearsReport(), sections: { ...thisYearsReport().sections, other: '他人保存的内容：本年度未收取信息处理费。' } };
+    const theirs = {
+      ...thisYearsReport(),
+      sections: { ...thisYearsReport().sections, other: '他人保存的内容：本年度未收取信息处理费。' },
+    };
     fake.route({ 'reports.build': built(theirs, { version: 5 }) });
     await tapButton(page, '#save');
     await flush();
     expect(fake.actions().filter((a) => a === 'reports.build')).toHaveLength(2);
-    expect(textOf(page, '#notice')).toBe('报告正文已被他人修改，您的修改未保存，请刷新后重新编辑（已重新载入最新内容）');
+    expect(textOf(page, '#notice')).toBe(
+      '报告正文已被他人修改，您的修改未保存，请刷新后重新编辑（已重新载入最新内容）',
+    );
     expect(page.data.editors.find((e) => e.key === 'other')?.text).toBe('他人保存的内容：本年度未收取信息处理费。');
     // The next save goes with the version just read.
     fake.route({ 'reports.saveNarrative': () => ({ ok: true, data: { version: 6 } }) });
@@ -145,14 +198,22 @@ describe('report builder', () => {
     await tap(page, `#cell-${index('applications.carriedOver.natural')}`);
     expect(navigate).not.toHaveBeenCalled();
     await tap(page, `#cell-${index('applications.newReceived.natural')}`);
-    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: `/staff/pages/report-cell/index?year=${thisYear() - 1}&cell=applications.newReceived.natural` }));
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: `/staff/pages/report-cell/index?year=${thisYear() - 1}&cell=applications.newReceived.natural`,
+      }),
+    );
   });
 
   it('offers to import last year’s report only when the year before has none published', async () => {
     routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
     const withLast = await open();
     expect(withLast.querySelector('#import-last')).toBeUndefined();
-    routeTransport({ 'organ.me': me('editor'), 'reports.build': built(thisYearsReport(), { lastYearSections: null }), 'reports.status': status() });
+    routeTransport({
+      'organ.me': me('editor'),
+      'reports.build': built(thisYearsReport(), { lastYearSections: null }),
+      'reports.status': status(),
+    });
     const page = await open();
     expect(textOf(page, '#import-last')).toBe('上年度报告尚未导入：导入后可核对结转数，并提醒五部分是否与上年重复 ›');
     const navigate = jest.spyOn(wx, 'navigateTo');
@@ -161,7 +222,11 @@ describe('report builder', () => {
   });
 
   it('lets no one but the editor write: the reviewer sees the text read-only', async () => {
-    routeTransport({ 'organ.me': me('reviewer'), 'reports.build': built(thisYearsReport()), 'reports.status': status() });
+    routeTransport({
+      'organ.me': me('reviewer'),
+      'reports.build': built(thisYearsReport()),
+      'reports.status': status(),
+    });
     const page = await open();
     expect(page.data.canEdit).toBe(false);
     expect(page.querySelector('#save')).toBeUndefined();
@@ -174,7 +239,11 @@ describe('report builder', () => {
       'organ.me': me('reviewer'),
       'reports.build': built({ ...fine, cells: reportData().cells }, { status: 'inReview', step: 1 }),
       'reports.status': status({ status: 'inReview', step: 1, stepLabel: '第一负责人审批中' }),
-      'reports.approve': () => ({ ok: false, code: 'FORBIDDEN', message: '此步须由第一负责人审批，分管领导不能越级发布' }),
+      'reports.approve': () => ({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: '此步须由第一负责人审批，分管领导不能越级发布',
+      }),
     });
     const page = await open();
     expect(textOf(page, '#state')).toBe('第一负责人审批中');
@@ -211,9 +280,20 @@ describe('report builder', () => {
   it('once published offers the reader link, the web preview and the HTML export', async () => {
     const fake = routeTransport({
       'organ.me': me('leader'),
-      'reports.build': built({ ...thisYearsReport('一是基层人员业务能力不足。'), cells: reportData().cells }, { status: 'published' }),
-      'reports.status': status({ status: 'published', stepLabel: '已发布', publishedId: 'org-1-2025-v1', daysLeft: -3 }),
-      'reports.exportHtml': () => ({ ok: true, data: { html: '<!DOCTYPE html><title>报告</title>', fileName: '报告.html' } }),
+      'reports.build': built(
+        { ...thisYearsReport('一是基层人员业务能力不足。'), cells: reportData().cells },
+        { status: 'published' },
+      ),
+      'reports.status': status({
+        status: 'published',
+        stepLabel: '已发布',
+        publishedId: 'org-1-2025-v1',
+        daysLeft: -3,
+      }),
+      'reports.exportHtml': () => ({
+        ok: true,
+        data: { html: '<!DOCTYPE html><title>报告</title>', fileName: '报告.html' },
+      }),
     });
     const page = await open();
     expect(textOf(page, '#reader-path')).toBe('/pages/report/reader/index?id=org-1-2025-v1');
@@ -227,7 +307,9 @@ describe('report builder', () => {
     expect(clip).toHaveBeenCalledWith(expect.objectContaining({ data: '<!DOCTYPE html><title>报告</title>' }));
     const navigate = jest.spyOn(wx, 'navigateTo');
     await tapButton(page, '#preview');
-    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/report-preview/index?id=org-1-2025-v1' }));
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/staff/pages/report-preview/index?id=org-1-2025-v1' }),
+    );
   });
 
   it('says when the report cannot be built, and retries', async () => {

@@ -21,7 +21,14 @@ function answer(extra: Record<string, unknown> = {}) {
     statusLabel: '办理中',
     submittedDate: '2026-03-02',
     receivedDate: '2026-03-03',
-    applicant: { applicantType: 'natural', name: '张三', idType: 'idCard', idNumber: '110101199001011234', phone: '13812345678', address: '扎毛乡扎毛村1号' },
+    applicant: {
+      applicantType: 'natural',
+      name: '张三',
+      idType: 'idCard',
+      idNumber: '110101199001011234',
+      phone: '13812345678',
+      address: '扎毛乡扎毛村1号',
+    },
     content: { description: '2025年扎毛村低保名单', deliveryForm: 'paper' },
     events: [],
     history: [{ date: '2026-03-03', action: { type: 'confirmReceipt' } }],
@@ -29,7 +36,17 @@ function answer(extra: Record<string, unknown> = {}) {
     answeredDate: null,
     actions: ['requestCorrection', 'startConsultation', 'extend', 'noticeFee', 'answer'],
     version: 2,
-    deadline: { dueDate: '2026-03-31', projected: false, daysRemaining: 2, atRisk: true, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: true, prompt: '2026 年节假日尚未录入，期限为暂估' },
+    deadline: {
+      dueDate: '2026-03-31',
+      projected: false,
+      daysRemaining: 2,
+      atRisk: true,
+      overdue: false,
+      pausedBy: null,
+      pauseEndsBy: null,
+      provisional: true,
+      prompt: '2026 年节假日尚未录入，期限为暂估',
+    },
     nthThisMonth: 12,
     letter: null,
     noticesGranted: 0,
@@ -37,10 +54,25 @@ function answer(extra: Record<string, unknown> = {}) {
   };
 }
 
-const ACT_OK: Handler = () => ({ ok: true, data: { id: 'r1', version: 3, status: 'answered', statusLabel: '已答复', actions: [], deadline: null, notified: false } });
+const ACT_OK: Handler = () => ({
+  ok: true,
+  data: {
+    id: 'r1',
+    version: 3,
+    status: 'answered',
+    statusLabel: '已答复',
+    actions: [],
+    deadline: null,
+    notified: false,
+  },
+});
 
 async function open(handlers: Record<string, Handler>) {
-  const fake = routeTransport({ 'organ.me': me('editor'), 'requests.get': () => ({ ok: true, data: answer() }), ...handlers });
+  const fake = routeTransport({
+    'organ.me': me('editor'),
+    'requests.get': () => ({ ok: true, data: answer() }),
+    ...handlers,
+  });
   const page = openPage<RequestData>(ROUTE, { id: 'r1' });
   await flush();
   return { fake, page };
@@ -79,12 +111,22 @@ describe('one request at the staff desk', () => {
 
   it('lists exactly the 21 outcome rows of table 三 in its groups; answering sends outcome, reason, the edited letter and the version', async () => {
     const { fake, page } = await open({
-      'requests.letter': (p) => ({ ok: true, data: { outcome: p.outcome, title: '政府信息公开申请答复书', text: `草稿：${String(p.outcome)}`, missing: [] } }),
+      'requests.letter': (p) => ({
+        ok: true,
+        data: { outcome: p.outcome, title: '政府信息公开申请答复书', text: `草稿：${String(p.outcome)}`, missing: [] },
+      }),
       'requests.act': ACT_OK,
     });
     await openForm(page, 'answer');
     const groups = page.data.outcomeGroups;
-    expect(groups.map((g) => g.label)).toEqual(['（一）予以公开', '（二）部分公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+    expect(groups.map((g) => g.label)).toEqual([
+      '（一）予以公开',
+      '（二）部分公开',
+      '（三）不予公开',
+      '（四）无法提供',
+      '（五）不予处理',
+      '（六）其他处理',
+    ]);
     expect(groups.map((g) => g.options.length)).toEqual([1, 1, 8, 3, 5, 3]);
     expect(groups.flatMap((g) => g.options.map((o) => o.key))).toEqual([...OUTCOME_ROWS]);
     expect(textOf(page, '#group-g2')).toContain('1.属于国家秘密');
@@ -122,14 +164,22 @@ describe('one request at the staff desk', () => {
       'requests.get': () => ({ ok: true, data: answer({ version }) }),
       'requests.act': () => {
         version = 3;
-        return { ok: false, code: 'CONFLICT', message: '该申请已被他人处理（当前第 3 版），您的操作未执行，请刷新后再试' };
+        return {
+          ok: false,
+          code: 'CONFLICT',
+          message: '该申请已被他人处理（当前第 3 版），您的操作未执行，请刷新后再试',
+        };
       },
     });
     await openForm(page, 'startConsultation');
     type(page, 'party', '扎毛村村委会');
     await flush();
     await tapButton(page, '#submit');
-    expect(fake.payloads('requests.act')[0]).toEqual({ id: 'r1', version: 2, action: { type: 'startConsultation', party: '扎毛村村委会' } });
+    expect(fake.payloads('requests.act')[0]).toEqual({
+      id: 'r1',
+      version: 2,
+      action: { type: 'startConsultation', party: '扎毛村村委会' },
+    });
     expect(fake.actions().filter((a) => a === 'requests.get')).toHaveLength(2);
     expect(page.data.form).toBe('');
     expect(textOf(page, '#notice')).toContain('已被他人处理');
@@ -164,7 +214,13 @@ describe('one request at the staff desk', () => {
     await flush();
     expect(page.querySelector('#error-items')).toBeUndefined();
     await tapButton(page, '#submit');
-    expect(fake.payloads('requests.act')).toEqual([{ id: 'r1', version: 2, action: { type: 'requestCorrection', items: '请写明所需信息的年份', correctBy: '2026-03-04' } }]);
+    expect(fake.payloads('requests.act')).toEqual([
+      {
+        id: 'r1',
+        version: 2,
+        action: { type: 'requestCorrection', items: '请写明所需信息的年份', correctBy: '2026-03-04' },
+      },
+    ]);
     expect(textOf(page, '#error-correctBy')).toBe('补正期限（correctBy）须晚于告知日 2026-03-05');
     expect(page.querySelector('#error-items')).toBeUndefined();
     expect(page.data.form).toBe('requestCorrection');
@@ -183,7 +239,11 @@ describe('one request at the staff desk', () => {
     expect(textOf(page, '#fee-amount')).toBe('应缴 1700 元');
     expect(textOf(page, '#fee')).toContain('30 页以内免费');
     await tapButton(page, '#submit');
-    expect(fake.payloads('requests.act')[0]).toEqual({ id: 'r1', version: 2, action: { type: 'noticeFee', basis: { method: 'pages', pages: 150 }, amountYuan: 1700 } });
+    expect(fake.payloads('requests.act')[0]).toEqual({
+      id: 'r1',
+      version: 2,
+      action: { type: 'noticeFee', basis: { method: 'pages', pages: 150 }, amountYuan: 1700 },
+    });
   });
 
   it('extends with an approver picked from requests.approvers, and shows the notice sent', async () => {
@@ -192,7 +252,13 @@ describe('one request at the staff desk', () => {
       { date: '2026-03-20', action: { type: 'extend', workdays: 10, approverId: 's-9', reason: '涉及多个部门' } },
     ];
     const { fake, page } = await open({
-      'requests.approvers': () => ({ ok: true, data: [{ id: 's-8', displayName: '王五', roleLabel: '分管领导' }, { id: 's-9', displayName: '赵六', roleLabel: '第一负责人' }] }),
+      'requests.approvers': () => ({
+        ok: true,
+        data: [
+          { id: 's-8', displayName: '王五', roleLabel: '分管领导' },
+          { id: 's-9', displayName: '赵六', roleLabel: '第一负责人' },
+        ],
+      }),
       'requests.act': ACT_OK,
     });
     await openForm(page, 'extend');
@@ -202,11 +268,26 @@ describe('one request at the staff desk', () => {
     type(page, 'reason', '涉及多个部门');
     await tap(page, '#approver-s-9');
     fake.route({
-      'requests.get': () => ({ ok: true, data: answer({ version: 3, status: 'extended', statusLabel: '已延期，办理中', history }) }),
-      'requests.letter': () => ({ ok: true, data: { kind: 'extension', title: '延期答复告知书', text: '张三：经本机关负责人同意，答复期限延长 10 个工作日。', date: '2026-03-20' } }),
+      'requests.get': () => ({
+        ok: true,
+        data: answer({ version: 3, status: 'extended', statusLabel: '已延期，办理中', history }),
+      }),
+      'requests.letter': () => ({
+        ok: true,
+        data: {
+          kind: 'extension',
+          title: '延期答复告知书',
+          text: '张三：经本机关负责人同意，答复期限延长 10 个工作日。',
+          date: '2026-03-20',
+        },
+      }),
     });
     await tapButton(page, '#submit');
-    expect(fake.payloads('requests.act')[0]).toEqual({ id: 'r1', version: 2, action: { type: 'extend', workdays: 10, approverId: 's-9', reason: '涉及多个部门' } });
+    expect(fake.payloads('requests.act')[0]).toEqual({
+      id: 'r1',
+      version: 2,
+      action: { type: 'extend', workdays: 10, approverId: 's-9', reason: '涉及多个部门' },
+    });
     expect(textOf(page, '#history')).toContain('延长 10 个工作日');
     await tap(page, '#notice-extension');
     expect(fake.payloads('requests.letter')).toEqual([{ id: 'r1', notice: 'extension' }]);
@@ -214,7 +295,9 @@ describe('one request at the staff desk', () => {
   });
 
   it('shows a failed load with a retry', async () => {
-    const { fake, page } = await open({ 'requests.get': () => ({ ok: false, code: 'NOT_FOUND', message: '申请不存在' }) });
+    const { fake, page } = await open({
+      'requests.get': () => ({ ok: false, code: 'NOT_FOUND', message: '申请不存在' }),
+    });
     expect(page.data.state).toBe('error');
     expect(textOf(page, '#error')).toContain('申请不存在');
     fake.route({ 'requests.get': () => ({ ok: true, data: answer() }) });

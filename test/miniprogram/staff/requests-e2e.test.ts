@@ -40,12 +40,19 @@ async function openRequest(id: string): Promise<RenderedPage<RequestData>> {
 }
 
 /** Opens an action's form, fills it, sends it and waits for the page to reload. */
-async function act(page: RenderedPage<RequestData>, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
+async function act(
+  page: RenderedPage<RequestData>,
+  action: string,
+  fill: () => Promise<void> = async () => undefined,
+): Promise<void> {
   await tapButton(page, `#action-${action}`);
   expect(page.data.form).toBe(action);
   await fill();
   await tapButton(page, '#submit');
-  await waitFor(`the ${action}`, () => page.data.state === 'ready' && !page.data.busy && (page.data.form === '' || page.data.noticeKind === 'error'));
+  await waitFor(
+    `the ${action}`,
+    () => page.data.state === 'ready' && !page.data.busy && (page.data.form === '' || page.data.noticeKind === 'error'),
+  );
   expect(page.data.noticeKind).toBe('ok');
 }
 
@@ -108,7 +115,9 @@ describe('the 依申请 desk end to end, real functions and server', () => {
     expect(textOf(page, '#doc')).toContain('请写明所需名单的村别');
 
     await act(page, 'receiveCorrection', async () => {
-      find(page, '#description').dispatchEvent('input', { detail: { value: '请公开2025年德吉村草原生态保护补助奖励资金的发放标准和发放名单' } });
+      find(page, '#description').dispatchEvent('input', {
+        detail: { value: '请公开2025年德吉村草原生态保护补助奖励资金的发放标准和发放名单' },
+      });
       await flush();
     });
     expect(page.data.statusLabel).toBe('办理中');
@@ -132,7 +141,12 @@ describe('the 依申请 desk end to end, real functions and server', () => {
     if (!stored.ok) throw new Error(stored.message);
     expect(stored.data.outcome).toBe('partlyDisclosed');
     expect(stored.data.letter?.text).toBe(LETTER);
-    expect(stored.data.history.map((h) => h.action.type)).toEqual(['confirmReceipt', 'requestCorrection', 'receiveCorrection', 'answer']);
+    expect(stored.data.history.map((h) => h.action.type)).toEqual([
+      'confirmReceipt',
+      'requestCorrection',
+      'receiveCorrection',
+      'answer',
+    ]);
 
     as('citizen');
     const tracked = await trackRequest(queryCode, '5678');

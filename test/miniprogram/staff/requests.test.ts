@@ -10,7 +10,18 @@ import type { RequestsData } from '../../../miniprogram/staff/pages/requests/ind
 const ROUTE = 'staff/pages/requests/index';
 
 function deadline(extra: Record<string, unknown> = {}) {
-  return { dueDate: '2026-04-20', projected: false, daysRemaining: 12, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null, ...extra };
+  return {
+    dueDate: '2026-04-20',
+    projected: false,
+    daysRemaining: 12,
+    atRisk: false,
+    overdue: false,
+    pausedBy: null,
+    pauseEndsBy: null,
+    provisional: false,
+    prompt: null,
+    ...extra,
+  };
 }
 
 function row(n: number, extra: Record<string, unknown> = {}) {
@@ -46,7 +57,13 @@ describe('申请办理 list', () => {
         ok: true,
         data: {
           list: [
-            row(3, { status: 'submitted', statusLabel: '已提交，待确认收到', receivedDate: null, deadline: null, applicantName: '李*' }),
+            row(3, {
+              status: 'submitted',
+              statusLabel: '已提交，待确认收到',
+              receivedDate: null,
+              deadline: null,
+              applicantName: '李*',
+            }),
             row(1, { deadline: deadline({ dueDate: '2026-04-01', daysRemaining: 0, overdue: true }) }),
             row(2, { deadline: deadline({ dueDate: '2026-04-03', daysRemaining: 2, atRisk: true }) }),
           ],
@@ -80,8 +97,16 @@ describe('申请办理 list', () => {
   it('filters by status through the function, shows an empty state, and opens a row', async () => {
     const fake = routeTransport({
       'organ.me': me('editor'),
-      'requests.list': (p) =>
-        ({ ok: true, data: { list: p.status === 'answered' ? [] : [row(1)], total: p.status === 'answered' ? 0 : 1, page: 1, pageSize: 20, counts } }),
+      'requests.list': (p) => ({
+        ok: true,
+        data: {
+          list: p.status === 'answered' ? [] : [row(1)],
+          total: p.status === 'answered' ? 0 : 1,
+          page: 1,
+          pageSize: 20,
+          counts,
+        },
+      }),
     });
     const page = openPage<RequestsData>(ROUTE);
     await flush();
@@ -130,7 +155,9 @@ describe('申请办理 list', () => {
     await flush();
     expect(page.data.state).toBe('error');
     expect(textOf(page, '#error')).toContain('网络连接失败');
-    fake.route({ 'requests.list': () => ({ ok: true, data: { list: [row(1)], total: 1, page: 1, pageSize: 20, counts } }) });
+    fake.route({
+      'requests.list': () => ({ ok: true, data: { list: [row(1)], total: 1, page: 1, pageSize: 20, counts } }),
+    });
     await tapButton(page, '#retry');
     expect(page.data.state).toBe('ready');
     expect(page.data.lines).toHaveLength(1);

@@ -33,13 +33,21 @@ describe('新机关开通', () => {
   });
 
   it('opens the organ with the setup code and goes to the 工作台 as its admin', async () => {
-    const fake = routeTransport({ 'organ.setup': () => ({ ok: true, data: { organId: 'org-9', role: 'admin', roleLabel: '管理员' } }) });
+    const fake = routeTransport({
+      'organ.setup': () => ({ ok: true, data: { organId: 'org-9', role: 'admin', roleLabel: '管理员' } }),
+    });
     const redirect = jest.spyOn(wx, 'redirectTo');
     const page = openPage<SetupData>(ROUTE);
     await fill(page, '11632323mb12345670');
     expect(textOf(page, '#credit-check')).toBe('✓ 校验位正确');
     await tapButton(page, '#setup');
-    expect(fake.payloads('organ.setup')).toEqual([{ code: 'ABCDEF123456', organ: expect.objectContaining({ name: '扎毛乡人民政府', creditCode: '11632323MB12345670' }) as unknown, displayName: '王五' }]);
+    expect(fake.payloads('organ.setup')).toEqual([
+      {
+        code: 'ABCDEF123456',
+        organ: expect.objectContaining({ name: '扎毛乡人民政府', creditCode: '11632323MB12345670' }) as unknown,
+        displayName: '王五',
+      },
+    ]);
     expect(redirect).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/home/index' }));
   });
 
@@ -60,7 +68,12 @@ describe('新机关开通', () => {
 
   it('shows the server refusing a used setup code under the field', async () => {
     routeTransport({
-      'organ.setup': () => ({ ok: false, code: 'VALIDATION', message: '设置码无效、已使用或已过期', fieldErrors: [{ path: 'code', message: 'code：设置码无效、已使用或已过期' }] }),
+      'organ.setup': () => ({
+        ok: false,
+        code: 'VALIDATION',
+        message: '设置码无效、已使用或已过期',
+        fieldErrors: [{ path: 'code', message: 'code：设置码无效、已使用或已过期' }],
+      }),
     });
     const redirect = jest.spyOn(wx, 'redirectTo');
     redirect.mockClear();

@@ -55,7 +55,9 @@ describe('统计填报', () => {
       { entry: { kind: 'count', metric: 'licensing.decisions', date: today, count: 3 } },
       { entry: { kind: 'fee', metric: 'fees.amountWanYuan', date: today, amountWanYuan: 0.35 } },
     ]);
-    expect(fake.calls.filter((c) => c.event.action === 'create').every((c) => typeof c.event.requestId === 'string')).toBe(true);
+    expect(
+      fake.calls.filter((c) => c.event.action === 'create').every((c) => typeof c.event.requestId === 'string'),
+    ).toBe(true);
     expect(textOf(page, '#notice')).toContain('已保存');
     expect(page.data.form).toEqual({ licensing: '', punishment: '', enforcement: '0', fees: '' });
     // 行政许可: 3 this month; 4 + 3 this year (last year's 9 and the document entry not counted).
@@ -66,7 +68,9 @@ describe('统计填报', () => {
   });
 
   it('dates a past month’s entries on its last day, and reloads when the month is in another year', async () => {
-    const store = recordStore([{ id: 'p', kind: 'count', metric: 'punishment.decisions', date: `${year - 1}-02-28`, count: 2 }]);
+    const store = recordStore([
+      { id: 'p', kind: 'count', metric: 'punishment.decisions', date: `${year - 1}-02-28`, count: 2 },
+    ]);
     const fake = routeTransport({ 'organ.me': me('admin'), ...store.handlers });
     const page = await open();
     find(page, '#month').dispatchEvent('change', { detail: { value: `${year - 1}-02` } });
@@ -78,7 +82,9 @@ describe('统计填报', () => {
     await flush();
     await tapButton(page, '#save');
     const lastDay = new Date(year - 1, 2, 0).getDate();
-    expect(fake.payloads('stats.create')).toEqual([{ entry: { kind: 'count', metric: 'enforcement.decisions', date: `${year - 1}-02-${lastDay}`, count: 5 } }]);
+    expect(fake.payloads('stats.create')).toEqual([
+      { entry: { kind: 'count', metric: 'enforcement.decisions', date: `${year - 1}-02-${lastDay}`, count: 5 } },
+    ]);
   });
 
   it('refuses what is not a number, or nothing at all, without sending', async () => {
@@ -125,7 +131,11 @@ describe('统计填报', () => {
     failFee = false;
     await tapButton(page, '#save');
     const creates = fake.calls.filter((c) => c.event.action === 'create');
-    expect(creates.map((c) => (c.event.payload as { entry: { metric: string } }).entry.metric)).toEqual(['licensing.decisions', 'fees.amountWanYuan', 'fees.amountWanYuan']);
+    expect(creates.map((c) => (c.event.payload as { entry: { metric: string } }).entry.metric)).toEqual([
+      'licensing.decisions',
+      'fees.amountWanYuan',
+      'fees.amountWanYuan',
+    ]);
     expect(creates[2]?.event.requestId).toBe(creates[1]?.event.requestId);
     expect(store.stats.filter((e) => e.kind === 'fee')).toHaveLength(1);
     expect(page.data.noticeKind).toBe('saved');
@@ -139,7 +149,9 @@ describe('统计填报', () => {
 
     const cancel = answerModal(false);
     await tap(page, '#remove-x');
-    expect(cancel).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('行政许可 6 件') as unknown }));
+    expect(cancel).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('行政许可 6 件') as unknown }),
+    );
     expect(fake.actions()).not.toContain('stats.remove');
     cancel.mockRestore();
 
@@ -151,7 +163,10 @@ describe('统计填报', () => {
   });
 
   it('lets a reviewer read the totals but not enter or remove', async () => {
-    routeTransport({ 'organ.me': me('reviewer'), ...recordStore([{ id: 'x', kind: 'count', metric: 'licensing.decisions', date: today, count: 6 }]).handlers });
+    routeTransport({
+      'organ.me': me('reviewer'),
+      ...recordStore([{ id: 'x', kind: 'count', metric: 'licensing.decisions', date: today, count: 6 }]).handlers,
+    });
     const page = await open();
     expect(page.querySelector('#form')).toBeUndefined();
     expect(page.querySelector('#remove-x')).toBeUndefined();

@@ -77,7 +77,12 @@ export function aggregateContract(ctx: ContractContext): void {
     it('count and unwind', async () => {
       expect(rows(await sales.aggregate().match({ item: 'pen' }).count('pens').end())).toEqual([{ pens: 2 }]);
       const tagCounts = rows(
-        await sales.aggregate().unwind('$tags').group({ _id: '$tags', n: $().sum(1) }).sort({ n: -1, _id: 1 }).end(),
+        await sales
+          .aggregate()
+          .unwind('$tags')
+          .group({ _id: '$tags', n: $().sum(1) })
+          .sort({ n: -1, _id: 1 })
+          .end(),
       );
       expect(tagCounts).toEqual([
         { _id: 'office', n: 3 },

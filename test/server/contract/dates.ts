@@ -36,7 +36,12 @@ export function dateContract(ctx: ContractContext): void {
       await col.add(dates.map((d, i) => ({ _id: `d${i}`, d, nested: { list: [d] } })));
       const back = one(await col.doc('d1').get());
       expect(back).toEqual({ _id: 'd1', d: dates[1], nested: { list: [dates[1]] } });
-      const recent = rows(await col.where({ d: _.gte(new Date('2000-01-01')) }).orderBy('d', 'asc').get());
+      const recent = rows(
+        await col
+          .where({ d: _.gte(new Date('2000-01-01')) })
+          .orderBy('d', 'asc')
+          .get(),
+      );
       expect(recent.map((r) => r._id)).toEqual(['d0', 'd2']);
     });
   });

@@ -3,7 +3,16 @@ import type { Collection } from '../helpers/sdk';
 import { type ContractContext, idsOf } from './context';
 
 const PEOPLE = [
-  { _id: 'p0', i: 0, name: 'Alice', age: 30, tags: ['a', 'b'], city: { name: 'Lhasa' }, pets: [{ kind: 'cat', age: 2 }], nick: 'al' },
+  {
+    _id: 'p0',
+    i: 0,
+    name: 'Alice',
+    age: 30,
+    tags: ['a', 'b'],
+    city: { name: 'Lhasa' },
+    pets: [{ kind: 'cat', age: 2 }],
+    nick: 'al',
+  },
   { _id: 'p1', i: 1, name: 'alan', age: 25, tags: ['b'], city: { name: 'Nyingchi' }, pets: [{ kind: 'dog', age: 5 }] },
   { _id: 'p2', i: 2, name: 'Bob', age: 35, tags: [], city: { name: 'Lhasa' }, pets: [], nick: null },
   {

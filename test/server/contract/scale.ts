@@ -39,9 +39,20 @@ export function scaleContract(ctx: ContractContext): void {
       const inBucket = (b: number): number => Array.from({ length: N }, (_v, i) => i).filter((i) => i % 7 === b).length;
       expect(num(await col.where({ bucket: 3 }).count(), 'total')).toBe(inBucket(3));
       const $ = ctx.db().command.aggregate;
-      const [all] = rows(await col.aggregate().group({ _id: null, sum: $.sum('$w'), n: $.sum(1) }).end());
+      const [all] = rows(
+        await col
+          .aggregate()
+          .group({ _id: null, sum: $.sum('$w'), n: $.sum(1) })
+          .end(),
+      );
       expect(all).toEqual({ _id: null, sum: N * (N - 1), n: N });
-      const buckets = rows(await col.aggregate().group({ _id: '$bucket', n: $.sum(1) }).sort({ _id: 1 }).end());
+      const buckets = rows(
+        await col
+          .aggregate()
+          .group({ _id: '$bucket', n: $.sum(1) })
+          .sort({ _id: 1 })
+          .end(),
+      );
       expect(buckets.map((b) => b.n)).toEqual(Array.from({ length: 7 }, (_v, b) => inBucket(b)));
     });
   });

@@ -58,7 +58,11 @@ export function updateContract(ctx: ContractContext): void {
 
     it('where().update() changes every match and reports how many', async () => {
       const many = await ctx.fresh('update_many');
-      await many.add([{ g: 1, v: 0 }, { g: 1, v: 0 }, { g: 2, v: 0 }]);
+      await many.add([
+        { g: 1, v: 0 },
+        { g: 1, v: 0 },
+        { g: 2, v: 0 },
+      ]);
       expect(num(await many.where({ g: 1 }).update({ v: _().inc(10) }), 'updated')).toBe(2);
       expect(num(await many.where({ v: 10 }).count(), 'total')).toBe(2);
       expect(num(await many.where({ v: 0 }).count(), 'total')).toBe(1);

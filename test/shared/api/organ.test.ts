@@ -1,12 +1,24 @@
-import { approvalChainSchema, creditCodeSchema, organProfileSchema, updateProfileSchema } from '../../../shared/api/organ';
+import {
+  approvalChainSchema,
+  creditCodeSchema,
+  organProfileSchema,
+  updateProfileSchema,
+} from '../../../shared/api/organ';
 import { parseWith } from '../../../shared/errors';
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, isValidIndexPattern } from '../../../shared/records/index-no';
 
 describe('统一社会信用代码', () => {
   it('accepts published codes (any case) and refuses a wrong check character or letter', () => {
-    for (const code of ['11441700007280420Y', '91350100M000100Y43', '11100000000013127D']) expect(creditCodeSchema.parse(code.toLowerCase())).toBe(code);
-    expect(parseWith(creditCodeSchema, '11441700007280420A')).toMatchObject({ ok: false, fieldErrors: [{ message: expect.stringContaining('校验位') }] });
-    expect(parseWith(creditCodeSchema, '1144170000728042OY')).toMatchObject({ ok: false, fieldErrors: [{ message: expect.stringContaining('18位') }] });
+    for (const code of ['11441700007280420Y', '91350100M000100Y43', '11100000000013127D'])
+      expect(creditCodeSchema.parse(code.toLowerCase())).toBe(code);
+    expect(parseWith(creditCodeSchema, '11441700007280420A')).toMatchObject({
+      ok: false,
+      fieldErrors: [{ message: expect.stringContaining('校验位') }],
+    });
+    expect(parseWith(creditCodeSchema, '1144170000728042OY')).toMatchObject({
+      ok: false,
+      fieldErrors: [{ message: expect.stringContaining('18位') }],
+    });
   });
 });
 
@@ -14,7 +26,12 @@ describe('organ profile', () => {
   const base = { name: '扎毛乡人民政府', creditCode: '11632323MB12345670' };
 
   it('fills the defaults: 索引号 pattern, reviewer → leader, report due 01-31', () => {
-    expect(organProfileSchema.parse(base)).toMatchObject({ indexPattern: DEFAULT_INDEX_PATTERN, chain: ['reviewer', 'leader'], reportDueDate: '01-31', templateIds: {} });
+    expect(organProfileSchema.parse(base)).toMatchObject({
+      indexPattern: DEFAULT_INDEX_PATTERN,
+      chain: ['reviewer', 'leader'],
+      reportDueDate: '01-31',
+      templateIds: {},
+    });
   });
 
   it('a patch carries no defaults, so it cannot reset what it does not name', () => {

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
-import { addDays, CalendarError, createCalendar, MAX_WORKDAYS, OFFICIAL_YEARS, weekdayOf } from '../../../shared/calendar';
+import {
+  addDays,
+  CalendarError,
+  createCalendar,
+  MAX_WORKDAYS,
+  OFFICIAL_YEARS,
+  weekdayOf,
+} from '../../../shared/calendar';
 
 const cal = createCalendar();
 
@@ -10,7 +17,16 @@ const cal = createCalendar();
 const ORGAN_2027 = {
   years: {
     '2027': {
-      holidays: ['2027-01-01', '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+      holidays: [
+        '2027-01-01',
+        '2027-10-01',
+        '2027-10-02',
+        '2027-10-03',
+        '2027-10-04',
+        '2027-10-05',
+        '2027-10-06',
+        '2027-10-07',
+      ],
       workdays: ['2027-09-26', '2027-10-09'],
     },
   },
@@ -152,7 +168,11 @@ describe('organ calendar', () => {
     });
     expect(organ.isWorkday('2027-10-09').workday).toBe(true); // a Saturday entered as 调休
     expect(weekdayOf('2027-10-09')).toBe(6);
-    expect(organ.addWorkdays('2026-12-15', 20)).toEqual({ date: '2027-01-13', provisional: false, provisionalYears: [] });
+    expect(organ.addWorkdays('2026-12-15', 20)).toEqual({
+      date: '2027-01-13',
+      provisional: false,
+      provisionalYears: [],
+    });
     // 2027-09-30 (Thu) + 1 → 10-08 (Fri), skipping the week off.
     expect(organ.addWorkdays('2027-09-30', 1).date).toBe('2027-10-08');
     expect(organ.addWorkdays('2027-09-30', 2).date).toBe('2027-10-09');

@@ -30,14 +30,25 @@ describe('plain 20 working days (条例 第三十三条), 国庆 2025', () => {
 
   it('on the due date is at risk with 0 days left; the day after it is overdue', () => {
     expect(run('2025-09-25', [], '2025-10-29')).toMatchObject({ daysRemaining: 0, atRisk: true, overdue: false });
-    expect(run('2025-09-25', [], '2025-10-30')).toMatchObject({ daysUsed: 21, daysRemaining: 0, atRisk: false, overdue: true });
+    expect(run('2025-09-25', [], '2025-10-30')).toMatchObject({
+      daysUsed: 21,
+      daysRemaining: 0,
+      atRisk: false,
+      overdue: true,
+    });
     // A weekend after the due date is already late, though no working day was used.
     expect(run('2025-09-25', [], '2025-10-31')).toMatchObject({ overdue: true });
   });
 
   it('answered in time or late', () => {
     const onTime = run('2025-09-25', [{ type: 'answered', date: '2025-10-29' }], '2025-12-01');
-    expect(onTime).toMatchObject({ status: 'answered', answeredDate: '2025-10-29', daysUsed: 20, overdue: false, atRisk: false });
+    expect(onTime).toMatchObject({
+      status: 'answered',
+      answeredDate: '2025-10-29',
+      daysUsed: 20,
+      overdue: false,
+      atRisk: false,
+    });
     expect(onTime.correctionDueBy).toBeUndefined();
     const late = run('2025-09-25', [{ type: 'answered', date: '2025-10-30' }], '2025-12-01');
     expect(late).toMatchObject({ status: 'answered', daysUsed: 21, overdue: true });
@@ -76,19 +87,34 @@ describe('correction (条例 第三十条)', () => {
 
   it('restarts from zero the day after the correction arrives', () => {
     const r = run('2026-02-10', [notice, { type: 'correctionReceived', date: '2026-03-02' }], '2026-03-02');
-    expect(r).toMatchObject({ dueDate: '2026-03-30', daysUsed: 0, daysRemaining: 20, status: 'running', projected: false });
+    expect(r).toMatchObject({
+      dueDate: '2026-03-30',
+      daysUsed: 0,
+      daysRemaining: 20,
+      status: 'running',
+      projected: false,
+    });
     expect(r.correctionDueBy).toBeUndefined();
   });
 
   it('closes as otherNoCorrection the day after the applicant\u2019s deadline', () => {
     expect(run('2026-02-10', [notice], '2026-03-06')).toMatchObject({ status: 'paused' });
     const r = run('2026-02-10', [notice], '2026-03-09');
-    expect(r).toMatchObject({ status: 'closed', autoClose: { outcome: 'otherNoCorrection', date: '2026-03-07' }, overdue: false, atRisk: false });
+    expect(r).toMatchObject({
+      status: 'closed',
+      autoClose: { outcome: 'otherNoCorrection', date: '2026-03-07' },
+      overdue: false,
+      atRisk: false,
+    });
   });
 
   it('an answer after the lapse is the closing notice: status stays closed', () => {
     const r = run('2026-02-10', [notice, { type: 'answered', date: '2026-03-10' }], '2026-03-20');
-    expect(r).toMatchObject({ status: 'closed', answeredDate: '2026-03-10', autoClose: { outcome: 'otherNoCorrection' } });
+    expect(r).toMatchObject({
+      status: 'closed',
+      answeredDate: '2026-03-10',
+      autoClose: { outcome: 'otherNoCorrection' },
+    });
   });
 
   it('an answer while waiting for the correction ends the clock', () => {
@@ -121,7 +147,12 @@ describe('consultation (条例 第三十二条、第三十三条第二款)', () 
   it('consultations may follow one another', () => {
     const r = run(
       '2025-09-25',
-      [started, { type: 'consultationEnded', date: '2025-10-20' }, { type: 'consultationStarted', date: '2025-10-21' }, { type: 'consultationEnded', date: '2025-10-28' }],
+      [
+        started,
+        { type: 'consultationEnded', date: '2025-10-20' },
+        { type: 'consultationStarted', date: '2025-10-21' },
+        { type: 'consultationEnded', date: '2025-10-28' },
+      ],
       '2025-10-28',
     );
     // 10-21 counts (day 6); 14 left from 10-29.
@@ -149,7 +180,14 @@ describe('extension (条例 第三十三条第一款)', () => {
   });
 
   it('may be decided on the last day, even during a consultation', () => {
-    const r = run('2026-09-18', [{ type: 'consultationStarted', date: '2026-10-21' }, { ...ext, date: '2026-10-22', workdays: 5 }], '2026-10-22');
+    const r = run(
+      '2026-09-18',
+      [
+        { type: 'consultationStarted', date: '2026-10-21' },
+        { ...ext, date: '2026-10-22', workdays: 5 },
+      ],
+      '2026-10-22',
+    );
     expect(r).toMatchObject({ status: 'paused', limit: 25, daysUsed: 19 });
   });
 });
@@ -162,7 +200,12 @@ describe('fee (条例 第四十二条, 国办函〔2020〕109号)', () => {
   });
 
   it('paid: the time from notice to payment is not counted', () => {
-    expect(run('2026-04-01', [noticed], '2026-04-15')).toMatchObject({ status: 'paused', pausedBy: 'fee', pauseEndsBy: '2026-05-09', daysUsed: 4 });
+    expect(run('2026-04-01', [noticed], '2026-04-15')).toMatchObject({
+      status: 'paused',
+      pausedBy: 'fee',
+      pauseEndsBy: '2026-05-09',
+      daysUsed: 4,
+    });
     const r = run('2026-04-01', [noticed, { type: 'feePaid', date: '2026-04-20' }], '2026-04-20');
     // 16 left after 04-20: 劳动节 05-01..05 skipped, 05-09 (Saturday) counts.
     expect(r).toMatchObject({ status: 'running', daysUsed: 4, daysRemaining: 16, dueDate: '2026-05-14' });
@@ -179,12 +222,24 @@ describe('fee (条例 第四十二条, 国办函〔2020〕109号)', () => {
   });
 
   it('a notice sent on the last day carries the deadline to the payment day', () => {
-    const events: ClockEvent[] = [{ type: 'feeNoticed', date: '2025-10-29' }, { type: 'feePaid', date: '2025-11-05' }];
-    expect(run('2025-09-25', events, '2025-11-05')).toMatchObject({ dueDate: '2025-11-05', daysRemaining: 0, atRisk: true, overdue: false });
+    const events: ClockEvent[] = [
+      { type: 'feeNoticed', date: '2025-10-29' },
+      { type: 'feePaid', date: '2025-11-05' },
+    ];
+    expect(run('2025-09-25', events, '2025-11-05')).toMatchObject({
+      dueDate: '2025-11-05',
+      daysRemaining: 0,
+      atRisk: true,
+      overdue: false,
+    });
     expect(run('2025-09-25', [...events, { type: 'answered', date: '2025-11-05' }], '2025-11-05').overdue).toBe(false);
     expect(run('2025-09-25', [...events, { type: 'answered', date: '2025-11-06' }], '2025-11-06').overdue).toBe(true);
     // While still unpaid the deadline is today: not yet overdue.
-    expect(run('2025-09-25', [events[0] as ClockEvent], '2025-11-03')).toMatchObject({ dueDate: '2025-11-03', overdue: false, status: 'paused' });
+    expect(run('2025-09-25', [events[0] as ClockEvent], '2025-11-03')).toMatchObject({
+      dueDate: '2025-11-03',
+      overdue: false,
+      status: 'paused',
+    });
   });
 });
 
@@ -225,8 +280,14 @@ describe('properties', () => {
           if (kind === 'fee') fc.pre(end <= cal.addWorkdays(start, 20).date); // paid in time
           const events: ClockEvent[] =
             kind === 'fee'
-              ? [{ type: 'feeNoticed', date: start }, { type: 'feePaid', date: end }]
-              : [{ type: 'consultationStarted', date: start }, { type: 'consultationEnded', date: end }];
+              ? [
+                  { type: 'feeNoticed', date: start },
+                  { type: 'feePaid', date: end },
+                ]
+              : [
+                  { type: 'consultationStarted', date: start },
+                  { type: 'consultationEnded', date: end },
+                ];
           const used = cal.workdaysBetween(rec, start).count;
           const remaining = 20 - used;
           const r = run(rec, events, end);

@@ -1,4 +1,14 @@
-import { addDays, assertIsoDate, fromDayNumber, isAfter, isBefore, isIsoDate, toDayNumber, weekdayOf, yearOf } from '../../../shared/calendar';
+import {
+  addDays,
+  assertIsoDate,
+  fromDayNumber,
+  isAfter,
+  isBefore,
+  isIsoDate,
+  toDayNumber,
+  weekdayOf,
+  yearOf,
+} from '../../../shared/calendar';
 
 describe('dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
@@ -26,7 +36,10 @@ describe('dates', () => {
 
   it('throws a coded Chinese error naming the field', () => {
     expect(() => assertIsoDate('2025/10/01', '收到申请日期')).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE', message: expect.stringContaining('收到申请日期须为 YYYY-MM-DD') }),
+      expect.objectContaining({
+        code: 'INVALID_DATE',
+        message: expect.stringContaining('收到申请日期须为 YYYY-MM-DD'),
+      }),
     );
     expect(() => toDayNumber('x')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });

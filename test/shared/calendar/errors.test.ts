@@ -7,7 +7,9 @@ describe('CalendarError', () => {
     expect(e.name).toBe('CalendarError');
     expect(e.eventIndex).toBe(2);
     expect(toFailure(e)).toEqual({ ok: false, code: 'VALIDATION', message: '事件须按发生顺序排列' });
-    const withFields = new CalendarError('INVALID_EVENT', 'x', { fieldErrors: [{ path: 'events.0.date', message: 'm' }] });
+    const withFields = new CalendarError('INVALID_EVENT', 'x', {
+      fieldErrors: [{ path: 'events.0.date', message: 'm' }],
+    });
     expect(toFailure(withFields).fieldErrors).toEqual([{ path: 'events.0.date', message: 'm' }]);
   });
 });

@@ -2,7 +2,17 @@ import * as calendar from '../../../shared/calendar';
 
 describe('shared/calendar index', () => {
   it('exports the public API', () => {
-    for (const name of ['createCalendar', 'computeDeadline', 'feeByCount', 'totalFeeByCount', 'feeByPages', 'parseOrganCalendar', 'CalendarError', 'toFailure', 'CLOCK_RULES']) {
+    for (const name of [
+      'createCalendar',
+      'computeDeadline',
+      'feeByCount',
+      'totalFeeByCount',
+      'feeByPages',
+      'parseOrganCalendar',
+      'CalendarError',
+      'toFailure',
+      'CLOCK_RULES',
+    ]) {
       expect(calendar).toHaveProperty(name);
     }
   });

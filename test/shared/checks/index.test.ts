@@ -12,7 +12,14 @@ const SECTIONS = {
 };
 
 function report(over: Partial<CheckInput> = {}, cells: Record<string, number | null> = {}): CheckInput {
-  return { organ: '某某镇人民政府', year: 2023, formatVersion: '2021', cells: { ...emptyCells(0), ...cells }, sections: SECTIONS, ...over };
+  return {
+    organ: '某某镇人民政府',
+    year: 2023,
+    formatVersion: '2021',
+    cells: { ...emptyCells(0), ...cells },
+    sections: SECTIONS,
+    ...over,
+  };
 }
 
 const ids = (r: CheckInput, last?: CheckInput) => checkReport(r, last ? { lastYear: last } : {}).map((f) => f.check);
@@ -23,7 +30,17 @@ describe('checkReport', () => {
   });
 
   it('balance: 新收 + 结转 ≠ 办结 + 结转下年, per column, naming the cells and the numbers', () => {
-    const r = report({}, { 'applications.newReceived.natural': 3, 'applications.newReceived.total': 3, 'applications.disclosed.natural': 2, 'applications.disclosed.total': 2, 'applications.resultTotal.natural': 2, 'applications.resultTotal.total': 2 });
+    const r = report(
+      {},
+      {
+        'applications.newReceived.natural': 3,
+        'applications.newReceived.total': 3,
+        'applications.disclosed.natural': 2,
+        'applications.disclosed.total': 2,
+        'applications.resultTotal.natural': 2,
+        'applications.resultTotal.total': 2,
+      },
+    );
     const found = checkReport(r).filter((f) => f.check === 'balance');
     expect(found).toHaveLength(2);
     const natural = found.find((f) => f.cells.includes('applications.newReceived.natural'));
@@ -33,18 +50,40 @@ describe('checkReport', () => {
   });
 
   it('resultTotal, applicantTotal and reviewTotal', () => {
-    expect(ids(report({}, { 'applications.disclosed.natural': 1, 'applications.disclosed.total': 1 }))).toEqual(expect.arrayContaining(['resultTotal']));
-    const rowTotal = checkReport(report({}, { 'applications.carriedForward.research': 1, 'applications.carriedOver.research': 1, 'applications.carriedOver.total': 1 }));
+    expect(ids(report({}, { 'applications.disclosed.natural': 1, 'applications.disclosed.total': 1 }))).toEqual(
+      expect.arrayContaining(['resultTotal']),
+    );
+    const rowTotal = checkReport(
+      report(
+        {},
+        {
+          'applications.carriedForward.research': 1,
+          'applications.carriedOver.research': 1,
+          'applications.carriedOver.total': 1,
+        },
+      ),
+    );
     expect(rowTotal.find((f) => f.check === 'applicantTotal')).toMatchObject({ expected: 1, actual: 0 });
     const review = checkReport(report({}, { 'reviewLitigation.review.upheld': 2, 'reviewLitigation.review.total': 1 }));
     expect(review.find((f) => f.check === 'reviewTotal')?.message).toContain('表四');
   });
 
   it('an unreadable cell is reported and makes its equations not assessable, not failed', () => {
-    const r = report({}, { 'applications.disclosed.natural': null, 'applications.disclosed.total': 1, 'applications.resultTotal.total': 1 });
+    const r = report(
+      {},
+      {
+        'applications.disclosed.natural': null,
+        'applications.disclosed.total': 1,
+        'applications.resultTotal.total': 1,
+      },
+    );
     const found = checkReport(r);
-    expect(found.filter((f) => f.check === 'cellUnreadable').map((f) => f.cells)).toEqual([['applications.disclosed.natural']]);
-    expect(found.some((f) => f.check === 'applicantTotal' && f.cells.includes('applications.disclosed.natural'))).toBe(false);
+    expect(found.filter((f) => f.check === 'cellUnreadable').map((f) => f.cells)).toEqual([
+      ['applications.disclosed.natural'],
+    ]);
+    expect(found.some((f) => f.check === 'applicantTotal' && f.cells.includes('applications.disclosed.natural'))).toBe(
+      false,
+    );
   });
 
   it('does not repeat an importer’s cellUnreadable finding and keeps its cellInferred ones', () => {
@@ -62,7 +101,10 @@ describe('checkReport', () => {
   });
 
   it('nonNegative: negatives and fractions, except the fee cell which may be a decimal', () => {
-    const r = report({}, { 'proactive.rules.issued': -1, 'proactive.licensing.decisions': 1.5, 'proactive.fees.amountWanYuan': 0.35 });
+    const r = report(
+      {},
+      { 'proactive.rules.issued': -1, 'proactive.licensing.decisions': 1.5, 'proactive.fees.amountWanYuan': 0.35 },
+    );
     const found = checkReport(r).filter((f) => f.check === 'nonNegative');
     expect(found.map((f) => f.cells[0])).toEqual(['proactive.rules.issued', 'proactive.licensing.decisions']);
     expect(found[0]?.message).toContain('非负整数');
@@ -75,11 +117,27 @@ describe('checkReport', () => {
   });
 
   it('cross-year: carried over must equal last year’s carried forward; in force follows issued and repealed', () => {
-    const last = report({ year: 2022 }, { 'applications.carriedForward.natural': 2, 'applications.carriedForward.total': 2, 'applications.newReceived.natural': 2, 'applications.newReceived.total': 2, 'proactive.normativeDocs.inForce': 10 });
+    const last = report(
+      { year: 2022 },
+      {
+        'applications.carriedForward.natural': 2,
+        'applications.carriedForward.total': 2,
+        'applications.newReceived.natural': 2,
+        'applications.newReceived.total': 2,
+        'proactive.normativeDocs.inForce': 10,
+      },
+    );
     const now = report({}, { 'proactive.normativeDocs.issued': 1, 'proactive.normativeDocs.inForce': 12 });
     const found = checkReport(now, { lastYear: last });
-    expect(found.filter((f) => f.check === 'carryOverApplications').map((f) => f.cells[0])).toEqual(['applications.carriedOver.natural', 'applications.carriedOver.total']);
-    expect(found.find((f) => f.check === 'carryOverInForce')).toMatchObject({ level: 'warning', expected: 11, actual: 12 });
+    expect(found.filter((f) => f.check === 'carryOverApplications').map((f) => f.cells[0])).toEqual([
+      'applications.carriedOver.natural',
+      'applications.carriedOver.total',
+    ]);
+    expect(found.find((f) => f.check === 'carryOverInForce')).toMatchObject({
+      level: 'warning',
+      expected: 11,
+      actual: 12,
+    });
     expect(hasErrors(found)).toBe(true);
     // errors sort before warnings
     expect(found[0]?.level).toBe('error');
@@ -91,15 +149,27 @@ describe('checkReport', () => {
   });
 
   it('narrativeNumbers: 收到申请 N 件 against table 三 (new, or new plus carried over)', () => {
-    const cells = { 'applications.newReceived.natural': 2, 'applications.newReceived.total': 2, 'applications.carriedForward.natural': 2, 'applications.carriedForward.total': 2 };
-    const said = (n: number) => report({ sections: { ...SECTIONS, overview: `${SECTIONS.overview}全年共收到政府信息公开申请${n}件。` } }, cells);
+    const cells = {
+      'applications.newReceived.natural': 2,
+      'applications.newReceived.total': 2,
+      'applications.carriedForward.natural': 2,
+      'applications.carriedForward.total': 2,
+    };
+    const said = (n: number) =>
+      report({ sections: { ...SECTIONS, overview: `${SECTIONS.overview}全年共收到政府信息公开申请${n}件。` } }, cells);
     expect(ids(said(2))).toEqual([]);
-    expect(checkReport(said(5)).find((f) => f.check === 'narrativeNumbers')).toMatchObject({ expected: 2, actual: 5, cells: ['applications.newReceived.total'] });
+    expect(checkReport(said(5)).find((f) => f.check === 'narrativeNumbers')).toMatchObject({
+      expected: 2,
+      actual: 5,
+      cells: ['applications.newReceived.total'],
+    });
   });
 
   it('requiredContent: a township must report 工作考核、社会评议、责任追究; 六 must state the fee; sections not empty', () => {
     const bare = report({ sections: { ...SECTIONS, overview: '概述。', other: '无。' } });
-    const messages = checkReport(bare).filter((f) => f.check === 'requiredContent').map((f) => f.message);
+    const messages = checkReport(bare)
+      .filter((f) => f.check === 'requiredContent')
+      .map((f) => f.message);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain('社会评议');
     expect(messages[1]).toContain('信息处理费');
@@ -109,14 +179,20 @@ describe('checkReport', () => {
 
   it('requiredContent: 五 must not repeat last year’s text', () => {
     const last = report({ year: 2022 });
-    expect(checkReport(report(), { lastYear: last }).map((f) => f.message)).toEqual([expect.stringContaining('与上年报告基本相同')]);
-    const changed = report({ sections: { ...SECTIONS, problems: '一是新媒体平台更新慢。改进情况：每周专人维护，已整改。' } });
+    expect(checkReport(report(), { lastYear: last }).map((f) => f.message)).toEqual([
+      expect.stringContaining('与上年报告基本相同'),
+    ]);
+    const changed = report({
+      sections: { ...SECTIONS, problems: '一是新媒体平台更新慢。改进情况：每周专人维护，已整改。' },
+    });
     expect(checkReport(changed, { lastYear: last })).toEqual([]);
   });
 
   it('knows a people’s government from its departments', () => {
     expect(['扎毛乡', '某某镇人民政府', '某某县人民政府'].map(isPeoplesGovernment)).toEqual([true, true, true]);
-    expect(['某县财政局', '某某街道办事处', '某某县人民政府办公室', '某某镇农业服务中心'].map(isPeoplesGovernment)).toEqual([false, false, false, false]);
+    expect(
+      ['某县财政局', '某某街道办事处', '某某县人民政府办公室', '某某镇农业服务中心'].map(isPeoplesGovernment),
+    ).toEqual([false, false, false, false]);
     expect(overlap('', '文本')).toBe(0);
   });
 

@@ -4,7 +4,10 @@ import { failure, parseWith, pathOf } from '../../../shared/errors';
 describe('errors', () => {
   it('parses good input untouched and returns field errors in Chinese for bad input', () => {
     const schema = z.object({ phone: z.string().regex(/^1\d{10}$/), age: z.number() });
-    expect(parseWith(schema, { phone: '13800000000', age: 3 })).toEqual({ ok: true, data: { phone: '13800000000', age: 3 } });
+    expect(parseWith(schema, { phone: '13800000000', age: 3 })).toEqual({
+      ok: true,
+      data: { phone: '13800000000', age: 3 },
+    });
     const r = parseWith(schema, { phone: 'x' });
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (!r.ok) expect(r.fieldErrors?.map((e) => e.path)).toEqual(['phone', 'age']);

@@ -10,7 +10,9 @@ const resolve = (line: string) => {
   const r = resolveRow({ cells, values: vals(line), equations, isDecimal: () => false });
   return COLUMNS.map((_, i) => {
     const c = r.cells.get(cells[i] ?? '');
-    return c?.value === null || c === undefined ? '?' : `${c.value}${c.source === 'read' ? '' : c.source === 'aligned' ? 'a' : 'i'}`;
+    return c?.value === null || c === undefined
+      ? '?'
+      : `${c.value}${c.source === 'read' ? '' : c.source === 'aligned' ? 'a' : 'i'}`;
   }).join(' ');
 };
 
@@ -37,8 +39,15 @@ describe('resolveRow', () => {
   });
 
   it('short row that no placement makes consistent (a misprint besides the gap): all unreadable', () => {
-    const review = ['review', 'directSuit'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `reviewLitigation.${g}.${c}`));
-    const r = resolveRow({ cells: review, values: vals('9 9 9 9 1 9 9 9 9'), equations: equationsWithin(review), isDecimal: () => false });
+    const review = ['review', 'directSuit'].flatMap((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `reviewLitigation.${g}.${c}`),
+    );
+    const r = resolveRow({
+      cells: review,
+      values: vals('9 9 9 9 1 9 9 9 9'),
+      equations: equationsWithin(review),
+      isDecimal: () => false,
+    });
     expect([...r.cells.values()].every((c) => c.value === null)).toBe(true);
     expect(r.shortBy).toEqual({ printed: 9, expected: 10 });
   });
@@ -50,7 +59,12 @@ describe('resolveRow', () => {
 
   it('too many placements to try: unreadable', () => {
     const wide = Array.from({ length: 40 }, (_, i) => `x.y.c${i}`);
-    const r = resolveRow({ cells: wide, values: vals('1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20'), equations: [], isDecimal: () => false });
+    const r = resolveRow({
+      cells: wide,
+      values: vals('1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20'),
+      equations: [],
+      isDecimal: () => false,
+    });
     expect([...r.cells.values()].every((c) => c.value === null)).toBe(true);
   });
 });

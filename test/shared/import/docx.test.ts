@@ -7,8 +7,19 @@ import { buildLetterDocx, buildReportDocx, type DocxReport } from './report-docx
 
 const REPORT: DocxReport = {
   title: '北山县自然资源局2024年政府信息公开工作年度报告',
-  overview: ['2024年，本局主动公开政府信息 415 条；全年收到政府信息公开申请 8 件。', '（一）主动公开', '围绕耕地保护、不动产登记等重点领域发布信息。'],
-  proactive: { rules: [0, 0, 0], normativeDocs: [1, 2, 6], licensing: [87], punishment: [9], enforcement: [0], fees: [3.6] },
+  overview: [
+    '2024年，本局主动公开政府信息 415 条；全年收到政府信息公开申请 8 件。',
+    '（一）主动公开',
+    '围绕耕地保护、不动产登记等重点领域发布信息。',
+  ],
+  proactive: {
+    rules: [0, 0, 0],
+    normativeDocs: [1, 2, 6],
+    licensing: [87],
+    punishment: [9],
+    enforcement: [0],
+    fees: [3.6],
+  },
   applications: {
     newReceived: [5, 2, 1, 0, 0, 0, 8],
     carriedOver: [1, 0, 0, 0, 0, 0, 1],

@@ -18,10 +18,14 @@ function columnsOf(table: TableKey, row: string): string[] {
 export function cellsOf(tables: Partial<Record<TableKey, string>>): Cells {
   const cells = emptyCells(0);
   for (const [table, text] of Object.entries(tables) as [TableKey, string][]) {
-    for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const [row = '', ...values] = line.split(/\s+/);
       const columns = columnsOf(table, row);
-      if (values.length !== columns.length) throw new Error(`${table}.${row}: ${values.length} values for ${columns.length} columns`);
+      if (values.length !== columns.length)
+        throw new Error(`${table}.${row}: ${values.length} values for ${columns.length} columns`);
       columns.forEach((column, i) => {
         const v = values[i] ?? '?';
         cells[cellAddress(table, row, column)] = v === '?' ? null : Number(v);

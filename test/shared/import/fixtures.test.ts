@@ -11,7 +11,8 @@ import { cellsOf } from './expected';
 
 const DIR = path.join(__dirname, '../../fixtures/reports');
 const load = (name: string): ReportData => importReportText(readFileSync(path.join(DIR, name), 'utf8'));
-const cellsIn = (r: ReportData, check: string): string[][] => r.findings.filter((f) => f.check === check).map((f) => f.cells);
+const cellsIn = (r: ReportData, check: string): string[][] =>
+  r.findings.filter((f) => f.check === check).map((f) => f.cells);
 
 describe('白沙镇 2022 — Word paste, tab-separated, merged headers, all consistent', () => {
   const r = load('baisha-town-2022-tabs.txt');
@@ -49,7 +50,13 @@ describe('白沙镇 2022 — Word paste, tab-separated, merged headers, all cons
     expect(r.sections.overview.startsWith('2022年，白沙镇坚持以公开为常态')).toBe(true);
     expect(r.sections.proactive).toBe('');
     expect(r.sections.other).toBe('本年度未收取信息处理费。');
-    expect(r.overviewParts.map((p) => p.title)).toEqual(['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障']);
+    expect(r.overviewParts.map((p) => p.title)).toEqual([
+      '主动公开',
+      '依申请公开',
+      '政府信息管理',
+      '平台建设',
+      '监督保障',
+    ]);
     expect(r.overviewParts[1]?.text).toBe('全年共收到政府信息公开申请 8 件，上年结转 1 件，均按时答复。');
   });
 });
@@ -87,7 +94,9 @@ describe('枫林街道 2024 — web copy, single spaces, full-width numbering, p
   });
 
   it('reads headings 一．and 改进措施, and the narrative numbers', () => {
-    expect(r.sections.problems).toBe('（一）存在问题：政策解读数量偏少，部分栏目更新不及时。\n（二）改进措施：每月排查栏目更新情况，增加图解解读。');
+    expect(r.sections.problems).toBe(
+      '（一）存在问题：政策解读数量偏少，部分栏目更新不及时。\n（二）改进措施：每月排查栏目更新情况，增加图解解读。',
+    );
     expect(r.sections.other).toBe('本年度收取信息处理费0元。\n本年度无其他需要报告的事项。');
     expect(r.overviewParts).toEqual([
       { title: '主动公开', text: '围绕辖区重点工作，及时发布民生实事、社会救助等信息。' },
@@ -119,7 +128,9 @@ describe('交通运输局 2023 — one cell a line (raw text of a .docx), a row 
           review 0 1 0 0 1`,
       }),
     );
-    const otherOther = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((c) => `applications.otherOther.${c}`);
+    const otherOther = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map(
+      (c) => `applications.otherOther.${c}`,
+    );
     expect(cellsIn(r, 'cellInferred')).toEqual([otherOther]);
     expect(r.findings[0]?.message).toContain('表三“3.其他”行');
     expect(r.findings[0]?.message).toContain('自然人 1');
@@ -154,8 +165,14 @@ describe('西岭镇 2021 — labels and numbers on different lines, spilled head
           directSuit 0 0 0 1 1`,
       }),
     );
-    expect(cellsIn(r, 'cellUnreadable')).toEqual([['proactive.rules.issued'], ['proactive.rules.repealed'], ['proactive.rules.inForce']]);
-    expect(r.findings.find((f) => f.check === 'cellUnreadable')?.message).toBe('表二“规章”行“本年制发件数”列无法读取（印为“—”）');
+    expect(cellsIn(r, 'cellUnreadable')).toEqual([
+      ['proactive.rules.issued'],
+      ['proactive.rules.repealed'],
+      ['proactive.rules.inForce'],
+    ]);
+    expect(r.findings.find((f) => f.check === 'cellUnreadable')?.message).toBe(
+      '表二“规章”行“本年制发件数”列无法读取（印为“—”）',
+    );
   });
 
   it('places a short row by its total when only one placement fits, and by the columns when several do', () => {
@@ -165,7 +182,9 @@ describe('西岭镇 2021 — labels and numbers on different lines, spilled head
     expect(notHeld?.cells).toHaveLength(7);
     const disclosed = inferred.filter((f) => f.cells.some((c) => c.startsWith('applications.disclosed.')));
     expect(disclosed.flatMap((f) => f.cells).sort()).toEqual(
-      ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((c) => `applications.disclosed.${c}`).sort(),
+      ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total']
+        .map((c) => `applications.disclosed.${c}`)
+        .sort(),
     );
   });
 
@@ -202,7 +221,10 @@ describe('高坪乡 2023 — blank and missing rows the arithmetic cannot settle
     expect(unreadable).toHaveLength(14);
     expect(unreadable.every((c) => /^applications\.(carriedOver|carriedForward)\./.test(c))).toBe(true);
     expect(r.findings.every((f) => f.check !== 'cellUnreadable' || f.level === 'error')).toBe(true);
-    expect(cellsIn(r, 'cellInferred')).toEqual([['applications.notProcessedPublication.research'], ['reviewLitigation.review.other']]);
+    expect(cellsIn(r, 'cellInferred')).toEqual([
+      ['applications.notProcessedPublication.research'],
+      ['reviewLitigation.review.other'],
+    ]);
   });
 
   it('keeps a note under table 二 as that section’s text; an approximate count is not a count', () => {
@@ -243,12 +265,16 @@ describe('清河县市场监督管理局 2024 — browser copy of HTML tables, t
           suitAfterReview 0 1 0 0 1`,
       }),
     );
-    expect(r.findings.map((f) => [f.check, f.level, f.cells])).toEqual([['cellInferred', 'info', ['applications.partlyDisclosed.commercial']]]);
+    expect(r.findings.map((f) => [f.check, f.level, f.cells])).toEqual([
+      ['cellInferred', 'info', ['applications.partlyDisclosed.commercial']],
+    ]);
   });
 
   it('leaves the misprints to the checks engine', () => {
     const found = checkReport(r);
-    expect(found.map((f) => f.check)).toEqual(expect.arrayContaining(['resultTotal', 'applicantTotal', 'balance', 'reviewTotal']));
+    expect(found.map((f) => f.check)).toEqual(
+      expect.arrayContaining(['resultTotal', 'applicantTotal', 'balance', 'reviewTotal']),
+    );
     expect(found.find((f) => f.check === 'reviewTotal')?.cells).toContain('reviewLitigation.review.total');
   });
 

@@ -14,7 +14,8 @@ import { cellsOf } from './expected';
 
 const DIR = path.join(__dirname, '../../fixtures/reports');
 const load = (name: string): ReportData => importReportText(readFileSync(path.join(DIR, name), 'utf8'));
-const cellsIn = (r: ReportData, check: string): string[] => r.findings.filter((f) => f.check === check).flatMap((f) => f.cells);
+const cellsIn = (r: ReportData, check: string): string[] =>
+  r.findings.filter((f) => f.check === check).flatMap((f) => f.cells);
 
 describe('柏川区人民政府办公室 2024 — Word tables printed without the 总计 columns', () => {
   const r = load('baichuan-district-office-2024-no-totals.txt');
@@ -177,7 +178,8 @@ describe('福兴镇 2021 — a page that ran the whole report into one line', ()
 describe('a traditional-script copy (a mirror page)', () => {
   it('is refused, not half read', () => {
     const base = readFileSync(path.join(DIR, 'baisha-town-2022-tabs.txt'), 'utf8');
-    const simplified = '开报关机请处数况动总办县镇区经这为发会个来时对从条项务结转议诉审计规范许罚强制废现实与体门网统问题进';
+    const simplified =
+      '开报关机请处数况动总办县镇区经这为发会个来时对从条项务结转议诉审计规范许罚强制废现实与体门网统问题进';
     const hant = '開報關機請處數況動總辦縣鎮區經這為發會個來時對從條項務結轉議訴審計規範許罰強製廢現實與體門網統問題進';
     const traditional = [...base].map((ch) => hant[simplified.indexOf(ch)] ?? ch).join('');
     expect(() => importReportText(traditional)).toThrow(UnreadableReportError);

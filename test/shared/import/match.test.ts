@@ -19,7 +19,12 @@ describe('labels', () => {
   it('scores exact, contained, cut-short and misspelt labels', () => {
     expect(similarity('属于国家秘密', '属于国家秘密')).toBe(1);
     expect(similarity('不予公开予以公开', '予以公开')).toBeGreaterThan(0.8);
-    expect(similarity('申请人逾期未按收费通知要求缴纳费用', labelKey('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'))).toBeGreaterThan(0.6);
+    expect(
+      similarity(
+        '申请人逾期未按收费通知要求缴纳费用',
+        labelKey('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'),
+      ),
+    ).toBeGreaterThan(0.6);
     expect(similarity('本机关不掌握有关政府信息', '本机关不掌握相关政府信息')).toBeGreaterThan(0.7);
     expect(similarity('法人或其他组织', '其他')).toBe(0);
     expect(similarity('', '其他')).toBe(0);
@@ -34,13 +39,22 @@ const ROWS = [
 ];
 const lines = (...texts: string[]) => texts.map((text, line) => ({ text, line }));
 const assigned = (...texts: string[]) => {
-  const segs = splitOverflow(segments(tableTokens(lines(...texts))), { width: () => 2, fits: (_, v) => v[0]?.kind === 'num' && v[0].value === 1 && v[1]?.kind === 'num' });
-  return Object.fromEntries([...assignRows(segs, ROWS)].map(([k, s]) => [k, s.values.map((v) => (v.kind === 'num' ? v.value : '?')).join(' ')]));
+  const segs = splitOverflow(segments(tableTokens(lines(...texts))), {
+    width: () => 2,
+    fits: (_, v) => v[0]?.kind === 'num' && v[0].value === 1 && v[1]?.kind === 'num',
+  });
+  return Object.fromEntries(
+    [...assignRows(segs, ROWS)].map(([k, s]) => [k, s.values.map((v) => (v.kind === 'num' ? v.value : '?')).join(' ')]),
+  );
 };
 
 describe('assignRows', () => {
   it('matches rows by label, a short label only exactly and in order', () => {
-    expect(assigned('其他 甲乙', '甲乙丙丁 1 2', '戊己庚辛 3 4', '3. 其他 5 6')).toEqual({ r1: '1 2', r2: '3 4', r3: '5 6' });
+    expect(assigned('其他 甲乙', '甲乙丙丁 1 2', '戊己庚辛 3 4', '3. 其他 5 6')).toEqual({
+      r1: '1 2',
+      r2: '3 4',
+      r3: '5 6',
+    });
   });
 
   it('gives a row whose label was garbled the one row left in its gap', () => {
@@ -62,7 +76,12 @@ describe('assignRows', () => {
   });
 
   it('takes the label one cell back when a header spilled between it and its numbers', () => {
-    expect(scoreRows(tableTokens(lines('戊己庚辛', '单位：件')).filter((t) => t.kind === 'text'), ROWS)[1]).toBeCloseTo(0.9);
+    expect(
+      scoreRows(
+        tableTokens(lines('戊己庚辛', '单位：件')).filter((t) => t.kind === 'text'),
+        ROWS,
+      )[1],
+    ).toBeCloseTo(0.9);
   });
 
   it('does not let a row that printed no numbers take the next row’s', () => {

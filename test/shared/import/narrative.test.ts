@@ -6,7 +6,11 @@ const n = (overview: string, other = '') => extractNarrativeNumbers(said(overvie
 
 describe('extractNarrativeNumbers', () => {
   it('is all null for text that states nothing', () => {
-    expect(extractNarrativeNumbers(emptySections())).toEqual({ proactiveCount: null, applicationsReceived: null, processingFeesYuan: null });
+    expect(extractNarrativeNumbers(emptySections())).toEqual({
+      proactiveCount: null,
+      applicationsReceived: null,
+      processingFeesYuan: null,
+    });
   });
 
   it.each([
@@ -53,7 +57,16 @@ describe('extractNarrativeNumbers', () => {
   });
 
   it('looks in 总体情况 first, then the other sections', () => {
-    const sections: Sections = { ...emptySections(), overview: '主动公开政府信息 10 条。', proactive: '主动公开政府信息 20 条。', applications: '收到政府信息公开申请 4 件。' };
-    expect(extractNarrativeNumbers(sections)).toEqual({ proactiveCount: 10, applicationsReceived: 4, processingFeesYuan: null });
+    const sections: Sections = {
+      ...emptySections(),
+      overview: '主动公开政府信息 10 条。',
+      proactive: '主动公开政府信息 20 条。',
+      applications: '收到政府信息公开申请 4 件。',
+    };
+    expect(extractNarrativeNumbers(sections)).toEqual({
+      proactiveCount: 10,
+      applicationsReceived: 4,
+      processingFeesYuan: null,
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { EQUATIONS, equationsWithin, type Equation } from '../../../shared/import/equations';
 import { feasible, propagate } from '../../../shared/import/propagate';
 
-const eq = (left: string[], right: string[]): Equation => ({ check: 'applicantTotal', table: 'applications', per: 'row', along: 'x', left, right });
+const eq = (left: string[], right: string[]): Equation => ({
+  check: 'applicantTotal',
+  table: 'applications',
+  per: 'row',
+  along: 'x',
+  left,
+  right,
+});
 const values = (o: Record<string, number | null>) => new Map(Object.entries(o));
 const solved = (o: Record<string, number | null>, eqs: Equation[]) =>
   Object.fromEntries([...propagate(values(o), eqs)].map(([c, f]) => [c, f.value]));
@@ -59,7 +66,9 @@ describe('propagate', () => {
 
 describe('equations', () => {
   it('are the checks engine’s: 25 row totals, 7 outcome totals, 7 balances, 3 review totals', () => {
-    expect(EQUATIONS.map((e) => e.check).reduce<Record<string, number>>((n, c) => ({ ...n, [c]: (n[c] ?? 0) + 1 }), {})).toEqual({
+    expect(
+      EQUATIONS.map((e) => e.check).reduce<Record<string, number>>((n, c) => ({ ...n, [c]: (n[c] ?? 0) + 1 }), {}),
+    ).toEqual({
       balance: 7,
       resultTotal: 7,
       applicantTotal: 25,

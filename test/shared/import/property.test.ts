@@ -8,7 +8,10 @@ import { importReportText } from '../../../shared/import';
 import { emptyCells, type Cells } from '../../../shared/report';
 import { pasteReport, type Damage, type Style } from './paste';
 
-const small = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) });
+const small = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) },
+);
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** A report whose tables satisfy every equation of the format. */
@@ -33,25 +36,48 @@ const consistentCells: fc.Arbitrary<Cells> = fc
     put('carriedForward', g.forward);
     const over = g.over.map((o, c) => Math.min(o, (result[c] ?? 0) + (g.forward[c] ?? 0)));
     put('carriedOver', over);
-    put('newReceived', result.map((r, c) => r + (g.forward[c] ?? 0) - (over[c] ?? 0)));
+    put(
+      'newReceived',
+      result.map((r, c) => r + (g.forward[c] ?? 0) - (over[c] ?? 0)),
+    );
     FORMAT_2021.reviewLitigation.rows.forEach((r, i) => {
       const parts = g.review[i] ?? [];
-      ['upheld', 'corrected', 'other', 'pending'].forEach((c, j) => (cells[cellAddress('reviewLitigation', r.key, c)] = parts[j] ?? 0));
+      ['upheld', 'corrected', 'other', 'pending'].forEach(
+        (c, j) => (cells[cellAddress('reviewLitigation', r.key, c)] = parts[j] ?? 0),
+      );
       cells[cellAddress('reviewLitigation', r.key, 'total')] = sum(parts);
     });
-    CELL_ADDRESSES.filter((a) => a.startsWith('proactive.')).forEach((a, i) => (cells[a] = a.endsWith('amountWanYuan') ? g.fee : (g.proactive[i] ?? 0)));
+    CELL_ADDRESSES.filter((a) => a.startsWith('proactive.')).forEach(
+      (a, i) => (cells[a] = a.endsWith('amountWanYuan') ? g.fee : (g.proactive[i] ?? 0)),
+    );
     return cells;
   });
 
-const style: fc.Arbitrary<Style> = fc.constantFrom('tabs', 'spaces', 'cellPerLine', 'splitLines', 'pipeRows', 'pipeCells');
-const damage: fc.Arbitrary<Damage[]> = fc.uniqueArray(
-  fc.record({
-    row: fc.constantFrom(...FORMAT_2021.applications.rows.map((r) => r.key)),
-    kind: fc.constantFrom('dropOne' as const, 'dropAll' as const, 'dash' as const, 'typo' as const, 'dropLabel' as const, 'dropRow' as const),
-    at: fc.nat(6),
-  }),
-  { maxLength: 5, selector: (d) => d.row },
-).filter((ds) => !undecidable(ds));
+const style: fc.Arbitrary<Style> = fc.constantFrom(
+  'tabs',
+  'spaces',
+  'cellPerLine',
+  'splitLines',
+  'pipeRows',
+  'pipeCells',
+);
+const damage: fc.Arbitrary<Damage[]> = fc
+  .uniqueArray(
+    fc.record({
+      row: fc.constantFrom(...FORMAT_2021.applications.rows.map((r) => r.key)),
+      kind: fc.constantFrom(
+        'dropOne' as const,
+        'dropAll' as const,
+        'dash' as const,
+        'typo' as const,
+        'dropLabel' as const,
+        'dropRow' as const,
+      ),
+      at: fc.nat(6),
+    }),
+    { maxLength: 5, selector: (d) => d.row },
+  )
+  .filter((ds) => !undecidable(ds));
 
 /**
  * A row printed without numbers right before a row that lost its label reads exactly like that row with
@@ -59,7 +85,10 @@ const damage: fc.Arbitrary<Damage[]> = fc.uniqueArray(
  */
 function undecidable(ds: readonly Damage[]): boolean {
   const keys = FORMAT_2021.applications.rows.map((r) => r.key);
-  return ds.some((d) => d.kind === 'dropLabel' && ds.some((x) => x.kind === 'dropAll' && keys.indexOf(x.row) === keys.indexOf(d.row) - 1));
+  return ds.some(
+    (d) =>
+      d.kind === 'dropLabel' && ds.some((x) => x.kind === 'dropAll' && keys.indexOf(x.row) === keys.indexOf(d.row) - 1),
+  );
 }
 
 describe('importReportText on random consistent reports', () => {

@@ -60,7 +60,11 @@ function reviewTable(flat: readonly Value[]): Table {
   return new Table({
     rows: [
       row([cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })]),
-      row([...heads.map((h) => cell(h, { rowSpan: 2 })), cell('未经复议直接起诉', { columnSpan: 5 }), cell('复议后起诉', { columnSpan: 5 })]),
+      row([
+        ...heads.map((h) => cell(h, { rowSpan: 2 })),
+        cell('未经复议直接起诉', { columnSpan: 5 }),
+        cell('复议后起诉', { columnSpan: 5 }),
+      ]),
       row([...heads, ...heads].map((h) => cell(h))),
       row(values(flat)),
     ],
@@ -105,5 +109,9 @@ export function buildReportDocx(r: DocxReport): Promise<Buffer> {
 
 /** A document with no report in it. */
 export function buildLetterDocx(): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('会议通知'), new Paragraph('请各单位于周五下午三点参加会议。')] }] }));
+  return Packer.toBuffer(
+    new Document({
+      sections: [{ children: [new Paragraph('会议通知'), new Paragraph('请各单位于周五下午三点参加会议。')] }],
+    }),
+  );
 }

@@ -4,8 +4,18 @@ import path from 'node:path';
 import { htmlToText } from '../../../shared/import/html';
 import { importReportText, UnreadableReportError } from '../../../shared/import';
 
-const BODY = ['一、总体情况', '概述。', '四、政府信息公开行政复议、行政诉讼情况', 'TABLE4', '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'];
-const report = (title: string[], table4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0') => [...title, ...BODY].join('\n').replace('TABLE4', table4);
+const BODY = [
+  '一、总体情况',
+  '概述。',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  'TABLE4',
+  '五、存在的主要问题及改进情况',
+  '无。',
+  '六、其他需要报告的事项',
+  '无。',
+];
+const report = (title: string[], table4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0') =>
+  [...title, ...BODY].join('\n').replace('TABLE4', table4);
 
 describe('importReportText', () => {
   it('refuses text that is not a report', () => {
@@ -22,15 +32,24 @@ describe('importReportText', () => {
   it('uses the organ it is given when the title names none, else a placeholder', () => {
     expect(importReportText(report(['2023年政府信息公开工作年度报告']), { organ: '某乡' }).organ).toBe('某乡');
     expect(importReportText(report(['2023年政府信息公开工作年度报告'])).organ).toBe('未识别机关');
-    const signed = importReportText(`${report(['关于2023年度政府信息公开工作的报告'])}\n某县某某镇人民政府\n2024年1月10日`);
+    const signed = importReportText(
+      `${report(['关于2023年度政府信息公开工作的报告'])}\n某县某某镇人民政府\n2024年1月10日`,
+    );
     expect([signed.organ, signed.sections.other]).toEqual(['某县某某镇人民政府', '无。']);
   });
 
   it('reads table 四 printed as three labelled rows, and the missing tables as unreadable', () => {
-    const r = importReportText(report(['某乡2023年政府信息公开工作年度报告'], '行政复议 1 0 0 0 1\n行政诉讼 未经复议直接起诉 0 0 0 1 1\n复议后起诉 0 0 0 0 0'));
+    const r = importReportText(
+      report(
+        ['某乡2023年政府信息公开工作年度报告'],
+        '行政复议 1 0 0 0 1\n行政诉讼 未经复议直接起诉 0 0 0 1 1\n复议后起诉 0 0 0 0 0',
+      ),
+    );
     expect(['review', 'directSuit'].map((g) => r.cells[`reviewLitigation.${g}.total`])).toEqual([1, 1]);
     expect(r.cells['proactive.rules.issued']).toBeNull();
-    expect(r.findings.find((f) => f.cells[0] === 'proactive.rules.issued')?.message).toBe('表二“规章”行“本年制发件数”列无法读取（未找到该表格）');
+    expect(r.findings.find((f) => f.cells[0] === 'proactive.rules.issued')?.message).toBe(
+      '表二“规章”行“本年制发件数”列无法读取（未找到该表格）',
+    );
   });
 
   it('still finds table 三 when its heading is not recognised', () => {
@@ -41,7 +60,9 @@ describe('importReportText', () => {
   });
 
   it('keeps prose in a table part out of the table, even without a full stop', () => {
-    const r = importReportText(report(['某乡2023年政府信息公开工作年度报告'], '本机关 2023 年度行政复议情况如下\n0 1 0 0 1 0 0 0 0 0 0 0 0 0 0'));
+    const r = importReportText(
+      report(['某乡2023年政府信息公开工作年度报告'], '本机关 2023 年度行政复议情况如下\n0 1 0 0 1 0 0 0 0 0 0 0 0 0 0'),
+    );
     expect(r.cells['reviewLitigation.review.corrected']).toBe(1);
     expect(r.sections.reviewLitigation).toBe('本机关 2023 年度行政复议情况如下');
   });
@@ -76,9 +97,13 @@ describe('importReportText, table 三 runs longer than a row', () => {
     expect(r.findings[0]?.cells).toHaveLength(7);
     expect(r.findings[0]?.message).toContain('表三“四、结转下年度继续办理”行');
     // Without the balance (本年新收 lost too) it stays unreadable, with the reason.
-    const worse = importReportText(text.replace(/一、本年新收政府信息公开申请数量[^\n]*/, '一、本年新收政府信息公开申请数量'));
+    const worse = importReportText(
+      text.replace(/一、本年新收政府信息公开申请数量[^\n]*/, '一、本年新收政府信息公开申请数量'),
+    );
     expect(worse.cells['applications.carriedForward.total']).toBeNull();
-    expect(worse.findings.find((f) => f.cells[0] === 'applications.carriedForward.total')?.message).toContain('无法分清哪些属于本行');
+    expect(worse.findings.find((f) => f.cells[0] === 'applications.carriedForward.total')?.message).toContain(
+      '无法分清哪些属于本行',
+    );
   });
 });
 

@@ -24,41 +24,80 @@ describe('headingOf', () => {
     expect(headingOf(text)?.key).toBe(key);
   });
 
-  it.each(['一是加强领导。', '三、本年度 办理结果', '四、结转下年度继续办理', '一、本年新收政府信息公开申请数量\t0\t0', '（一）主动公开', '二、上年结转政府信息公开申请数量'])(
-    'is not a heading: %s',
-    (text) => {
-      expect(headingOf(text)).toBeNull();
-    },
-  );
+  it.each([
+    '一是加强领导。',
+    '三、本年度 办理结果',
+    '四、结转下年度继续办理',
+    '一、本年新收政府信息公开申请数量\t0\t0',
+    '（一）主动公开',
+    '二、上年结转政府信息公开申请数量',
+  ])('is not a heading: %s', (text) => {
+    expect(headingOf(text)).toBeNull();
+  });
 
   it('keeps text after a heading on the same line', () => {
-    expect(headingOf('六、其他需要报告的事项：本年度未收取信息处理费。')).toEqual({ key: 'other', body: '本年度未收取信息处理费。' });
+    expect(headingOf('六、其他需要报告的事项：本年度未收取信息处理费。')).toEqual({
+      key: 'other',
+      body: '本年度未收取信息处理费。',
+    });
   });
 });
 
 describe('splitSections', () => {
   it('finds parts in order, keeps the preamble apart, skips a missing part', () => {
-    const s = splitSections(lines('标题', '前言。', '一、总体情况', '甲。', '三、收到和处理政府信息公开申请情况', '乙', '一、总体情况', '丙。'));
+    const s = splitSections(
+      lines(
+        '标题',
+        '前言。',
+        '一、总体情况',
+        '甲。',
+        '三、收到和处理政府信息公开申请情况',
+        '乙',
+        '一、总体情况',
+        '丙。',
+      ),
+    );
     expect(s.found).toEqual(['overview', 'applications']);
     expect(s.preamble.map((l) => l.text)).toEqual(['标题', '前言。']);
     expect(s.parts.applications.map((l) => l.text)).toEqual(['乙', '一、总体情况', '丙。']);
   });
 
   it('falls back to （一） headings for a report that numbers its parts so', () => {
-    const s = splitSections(lines('（一）总体情况', '甲。', '（二）主动公开政府信息情况', '（三）收到和处理政府信息公开申请情况', '（五）存在的主要问题及改进情况', '（六）其他需要报告的事项'));
+    const s = splitSections(
+      lines(
+        '（一）总体情况',
+        '甲。',
+        '（二）主动公开政府信息情况',
+        '（三）收到和处理政府信息公开申请情况',
+        '（五）存在的主要问题及改进情况',
+        '（六）其他需要报告的事项',
+      ),
+    );
     expect(s.found).toEqual(['overview', 'proactive', 'applications', 'problems', 'other']);
   });
 });
 
 describe('proseText and overviewParts', () => {
   it('rejoins a paragraph a paste broke mid-sentence, not a list', () => {
-    expect(proseText(lines('根据扎毛乡政务公开制度，提供申请渠道并严格按照相关流', '', '程做好工作。', '（一）标题', '一是甲'))).toBe(
-      '根据扎毛乡政务公开制度，提供申请渠道并严格按照相关流程做好工作。\n（一）标题\n一是甲',
-    );
+    expect(
+      proseText(
+        lines('根据扎毛乡政务公开制度，提供申请渠道并严格按照相关流', '', '程做好工作。', '（一）标题', '一是甲'),
+      ),
+    ).toBe('根据扎毛乡政务公开制度，提供申请渠道并严格按照相关流程做好工作。\n（一）标题\n一是甲');
   });
 
   it('reads sub-headings on their own line or running into their text', () => {
-    expect(overviewParts(lines('引言。', '（一）主动公开', '甲。', '(二) 依申请公开：乙。', '（三）这一段很长很长很长很长很长很长很长很长很长很长很长很长，没有标题。'))).toEqual([
+    expect(
+      overviewParts(
+        lines(
+          '引言。',
+          '（一）主动公开',
+          '甲。',
+          '(二) 依申请公开：乙。',
+          '（三）这一段很长很长很长很长很长很长很长很长很长很长很长很长，没有标题。',
+        ),
+      ),
+    ).toEqual([
       { title: '主动公开', text: '甲。' },
       { title: '依申请公开', text: '乙。' },
       { title: '', text: '这一段很长很长很长很长很长很长很长很长很长很长很长很长，没有标题。' },
@@ -80,11 +119,18 @@ describe('readTitle', () => {
   });
 
   it('skips a breadcrumb and labels before the title', () => {
-    expect(readTitle(['当前位置：首页 > 政府信息公开 > 政府信息公开工作年度报告', '标题：青山镇2023年政府信息公开工作年度报告'])).toEqual({ organ: '青山镇', year: 2023 });
+    expect(
+      readTitle([
+        '当前位置：首页 > 政府信息公开 > 政府信息公开工作年度报告',
+        '标题：青山镇2023年政府信息公开工作年度报告',
+      ]),
+    ).toEqual({ organ: '青山镇', year: 2023 });
   });
 
   it('reads an organ on the line above, and the year from the statistics period', () => {
-    expect(readTitle(['东川县白沙镇人民政府', '政府信息公开工作年度报告', '统计期限为2022年1月1日至12月31日。'])).toEqual({ organ: '东川县白沙镇人民政府', year: 2022 });
+    expect(
+      readTitle(['东川县白沙镇人民政府', '政府信息公开工作年度报告', '统计期限为2022年1月1日至12月31日。']),
+    ).toEqual({ organ: '东川县白沙镇人民政府', year: 2022 });
     expect(readTitle(['没有标题的一段话。'])).toEqual({ organ: null, year: null });
   });
 });

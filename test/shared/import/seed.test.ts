@@ -51,8 +51,16 @@ describe('扎毛乡 2023 (seed)', () => {
   });
 
   it('splits 总体情况 into its five parts', () => {
-    expect(r.overviewParts.map((p) => p.title)).toEqual(['及时主动公开', '依申请公开情况', '政府信息管理情况', '平台建设情况', '监督保障情况']);
+    expect(r.overviewParts.map((p) => p.title)).toEqual([
+      '及时主动公开',
+      '依申请公开情况',
+      '政府信息管理情况',
+      '平台建设情况',
+      '监督保障情况',
+    ]);
     expect(r.overviewParts[0]?.text).toBe('2023 年，扎毛乡全年主动公开政府信息 264 条。');
-    expect(r.overviewParts[3]?.text).toBe('扎毛乡通过微信公众号（山水扎毛）和视频号公开政府信息无其他政府信息公开平台。');
+    expect(r.overviewParts[3]?.text).toBe(
+      '扎毛乡通过微信公众号（山水扎毛）和视频号公开政府信息无其他政府信息公开平台。',
+    );
   });
 });

@@ -1,7 +1,17 @@
 import { lineTokens, tableTokens } from '../../../shared/import/tokens';
 
 const show = (line: string) =>
-  lineTokens(line, 0).map((t) => (t.kind === 'text' ? `[${t.text}]` : t.kind === 'num' ? String(t.value) : t.kind === 'marker' ? `<${t.raw}>` : t.lead ? '^' : '_'));
+  lineTokens(line, 0).map((t) =>
+    t.kind === 'text'
+      ? `[${t.text}]`
+      : t.kind === 'num'
+        ? String(t.value)
+        : t.kind === 'marker'
+          ? `<${t.raw}>`
+          : t.lead
+            ? '^'
+            : '_',
+  );
 
 describe('tokens', () => {
   it('splits tab-separated cells, keeping blanks only between values', () => {
@@ -9,7 +19,13 @@ describe('tokens', () => {
   });
 
   it('splits space-separated cells and keeps a label with inner spaces whole', () => {
-    expect(show('(四) 无法 提供 1. 本机关不掌握相关政府信息 1,234 0.5 无 /')).toEqual(['[(四) 无法 提供 1. 本机关不掌握相关政府信息]', '1234', '0.5', '0', '</>']);
+    expect(show('(四) 无法 提供 1. 本机关不掌握相关政府信息 1,234 0.5 无 /')).toEqual([
+      '[(四) 无法 提供 1. 本机关不掌握相关政府信息]',
+      '1234',
+      '0.5',
+      '0',
+      '</>',
+    ]);
   });
 
   it('normalises full-width digits and punctuation', () => {
@@ -27,6 +43,11 @@ describe('tokens', () => {
   });
 
   it('streams the lines of a table in order', () => {
-    expect(tableTokens([{ text: '规章', line: 1 }, { text: '0 0', line: 2 }]).map((t) => t.line)).toEqual([1, 2, 2]);
+    expect(
+      tableTokens([
+        { text: '规章', line: 1 },
+        { text: '0 0', line: 2 },
+      ]).map((t) => t.line),
+    ).toEqual([1, 2, 2]);
   });
 });

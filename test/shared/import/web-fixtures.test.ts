@@ -13,7 +13,10 @@ import { cellsOf } from './expected';
 
 const DIR = path.join(__dirname, '../../fixtures/reports');
 const load = (name: string): ReportData => importReportText(readFileSync(path.join(DIR, name), 'utf8'));
-const checksOf = (r: ReportData, level: string): string[] => checkReport(r).filter((f) => f.level === level).map((f) => f.check);
+const checksOf = (r: ReportData, level: string): string[] =>
+  checkReport(r)
+    .filter((f) => f.level === level)
+    .map((f) => f.check);
 const APPLICANTS = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
 
 describe('鹿鸣镇 2023 — one row a line, cells ending in “|”, “| |||” padding, portal toolbar and metadata', () => {
@@ -52,7 +55,13 @@ describe('鹿鸣镇 2023 — one row a line, cells ending in “|”, “| |||�
   it('keeps the toolbar, the share line and the metadata out of the sections', () => {
     expect(r.narrative).toEqual({ proactiveCount: 486, applicationsReceived: 12, processingFeesYuan: 0 });
     expect(r.sections.other).toBe('本年度未收取信息处理费。');
-    expect(r.overviewParts.map((p) => p.title)).toEqual(['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障']);
+    expect(r.overviewParts.map((p) => p.title)).toEqual([
+      '主动公开',
+      '依申请公开',
+      '政府信息管理',
+      '平台建设',
+      '监督保障',
+    ]);
   });
 });
 
@@ -61,7 +70,12 @@ describe('松岭乡 2022 and 2023 — one cell a line ending in “|”, blank c
   const r23 = load('songling-township-2023-pipe-cells.txt');
 
   it('reads the printed cells and fills the blank ones the totals make 0, saying so', () => {
-    expect([r22.organ, r22.year, r23.organ, r23.year]).toEqual(['禾丰县松岭乡人民政府', 2022, '禾丰县松岭乡人民政府', 2023]);
+    expect([r22.organ, r22.year, r23.organ, r23.year]).toEqual([
+      '禾丰县松岭乡人民政府',
+      2022,
+      '禾丰县松岭乡人民政府',
+      2023,
+    ]);
     expect(r22.cells).toEqual(
       cellsOf({
         proactive: `
@@ -104,7 +118,9 @@ describe('松岭乡 2022 and 2023 — one cell a line ending in “|”, blank c
     // The blank 法人 cells of a printed row, and every cell of a row printed all blank.
     const inferred = r22.findings.flatMap((f) => f.cells);
     expect(inferred).toEqual(expect.arrayContaining(APPLICANTS.slice(1).map((c) => `applications.newReceived.${c}`)));
-    expect(inferred).toEqual(expect.arrayContaining([...APPLICANTS, 'total'].map((c) => `applications.withheldStateSecret.${c}`)));
+    expect(inferred).toEqual(
+      expect.arrayContaining([...APPLICANTS, 'total'].map((c) => `applications.withheldStateSecret.${c}`)),
+    );
     expect(inferred).not.toContain('applications.newReceived.natural');
   });
 
@@ -180,7 +196,13 @@ describe('青山镇 2024 — one cell a line with blank lines, garbled title, �
   });
 
   it('splits 一 by its “1.” sub-items and flags the count the prose gets wrong', () => {
-    expect(r.overviewParts.map((p) => p.title)).toEqual(['主动公开情况', '依申请公开情况', '政府信息管理情况', '平台建设情况', '监督保障情况']);
+    expect(r.overviewParts.map((p) => p.title)).toEqual([
+      '主动公开情况',
+      '依申请公开情况',
+      '政府信息管理情况',
+      '平台建设情况',
+      '监督保障情况',
+    ]);
     expect(r.narrative).toEqual({ proactiveCount: 402, applicationsReceived: 6, processingFeesYuan: 0 });
     expect(checksOf(r, 'error')).toEqual([]);
     expect(checksOf(r, 'warning')).toEqual(['narrativeNumbers']);

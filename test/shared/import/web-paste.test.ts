@@ -8,23 +8,64 @@ import { tableTokens } from '../../../shared/import/tokens';
 
 const lines = (...texts: string[]) => texts.map((text, line) => ({ text, line }));
 const show = (...texts: string[]) =>
-  tableTokens(lines(...texts)).map((t) => (t.kind === 'text' ? `[${t.text}]` : t.kind === 'num' ? String(t.value) : t.kind === 'marker' ? `<${t.raw}>` : t.lead ? '^' : '_'));
+  tableTokens(lines(...texts)).map((t) =>
+    t.kind === 'text'
+      ? `[${t.text}]`
+      : t.kind === 'num'
+        ? String(t.value)
+        : t.kind === 'marker'
+          ? `<${t.raw}>`
+          : t.lead
+            ? '^'
+            : '_',
+  );
 
 describe('tables with “|” after each cell', () => {
   it('reads one row a line, padding “||” as nothing and a Markdown rule as nothing', () => {
-    expect(show('| 规章 | 0 | 1 | 6 |', '|---|---|---|---|', '行政许可 | 27 | ||', '第二十条第(六)项 | |||')).toEqual(['[规章]', '0', '1', '6', '[行政许可]', '27', '[第二十条第(六)项]']);
+    expect(show('| 规章 | 0 | 1 | 6 |', '|---|---|---|---|', '行政许可 | 27 | ||', '第二十条第(六)项 | |||')).toEqual([
+      '[规章]',
+      '0',
+      '1',
+      '6',
+      '[行政许可]',
+      '27',
+      '[第二十条第(六)项]',
+    ]);
   });
 
   it('reads one cell a line: a bare “|” is a blank cell, kept between values and, as a lead blank, after a label', () => {
-    expect(show('新收 |', '5 |', '|', '|', '5 |', '||', '国家秘密 |', '|', '|', '二 |')).toEqual(['[新收]', '5', '_', '_', '5', '[国家秘密]', '^', '^', '[二]']);
+    expect(show('新收 |', '5 |', '|', '|', '5 |', '||', '国家秘密 |', '|', '|', '二 |')).toEqual([
+      '[新收]',
+      '5',
+      '_',
+      '_',
+      '5',
+      '[国家秘密]',
+      '^',
+      '^',
+      '[二]',
+    ]);
   });
 
   it('reads “|” alone between cells, joining a cell broken over lines', () => {
-    expect(show('商业', '企业', '|', '规章', '|', '0', '|', '1 236', '|', '0', '|')).toEqual(['[商业 企业]', '[规章]', '0', '1236', '0']);
+    expect(show('商业', '企业', '|', '规章', '|', '0', '|', '1 236', '|', '0', '|')).toEqual([
+      '[商业 企业]',
+      '[规章]',
+      '0',
+      '1236',
+      '0',
+    ]);
   });
 
   it('reads a count written with its unit', () => {
-    expect(show('行政许可 | 3件 |', '行政处罚 | 12 |', '行政强制 | 0 |')).toEqual(['[行政许可]', '3', '[行政处罚]', '12', '[行政强制]', '0']);
+    expect(show('行政许可 | 3件 |', '行政处罚 | 12 |', '行政强制 | 0 |')).toEqual([
+      '[行政许可]',
+      '3',
+      '[行政处罚]',
+      '12',
+      '[行政强制]',
+      '0',
+    ]);
   });
 
   it('joins thousands grouped by a space only inside a delimited cell', () => {
@@ -32,7 +73,11 @@ describe('tables with “|” after each cell', () => {
   });
 
   it('uses lead blanks only when they make up the row exactly', () => {
-    const row = (cells: string) => ['申请人情况 | 自然人 | 法人或其他组织 | 总计 |', '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |', '一、本年新收政府信息公开申请数量 |' + cells];
+    const row = (cells: string) => [
+      '申请人情况 | 自然人 | 法人或其他组织 | 总计 |',
+      '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+      '一、本年新收政府信息公开申请数量 |' + cells,
+    ];
     const exact = readApplications(lines(...row(' | | | | | | 3 |'))).cells;
     expect(exact.get('applications.newReceived.total')).toEqual({ value: 3, source: 'read' });
     expect(exact.get('applications.newReceived.natural')).toEqual({ value: null, reason: '空白' });
@@ -45,34 +90,67 @@ describe('tables with “|” after each cell', () => {
 
 describe('tables without 总计 columns', () => {
   it('reads table 三 rows of six and table 四 rows of four when the header has no 总计', () => {
-    const t3 = readApplications(lines('自然人\t法人或其他组织', '商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他', '一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t0')).cells;
+    const t3 = readApplications(
+      lines(
+        '自然人\t法人或其他组织',
+        '商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他',
+        '一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t0',
+      ),
+    ).cells;
     expect(t3.get('applications.newReceived.commercial')?.value).toBe(1);
     expect(t3.has('applications.newReceived.total')).toBe(false);
     const t4 = readReviewLitigation(lines('结果维持 结果纠正 其他结果 尚未审结', '1 0 0 1 0 0 0 0 0 1 0 0')).cells;
-    expect([t4.get('reviewLitigation.review.pending')?.value, t4.get('reviewLitigation.suitAfterReview.corrected')?.value]).toEqual([1, 1]);
+    expect([
+      t4.get('reviewLitigation.review.pending')?.value,
+      t4.get('reviewLitigation.suitAfterReview.corrected')?.value,
+    ]).toEqual([1, 1]);
   });
 
   it('keeps the 总计 column when a PDF copy cut its header into “总” and “计”', () => {
-    const t4 = readReviewLitigation(lines('结果 结果 其他 尚未 总', '维持 纠正 结果 审结 计', '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0')).cells;
+    const t4 = readReviewLitigation(
+      lines('结果 结果 其他 尚未 总', '维持 纠正 结果 审结 计', '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'),
+    ).cells;
     expect(t4.get('reviewLitigation.review.total')?.value).toBe(1);
   });
 });
 
 describe('portal chrome', () => {
-  it.each(['【打印本页】　【关闭窗口】', '打印本页 关闭窗口', '字号：大 中 小', '来源：某镇人民政府 时间：2024-01-31', '发布时间：2025-01-15　来源：某街道', '索 引 号：11/2023-001', '| 索引号： | 11/2023-001 | 发布机构： | 某局 |', '扫一扫在手机打开当前页', '— 3 —', '- 12 -', '第 2 页 共 9 页', '【字体：大 中 小】'])(
-    'drops %s',
-    (line) => {
-      expect(isChrome(line)).toBe(true);
-    },
-  );
+  it.each([
+    '【打印本页】　【关闭窗口】',
+    '打印本页 关闭窗口',
+    '字号：大 中 小',
+    '来源：某镇人民政府 时间：2024-01-31',
+    '发布时间：2025-01-15　来源：某街道',
+    '索 引 号：11/2023-001',
+    '| 索引号： | 11/2023-001 | 发布机构： | 某局 |',
+    '扫一扫在手机打开当前页',
+    '— 3 —',
+    '- 12 -',
+    '第 2 页 共 9 页',
+    '【字体：大 中 小】',
+  ])('drops %s', (line) => {
+    expect(isChrome(line)).toBe(true);
+  });
 
-  it.each(['本年度未收取信息处理费。', '六、其他需要报告的事项', '3', '0 0 0', '规章 | 0 | 0 | 0 |', '某镇2023年政府信息公开工作年度报告', '大'])('keeps %s', (line) => {
+  it.each([
+    '本年度未收取信息处理费。',
+    '六、其他需要报告的事项',
+    '3',
+    '0 0 0',
+    '规章 | 0 | 0 | 0 |',
+    '某镇2023年政府信息公开工作年度报告',
+    '大',
+  ])('keeps %s', (line) => {
     expect(isChrome(line)).toBe(false);
   });
 
   it('tells a traditional-script copy from a simplified report', () => {
-    expect(isTraditionalScript('政府信息公開工作年度報告 總體情況 主動公開 收到和處理政府信息公開申請情況 行政複議 縣 鄉')).toBe(true);
-    expect(isTraditionalScript('政府信息公开工作年度报告 总体情况 主动公开 收到和处理政府信息公开申请情况')).toBe(false);
+    expect(
+      isTraditionalScript('政府信息公開工作年度報告 總體情況 主動公開 收到和處理政府信息公開申請情況 行政複議 縣 鄉'),
+    ).toBe(true);
+    expect(isTraditionalScript('政府信息公开工作年度报告 总体情况 主动公开 收到和处理政府信息公开申请情况')).toBe(
+      false,
+    );
   });
 });
 
@@ -88,18 +166,34 @@ describe('titles as web pages give them', () => {
   });
 
   it('joins a title broken over two lines', () => {
-    expect(readTitle(['某新区某街道办事处2024年度政府', '信息公开工作年度报告'])).toEqual({ organ: '某新区某街道办事处', year: 2024 });
-    expect(readTitle(['2024年某区某街道办事处', '政府信息公开工作年度报告'])).toEqual({ organ: '某区某街道办事处', year: 2024 });
-    expect(readTitle(['某县卫生健康委2023年政府信息公开工作', '', '年度报告'])).toEqual({ organ: '某县卫生健康委', year: 2023 });
+    expect(readTitle(['某新区某街道办事处2024年度政府', '信息公开工作年度报告'])).toEqual({
+      organ: '某新区某街道办事处',
+      year: 2024,
+    });
+    expect(readTitle(['2024年某区某街道办事处', '政府信息公开工作年度报告'])).toEqual({
+      organ: '某区某街道办事处',
+      year: 2024,
+    });
+    expect(readTitle(['某县卫生健康委2023年政府信息公开工作', '', '年度报告'])).toEqual({
+      organ: '某县卫生健康委',
+      year: 2023,
+    });
   });
 
   it('takes the organ from the line above or below a title that names none, not from a breadcrumb', () => {
-    expect(readTitle(['2022年政府信息公开工作年度报告', '某县某镇人民政府', '本报告…'])).toEqual({ organ: '某县某镇人民政府', year: 2022 });
-    expect(readTitle(['当前位置：首页 > 政务公开 > 政府信息公开年报', '2022年政府信息公开工作年度报告', '根据条例编制。'])).toEqual({ organ: null, year: 2022 });
+    expect(readTitle(['2022年政府信息公开工作年度报告', '某县某镇人民政府', '本报告…'])).toEqual({
+      organ: '某县某镇人民政府',
+      year: 2022,
+    });
+    expect(
+      readTitle(['当前位置：首页 > 政务公开 > 政府信息公开年报', '2022年政府信息公开工作年度报告', '根据条例编制。']),
+    ).toEqual({ organ: null, year: 2022 });
   });
 
   it('reads the statistics period even when the paste lost its 年', () => {
-    expect(readTitle(['关于政府信息公开工作的报告', '本报告中所列数据的统计期限自20231月1日起至202312月31日止。'])).toEqual({ organ: null, year: 2023 });
+    expect(
+      readTitle(['关于政府信息公开工作的报告', '本报告中所列数据的统计期限自20231月1日起至202312月31日止。']),
+    ).toEqual({ organ: null, year: 2023 });
   });
 });
 
@@ -111,13 +205,22 @@ describe('headings as web pages give them', () => {
     ['二、主动公开政府信息统计情况', 'proactive', ''],
     ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', 'reviewLitigation', ''],
     ['五、政府信息公开工作存在的主要问题及改进情况', 'problems', ''],
-    ['一、总体情况 本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，全文包括六个部分。', 'overview', '本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，全文包括六个部分。'],
+    [
+      '一、总体情况 本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，全文包括六个部分。',
+      'overview',
+      '本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，全文包括六个部分。',
+    ],
     ['六、其他需要报告的事项 本年度未收取信息处理费。', 'other', '本年度未收取信息处理费。'],
   ])('%s', (text, key, body) => {
     expect(headingOf(text)).toEqual({ key, body });
   });
 
-  it.each(['（一）主动公开政府信息情况', '(二)主动公开政府信息情况', '一、本年新收政府信息公开申请数量 10 2 0 0 0 0 12', '三、本年度办理结果 （一）予以公开 6 1'])('is not a heading: %s', (text) => {
+  it.each([
+    '（一）主动公开政府信息情况',
+    '(二)主动公开政府信息情况',
+    '一、本年新收政府信息公开申请数量 10 2 0 0 0 0 12',
+    '三、本年度办理结果 （一）予以公开 6 1',
+  ])('is not a heading: %s', (text) => {
     expect(headingOf(text)).toBeNull();
   });
 
@@ -131,7 +234,17 @@ describe('headings as web pages give them', () => {
 
 describe('sub-items of 一 numbered 1. or （1）', () => {
   it('splits 总体情况 by them when it has no （一）', () => {
-    expect(overviewParts(lines('引言。', '1.主动公开情况。全年公开 12 条。', '(2)依申请公开情况', '未收到申请。', '3、监督保障情况。纳入考核。'))).toEqual([
+    expect(
+      overviewParts(
+        lines(
+          '引言。',
+          '1.主动公开情况。全年公开 12 条。',
+          '(2)依申请公开情况',
+          '未收到申请。',
+          '3、监督保障情况。纳入考核。',
+        ),
+      ),
+    ).toEqual([
       { title: '主动公开情况', text: '全年公开 12 条。' },
       { title: '依申请公开情况', text: '未收到申请。' },
       { title: '监督保障情况', text: '纳入考核。' },

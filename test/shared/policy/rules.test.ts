@@ -1,8 +1,24 @@
-import { ACTION_RULES, checkRules, checklistStep, DEFAULT_CHAIN, POLICY, RULES, type ActorFacts, type TargetFacts } from '../../../shared/policy';
+import {
+  ACTION_RULES,
+  checkRules,
+  checklistStep,
+  DEFAULT_CHAIN,
+  POLICY,
+  RULES,
+  type ActorFacts,
+  type TargetFacts,
+} from '../../../shared/policy';
 
 const reviewer: ActorFacts = { staffId: 's-rev', organId: 'org-1', role: 'reviewer' };
 const leader: ActorFacts = { staffId: 's-lead', organId: 'org-1', role: 'leader' };
-const inReview = (over: Partial<TargetFacts> = {}): TargetFacts => ({ organId: 'org-1', step: 0, chain: DEFAULT_CHAIN, approvedBy: [], hasChecklist: true, ...over });
+const inReview = (over: Partial<TargetFacts> = {}): TargetFacts => ({
+  organId: 'org-1',
+  step: 0,
+  chain: DEFAULT_CHAIN,
+  approvedBy: [],
+  hasChecklist: true,
+  ...over,
+});
 
 describe('the rules table', () => {
   it('names only rules that exist, for actions the role table has', () => {
@@ -20,26 +36,46 @@ describe('the rules table', () => {
   });
 
   it('hides other organs’ items and refuses items not in review', () => {
-    expect(checkRules('items', 'approve', reviewer, inReview({ organId: 'org-2' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(checkRules('items', 'approve', reviewer, inReview({ organId: 'org-2' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(checkRules('items', 'approve', reviewer, inReview({ step: null }))).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('keeps each step to its role: a reviewer cannot publish past the leader', () => {
-    expect(checkRules('items', 'approve', reviewer, inReview({ step: 1 }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('第一负责人') });
-    expect(checkRules('items', 'approve', leader, inReview({ step: 0 }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('分管领导') });
+    expect(checkRules('items', 'approve', reviewer, inReview({ step: 1 }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('第一负责人'),
+    });
+    expect(checkRules('items', 'approve', leader, inReview({ step: 0 }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('分管领导'),
+    });
     expect(checkRules('items', 'reject', leader, inReview({ step: 1 }))).toBeNull();
   });
 
   it('lets nobody approve twice in a round', () => {
-    expect(checkRules('items', 'approve', reviewer, inReview({ chain: ['reviewer', 'reviewer', 'leader'], step: 1, approvedBy: ['s-rev'] }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      checkRules(
+        'items',
+        'approve',
+        reviewer,
+        inReview({ chain: ['reviewer', 'reviewer', 'leader'], step: 1, approvedBy: ['s-rev'] }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('asks for the 保密审查 at the first reviewer step only (the first step when no reviewer)', () => {
-    expect(checkRules('items', 'approve', reviewer, inReview({ hasChecklist: false }))).toMatchObject({ code: 'VALIDATION', fieldErrors: [{ path: 'checklist' }] });
+    expect(checkRules('items', 'approve', reviewer, inReview({ hasChecklist: false }))).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: [{ path: 'checklist' }],
+    });
     expect(checkRules('items', 'approve', leader, inReview({ step: 1, hasChecklist: false }))).toBeNull();
     expect(checklistStep(['leader'])).toBe(0);
     expect(checklistStep(['reviewer', 'reviewer', 'leader'])).toBe(0);
-    expect(checkRules('items', 'approve', leader, inReview({ chain: ['leader'], hasChecklist: false }))).toMatchObject({ code: 'VALIDATION' });
+    expect(checkRules('items', 'approve', leader, inReview({ chain: ['leader'], hasChecklist: false }))).toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('has no rules for an action it does not list', () => {

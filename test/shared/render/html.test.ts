@@ -47,21 +47,40 @@ describe('renderHtml document', () => {
     const ids = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(fmt.sections.map((s) => `section-${s.key}`));
     const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
     expect(html).toContain('<section id="section-problems" class="gk-section gk-section-empty">');
   });
 
   it('prints every official label', () => {
     const labels = [
       fmt.proactive.itemHeader,
-      ...fmt.proactive.groups.flatMap((g) => [g.label, ...g.columns.map((c) => c.label), ...g.rows.map((r) => r.label)]),
+      ...fmt.proactive.groups.flatMap((g) => [
+        g.label,
+        ...g.columns.map((c) => c.label),
+        ...g.rows.map((r) => r.label),
+      ]),
       ...[fmt.applications, fmt.reviewLitigation].flatMap((t) => [
         ...(t.note ? [t.note] : []),
         ...(t.columnHeader ? [t.columnHeader] : []),
-        ...[...t.columns, ...t.rows].flatMap((e) => [e.label, e.group, e.parentGroup].filter((x): x is string => x !== undefined)),
+        ...[...t.columns, ...t.rows].flatMap((e) =>
+          [e.label, e.group, e.parentGroup].filter((x): x is string => x !== undefined),
+        ),
       ]),
     ];
-    for (const label of ['本年制发件数', '本年废止件数', '现行有效件数', '5.要求行政机关确认或重新出具已获取信息', ...labels]) {
+    for (const label of [
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '5.要求行政机关确认或重新出具已获取信息',
+      ...labels,
+    ]) {
       expect(html).toContain(`>${label}</th>`);
     }
   });
@@ -145,7 +164,18 @@ describe('renderHtml tables 二 and 四', () => {
     expect(cellOf(g, 1, 0)).toMatchObject({ text: '结果维持', rowSpan: 2 });
     expect(cellOf(g, 1, 5)).toMatchObject({ text: '未经复议直接起诉', colSpan: 5 });
     expect(cellOf(g, 1, 10)).toMatchObject({ text: '复议后起诉', colSpan: 5 });
-    expect(rowTexts(g, 2, range(5, 15))).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    expect(rowTexts(g, 2, range(5, 15))).toEqual([
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+    ]);
     expect(g[3]?.every((c) => c?.tag === 'td')).toBe(true);
     const at = positionOf(g, 'reviewLitigation.directSuit.pending');
     expect(columnTexts(g, at.column, [0, 1, 2])).toEqual(['行政诉讼', '未经复议直接起诉', '尚未审结']);
@@ -162,7 +192,10 @@ describe('renderHtml values', () => {
         'proactive.normativeDocs.repealed': 2,
       }),
     );
-    const nonZero = (id: string): ParsedCell[] => gridOf(parseRows(tableHtml(html, id))).flat().filter((c): c is ParsedCell => c?.tag === 'td' && /^[1-9]/.test(c.text));
+    const nonZero = (id: string): ParsedCell[] =>
+      gridOf(parseRows(tableHtml(html, id)))
+        .flat()
+        .filter((c): c is ParsedCell => c?.tag === 'td' && /^[1-9]/.test(c.text));
 
     const t3 = grid(html, 'table-applications');
     const row = t3.findIndex((line) => line[2]?.text === '4.保护第三方合法权益');
@@ -183,13 +216,21 @@ describe('renderHtml values', () => {
   });
 
   it('marks null cells and explains the mark, prints the fee without float noise', () => {
-    const html = renderHtml(sampleReport({ 'applications.otherOther.total': null, 'proactive.fees.amountWanYuan': 0.1 + 0.2 }));
+    const html = renderHtml(
+      sampleReport({ 'applications.otherOther.total': null, 'proactive.fees.amountWanYuan': 0.1 + 0.2 }),
+    );
     const t3 = grid(html, 'table-applications');
     const at = positionOf(t3, 'applications.otherOther.total');
-    expect(cellOf(t3, at.row, at.column)).toMatchObject({ text: '—', classes: ['gk-value', 'gk-null'], title: '数据缺失' });
+    expect(cellOf(t3, at.row, at.column)).toMatchObject({
+      text: '—',
+      classes: ['gk-value', 'gk-null'],
+      title: '数据缺失',
+    });
     expect(html).toContain('<p class="gk-legend">注：“—”表示该项数据缺失。</p>');
     expect(html.match(/<p class="gk-legend">/g)).toHaveLength(1); // under table 三 only
-    const fee = parseRows(tableHtml(html, 'table-proactive')).flat().find((c) => c.dataCell === 'proactive.fees.amountWanYuan');
+    const fee = parseRows(tableHtml(html, 'table-proactive'))
+      .flat()
+      .find((c) => c.dataCell === 'proactive.fees.amountWanYuan');
     expect(fee).toMatchObject({ text: '0.3', classes: ['gk-value', 'gk-nonzero', 'gk-decimal'] });
   });
 });
@@ -215,7 +256,9 @@ describe('renderHtml escaping', () => {
     const parts = renderHtml({ ...report, sections: { ...report.sections, overview: '' } });
     expect(html).not.toMatch(/<script|<img|<b>|<i>/);
     expect(html).toContain('<h1 class="gk-title">&lt;b&gt;乡&lt;/b&gt;2023年政府信息公开工作年度报告</h1>');
-    expect(html).toContain('<p>第一段 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>\n<p>第二段 &amp; &#39;引号&#39;</p>');
+    expect(html).toContain(
+      '<p>第一段 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>\n<p>第二段 &amp; &#39;引号&#39;</p>',
+    );
     expect(html).not.toContain('<h3>');
     expect(parts).toContain('<h3>（一）&lt;i&gt;主动公开&lt;/i&gt;</h3>\n<p>全年主动公开 264 条。</p>');
     expect(parts).not.toMatch(/<i>/);

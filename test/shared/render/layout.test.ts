@@ -55,7 +55,10 @@ describe('layoutTable', () => {
   });
 
   it('lays every table out on a rectangular grid', () => {
-    for (const layout of [...TABLE_KEYS.map((t) => layoutTable(t, cells)), layoutTable('reviewLitigation', cells, { variant: 'compact' })]) {
+    for (const layout of [
+      ...TABLE_KEYS.map((t) => layoutTable(t, cells)),
+      layoutTable('reviewLitigation', cells, { variant: 'compact' }),
+    ]) {
       const grid = gridOf(layout);
       expect(grid.every((line) => line.length === layout.columns)).toBe(true);
     }
@@ -67,13 +70,30 @@ describe('layoutTable', () => {
     const [block] = layout.blocks;
     expect(block?.head).toHaveLength(3);
     expect(block?.body).toHaveLength(FORMAT_2021.applications.rows.length);
-    expect(block?.head[0]?.cells[0]).toEqual({ kind: 'note', text: FORMAT_2021.applications.note, rowSpan: 3, colSpan: 3, labelColumn: 0 });
+    expect(block?.head[0]?.cells[0]).toEqual({
+      kind: 'note',
+      text: FORMAT_2021.applications.note,
+      rowSpan: 3,
+      colSpan: 3,
+      labelColumn: 0,
+    });
     const outcome = block?.body[2]?.cells[0];
-    expect(outcome).toEqual({ kind: 'rowLabel', text: '三、本年度办理结果', rowSpan: 22, colSpan: 1, group: true, labelColumn: 0 });
+    expect(outcome).toEqual({
+      kind: 'rowLabel',
+      text: '三、本年度办理结果',
+      rowSpan: 22,
+      colSpan: 1,
+      group: true,
+      labelColumn: 0,
+    });
   });
 
   it('lays table 四 compact out as 3 rows × 5 columns with 行政诉讼 merged over two rows', () => {
-    const layout = layoutTable('reviewLitigation', { ...cells, 'reviewLitigation.review.total': 3 }, { variant: 'compact' });
+    const layout = layoutTable(
+      'reviewLitigation',
+      { ...cells, 'reviewLitigation.review.total': 3 },
+      { variant: 'compact' },
+    );
     expect(layout).toMatchObject({ columns: 7, labelColumns: 2 });
     const grid = gridOf(layout);
     expect(grid).toHaveLength(4);
@@ -84,7 +104,11 @@ describe('layoutTable', () => {
   });
 
   it('stretches the single column of table 二 groups to the block width, and formats values', () => {
-    const layout = layoutTable('proactive', { ...cells, 'proactive.fees.amountWanYuan': 1.23456, 'proactive.rules.issued': null });
+    const layout = layoutTable('proactive', {
+      ...cells,
+      'proactive.fees.amountWanYuan': 1.23456,
+      'proactive.rules.issued': null,
+    });
     expect(layout).toMatchObject({ columns: 4, labelColumns: 1 });
     const fee = valueCells(layout).find((c) => c.decimal);
     expect(fee).toMatchObject({ cell: 'proactive.fees.amountWanYuan', value: 1.23456, text: '1.2346', colSpan: 3 });
@@ -94,12 +118,21 @@ describe('layoutTable', () => {
   it('reads a missing cell as null rather than 0', () => {
     const partial: Record<string, number | null> = { ...cells };
     delete partial['applications.newReceived.natural'];
-    const cell = valueCells(layoutTable('applications', partial)).find((c) => c.cell === 'applications.newReceived.natural');
+    const cell = valueCells(layoutTable('applications', partial)).find(
+      (c) => c.cell === 'applications.newReceived.natural',
+    );
     expect(cell).toMatchObject({ value: null, text: '—' });
   });
 
   it('knows which sections carry a table', () => {
-    expect(FORMAT_2021.sections.map((s) => sectionTable(s.key))).toEqual([null, 'proactive', 'applications', 'reviewLitigation', null, null]);
+    expect(FORMAT_2021.sections.map((s) => sectionTable(s.key))).toEqual([
+      null,
+      'proactive',
+      'applications',
+      'reviewLitigation',
+      null,
+      null,
+    ]);
   });
 });
 
@@ -132,6 +165,8 @@ describe('toGrid', () => {
   });
 
   it('refuses a wide cell reaching into a tall one from the row above', () => {
-    expect(() => toGrid([{ cells: [c(1, 1), c(2, 1)] }, { cells: [c(1, 2)] }], 2)).toThrow('cells overlap at row 1, column 1');
+    expect(() => toGrid([{ cells: [c(1, 1), c(2, 1)] }, { cells: [c(1, 2)] }], 2)).toThrow(
+      'cells overlap at row 1, column 1',
+    );
   });
 });

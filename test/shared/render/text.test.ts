@@ -1,4 +1,11 @@
-import { escapeHtml, escapeMarkdown, formatCellValue, isSubheading, paragraphs, reportTitle } from '../../../shared/render';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  formatCellValue,
+  isSubheading,
+  paragraphs,
+  reportTitle,
+} from '../../../shared/render';
 
 describe('formatCellValue', () => {
   it('prints integers as they are and null as the null mark', () => {
@@ -20,14 +27,20 @@ describe('formatCellValue', () => {
 
 describe('paragraphs', () => {
   it('splits on line breaks, drops blank lines and trims indentation, keeping the wording', () => {
-    expect(paragraphs('　　第一段。\r\n\r\n  第二段 ，照原样 \n\n\n第三段')).toEqual(['第一段。', '第二段 ，照原样', '第三段']);
+    expect(paragraphs('　　第一段。\r\n\r\n  第二段 ，照原样 \n\n\n第三段')).toEqual([
+      '第一段。',
+      '第二段 ，照原样',
+      '第三段',
+    ]);
     expect(paragraphs('')).toEqual([]);
   });
 });
 
 describe('escaping', () => {
   it('escapes HTML special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('escapes Markdown inline markup and line starts only', () => {

@@ -14,7 +14,13 @@ function records(partial: Partial<ReportRecords>): ReportRecords {
   return { organ: '某县财政局', requests: [], statEntries: [], cases: [], items: [], sections: NARRATIVE, ...partial };
 }
 
-const req = (id: string, applicantType: RequestRecord['applicantType'], receivedDate: string, outcome: RequestRecord['outcome'] = null, answeredDate: string | null = null): RequestRecord => ({
+const req = (
+  id: string,
+  applicantType: RequestRecord['applicantType'],
+  receivedDate: string,
+  outcome: RequestRecord['outcome'] = null,
+  answeredDate: string | null = null,
+): RequestRecord => ({
   id,
   applicantType,
   receivedDate,
@@ -107,8 +113,17 @@ describe('buildReport: table 二', () => {
   it('carries in force from last year’s report, and an override with its reason wins', () => {
     const lastYear = buildReport(2022, records({})).report;
     lastYear.cells['proactive.normativeDocs.inForce'] = 10;
-    expect(buildReport(2023, records({ statEntries: entries }), lastYear).report.cells['proactive.normativeDocs.inForce']).toBe(11);
-    const override: StatEntry = { kind: 'inForceOverride', id: 'o1', metric: 'normativeDocs.inForce', year: 2023, value: 9, reason: '两件文件有效期届满自然失效' };
+    expect(
+      buildReport(2023, records({ statEntries: entries }), lastYear).report.cells['proactive.normativeDocs.inForce'],
+    ).toBe(11);
+    const override: StatEntry = {
+      kind: 'inForceOverride',
+      id: 'o1',
+      metric: 'normativeDocs.inForce',
+      year: 2023,
+      value: 9,
+      reason: '两件文件有效期届满自然失效',
+    };
     const { report, sources } = buildReport(2023, records({ statEntries: [...entries, override] }), lastYear);
     expect(report.cells['proactive.normativeDocs.inForce']).toBe(9);
     expect(sources['proactive.normativeDocs.inForce']).toEqual(['o1']);
@@ -154,7 +169,10 @@ describe('buildReport: table 四 and published items', () => {
       { id: 'i3', status: 'draft' as const, publishedDate: null },
       { id: 'i4', status: 'published' as const, publishedDate: '2022-12-31' },
     ];
-    const { report } = buildReport(2023, records({ items, sections: { ...NARRATIVE, overview: '全年主动公开政府信息 3 条。' } }));
+    const { report } = buildReport(
+      2023,
+      records({ items, sections: { ...NARRATIVE, overview: '全年主动公开政府信息 3 条。' } }),
+    );
     expect(report.facts?.publishedItems).toBe(2);
     expect(report.narrative.proactiveCount).toBe(3);
     const f = checkReport(report).find((x) => x.check === 'narrativeNumbers');
@@ -165,29 +183,46 @@ describe('buildReport: table 四 and published items', () => {
 // ---- property: any valid set of records gives a report that passes every check ----
 
 const date = (from: number, to: number) =>
-  fc.integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  fc
+    .integer({ min: Date.UTC(from, 0, 1), max: Date.UTC(to, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
 const requestArb = fc
   .record({
     applicantType: fc.constantFrom(...APPLICANT_TYPES),
     receivedDate: date(2021, 2024),
-    answered: fc.option(fc.record({ outcome: fc.constantFrom(...OUTCOME_ROWS), days: fc.integer({ min: 0, max: 80 }) })),
+    answered: fc.option(
+      fc.record({ outcome: fc.constantFrom(...OUTCOME_ROWS), days: fc.integer({ min: 0, max: 80 }) }),
+    ),
   })
   .map(({ applicantType, receivedDate, answered }) => ({
     applicantType,
     receivedDate,
     outcome: answered ? answered.outcome : null,
-    answeredDate: answered ? new Date(Date.parse(receivedDate) + answered.days * 86_400_000).toISOString().slice(0, 10) : null,
+    answeredDate: answered
+      ? new Date(Date.parse(receivedDate) + answered.days * 86_400_000).toISOString().slice(0, 10)
+      : null,
   }));
 
 const entryArb = fc.oneof(
   fc.record({
     kind: fc.constant('count' as const),
-    metric: fc.constantFrom('rules.issued', 'normativeDocs.issued', 'licensing.decisions', 'punishment.decisions', 'enforcement.decisions'),
+    metric: fc.constantFrom(
+      'rules.issued',
+      'normativeDocs.issued',
+      'licensing.decisions',
+      'punishment.decisions',
+      'enforcement.decisions',
+    ),
     date: date(2021, 2024),
     count: fc.integer({ min: 1, max: 50 }),
   }),
-  fc.record({ kind: fc.constant('fee' as const), metric: fc.constant('fees.amountWanYuan' as const), date: date(2021, 2024), amountWanYuan: fc.integer({ min: 1, max: 99999 }).map((n) => n / 10_000) }),
+  fc.record({
+    kind: fc.constant('fee' as const),
+    metric: fc.constant('fees.amountWanYuan' as const),
+    date: date(2021, 2024),
+    amountWanYuan: fc.integer({ min: 1, max: 99999 }).map((n) => n / 10_000),
+  }),
 );
 
 const caseArb = fc
@@ -214,8 +249,15 @@ describe('buildReport property', () => {
         fc.array(caseArb, { maxLength: 10 }),
         fc.integer({ min: 2022, max: 2024 }),
         (reqs, ents, cs, year) => {
-          const recs = records({ requests: withIds('r', reqs), statEntries: withIds('e', ents) as StatEntry[], cases: withIds('c', cs) });
-          const last = buildReport(year - 1, { ...recs, sections: { ...NARRATIVE, problems: '上年的问题：培训不足。已整改。' } }).report;
+          const recs = records({
+            requests: withIds('r', reqs),
+            statEntries: withIds('e', ents) as StatEntry[],
+            cases: withIds('c', cs),
+          });
+          const last = buildReport(year - 1, {
+            ...recs,
+            sections: { ...NARRATIVE, problems: '上年的问题：培训不足。已整改。' },
+          }).report;
           const { report } = buildReport(year, recs, last);
           reportDataSchema.parse(report);
           const blocking = checkReport(report, { lastYear: last }).filter((f) => f.level !== 'info');

@@ -1,7 +1,13 @@
 import { parseWith } from '../../../shared/errors';
 import { emptyCells, emptySections, reportDataSchema } from '../../../shared/report';
 
-const valid = () => ({ organ: '扎毛乡', year: 2023, formatVersion: '2021', cells: emptyCells(0), sections: emptySections() });
+const valid = () => ({
+  organ: '扎毛乡',
+  year: 2023,
+  formatVersion: '2021',
+  cells: emptyCells(0),
+  sections: emptySections(),
+});
 
 describe('reportDataSchema', () => {
   it('accepts a report with all 200 cells, null meaning unreadable, and fills defaults', () => {
@@ -36,7 +42,11 @@ describe('reportDataSchema', () => {
     const r = parseWith(reportDataSchema, { ...valid(), cells, formatVersion: '2019', organ: ' ' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.fieldErrors?.map((e) => e.path).sort()).toEqual(['cells.reviewLitigation.review.total', 'formatVersion', 'organ']);
+      expect(r.fieldErrors?.map((e) => e.path).sort()).toEqual([
+        'cells.reviewLitigation.review.total',
+        'formatVersion',
+        'organ',
+      ]);
       expect(r.message).toContain('另有 2 处错误');
     }
   });

@@ -1,5 +1,12 @@
 import { feeByCount } from '../../../shared/calendar';
-import { applicantKey, applyAction, describeFee, nthRequestThisMonth, priceFee, type InfoRequest } from '../../../shared/requests';
+import {
+  applicantKey,
+  applyAction,
+  describeFee,
+  nthRequestThisMonth,
+  priceFee,
+  type InfoRequest,
+} from '../../../shared/requests';
 import { cal, received } from './fixtures';
 
 const OTHER_ID = '11010519491231002X';
@@ -35,14 +42,25 @@ describe('fees by count: per applicant, per calendar month (国办函〔2020〕1
     const eleventh = mine[10];
     if (!eleventh) throw new Error('fixture');
     const nth = nthRequestThisMonth(eleventh, all);
-    const ok = applyAction(eleventh, { type: 'noticeFee', basis: { method: 'count', nthThisMonth: nth }, amountYuan: priceFee({ method: 'count', nthThisMonth: nth }) }, '2026-03-12', cal);
+    const ok = applyAction(
+      eleventh,
+      {
+        type: 'noticeFee',
+        basis: { method: 'count', nthThisMonth: nth },
+        amountYuan: priceFee({ method: 'count', nthThisMonth: nth }),
+      },
+      '2026-03-12',
+      cal,
+    );
     expect(ok).toMatchObject({ ok: true, data: { status: 'feeNoticed' } });
   });
 
   it('orders same-day requests by 申请编号, counts one not in the list as its own, skips unconfirmed ones', () => {
     const a = received({ receivedDate: '2026-05-06' }, '2026-0201');
     const b = received({ receivedDate: '2026-05-06' }, '2026-0202');
-    expect([nthRequestThisMonth(a, [a, b]), nthRequestThisMonth(b, [b, a]), nthRequestThisMonth(b, [a])]).toEqual([1, 2, 2]);
+    expect([nthRequestThisMonth(a, [a, b]), nthRequestThisMonth(b, [b, a]), nthRequestThisMonth(b, [a])]).toEqual([
+      1, 2, 2,
+    ]);
     const unconfirmed: InfoRequest = { ...a, id: 'x', receivedDate: null, status: 'submitted' };
     expect(nthRequestThisMonth(b, [a, unconfirmed])).toBe(2);
     expect(nthRequestThisMonth(unconfirmed, [a, b])).toBe(0);

@@ -12,7 +12,12 @@ import {
 export const cal = createCalendar();
 
 /** Known-good 身份证 numbers; check characters computed independently (ISO 7064 MOD 11-2, recursive form). */
-export const GOOD_IDS = ['11010519491231002X', '440304198001010017', '320106200012291234', '350203201202290044'] as const;
+export const GOOD_IDS = [
+  '11010519491231002X',
+  '440304198001010017',
+  '320106200012291234',
+  '350203201202290044',
+] as const;
 
 export const entry = (overrides: Partial<StaffEntryInput> = {}): StaffEntryInput => ({
   applicantType: 'natural',
@@ -36,7 +41,11 @@ export function received(overrides: Partial<StaffEntryInput> = {}, applicationNo
   if (!parsed.ok) throw new Error(parsed.message);
   serial += 1;
   const no = applicationNo ?? `2026-${String(serial).padStart(4, '0')}`;
-  return createFromStaffEntry(parsed.data, { id: `r${serial}`, applicationNo: no, queryCode: 'ABCDE23456' }, parsed.data.receivedDate);
+  return createFromStaffEntry(
+    parsed.data,
+    { id: `r${serial}`, applicationNo: no, queryCode: 'ABCDE23456' },
+    parsed.data.receivedDate,
+  );
 }
 
 /** Applies actions in turn ([action, date] pairs); throws with the code when one is refused. */

@@ -32,7 +32,9 @@ describe('issuedNotices', () => {
   });
 
   it('latestNotice picks the newest of a kind, null when none; a missing payment method is a 请填写 marker', () => {
-    const r = run(received({ receivedDate: '2026-03-02' }), [[{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03']]);
+    const r = run(received({ receivedDate: '2026-03-02' }), [
+      [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
+    ]);
     expect(latestNotice(r, 'correction', organ, cal)).toBeNull();
     const fee = latestNotice(r, 'fee', { organName: organ.organName }, cal);
     expect(fee?.title).toBe('信息处理费缴纳通知书');

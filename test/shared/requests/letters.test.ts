@@ -91,8 +91,12 @@ describe('reply letters for the 21 outcomes', () => {
   });
 
   it('fills the placeholders each outcome needs', () => {
-    expect(draftLetter('partlyDisclosed', full)).toContain('投标人报价明细属于不予公开的内容，理由：涉及第三方商业秘密');
-    expect(draftLetter('withheldStateSecret', { ...full, reason: '经保密审查属于秘密级事项。' })).toContain('理由：经保密审查属于秘密级事项。\n');
+    expect(draftLetter('partlyDisclosed', full)).toContain(
+      '投标人报价明细属于不予公开的内容，理由：涉及第三方商业秘密',
+    );
+    expect(draftLetter('withheldStateSecret', { ...full, reason: '经保密审查属于秘密级事项。' })).toContain(
+      '理由：经保密审查属于秘密级事项。\n',
+    );
     expect(draftLetter('unavailableNotHeld', full)).toContain('五华县交通运输局，联系方式：0753-4432100');
     expect(draftLetter('unavailableNotHeld', { ...full, holderOrgan: '' })).toContain('该政府信息不存在');
     expect(draftLetter('notProcessedPublication', full)).toContain('华城镇人民政府网站');
@@ -100,21 +104,40 @@ describe('reply letters for the 21 outcomes', () => {
     expect(draftLetter('disclosed', { ...full, whereToGet: undefined })).toContain('提供方式和时间：纸质文本邮寄');
     expect(draftLetter('otherNoCorrection', full)).toContain('2026年3月4日告知您补正申请内容，补正期限至2026年3月20日');
     expect(draftLetter('otherFeeUnpaid', full)).toContain('缴费期限（2026年4月2日）');
-    expect(draftLetter('otherOther', { ...full, court: '梅州市梅江区人民法院' })).toContain('向梅州市梅江区人民法院提起');
+    expect(draftLetter('otherOther', { ...full, court: '梅州市梅江区人民法院' })).toContain(
+      '向梅州市梅江区人民法院提起',
+    );
   });
 
   it('marks what staff still have to fill in', () => {
     const { text, missing } = renderLetter('partlyDisclosed', { organName: '华城镇人民政府' });
-    expect(missing).toEqual(['申请人姓名或名称', '收到申请日期', '申请编号', '所申请的信息', '不予公开的部分', '理由', '提供信息的方式和时间', '行政复议机关', '答复日期']);
+    expect(missing).toEqual([
+      '申请人姓名或名称',
+      '收到申请日期',
+      '申请编号',
+      '所申请的信息',
+      '不予公开的部分',
+      '理由',
+      '提供信息的方式和时间',
+      '行政复议机关',
+      '答复日期',
+    ]);
     expect(text).toContain('【请填写：不予公开的部分】');
-    expect(renderLetter('otherNoCorrection', {}).missing).toEqual(expect.arrayContaining(['补正告知日期', '补正期限', '机关名称']));
+    expect(renderLetter('otherNoCorrection', {}).missing).toEqual(
+      expect.arrayContaining(['补正告知日期', '补正期限', '机关名称']),
+    );
   });
 
   it('takes its context from a request', () => {
     const request = run(received({ titleHint: '道路硬化工程招标文件' }), [
       [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
     ]);
-    const context = letterContextFor(request, { organName: '华城镇人民政府', reviewOrgan: '五华县人民政府' }, '2026-04-02', cal);
+    const context = letterContextFor(
+      request,
+      { organName: '华城镇人民政府', reviewOrgan: '五华县人民政府' },
+      '2026-04-02',
+      cal,
+    );
     expect(context).toMatchObject({
       applicationNo: request.applicationNo,
       applicantName: '张三丰',
@@ -136,7 +159,13 @@ describe('reply letters for the 21 outcomes', () => {
 });
 
 describe('notices', () => {
-  const base = { organName: '华城镇人民政府', applicationNo: '2026-0007', applicantName: '张三丰', receivedDate: '2026-03-02', noticeDate: '2026-03-04' };
+  const base = {
+    organName: '华城镇人民政府',
+    applicationNo: '2026-0007',
+    applicantName: '张三丰',
+    receivedDate: '2026-03-02',
+    noticeDate: '2026-03-04',
+  };
 
   it('补正通知: what to add, by when, and the consequence (条例 第三十条)', () => {
     const text = correctionNotice({ ...base, items: '请写明工程名称和年份', correctBy: '2026-03-20' });
@@ -168,7 +197,12 @@ describe('notices', () => {
   });
 
   it('收费通知: amount, how computed, pay within 20 working days (条例 第四十二条; 109号)', () => {
-    const text = feeNotice({ ...base, basis: { method: 'pages', pages: 120 }, payBy: '2026-04-01', howToPay: '非税收入缴款码' });
+    const text = feeNotice({
+      ...base,
+      basis: { method: 'pages', pages: 120 },
+      payBy: '2026-04-01',
+      howToPay: '非税收入缴款码',
+    });
     expect(text).toContain('信息处理费1100元');
     expect(text).toContain('第 31–100 页 70 页 × 10 元 = 700 元；第 101–120 页 20 页 × 20 元 = 400 元');
     expect(text).toMatch(/20个工作日内（2026年4月1日前）缴纳，缴费方式：非税收入缴款码/);

@@ -32,17 +32,39 @@ describe('toRequestRecord → the annual report', () => {
     const y2025 = report(2025, [record]);
     expect([y2025[cell('newReceived')], y2025[cell('disclosed')], y2025[cell('carriedForward')]]).toEqual([1, 0, 1]);
     const y2026 = report(2026, [record]);
-    expect([y2026[cell('newReceived')], y2026[cell('carriedOver')], y2026[cell('disclosed')], y2026[cell('carriedForward')]]).toEqual([0, 1, 1, 0]);
+    expect([
+      y2026[cell('newReceived')],
+      y2026[cell('carriedOver')],
+      y2026[cell('disclosed')],
+      y2026[cell('carriedForward')],
+    ]).toEqual([0, 1, 1, 0]);
   });
 
   it('an abandoned request counts under its outcome at the date it closed', () => {
-    const closed = run(received({ receivedDate: '2025-12-22', applicantType: 'commercial', name: undefined, organisationName: '某公司', contactName: '王五', idType: 'creditCode', idNumber: '91350100M000100Y43' }), [
-      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2025-12-30' }, '2025-12-23'],
-      [{ type: 'close' }, '2026-01-05'],
-    ]);
-    expect(toRequestRecord(closed)).toMatchObject({ applicantType: 'commercial', outcome: 'otherNoCorrection', answeredDate: '2025-12-31' });
+    const closed = run(
+      received({
+        receivedDate: '2025-12-22',
+        applicantType: 'commercial',
+        name: undefined,
+        organisationName: '某公司',
+        contactName: '王五',
+        idType: 'creditCode',
+        idNumber: '91350100M000100Y43',
+      }),
+      [
+        [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2025-12-30' }, '2025-12-23'],
+        [{ type: 'close' }, '2026-01-05'],
+      ],
+    );
+    expect(toRequestRecord(closed)).toMatchObject({
+      applicantType: 'commercial',
+      outcome: 'otherNoCorrection',
+      answeredDate: '2025-12-31',
+    });
     const y2025 = report(2025, [toRequestRecord(closed)]);
-    expect([y2025[cell('otherNoCorrection', 'commercial')], y2025[cell('carriedForward', 'commercial')]]).toEqual([1, 0]);
+    expect([y2025[cell('otherNoCorrection', 'commercial')], y2025[cell('carriedForward', 'commercial')]]).toEqual([
+      1, 0,
+    ]);
   });
 
   it('an open request has no outcome yet; an unconfirmed online submission is not a record', () => {
@@ -53,7 +75,11 @@ describe('toRequestRecord → the annual report', () => {
 
 describe('errors for the function envelope', () => {
   it('state conflicts become CONFLICT, input problems VALIDATION; the code stays in the message', () => {
-    expect(toFailure(refuse('ILLEGAL_TRANSITION', '不能'))).toEqual({ ok: false, code: 'CONFLICT', message: '不能（ILLEGAL_TRANSITION）' });
+    expect(toFailure(refuse('ILLEGAL_TRANSITION', '不能'))).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '不能（ILLEGAL_TRANSITION）',
+    });
     expect(toFailure(refuse('INVALID_ACTION', '无效', [{ path: 'type', message: 'x' }]))).toMatchObject({
       code: 'VALIDATION',
       fieldErrors: [{ path: 'type' }],
@@ -61,7 +87,11 @@ describe('errors for the function envelope', () => {
   });
 
   it('re-codes the clock’s refusals', () => {
-    expect(fromCalendarError(new CalendarError('EVENT_AFTER_CLOSE', '已过期限'))).toEqual({ ok: false, code: 'LAPSED', message: '已过期限' });
+    expect(fromCalendarError(new CalendarError('EVENT_AFTER_CLOSE', '已过期限'))).toEqual({
+      ok: false,
+      code: 'LAPSED',
+      message: '已过期限',
+    });
     expect(fromCalendarError(new CalendarError('PAUSE_OVERLAP', '重叠')).code).toBe('CLOCK_REFUSED');
   });
 });

@@ -48,7 +48,10 @@ describe('submission (条例 第二十九条)', () => {
 
   it('requires the name of a person, the organisation and contact of an organisation', () => {
     expect(paths({ ...natural, name: '  ' })).toEqual(['name']);
-    expect(paths({ ...org, organisationName: undefined, contactName: undefined })).toEqual(['organisationName', 'contactName']);
+    expect(paths({ ...org, organisationName: undefined, contactName: undefined })).toEqual([
+      'organisationName',
+      'contactName',
+    ]);
     expect(paths({ ...natural, idType: 'creditCode', idNumber: '11441700007280420Y' })).toEqual(['idType']);
   });
 
@@ -79,14 +82,23 @@ describe('submission (条例 第二十九条)', () => {
     const text = JSON.stringify(r);
     expect(r.message).toMatch(/^输入有误：address：通讯地址（address）至少 5 个字（另有 2 处错误）$/);
     expect(r.fieldErrors?.map((e) => e.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/身份证号码（idNumber）校验位/), expect.stringMatching(/联系电话（phone）/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/身份证号码（idNumber）校验位/),
+        expect.stringMatching(/联系电话（phone）/),
+      ]),
     );
     for (const value of ['110105194912310021', '12812345678', '某地']) expect(text).not.toContain(value);
   });
 });
 
 describe('staff entry (条例 第三十一条)', () => {
-  const paper = { ...natural, channel: 'post', deliveryForm: 'paper', receivedDate: '2026-03-03', postmarkDate: '2026-03-01' };
+  const paper = {
+    ...natural,
+    channel: 'post',
+    deliveryForm: 'paper',
+    receivedDate: '2026-03-03',
+    postmarkDate: '2026-03-01',
+  };
 
   it('takes the receipt date (by post: the day signed for) and the postmark', () => {
     expect(parseStaffEntry(paper, '2026-03-03')).toMatchObject({ ok: true, data: { receivedDate: '2026-03-03' } });

@@ -38,15 +38,18 @@ describe('查询码', () => {
 
   it('is always 10 symbols of the alphabet (property)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: QUERY_CODE_RANDOM_BYTES, maxLength: QUERY_CODE_RANDOM_BYTES }), (bytes) => {
-        let code: string;
-        try {
-          code = makeQueryCode(bytes);
-        } catch {
-          return; // fast-check's biased arrays (all 255…) may run out: the refusal is tested below
-        }
-        expect(code).toMatch(new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: QUERY_CODE_RANDOM_BYTES, maxLength: QUERY_CODE_RANDOM_BYTES }),
+        (bytes) => {
+          let code: string;
+          try {
+            code = makeQueryCode(bytes);
+          } catch {
+            return; // fast-check's biased arrays (all 255…) may run out: the refusal is tested below
+          }
+          expect(code).toMatch(new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`));
+        },
+      ),
     );
   });
 
@@ -90,14 +93,18 @@ describe('verifyTracking', () => {
   });
 
   it('uses the subscriber number of a landline, ignoring an extension', () => {
-    expect(verifyTracking({ ...stored, phone: '021-61234567-801' }, { queryCode: 'ABCDE23456', phoneLast4: '4567' })).toBe(true);
+    expect(
+      verifyTracking({ ...stored, phone: '021-61234567-801' }, { queryCode: 'ABCDE23456', phoneLast4: '4567' }),
+    ).toBe(true);
   });
 
   it('accepts exactly the stored code (property)', () => {
     const code = fc.stringMatching(new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`));
     fc.assert(
       fc.property(code, code, (a, b) => {
-        expect(verifyTracking({ queryCode: a, phone: '13812345678' }, { queryCode: b, phoneLast4: '5678' })).toBe(a === b);
+        expect(verifyTracking({ queryCode: a, phone: '13812345678' }, { queryCode: b, phoneLast4: '5678' })).toBe(
+          a === b,
+        );
       }),
     );
   });

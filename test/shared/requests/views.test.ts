@@ -142,14 +142,21 @@ describe('views', () => {
 describe('no personal data leaks (property)', () => {
   const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
   const idNumber = fc
-    .tuple(fc.integer({ min: 1, max: 8 }), digits(5), fc.date({ min: new Date('1930-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), digits(3))
+    .tuple(
+      fc.integer({ min: 1, max: 8 }),
+      digits(5),
+      fc.date({ min: new Date('1930-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }),
+      digits(3),
+    )
     .map(([first, area, birth, seq]) => {
       const body = `${first}${area}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${seq}`;
       return body + idCardCheckChar(body);
     });
   const phone = fc.oneof(
     fc.tuple(fc.integer({ min: 3, max: 9 }), digits(9)).map(([d, rest]) => `1${d}${rest}`),
-    fc.tuple(fc.constantFrom('010', '020', '0753', '0571'), fc.integer({ min: 2, max: 9 }), digits(6)).map(([a, d, rest]) => `${a}-${d}${rest}`),
+    fc
+      .tuple(fc.constantFrom('010', '020', '0753', '0571'), fc.integer({ min: 2, max: 9 }), digits(6))
+      .map(([a, d, rest]) => `${a}-${d}${rest}`),
   );
   const zh = (chars: string, min: number, max: number) =>
     fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((a) => a.join(''));
@@ -171,7 +178,13 @@ describe('no personal data leaks (property)', () => {
       fc.property(
         fc.record({ idNumber, phone, address, name, description, type: fc.constantFrom(...APPLICANT_TYPES), path }),
         (g) => {
-          const base: InfoRequest = received({ idNumber: g.idNumber, phone: g.phone, address: g.address, name: g.name, description: g.description });
+          const base: InfoRequest = received({
+            idNumber: g.idNumber,
+            phone: g.phone,
+            address: g.address,
+            name: g.name,
+            description: g.description,
+          });
           const request: InfoRequest = { ...base, applicant: { ...base.applicant, applicantType: g.type } };
           let current = request;
           for (const [action, date] of g.path) {

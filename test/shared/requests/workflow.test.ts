@@ -24,18 +24,28 @@ function inStatus(status: RequestStatus): InfoRequest {
       const { receivedDate: _r, ...fields } = entry({ channel: 'online' });
       const parsed = parseSubmission(fields);
       if (!parsed.ok) throw new Error(parsed.message);
-      return createFromSubmission(parsed.data, { id: 's1', applicationNo: '2026-0900', queryCode: 'ABCDE23456' }, '2026-03-02');
+      return createFromSubmission(
+        parsed.data,
+        { id: 's1', applicationNo: '2026-0900', queryCode: 'ABCDE23456' },
+        '2026-03-02',
+      );
     }
     case 'received':
       return received();
     case 'correctionRequested':
-      return run(received(), [[{ type: 'requestCorrection', items: '请写明工程名称', correctBy: '2026-03-20' }, '2026-03-03']]);
+      return run(received(), [
+        [{ type: 'requestCorrection', items: '请写明工程名称', correctBy: '2026-03-20' }, '2026-03-03'],
+      ]);
     case 'consulting':
       return run(received(), [[{ type: 'startConsultation', party: '某建筑公司' }, '2026-03-03']]);
     case 'extended':
-      return run(received(), [[{ type: 'extend', workdays: 20, approverId: 'head-1', reason: '需调取档案' }, '2026-03-03']]);
+      return run(received(), [
+        [{ type: 'extend', workdays: 20, approverId: 'head-1', reason: '需调取档案' }, '2026-03-03'],
+      ]);
     case 'feeNoticed':
-      return run(received(), [[{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 }, '2026-03-03']]);
+      return run(received(), [
+        [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 }, '2026-03-03'],
+      ]);
     case 'answered':
       return run(received(), [[{ type: 'answer', outcome: 'disclosed' }, '2026-03-03']]);
     case 'closed':
@@ -47,7 +57,10 @@ function inStatus(status: RequestStatus): InfoRequest {
 const SAMPLE: Record<ActionType, readonly [RequestAction, string]> = {
   confirmReceipt: [{ type: 'confirmReceipt' }, '2026-03-04'],
   requestCorrection: [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2026-03-25' }, '2026-03-04'],
-  receiveCorrection: [{ type: 'receiveCorrection', description: '请公开2025年华城镇新华路硬化工程的招标文件' }, '2026-03-10'],
+  receiveCorrection: [
+    { type: 'receiveCorrection', description: '请公开2025年华城镇新华路硬化工程的招标文件' },
+    '2026-03-10',
+  ],
   startConsultation: [{ type: 'startConsultation', party: '某建筑公司' }, '2026-03-04'],
   endConsultation: [{ type: 'endConsultation', opinion: 'objected' }, '2026-03-10'],
   extend: [{ type: 'extend', workdays: 15, approverId: 'head-1', reason: '需调取档案' }, '2026-03-04'],
@@ -104,7 +117,11 @@ describe('the transition table: every row, from every from-status', () => {
       for (const t of TRANSITION_TABLE) {
         if (t.from.includes(status)) continue;
         const [sample, date] = SAMPLE[t.action];
-        expect([status, t.action, codeOf(inStatus(status), sample, date)]).toEqual([status, t.action, 'ILLEGAL_TRANSITION']);
+        expect([status, t.action, codeOf(inStatus(status), sample, date)]).toEqual([
+          status,
+          t.action,
+          'ILLEGAL_TRANSITION',
+        ]);
         refused += 1;
       }
     }
@@ -141,7 +158,9 @@ describe('guards', () => {
     expect(codeOf(received(), correction('2026-03-04'), '2026-03-04')).toBe('CORRECTION_DEADLINE_INVALID');
     expect(codeOf(received(), correction('2026-03-31'), '2026-03-12')).toBe('CORRECTION_NOTICE_LATE');
     expect(codeOf(received(), correction('2026-03-31'), '2026-03-11')).toBe('ok');
-    expect(codeOf(inStatus('correctionRequested'), { type: 'receiveCorrection' }, '2026-03-23')).toBe('CORRECTION_LATE');
+    expect(codeOf(inStatus('correctionRequested'), { type: 'receiveCorrection' }, '2026-03-23')).toBe(
+      'CORRECTION_LATE',
+    );
   });
 
   it('the corrected description replaces the old one, and the period restarts (条例 第三十条)', () => {
@@ -156,7 +175,12 @@ describe('guards', () => {
   });
 
   it('extension: 1–20 working days, an approver, decided within the period (条例 第三十三条)', () => {
-    const extend = (workdays: number, approverId = 'head-1'): RequestAction => ({ type: 'extend', workdays, approverId, reason: '需调取档案' });
+    const extend = (workdays: number, approverId = 'head-1'): RequestAction => ({
+      type: 'extend',
+      workdays,
+      approverId,
+      reason: '需调取档案',
+    });
     expect(codeOf(received(), extend(21), '2026-03-04')).toBe('EXTENSION_TOO_LONG');
     expect(codeOf(received(), extend(0), '2026-03-04')).toBe('EXTENSION_TOO_LONG');
     expect(codeOf(received(), extend(20, '  '), '2026-03-04')).toBe('EXTENSION_NO_APPROVER');
@@ -168,13 +192,17 @@ describe('guards', () => {
 
   it('fee notice: the 109号 amount, something to charge, a method fitting the delivery, once, in time', () => {
     const fee = (basis: FeeBasis, amountYuan: number): RequestAction => ({ type: 'noticeFee', basis, amountYuan });
-    expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 11 }, 200), '2026-03-04')).toBe('FEE_AMOUNT_MISMATCH');
+    expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 11 }, 200), '2026-03-04')).toBe(
+      'FEE_AMOUNT_MISMATCH',
+    );
     expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 31 }, 200), '2026-03-04')).toBe('ok');
     expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 10 }, 0), '2026-03-04')).toBe('FEE_NOT_DUE');
     expect(codeOf(received(), fee({ method: 'pages', pages: 30 }, 0), '2026-03-04')).toBe('FEE_NOT_DUE');
     expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 0 }, 0), '2026-03-04')).toBe('INVALID_ACTION');
     expect(codeOf(received(), fee({ method: 'pages', pages: -1 }, 0), '2026-03-04')).toBe('INVALID_ACTION');
-    expect(codeOf(received({ deliveryForm: 'online' }), fee({ method: 'pages', pages: 40 }, 100), '2026-03-04')).toBe('FEE_METHOD_NOT_ALLOWED');
+    expect(codeOf(received({ deliveryForm: 'online' }), fee({ method: 'pages', pages: 40 }, 100), '2026-03-04')).toBe(
+      'FEE_METHOD_NOT_ALLOWED',
+    );
     const paid = run(inStatus('feeNoticed'), [SAMPLE.payFee]);
     expect(codeOf(paid, fee({ method: 'count', nthThisMonth: 11 }, 100), '2026-03-11')).toBe('FEE_TWICE');
     expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 11 }, 100), '2026-03-31')).toBe('FEE_NOTICE_LATE');
@@ -185,7 +213,9 @@ describe('guards', () => {
     const answer = (outcome: string, reason?: string) => ({ type: 'answer', outcome, ...(reason ? { reason } : {}) });
     expect(codeOf(received(), answer('approved'), '2026-03-10')).toBe('OUTCOME_INVALID');
     expect(codeOf(received(), { type: 'answer' }, '2026-03-10')).toBe('OUTCOME_INVALID');
-    expect(codeOf(received(), { type: 'answer', outcome: ['disclosed', 'partlyDisclosed'] }, '2026-03-10')).toBe('OUTCOME_INVALID');
+    expect(codeOf(received(), { type: 'answer', outcome: ['disclosed', 'partlyDisclosed'] }, '2026-03-10')).toBe(
+      'OUTCOME_INVALID',
+    );
     expect(codeOf(received(), answer('otherNoCorrection'), '2026-03-10')).toBe('OUTCOME_RESERVED');
     expect(codeOf(received(), answer('otherFeeUnpaid'), '2026-03-10')).toBe('OUTCOME_RESERVED');
     expect(codeOf(received(), answer('unavailableStillUnclear'), '2026-03-10')).toBe('OUTCOME_NEEDS_CORRECTION');
@@ -206,10 +236,14 @@ describe('guards', () => {
 
   it('input and dates: bad action, bad today, out of order', () => {
     expect(codeOf(received(), { type: 'approve' }, '2026-03-04')).toBe('INVALID_ACTION');
-    expect(codeOf(received(), { type: 'extend', workdays: '20', approverId: 'x', reason: 'y' }, '2026-03-04')).toBe('INVALID_ACTION');
+    expect(codeOf(received(), { type: 'extend', workdays: '20', approverId: 'x', reason: 'y' }, '2026-03-04')).toBe(
+      'INVALID_ACTION',
+    );
     expect(codeOf(received(), { type: 'payFee', extra: 1 }, '2026-03-04')).toBe('INVALID_ACTION');
     expect(codeOf(received(), SAMPLE.answer[0], '2026-02-30')).toBe('INVALID_DATE');
-    expect(codeOf(inStatus('consulting'), { type: 'endConsultation', opinion: 'agreed' }, '2026-03-02')).toBe('DATE_ORDER');
+    expect(codeOf(inStatus('consulting'), { type: 'endConsultation', opinion: 'agreed' }, '2026-03-02')).toBe(
+      'DATE_ORDER',
+    );
     expect(codeOf(received(), SAMPLE.answer[0], '2026-03-01')).toBe('DATE_ORDER');
   });
 });

@@ -62,7 +62,11 @@ Page<CatalogData, CatalogCustom>({
 
   onLoad(query: Record<string, string | undefined>) {
     this.generation = 0;
-    this.setData({ chips: categoryChips(), years: yearOptions(new Date().getFullYear()), category: query.category ?? ALL_CATEGORIES });
+    this.setData({
+      chips: categoryChips(),
+      years: yearOptions(new Date().getFullYear()),
+      category: query.category ?? ALL_CATEGORIES,
+    });
     void this.load('first');
   },
 
@@ -83,7 +87,12 @@ Page<CatalogData, CatalogCustom>({
     const load = beginLoad(this, mode);
     if (!load) return;
     const keyword = this.data.searched;
-    const result = await fetchItems({ category: this.data.category, year: yearOf(this.data.years[this.data.yearIndex]), keyword, page: load.page });
+    const result = await fetchItems({
+      category: this.data.category,
+      year: yearOf(this.data.years[this.data.yearIndex]),
+      keyword,
+      page: load.page,
+    });
     showPage(this, mode, load, result, toLine);
   },
 

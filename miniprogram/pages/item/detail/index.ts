@@ -57,7 +57,12 @@ Page<DetailData, DetailCustom>({
     this.attachments = attachments;
     const base = toItemView(result.data);
     // Photos are shown in the page, not only behind a tap.
-    const view = { ...base, attachments: base.attachments.map((a) => (a.kind === 'image' ? { ...a, url: fileUrl(attachments[a.index]?.fileId ?? '') } : a)) };
+    const view = {
+      ...base,
+      attachments: base.attachments.map((a) =>
+        a.kind === 'image' ? { ...a, url: fileUrl(attachments[a.index]?.fileId ?? '') } : a,
+      ),
+    };
     this.setData({ state: 'ready', view });
     void wx.setNavigationBarTitle({ title: view.title.length > 16 ? `${view.title.slice(0, 16)}…` : view.title });
   },
@@ -79,7 +84,13 @@ Page<DetailData, DetailCustom>({
       const filePath = await download(attachment.fileId);
       const fileType = documentType(attachment.name);
       await new Promise<void>((resolve, reject) => {
-        wx.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}), success: () => resolve(), fail: () => reject(new Error('无法打开此附件，请在电脑上查看')) });
+        wx.openDocument({
+          filePath,
+          showMenu: true,
+          ...(fileType ? { fileType } : {}),
+          success: () => resolve(),
+          fail: () => reject(new Error('无法打开此附件，请在电脑上查看')),
+        });
       });
     } catch (error) {
       void wx.showToast({ title: error instanceof Error ? error.message : '无法打开此附件', icon: 'none' });
@@ -89,7 +100,10 @@ Page<DetailData, DetailCustom>({
   },
 
   onShareAppMessage() {
-    return { title: this.data.view?.title ?? '政府信息公开', path: `/pages/item/detail/index?id=${encodeURIComponent(this.data.id)}` };
+    return {
+      title: this.data.view?.title ?? '政府信息公开',
+      path: `/pages/item/detail/index?id=${encodeURIComponent(this.data.id)}`,
+    };
   },
 
   onShareTimeline() {

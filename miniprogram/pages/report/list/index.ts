@@ -67,7 +67,13 @@ Page<ListData, ListCustom>({
     const organs = organsOf(this.summaries);
     const known = organs.some((o) => o.id === organId) ? organId : ALL_ORGANS;
     const groups = groupByYear(this.summaries, known);
-    this.setData({ state: groups.length === 0 ? 'empty' : 'ready', message: '', groups, organs: organs.length > 1 ? organs : [], organId: known });
+    this.setData({
+      state: groups.length === 0 ? 'empty' : 'ready',
+      message: '',
+      groups,
+      organs: organs.length > 1 ? organs : [],
+      organId: known,
+    });
   },
 
   onRetry() {

@@ -23,7 +23,11 @@ export interface ReaderData {
   sections: SectionView[];
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  D
+>;
 
 interface ReaderCustom {
   reportId: string;
@@ -39,7 +43,17 @@ const JUMP_BAR_PX = 52;
 const DEFAULT_TITLE = '政府信息公开工作年度报告';
 
 Page<ReaderData, ReaderCustom>({
-  data: { state: 'loading', message: '', canRetry: true, title: '', meta: '', nav: [], active: '', sections: [], elder: '' },
+  data: {
+    state: 'loading',
+    message: '',
+    canRetry: true,
+    title: '',
+    meta: '',
+    nav: [],
+    active: '',
+    sections: [],
+    elder: '',
+  },
   reportId: '',
 
   onShow() {
@@ -88,7 +102,12 @@ Page<ReaderData, ReaderCustom>({
     if (typeof i !== 'number' || i < 0) return;
     const cell = describeCell(i);
     if (cell === null) return;
-    void wx.showModal({ title: `数值：${t ?? ''}`, content: `${cell.row}\n${cell.column}`, showCancel: false, confirmText: '知道了' });
+    void wx.showModal({
+      title: `数值：${t ?? ''}`,
+      content: `${cell.row}\n${cell.column}`,
+      showCancel: false,
+      confirmText: '知道了',
+    });
   },
 
   onShareAppMessage() {

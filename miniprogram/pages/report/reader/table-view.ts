@@ -5,7 +5,17 @@
  * Table 二 keeps its four blocks; table 四 uses the layout's compact form (3 rows × 5 results) to fit 375 px.
  * Table 三 is wider than the screen: it scrolls sideways under a frozen label column.
  */
-import { FORMAT_2021, NULL_MARK, layoutTable, toGrid, type Cells, type LayoutBlock, type LayoutCell, type TableKey, type TableLayout } from 'gongkai-core';
+import {
+  FORMAT_2021,
+  NULL_MARK,
+  layoutTable,
+  toGrid,
+  type Cells,
+  type LayoutBlock,
+  type LayoutCell,
+  type TableKey,
+  type TableLayout,
+} from 'gongkai-core';
 
 /** One grid cell, with short keys: this goes through setData about 300 times for table 三. */
 export interface GridCell {
@@ -64,7 +74,10 @@ function valueClass(value: number | null): string {
 }
 
 /** The first grid position of every cell of a block (cells spanning several positions appear once). */
-function positions(rows: readonly { cells: readonly LayoutCell[] }[], width: number): Map<LayoutCell, { r: number; c: number }> {
+function positions(
+  rows: readonly { cells: readonly LayoutCell[] }[],
+  width: number,
+): Map<LayoutCell, { r: number; c: number }> {
   const found = new Map<LayoutCell, { r: number; c: number }>();
   toGrid(rows, width).forEach((line, r) =>
     line.forEach((cell, c) => {
@@ -91,7 +104,12 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): 
       const p = at.get(cell) ?? { r, c: 0 };
       if (cell.kind === 'caption') out.push({ t: cell.text, k: 'cap', s: area(r + 1, 1, 1, width) });
       else if (p.c < labels) out.push({ t: cell.text, k: `cor${stk}`, s: area(r + 1, 1, cell.rowSpan, 1) });
-      else out.push({ t: cell.text, k: cell.kind === 'columnLabel' && 'group' in cell && cell.group ? 'col grp' : 'col', s: area(r + 1, column(p.c), cell.rowSpan, cell.colSpan) });
+      else
+        out.push({
+          t: cell.text,
+          k: cell.kind === 'columnLabel' && 'group' in cell && cell.group ? 'col grp' : 'col',
+          s: area(r + 1, column(p.c), cell.rowSpan, cell.colSpan),
+        });
     }
   });
 
@@ -114,7 +132,12 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): 
     if (hasLabel) out.push(label ?? { t: '', k: `lab${stk}`, s: area(line, 1, 1, 1) });
     for (const { cell, p } of starting) {
       if (cell.kind !== 'value') continue;
-      out.push({ t: cell.text, k: valueClass(cell.value), s: area(line, column(p.c), 1, cell.colSpan), i: indexOf(cell.cell) });
+      out.push({
+        t: cell.text,
+        k: valueClass(cell.value),
+        s: area(line, column(p.c), 1, cell.colSpan),
+        i: indexOf(cell.cell),
+      });
     }
     line += 1;
   });
@@ -125,8 +148,13 @@ export function tableView(key: TableKey, cells: Cells): TableView {
   const layout = layoutTable(key, cells, { variant: 'compact' });
   const columns = COLUMNS[key];
   const valueColumns = layout.columns - layout.labelColumns;
-  const template = [...(layout.labelColumns > 0 ? [columns.label] : []), `repeat(${valueColumns}, ${columns.value})`].join(' ');
-  const hasNull = layout.blocks.some((b) => b.body.some((row) => row.cells.some((c) => c.kind === 'value' && c.value === null)));
+  const template = [
+    ...(layout.labelColumns > 0 ? [columns.label] : []),
+    `repeat(${valueColumns}, ${columns.value})`,
+  ].join(' ');
+  const hasNull = layout.blocks.some((b) =>
+    b.body.some((row) => row.cells.some((c) => c.kind === 'value' && c.value === null)),
+  );
   return {
     key,
     wide: columns.wide,

@@ -3,7 +3,14 @@
  * the renderers print it (shared/render sectionBlocks: paragraphs, numbered sub-headings set apart), each table
  * as a TableView. Pure: the report in, display-ready data out; the report itself never goes into setData.
  */
-import { getFormat, reportTitle, sectionBlocks, sectionTable, type PublishedReport, type SectionKey } from 'gongkai-core';
+import {
+  getFormat,
+  reportTitle,
+  sectionBlocks,
+  sectionTable,
+  type PublishedReport,
+  type SectionKey,
+} from 'gongkai-core';
 import { tableView, type TableView } from './table-view';
 import { publishedDay } from '../published-day';
 
@@ -45,7 +52,10 @@ export function readerView(published: PublishedReport): ReaderView {
   const format = getFormat(report.formatVersion);
   const sections = format.sections.map((def): SectionView => {
     const tableKey = sectionTable(def.key);
-    const blocks = sectionBlocks(report, def.key).map((b): TextBlock => ({ k: b.kind === 'subheading' ? 'sub' : 'p', t: b.text }));
+    const blocks = sectionBlocks(report, def.key).map((b): TextBlock => ({
+      k: b.kind === 'subheading' ? 'sub' : 'p',
+      t: b.text,
+    }));
     const table = tableKey === null ? null : tableView(tableKey, report.cells);
     return {
       key: def.key,
@@ -57,7 +67,9 @@ export function readerView(published: PublishedReport): ReaderView {
     };
   });
   const day = publishedDay(published.publishedAt);
-  const meta = [day === '' ? '' : `发布于 ${day}`, published.version > 1 ? `第 ${published.version} 版（已更正）` : ''].filter((m) => m !== '').join(' · ');
+  const meta = [day === '' ? '' : `发布于 ${day}`, published.version > 1 ? `第 ${published.version} 版（已更正）` : '']
+    .filter((m) => m !== '')
+    .join(' · ');
   return {
     title: reportTitle(report.organ, report.year),
     meta,
@@ -78,7 +90,10 @@ export function describeCell(index: number): { row: string; column: string } | n
   const grid = format[def.table];
   const row = grid.rows.find((r) => r.key === def.row);
   const column = grid.columns.find((c) => c.key === def.column);
-  const path = (entry: { parentGroup?: string; group?: string; label: string } | undefined, fallback: string, top?: string): string =>
-    entry ? [top, entry.parentGroup, entry.group, entry.label].filter(Boolean).join(' · ') : fallback;
+  const path = (
+    entry: { parentGroup?: string; group?: string; label: string } | undefined,
+    fallback: string,
+    top?: string,
+  ): string => (entry ? [top, entry.parentGroup, entry.group, entry.label].filter(Boolean).join(' · ') : fallback);
   return { row: path(row, def.rowLabel), column: path(column, def.columnLabel, grid.columnHeader) };
 }

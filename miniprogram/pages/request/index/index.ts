@@ -142,7 +142,11 @@ Page<RequestData, RequestCustom>({
   async checkPrivacy() {
     if (!(await privacySetting())) return true;
     if (await requirePrivacy()) return true;
-    this.setData({ phase: 'privacy', message: '提交申请需要填写姓名、证件号码和联系电话。请先阅读并同意《用户隐私保护指引》，我们只把这些信息用于办理您的申请。' });
+    this.setData({
+      phase: 'privacy',
+      message:
+        '提交申请需要填写姓名、证件号码和联系电话。请先阅读并同意《用户隐私保护指引》，我们只把这些信息用于办理您的申请。',
+    });
     return false;
   },
 
@@ -169,10 +173,21 @@ Page<RequestData, RequestCustom>({
   onPick(e) {
     const field = e.currentTarget.dataset.field;
     const index = Number(e.detail.value);
-    const key = field === 'applicantType' ? 'applicantTypeIndex' : field === 'idType' ? 'idTypeIndex' : field === 'deliveryForm' ? 'deliveryFormIndex' : null;
+    const key =
+      field === 'applicantType'
+        ? 'applicantTypeIndex'
+        : field === 'idType'
+          ? 'idTypeIndex'
+          : field === 'deliveryForm'
+            ? 'deliveryFormIndex'
+            : null;
     if (key === null) return;
     const form = { ...this.data.form, [key]: index };
-    this.setData({ [`form.${key}`]: index, [`errors.${field}`]: '', organisation: isOrganisation(form) } as Partial<RequestData>);
+    this.setData({
+      [`form.${key}`]: index,
+      [`errors.${field}`]: '',
+      organisation: isOrganisation(form),
+    } as Partial<RequestData>);
   },
 
   async onSubmit() {
@@ -190,7 +205,10 @@ Page<RequestData, RequestCustom>({
     if (!result.ok) {
       const fieldErrors = errorsByField(result.fieldErrors);
       this.setData({ sending: false, errors: fieldErrors });
-      void wx.showToast({ title: result.message.length > 30 ? `${result.message.slice(0, 30)}…` : result.message, icon: 'none' });
+      void wx.showToast({
+        title: result.message.length > 30 ? `${result.message.slice(0, 30)}…` : result.message,
+        icon: 'none',
+      });
       return;
     }
     const { id, applicationNo, queryCode, statusLabel } = result.data;
@@ -239,7 +257,14 @@ Page<RequestData, RequestCustom>({
 
   onNew() {
     this.requestId = newRequestId();
-    this.setData({ phase: 'form', form: emptyForm(), organisation: false, errors: {}, result: null, subscribed: false });
+    this.setData({
+      phase: 'form',
+      form: emptyForm(),
+      organisation: false,
+      errors: {},
+      result: null,
+      subscribed: false,
+    });
   },
 
   onShareAppMessage() {

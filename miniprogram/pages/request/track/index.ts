@@ -80,7 +80,12 @@ Page<TrackData, TrackCustom>({
     this.busy = false;
     if (!result.ok) {
       const errors = errorsByField(result.fieldErrors);
-      this.setData({ sending: false, errors, view: null, message: Object.keys(errors).length > 0 ? '' : result.message });
+      this.setData({
+        sending: false,
+        errors,
+        view: null,
+        message: Object.keys(errors).length > 0 ? '' : result.message,
+      });
       return;
     }
     this.setData({ sending: false, view: toTrackView(result.data) });

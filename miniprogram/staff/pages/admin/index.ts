@@ -50,8 +50,16 @@ export interface AdminData {
   noticeKind: NoticeKind;
 }
 
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
-type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, T>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
+type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
+  { value: string },
+  Record<string, never>,
+  T
+>;
 
 /** The plain text fields typed into an <input> or <textarea>. */
 type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
@@ -84,8 +92,17 @@ const EMPTY_FORM: ProfileForm = {
   chain: 'two',
   feePayment: '',
   extensionApprovers: [],
-  templateIds: { approvalNeeded: '', itemReturned: '', itemPublished: '', requestReceived: '', requestAnswered: '', deadlineNear: '' },
-  keys: Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { applicationNo: '', status: '', date: '', note: '' }])) as ProfileForm['keys'],
+  templateIds: {
+    approvalNeeded: '',
+    itemReturned: '',
+    itemPublished: '',
+    requestReceived: '',
+    requestAnswered: '',
+    deadlineNear: '',
+  },
+  keys: Object.fromEntries(
+    SUBSCRIBE_PURPOSES.map((p) => [p, { applicationNo: '', status: '', date: '', note: '' }]),
+  ) as ProfileForm['keys'],
   answeredOverride: false,
 };
 
@@ -216,7 +233,14 @@ Page<AdminData, AdminCustom>({
     }
     const saved = applyPatch(loaded, checked.patch);
     this.loaded = saved;
-    this.setData({ busy: false, form: copyForm(saved), errors: {}, credit: creditCheck(saved.creditCode), notice: '已保存', noticeKind: 'saved' });
+    this.setData({
+      busy: false,
+      form: copyForm(saved),
+      errors: {},
+      credit: creditCheck(saved.creditCode),
+      notice: '已保存',
+      noticeKind: 'saved',
+    });
     void wx.showToast({ title: '已保存', icon: 'success' });
   },
 

@@ -2,7 +2,20 @@
  * 机关设置 as data: the form of the stored settings, the patch of what changed (only that is sent), the zod errors
  * by field, and the 统一社会信用代码 check as the admin types. Pure.
  */
-import { DEFAULT_NOTICE_FIELDS, DEFAULT_REMINDER_FIELDS, ROLE_LABELS, SUBSCRIBE_PURPOSES, creditCodeSchema, parseWith, updateProfileSchema, type FieldError, type NoticeFields, type OrganSettings, type StaffListEntry, type SubscribePurpose } from 'gongkai-core';
+import {
+  DEFAULT_NOTICE_FIELDS,
+  DEFAULT_REMINDER_FIELDS,
+  ROLE_LABELS,
+  SUBSCRIBE_PURPOSES,
+  creditCodeSchema,
+  parseWith,
+  updateProfileSchema,
+  type FieldError,
+  type NoticeFields,
+  type OrganSettings,
+  type StaffListEntry,
+  type SubscribePurpose,
+} from 'gongkai-core';
 import type { ProfilePatch } from '../../../api/staff-admin';
 
 /** What each subscribe-message template is for, as the WeChat console's template library names such notices. */
@@ -33,16 +46,25 @@ export const KEY_HINTS: Record<SubscribePurpose, string> = {
   deadlineNear: '申请编号、即将到期或已逾期、提醒日期、剩余期限',
 };
 
-export const NOTICE_KEYS = (Object.keys(KEY_LABELS) as (keyof NoticeFields)[]).map((key) => ({ key, label: KEY_LABELS[key] }));
+export const NOTICE_KEYS = (Object.keys(KEY_LABELS) as (keyof NoticeFields)[]).map((key) => ({
+  key,
+  label: KEY_LABELS[key],
+}));
 
 /**
  * The keys of requestAnswered (the applicant's progress) are the profile's `noticeFields`: its row edits those, so
  * its errors come back as `noticeFields.<key>`; the staff purposes' as `templateFields.<purpose>.<key>`.
  */
-export const errorPrefix = (p: SubscribePurpose): string => (p === 'requestAnswered' ? 'noticeFields.' : `templateFields.${p}.`);
+export const errorPrefix = (p: SubscribePurpose): string =>
+  p === 'requestAnswered' ? 'noticeFields.' : `templateFields.${p}.`;
 
 /** The purposes as the page lists them; static, set once. */
-export const PURPOSES = SUBSCRIBE_PURPOSES.map((key) => ({ key, label: PURPOSE_LABELS[key], hint: `依次为：${KEY_HINTS[key]}`, errorPrefix: errorPrefix(key) }));
+export const PURPOSES = SUBSCRIBE_PURPOSES.map((key) => ({
+  key,
+  label: PURPOSE_LABELS[key],
+  hint: `依次为：${KEY_HINTS[key]}`,
+  errorPrefix: errorPrefix(key),
+}));
 
 export type ChainChoice = 'two' | 'one';
 
@@ -77,10 +99,17 @@ export type FormField = keyof ProfileForm;
 export type FormErrors = Record<string, string>;
 
 export function formOf(s: OrganSettings): ProfileForm {
-  const templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, s.templateIds[p] ?? ''])) as Record<SubscribePurpose, string>;
+  const templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, s.templateIds[p] ?? ''])) as Record<
+    SubscribePurpose,
+    string
+  >;
   const stored = s.templateFields ?? {};
-  const fallback = (p: SubscribePurpose): NoticeFields => (p === 'requestAnswered' ? { ...DEFAULT_NOTICE_FIELDS, ...s.noticeFields } : DEFAULT_REMINDER_FIELDS);
-  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...(stored[p] ?? fallback(p)) }])) as Record<SubscribePurpose, NoticeFields>;
+  const fallback = (p: SubscribePurpose): NoticeFields =>
+    p === 'requestAnswered' ? { ...DEFAULT_NOTICE_FIELDS, ...s.noticeFields } : DEFAULT_REMINDER_FIELDS;
+  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...(stored[p] ?? fallback(p)) }])) as Record<
+    SubscribePurpose,
+    NoticeFields
+  >;
   return {
     name: s.name,
     creditCode: s.creditCode,
@@ -100,7 +129,9 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /** The staff purposes' keys worth storing: those that differ from the default (a default one applies anyway). */
 function staffFields(keys: ProfileForm['keys']): Partial<Record<SubscribePurpose, NoticeFields>> {
-  const differing = SUBSCRIBE_PURPOSES.filter((p) => p !== 'requestAnswered' && !same(keys[p], DEFAULT_REMINDER_FIELDS));
+  const differing = SUBSCRIBE_PURPOSES.filter(
+    (p) => p !== 'requestAnswered' && !same(keys[p], DEFAULT_REMINDER_FIELDS),
+  );
   return Object.fromEntries(differing.map((p) => [p, keys[p]]));
 }
 
@@ -111,9 +142,12 @@ export function patchOf(form: ProfileForm, loaded: ProfileForm): ProfilePatch {
     if (form[key] !== loaded[key]) patch[key] = form[key];
   }
   if (form.chain !== loaded.chain) patch.chain = form.chain === 'two' ? ['reviewer', 'leader'] : ['leader'];
-  if (!same([...form.extensionApprovers].sort(), [...loaded.extensionApprovers].sort())) patch.extensionApprovers = form.extensionApprovers;
+  if (!same([...form.extensionApprovers].sort(), [...loaded.extensionApprovers].sort()))
+    patch.extensionApprovers = form.extensionApprovers;
   if (!same(form.templateIds, loaded.templateIds)) {
-    patch.templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.filter((p) => form.templateIds[p].trim() !== '').map((p) => [p, form.templateIds[p]]));
+    patch.templateIds = Object.fromEntries(
+      SUBSCRIBE_PURPOSES.filter((p) => form.templateIds[p].trim() !== '').map((p) => [p, form.templateIds[p]]),
+    );
   }
   const answeredChanged = !same(form.keys.requestAnswered, loaded.keys.requestAnswered);
   const staffChanged = !same(staffFields(form.keys), staffFields(loaded.keys));
@@ -160,12 +194,16 @@ export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileFor
   if (patch.extensionApprovers !== undefined) next.extensionApprovers = [...patch.extensionApprovers];
   if (patch.templateIds !== undefined) {
     const ids = patch.templateIds;
-    next.templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, ids[p] ?? ''])) as Record<SubscribePurpose, string>;
+    next.templateIds = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, ids[p] ?? ''])) as Record<
+      SubscribePurpose,
+      string
+    >;
   }
   if (patch.noticeFields !== undefined) next.keys.requestAnswered = { ...patch.noticeFields };
   if (patch.templateFields !== undefined) {
     const fields = patch.templateFields;
-    for (const p of SUBSCRIBE_PURPOSES) if (p !== 'requestAnswered') next.keys[p] = { ...(fields[p] ?? DEFAULT_REMINDER_FIELDS) };
+    for (const p of SUBSCRIBE_PURPOSES)
+      if (p !== 'requestAnswered') next.keys[p] = { ...(fields[p] ?? DEFAULT_REMINDER_FIELDS) };
     next.answeredOverride = false;
   }
   return next;
@@ -173,7 +211,10 @@ export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileFor
 
 /** A deep copy: the page edits its form by data paths, which must not reach the baseline it compares with. */
 export function copyForm(form: ProfileForm): ProfileForm {
-  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...form.keys[p] }])) as Record<SubscribePurpose, NoticeFields>;
+  const keys = Object.fromEntries(SUBSCRIBE_PURPOSES.map((p) => [p, { ...form.keys[p] }])) as Record<
+    SubscribePurpose,
+    NoticeFields
+  >;
   return { ...form, extensionApprovers: [...form.extensionApprovers], templateIds: { ...form.templateIds }, keys };
 }
 
@@ -205,7 +246,13 @@ export interface ApproverChoice {
 
 /** Everyone on the staff, the chosen ones marked; a stored id no longer on the staff stays listed to be removed. */
 export function approverChoices(staff: readonly StaffListEntry[], chosen: readonly string[]): ApproverChoice[] {
-  const known = staff.map((s) => ({ id: s.id, label: `${s.displayName}（${ROLE_LABELS[s.role]}）`, on: chosen.includes(s.id) }));
-  const gone = chosen.filter((id) => !staff.some((s) => s.id === id)).map((id) => ({ id, label: '已移除的人员', on: true }));
+  const known = staff.map((s) => ({
+    id: s.id,
+    label: `${s.displayName}（${ROLE_LABELS[s.role]}）`,
+    on: chosen.includes(s.id),
+  }));
+  const gone = chosen
+    .filter((id) => !staff.some((s) => s.id === id))
+    .map((id) => ({ id, label: '已移除的人员', on: true }));
   return [...known, ...gone];
 }

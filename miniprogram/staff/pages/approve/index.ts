@@ -79,7 +79,11 @@ Page<ApproveData, ApproveCustom>({
     }
     const item: StaffItem = result.data;
     if (item.status !== 'inReview' || typeof item.step !== 'number') {
-      this.setData({ state: 'closed', title: item.title, message: item.status === 'published' ? '该信息已发布，无需审批' : '该信息不在审批中' });
+      this.setData({
+        state: 'closed',
+        title: item.title,
+        message: item.status === 'published' ? '该信息已发布，无需审批' : '该信息不在审批中',
+      });
       return;
     }
     let previous: StaffItem | null = null;
@@ -96,7 +100,8 @@ Page<ApproveData, ApproveCustom>({
       isCorrection: item.correctionOf !== undefined,
       rows: diffRows(item, previous),
       stepLabel: stepLabel(step, item.chain),
-      stepHint: needed !== undefined && needed !== me.role ? `此步应由${ROLE_LABELS[needed]}办理（您是${me.roleLabel}）` : '',
+      stepHint:
+        needed !== undefined && needed !== me.role ? `此步应由${ROLE_LABELS[needed]}办理（您是${me.roleLabel}）` : '',
       needChecklist: step === checklistStep(item.chain),
       checks,
       allChecked: allTicked(checks),
@@ -124,7 +129,10 @@ Page<ApproveData, ApproveCustom>({
       return;
     }
     this.setData({ busy: true, notice: '' });
-    const checklist = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<SecrecyPoint, true>;
+    const checklist = Object.fromEntries(Object.keys(SECRECY_CHECKLIST).map((k) => [k, true])) as Record<
+      SecrecyPoint,
+      true
+    >;
     const comment = this.data.comment.trim();
     const result = await approveItem(
       { id: this.id, ...(comment === '' ? {} : { comment }), ...(this.data.needChecklist ? { checklist } : {}) },

@@ -16,7 +16,10 @@ export interface DiffRow {
   kind: DiffKind;
 }
 
-type Shown = Pick<StaffItem, 'title' | 'docNo' | 'publisher' | 'writtenDate' | 'category' | 'validity' | 'body' | 'attachments'>;
+type Shown = Pick<
+  StaffItem,
+  'title' | 'docNo' | 'publisher' | 'writtenDate' | 'category' | 'validity' | 'body' | 'attachments'
+>;
 
 const FIELDS: readonly { key: string; label: string; text: (item: Shown) => string }[] = [
   { key: 'title', label: '名称', text: (i) => i.title },
@@ -26,7 +29,11 @@ const FIELDS: readonly { key: string; label: string; text: (item: Shown) => stri
   { key: 'category', label: '分类', text: (i) => (i.category ? categoryLabel(i.category) : '') },
   { key: 'validity', label: '有效性', text: (i) => (i.validity ? validityLabel(i.validity) : '') },
   { key: 'body', label: '正文', text: (i) => i.body },
-  { key: 'attachments', label: '附件', text: (i) => (i.attachments.length === 0 ? '' : i.attachments.map((a) => a.name).join('、')) },
+  {
+    key: 'attachments',
+    label: '附件',
+    text: (i) => (i.attachments.length === 0 ? '' : i.attachments.map((a) => a.name).join('、')),
+  },
 ];
 
 export function diffRows(current: Shown, previous: Shown | null): DiffRow[] {
@@ -46,11 +53,20 @@ export interface CheckRow {
 }
 
 export function checklistRows(ticked: Partial<Record<SecrecyPoint, boolean>> = {}): CheckRow[] {
-  return (Object.keys(SECRECY_CHECKLIST) as SecrecyPoint[]).map((key) => ({ key, label: SECRECY_CHECKLIST[key], on: ticked[key] === true }));
+  return (Object.keys(SECRECY_CHECKLIST) as SecrecyPoint[]).map((key) => ({
+    key,
+    label: SECRECY_CHECKLIST[key],
+    on: ticked[key] === true,
+  }));
 }
 
 export function allTicked(rows: readonly CheckRow[]): boolean {
   return rows.length > 0 && rows.every((r) => r.on);
 }
 
-export const KIND_LABELS: Record<DiffKind, string> = { same: '未变', changed: '已修改', added: '新增', removed: '已删除' };
+export const KIND_LABELS: Record<DiffKind, string> = {
+  same: '未变',
+  changed: '已修改',
+  added: '新增',
+  removed: '已删除',
+};

@@ -48,8 +48,16 @@ export interface CalendarData {
   noticeKind: NoticeKind;
 }
 
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
-type PickEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, T>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
+type PickEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
+  { value: string },
+  Record<string, never>,
+  T
+>;
 
 interface CalendarCustom {
   calendar: OrganCalendar;
@@ -68,7 +76,8 @@ interface CalendarCustom {
   onSave(): Promise<void>;
 }
 
-const keyed = <T extends object>(rows: readonly T[]): (T & { key: string })[] => rows.map((r, i) => ({ ...r, key: String(i) }));
+const keyed = <T extends object>(rows: readonly T[]): (T & { key: string })[] =>
+  rows.map((r, i) => ({ ...r, key: String(i) }));
 const plain = (rows: readonly HolidayRow[]): HolidayRow[] => rows.map((r) => ({ start: r.start, end: r.end }));
 
 Page<CalendarData, CalendarCustom>({
@@ -166,7 +175,10 @@ Page<CalendarData, CalendarCustom>({
   onRemoveHoliday(e) {
     const index = Number(e.currentTarget.dataset.index);
     const errors = { ...this.data.errors, holidays: this.data.errors.holidays.filter((_, i) => i !== index) };
-    this.setHolidays(plain(this.data.holidays).filter((_, i) => i !== index), errors);
+    this.setHolidays(
+      plain(this.data.holidays).filter((_, i) => i !== index),
+      errors,
+    );
   },
 
   onAddWorkday() {
@@ -188,7 +200,10 @@ Page<CalendarData, CalendarCustom>({
 
   async onSave() {
     if (this.data.busy) return;
-    const built = tableOf({ holidays: plain(this.data.holidays), workdays: this.data.workdays.map((r) => ({ date: r.date })) });
+    const built = tableOf({
+      holidays: plain(this.data.holidays),
+      workdays: this.data.workdays.map((r) => ({ date: r.date })),
+    });
     if (!built.ok) {
       this.setData({ errors: built.errors, notice: '请按提示修改后再保存', noticeKind: 'error' });
       return;

@@ -39,7 +39,12 @@ export function yearChoices(current: number, officialYears: readonly number[], o
 }
 
 /** Where to start: the first year from now that neither the built-in data nor the organ covers yet. */
-export function firstMissing(years: readonly number[], current: number, officialYears: readonly number[], own: readonly number[]): number {
+export function firstMissing(
+  years: readonly number[],
+  current: number,
+  officialYears: readonly number[],
+  own: readonly number[],
+): number {
   const missing = years.find((y) => y >= current && !officialYears.includes(y) && !own.includes(y));
   return missing ?? current + 1;
 }
@@ -80,7 +85,10 @@ export interface YearRows {
 }
 
 export function rowsOf(table: OrganYear | undefined): YearRows {
-  return { holidays: table ? holidayRows(table.holidays) : [], workdays: table ? table.workdays.map((date) => ({ date })) : [] };
+  return {
+    holidays: table ? holidayRows(table.holidays) : [],
+    workdays: table ? table.workdays.map((date) => ({ date })) : [],
+  };
 }
 
 export interface RowErrors {
@@ -92,7 +100,8 @@ export interface RowErrors {
 
 export const noErrors = (): RowErrors => ({ holidays: [], workdays: [], year: '' });
 
-const hasErrors = (e: RowErrors): boolean => e.year !== '' || e.holidays.some((m) => m !== '') || e.workdays.some((m) => m !== '');
+const hasErrors = (e: RowErrors): boolean =>
+  e.year !== '' || e.holidays.some((m) => m !== '') || e.workdays.some((m) => m !== '');
 
 export type Built = { ok: true; table: OrganYear; rowOfHoliday: number[] } | { ok: false; errors: RowErrors };
 
@@ -127,7 +136,11 @@ export function withYear(calendar: OrganCalendar, year: number, table: OrganYear
  * The schema's errors (`calendar.years.2027.holidays.3：…`) on their rows: a holiday day's index → its range.
  * The message loses its path; what it says (不属于 2027 年, 重复, 同时填为…) stays.
  */
-export function rowErrors(fieldErrors: readonly FieldError[] | undefined, year: number, rowOfHoliday: readonly number[]): RowErrors {
+export function rowErrors(
+  fieldErrors: readonly FieldError[] | undefined,
+  year: number,
+  rowOfHoliday: readonly number[],
+): RowErrors {
   const errors = noErrors();
   for (const e of fieldErrors ?? []) {
     const parts = e.path.split('.');
@@ -152,6 +165,9 @@ export interface OwnYear {
 
 export function ownYears(calendar: OrganCalendar): OwnYear[] {
   return Object.entries(calendar.years)
-    .map(([year, t]) => ({ year: Number(year), summary: `放假 ${t.holidays.length} 天，调休上班 ${t.workdays.length} 天` }))
+    .map(([year, t]) => ({
+      year: Number(year),
+      summary: `放假 ${t.holidays.length} 天，调休上班 ${t.workdays.length} 天`,
+    }))
     .sort((a, b) => a.year - b.year);
 }

@@ -8,7 +8,17 @@ import { newRequestId } from '../../../api/staff';
 import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
 import { canWrite, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
-import { KINDS, RESULTS, caseInput, casesView, closeErrors, emptyCaseForm, type CaseErrors, type CaseForm, type CasesView } from './view';
+import {
+  KINDS,
+  RESULTS,
+  caseInput,
+  casesView,
+  closeErrors,
+  emptyCaseForm,
+  type CaseErrors,
+  type CaseForm,
+  type CasesView,
+} from './view';
 
 export type CasesState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -41,7 +51,11 @@ export interface CasesData {
   busy: boolean;
 }
 
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
 type ValueEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 interface CasesCustom {
@@ -50,13 +64,18 @@ interface CasesCustom {
   year(): number;
   start(): Promise<void>;
   refresh(): Promise<boolean>;
-  send<T>(key: string, act: (requestId: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<boolean>;
+  send<T>(
+    key: string,
+    act: (requestId: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
+  ): Promise<boolean>;
   onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onStartAdd(): void;
   onCancelAdd(): void;
   onKind(e: DataEvent<{ kind: string }>): void;
-  onFormDate(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: 'filedDate' | 'closedDate' }>): void;
+  onFormDate(
+    e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: 'filedDate' | 'closedDate' }>,
+  ): void;
   onCaseNo(e: ValueEvent): void;
   onClosedToggle(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
   onFormResult(e: DataEvent<{ result: string }>): void;
@@ -157,7 +176,14 @@ Page<CasesData, CasesCustom>({
   },
 
   onStartAdd() {
-    this.setData({ adding: true, closing: null, form: emptyCaseForm(this.data.today), errors: {}, notice: '', noticeKind: '' });
+    this.setData({
+      adding: true,
+      closing: null,
+      form: emptyCaseForm(this.data.today),
+      errors: {},
+      notice: '',
+      noticeKind: '',
+    });
   },
 
   onCancelAdd() {
@@ -201,7 +227,13 @@ Page<CasesData, CasesCustom>({
     const id = e.currentTarget.dataset.id;
     const c = this.cases.find((x) => x.id === id);
     if (c === undefined) return;
-    this.setData({ closing: { id, filedDate: c.filedDate, result: '', closedDate: this.data.today }, closeErrors: {}, adding: false, notice: '', noticeKind: '' });
+    this.setData({
+      closing: { id, filedDate: c.filedDate, result: '', closedDate: this.data.today },
+      closeErrors: {},
+      adding: false,
+      notice: '',
+      noticeKind: '',
+    });
   },
 
   onCancelClose() {

@@ -12,7 +12,9 @@ export const KINDS: readonly { key: CaseKind; label: string }[] = [
   { key: 'suitAfterReview', label: '行政诉讼（复议后起诉）' },
 ];
 
-export const RESULTS: readonly { key: CaseResult; label: string }[] = (['upheld', 'corrected', 'other'] as const).map((key) => ({ key, label: CASE_COLUMN_LABELS[key] ?? key }));
+export const RESULTS: readonly { key: CaseResult; label: string }[] = (['upheld', 'corrected', 'other'] as const).map(
+  (key) => ({ key, label: CASE_COLUMN_LABELS[key] ?? key }),
+);
 
 const COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 
@@ -40,14 +42,26 @@ export interface CasesView {
   grid: GridRow[];
 }
 
-const kindLabel = (kind: CaseKind): string => KINDS.find((k) => k.key === kind)?.label ?? CASE_KIND_LABELS[kind] ?? kind;
+const kindLabel = (kind: CaseKind): string =>
+  KINDS.find((k) => k.key === kind)?.label ?? CASE_KIND_LABELS[kind] ?? kind;
 const resultLabel = (result: CaseResult): string => CASE_COLUMN_LABELS[result] ?? result;
 
 function lineOf(c: ReviewCase, end: string): CaseLine {
   const closed = c.closedDate !== null && c.result !== null;
   let status = '尚未审结';
-  if (closed && c.closedDate !== null && c.result !== null) status = c.closedDate > end ? `年底尚未审结（${c.closedDate} 审结：${resultLabel(c.result)}）` : `${resultLabel(c.result)} · ${c.closedDate}`;
-  return { id: c.id, kindLabel: kindLabel(c.kind), filedDate: c.filedDate, caseNo: c.caseNo ?? '', status, open: !closed };
+  if (closed && c.closedDate !== null && c.result !== null)
+    status =
+      c.closedDate > end
+        ? `年底尚未审结（${c.closedDate} 审结：${resultLabel(c.result)}）`
+        : `${resultLabel(c.result)} · ${c.closedDate}`;
+  return {
+    id: c.id,
+    kindLabel: kindLabel(c.kind),
+    filedDate: c.filedDate,
+    caseNo: c.caseNo ?? '',
+    status,
+    open: !closed,
+  };
 }
 
 export function casesView(cases: readonly ReviewCase[], year: number): CasesView {
@@ -61,7 +75,11 @@ export function casesView(cases: readonly ReviewCase[], year: number): CasesView
     pending: pending.map((c) => lineOf(c, end)),
     closed: closedInYear.map((c) => lineOf(c, end)),
     header: COLUMNS.map((col) => CASE_COLUMN_LABELS[col] ?? col),
-    grid: KINDS.map((k) => ({ key: k.key, label: CASE_KIND_LABELS[k.key] ?? k.label, values: COLUMNS.map((col) => String(report.cells[`reviewLitigation.${k.key}.${col}`] ?? 0)) })),
+    grid: KINDS.map((k) => ({
+      key: k.key,
+      label: CASE_KIND_LABELS[k.key] ?? k.label,
+      values: COLUMNS.map((col) => String(report.cells[`reviewLitigation.${k.key}.${col}`] ?? 0)),
+    })),
   };
 }
 
@@ -98,7 +116,10 @@ export function closeErrors(result: CaseResult | '', closedDate: string, filedDa
   return errors;
 }
 
-export function caseInput(form: CaseForm, today: string): { ok: true; value: CaseInputData } | { ok: false; errors: CaseErrors } {
+export function caseInput(
+  form: CaseForm,
+  today: string,
+): { ok: true; value: CaseInputData } | { ok: false; errors: CaseErrors } {
   let errors: CaseErrors = {};
   if (form.kind === '') errors.kind = '请选择案件类型';
   if (form.filedDate === '') errors.filedDate = '请选择立案（收到）日期';

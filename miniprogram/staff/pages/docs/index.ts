@@ -6,10 +6,27 @@
  */
 import { fetchPublishedReport, fetchPublishedReports } from '../../../api/reports';
 import { newRequestId } from '../../../api/staff';
-import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry, type StatEntryInput } from '../../../api/staff-records';
+import {
+  createStatEntry,
+  listStatEntries,
+  removeStatEntry,
+  type StatEntry,
+  type StatEntryInput,
+} from '../../../api/staff-records';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
-import { docEntry, docsView, overrideEntry, type DocAction, type DocErrors, type DocForm, type DocRow, type DocsView, type LastYear, type OverrideForm } from './view';
+import {
+  docEntry,
+  docsView,
+  overrideEntry,
+  type DocAction,
+  type DocErrors,
+  type DocForm,
+  type DocRow,
+  type DocsView,
+  type LastYear,
+  type OverrideForm,
+} from './view';
 
 export type DocsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -36,7 +53,11 @@ export interface DocsData {
 }
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
 
 interface DocsCustom {
   entries: StatEntry[];
@@ -61,7 +82,12 @@ interface DocsCustom {
 }
 
 const RULES_KEY = 'gongkai.staff.docs.rules';
-const EMPTY_VIEW: DocsView = { issued: [], repealed: [], override: null, cells: { issued: '0', repealed: '0', inForce: '—', inForceNote: '' } };
+const EMPTY_VIEW: DocsView = {
+  issued: [],
+  repealed: [],
+  override: null,
+  cells: { issued: '0', repealed: '0', inForce: '—', inForceNote: '' },
+};
 
 function rulesWanted(): boolean {
   try {
@@ -148,7 +174,11 @@ Page<DocsData, DocsCustom>({
   show() {
     const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
     // 规章 entered in this year are never hidden behind the switch.
-    const hasRules = this.entries.some((e) => e.metric.startsWith('rules.') && (e.kind === 'inForceOverride' ? e.year === year : e.date.startsWith(`${year}-`)));
+    const hasRules = this.entries.some(
+      (e) =>
+        e.metric.startsWith('rules.') &&
+        (e.kind === 'inForceOverride' ? e.year === year : e.date.startsWith(`${year}-`)),
+    );
     const showRules = this.data.showRules || hasRules;
     const row: DocRow = showRules ? this.data.row : 'normativeDocs';
     const today = todayIso();
@@ -259,6 +289,10 @@ Page<DocsData, DocsCustom>({
       delete this.pending[key];
       await this.refresh();
     }
-    this.setData({ busy: false, notice: result.ok ? '已删除' : result.message, noticeKind: result.ok ? 'saved' : 'error' });
+    this.setData({
+      busy: false,
+      notice: result.ok ? '已删除' : result.message,
+      noticeKind: result.ok ? 'saved' : 'error',
+    });
   },
 });

@@ -42,19 +42,34 @@ export interface DocsView {
 export type LastYear = { kind: 'found'; report: ReportData } | { kind: 'none' } | { kind: 'failed' };
 
 function lineOf(e: Extract<StatEntry, { kind: 'count' }>): DocLine {
-  return { id: e.id, title: e.title ?? e.note ?? '（未登记名称）', docNo: e.docNo ?? '', date: e.date, countText: e.count > 1 ? `${e.count} 件` : '' };
+  return {
+    id: e.id,
+    title: e.title ?? e.note ?? '（未登记名称）',
+    docNo: e.docNo ?? '',
+    date: e.date,
+    countText: e.count > 1 ? `${e.count} 件` : '',
+  };
 }
 
 export function docsView(entries: readonly StatEntry[], year: number, row: DocRow, lastYear: LastYear): DocsView {
-  const inYear = entries.filter((e): e is Extract<StatEntry, { kind: 'count' }> => e.kind === 'count' && e.date.startsWith(`${year}-`));
+  const inYear = entries.filter(
+    (e): e is Extract<StatEntry, { kind: 'count' }> => e.kind === 'count' && e.date.startsWith(`${year}-`),
+  );
   const lines = (action: DocAction) =>
     inYear
       .filter((e) => e.metric === `${row}.${action}`)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map(lineOf);
-  const found = entries.find((e): e is Extract<StatEntry, { kind: 'inForceOverride' }> => e.kind === 'inForceOverride' && e.metric === `${row}.inForce` && e.year === year);
+  const found = entries.find(
+    (e): e is Extract<StatEntry, { kind: 'inForceOverride' }> =>
+      e.kind === 'inForceOverride' && e.metric === `${row}.inForce` && e.year === year,
+  );
   const previous = lastYear.kind === 'found' ? lastYear.report : undefined;
-  const { report } = buildReport(year, { organ: '', requests: [], statEntries: entries, cases: [], items: [] }, previous);
+  const { report } = buildReport(
+    year,
+    { organ: '', requests: [], statEntries: entries, cases: [], items: [] },
+    previous,
+  );
   const cell = (column: string) => report.cells[`proactive.${row}.${column}`];
   const issued = String(cell('issued') ?? 0);
   const repealed = String(cell('repealed') ?? 0);
@@ -64,11 +79,17 @@ export function docsView(entries: readonly StatEntry[], year: number, row: DocRo
   if (found) {
     inForceNote = `核定数，原因：${found.reason}`;
   } else if (typeof before === 'number') {
-    inForceNote = report.cellNotes?.[`proactive.${row}.inForce`] ?? `上年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed}`;
+    inForceNote =
+      report.cellNotes?.[`proactive.${row}.inForce`] ??
+      `上年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed}`;
   } else {
     // The report then adds up every year's entries; this page reads only this year's, so it shows no number.
     inForce = '—';
-    const why = { failed: '上年年度报告暂时读取失败', none: '上年年度报告未在本系统发布', found: '上年年度报告没有现行有效件数' }[lastYear.kind];
+    const why = {
+      failed: '上年年度报告暂时读取失败',
+      none: '上年年度报告未在本系统发布',
+      found: '上年年度报告没有现行有效件数',
+    }[lastYear.kind];
     inForceNote = `${why}：生成报告时按历年登记的制发、废止累计计算；如与实际不符，请填写核定数`;
   }
   return {
@@ -106,7 +127,14 @@ export function docEntry(form: DocForm, row: DocRow, year: number): Checked {
   if (form.date === '') errors.date = '请选择日期';
   else if (!form.date.startsWith(`${year}-`)) errors.date = `日期须在 ${year} 年内`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const entry: StatEntryInput = { kind: 'count', metric: `${row}.${form.action}`, date: form.date, count: 1, title, ...(docNo === '' ? {} : { docNo }) };
+  const entry: StatEntryInput = {
+    kind: 'count',
+    metric: `${row}.${form.action}`,
+    date: form.date,
+    count: 1,
+    title,
+    ...(docNo === '' ? {} : { docNo }),
+  };
   return { ok: true, entry };
 }
 

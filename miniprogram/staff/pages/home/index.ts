@@ -14,8 +14,33 @@ import { fetchReportStatus } from '../../../api/staff-reports';
 import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
-import { ADMIN_ROUTE, APPROVE_ROUTE, CALENDAR_ROUTE, CASES_ROUTE, DOCS_ROUTE, EDIT_ROUTE, REPORT_ROUTE, PEOPLE_ROUTE, REQUEST_ROUTE, REQUESTS_ROUTE, STATS_ROUTE, approves, checkStaff } from '../../session';
-import { NO_TEMPLATES, REMINDER_PURPOSES, reminderLines, reportLine, requestLine, URGENT_SHOWN, workLine, type ReminderLine, type ReportLine, type WorkLine } from './view';
+import {
+  ADMIN_ROUTE,
+  APPROVE_ROUTE,
+  CALENDAR_ROUTE,
+  CASES_ROUTE,
+  DOCS_ROUTE,
+  EDIT_ROUTE,
+  REPORT_ROUTE,
+  PEOPLE_ROUTE,
+  REQUEST_ROUTE,
+  REQUESTS_ROUTE,
+  STATS_ROUTE,
+  approves,
+  checkStaff,
+} from '../../session';
+import {
+  NO_TEMPLATES,
+  REMINDER_PURPOSES,
+  reminderLines,
+  reportLine,
+  requestLine,
+  URGENT_SHOWN,
+  workLine,
+  type ReminderLine,
+  type ReportLine,
+  type WorkLine,
+} from './view';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
@@ -57,8 +82,16 @@ interface HomeCustom {
   onRetry(): void;
   onRequests(): void;
   onRequest(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
-  onRegister(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'stats' | 'docs' | 'cases' }>): void;
-  onAdmin(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'admin' | 'people' | 'calendar' | 'import' }>): void;
+  onRegister(
+    e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: 'stats' | 'docs' | 'cases' }>,
+  ): void;
+  onAdmin(
+    e: WechatMiniprogram.TouchEvent<
+      Record<string, never>,
+      Record<string, never>,
+      { to: 'admin' | 'people' | 'calendar' | 'import' }
+    >,
+  ): void;
   onNew(): void;
   onLocalDraft(): void;
   onDraft(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>): void;
@@ -159,7 +192,6 @@ Page<HomeData, HomeCustom>({
     this.setData({ waiting: mine.map(workLine), waitingCount: mine.length, waitingError: '' });
   },
 
-
   async loadRequests() {
     // The desk's first page is ordered by urgency; its counts cover every open request.
     const result = await listRequests(undefined, 1, 10);
@@ -168,7 +200,11 @@ Page<HomeData, HomeCustom>({
       return;
     }
     const open = result.data.list.filter((r) => r.status !== 'answered' && r.status !== 'closed');
-    this.setData({ requestCounts: result.data.counts, requestLines: open.slice(0, URGENT_SHOWN).map(requestLine), requestsError: '' });
+    this.setData({
+      requestCounts: result.data.counts,
+      requestLines: open.slice(0, URGENT_SHOWN).map(requestLine),
+      requestsError: '',
+    });
   },
 
   async loadReport() {
@@ -187,7 +223,10 @@ Page<HomeData, HomeCustom>({
       return;
     }
     const lines = reminderLines(role, profile.data.templateIds ?? {}, counts.ok ? counts.data : null);
-    this.setData({ reminders: lines, remindersNote: lines.length === 0 ? NO_TEMPLATES : counts.ok ? '' : counts.message });
+    this.setData({
+      reminders: lines,
+      remindersNote: lines.length === 0 ? NO_TEMPLATES : counts.ok ? '' : counts.message,
+    });
   },
 
   async onRemind() {
@@ -208,7 +247,10 @@ Page<HomeData, HomeCustom>({
     }
     const after = counts;
     if (after) this.setData({ reminders: lines.map((l) => ({ ...l, left: after[l.purpose] })), remindersNote: '' });
-    void wx.showToast({ title: failure || (after ? '已开启，有新事项时微信会提醒您' : '未开启提醒，可随时再点此开启'), icon: 'none' });
+    void wx.showToast({
+      title: failure || (after ? '已开启，有新事项时微信会提醒您' : '未开启提醒，可随时再点此开启'),
+      icon: 'none',
+    });
   },
 
   onRetry() {

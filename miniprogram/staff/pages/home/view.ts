@@ -1,5 +1,13 @@
 /** 工作台 list lines. Pure. */
-import type { ItemSummary, ReminderCounts, ReportStatus, RequestRow, StaffPurpose, StaffRole, SubscribePurpose } from 'gongkai-core';
+import type {
+  ItemSummary,
+  ReminderCounts,
+  ReportStatus,
+  RequestRow,
+  StaffPurpose,
+  StaffRole,
+  SubscribePurpose,
+} from 'gongkai-core';
 import { categoryLabel } from '../../labels';
 
 export interface WorkLine {
@@ -18,8 +26,19 @@ export const URGENT_SHOWN = 3;
 
 export function requestLine(row: RequestRow): WorkLine & { urgent: boolean } {
   const d = row.deadline;
-  const due = !d ? '待确认收到' : d.overdue ? `已逾期 · 应于 ${d.dueDate} 前答复` : d.pausedBy ? `${row.statusLabel} · 期限暂停` : `剩 ${d.daysRemaining} 个工作日 · ${d.dueDate} 前答复`;
-  return { id: row.id, title: `${row.applicationNo} ${row.applicantName}`, note: `${row.statusLabel} · ${due}`, urgent: Boolean(d?.overdue || d?.atRisk) };
+  const due = !d
+    ? '待确认收到'
+    : d.overdue
+      ? `已逾期 · 应于 ${d.dueDate} 前答复`
+      : d.pausedBy
+        ? `${row.statusLabel} · 期限暂停`
+        : `剩 ${d.daysRemaining} 个工作日 · ${d.dueDate} 前答复`;
+  return {
+    id: row.id,
+    title: `${row.applicationNo} ${row.applicantName}`,
+    note: `${row.statusLabel} · ${due}`,
+    urgent: Boolean(d?.overdue || d?.atRisk),
+  };
 }
 
 /** Days left before the report's due date at which the 工作台 turns the reminder on (a month before 1月31日). */
@@ -36,7 +55,12 @@ export function reportLine(s: ReportStatus): ReportLine {
   const title = `${s.year} 年度报告`;
   if (s.status === 'published') return { title, note: `${s.stepLabel}`, remind: false };
   const state = s.status === 'none' ? '尚未开始编制' : s.stepLabel;
-  const due = s.daysLeft < 0 ? `已超过报送期限 ${-s.daysLeft} 天（${s.dueDate}）` : s.daysLeft === 0 ? `今天（${s.dueDate}）须报送` : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
+  const due =
+    s.daysLeft < 0
+      ? `已超过报送期限 ${-s.daysLeft} 天（${s.dueDate}）`
+      : s.daysLeft === 0
+        ? `今天（${s.dueDate}）须报送`
+        : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
   return { title, note: `${state} · ${due}`, remind: s.daysLeft <= REPORT_REMIND_DAYS };
 }
 
@@ -75,9 +99,15 @@ export interface ReminderLine {
 }
 
 /** The role's reminders whose template the organ configured, with what is left of each. */
-export function reminderLines(role: StaffRole, templateIds: Partial<Record<SubscribePurpose, string>>, counts: ReminderCounts | null): ReminderLine[] {
+export function reminderLines(
+  role: StaffRole,
+  templateIds: Partial<Record<SubscribePurpose, string>>,
+  counts: ReminderCounts | null,
+): ReminderLine[] {
   return REMINDER_PURPOSES[role].flatMap((purpose) => {
     const templateId = templateIds[purpose];
-    return templateId ? [{ purpose, templateId, label: REMINDER_LABELS[purpose], left: counts ? counts[purpose] : null }] : [];
+    return templateId
+      ? [{ purpose, templateId, label: REMINDER_LABELS[purpose], left: counts ? counts[purpose] : null }]
+      : [];
   });
 }

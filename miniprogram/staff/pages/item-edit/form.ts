@@ -3,7 +3,14 @@
  * the same schema the items function checks, so a field error shows here, in Chinese, before anything is sent.
  * Pure: no wx, no page.
  */
-import { itemContentSchema, parseWith, type Attachment, type FieldError, type ItemContent, type Validity } from 'gongkai-core';
+import {
+  itemContentSchema,
+  parseWith,
+  type Attachment,
+  type FieldError,
+  type ItemContent,
+  type Validity,
+} from 'gongkai-core';
 import { CATEGORIES, FIELD_LABELS, VALIDITY_OPTIONS } from '../../labels';
 
 export interface DraftForm {
@@ -22,7 +29,16 @@ export type FormField = Exclude<keyof DraftForm, 'attachments'>;
 export type FieldErrors = Partial<Record<keyof DraftForm, string>>;
 
 export function emptyForm(): DraftForm {
-  return { title: '', docNo: '', publisher: '', writtenDate: '', category: '', validity: '', body: '', attachments: [] };
+  return {
+    title: '',
+    docNo: '',
+    publisher: '',
+    writtenDate: '',
+    category: '',
+    validity: '',
+    body: '',
+    attachments: [],
+  };
 }
 
 /** The editable part of a stored item, as form strings. */
@@ -88,5 +104,8 @@ export function categoryIndex(value: string): number {
 }
 
 export function validityIndex(value: Validity | ''): number {
-  return Math.max(0, VALIDITY_OPTIONS.findIndex((v) => v.value === value));
+  return Math.max(
+    0,
+    VALIDITY_OPTIONS.findIndex((v) => v.value === value),
+  );
 }

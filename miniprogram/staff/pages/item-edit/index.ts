@@ -11,14 +11,40 @@
  * is retried by tapping it, and every sync uploads the ones still on the phone first. 提交审核 waits for all of
  * them. Opened on a published item, the page points to 撤回/更正 (item-manage).
  */
-import { createItem, fetchMe, fetchStaffItem, newRequestId, submitItem, updateItem, uploadPhoto } from '../../../api/staff';
+import {
+  createItem,
+  fetchMe,
+  fetchStaffItem,
+  newRequestId,
+  submitItem,
+  updateItem,
+  uploadPhoto,
+} from '../../../api/staff';
 import { UPLOAD_MESSAGE } from '../../../api/transport';
 import { loadDraft, removeDraft, saveDraft, type LocalDraft, type LocalPhoto } from '../../drafts';
 import { CATEGORIES, VALIDITY_OPTIONS } from '../../labels';
 import { HOME_ROUTE, MANAGE_ROUTE, checkStaff } from '../../session';
-import { categoryIndex, checkForm, emptyForm, fieldErrorsOf, formOf, validityIndex, type DraftForm, type FieldErrors, type FormField } from './form';
+import {
+  categoryIndex,
+  checkForm,
+  emptyForm,
+  fieldErrorsOf,
+  formOf,
+  validityIndex,
+  type DraftForm,
+  type FieldErrors,
+  type FormField,
+} from './form';
 import { dropPhoto, keepPhoto } from './keep';
-import { MAX_PHOTOS, pendingNote, photoCount, photoName, photoViews, type PhotoView, type UploadStatus } from './photos';
+import {
+  MAX_PHOTOS,
+  pendingNote,
+  photoCount,
+  photoName,
+  photoViews,
+  type PhotoView,
+  type UploadStatus,
+} from './photos';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -82,7 +108,15 @@ export const CONFLICT_NOTE = '您的修改仍保存在本机，未丢失';
 export const PHOTOS_BEFORE_SUBMIT = '照片全部上传后才能提交审核';
 
 function newDraft(id: string | null): LocalDraft {
-  return { id, version: null, form: emptyForm(), dirty: false, createRequestId: newRequestId(), photos: [], savedAt: 0 };
+  return {
+    id,
+    version: null,
+    form: emptyForm(),
+    dirty: false,
+    createRequestId: newRequestId(),
+    photos: [],
+    savedAt: 0,
+  };
 }
 
 Page<EditData, EditCustom>({
@@ -124,7 +158,8 @@ Page<EditData, EditCustom>({
   },
 
   onUnload() {
-    if (this.onNetwork !== null && typeof wx.offNetworkStatusChange === 'function') wx.offNetworkStatusChange(this.onNetwork as unknown as WechatMiniprogram.OffNetworkStatusChangeCallback);
+    if (this.onNetwork !== null && typeof wx.offNetworkStatusChange === 'function')
+      wx.offNetworkStatusChange(this.onNetwork as unknown as WechatMiniprogram.OffNetworkStatusChangeCallback);
     this.onNetwork = null;
   },
 
@@ -150,17 +185,26 @@ Page<EditData, EditCustom>({
         const published = server.data.status === 'published';
         this.setData({
           state: 'locked',
-          message: published ? '该信息已发布，不能在这里修改；如需撤回或更正，请点下方按钮' : '该信息已提交审核或已撤回，不能在这里修改',
+          message: published
+            ? '该信息已发布，不能在这里修改；如需撤回或更正，请点下方按钮'
+            : '该信息已提交审核或已撤回，不能在这里修改',
           manageId: published ? id : '',
         });
         return;
       } else if (local !== null && local.dirty) {
         this.draft = local;
       } else {
-        this.draft = { ...(local ?? newDraft(id)), id, version: server.data.version, form: formOf(server.data), dirty: false };
+        this.draft = {
+          ...(local ?? newDraft(id)),
+          id,
+          version: server.data.version,
+          form: formOf(server.data),
+          dirty: false,
+        };
       }
     }
-    if (who.kind === 'error' && this.data.notice === '') this.setData({ notice: `${who.message}。${OFFLINE_NOTE}`, noticeKind: 'offline' });
+    if (who.kind === 'error' && this.data.notice === '')
+      this.setData({ notice: `${who.message}。${OFFLINE_NOTE}`, noticeKind: 'offline' });
     const draft = this.draft;
     const restored = local !== null && local.dirty;
     this.setData({
@@ -170,7 +214,9 @@ Page<EditData, EditCustom>({
       validityIndex: validityIndex(draft.form.validity),
       photos: photoViews(draft.form.attachments, draft.photos, this.uploads),
       synced: draft.id !== null && !draft.dirty && draft.photos.length === 0,
-      ...(restored && this.data.noticeKind === '' ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const } : {}),
+      ...(restored && this.data.noticeKind === ''
+        ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const }
+        : {}),
     });
     // Synced when online: a restored change goes up by itself when it is valid, photos left on the phone are
     // uploaded; failures stay quiet.
@@ -184,7 +230,8 @@ Page<EditData, EditCustom>({
     draft.dirty = true;
     this.persist();
     const cleared: Record<string, string> = {};
-    for (const key of Object.keys(patch)) if (this.data.errors[key as keyof DraftForm] !== undefined) cleared[`errors.${key}`] = '';
+    for (const key of Object.keys(patch))
+      if (this.data.errors[key as keyof DraftForm] !== undefined) cleared[`errors.${key}`] = '';
     this.setData({ form: draft.form, synced: false, ...cleared });
   },
 
@@ -235,10 +282,18 @@ Page<EditData, EditCustom>({
     const result =
       organId === ''
         ? null
-        : await uploadPhoto({ filePath: photo.path, name, organId, onProgress: (progress) => this.setUpload(photo.path, { state: 'uploading', progress }) });
+        : await uploadPhoto({
+            filePath: photo.path,
+            name,
+            organId,
+            onProgress: (progress) => this.setUpload(photo.path, { state: 'uploading', progress }),
+          });
     if (result === null || !result.ok) {
       this.setUpload(photo.path, { state: 'failed', progress: 0 });
-      this.setData({ notice: `${result?.message ?? UPLOAD_MESSAGE}。${pendingNote(draft.photos.length)}`, noticeKind: 'offline' });
+      this.setData({
+        notice: `${result?.message ?? UPLOAD_MESSAGE}。${pendingNote(draft.photos.length)}`,
+        noticeKind: 'offline',
+      });
       return;
     }
     delete this.uploads[photo.path];
@@ -248,7 +303,9 @@ Page<EditData, EditCustom>({
     draft.photos = draft.photos.filter((p) => p.path !== photo.path);
     const size = result.data.size ?? photo.size;
     // change() stores the draft: the ref and the shorter list of local photos are kept together.
-    this.change({ attachments: [...draft.form.attachments, { fileId: result.data.fileId, name, kind: 'image', size }] });
+    this.change({
+      attachments: [...draft.form.attachments, { fileId: result.data.fileId, name, kind: 'image', size }],
+    });
     this.showPhotos();
   },
 

@@ -25,9 +25,20 @@ export interface PhotoView {
   progress: number;
 }
 
-export function photoViews(attachments: readonly Attachment[], pending: readonly LocalPhoto[], status: Readonly<Record<string, UploadStatus>>): PhotoView[] {
-  const uploaded = attachments.filter((a) => a.kind === 'image').map((a): PhotoView => ({ key: a.fileId, src: fileUrl(a.fileId), state: 'done', progress: 100 }));
-  const local = pending.map((p): PhotoView => ({ key: p.path, src: p.path, state: status[p.path]?.state ?? 'waiting', progress: status[p.path]?.progress ?? 0 }));
+export function photoViews(
+  attachments: readonly Attachment[],
+  pending: readonly LocalPhoto[],
+  status: Readonly<Record<string, UploadStatus>>,
+): PhotoView[] {
+  const uploaded = attachments
+    .filter((a) => a.kind === 'image')
+    .map((a): PhotoView => ({ key: a.fileId, src: fileUrl(a.fileId), state: 'done', progress: 100 }));
+  const local = pending.map((p): PhotoView => ({
+    key: p.path,
+    src: p.path,
+    state: status[p.path]?.state ?? 'waiting',
+    progress: status[p.path]?.progress ?? 0,
+  }));
   return [...uploaded, ...local];
 }
 

@@ -5,8 +5,22 @@
  * which opens in the editor to be changed and sent through the chain; the published one stays public until the
  * correction is approved. Who may do what is the server's decision; the buttons only follow the role.
  */
-import { correctItemSchema, parseWith, withdrawItemSchema, type ItemHistory, type Result, type StaffRole } from 'gongkai-core';
-import { correctItem, fetchItemHistory, fetchStaffItem, newRequestId, withdrawItem, type StaffItem } from '../../../api/staff';
+import {
+  correctItemSchema,
+  parseWith,
+  withdrawItemSchema,
+  type ItemHistory,
+  type Result,
+  type StaffRole,
+} from 'gongkai-core';
+import {
+  correctItem,
+  fetchItemHistory,
+  fetchStaffItem,
+  newRequestId,
+  withdrawItem,
+  type StaffItem,
+} from '../../../api/staff';
 import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
@@ -146,7 +160,10 @@ Page<ManageData, ManageCustom>({
   },
 
   onReason(e) {
-    this.setData({ reason: e.detail.value, ...(this.data.noticeKind === 'error' ? { notice: '', noticeKind: '' as const } : {}) });
+    this.setData({
+      reason: e.detail.value,
+      ...(this.data.noticeKind === 'error' ? { notice: '', noticeKind: '' as const } : {}),
+    });
   },
 
   async onWithdraw() {

@@ -18,9 +18,20 @@ export interface VersionView {
   lines: TrailLine[];
 }
 
-export const STATUS_LABELS: Record<ItemStatus, string> = { draft: '草稿', inReview: '审批中', published: '已发布', withdrawn: '已撤回' };
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  draft: '草稿',
+  inReview: '审批中',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
 
-const DECISIONS: Record<TrailView['decision'], string> = { submit: '提交审核', approve: '审核通过', reject: '退回修改', withdraw: '撤回', correct: '发起更正' };
+const DECISIONS: Record<TrailView['decision'], string> = {
+  submit: '提交审核',
+  approve: '审核通过',
+  reject: '退回修改',
+  withdraw: '撤回',
+  correct: '发起更正',
+};
 
 /** `2026-03-01 10:20` in the phone's time zone (China). */
 export function timeLabel(iso: string): string {

@@ -7,7 +7,15 @@ import type { StaffRole } from 'gongkai-core';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
 import { staffOpening } from '../../session';
-import { DEFAULT_VALIDITY, ROLE_OPTIONS, VALIDITY_DAYS, shownInvitation, staffLines, type ShownInvitation, type StaffLine } from './view';
+import {
+  DEFAULT_VALIDITY,
+  ROLE_OPTIONS,
+  VALIDITY_DAYS,
+  shownInvitation,
+  staffLines,
+  type ShownInvitation,
+  type StaffLine,
+} from './view';
 
 export type PeopleState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -27,7 +35,11 @@ export interface PeopleData {
   noticeKind: NoticeKind;
 }
 
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
 
 interface PeopleCustom {
   myId: string | null;
@@ -127,7 +139,14 @@ Page<PeopleData, PeopleCustom>({
     const id = e.currentTarget.dataset.id;
     const person = this.data.staff.find((s) => s.id === id);
     if (this.data.busy || person === undefined || person.self) return;
-    if (!(await confirm('移除工作人员', `移除后，${person.name}（${person.roleLabel}）将不能再使用工作台。确定移除吗？`, '移除'))) return;
+    if (
+      !(await confirm(
+        '移除工作人员',
+        `移除后，${person.name}（${person.roleLabel}）将不能再使用工作台。确定移除吗？`,
+        '移除',
+      ))
+    )
+      return;
     this.setData({ busy: true, notice: '', noticeKind: '' });
     const result = await removeStaff(id);
     if (!result.ok) {

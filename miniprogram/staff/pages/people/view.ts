@@ -9,7 +9,9 @@ const ROLE_NOTES: Record<StaffRole, string> = {
   admin: '机关设置、人员和工作日历',
 };
 
-export const ROLE_OPTIONS: readonly { key: StaffRole; label: string; note: string }[] = (['editor', 'reviewer', 'leader', 'admin'] as const).map((key) => ({ key, label: ROLE_LABELS[key], note: ROLE_NOTES[key] }));
+export const ROLE_OPTIONS: readonly { key: StaffRole; label: string; note: string }[] = (
+  ['editor', 'reviewer', 'leader', 'admin'] as const
+).map((key) => ({ key, label: ROLE_LABELS[key], note: ROLE_NOTES[key] }));
 
 /** Days an invitation stays valid (organ.invite takes 1–30). */
 export const VALIDITY_DAYS: readonly number[] = [1, 3, 7, 30];
@@ -28,7 +30,12 @@ const ROLE_ORDER: readonly StaffRole[] = ['leader', 'reviewer', 'editor', 'admin
 export function staffLines(staff: readonly StaffListEntry[], myId: string | null): StaffLine[] {
   return [...staff]
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
-    .map((s) => ({ id: s.id, name: s.displayName || '（未填姓名）', roleLabel: ROLE_LABELS[s.role], self: s.id === myId }));
+    .map((s) => ({
+      id: s.id,
+      name: s.displayName || '（未填姓名）',
+      roleLabel: ROLE_LABELS[s.role],
+      self: s.id === myId,
+    }));
 }
 
 export interface ShownInvitation {
@@ -42,6 +49,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function shownInvitation(invite: Invitation): ShownInvitation {
   const d = new Date(invite.expiresAt);
-  const expires = Number.isNaN(d.getTime()) ? invite.expiresAt : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const expires = Number.isNaN(d.getTime())
+    ? invite.expiresAt
+    : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return { code: invite.code, roleLabel: invite.roleLabel, expires };
 }

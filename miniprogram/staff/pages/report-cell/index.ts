@@ -42,7 +42,10 @@ Page<ReportCellData, ReportCellCustom>({
     if (!me) return;
     const result = await fetchCellRecords(this.year, this.cell);
     if (!result.ok) {
-      this.setData({ state: 'error', message: result.code === 'VALIDATION' ? '链接有误：没有这个单元格，请从年度报告编制页打开。' : result.message });
+      this.setData({
+        state: 'error',
+        message: result.code === 'VALIDATION' ? '链接有误：没有这个单元格，请从年度报告编制页打开。' : result.message,
+      });
       return;
     }
     const view = result.data;

@@ -25,5 +25,7 @@ export function recordGroups(view: CellRecordsView): RecordGroup[] {
 /** 共 3 条记录; when only the first part is listed, says so. */
 export function countText(view: CellRecordsView): string {
   if (view.total === 0) return '';
-  return view.total > view.records.length ? `共 ${view.total} 条记录，列出前 ${view.records.length} 条` : `共 ${view.total} 条记录`;
+  return view.total > view.records.length
+    ? `共 ${view.total} 条记录，列出前 ${view.records.length} 条`
+    : `共 ${view.total} 条记录`;
 }

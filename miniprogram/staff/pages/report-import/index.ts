@@ -52,7 +52,11 @@ Page<ReportImportData, ReportImportCustom>({
     const me = await staffOpening(this);
     if (!me) return;
     const canImport = me.role === 'admin';
-    this.setData({ state: 'ready', canImport, notice: canImport ? '' : '仅机关管理员可导入往年报告，请联系本机关管理员' });
+    this.setData({
+      state: 'ready',
+      canImport,
+      notice: canImport ? '' : '仅机关管理员可导入往年报告，请联系本机关管理员',
+    });
   },
 
   onRetry() {
@@ -90,7 +94,11 @@ Page<ReportImportData, ReportImportCustom>({
       return;
     }
     const { id, year, version } = result.data;
-    this.setData({ busy: false, preview: null, published: { year, version, url: `${PREVIEW_ROUTE}?id=${encodeURIComponent(id)}` } });
+    this.setData({
+      busy: false,
+      preview: null,
+      published: { year, version, url: `${PREVIEW_ROUTE}?id=${encodeURIComponent(id)}` },
+    });
   },
 
   onOpen() {

@@ -54,7 +54,9 @@ function sameOrgan(read: string, own: string): boolean {
 export function previewView(p: ImportPreview): PreviewView {
   const present = new Set(p.sections);
   // 二 to 四 are tables, usually without prose; a narrative section without text was likely not copied.
-  const missing = FORMAT_2021.sections.filter((s) => s.kind === 'narrative' && !present.has(s.key)).map((s) => `${s.no}、${s.title}`);
+  const missing = FORMAT_2021.sections
+    .filter((s) => s.kind === 'narrative' && !present.has(s.key))
+    .map((s) => `${s.no}、${s.title}`);
   const withText = FORMAT_2021.sections.filter((s) => present.has(s.key)).map((s) => s.no);
   const existing = p.existing;
   return {
@@ -78,7 +80,11 @@ export function previewView(p: ImportPreview): PreviewView {
 }
 
 /** The server's refusal in the words the clerk can act on (a field error names what is wrong with the text). */
-export function refusalText(result: { code: string; message: string; fieldErrors?: { path: string; message: string }[] }): string {
+export function refusalText(result: {
+  code: string;
+  message: string;
+  fieldErrors?: { path: string; message: string }[];
+}): string {
   if (result.code === 'FORBIDDEN') return '仅机关管理员可导入往年报告，请联系本机关管理员';
   const field = result.fieldErrors?.find((f) => f.path === 'text');
   if (field && result.code === 'VALIDATION') return field.message.replace(/^text：/, '');

@@ -5,7 +5,13 @@
  */
 import { fetchPublishedReport } from '../../../api/reports';
 import { buildReport } from '../../../api/staff-reports';
-import { describeCell, readerView, sectionAnchor, type NavItem, type SectionView } from '../../../pages/report/reader/view';
+import {
+  describeCell,
+  readerView,
+  sectionAnchor,
+  type NavItem,
+  type SectionView,
+} from '../../../pages/report/reader/view';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
 import { staffOpening } from '../../session';
 
@@ -22,7 +28,11 @@ export interface ReportPreviewData {
   sections: SectionView[];
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  D
+>;
 
 interface ReportPreviewCustom {
   year: number;
@@ -54,7 +64,19 @@ Page<ReportPreviewData, ReportPreviewCustom>({
     const built = await buildReport(this.year);
     if (!built.ok) return built;
     const { report } = built.data;
-    return { ok: true, data: { id: '', organId: '', organ: report.organ, year: report.year, publishedAt: '', version: 1, report, source: 'built' } };
+    return {
+      ok: true,
+      data: {
+        id: '',
+        organId: '',
+        organ: report.organ,
+        year: report.year,
+        publishedAt: '',
+        version: 1,
+        report,
+        source: 'built',
+      },
+    };
   },
 
   async load() {
@@ -66,7 +88,10 @@ Page<ReportPreviewData, ReportPreviewCustom>({
       return;
     }
     const view = readerView(result.data);
-    const banner = this.id !== '' ? '公众在小程序中看到的就是这个样子' : '预览：发布后公众看到的样子（尚未发布，数字和正文以发布时为准）';
+    const banner =
+      this.id !== ''
+        ? '公众在小程序中看到的就是这个样子'
+        : '预览：发布后公众看到的样子（尚未发布，数字和正文以发布时为准）';
     this.setData({ state: 'ready', banner, ...view, active: view.nav[0]?.key ?? '' });
   },
 
@@ -84,6 +109,11 @@ Page<ReportPreviewData, ReportPreviewCustom>({
     const { i, t } = e.currentTarget.dataset;
     const cell = typeof i === 'number' ? describeCell(i) : null;
     if (cell === null) return;
-    void wx.showModal({ title: `数值：${t ?? ''}`, content: `${cell.row}\n${cell.column}`, showCancel: false, confirmText: '知道了' });
+    void wx.showModal({
+      title: `数值：${t ?? ''}`,
+      content: `${cell.row}\n${cell.column}`,
+      showCancel: false,
+      confirmText: '知道了',
+    });
   },
 });

@@ -73,8 +73,16 @@ export interface ReportBuilderData {
   readerPath: string;
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Input<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  D
+>;
+type Input<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
+  { value: string },
+  Record<string, never>,
+  D
+>;
 
 interface ReportBuilderCustom {
   /** The narrative as typed; setData only when it is reloaded (no round trip per keystroke). */
@@ -163,7 +171,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     const choices = years();
     const asked = Number(query.year);
     // Last year by default: the report due in the first weeks of this year.
-    const index = Math.max(0, choices.indexOf(Number.isInteger(asked) && choices.includes(asked) ? asked : thisYear() - 1));
+    const index = Math.max(
+      0,
+      choices.indexOf(Number.isInteger(asked) && choices.includes(asked) ? asked : thisYear() - 1),
+    );
     this.submitRequestId = newRequestId();
     this.approveRequestId = newRequestId();
     this.rejectRequestId = newRequestId();
@@ -209,7 +220,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       lastYearMissing: built.lastYearSections === null,
       canEdit: built.status === 'draft' && role === 'editor',
       canApprove: built.status === 'inReview' && approver,
-      stepHint: built.status === 'inReview' && approver && needed !== undefined && needed !== role ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）` : '',
+      stepHint:
+        built.status === 'inReview' && approver && needed !== undefined && needed !== role
+          ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）`
+          : '',
       dirty: false,
       busy: false,
       notice,
@@ -301,7 +315,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       this.setData({ busy: false, notice: result.message });
       return;
     }
-    const message = result.data.status === 'published' ? '已审批通过并发布' : `已审核通过，等待${stepName(result.data.waitingFor) ?? '下一步审批'}`;
+    const message =
+      result.data.status === 'published'
+        ? '已审批通过并发布'
+        : `已审核通过，等待${stepName(result.data.waitingFor) ?? '下一步审批'}`;
     await this.load(message);
   },
 
@@ -331,7 +348,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   },
 
   onCopyLink() {
-    const lines = [`小程序页面：${this.data.readerPath}`, ...(this.data.previewUrl === '' ? [] : [`网页预览：${this.data.previewUrl}`])];
+    const lines = [
+      `小程序页面：${this.data.readerPath}`,
+      ...(this.data.previewUrl === '' ? [] : [`网页预览：${this.data.previewUrl}`]),
+    ];
     void wx.setClipboardData({ data: lines.join('\n') });
   },
 

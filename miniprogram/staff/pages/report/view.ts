@@ -3,7 +3,17 @@
  * findings grouped by level with the cell each points at, the narrative editors with last year's text, the due
  * date in words. The built report itself never goes into setData.
  */
-import { FORMAT_2021, NULL_MARK, TABLE_KEYS, getFormat, type Cells, type Finding, type SectionKey, type Sections, type TableKey } from 'gongkai-core';
+import {
+  FORMAT_2021,
+  NULL_MARK,
+  TABLE_KEYS,
+  getFormat,
+  type Cells,
+  type Finding,
+  type SectionKey,
+  type Sections,
+  type TableKey,
+} from 'gongkai-core';
 import { tableView, type TableView } from '../../../pages/report/reader/table-view';
 
 export const CELL_ROUTE = '/staff/pages/report-cell/index';
@@ -45,7 +55,11 @@ export interface EditorRow {
   max: number;
 }
 
-const LEVEL_LABELS: Record<Level, string> = { error: '错误（须更正后才能通过审批）', warning: '提醒（请核实）', info: '提示' };
+const LEVEL_LABELS: Record<Level, string> = {
+  error: '错误（须更正后才能通过审批）',
+  warning: '提醒（请核实）',
+  info: '提示',
+};
 const LEVELS: readonly Level[] = ['error', 'warning', 'info'];
 /** saveNarrativeSchema's limits: the three long sections and the short texts before the tables. */
 const LONG_SECTIONS: ReadonlySet<SectionKey> = new Set(['overview', 'problems', 'other']);
@@ -84,7 +98,10 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 /** The content check's finding that 五 repeats last year's text (shared/checks content.ts), '' when absent. */
 export function problemsRepeat(findings: readonly Finding[]): string {
   const title = heading('problems');
-  return findings.find((f) => f.check === 'requiredContent' && f.message.includes(title) && f.message.includes('上年'))?.message ?? '';
+  return (
+    findings.find((f) => f.check === 'requiredContent' && f.message.includes(title) && f.message.includes('上年'))
+      ?.message ?? ''
+  );
 }
 
 export function editorRows(sections: Sections, last: Sections | null): EditorRow[] {

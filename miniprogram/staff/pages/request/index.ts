@@ -5,9 +5,23 @@
  * Each action opens its form; every act sends the version shown, so a stale page is refused (CONFLICT) and
  * reloads. 答复 picks one of table 三's 21 outcome rows, drafts the letter, and sends the letter as edited.
  */
-import { ACTION_LABELS, OUTCOME_RULES, type ActionType, type NoticeKind, type Outcome, type Result } from 'gongkai-core';
+import {
+  ACTION_LABELS,
+  OUTCOME_RULES,
+  type ActionType,
+  type NoticeKind,
+  type Outcome,
+  type Result,
+} from 'gongkai-core';
 import { newRequestId } from '../../../api/staff';
-import { actOnRequest, draftLetter, fetchApprovers, fetchNotice, fetchRequest, type StaffRequestAnswer } from '../../../api/staff-requests';
+import {
+  actOnRequest,
+  draftLetter,
+  fetchApprovers,
+  fetchNotice,
+  fetchRequest,
+  type StaffRequestAnswer,
+} from '../../../api/staff-requests';
 import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
@@ -63,7 +77,11 @@ export interface RequestData {
   doc: { title: string; text: string } | null;
 }
 
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { type: ActionType; key: string; kind: NoticeKind; field: keyof FormFields }>;
+type Tap = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  { type: ActionType; key: string; kind: NoticeKind; field: keyof FormFields }
+>;
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: keyof FormFields }>;
 
 interface RequestCustom {
@@ -156,8 +174,16 @@ Page<RequestData, RequestCustom>({
       state: 'ready',
       applicationNo: r.applicationNo,
       statusLabel: r.statusLabel,
-      clock: d ? { ...deadlineLines(d), prompt: d.provisional ? (d.prompt ?? '本年度节假日尚未录入，期限为暂估') : '' } : null,
-      clockNote: d ? '' : r.receivedDate === null ? '网上申请：确认受理后开始计算答复期限' : r.answeredDate ? `已于 ${r.answeredDate} 办结` : '',
+      clock: d
+        ? { ...deadlineLines(d), prompt: d.provisional ? (d.prompt ?? '本年度节假日尚未录入，期限为暂估') : '' }
+        : null,
+      clockNote: d
+        ? ''
+        : r.receivedDate === null
+          ? '网上申请：确认受理后开始计算答复期限'
+          : r.answeredDate
+            ? `已于 ${r.answeredDate} 办结`
+            : '',
       applicant: applicantLines(r),
       content: contentLines(r),
       history: historyLines(r.history),
@@ -220,7 +246,13 @@ Page<RequestData, RequestCustom>({
       this.setData({ outcomeNote: '该结果只能在申请人逾期后以「终止」登记' });
       return;
     }
-    this.setData({ 'fields.outcome': outcome, 'errors.outcome': '', outcomeNote: rule.needsReason ? '该结果须说明理由' : '', letterBusy: true, letterMissing: '' });
+    this.setData({
+      'fields.outcome': outcome,
+      'errors.outcome': '',
+      outcomeNote: rule.needsReason ? '该结果须说明理由' : '',
+      letterBusy: true,
+      letterMissing: '',
+    });
     const draft = await draftLetter(this.id, outcome);
     if (this.data.fields.outcome !== outcome) return; // another row was picked meanwhile
     if (!draft.ok) {
@@ -228,7 +260,12 @@ Page<RequestData, RequestCustom>({
       return;
     }
     const missing = draft.data.missing.length > 0 ? `请补全：${draft.data.missing.join('、')}` : '';
-    this.setData({ letterBusy: false, letterTitle: draft.data.title, letterText: draft.data.text, letterMissing: missing });
+    this.setData({
+      letterBusy: false,
+      letterTitle: draft.data.title,
+      letterText: draft.data.text,
+      letterMissing: missing,
+    });
   },
 
   onLetter(e) {
@@ -276,7 +313,12 @@ Page<RequestData, RequestCustom>({
       await this.load({ text: `${CONFLICT_MESSAGE}（${result.message}）`, kind: 'error' });
       return;
     }
-    this.setData({ busy: false, errors: errorsByField(result.fieldErrors), notice: result.message, noticeKind: 'error' });
+    this.setData({
+      busy: false,
+      errors: errorsByField(result.fieldErrors),
+      notice: result.message,
+      noticeKind: 'error',
+    });
   },
 
   async onNotice(e) {

@@ -74,7 +74,10 @@ export function contentLines(r: StaffRequestAnswer): Line[] {
   const lines: Line[] = [{ label: '所需信息', value: c.description }];
   if (c.titleHint !== undefined) lines.push({ label: '文件名称', value: c.titleHint });
   if (c.docNoHint !== undefined) lines.push({ label: '文号', value: c.docNoHint });
-  lines.push({ label: '获取方式', value: DELIVERY_FORM_LABELS[c.deliveryForm] }, { label: '申请方式', value: CHANNEL_LABELS[r.channel] });
+  lines.push(
+    { label: '获取方式', value: DELIVERY_FORM_LABELS[c.deliveryForm] },
+    { label: '申请方式', value: CHANNEL_LABELS[r.channel] },
+  );
   lines.push({ label: '提交日期', value: r.submittedDate });
   if (r.postmarkDate !== undefined) lines.push({ label: '邮戳日期', value: r.postmarkDate });
   lines.push({ label: '收到申请日期', value: r.receivedDate ?? '待确认' });
@@ -111,7 +114,12 @@ export interface HistoryLine {
 }
 
 export function historyLines(history: readonly HistoryEntry[]): HistoryLine[] {
-  return history.map((h, i) => ({ key: `h${i}`, date: h.date, label: ACTION_LABELS[h.action.type], detail: detailOf(h.action) }));
+  return history.map((h, i) => ({
+    key: `h${i}`,
+    date: h.date,
+    label: ACTION_LABELS[h.action.type],
+    detail: detailOf(h.action),
+  }));
 }
 
 /** The notices this request was sent so far (one button each). */

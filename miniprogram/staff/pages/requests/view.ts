@@ -61,7 +61,12 @@ export interface RequestLine {
 export function toLine(row: RequestRow): RequestLine {
   const base = { id: row.id, applicationNo: row.applicationNo, name: row.applicantName, status: row.statusLabel };
   if (row.answeredDate !== null && (row.status === 'answered' || row.status === 'closed')) {
-    return { ...base, due: `${row.status === 'answered' ? '答复' : '终止'}于 ${row.answeredDate}${row.outcomeLabel ? ` · ${row.outcomeLabel}` : ''}`, tag: '', tagLabel: '' };
+    return {
+      ...base,
+      due: `${row.status === 'answered' ? '答复' : '终止'}于 ${row.answeredDate}${row.outcomeLabel ? ` · ${row.outcomeLabel}` : ''}`,
+      tag: '',
+      tagLabel: '',
+    };
   }
   if (row.deadline === null) return { ...base, due: `${row.submittedDate} 提交，待确认收到`, tag: '', tagLabel: '' };
   const d = deadlineLines(row.deadline);

@@ -32,7 +32,8 @@ interface SetupCustom {
 function formErrors(fieldErrors: readonly FieldError[] | undefined): SetupData['errors'] {
   const byPath = errorsOf(fieldErrors, 'organ');
   const out: SetupData['errors'] = {};
-  for (const field of ['code', 'name', 'creditCode', 'displayName'] as const) if (byPath[field]) out[field] = byPath[field];
+  for (const field of ['code', 'name', 'creditCode', 'displayName'] as const)
+    if (byPath[field]) out[field] = byPath[field];
   return out;
 }
 

@@ -8,7 +8,18 @@ import { newRequestId } from '../../../api/staff';
 import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
 import { staffOpening } from '../../session';
-import { METRICS, emptyForm, entriesOf, entryDate, summarize, type EntryLine, type MetricKey, type MetricLine, type StatsErrors, type StatsForm } from './view';
+import {
+  METRICS,
+  emptyForm,
+  entriesOf,
+  entryDate,
+  summarize,
+  type EntryLine,
+  type MetricKey,
+  type MetricLine,
+  type StatsErrors,
+  type StatsForm,
+} from './view';
 
 export type StatsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -88,7 +99,8 @@ Page<StatsData, StatsCustom>({
   async refresh() {
     const result = await listStatEntries(this.year);
     if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
+      if (this.data.state === 'ready')
+        this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
       else this.setData({ state: 'error', message: result.message });
       return false;
     }
@@ -158,7 +170,10 @@ Page<StatsData, StatsCustom>({
     if (saved > 0) await this.refresh();
     this.setData({
       busy: false,
-      notice: failures.length === 0 ? `已保存${this.data.monthLabel}的 ${saved} 项数据` : `${failures[0] ?? ''}。未保存的数仍在上方，可再点“保存”`,
+      notice:
+        failures.length === 0
+          ? `已保存${this.data.monthLabel}的 ${saved} 项数据`
+          : `${failures[0] ?? ''}。未保存的数仍在上方，可再点“保存”`,
       noticeKind: failures.length === 0 ? 'saved' : 'error',
     });
   },
@@ -176,6 +191,10 @@ Page<StatsData, StatsCustom>({
       delete this.pending[key];
       await this.refresh();
     }
-    this.setData({ busy: false, notice: result.ok ? '已删除' : result.message, noticeKind: result.ok ? 'saved' : 'error' });
+    this.setData({
+      busy: false,
+      notice: result.ok ? '已删除' : result.message,
+      noticeKind: result.ok ? 'saved' : 'error',
+    });
   },
 });

@@ -16,8 +16,18 @@ export interface MetricDef {
 
 export const METRICS: readonly MetricDef[] = [
   { key: 'licensing', metric: 'licensing.decisions', label: PROACTIVE_ROW_LABELS.licensing ?? '行政许可', unit: '件' },
-  { key: 'punishment', metric: 'punishment.decisions', label: PROACTIVE_ROW_LABELS.punishment ?? '行政处罚', unit: '件' },
-  { key: 'enforcement', metric: 'enforcement.decisions', label: PROACTIVE_ROW_LABELS.enforcement ?? '行政强制', unit: '件' },
+  {
+    key: 'punishment',
+    metric: 'punishment.decisions',
+    label: PROACTIVE_ROW_LABELS.punishment ?? '行政处罚',
+    unit: '件',
+  },
+  {
+    key: 'enforcement',
+    metric: 'enforcement.decisions',
+    label: PROACTIVE_ROW_LABELS.enforcement ?? '行政强制',
+    unit: '件',
+  },
   { key: 'fees', metric: 'fees.amountWanYuan', label: PROACTIVE_ROW_LABELS.fees ?? '行政事业性收费', unit: '万元' },
 ];
 
@@ -51,9 +61,18 @@ const show = (def: MetricDef, n: number): string => (def.key === 'fees' ? amount
 /** Totals of `month` ('YYYY-MM') and of its whole year, and the month's entries (newest date first). */
 export function summarize(entries: readonly StatEntry[], month: string): { lines: MetricLine[]; entries: EntryLine[] } {
   const year = `${month.slice(0, 4)}-`;
-  const mine = entries.filter((e): e is DatedEntry => e.kind !== 'inForceOverride' && defOf(e) !== undefined && e.date.startsWith(year));
-  const sum = (def: MetricDef, prefix: string) => mine.filter((e) => e.metric === def.metric && e.date.startsWith(prefix)).reduce((s, e) => s + valueOf(e), 0);
-  const lines = METRICS.map((def) => ({ key: def.key, label: def.label, unit: def.unit, month: show(def, sum(def, month)), year: show(def, sum(def, year)) }));
+  const mine = entries.filter(
+    (e): e is DatedEntry => e.kind !== 'inForceOverride' && defOf(e) !== undefined && e.date.startsWith(year),
+  );
+  const sum = (def: MetricDef, prefix: string) =>
+    mine.filter((e) => e.metric === def.metric && e.date.startsWith(prefix)).reduce((s, e) => s + valueOf(e), 0);
+  const lines = METRICS.map((def) => ({
+    key: def.key,
+    label: def.label,
+    unit: def.unit,
+    month: show(def, sum(def, month)),
+    year: show(def, sum(def, year)),
+  }));
   const ofMonth = mine.filter((e) => e.date.startsWith(month)).sort((a, b) => b.date.localeCompare(a.date));
   return {
     lines,
@@ -73,7 +92,9 @@ export function entryDate(month: string, today: string): string {
   return today.startsWith(month) ? today : lastDayOf(month);
 }
 
-export type FormCheck = { ok: true; entries: { key: MetricKey; entry: StatEntryInput }[] } | { ok: false; errors: StatsErrors; message: string };
+export type FormCheck =
+  | { ok: true; entries: { key: MetricKey; entry: StatEntryInput }[] }
+  | { ok: false; errors: StatsErrors; message: string };
 
 /** The filled fields as entries dated `date`; an empty field or 0 adds nothing. */
 export function entriesOf(form: StatsForm, date: string): FormCheck {
@@ -84,11 +105,23 @@ export function entriesOf(form: StatsForm, date: string): FormCheck {
     if (text === '') continue;
     if (def.key === 'fees') {
       if (!/^\d+(\.\d{1,4})?$/.test(text)) errors.fees = '请填写金额（万元），最多四位小数';
-      else if (Number(text) > 0) entries.push({ key: def.key, entry: { kind: 'fee', metric: 'fees.amountWanYuan', date, amountWanYuan: Number(text) } });
+      else if (Number(text) > 0)
+        entries.push({
+          key: def.key,
+          entry: { kind: 'fee', metric: 'fees.amountWanYuan', date, amountWanYuan: Number(text) },
+        });
     } else if (!/^\d+$/.test(text)) {
       errors[def.key] = '请填写件数（整数）';
     } else if (Number(text) > 0) {
-      entries.push({ key: def.key, entry: { kind: 'count', metric: def.metric as Exclude<MetricDef['metric'], 'fees.amountWanYuan'>, date, count: Number(text) } });
+      entries.push({
+        key: def.key,
+        entry: {
+          kind: 'count',
+          metric: def.metric as Exclude<MetricDef['metric'], 'fees.amountWanYuan'>,
+          date,
+          count: Number(text),
+        },
+      });
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, message: '请检查标红的项' };

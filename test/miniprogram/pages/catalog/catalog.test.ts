@@ -28,7 +28,9 @@ function catalogue(total: number): (call: Call) => Result<ItemPage> {
   return (call) => {
     const payload = call.event.payload as { page: number; pageSize: number };
     const from = (payload.page - 1) * payload.pageSize;
-    const list = Array.from({ length: Math.max(0, Math.min(payload.pageSize, total - from)) }, (_, i) => summary(from + i + 1));
+    const list = Array.from({ length: Math.max(0, Math.min(payload.pageSize, total - from)) }, (_, i) =>
+      summary(from + i + 1),
+    );
     return { ok: true, data: { list, total, page: payload.page, pageSize: payload.pageSize } };
   };
 }
@@ -42,7 +44,16 @@ describe('catalogue categories', () => {
     expect(ARTICLE_20).toHaveLength(15);
     expect(ARTICLE_20[0]?.article).toContain('（一）');
     expect(ARTICLE_20[14]?.article).toContain('（十五）');
-    expect(ARTICLE_21.map((c) => c.label)).toEqual(['农业农村政策', '农田水利', '土地承包流转', '宅基地审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助']);
+    expect(ARTICLE_21.map((c) => c.label)).toEqual([
+      '农业农村政策',
+      '农田水利',
+      '土地承包流转',
+      '宅基地审核',
+      '土地征收',
+      '房屋征收',
+      '筹资筹劳',
+      '社会救助',
+    ]);
     expect(new Set(CATEGORIES.map((c) => c.key)).size).toBe(CATEGORIES.length);
     for (const c of CATEGORIES) expect(c.label.length).toBeLessThanOrEqual(6);
   });
@@ -151,7 +162,10 @@ describe('catalogue page', () => {
     const fake = useFakeTransport(() => slow.promise);
     const page = openPage<CatalogData>(ROUTE);
     await flush();
-    fake.answer(() => ({ ok: true, data: { list: [summary(9, { category: 'finance' })], total: 1, page: 1, pageSize: 20 } }));
+    fake.answer(() => ({
+      ok: true,
+      data: { list: [summary(9, { category: 'finance' })], total: 1, page: 1, pageSize: 20 },
+    }));
     await tap(page, '#cat-finance');
     slow.resolve(catalogue(45)(fake.calls[0] as Call));
     await flush();
@@ -182,7 +196,10 @@ describe('catalogue page', () => {
   it('can be shared', () => {
     useFakeTransport(catalogue(0));
     const page = openPage<CatalogData>(ROUTE);
-    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({ title: '政府信息公开目录', path: '/pages/catalog/index/index' });
+    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({
+      title: '政府信息公开目录',
+      path: '/pages/catalog/index/index',
+    });
     expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({ title: '政府信息公开目录' });
   });
 });

@@ -48,7 +48,10 @@ describe('item detail', () => {
     expect(meta('writtenDate')).toBe('成文日期2026年3月1日');
     expect(meta('publishedDate')).toBe('发布日期2026年3月5日');
     expect(meta('validity')).toBe('有效性有效');
-    expect(page.data.view?.paragraphs).toEqual(['第一条 为规范低保认定，制定本办法。', '第二条 本办法自发布之日起施行。']);
+    expect(page.data.view?.paragraphs).toEqual([
+      '第一条 为规范低保认定，制定本办法。',
+      '第二条 本办法自发布之日起施行。',
+    ]);
     expect(textOf(page, '#body')).toContain('本办法自发布之日起施行');
     expect(textOf(page, '#attachment-1')).toContain('文件：认定办法.pdf');
     expect(textOf(page, '#attachment-1')).toContain('200 KB');
@@ -67,7 +70,10 @@ describe('item detail', () => {
   it('previews images and downloads and opens documents', async () => {
     useFakeTransport(() => ({ ok: true, data: item() }));
     const preview = jest.fn();
-    const downloadFile = jest.fn((o: { url: string; success: (r: { statusCode: number; tempFilePath: string }) => void }) => o.success({ statusCode: 200, tempFilePath: '/tmp/x.pdf' }));
+    const downloadFile = jest.fn(
+      (o: { url: string; success: (r: { statusCode: number; tempFilePath: string }) => void }) =>
+        o.success({ statusCode: 200, tempFilePath: '/tmp/x.pdf' }),
+    );
     const openDocument = jest.fn((o: { success: () => void }) => o.success());
     Object.assign(wx, { previewImage: preview, downloadFile, openDocument });
     const page = openPage<DetailData>(ROUTE, { id: 'it-1' });
@@ -76,7 +82,9 @@ describe('item detail', () => {
     expect(preview).toHaveBeenCalledWith({ current: 'cloud://env/a.jpg', urls: ['cloud://env/a.jpg'] });
     await tap(page, '#attachment-1');
     expect(downloadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:8787/files/f-2' }));
-    expect(openDocument).toHaveBeenCalledWith(expect.objectContaining({ filePath: '/tmp/x.pdf', fileType: 'pdf', showMenu: true }));
+    expect(openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: '/tmp/x.pdf', fileType: 'pdf', showMenu: true }),
+    );
   });
 
   it('shows the error with a retry, and is shared with its own link', async () => {
@@ -87,8 +95,14 @@ describe('item detail', () => {
     fake.answer(() => ({ ok: true, data: item() }));
     await tapButton(page, '#retry');
     expect(page.data.state).toBe('ready');
-    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({ title: '扎毛乡农村低保对象认定办法', path: '/pages/item/detail/index?id=it-1' });
-    expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({ title: '扎毛乡农村低保对象认定办法', query: 'id=it-1' });
+    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({
+      title: '扎毛乡农村低保对象认定办法',
+      path: '/pages/item/detail/index?id=it-1',
+    });
+    expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({
+      title: '扎毛乡农村低保对象认定办法',
+      query: 'id=it-1',
+    });
   });
 
   it('says so when the link has no id', async () => {

@@ -31,7 +31,17 @@ const OWN: OwnRequestPage = {
       submittedDate: '2026-03-01',
       answeredDate: null,
       content: { description: '2025年扎毛村低保评议的名单和会议记录' },
-      deadline: { dueDate: '2026-03-30', projected: false, daysRemaining: 9, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null },
+      deadline: {
+        dueDate: '2026-03-30',
+        projected: false,
+        daysRemaining: 9,
+        atRisk: false,
+        overdue: false,
+        pausedBy: null,
+        pauseEndsBy: null,
+        provisional: false,
+        prompt: null,
+      },
     },
   ],
   total: 1,
@@ -97,13 +107,21 @@ describe('我的', () => {
     await tap(page, '#about');
     await tap(page, '#track');
     await tap(page, '#staff');
-    expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual(['/pages/about/index/index', '/pages/request/track/index', '/staff/pages/home/index']);
+    expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
+      '/pages/about/index/index',
+      '/pages/request/track/index',
+      '/staff/pages/home/index',
+    ]);
   });
 });
 
 describe('长辈模式', () => {
   it('is switched on 我的, remembered in storage, and puts gk-elder on the root of every page', async () => {
-    useFakeTransport((call) => (call.name === 'requests' && call.event.action === 'mine' ? { ok: true, data: OWN } : { ok: false, code: 'NOT_FOUND', message: '不存在' }));
+    useFakeTransport((call) =>
+      call.name === 'requests' && call.event.action === 'mine'
+        ? { ok: true, data: OWN }
+        : { ok: false, code: 'NOT_FOUND', message: '不存在' },
+    );
     const page = openPage<MineData>(MINE);
     await flush();
     expect(classesOf(find(page, '.gk-root'))).not.toContain('gk-elder');
@@ -112,10 +130,19 @@ describe('长辈模式', () => {
     expect(storage.get('gongkai.elder')).toBe(true);
     expect(classesOf(find(page, '.gk-root'))).toContain('gk-elder');
 
-    for (const route of ['pages/catalog/index/index', 'pages/item/detail/index', 'pages/request/index/index', 'pages/request/track/index', 'pages/about/index/index']) {
+    for (const route of [
+      'pages/catalog/index/index',
+      'pages/item/detail/index',
+      'pages/request/index/index',
+      'pages/request/track/index',
+      'pages/about/index/index',
+    ]) {
       const other = openPage(route, { id: 'it-1' });
       await flush();
-      expect([route, classesOf(find(other, '.gk-root'))]).toEqual([route, expect.arrayContaining(['gk-root', 'gk-elder'])]);
+      expect([route, classesOf(find(other, '.gk-root'))]).toEqual([
+        route,
+        expect.arrayContaining(['gk-root', 'gk-elder']),
+      ]);
     }
 
     find(page, '#elder-switch').dispatchEvent('change', { detail: { value: false } });
@@ -133,21 +160,29 @@ describe('长辈模式', () => {
     // Body text: the root's font-size is the variable, and gk-elder sets it to ≥ 40rpx.
     expect(rule(theme, 'page,\n.gk-root')['font-size']).toBe('var(--gk-font-body)');
     expect(rpx(elder['--gk-font-body'])).toBeGreaterThanOrEqual(40);
-    expect(rpx(elder['font-size']?.startsWith('var(') ? elder['--gk-font-body'] : elder['font-size'])).toBeGreaterThanOrEqual(40);
-    for (const v of ['--gk-font-small', '--gk-font-heading', '--gk-font-title']) expect(rpx(elder[v])).toBeGreaterThan(rpx(base[v]));
+    expect(
+      rpx(elder['font-size']?.startsWith('var(') ? elder['--gk-font-body'] : elder['font-size']),
+    ).toBeGreaterThanOrEqual(40);
+    for (const v of ['--gk-font-small', '--gk-font-heading', '--gk-font-title'])
+      expect(rpx(elder[v])).toBeGreaterThan(rpx(base[v]));
     expect(rpx(elder['--gk-touch'])).toBeGreaterThan(rpx(base['--gk-touch']));
     // TDesign's size variables.
     expect(rpx(elder['--td-font-size-base'])).toBeGreaterThanOrEqual(40);
     expect(rpx(elder['--td-font-size-m'])).toBeGreaterThanOrEqual(40);
     // Higher contrast: darker text and secondary text.
     expect(elder['--gk-color-text']).toBe('#000000');
-    expect(parseInt((elder['--gk-color-muted'] ?? '').slice(1, 3), 16)).toBeLessThan(parseInt((base['--gk-color-muted'] ?? '').slice(1, 3), 16));
+    expect(parseInt((elder['--gk-color-muted'] ?? '').slice(1, 3), 16)).toBeLessThan(
+      parseInt((base['--gk-color-muted'] ?? '').slice(1, 3), 16),
+    );
   });
 });
 
 describe('关于', () => {
   it('shows the organ’s contact and the 条例 basics in plain words', async () => {
-    const fake = useFakeTransport(() => ({ ok: true, data: { id: 'organ-1', name: '扎毛乡人民政府', contactPhone: '0973-0000000', address: '扎毛乡政府大院' } }));
+    const fake = useFakeTransport(() => ({
+      ok: true,
+      data: { id: 'organ-1', name: '扎毛乡人民政府', contactPhone: '0973-0000000', address: '扎毛乡政府大院' },
+    }));
     const call = jest.fn();
     Object.assign(wx, { makePhoneCall: call });
     const page = openPage<AboutData>('pages/about/index/index');

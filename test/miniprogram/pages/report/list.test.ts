@@ -95,7 +95,10 @@ describe('report list', () => {
   it('can be shared', () => {
     useFakeTransport(() => ({ ok: true, data: [] }));
     const page = openPage<ListData>(ROUTE);
-    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({ title: '政府信息公开工作年度报告', path: '/pages/report/list/index' });
+    expect(page.instance.onShareAppMessage?.call(page.instance, {})).toEqual({
+      title: '政府信息公开工作年度报告',
+      path: '/pages/report/list/index',
+    });
     expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({ title: '政府信息公开工作年度报告' });
   });
 });

@@ -1,5 +1,15 @@
 /** The report reader, given a published report by a fake transport. */
-import { classesOf, find, flush, mockNetworkEdge, openPage, tap, tapButton, textOf, type RenderedPage } from '../../harness';
+import {
+  classesOf,
+  find,
+  flush,
+  mockNetworkEdge,
+  openPage,
+  tap,
+  tapButton,
+  textOf,
+  type RenderedPage,
+} from '../../harness';
 import { FORMAT_2021, NULL_MARK } from 'gongkai-core';
 import { useFakeTransport } from '../../fake-transport';
 import { formatLabels, NONZERO, NULL_CELL, publishedReport } from '../../fixtures';
@@ -19,7 +29,9 @@ describe('report reader', () => {
   beforeAll(async () => {
     useFakeTransport(({ event }) => {
       const id = (event.payload as { id: string }).id;
-      return id === 'report-zhamao-2023' ? { ok: true, data: publishedReport(id) } : { ok: false, code: 'NOT_FOUND', message: '未找到' };
+      return id === 'report-zhamao-2023'
+        ? { ok: true, data: publishedReport(id) }
+        : { ok: false, code: 'NOT_FOUND', message: '未找到' };
     });
     page = openPage<ReaderData>(ROUTE, { id: 'report-zhamao-2023' });
     await flush();
@@ -72,10 +84,15 @@ describe('report reader', () => {
 
   it('keeps zeros quiet, makes non-zero cells stand out and marks null cells', () => {
     for (const address of Object.keys(NONZERO)) {
-      expect({ address, classes: classesOf(cellNode(page, address)) }).toEqual({ address, classes: expect.arrayContaining(['val', 'nz']) });
+      expect({ address, classes: classesOf(cellNode(page, address)) }).toEqual({
+        address,
+        classes: expect.arrayContaining(['val', 'nz']),
+      });
     }
     expect(classesOf(cellNode(page, 'applications.carriedOver.natural'))).toEqual(expect.arrayContaining(['val', 'z']));
-    expect(textOf(page, `#cell-${FORMAT_2021.cells.findIndex((c) => c.address === 'applications.carriedOver.natural')}`)).toBe('0');
+    expect(
+      textOf(page, `#cell-${FORMAT_2021.cells.findIndex((c) => c.address === 'applications.carriedOver.natural')}`),
+    ).toBe('0');
     const nullCell = cellNode(page, NULL_CELL);
     expect(classesOf(nullCell)).toEqual(expect.arrayContaining(['val', 'nul']));
     expect(nullCell.dom?.textContent).toBe(NULL_MARK);
@@ -99,7 +116,12 @@ describe('report reader', () => {
     const modal = jest.spyOn(wx, 'showModal');
     const index = FORMAT_2021.cells.findIndex((c) => c.address === 'applications.unavailableNotHeld.natural');
     await tap(page, `#cell-${index}`);
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '数值：1', content: '三、本年度办理结果 · （四）无法提供 · 1.本机关不掌握相关政府信息\n申请人情况 · 自然人' }));
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '数值：1',
+        content: '三、本年度办理结果 · （四）无法提供 · 1.本机关不掌握相关政府信息\n申请人情况 · 自然人',
+      }),
+    );
   });
 
   it('keeps setData small: display data only, no raw report', () => {
@@ -111,8 +133,14 @@ describe('report reader', () => {
 
   it('shares the report by id, to chats and to Moments', () => {
     const share = page.instance.onShareAppMessage?.call(page.instance, {});
-    expect(share).toEqual({ title: '扎毛乡2023年政府信息公开工作年度报告', path: '/pages/report/reader/index?id=report-zhamao-2023' });
-    expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({ title: '扎毛乡2023年政府信息公开工作年度报告', query: 'id=report-zhamao-2023' });
+    expect(share).toEqual({
+      title: '扎毛乡2023年政府信息公开工作年度报告',
+      path: '/pages/report/reader/index?id=report-zhamao-2023',
+    });
+    expect(page.instance.onShareTimeline?.call(page.instance)).toEqual({
+      title: '扎毛乡2023年政府信息公开工作年度报告',
+      query: 'id=report-zhamao-2023',
+    });
   });
 
   it('says when the report does not exist, and offers the list instead of a retry', async () => {

@@ -15,11 +15,20 @@ import type { Result, SubmitRequestAnswer } from 'gongkai-core';
 
 const ROUTE = 'pages/request/index/index';
 const ORGAN = { id: 'organ-1', name: '扎毛乡人民政府' };
-const ANSWER: SubmitRequestAnswer = { id: 'rq-1', applicationNo: 'YSQ-2026-0001', queryCode: 'K7M2P9Q4XR', repeated: false, status: 'submitted', statusLabel: '待确认收到', deadline: null };
+const ANSWER: SubmitRequestAnswer = {
+  id: 'rq-1',
+  applicationNo: 'YSQ-2026-0001',
+  queryCode: 'K7M2P9Q4XR',
+  repeated: false,
+  status: 'submitted',
+  statusLabel: '待确认收到',
+  deadline: null,
+};
 
 /** organ.getProfile answers the organ; requests.* answers what `submit` gives. */
 function backend(submit: (call: Call) => Result<unknown> | Promise<Result<unknown>>) {
-  return (call: Call): Result<unknown> | Promise<Result<unknown>> => (call.name === 'organ' ? { ok: true, data: ORGAN } : submit(call));
+  return (call: Call): Result<unknown> | Promise<Result<unknown>> =>
+    call.name === 'organ' ? { ok: true, data: ORGAN } : submit(call);
 }
 
 function type(page: Node, field: string, value: string): void {
@@ -40,7 +49,10 @@ function submits(calls: Call[]): Call[] {
 }
 
 function noPrivacyPrompt(): void {
-  Object.assign(wx, { getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) => o.success({ needAuthorization: false }) });
+  Object.assign(wx, {
+    getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) =>
+      o.success({ needAuthorization: false }),
+  });
 }
 
 describe('request form', () => {
@@ -49,7 +61,11 @@ describe('request form', () => {
   it('asks for the privacy agreement before the form, and shows the form once agreed', async () => {
     let agree = false;
     const requireAuth = jest.fn((o: { success: () => void; fail: () => void }) => (agree ? o.success() : o.fail()));
-    Object.assign(wx, { getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) => o.success({ needAuthorization: true }), requirePrivacyAuthorize: requireAuth });
+    Object.assign(wx, {
+      getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) =>
+        o.success({ needAuthorization: true }),
+      requirePrivacyAuthorize: requireAuth,
+    });
     const fake = useFakeTransport(backend(() => ({ ok: true, data: ANSWER })));
     const page = openPage<RequestData>(ROUTE);
     await flush();
@@ -92,9 +108,18 @@ describe('request form', () => {
     useFakeTransport(backend(() => ({ ok: true, data: ANSWER })));
     const page = openPage<RequestData>(ROUTE);
     await flush();
-    expect(page.data.applicantTypes).toEqual(['个人（自然人）', '企业（商业企业）', '科研机构', '社会公益组织', '法律服务机构', '其他组织']);
+    expect(page.data.applicantTypes).toEqual([
+      '个人（自然人）',
+      '企业（商业企业）',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他组织',
+    ]);
     find(page, '#applicantType').dispatchEvent('change', { detail: { value: '1' } });
-    find(page, '#deliveryForm').dispatchEvent('change', { detail: { value: String(page.data.deliveryForms.indexOf('电子邮件')) } });
+    find(page, '#deliveryForm').dispatchEvent('change', {
+      detail: { value: String(page.data.deliveryForms.indexOf('电子邮件')) },
+    });
     await flush();
     expect(page.querySelector('#name')).toBeUndefined();
     await tapButton(page, '#submit');
@@ -122,7 +147,17 @@ describe('request form', () => {
     expect(sent.payload).toEqual({
       organId: 'organ-1',
       requestId: sent.requestId,
-      submission: { applicantType: 'natural', name: '张三', idType: 'idCard', idNumber: '11010519491231002X', phone: '138 0013 8000', address: '青海省黄南州扎毛乡扎毛村1号', description: '2025年扎毛村低保评议的名单和会议记录', deliveryForm: 'online', channel: 'online' },
+      submission: {
+        applicantType: 'natural',
+        name: '张三',
+        idType: 'idCard',
+        idNumber: '11010519491231002X',
+        phone: '138 0013 8000',
+        address: '青海省黄南州扎毛乡扎毛村1号',
+        description: '2025年扎毛村低保评议的名单和会议记录',
+        deliveryForm: 'online',
+        channel: 'online',
+      },
     });
     expect(sent.requestId).toMatch(/^req-[a-z0-9]+-[a-z0-9]{12}$/);
 
@@ -136,7 +171,9 @@ describe('request form', () => {
   });
 
   it('keeps the requestId for a retry after a failure, and makes a new one for the next form', async () => {
-    const fake = useFakeTransport(backend(() => ({ ok: false, code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' })));
+    const fake = useFakeTransport(
+      backend(() => ({ ok: false, code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' })),
+    );
     const toast = jest.spyOn(wx, 'showToast');
     const page = openPage<RequestData>(ROUTE);
     await flush();
@@ -158,7 +195,14 @@ describe('request form', () => {
 
   it('shows the function’s field errors under the fields', async () => {
     useFakeTransport(
-      backend(() => ({ ok: false, code: 'VALIDATION', message: '输入有误：…', fieldErrors: [{ path: 'submission.address', message: 'submission.address：通讯地址（address）不能超过 200 个字' }] })),
+      backend(() => ({
+        ok: false,
+        code: 'VALIDATION',
+        message: '输入有误：…',
+        fieldErrors: [
+          { path: 'submission.address', message: 'submission.address：通讯地址（address）不能超过 200 个字' },
+        ],
+      })),
     );
     const page = openPage<RequestData>(ROUTE);
     await flush();
@@ -168,8 +212,12 @@ describe('request form', () => {
   });
 
   it('asks for the progress notice on a tap and grants it when accepted', async () => {
-    const fake = useFakeTransport(backend((call) => ({ ok: true, data: call.event.action === 'submit' ? ANSWER : { granted: true } })));
-    const subscribe = jest.fn((o: { tmplIds: string[]; success: (r: Record<string, string>) => void }) => o.success({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-progress': 'accept' }));
+    const fake = useFakeTransport(
+      backend((call) => ({ ok: true, data: call.event.action === 'submit' ? ANSWER : { granted: true } })),
+    );
+    const subscribe = jest.fn((o: { tmplIds: string[]; success: (r: Record<string, string>) => void }) =>
+      o.success({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-progress': 'accept' }),
+    );
     Object.assign(wx, { requestSubscribeMessage: subscribe });
     const page = openPage<RequestData>(ROUTE);
     await flush();
@@ -178,7 +226,10 @@ describe('request form', () => {
     expect(subscribe).not.toHaveBeenCalled();
     await tapButton(page, '#subscribe');
     expect(subscribe).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-progress'] }));
-    expect(fake.calls.at(-1)).toEqual({ name: 'requests', event: { action: 'grantNotice', payload: { requestId: 'rq-1', templateId: 'tmpl-progress' } } });
+    expect(fake.calls.at(-1)).toEqual({
+      name: 'requests',
+      event: { action: 'grantNotice', payload: { requestId: 'rq-1', templateId: 'tmpl-progress' } },
+    });
     expect(textOf(page, '#subscribed')).toContain('已开启办理进度通知');
   });
 });

@@ -17,7 +17,14 @@ const ANSWERED = {
   answeredDate: '2026-03-20',
   channelLabel: '网上申请',
   submittedDate: '2026-03-01',
-  applicant: { applicantTypeLabel: '自然人', name: '张*', idTypeLabel: '居民身份证', idNumber: '110***********002X', phone: '138****8000', address: '青海省黄南州***' },
+  applicant: {
+    applicantTypeLabel: '自然人',
+    name: '张*',
+    idTypeLabel: '居民身份证',
+    idNumber: '110***********002X',
+    phone: '138****8000',
+    address: '青海省黄南州***',
+  },
   content: {},
   timeline: [
     { date: '2026-03-01', label: '提交申请' },
@@ -36,7 +43,9 @@ describe('request tracking', () => {
     find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
     await flush();
     await tapButton(page, '#query');
-    expect(fake.calls).toEqual([{ name: 'requests', event: { action: 'track', payload: { queryCode: 'K7M2P9Q4XR', phoneLast4: '8000' } } }]);
+    expect(fake.calls).toEqual([
+      { name: 'requests', event: { action: 'track', payload: { queryCode: 'K7M2P9Q4XR', phoneLast4: '8000' } } },
+    ]);
     expect(textOf(page, '#status')).toBe('已答复');
     expect(textOf(page, '#outcome')).toBe('予以公开');
     expect(textOf(page, '#timeline')).toContain('2026年3月20日作出答复：予以公开');
@@ -45,7 +54,25 @@ describe('request tracking', () => {
   });
 
   it('shows the due date of an open request', async () => {
-    const open = { ...ANSWERED, status: 'received', statusLabel: '办理中', answeredDate: null, outcomeLabel: null, letter: null, deadline: { dueDate: '2026-03-30', projected: false, daysRemaining: 9, atRisk: false, overdue: false, pausedBy: null, pauseEndsBy: null, provisional: false, prompt: null } } as unknown as TrackAnswer;
+    const open = {
+      ...ANSWERED,
+      status: 'received',
+      statusLabel: '办理中',
+      answeredDate: null,
+      outcomeLabel: null,
+      letter: null,
+      deadline: {
+        dueDate: '2026-03-30',
+        projected: false,
+        daysRemaining: 9,
+        atRisk: false,
+        overdue: false,
+        pausedBy: null,
+        pauseEndsBy: null,
+        provisional: false,
+        prompt: null,
+      },
+    } as unknown as TrackAnswer;
     useFakeTransport(() => ({ ok: true, data: open }));
     const page = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
     find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
@@ -57,10 +84,28 @@ describe('request tracking', () => {
 
   it('shows the notices the organ sent, newest first: what to correct and by when', async () => {
     const notices = [
-      { kind: 'correction', title: '补正告知书', date: '2026-03-03', text: '政府信息公开申请补正告知书\n张*：\n    请写明所需信息的年度。\n    请于2026年3月13日前将补正材料提交本机关。' },
-      { kind: 'extension', title: '延期答复告知书', date: '2026-03-25', text: '政府信息公开申请延期答复告知书\n张*：\n    答复期限延长10个工作日。' },
+      {
+        kind: 'correction',
+        title: '补正告知书',
+        date: '2026-03-03',
+        text: '政府信息公开申请补正告知书\n张*：\n    请写明所需信息的年度。\n    请于2026年3月13日前将补正材料提交本机关。',
+      },
+      {
+        kind: 'extension',
+        title: '延期答复告知书',
+        date: '2026-03-25',
+        text: '政府信息公开申请延期答复告知书\n张*：\n    答复期限延长10个工作日。',
+      },
     ];
-    const open = { ...ANSWERED, status: 'extended', statusLabel: '已延期', answeredDate: null, outcomeLabel: null, letter: null, notices } as unknown as TrackAnswer;
+    const open = {
+      ...ANSWERED,
+      status: 'extended',
+      statusLabel: '已延期',
+      answeredDate: null,
+      outcomeLabel: null,
+      letter: null,
+      notices,
+    } as unknown as TrackAnswer;
     useFakeTransport(() => ({ ok: true, data: open }));
     const page = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
     find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
