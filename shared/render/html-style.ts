@@ -11,10 +11,10 @@
 const GROUP_PX = 40;
 /**
  * On a phone (≤ 640 px) the label columns together stay within 40% of a 375 px screen (150 px): two group columns
- * of 28 px (their short labels stack a character a line) and the row label's 92 px, so four value columns show.
+ * of 28 px (their short labels stack a character a line) and the row label's 90 px, so four value columns show.
  */
 const PHONE_GROUP_PX = 28;
-const PHONE_LABEL_PX = 92;
+const PHONE_LABEL_PX = 90;
 
 export const REPORT_CSS = `
 .gk-report {
@@ -77,6 +77,8 @@ export const REPORT_CSS = `
 @media screen and (min-width: 641px) {
   .gk-report .gk-table th.gk-row-label.gk-group { width: auto; max-width: none; white-space: nowrap; padding: 6px; }
   .gk-report .gk-table th.gk-row-label, .gk-report .gk-table th.gk-corner { position: static; box-shadow: none; }
+  /* A long row label wraps after its punctuation (不补正、|行政机关…), not inside 信息. */
+  .gk-report .gk-table th.gk-row-label { word-break: keep-all; }
 }
 /* Column headers break only between words (never 自然/人, 商业企/业, 结果维/持). */
 .gk-report .gk-table th.gk-column-label, .gk-report .gk-table th.gk-caption { word-break: keep-all; }
@@ -93,7 +95,8 @@ export const REPORT_CSS = `
   .gk-report .gk-table thead { position: sticky; top: 0; z-index: 2; }
   .gk-report .gk-table { font-size: 13px; }
   .gk-report .gk-table th.gk-row-label {
-    width: ${PHONE_LABEL_PX}px; min-width: 0; max-width: ${PHONE_LABEL_PX}px; padding: 4px; overflow-wrap: anywhere;
+    width: ${PHONE_LABEL_PX}px; min-width: ${PHONE_LABEL_PX}px; max-width: ${PHONE_LABEL_PX}px; padding: 4px;
+    overflow-wrap: anywhere;
   }
   .gk-report .gk-table th.gk-row-label.gk-group {
     width: ${PHONE_GROUP_PX}px; min-width: ${PHONE_GROUP_PX}px; max-width: ${PHONE_GROUP_PX}px; padding: 4px 2px;
@@ -102,6 +105,8 @@ export const REPORT_CSS = `
     max-width: none;
   }
   .gk-report .gk-table th.gk-note { font-size: 11px; padding: 4px; }
+  /* Narrow value columns show more of them; a phone may wrap 法律服务/机构. */
+  .gk-report .gk-table th.gk-column-label { word-break: normal; min-width: 3em; padding: 4px; }
   .gk-report .gk-table .gk-lc1 { left: ${1 + PHONE_GROUP_PX}px; }
   .gk-report .gk-table .gk-lc2 { left: ${1 + 2 * PHONE_GROUP_PX}px; }
   .gk-report .gk-table .gk-lc3 { left: ${1 + 3 * PHONE_GROUP_PX}px; }

@@ -144,10 +144,11 @@ export function rpxToPx(css: string, width: number = WIDTHS.phone): string {
   return css.replace(/(-?\d*\.?\d+)rpx/g, (_m, n: string) => `${Number(((Number(n) * width) / 750).toFixed(3))}px`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page by default; `viewport` for what a person sees at the current scroll position. */
+export async function screenshot(page: Page, name: string, area: 'page' | 'viewport' = 'page'): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: area === 'page' });
   return file;
 }
 

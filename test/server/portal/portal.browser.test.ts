@@ -129,7 +129,7 @@ describeBrowser('portal in Chromium', () => {
     );
     expect(scrolled.left).toBeGreaterThan(0);
     expect(scrolled.top).toBeGreaterThan(0);
-    await screenshot(page, 'portal-report-375-table3-total');
+    await screenshot(page, 'portal-report-375-table3-total', 'viewport');
     for (const text of ['申请人情况', '法人或其他组织', '总计', '四、结转下年度继续办理'])
       expect([text, await shownAt(page, text)]).toEqual([text, 'visible']);
     await page.context().close();
