@@ -42,7 +42,7 @@ export function daysBefore(today: Date, days: number): string {
 /**
  * Seeds the demo. Every date is relative to `today`, the day of the first start: items written in the last weeks,
  * a paper request received three days ago (its clock running, not months overdue), this year's statistics dated
- * before today and last year's a year earlier, a 复议 case filed 80 days ago and closed 20 days ago.
+ * before today and last year's a year earlier, a 复议 case filed late last year and decided this year.
  */
 export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoLogins> {
   const call = async <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> => {
@@ -107,8 +107,15 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     await call('editor', 'stats', 'create', {
       entry: { kind: 'count', metric: 'punishment.decisions', date, count: 1 },
     });
+  // A 复议 case filed last year (about two months before 1 January) and decided this year: 尚未审结 in last
+  // year's report, 结果维持 in this year's.
   await call('editor', 'cases', 'create', {
-    case: { kind: 'review', filedDate: daysBefore(today, 80), result: 'upheld', closedDate: daysBefore(today, 20) },
+    case: {
+      kind: 'review',
+      filedDate: daysBefore(today, dayOfYear + 60),
+      result: 'upheld',
+      closedDate: thisYear(0.5),
+    },
   });
   // Two information requests: a citizen's online one awaiting confirmation, and a paper one received three days ago.
   const person = {

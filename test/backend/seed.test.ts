@@ -29,5 +29,6 @@ it('dates the demo relative to the day it is seeded', async () => {
   for (const d of stats) expect(d <= '2026-01-05' && d >= '2025-01-01').toBe(true);
   expect(stats.filter((d) => d.startsWith('2026'))).toHaveLength(2);
   const cases = rows(await local.db.collection(COLLECTIONS.cases).get());
-  expect(cases[0]).toEqual(expect.objectContaining({ filedDate: '2025-10-17', closedDate: '2025-12-16' }));
+  // filed last year, decided this year (on 5 January: 3 January)
+  expect(cases[0]).toEqual(expect.objectContaining({ filedDate: '2025-11-02', closedDate: '2026-01-03' }));
 }, 120_000);
