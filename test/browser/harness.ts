@@ -127,13 +127,13 @@ export async function openUrl(browser: Browser, url: string, width: number): Pro
 /** Any DOM as HTML (a fragment or a document) with extra CSS, e.g. a mini program page's rendered tree. */
 export async function openHtml(
   browser: Browser,
-  content: { html: string; css?: string; baseUrl?: string },
+  content: { html: string; css?: string; title?: string },
   width: number,
 ): Promise<Page> {
   const page = await newPage(browser, width);
   const html = /<html[\s>]/i.test(content.html)
     ? content.html
-    : `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body>${content.html}</body></html>`;
+    : `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${content.title ?? '页面'}</title></head><body>${content.html}</body></html>`;
   await page.setContent(html, { waitUntil: 'load' });
   if (content.css) await page.addStyleTag({ content: content.css });
   return page;

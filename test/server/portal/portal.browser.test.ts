@@ -135,6 +135,27 @@ describeBrowser('portal in Chromium', () => {
     await page.context().close();
   });
 
+  it('keeps the print layout: no navigation, fixed A4 table widths, header rows repeated', async () => {
+    const page = await open('report', WIDTHS.desk);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.gk-nav')).toBe(false);
+    expect(await page.isVisible('.gk-downloads')).toBe(false);
+    const style = await page.$eval('#table-applications', (t: object) => {
+      const w = globalThis as unknown as { getComputedStyle(e: object): { tableLayout: string; width: string } };
+      return w.getComputedStyle(t).tableLayout;
+    });
+    expect(style).toBe('fixed');
+    const thead = await page.$eval('#table-applications thead', (t: object) => {
+      const w = globalThis as unknown as { getComputedStyle(e: object): { display: string; position: string } };
+      const cs = w.getComputedStyle(t);
+      return `${cs.display} ${cs.position}`;
+    });
+    expect(thead).toBe('table-header-group static');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+
   it('filters the static catalogue in the page (search, category) with no server', async () => {
     const page = await open('catalogue', WIDTHS.phone);
     await page.fill('input[name="q"]', '春耕');
