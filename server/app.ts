@@ -32,6 +32,8 @@ export interface ServerOptions {
   transactionTimeoutMs?: number;
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (message: string) => void;
+  /** Answers a request no route took (the portal's Chinese error page); default a JSON 404. */
+  notFound?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
 
 export interface RunningServer {
@@ -63,7 +65,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router
       .handle(req, res)
       .then((handled) => {
-        if (!handled) sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${req.url}` });
+        if (handled) return;
+        if (options.notFound) return options.notFound(req, res);
+        sendJson(res, 404, { code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}` });
       })
       .catch((e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;
