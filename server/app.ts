@@ -7,6 +7,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { TxManager } from './db/transactions';
+import { localEnv } from './env';
 import { databaseHandler } from './http/database';
 import { HttpError, sendJson } from './http/envelope';
 import { Router } from './http/router';
@@ -50,8 +51,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  const port = options.port ?? Number(process.env.PORT ?? 8787);
+  const host = options.host ?? localEnv.host() ?? '127.0.0.1';
+  const port = options.port ?? Number(localEnv.port() ?? 8787);
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const log = options.log ?? ((message: string) => console.error(message));
 
