@@ -58,8 +58,11 @@ const COLUMNS: Record<TableKey, Columns> = {
   reviewLitigation: { label: '196rpx', value: 'minmax(0, 1fr)', cards: false },
 };
 
-/** Numbers per line of a card: 4 + 3 for table 三's seven columns (each name fits a quarter of 343 px). */
-const CARD_COLUMNS = 4;
+/**
+ * Numbers per line of a card: 3 + 3 + 1 for table 三's seven columns. A third of 343 px holds a six-character name
+ * (社会公益组织) on one line even at 长辈模式's 17 px; a quarter would break it inside a word.
+ */
+const CARD_COLUMNS = 3;
 
 export const NULL_LEGEND = `注：“${NULL_MARK}”表示该项数据缺失。`;
 

@@ -73,7 +73,7 @@ describe('report reader', () => {
   it('draws table 三 as one card per row: label across, each number under its own column name', () => {
     const table = page.data.sections.find((s) => s.key === 'applications')?.table;
     expect(table?.cards).toBe(true);
-    expect(table?.style).toBe('grid-template-columns:repeat(4, minmax(0, 1fr))');
+    expect(table?.style).toBe('grid-template-columns:repeat(3, minmax(0, 1fr))');
     const blocks = table?.blocks ?? [];
     // The key names the groups the cards do not repeat.
     expect(blocks[0]?.k).toBe('key');
@@ -86,13 +86,13 @@ describe('report reader', () => {
     expect(card?.cells[0]).toEqual({
       t: '一、本年新收政府信息公开申请数量',
       k: 'lab title in0',
-      s: 'grid-area:1/1/span 1/span 4',
+      s: 'grid-area:1/1/span 1/span 3',
     });
     const names = card?.cells.filter((c) => c.k === 'hd').map((c) => c.t);
     expect(names).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
-    // 总计 is the 3rd of the second line: its name right above it.
-    expect(card?.cells.find((c) => c.t === '总计')?.s).toBe('grid-area:4/3');
-    expect(card?.cells.find((c) => c.i === total)?.s).toBe('grid-area:5/3');
+    // 总计 opens the third line: its name right above it.
+    expect(card?.cells.find((c) => c.t === '总计')?.s).toBe('grid-area:6/1');
+    expect(card?.cells.find((c) => c.i === total)?.s).toBe('grid-area:7/1');
     expect(blocks.filter((b) => b.k === 'heading').map((b) => b.cells[0]?.t)).toContain('（三）不予公开');
     expect(classesOf(find(page, '#table-applications'))).toContain('table--cards');
   });
