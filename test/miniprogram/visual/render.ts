@@ -51,7 +51,7 @@ interface StyleNode {
   textContent: string | null;
 }
 interface RenderedDom {
-  dom?: { outerHTML: string };
+  dom?: unknown;
 }
 
 /** The rendered page's HTML and CSS, ready for `openHtml`. */
@@ -60,7 +60,9 @@ export function pageForBrowser(page: RenderedDom): { html: string; css: string }
   const inserted = Array.from(document.querySelectorAll('style'), (s) => s.textContent ?? '').join('\n');
   return {
     // Inline styles carry rpx too (table-view.ts's grid-template-columns).
-    html: (page.dom?.outerHTML ?? '').replace(/style="[^"]*"/g, (style) => rpxToPx(style, WIDTHS.phone)),
+    html: ((page.dom as { outerHTML?: string } | undefined)?.outerHTML ?? '').replace(/style="[^"]*"/g, (style) =>
+      rpxToPx(style, WIDTHS.phone),
+    ),
     css: [TAGS, rpxToPx(appCss(), WIDTHS.phone), inserted].join('\n'),
   };
 }
