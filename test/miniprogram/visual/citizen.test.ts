@@ -25,6 +25,7 @@ import {
 import { flush, openPage } from '../harness';
 import { useFakeTransport } from '../fake-transport';
 import { publishedReport } from '../fixtures';
+import type { Call } from '../fake-transport';
 import { clippedTexts, pageForBrowser, rpxAtPhoneWidth, smallTexts } from './render';
 
 rpxAtPhoneWidth();
@@ -105,6 +106,35 @@ function checkCards(page: Page): Promise<CardCheck> {
   });
 }
 
+/** What the demo organ's pages answer: a catalogue page, an item, a tracked request. */
+function demoAnswer(call: Call): unknown {
+  const action = (call.event as { action: string }).action;
+  const item = {
+    id: 'it-1',
+    title: '扎毛乡2026年第一批农村最低生活保障对象、特困供养人员认定结果及资金发放情况的公示',
+    indexNo: '11632323MB1234567X/2026-00001',
+    docNo: '扎政发〔2026〕1号',
+    publisher: '扎毛乡人民政府',
+    category: 'agriculture',
+    publishedDate: '2026-03-05',
+    writtenDate: '2026-03-01',
+    validity: null,
+    status: 'published',
+    disclosureMode: '主动公开',
+    scope: '面向社会',
+    body: '第一条 为规范低保认定，制定本办法。\n\n第二条 本办法自发布之日起施行。',
+    attachments: [{ fileId: 'f-2', name: '认定办法.pdf', kind: 'file', size: 204800 }],
+    version: 1,
+  };
+  if (call.name === 'items' && action === 'list')
+    return {
+      ok: true,
+      data: { list: [1, 2, 3].map((n) => ({ ...item, id: `it-${n}` })), total: 3, page: 1, pageSize: 20 },
+    };
+  if (call.name === 'items') return { ok: true, data: item };
+  return { ok: false, code: 'NOT_FOUND', message: '未找到' };
+}
+
 describeBrowser('citizen pages at 375 px in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -137,5 +167,25 @@ describeBrowser('citizen pages at 375 px in a real browser', () => {
       expect(await inView('.main--val >> nth=-1')).toBe(true);
       await page.close();
     }, 60_000);
+
+    it.each([
+      ['catalogue', 'pages/catalog/index/index', {}],
+      ['item', 'pages/item/detail/index', { id: 'it-1' }],
+      ['request-form', 'pages/request/index/index', {}],
+      ['tracking', 'pages/request/track/index', {}],
+    ])(
+      '%s: readable',
+      async (name, route, query) => {
+        useFakeTransport((call) => demoAnswer(call) as never);
+        Object.assign(wx, {
+          getPrivacySetting: (o: { success: (r: { needAuthorization: boolean }) => void }) =>
+            o.success({ needAuthorization: false }),
+        });
+        const page = await open(browser, route, query, mode);
+        await expectReadable(page, mode, name);
+        await page.close();
+      },
+      60_000,
+    );
   });
 });
