@@ -28,11 +28,14 @@ import {
   type FormErrors,
   type ProfileForm,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type AdminState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
 
 export interface AdminData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: AdminState;
   message: string;
   form: ProfileForm;
@@ -108,6 +111,7 @@ const EMPTY_FORM: ProfileForm = {
 
 Page<AdminData, AdminCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     form: EMPTY_FORM,
@@ -126,6 +130,10 @@ Page<AdminData, AdminCustom>({
   },
   loaded: null,
   staff: [],
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

@@ -9,10 +9,13 @@ import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core'
 import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
 export interface ApproveData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: ApproveState;
   message: string;
   title: string;
@@ -45,6 +48,7 @@ export const CHECKLIST_NEEDED = '请逐项确认保密审查（共 5 项）后�
 
 Page<ApproveData, ApproveCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     title: '',
@@ -61,6 +65,10 @@ Page<ApproveData, ApproveCustom>({
   },
   id: '',
   approveRequestId: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

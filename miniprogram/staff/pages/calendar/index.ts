@@ -24,11 +24,14 @@ import {
   type RowErrors,
   type WorkdayRow,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type CalendarState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
 
 export interface CalendarData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: CalendarState;
   message: string;
   canWrite: boolean;
@@ -82,6 +85,7 @@ const plain = (rows: readonly HolidayRow[]): HolidayRow[] => rows.map((r) => ({ 
 
 Page<CalendarData, CalendarCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     canWrite: false,
@@ -100,6 +104,10 @@ Page<CalendarData, CalendarCustom>({
   },
   calendar: { years: {} },
   officialYears: [],
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

@@ -19,6 +19,7 @@ import {
   type CaseForm,
   type CasesView,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type CasesState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -31,6 +32,8 @@ interface Closing {
 }
 
 export interface CasesData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: CasesState;
   message: string;
   canWrite: boolean;
@@ -91,6 +94,7 @@ const EMPTY_VIEW: CasesView = { pending: [], closed: [], header: [], grid: [] };
 
 Page<CasesData, CasesCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     canWrite: false,
@@ -112,6 +116,10 @@ Page<CasesData, CasesCustom>({
   },
   cases: [],
   pending: {},
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     const today = todayIso();

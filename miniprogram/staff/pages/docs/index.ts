@@ -27,11 +27,14 @@ import {
   type LastYear,
   type OverrideForm,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type DocsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
 
 export interface DocsData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: DocsState;
   message: string;
   canWrite: boolean;
@@ -119,6 +122,7 @@ async function loadLastYear(organId: string | undefined, year: number): Promise<
 
 Page<DocsData, DocsCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     canWrite: false,
@@ -142,6 +146,10 @@ Page<DocsData, DocsCustom>({
   organId: undefined,
   lastYear: { kind: 'none' },
   pending: {},
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     const years = yearOptions(new Date().getFullYear());

@@ -41,10 +41,13 @@ import {
   type ReportLine,
   type WorkLine,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
 export interface HomeData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: HomeState;
   message: string;
   name: string;
@@ -101,6 +104,7 @@ interface HomeCustom {
 
 Page<HomeData, HomeCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     name: '',
@@ -126,6 +130,7 @@ Page<HomeData, HomeCustom>({
   loading: false,
 
   onShow() {
+    this.setData({ elder: elderClass() });
     void this.load();
   },
 

@@ -45,11 +45,14 @@ import {
   type PhotoView,
   type UploadStatus,
 } from './photos';
+import { elderClass } from '../../../styles/elder';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
 
 export interface EditData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: EditState;
   message: string;
   form: DraftForm;
@@ -121,6 +124,7 @@ function newDraft(id: string | null): LocalDraft {
 
 Page<EditData, EditCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     form: emptyForm(),
@@ -142,6 +146,10 @@ Page<EditData, EditCustom>({
   organId: '',
   uploads: {},
   uploading: null,
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.submitRequestId = newRequestId();

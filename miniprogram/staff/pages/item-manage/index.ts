@@ -24,10 +24,13 @@ import {
 import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type ManageState = 'loading' | 'ready' | 'error';
 
 export interface ManageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: ManageState;
   message: string;
   title: string;
@@ -84,6 +87,7 @@ function confirmWithdraw(title: string, reason: string): Promise<boolean> {
 
 Page<ManageData, ManageCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     title: '',
@@ -103,6 +107,10 @@ Page<ManageData, ManageCustom>({
   item: null,
   withdrawRequestId: '',
   correctRequestId: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

@@ -16,11 +16,14 @@ import {
   type ShownInvitation,
   type StaffLine,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type PeopleState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
 
 export interface PeopleData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: PeopleState;
   message: string;
   staff: StaffLine[];
@@ -56,6 +59,7 @@ interface PeopleCustom {
 
 Page<PeopleData, PeopleCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     staff: [],
@@ -70,6 +74,10 @@ Page<PeopleData, PeopleCustom>({
     noticeKind: '',
   },
   myId: null,
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

@@ -37,10 +37,13 @@ import {
   type FindingGroup,
   type TableBlock,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
 
 export interface ReportBuilderData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: BuilderState;
   message: string;
   years: string[];
@@ -133,6 +136,7 @@ function previewUrl(id: string): string {
 
 Page<ReportBuilderData, ReportBuilderCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     years: [],
@@ -166,6 +170,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   submitRequestId: '',
   approveRequestId: '',
   rejectRequestId: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     const choices = years();

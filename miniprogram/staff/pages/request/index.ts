@@ -37,12 +37,15 @@ import {
   type Line,
   type OutcomeGroup,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type RequestState = 'loading' | 'ready' | 'error';
 
 export const CONFLICT_MESSAGE = '已被他人处理，已为您刷新为最新状态，请核对后再办理';
 
 export interface RequestData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: RequestState;
   message: string;
   applicationNo: string;
@@ -113,6 +116,7 @@ const CONFIRM_TEXT: Partial<Record<ActionType, string>> = {
 
 Page<RequestData, RequestCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     applicationNo: '',
@@ -148,6 +152,10 @@ Page<RequestData, RequestCustom>({
   id: '',
   version: 0,
   actRequestId: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

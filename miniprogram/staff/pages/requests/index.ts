@@ -8,10 +8,13 @@ import { listRequests } from '../../../api/staff-requests';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type RequestsState = PagedData<RequestLine>['state'];
 
 export interface RequestsData extends PagedData<RequestLine> {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   counts: { open: number; atRisk: number; overdue: number };
   filters: { key: string; label: string }[];
   filter: string;
@@ -34,6 +37,7 @@ const PAGE_SIZE = 20;
 
 Page<RequestsData, RequestsCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     counts: { open: 0, atRisk: 0, overdue: 0 },
@@ -54,6 +58,7 @@ Page<RequestsData, RequestsCustom>({
   },
 
   onShow() {
+    this.setData({ elder: elderClass() });
     // Back from a request: its status or due date may have changed.
     if (this.shown) void this.load('refresh');
     this.shown = true;

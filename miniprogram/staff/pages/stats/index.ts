@@ -20,11 +20,14 @@ import {
   type StatsErrors,
   type StatsForm,
 } from './view';
+import { elderClass } from '../../../styles/elder';
 
 export type StatsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
 
 export interface StatsData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: StatsState;
   message: string;
   canWrite: boolean;
@@ -61,6 +64,7 @@ interface StatsCustom {
 
 Page<StatsData, StatsCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     canWrite: false,
@@ -79,6 +83,10 @@ Page<StatsData, StatsCustom>({
   entries: [],
   year: 0,
   pending: {},
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     const month = todayIso().slice(0, 7);
