@@ -1,5 +1,7 @@
 /** 查询办理进度: 查询码 + phone's last 4 → status, due date, steps and the reply letter; field errors in Chinese. */
-import { find, flush, openPage, tapButton, textOf } from '../../harness';
+import { MINIPROGRAM_ROOT, find, flush, openPage, tapButton, textOf } from '../../harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useFakeTransport } from '../../fake-transport';
 import type { TrackData } from '../../../../miniprogram/pages/request/track/index';
 import type { TrackAnswer } from 'gongkai-core';
@@ -36,6 +38,15 @@ const ANSWERED = {
 } as unknown as TrackAnswer;
 
 describe('request tracking', () => {
+  it('says what a 查询码 looks like: a placeholder and a format hint under the field', () => {
+    useFakeTransport(() => ({ ok: true, data: ANSWERED }));
+    const page = openPage<TrackData>(ROUTE);
+    expect(textOf(page, '#hint-queryCode')).toBe('10 位字母和数字，提交申请后显示在结果页上（不区分大小写）。');
+    // simulate keeps an input's placeholder out of the DOM: read it from the page's WXML.
+    const wxml = readFileSync(path.join(MINIPROGRAM_ROOT, `${ROUTE}.wxml`), 'utf8');
+    expect(wxml).toMatch(/<input id="queryCode"[^>]*placeholder="如 K7M2P9Q4XR"/);
+  });
+
   it('prefills the 查询码 from the link and shows status, steps and the reply letter', async () => {
     const fake = useFakeTransport(() => ({ ok: true, data: ANSWERED }));
     const page = openPage<TrackData>(ROUTE, { code: 'k7m2p9q4xr' });
