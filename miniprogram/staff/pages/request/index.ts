@@ -26,7 +26,7 @@ import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
 import {
-  BUTTON_LABELS,
+  actionButtons,
   OPINION_LABELS,
   applicantLines,
   contentLines,
@@ -197,7 +197,7 @@ Page<RequestData, RequestCustom>({
       history: historyLines(r.history),
       letter: r.letter,
       notices: sentNotices(r.history),
-      buttons: r.actions.map((type) => ({ type, label: BUTTON_LABELS[type] })),
+      buttons: actionButtons(r.actions),
       nthThisMonth: r.nthThisMonth,
     });
   },

@@ -41,6 +41,29 @@ export const BUTTON_LABELS: Record<ActionType, string> = {
   close: '终止',
 };
 
+/**
+ * The order of the action buttons; the first is the primary one. What usually comes next leads (受理, then 答复),
+ * and the steps that pause or end the clock follow.
+ */
+const BUTTON_ORDER: readonly ActionType[] = [
+  'confirmReceipt',
+  'answer',
+  'receiveCorrection',
+  'endConsultation',
+  'payFee',
+  'requestCorrection',
+  'startConsultation',
+  'extend',
+  'noticeFee',
+  'close',
+];
+
+export function actionButtons(actions: readonly ActionType[]): { type: ActionType; label: string }[] {
+  return [...actions]
+    .sort((a, b) => BUTTON_ORDER.indexOf(a) - BUTTON_ORDER.indexOf(b))
+    .map((type) => ({ type, label: BUTTON_LABELS[type] }));
+}
+
 export const OPINION_LABELS: Record<ConsultationOpinion, string> = {
   agreed: '第三方同意公开',
   objected: '第三方不同意公开',
