@@ -103,7 +103,7 @@ interface ReportBuilderCustom {
   onYear(e: WechatMiniprogram.PickerChange): void;
   onInput(e: Input<{ key: keyof Sections }>): void;
   onReason(e: Input<Record<string, never>>): void;
-  onFinding(e: Tap<{ cell: number }>): void;
+  onFinding(e: Tap<{ cell: number; to?: string }>): void;
   onCellTap(e: Tap<{ i?: number; t?: string }>): void;
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
@@ -264,6 +264,11 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   },
 
   onFinding(e) {
+    const to = e.currentTarget.dataset.to;
+    if (to) {
+      void wx.pageScrollTo({ selector: `#${to}`, offsetTop: SCROLL_OFFSET_PX, duration: 200 });
+      return;
+    }
     const cell = Number(e.currentTarget.dataset.cell);
     if (!Number.isInteger(cell) || cell < 0) return;
     this.setData({ mark: cell });
