@@ -5,6 +5,7 @@
  */
 import './env';
 import { readFileSync } from 'node:fs';
+import { INDEXES } from '../backend/indexes';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   };
   const server = await startServer({
     dataDir: process.env.DATA_DIR || undefined,
+    indexes: INDEXES,
     routes: (r) => {
       installFunctions(r, handle);
       installPreview(r, handle);
