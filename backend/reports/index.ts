@@ -49,7 +49,9 @@ import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
 import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
-import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
+import { countReportRecords } from './counts';
+import { cellRecordsOf } from './cells';
+import { cellLabel } from './sources';
 
 const draftId = (organId: string, year: number) => `${organId}-${year}`;
 
@@ -107,7 +109,7 @@ async function latestPublished(store: Store, organId: string, year: number): Pro
 /** The year's report from the records (read outside any transaction) and the draft's narrative. */
 async function build(db: Db, organId: string, year: number, draft: Row) {
   const [organ, last] = await Promise.all([organOf(db, organId), latestPublished(db, organId, year - 1)]);
-  const records = await loadReportRecords(db, organId, String(organ.name), year);
+  const records = await countReportRecords(db, organId, String(organ.name), year);
   const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>) };
   const lastYear = last ? (last.report as ReportData) : undefined;
   const built = buildReport(year, { ...records, sections }, lastYear);
@@ -117,6 +119,7 @@ async function build(db: Db, organId: string, year: number, draft: Row) {
     report: { ...built.report, findings },
     sources: built.sources,
     findings,
+    lastYear,
     lastYearSections: lastYear?.sections ?? null,
   };
 }
@@ -334,16 +337,19 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
 async function cellRecords(input: { year: number; cell: string }, ctx: HandlerContext): Promise<CellRecordsView> {
   const organId = staffOf(ctx).organId;
   const draft = await readDraft(ctx.db, organId, input.year);
-  const { records, report, sources } = await build(ctx.db, organId, input.year, draft);
-  const ids = sources[input.cell] ?? [];
-  const list = await summarizeRecords(ctx.db, organId, records, ids, CELL_RECORDS_LIMIT);
+  // The value as the report counts it (a few aggregations); the records by the cell's own query, one page.
+  const { report, lastYear } = await build(ctx.db, organId, input.year, draft);
+  const { total, records } = await cellRecordsOf(ctx.db, organId, input.year, input.cell, {
+    hasLastYear: lastYear !== undefined,
+    limit: CELL_RECORDS_LIMIT,
+  });
   return {
     year: input.year,
     cell: input.cell,
     label: cellLabel(input.cell),
     value: report.cells[input.cell] ?? null,
-    total: ids.length,
-    records: list,
+    total,
+    records,
   };
 }
 

@@ -189,12 +189,20 @@ export function translateQuery(query: Record<string, unknown>, kindsOf: KindsOf)
 export function translateOrder(order: Record<string, 1 | -1> | undefined, kindsOf: KindsOf): string | null {
   const keys: string[] = [];
   for (const [path, dir] of Object.entries(order ?? {})) {
-    if (path !== '_id') {
-      if (!isPlainPath(path)) return null;
-      const kinds = kindsOf.kinds(path) & ~KIND.null;
-      if (kinds !== 0 && kinds !== KIND.string && kinds !== KIND.number) return null;
+    const direction = dir === -1 ? 'DESC' : 'ASC';
+    if (path === '_id') {
+      keys.push(`id ${direction}`);
+      continue;
     }
-    keys.push(`${extract(path)} ${dir === -1 ? 'DESC' : 'ASC'}`);
+    if (!isPlainPath(path)) return null;
+    const kinds = kindsOf.kinds(path) & ~KIND.null;
+    if (kinds === KIND.date) {
+      // Dates are stored as {"$date": {"$numberLong": "ms"}}: their instant orders them.
+      keys.push(`CAST(json_extract(json, '$.${path}."$date"."$numberLong"') AS INTEGER) ${direction}`);
+      continue;
+    }
+    if (kinds !== 0 && kinds !== KIND.string && kinds !== KIND.number) return null;
+    keys.push(`${extract(path)} ${direction}`);
   }
   keys.push('rowid ASC');
   return keys.join(', ');

@@ -52,6 +52,8 @@ const docArb = fc.record(
     n: value,
     t: fc.array(fc.constantFrom('甲乙', '乙丙', '丙丁'), { maxLength: 3 }),
     o: fc.record({ x: scalar }),
+    // Dates only (or nothing): sorted by their instant in SQL.
+    d: fc.constantFrom(new Date(0), new Date(86_400_000), new Date(-5_000), null),
   },
   { requiredKeys: [] },
 );
@@ -80,7 +82,7 @@ const queryArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fieldQuery, { minLength: 1, maxLength: 3 }).map((qs) => ({ $or: qs })) },
   { weight: 1, arbitrary: fc.array(fieldQuery, { minLength: 1, maxLength: 3 }).map((qs) => Object.assign({}, ...qs)) },
 );
-const orderArb = fc.option(fc.record({ f: fc.constantFrom('s', 'n', '_id'), d: fc.constantFrom(1, -1) }), {
+const orderArb = fc.option(fc.record({ f: fc.constantFrom('s', 'n', 'd', '_id'), d: fc.constantFrom(1, -1) }), {
   nil: undefined,
 });
 
@@ -144,6 +146,7 @@ describe('what SQL decides', () => {
       status: i % 2 ? 'published' : 'draft',
       date: `2025-0${(i % 9) + 1}-01`,
       grams: ['公开', '开信'],
+      at: new Date(Date.UTC(2025, 0, 1 + i)),
     }));
     store.write(docs.map((doc) => ({ kind: 'insert' as const, collection: 'c', doc })));
     store.ensureIndexes([INDEX]);
@@ -157,6 +160,8 @@ describe('what SQL decides', () => {
     expect(plan.exact).toBe(true);
     expect(plan.ordered).toBe(true);
     expect(plan.count()).toBe(50);
+    // A field holding dates only sorts by their instant in SQL.
+    expect(store.plan('c', { organId: 'o1' }, { date: -1, at: -1 }).ordered).toBe(true);
     expect(store.plan('c', { grams: { $all: ['公开'] }, organId: 'o1' }).exact).toBe(true);
     expect(store.plan('c', { organId: 'o1', title: { $regex: 'x' } }).exact).toBe(false);
     const db = new Database(`${dir}/cloudbase.sqlite`, { readonly: true });
