@@ -106,12 +106,19 @@ async function latestPublished(store: Store, organId: string, year: number): Pro
   );
 }
 
-/** The year's report from the records (read outside any transaction) and the draft's narrative. */
-async function build(db: Db, organId: string, year: number, draft: Row) {
+/** What a year's report counts, read outside any transaction: the organ, last year's report, the database's counts. */
+async function countYear(db: Db, organId: string, year: number) {
   const [organ, last] = await Promise.all([organOf(db, organId), latestPublished(db, organId, year - 1)]);
   const records = await countReportRecords(db, organId, String(organ.name), year);
+  return { records, lastYear: last ? (last.report as ReportData) : undefined };
+}
+
+type CountedYear = Awaited<ReturnType<typeof countYear>>;
+
+/** The report from the counted year and the draft's narrative: pure, no database. */
+function assemble(year: number, counted: CountedYear, draft: Row) {
+  const { records, lastYear } = counted;
   const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>) };
-  const lastYear = last ? (last.report as ReportData) : undefined;
   const built = buildReport(year, { ...records, sections }, lastYear);
   const findings = checkReport(built.report, lastYear ? { lastYear } : {});
   return {
@@ -122,6 +129,11 @@ async function build(db: Db, organId: string, year: number, draft: Row) {
     lastYear,
     lastYearSections: lastYear?.sections ?? null,
   };
+}
+
+/** The year's report from the records (read outside any transaction) and the draft's narrative. */
+async function build(db: Db, organId: string, year: number, draft: Row) {
+  return assemble(year, await countYear(db, organId, year), draft);
 }
 
 function summary(row: Row): PublishedReportSummary {
@@ -230,7 +242,8 @@ async function approve(input: { year: number; comment?: string }, ctx: TxContext
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   const step = enforceStep(staff, draft);
-  const { report, findings } = await build(ctx.db, staff.organId, input.year, draft);
+  // Counted before the transaction began (prepare): only the draft's narrative joins the numbers in here.
+  const { report, findings } = assemble(input.year, ctx.prepared as CountedYear, draft);
   const errors = findings.filter((f) => f.level === 'error');
   if (hasErrors(findings))
     throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
@@ -437,7 +450,12 @@ export const reportsFunction = defineFunction('reports', {
 
   saveNarrative: txAction({ input: saveNarrativeSchema, transaction: saveNarrative }),
   submit: txAction({ input: reportStepSchema, idempotent: true, transaction: submit }),
-  approve: txAction({ input: reportStepSchema, idempotent: true, transaction: approve }),
+  approve: txAction({
+    input: reportStepSchema,
+    idempotent: true,
+    prepare: (input, ctx) => countYear(ctx.db, staffOf(ctx).organId, input.year),
+    transaction: approve,
+  }),
   reject: txAction({ input: rejectReportSchema, idempotent: true, transaction: reject }),
   importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
   previewImport: action({ input: previewImportSchema, handler: previewImport }),

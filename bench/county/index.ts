@@ -52,12 +52,20 @@ async function stopServer(s: Server): Promise<void> {
 /** A counting pass-through in front of the server's /admin: the database round trips of the functions. */
 async function countingProxy(target: string): Promise<{ url: string; count: () => number; close: () => void }> {
   let n = 0;
-  const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     n += 1;
-    const up = http.request(`${target}${req.url ?? ''}`, { method: req.method, headers: req.headers, agent }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
+    // A fresh connection per call (agent: false): no pooled socket the server may have closed meanwhile.
+    const up = http.request(
+      `${target}${req.url ?? ''}`,
+      { method: req.method, headers: req.headers, agent: false },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
+    up.on('error', (e) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'SYS_ERR', message: `bench proxy: ${e.message}` }));
     });
     req.pipe(up);
   });
@@ -164,7 +172,7 @@ function inMemoryMs(year: OrganYear, organ: string): number {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const say = (s: string) => !json && console.error(s);
+  const say = (s: string) => console.error(s);
   const started = performance.now();
 
   // ---- the county: 30 organs sharing the volume ----
