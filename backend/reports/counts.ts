@@ -3,8 +3,10 @@
  * `$group` by the facts the cells' rules read (shared/report/rules.ts: applicant type, outcome, the years of the
  * dates) — so a build takes the same few round trips for ten records or a county's hundred thousand. The groups go
  * to buildReport as tallies, counted with the same rules as records are.
- * CloudBase's aggregate answers a default page (20) without `$limit`: every pipeline sets one explicitly, and reads
- * the next page only in the unlikely case that one is full.
+ * CloudBase's aggregate answers 20 results when no `$limit` is given (not in its reference; observed and reported
+ * in the WeChat developers' community, developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13,
+ * unverified here: nothing leaves this machine): every pipeline sets its limit explicitly, and reads the next page
+ * only in the unlikely case that one is full.
  */
 import type { StatEntry } from '../../shared/records';
 import { statEntrySchema } from '../../shared/records';

@@ -128,4 +128,4 @@ it('counts in the database what buildReport counts from the records, cell by cel
     ),
     { numRuns: 6 },
   );
-}, 180_000);
+}, 300_000); // measured 23.5 s under load

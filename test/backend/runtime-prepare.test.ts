@@ -42,4 +42,4 @@ it('prepares once, then runs the transaction until it commits, handing it what w
   expect(runs).toBe(2);
   expect(prepares).toBe(1);
   expect(one(await b.db.collection(COLLECTIONS.counters).doc('prepare-test').get())?.n).toBe(101);
-});
+}, 30_000); // measured 1.2 s under load

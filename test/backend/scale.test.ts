@@ -125,4 +125,4 @@ it('60 items, 50 requests and 50 cases through the functions: the built report e
   expect(built.report.cells).toEqual(expected.cells);
   expect(built.report.facts?.publishedItems).toBe((ITEMS * 2) / 3);
   expect(expected.facts?.publishedItems).toBe((ITEMS * 2) / 3);
-}, 300_000);
+}, 900_000); // measured 73 s under a load average of 20 on 2 cores (21:45 UTC, 6 Dec 2026)

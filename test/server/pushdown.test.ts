@@ -125,7 +125,7 @@ it('finds, counts, pages and groups exactly as mingo over the whole collection',
     ),
     { numRuns: 300 },
   );
-});
+}, 120_000); // measured 8.7 s under load
 
 describe('what SQL decides', () => {
   const INDEX = {
