@@ -40,7 +40,11 @@ export const INDEXES: readonly IndexSpec[] = [
   // Citizens browsing every organ's items.
   { collection: 'items', name: 'status_published', fields: [asc('status'), desc('publishedDate'), desc('_id')] },
   // The report's count of items published in a year.
-  { collection: 'items', name: 'organ_year', fields: [asc('organId'), asc('publishYear'), asc('status')] },
+  {
+    collection: 'items',
+    name: 'organ_year',
+    fields: [asc('organId'), asc('publishYear'), asc('status'), asc('correctionOf')],
+  },
   // Requests: the report's year window, the staff lists by status, the applicant's own list, tracking.
   { collection: 'info_requests', name: 'organ_received', fields: [asc('organId'), asc('receivedDate')] },
   { collection: 'info_requests', name: 'organ_answered', fields: [asc('organId'), asc('answeredDate')] },

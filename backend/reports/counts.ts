@@ -62,7 +62,7 @@ export async function countReportRecords(
         _id: {
           applicantType: '$applicant.applicantType',
           status: '$status',
-          outcome: '$outcome',
+          outcome: $.ifNull(['$outcome', '']),
           received: substrYear('receivedDate'),
           answered: substrYear('answeredDate'),
         },
@@ -74,7 +74,12 @@ export async function countReportRecords(
       COLLECTIONS.cases,
       _.and([{ organId, filedDate: _.lte(end) }, _.or([{ closedDate: null }, { closedDate: _.gte(start) }])]),
       {
-        _id: { kind: '$kind', result: '$result', filed: substrYear('filedDate'), closed: substrYear('closedDate') },
+        _id: {
+          kind: '$kind',
+          result: $.ifNull(['$result', '']),
+          filed: substrYear('filedDate'),
+          closed: substrYear('closedDate'),
+        },
         n: $.sum(1),
       },
     ),
@@ -112,7 +117,7 @@ export async function countReportRecords(
     return [
       {
         applicantType: k.applicantType as RequestFacts['applicantType'],
-        outcome: done ? ((k.outcome ?? null) as RequestFacts['outcome']) : null,
+        outcome: done && k.outcome ? (k.outcome as RequestFacts['outcome']) : null,
         receivedYear: received,
         answeredYear: done ? year(k.answered) : null,
         n: Number(g.n),
@@ -126,7 +131,7 @@ export async function countReportRecords(
     return [
       {
         kind: k.kind as CaseFacts['kind'],
-        result: (k.result ?? null) as CaseFacts['result'],
+        result: k.result ? (k.result as CaseFacts['result']) : null,
         filedYear: filed,
         closedYear: year(k.closed),
         n: Number(g.n),

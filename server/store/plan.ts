@@ -136,9 +136,12 @@ function fieldOperator(path: string, op: string, value: unknown, kindsOf: KindsO
       }
       return null;
     }
-    case '$exists':
+    case '$exists': {
       if (kinds & UNSAFE) return null;
-      return { sql: `${jsonType(path)} IS ${value ? 'NOT NULL' : 'NULL'}`, params: [], exact: true };
+      // Where the path never held null, json_extract is NULL exactly when it is missing — and an index covers it.
+      const probe = kinds & KIND.null ? jsonType(path) : x;
+      return { sql: `${probe} IS ${value ? 'NOT NULL' : 'NULL'}`, params: [], exact: true };
+    }
     case '$all': {
       // On an array of scalars: every value among its elements (json_each), e.g. an item's title bigrams.
       const elements = kindsOf.elementKinds(path);
@@ -229,7 +232,17 @@ function keyExpression(expr: unknown, kindsOf: KindsOf): KeyPart | null {
     const path = expr.slice(1);
     const kinds = kindsOf.kinds(path);
     if (kinds & ~(KIND.string | KIND.number | KIND.null)) return null;
-    return { sql: extract(path), typeSql: jsonType(path) };
+    // A path that never held null is NULL in SQL only when missing: no json_type (a second parse) is needed.
+    return { sql: extract(path), typeSql: kinds & KIND.null ? jsonType(path) : extract(path) };
+  }
+  if (isPlainObject(expr) && Array.isArray(expr.$ifNull) && expr.$ifNull.length === 2) {
+    // {$ifNull: ['$field', 'constant']}: the constant for null or missing, as in mingo.
+    const [field, fallback] = expr.$ifNull as unknown[];
+    if (typeof field !== 'string' || !field.startsWith('$') || !isPlainPath(field.slice(1))) return null;
+    if (typeof fallback !== 'string' && !(typeof fallback === 'number' && Number.isFinite(fallback))) return null;
+    if (kindsOf.kinds(field.slice(1)) & ~(KIND.string | KIND.number | KIND.null)) return null;
+    const literal = typeof fallback === 'number' ? String(fallback) : `'${fallback.replace(/'/g, "''")}'`;
+    return { sql: `COALESCE(${extract(field.slice(1))}, ${literal})`, typeSql: "'x'" };
   }
   if (isPlainObject(expr) && Array.isArray(expr.$substr) && expr.$substr.length === 3) {
     const [field, start, length] = expr.$substr as unknown[];
@@ -253,7 +266,8 @@ function keyExpression(expr: unknown, kindsOf: KindsOf): KeyPart | null {
 export function translateGroup(spec: unknown, kindsOf: KindsOf): GroupPlan | null {
   if (!isPlainObject(spec) || !('_id' in spec)) return null;
   const id = spec._id;
-  const keyNames: string[] | null = isPlainObject(id) && !('$substr' in id) ? Object.keys(id) : null;
+  const keyNames: string[] | null =
+    isPlainObject(id) && !('$substr' in id) && !('$ifNull' in id) ? Object.keys(id) : null;
   const keyParts: KeyPart[] = [];
   if (keyNames) {
     for (const k of keyNames) {

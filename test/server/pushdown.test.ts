@@ -115,7 +115,11 @@ it('finds, counts, pages and groups exactly as mingo over the whole collection',
         expect(countMatching(ws, 'c', q)).toBe(expected.length);
         const page = findPage(ws, 'c', q, { order, offset, limit });
         expect(page.map(stringify)).toEqual(expected.slice(offset, offset + limit).map(stringify));
-        const group = { _id: { s: '$s', y: { $substr: ['$s', 0, 4] } }, k: { $sum: 1 }, total: { $sum: '$n' } };
+        const group = {
+          _id: { s: '$s', y: { $substr: ['$s', 0, 4] }, x: { $ifNull: ['$o.x', '-'] } },
+          k: { $sum: 1 },
+          total: { $sum: '$n' },
+        };
         const grouped = store.plan('c', q).group(group);
         if (grouped) {
           const want = new Aggregator([{ $match: q }, { $group: group }], { scriptEnabled: false }).run(all);
