@@ -84,6 +84,8 @@ export interface Invocation {
   log?: (line: string) => void;
   /** How subscribe messages leave (cloudfunctions: the SDK's openapi; local server: recorded as sent locally). */
   subscribe?: SubscribeSender;
+  /** The caller's network address, where known (the local server), for the anonymous rate limits. */
+  client?: string | null;
 }
 
 export type FunctionHandler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>;
@@ -181,7 +183,7 @@ async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): 
 }
 
 export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
-  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe }) => {
+  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, client }) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, requestId } = parsed.data;
@@ -192,7 +194,7 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       ]);
     try {
       await ensureCollections(db);
-      const caller = await resolveCaller(db, openid);
+      const caller = await resolveCaller(db, openid, client ?? null);
       const access = accessOf(name, actionName);
       if (!allows(access, caller.role, caller.openid !== null)) {
         return caller.openid === null && access !== 'public'

@@ -8,7 +8,9 @@ import { runMain, stopOnSignals } from './process';
 
 async function main(): Promise<void> {
   const server = await startServer({ dataDir: process.env.DATA_DIR || undefined });
-  console.log(`listening ${server.url} (SDK serviceUrl ${server.url}/admin, data in ${server.dataDir})`);
+  console.log(
+    `listening ${server.url} (SDK serviceUrl ${server.url}/admin, secretId ${server.adminKey.secretId}, data in ${server.dataDir})`,
+  );
   stopOnSignals(server);
 }
 

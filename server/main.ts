@@ -29,13 +29,13 @@ async function main(): Promise<void> {
       installPreview(r, handle);
     },
   });
-  installFiles(server.router, server.dataDir, handle);
-  db = connectLocal(server.url);
+  installFiles(server.router, server.dataDir, handle, server.publicUrl);
+  db = connectLocal(server.url, server.adminKey);
   if (await isEmpty(db)) {
     console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');
     await seedDemo(db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());
   }
-  const logins = await demoLogins(db);
+  const logins = await demoLogins(db, server.adminKey.secretKey);
   const code = await createSetupCode(db);
   const u = server.url;
   console.log(`Gongkai 本地云已启动：${u}/`);

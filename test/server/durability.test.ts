@@ -6,6 +6,7 @@ import './helpers/env';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadAdminKey } from '../../server/auth/admin-key';
 import { tempDir } from './helpers/local';
 import { connectLocal, num, one, rows, str } from './helpers/sdk';
 
@@ -71,7 +72,7 @@ afterAll(() => {
 it('keeps every acknowledged write across kill -9', async () => {
   const first = await spawnServer(dataDir);
   running.push(first.proc);
-  const db = connectLocal(first.url);
+  const db = connectLocal(first.url, loadAdminKey(dataDir, {}));
   await db.createCollection('durable');
   const col = db.collection('durable');
 
@@ -94,7 +95,7 @@ it('keeps every acknowledged write across kill -9', async () => {
   const second = await spawnServer(dataDir);
   running.push(second.proc);
   try {
-    const again = connectLocal(second.url).collection('durable');
+    const again = connectLocal(second.url, loadAdminKey(dataDir, {})).collection('durable');
     const stored = [...rows(await again.limit(1000).get()), ...rows(await again.skip(1000).limit(1000).get())];
     const ids = new Set(stored.map((r) => String(r._id)));
     expect(acknowledged).toHaveLength(N);
