@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { functionEventSchema } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { accessOf, allows } from '../shared/policy';
-import { appendAudit, auditRow, type AuditEntry } from './audit';
+import { appendAudit, appendChained, auditRow, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError } from './errors';
@@ -128,8 +128,10 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
       afterCommit,
     });
     const answer = asAnswer(data);
-    for (const e of entries)
-      await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
+    await appendChained(
+      tx,
+      entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
+    );
     if (key)
       await tx
         .collection(COLLECTIONS.idempotency)

@@ -10,13 +10,17 @@ import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { localSubscribeSender } from '../backend/subscribe';
-import { startServer } from './app';
+import { verifyChains } from '../backend/audit';
+import { COLLECTIONS } from '../backend/collections';
+import { DEFAULT_DATA_DIR, startServer } from './app';
+import { describeReport, ensureAuditKey } from './audit-key';
 import { runMain, stopOnSignals } from './process';
 import { installFiles } from './files';
 import { installFunctions } from './functions';
 import { installPreview, SEED_REPORT_FILE } from './preview';
 
 async function main(): Promise<void> {
+  const auditKey = ensureAuditKey(process.env.DATA_DIR || DEFAULT_DATA_DIR, true);
   let db: Db | null = null;
   const handle = (): Db => {
     if (!db) throw new Error('database not ready');
@@ -44,7 +48,15 @@ async function main(): Promise<void> {
     `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`,
   );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
-  console.log(`  数据库（@cloudbase/node-sdk 的 serviceUrl）：${u}/admin   数据目录：${server.dataDir}`);
+  console.log(`  数据库（仅限本机）：tcb.init({ env: 'local', serviceUrl: '${u}/admin',`);
+  console.log(`      secretId: '${server.adminKey.secretId}', secretKey: '${server.adminKey.secretKey}' })`);
+  console.log(`    （密钥在 ${server.dataDir}/admin-key.json，或由 ADMIN_SECRET_ID / ADMIN_SECRET_KEY 指定）`);
+  console.log(`  数据目录：${server.dataDir}`);
+  const chains = verifyChains(server.store.scan(COLLECTIONS.audit), process.env.AUDIT_HMAC_KEY ?? '');
+  console.log(
+    `  审计密钥：${auditKey.from === 'env' ? '环境变量 AUDIT_HMAC_KEY' : `${auditKey.from}${auditKey.created ? '（新建）' : ''}`}`,
+  );
+  for (const line of describeReport(chains)) console.log(`  ${line}`);
   console.log('  演示登录令牌：');
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
   console.log(`  新机关设置码（一次有效）：${code}`);

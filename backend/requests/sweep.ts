@@ -9,9 +9,8 @@
 import { TRANSITIONS } from '../../shared/requests/transitions';
 import { autoCloseIfDue } from '../../shared/requests';
 import type { Calendar } from '../../shared/calendar';
-import { auditRow, type AuditEntry } from '../audit';
+import { appendChained, auditRow, type AuditEntry } from '../audit';
 import type { Caller } from '../caller';
-import { COLLECTIONS } from '../collections';
 import { inTransactionThen, type Services } from '../runtime';
 import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
@@ -51,10 +50,10 @@ async function closeIfLapsed(
       { tx, now, audit: (e) => void entries.push(e), afterCommit },
       { stored, next, action: 'close', calendar },
     );
-    for (const e of entries)
-      await tx
-        .collection(COLLECTIONS.audit)
-        .add(auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now));
+    await appendChained(
+      tx,
+      entries.map((e) => auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now)),
+    );
     return true;
   });
 }
