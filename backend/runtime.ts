@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { functionEventSchema } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { accessOf, allows } from '../shared/policy';
+import { normalizeTexts } from '../shared/records/common';
 import { appendAudit, appendChained, auditRow, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
 import { COLLECTIONS, ensureCollections } from './collections';
@@ -203,7 +204,11 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
           ? failure('UNAUTHENTICATED', '请先在微信中打开并登录')
           : failure('FORBIDDEN', '您没有此项操作的权限');
       }
-      const input = parseWith(def.input, payload ?? {});
+      // Every text field of every action: no control characters or unpaired surrogates, NFC (shared/records).
+      const texts = normalizeTexts(payload ?? {});
+      if (texts.issues.length > 0)
+        return failure('VALIDATION', texts.issues[0]?.message ?? '输入含有无效字符', texts.issues.slice(0, 20));
+      const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
         def.idempotent && requestId && caller.openid
