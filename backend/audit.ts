@@ -97,8 +97,8 @@ export async function appendChained(tx: Store, rows: readonly Record<string, unk
     const prevHash = typeof head?.hash === 'string' ? head.hash : GENESIS_HASH;
     const entry = { ...row, chain, seq, prevHash };
     const hash = entryHash(key, entry);
-    // The id is the chain position: two writers that both read the same head collide on it too.
-    await tx.collection(COLLECTIONS.audit).add({ _id: `${chain}:${seq}`, ...entry, hash });
+    // Two writers that read the same head conflict on it at commit (DATABASE_TRANSACTION_CONFLICT): one re-runs.
+    await tx.collection(COLLECTIONS.audit).add({ ...entry, hash });
     await heads.doc(chain).set({ seq, hash, at: row.at ?? null });
   }
 }
