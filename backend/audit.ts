@@ -16,8 +16,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { COLLECTIONS } from './collections';
 import type { Caller } from './caller';
-import { one, type Db, type Store } from './sdk';
-import { inTransaction } from './transaction';
+import { one, type Db } from './sdk';
+import { inTransaction, type Transaction } from './transaction';
 
 export interface AuditEntry {
   action: string;
@@ -86,21 +86,52 @@ export function entryHash(key: string, row: Record<string, unknown>): string {
   return createHmac('sha256', key).update(canonicalJson(body)).digest('hex');
 }
 
+/**
+ * Writers of one organ in this process take turns, each for its whole transaction: a transaction conflicts when a
+ * document it reads (the chain's head) changed after it STARTED, so without turns every concurrent writer of the
+ * organ but one would retry. Writers in other processes (other CloudBase instances) still meet as conflicts and
+ * retry; the chain stays correct either way.
+ */
+const chainTurns = new Map<string, Promise<unknown>>();
+
+export async function withChainTurn<T>(chain: string, work: () => Promise<T>): Promise<T> {
+  const before = chainTurns.get(chain) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  chainTurns.set(chain, tail);
+  try {
+    return await mine;
+  } finally {
+    if (chainTurns.get(chain) === tail) chainTurns.delete(chain);
+  }
+}
+
 /** Appends rows to their organs' chains inside `tx` (the caller's transaction: committed with its writes or not at all). */
-export async function appendChained(tx: Store, rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function appendChained(tx: Transaction, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
   const key = auditKey();
   const heads = tx.collection(COLLECTIONS.auditHeads);
+  const tips = new Map<string, { seq: number; hash: string }>();
   for (const row of rows) {
     const chain = chainOf(row);
-    const head = one(await heads.doc(chain).get());
-    const seq = (typeof head?.seq === 'number' ? head.seq : 0) + 1;
-    const prevHash = typeof head?.hash === 'string' ? head.hash : GENESIS_HASH;
-    const entry = { ...row, chain, seq, prevHash };
+    let tip = tips.get(chain);
+    if (!tip) {
+      const head = one(await heads.doc(chain).get());
+      tip = {
+        seq: typeof head?.seq === 'number' ? head.seq : 0,
+        hash: typeof head?.hash === 'string' ? head.hash : GENESIS_HASH,
+      };
+    }
+    const entry = { ...row, chain, seq: tip.seq + 1, prevHash: tip.hash };
     const hash = entryHash(key, entry);
     // Two writers that read the same head conflict on it at commit (DATABASE_TRANSACTION_CONFLICT): one re-runs.
     await tx.collection(COLLECTIONS.audit).add({ ...entry, hash });
-    await heads.doc(chain).set({ seq, hash, at: row.at ?? null });
+    tips.set(chain, { seq: entry.seq, hash });
   }
+  for (const [chain, tip] of tips) await heads.doc(chain).set({ ...tip, at: rows[rows.length - 1]?.at ?? null });
 }
 
 export async function appendAudit(db: Db, caller: Caller, fn: string, entry: AuditEntry, at: Date): Promise<void> {

@@ -12,7 +12,7 @@ import { functionEventSchema } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { accessOf, allows } from '../shared/policy';
 import { normalizeTexts } from '../shared/records/common';
-import { appendAudit, appendChained, auditRow, type AuditEntry } from './audit';
+import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError } from './errors';
@@ -114,32 +114,40 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
     if (prior) return prior;
   }
-  return inTransactionThen(db, call.services, async (tx, afterCommit) => {
-    if (key) {
-      const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
-      if (prior) return prior;
-    }
-    const entries: AuditEntry[] = [];
-    const data = await def.transaction(input, {
-      tx,
-      db,
-      caller: call.caller,
-      now: call.now,
-      audit: (e) => void entries.push(e),
-      afterCommit,
-    });
-    const answer = asAnswer(data);
-    await appendChained(
-      tx,
-      entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
-    );
-    if (key)
-      await tx
-        .collection(COLLECTIONS.idempotency)
-        .doc(key)
-        .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
-    return answer;
-  });
+  // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
+  const chain = call.caller.staff?.organId;
+  const turn = chain ? <R>(work: () => Promise<R>) => withChainTurn(chain, work) : undefined;
+  return inTransactionThen(
+    db,
+    call.services,
+    async (tx, afterCommit) => {
+      if (key) {
+        const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
+        if (prior) return prior;
+      }
+      const entries: AuditEntry[] = [];
+      const data = await def.transaction(input, {
+        tx,
+        db,
+        caller: call.caller,
+        now: call.now,
+        audit: (e) => void entries.push(e),
+        afterCommit,
+      });
+      const answer = asAnswer(data);
+      await appendChained(
+        tx,
+        entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
+      );
+      if (key)
+        await tx
+          .collection(COLLECTIONS.idempotency)
+          .doc(key)
+          .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+      return answer;
+    },
+    turn,
+  );
 }
 
 /**
@@ -150,12 +158,16 @@ export async function inTransactionThen<T>(
   db: Db,
   services: Services,
   body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>,
+  /** Runs the transaction (not the after-commit work) inside, e.g. the organ's turn (audit.ts withChainTurn). */
+  around: <R>(work: () => Promise<R>) => Promise<R> = (work) => work(),
 ): Promise<T> {
   let tasks: AfterCommit[] = [];
-  const result = await inTransaction(db, (tx) => {
-    tasks = [];
-    return body(tx, (task) => void tasks.push(task));
-  });
+  const result = await around(() =>
+    inTransaction(db, (tx) => {
+      tasks = [];
+      return body(tx, (task) => void tasks.push(task));
+    }),
+  );
   await runAfterCommit(db, services, tasks);
   return result;
 }

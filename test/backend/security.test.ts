@@ -122,7 +122,8 @@ describe('audit hash chain', () => {
     expect(verifyChains(chain, process.env.AUDIT_HMAC_KEY ?? '').broken).toBeNull();
     // The figure for the README (not an assertion on time): retries per write under 20 concurrent writers.
     console.log(`audit chain: ${writers} concurrent writes of one organ, ${retries} transaction retries`);
-    expect(retries).toBeLessThan(writers * 10);
+    // Writers of one organ take turns in this process (audit.ts withChainTurn): without them, 135 retries here.
+    expect(retries).toBeLessThan(writers);
   });
 });
 
