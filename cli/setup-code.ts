@@ -7,7 +7,7 @@
  *     from ADMIN_SECRET_ID / ADMIN_SECRET_KEY, else the admin-key.json of DATA_DIR, default .data/)
  * Only the code's SHA-256 is stored; the code is printed once. Exit 0 printed, 2 bad command line or no access.
  */
-import '../server/env';
+import { localEnv } from '../server/env';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { init } from '@cloudbase/node-sdk';
@@ -81,7 +81,7 @@ export async function issueSetupCode(target: Target): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const target = targetOf(process.argv.slice(2), process.env);
+  const target = targetOf(process.argv.slice(2), localEnv.all());
   if (typeof target === 'string') {
     process.stderr.write(`${target}\n`);
     return 2;

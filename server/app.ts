@@ -10,6 +10,7 @@ import path from 'node:path';
 import { COLLECTIONS } from '../backend/collections';
 import { type AdminKey, loadAdminKey } from './auth/admin-key';
 import { TxManager } from './db/transactions';
+import { localEnv } from './env';
 import { databaseHandler } from './http/database';
 import { HttpError, sendJson } from './http/envelope';
 import { isLoopbackHost, RequestGuard, setSecurityHeaders } from './http/guard';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Collections no request may update or remove. Default: the audit log. */
   appendOnly?: readonly string[];
+  /** Answers a request no route took (the portal's Chinese error page); default a JSON 404. */
+  notFound?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
 
 export interface RunningServer {
@@ -66,8 +69,8 @@ export interface RunningServer {
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  const port = options.port ?? Number(process.env.PORT ?? 8787);
+  const host = options.host ?? localEnv.host() ?? '127.0.0.1';
+  const port = options.port ?? Number(localEnv.port() ?? 8787);
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const log = options.log ?? ((message: string) => console.error(message));
 
@@ -107,7 +110,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router
       .handle(req, res)
       .then((handled) => {
-        if (!handled) sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${req.url}` });
+        if (handled) return;
+        if (options.notFound) return options.notFound(req, res);
+        sendJson(res, 404, { code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}` });
       })
       .catch((e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;

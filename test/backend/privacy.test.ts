@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import { DEMO_OPENIDS, seedDemo } from '../../backend/seed';
 import type { FunctionName } from '../../shared/api';
-import { installPreview, SEED_REPORT_FILE } from '../../server/preview';
+import { installPortal, SEED_REPORT_FILE } from '../../server/portal';
+import { PATHS } from '../../shared/portal/pages';
 import { startBackend, type Backend } from './harness';
 
 jest.setTimeout(120_000);
@@ -36,7 +37,7 @@ beforeAll(async () => {
       void original;
     });
   b = await startBackend();
-  installPreview(b.local.server.router, () => b.db);
+  installPortal(b.local.server.router, () => b.db);
   await seedDemo(b.db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());
 });
 
@@ -78,9 +79,21 @@ it('finds none of the seeded applicants’ ID numbers, phones or addresses in wh
   }
   // The published report as the public pages serve it, and as staff export it for the portal.
   const reports = data<{ id: string }[]>(await answer(null, 'reports', 'listPublished', {}));
-  for (const path of ['/', ...reports.flatMap((r) => [`/reports/${r.id}`, `/reports/${r.id}/md`])]) {
-    const page = await fetch(`${b.local.server.url}${path}`);
-    seen.push({ where: `GET ${path}`, text: await page.text() });
+  const items = data<{ list: { id: string }[] }>(await answer(null, 'items', 'list', { pageSize: 50 }));
+  const pages = [
+    PATHS.home,
+    PATHS.guide,
+    PATHS.catalogue,
+    PATHS.reports,
+    PATHS.csv,
+    PATHS.json,
+    ...reports.flatMap((r) => [PATHS.report(r.id), PATHS.reportPrint(r.id)]),
+    ...items.list.map((i) => PATHS.item(i.id)),
+  ];
+  for (const path of pages) {
+    const page = await fetch(`${b.local.server.url}/${path}`);
+    expect(page.status).toBe(200);
+    seen.push({ where: `GET /${path}`, text: await page.text() });
   }
   for (const r of reports) await answer(DEMO_OPENIDS.editor, 'reports', 'exportHtml', { id: r.id });
   seen.push({ where: 'log lines', text: logs.join('\n') });

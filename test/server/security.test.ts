@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createDevLogin } from '../../backend/dev-logins';
 import { installFiles } from '../../server/files';
 import { installFunctions } from '../../server/functions';
-import { installPreview } from '../../server/preview';
+import { installPortal } from '../../server/portal';
 import { ADMIN_KEY_FILE, loadAdminKey } from '../../server/auth/admin-key';
 import { startServer } from '../../server/app';
 import { FUNCTION_BODY_LIMIT } from '../../server/http/envelope';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     routes: (r) => {
       const handle = () => db ?? (db = connectBackend(local.server.url, local.server.adminKey));
       installFunctions(r, handle);
-      installPreview(r, handle);
+      installPortal(r, handle);
     },
   });
   backendDb = connectBackend(local.server.url, local.server.adminKey);
