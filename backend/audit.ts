@@ -15,6 +15,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { COLLECTIONS } from './collections';
+import { backendEnv } from './env';
 import type { Caller } from './caller';
 import { one, type Db } from './sdk';
 import { inTransaction, type Transaction } from './transaction';
@@ -70,8 +71,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The chain of entries without an organ (none today: every entry names one where there is one). */
 export const NO_ORGAN_CHAIN = '-';
 
-export function auditKey(env: NodeJS.ProcessEnv = process.env): string {
-  const key = env[AUDIT_KEY_ENV];
+export function auditKey(key: string | undefined = backendEnv.auditKey()): string {
   if (!key || key.length < 16)
     throw new Error(`${AUDIT_KEY_ENV} is not set (at least 16 characters): the audit chain cannot be written`);
   return key;

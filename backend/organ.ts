@@ -32,6 +32,7 @@ import { DEFAULT_INDEX_PATTERN } from '../shared/records/index-no';
 import type { StaffRecord } from './caller';
 import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections } from './collections';
+import { backendEnv } from './env';
 import { AppError, conflict, forbidden, notFound } from './errors';
 import { callerKey, checkLimit, LIMITS, recordAttempt } from './limits';
 import { grantReminder, reminderCounts } from './notices/staff';
@@ -41,8 +42,8 @@ import { organOf } from './organs';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
-export function setupCodeTtlDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.SETUP_CODE_TTL_DAYS ?? 7);
+export function setupCodeTtlDays(setting: string | undefined = backendEnv.setupCodeTtlDays()): number {
+  const days = Number(setting ?? 7);
   return Number.isInteger(days) && days >= 1 ? days : 7;
 }
 

@@ -75,7 +75,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? ((message: string) => console.error(message));
 
   const adminKey = options.adminKey ?? loadAdminKey(dataDir);
-  const configuredUrl = options.publicUrl ?? (process.env.PUBLIC_URL || undefined);
+  const configuredUrl = options.publicUrl ?? localEnv.publicUrl();
   const guard = new RequestGuard({ publicUrl: configuredUrl, rawBodyPaths: ['/files'] });
   if (!isLoopbackHost(host) && !WILDCARD_HOSTS.has(host))
     throw new Error(`HOST=${host}：数据库接口 /admin 只接受本机访问，请用 HOST=0.0.0.0（所有网卡）或 127.0.0.1`);

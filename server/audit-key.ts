@@ -5,13 +5,14 @@
  * ~/.config/gongkai/audit-hmac-key, mode 0600), created on first start. On CloudBase, set AUDIT_HMAC_KEY in each
  * function's environment variables.
  */
+import { localEnv } from './env';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { AUDIT_KEY_ENV, type ChainReport } from '../backend/audit';
 
-export function auditKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+export function auditKeyFile(env: NodeJS.ProcessEnv = localEnv.all()): string {
   return path.resolve(env.AUDIT_KEY_FILE || path.join(homedir(), '.config', 'gongkai', 'audit-hmac-key'));
 }
 
@@ -25,7 +26,11 @@ export interface AuditKeySource {
  * Makes sure process.env.AUDIT_HMAC_KEY is set: from the environment, else the key file (created when `create`).
  * Refuses a key file inside `dataDir`.
  */
-export function ensureAuditKey(dataDir: string, create: boolean, env: NodeJS.ProcessEnv = process.env): AuditKeySource {
+export function ensureAuditKey(
+  dataDir: string,
+  create: boolean,
+  env: NodeJS.ProcessEnv = localEnv.all(),
+): AuditKeySource {
   if (env[AUDIT_KEY_ENV]) return { from: 'env', created: false };
   const file = auditKeyFile(env);
   const relative = path.relative(path.resolve(dataDir), file);

@@ -10,7 +10,7 @@ import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { localSubscribeSender } from '../backend/subscribe';
-import { verifyChains } from '../backend/audit';
+import { auditKey as auditKeyOfChain, verifyChains } from '../backend/audit';
 import { COLLECTIONS } from '../backend/collections';
 import { DEFAULT_DATA_DIR, startServer } from './app';
 import { describeReport, ensureAuditKey } from './audit-key';
@@ -21,7 +21,7 @@ import { installPortal, portalNotFound, SEED_REPORT_FILE } from './portal';
 import { loadOrgan } from './portal/data';
 
 async function main(): Promise<void> {
-  const auditKey = ensureAuditKey(process.env.DATA_DIR || DEFAULT_DATA_DIR, true);
+  const auditKey = ensureAuditKey(localEnv.dataDir() ?? DEFAULT_DATA_DIR, true);
   let db: Db | null = null;
   const handle = (): Db => {
     if (!db) throw new Error('database not ready');
@@ -52,11 +52,13 @@ async function main(): Promise<void> {
     `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`,
   );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
-  console.log(`  数据库（仅限本机，供 @cloudbase/node-sdk 连接，不是网页）：tcb.init({ env: 'local', serviceUrl: '${u}/admin',`);
+  console.log(
+    `  数据库（仅限本机，供 @cloudbase/node-sdk 连接，不是网页）：tcb.init({ env: 'local', serviceUrl: '${u}/admin',`,
+  );
   console.log(`      secretId: '${server.adminKey.secretId}', secretKey: '${server.adminKey.secretKey}' })`);
   console.log(`    （密钥在 ${server.dataDir}/admin-key.json，或由 ADMIN_SECRET_ID / ADMIN_SECRET_KEY 指定）`);
   console.log(`  数据目录：${server.dataDir}`);
-  const chains = verifyChains(server.store.scan(COLLECTIONS.audit), process.env.AUDIT_HMAC_KEY ?? '');
+  const chains = verifyChains(server.store.scan(COLLECTIONS.audit), auditKeyOfChain());
   console.log(
     `  审计密钥：${auditKey.from === 'env' ? '环境变量 AUDIT_HMAC_KEY' : `${auditKey.from}${auditKey.created ? '（新建）' : ''}`}`,
   );

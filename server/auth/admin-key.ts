@@ -4,6 +4,7 @@
  * environment win; otherwise the pair is generated on first start into `<dataDir>/admin-key.json`, readable only by
  * its owner (mode 0600), and `npm start` prints it for `tcb.init`.
  */
+import { localEnv } from '../env';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ function isKey(value: unknown): value is AdminKey {
 }
 
 /** The pair from the environment when both variables are set (ADMIN_SECRET_KEY of at least 16 characters). */
-export function adminKeyFromEnv(env: NodeJS.ProcessEnv = process.env): AdminKey | null {
+export function adminKeyFromEnv(env: NodeJS.ProcessEnv = localEnv.all()): AdminKey | null {
   const secretId = env.ADMIN_SECRET_ID;
   const secretKey = env.ADMIN_SECRET_KEY;
   if (!secretId && !secretKey) return null;
@@ -32,7 +33,7 @@ export function adminKeyFromEnv(env: NodeJS.ProcessEnv = process.env): AdminKey 
 }
 
 /** The environment's pair, else the data directory's (created, mode 0600, when missing). */
-export function loadAdminKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): AdminKey {
+export function loadAdminKey(dataDir: string, env: NodeJS.ProcessEnv = localEnv.all()): AdminKey {
   const fromEnv = adminKeyFromEnv(env);
   if (fromEnv) return fromEnv;
   const file = path.join(dataDir, ADMIN_KEY_FILE);

@@ -22,7 +22,6 @@ function headerFileName(value: string | string[] | undefined): string | null {
   if (Array.isArray(value)) return null;
   try {
     const name = decodeURIComponent(value).normalize('NFC');
-    // eslint-disable-next-line no-control-regex
     return name === '' || name.length > 255 || /[\u0000-\u001f\u007f/\\]/.test(name) ? null : name;
   } catch {
     return null; // a malformed %-escape or an unpaired surrogate

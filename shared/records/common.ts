@@ -21,7 +21,6 @@ export function yearOf(date: IsoDate): number {
  * excepted) and no unpaired UTF-16 surrogates (which no font shows and no letter may carry), normalised to NFC so
  * the same name is stored the same way whichever keyboard typed it.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 function hasLoneSurrogate(s: string): boolean {
