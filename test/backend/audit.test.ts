@@ -144,7 +144,7 @@ it('no code path can change or remove an audit entry: the collection is only eve
       uses.push(`${file}: names the collection directly`);
     // The local server's store reads (scan, hasCollection) are reads; through the SDK only add() may follow.
     for (const m of text.matchAll(/(?<!scan\(|hasCollection\()COLLECTIONS\.audit\)([^;]*)/g)) {
-      if (!/^\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
+      if (!/^\s*\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
     }
   }
   expect(uses).toEqual([]);
