@@ -9,6 +9,7 @@
 import { TRANSITIONS } from '../../shared/requests/transitions';
 import { autoCloseIfDue } from '../../shared/requests';
 import type { Calendar } from '../../shared/calendar';
+import { purgeExpired } from '../limits';
 import { appendChained, auditRow, type AuditEntry } from '../audit';
 import type { Caller } from '../caller';
 import { inTransactionThen, type Services } from '../runtime';
@@ -61,6 +62,7 @@ async function closeIfLapsed(
 export async function sweepRequests(db: Db, services: Services, now: Date): Promise<SweepSummary> {
   // Messages left from before first: those of today's closings are sent as each commits.
   const notices = await dispatchNotices(db, services, now);
+  await purgeExpired(db, now); // rate-limit attempts past their window (lookups purge too; submissions do not)
   const today = shanghaiDate(now);
   let closed = 0;
   await forEachRequest(db, TRANSITIONS.close.from, async (stored, calendar) => {
