@@ -16,11 +16,11 @@ import { HttpError, sendJson } from './http/envelope';
 import { isLoopbackHost, RequestGuard, setSecurityHeaders } from './http/guard';
 import { Router } from './http/router';
 import { openSqliteStore } from './store/sqlite';
-import type { DocStore } from './store/types';
+import type { DocStore, IndexSpec } from './store/types';
 
 export { Router } from './http/router';
 export type { RouteContext, RouteHandler } from './http/router';
-export type { Doc, DocStore } from './store/types';
+export type { Doc, DocStore, IndexSpec } from './store/types';
 export type { AdminKey } from './auth/admin-key';
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '.data');
@@ -36,6 +36,8 @@ export interface ServerOptions {
   routes?: (router: Router) => void;
   /** How long an unfinished CloudBase transaction lives. Default 30 s, as in CloudBase. */
   transactionTimeoutMs?: number;
+  /** Indexes to create in the store (backend/indexes.ts); queries are correct without them, only slower. */
+  indexes?: readonly IndexSpec[];
   /** Where unexpected errors and start-up warnings are reported. Default: console.error. */
   log?: (message: string) => void;
   /** The key /admin requests must be signed with. Default: ADMIN_SECRET_ID/KEY, else `<dataDir>/admin-key.json`. */
@@ -93,6 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
 
   const store = openSqliteStore(dataDir);
+  store.ensureIndexes(options.indexes ?? []);
   const txm = new TxManager(store, options.transactionTimeoutMs);
   const router = new Router();
   const appendOnly = new Set(options.appendOnly ?? [COLLECTIONS.audit]);
