@@ -64,8 +64,6 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'track_attempts', name: 'key_at', fields: [asc('key'), asc('at')] },
   // Rate-limit attempts past their window, deleted on every lookup and by the daily sweep (backend/limits.ts).
   { collection: 'track_attempts', name: 'expires', fields: [asc('expiresAt')] },
-  // One organ's audit chain in order (npm run audit-verify, a county's export of its log).
-  { collection: 'audit_log', name: 'chain_seq', fields: [asc('chain'), asc('seq')] },
   { collection: 'notice_grants', name: 'request_openid', fields: [asc('requestId'), asc('openid'), asc('used')] },
   { collection: 'reminder_grants', name: 'organ_openid', fields: [asc('organId'), asc('openid'), asc('used')] },
   { collection: 'notifications', name: 'state', fields: [asc('state'), asc('claimedAt')] },
