@@ -10,6 +10,9 @@ import { createSetupCode } from '../../backend/organ';
 import { one, rows, type Row } from '../../backend/sdk';
 import { CHECKLIST, itemContent, ORGAN, seedOrgan, startBackend, type Backend } from './harness';
 
+// Many writes in one test, each now also extending its organ's audit chain: more than the default 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 let b: Backend;
 beforeAll(async () => {
   b = await startBackend();
