@@ -4,23 +4,14 @@
  * Exit codes: 0 read (and, for check, no error finding); 1 check found an error; 2 the file or the
  * command line cannot be read.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { checkInputSchema, checkReport, hasErrors, type CheckInput } from '../shared/checks';
-import { parseWith } from '../shared/errors';
-import { importReportDocx, importReportText } from '../shared/import';
+import { checkReport, hasErrors } from '../shared/checks';
 import { renderHtml, renderMarkdown } from '../shared/render';
-import type { ReportData } from '../shared/report';
+import { CliError } from './errors';
+import { loadCorpus, scoreCorpus, scoreTable } from './corpus';
+import { asReportData, loadReport } from './load';
 import { summarize } from './summary';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
 const USAGE = `用法：
   npm run -s report -- import <报告.txt|报告.docx> [--json]
@@ -51,62 +42,10 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (a.startsWith('--')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
-  const [command, file] = positional;
+  const [command, file = ''] = positional;
+  if (command === 'corpus' && positional.length === 1) return { command, file, json, format: format ?? 'table' };
   if (!command || !file || positional.length > 2) throw new CliError(USAGE, 2);
   return { command, file, json, ...(lastYear ? { lastYear } : {}), ...(format ? { format } : {}) };
-}
-
-function readBytes(file: string, cwd: string): Buffer {
-  const full = path.resolve(cwd, file);
-  try {
-    return readFileSync(full);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${code ?? String(e)}`, 2);
-  }
-}
-
-function fromJson(text: string, file: string): CheckInput {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CliError(`${file} 不是有效的 JSON`, 2);
-  }
-  const parsed = parseWith(checkInputSchema, value);
-  if (!parsed.ok) throw new CliError(`${file} 不是年度报告数据：${parsed.message}`, 2);
-  return parsed.data;
-}
-
-/** Reads a report from .docx, import JSON or text. */
-export async function loadReport(file: string, cwd: string): Promise<CheckInput> {
-  const bytes = readBytes(file, cwd);
-  try {
-    if (/\.docx$/i.test(file)) return await importReportDocx(bytes);
-    const text = bytes.toString('utf8');
-    if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(text, file);
-    return importReportText(text);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`无法读取报告 ${file}：${e instanceof Error ? e.message : String(e)}`, 2);
-  }
-}
-
-/** Gives lenient check input the full report shape the renderers take. */
-export function asReportData(input: CheckInput): ReportData {
-  return {
-    organ: input.organ,
-    year: input.year,
-    formatVersion: '2021',
-    cells: input.cells,
-    sections: input.sections,
-    overviewParts:
-      'overviewParts' in input && Array.isArray(input.overviewParts)
-        ? (input.overviewParts as ReportData['overviewParts'])
-        : [],
-    narrative: input.narrative ?? { proactiveCount: null, applicationsReceived: null, processingFeesYuan: null },
-    findings: input.findings ?? [],
-  };
 }
 
 export interface Output {
@@ -137,6 +76,14 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       if (args.format !== 'md' && args.format !== 'html') throw new CliError(`--format 应为 md 或 html\n${USAGE}`, 2);
       const report = asReportData(await loadReport(args.file, cwd));
       return { stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report), exitCode: 0 };
+    }
+    case 'corpus': {
+      const entries = loadCorpus();
+      const scores = await scoreCorpus(entries);
+      return {
+        stdout: args.json ? JSON.stringify(scores, null, 2) + '\n' : scoreTable(scores, entries),
+        exitCode: scores.some((s) => s.cells.wrong > 0 || s.falseErrors.length > 0) ? 1 : 0,
+      };
     }
     default:
       throw new CliError(`未知命令 ${args.command}\n${USAGE}`, 2);
