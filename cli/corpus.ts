@@ -113,7 +113,8 @@ export interface Score {
   id: string;
   cells: { exact: number; null: number; wrong: number; inferred: number; expected: number };
   wrongCells: string[];
-  narrative: { found: number; expected: number; missed: string[] };
+  /** wrong: a figure read where the source states another or none. */
+  narrative: { found: number; expected: number; wrong: number; missed: string[] };
   findings: { matched: number; expected: number; missed: string[] };
   falseErrors: string[];
   organ: { expected?: string; actual: string };
@@ -164,6 +165,11 @@ export function scoreReport(entry: CorpusEntry, report: ReportData, findings: re
     narrative: {
       found: narrativeEntries.length - missedFigures.length,
       expected: narrativeEntries.length,
+      wrong: narrativeEntries.filter(([key, value]) => {
+        const actual = report.narrative[key];
+        const want = value === null || typeof value === 'number' ? value : value.value;
+        return actual !== null && actual !== want;
+      }).length,
       missed: missedFigures,
     },
     findings: {
@@ -221,7 +227,14 @@ export function scoreTable(scores: readonly Score[], entries: readonly CorpusEnt
     ['cells wrong', String(sum((s) => s.cells.wrong))],
     ['blank cells filled by the equations', String(sum((s) => s.cells.inferred))],
     ['narrative figures found', `${sum((s) => s.narrative.found)} / ${sum((s) => s.narrative.expected)}`],
+    ['narrative figures wrong (another sentence’s number)', String(sum((s) => s.narrative.wrong))],
     ['findings matched', `${sum((s) => s.findings.matched)} / ${sum((s) => s.findings.expected)}`],
+    [
+      'organ names as published',
+      `${scores.filter((s) => s.organ.expected !== undefined && s.organ.expected === s.organ.actual).length} / ${
+        scores.filter((s) => s.organ.expected !== undefined).length
+      }`,
+    ],
     ['false errors', String(sum((s) => s.falseErrors.length))],
     ['reports refused as a whole', String(scores.filter((s) => s.refused).length)],
   ];
@@ -233,6 +246,9 @@ export function scoreTable(scores: readonly Score[], entries: readonly CorpusEnt
     ...s.narrative.missed.map((m) => `${s.id} narrative ${m}`),
     ...s.findings.missed.map((m) => `${s.id} finding not found: ${m}`),
     ...s.falseErrors.map((m) => `${s.id} false error ${m}`),
+    ...(s.organ.expected !== undefined && s.organ.expected !== s.organ.actual
+      ? [`${s.id} organ “${s.organ.actual}” (source “${s.organ.expected}”)`]
+      : []),
   ]);
   return [...lines, ...(details.length ? ['', ...details] : [])].join('\n') + '\n';
 }

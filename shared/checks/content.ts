@@ -7,6 +7,7 @@
  */
 import { checkDef } from '../format';
 import type { Finding } from '../report/schema';
+import { statesProcessingFees } from '../import/narrative';
 import type { CheckInput } from './input';
 
 const NARRATIVE_SECTIONS = [
@@ -62,7 +63,8 @@ export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput):
       );
     }
   }
-  if (!/信息处理费/.test(report.sections.other)) {
+  // The statement may be in any section and in any wording (“未收取任何费用”, “免费提供”).
+  if (!statesProcessingFees(all)) {
     add('“六、其他需要报告的事项”应说明本年收取信息处理费的情况（未收取也应写明）');
   }
   const before = lastYear && lastYear.year === report.year - 1 ? lastYear.sections.problems : '';

@@ -24,7 +24,10 @@ import { overviewParts } from './overview';
 import { propagate } from './propagate';
 import { proseText, splitSections, type Line } from './sections';
 import { readApplications, readProactive, readReviewLitigation, type TableRead } from './tables';
-import { readTitle, signatureOrgan } from './title';
+import { prefaceOrgan, readTitle, signatureOrgan, yearInText } from './title';
+
+/** Text about 政府信息公开 (a report's own subject). */
+const SUBJECT_IN_TEXT = /政府信息公开|政务公开/;
 
 export interface ImportOptions {
   /** Used when the title does not name the organ. */
@@ -81,8 +84,9 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     .map((t, i) => ({ text: isChrome(t) ? '' : t, line: i }));
   const split = splitSections(lines);
   const title = readTitle(split.preamble.map((l) => l.text));
-  const organ = title.organ ?? options.organ ?? signatureOrgan(lines.map((l) => l.text));
-  const year = title.year ?? options.year ?? null;
+  const organ =
+    title.organ ?? options.organ ?? prefaceOrgan(lines.map((l) => l.text)) ?? signatureOrgan(lines.map((l) => l.text));
+  const year = title.year ?? options.year ?? yearInText(lines.map((l) => l.text));
 
   const reads = new Map<SectionKey, TableRead>();
   for (const key of SECTION_KEYS) {
@@ -96,7 +100,11 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     }
   }
   const anyCell = [...reads.values()].some(hasValue);
-  if (split.found.length < 2 && !anyCell)
+  // A report's prose without its tables (a page cut short, tables as images) is still read: its cells are
+  // null, each with a cellUnreadable finding, and its narrative figures count.
+  const reportProse =
+    (split.found.includes('overview') && SUBJECT_IN_TEXT.test(text)) || /政府信息公开(?:工作)?年度报告/.test(text);
+  if (split.found.length < 2 && !anyCell && !reportProse)
     throw new UnreadableReportError('未找到政府信息公开年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）');
   if (year === null) throw new UnreadableReportError('无法从标题或正文识别报告年度');
 
@@ -113,7 +121,7 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     cells,
     sections,
     overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],
-    narrative: extractNarrativeNumbers(sections),
+    narrative: extractNarrativeNumbers(sections, proseText(split.preamble)),
     findings,
   };
   return reportDataSchema.parse(data);

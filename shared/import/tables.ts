@@ -175,6 +175,14 @@ export function readReviewLitigation(lines: readonly Line[]): TableRead {
     keys: [],
     cells: rows.flatMap((r) => r.cells),
   };
-  const values = segs.flatMap((s) => s.values);
+  // Table 四 has this one row: values beyond its cells are not another row's. Markers or blanks that push
+  // the count over are dropped when the numbers alone fill the row exactly; otherwise no placement is sure.
+  let values = segs.flatMap((s) => s.values);
+  if (values.length > flat.cells.length) {
+    const numbers = values.filter((v) => v.kind === 'num');
+    if (numbers.length !== flat.cells.length)
+      return unreadableRows([flat], `印有 ${values.length} 个数（应为 ${flat.cells.length} 个），无法确定各数所在列`);
+    values = numbers;
+  }
   return resolve([flat], () => ({ texts: [], values }));
 }

@@ -74,15 +74,22 @@ function cellTokens(cell: string, line: number, delimited: boolean): Token[] {
     if (text.length > 0) tokens.push({ kind: 'text', text: text.join(' '), line });
     text = [];
   };
-  for (const word of cell.split(/\s+/).flatMap(unglue)) {
+  const words = cell.split(/\s+/).flatMap(unglue);
+  words.forEach((word, i) => {
     const value = valueOf(word, line);
+    // A slash or dash between two words of text joins them (“行政诉讼 / 复议后起诉”): part of a label.
+    const next = words[i + 1];
+    if (value?.kind === 'marker' && text.length > 0 && next !== undefined && valueOf(next, line) === null) {
+      text.push(word);
+      return;
+    }
     if (value) {
       flush();
       tokens.push(value);
     } else {
       text.push(word);
     }
-  }
+  });
   flush();
   return tokens;
 }

@@ -43,6 +43,8 @@ export const narrativeSchema = z.object({
   applicationsReceived: count.nullable(),
   /** 信息处理费 collected, 元 (0 when the text says none) */
   processingFeesYuan: z.number().nonnegative().nullable(),
+  /** The figures the text gives as approximate (“5500 余条”, “近 200 条”): the number, flagged. */
+  approximate: z.array(z.enum(['proactiveCount', 'applicationsReceived'])).optional(),
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 

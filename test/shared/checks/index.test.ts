@@ -165,6 +165,48 @@ describe('checkReport', () => {
     });
   });
 
+  it('narrativeNumbers: a count that is new plus carried over (the total handled) is a warning naming both numbers', () => {
+    const cells = {
+      'applications.newReceived.natural': 3,
+      'applications.newReceived.total': 3,
+      'applications.carriedOver.natural': 2,
+      'applications.carriedOver.total': 2,
+      'applications.disclosed.natural': 5,
+      'applications.disclosed.total': 5,
+      'applications.resultTotal.natural': 5,
+      'applications.resultTotal.total': 5,
+    };
+    const said = report(
+      { sections: { ...SECTIONS, overview: `${SECTIONS.overview}全年共收到政府信息公开申请5件。` } },
+      cells,
+    );
+    const found = checkReport(said);
+    expect(found).toEqual([
+      expect.objectContaining({
+        check: 'narrativeNumbers',
+        level: 'warning',
+        expected: 3,
+        actual: 5,
+        cells: ['applications.newReceived.total', 'applications.carriedOver.total'],
+      }),
+    ]);
+    expect(found[0]?.message).toContain('本年新收 3 件与上年结转 2 件之和');
+  });
+
+  it('narrativeNumbers: an approximate count is not held to the exact figure', () => {
+    const said = (text: string) =>
+      report({ sections: { ...SECTIONS, overview: `${SECTIONS.overview}${text}` }, facts: { publishedItems: 523 } });
+    expect(ids(said('全年主动公开政府信息500余条。'))).toEqual([]);
+    expect(ids(said('全年主动公开政府信息500条。'))).toEqual(['narrativeNumbers']);
+  });
+
+  it('requiredContent: no fee charged, in any wording and in any section, states the fee', () => {
+    for (const text of ['全年未因信息公开收取任何费用。', '无收取依申请公开信息相关费用情况。']) {
+      const r = report({ sections: { ...SECTIONS, other: '无。', applications: text } });
+      expect(ids(r)).toEqual([]);
+    }
+  });
+
   it('requiredContent: a township must report 工作考核、社会评议、责任追究; 六 must state the fee; sections not empty', () => {
     const bare = report({ sections: { ...SECTIONS, overview: '概述。', other: '无。' } });
     const messages = checkReport(bare)
