@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkInputSchema, type CheckInput } from '../shared/checks';
 import { parseWith } from '../shared/errors';
-import { importReportDocx, importReportText } from '../shared/import';
+import { importReportDocx, importReportHtml, importReportText } from '../shared/import';
 import type { ReportData } from '../shared/report';
 import { CliError } from './errors';
 import { pdfText } from './pdf';
@@ -33,7 +33,7 @@ function fromJson(text: string, file: string): CheckInput {
   return parsed.data;
 }
 
-/** Reads a report from .docx, import JSON or text. */
+/** Reads a report from .pdf, .docx, .html, import JSON or text (Markdown included). */
 export async function loadReport(file: string, cwd: string): Promise<CheckInput> {
   if (/\.pdf$/i.test(file)) {
     readBytes(file, cwd);
@@ -48,6 +48,8 @@ export async function loadReport(file: string, cwd: string): Promise<CheckInput>
     if (/\.docx$/i.test(file)) return await importReportDocx(bytes);
     const text = bytes.toString('utf8');
     if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(text, file);
+    if (/\.html?$/i.test(file) || /^\s*<(?:!doctype|html|head|body|div|table|p)\b/i.test(text))
+      return importReportHtml(text);
     return importReportText(text);
   } catch (e) {
     if (e instanceof CliError) throw e;

@@ -4,7 +4,7 @@
  * Exit codes: 0 read (and, for check, no error finding); 1 check found an error; 2 the file or the
  * command line cannot be read.
  */
-import { checkReport, hasErrors } from '../shared/checks';
+import { cellName, checkReport, hasErrors } from '../shared/checks';
 import { renderHtml, renderMarkdown } from '../shared/render';
 import { CliError } from './errors';
 import { loadCorpus, scoreCorpus, scoreTable } from './corpus';
@@ -14,11 +14,15 @@ import { summarize } from './summary';
 export { CliError };
 
 const USAGE = `用法：
-  npm run -s report -- import <报告.txt|报告.docx> [--json]
-  npm run -s report -- check <报告文件或 import 的 JSON> [--last-year <上年报告>] [--json]
-  npm run -s report -- render <报告文件或 import 的 JSON> --format md|html`;
+  npm run -s report -- import <报告> [--json]
+  npm run -s report -- check <报告> [--last-year <上年报告>] [--json]
+  npm run -s report -- render <报告> --format md|html
+  npm run -s report -- corpus [--json]
+<报告>：文本（.txt，从 Word 或网页复制）、Markdown（.md）、网页（.html）、.docx、.pdf（有文字层的）或 import --json 写出的 JSON。
+选项也可写作 --format=html、--last-year=<文件>；--help 显示本说明。`;
 
 interface Args {
+  /** 'help' for --help / -h. */
   command: string;
   file: string;
   json: boolean;
@@ -32,14 +36,18 @@ export function parseArgs(argv: readonly string[]): Args {
   let lastYear: string | undefined;
   let format: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
+    const raw = argv[i] ?? '';
+    // --format=html is --format html.
+    const eq = /^(--last-year|--format)=(.*)$/.exec(raw);
+    const a = eq ? (eq[1] ?? '') : raw;
+    if (a === '--help' || a === '-h') return { command: 'help', file: '', json: false };
     if (a === '--json') json = true;
     else if (a === '--last-year' || a === '--format') {
-      const value = argv[++i];
+      const value = eq ? eq[2] : argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
       if (a === '--last-year') lastYear = value;
       else format = value;
-    } else if (a.startsWith('--')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
+    } else if (a.startsWith('-')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
   const [command, file = ''] = positional;
@@ -50,8 +58,12 @@ export function parseArgs(argv: readonly string[]): Args {
 
 export interface Output {
   stdout: string;
+  /** What the user must know beside the output (e.g. cells render could not fill). */
+  stderr?: string;
   exitCode: number;
 }
+
+export { USAGE };
 
 export async function run(argv: readonly string[], cwd: string): Promise<Output> {
   const args = parseArgs(argv);
@@ -75,7 +87,24 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
     case 'render': {
       if (args.format !== 'md' && args.format !== 'html') throw new CliError(`--format 应为 md 或 html\n${USAGE}`, 2);
       const report = asReportData(await loadReport(args.file, cwd));
-      return { stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report), exitCode: 0 };
+      const unreadable = Object.entries(report.cells).filter(([, v]) => v === null);
+      const inferred = report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells);
+      const notes = [
+        ...(unreadable.length
+          ? [
+              `注意：${unreadable.length} 个单元格无法读取，输出中留空：${unreadable
+                .slice(0, 8)
+                .map(([c]) => cellName(c))
+                .join('、')}${unreadable.length > 8 ? ' 等' : ''}`,
+            ]
+          : []),
+        ...(inferred.length ? [`注意：${inferred.length} 个单元格由表内合计推算得出，输出中以“*”标出`] : []),
+      ];
+      return {
+        stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report),
+        ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}),
+        exitCode: 0,
+      };
     }
     case 'corpus': {
       const entries = loadCorpus();
@@ -85,6 +114,8 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
         exitCode: scores.some((s) => s.cells.wrong > 0 || s.falseErrors.length > 0) ? 1 : 0,
       };
     }
+    case 'help':
+      return { stdout: USAGE + '\n', exitCode: 0 };
     default:
       throw new CliError(`未知命令 ${args.command}\n${USAGE}`, 2);
   }
@@ -95,6 +126,7 @@ async function main(): Promise<void> {
   try {
     const out = await run(process.argv.slice(2), cwd);
     process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
     process.exitCode = out.exitCode;
   } catch (e) {
     const err = e instanceof CliError ? e : new CliError(e instanceof Error ? e.message : String(e), 2);

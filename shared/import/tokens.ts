@@ -45,8 +45,8 @@ const NONE_WORDS = new Set(['无', '零']);
 /** A Markdown table rule such as |---|:---:|: no cells. */
 const RULE_LINE = /^[\s|:-]*-{3,}[\s|:-]*$/;
 
-/** A count written with its unit in the cell: “3件”. */
-const COUNTED = /^(\d+)(?:件|个|条|项|次)$/;
+/** A count written with its unit in the cell (“3件”), or marked inferred by our own renderings (“3*”). */
+const COUNTED = /^(\d+(?:\.\d+)?)(?:件|个|条|项|次|\*)$/;
 
 function valueOf(word: string, line: number): ValueToken | null {
   const counted = COUNTED.exec(word);
