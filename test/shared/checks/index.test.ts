@@ -143,6 +143,22 @@ describe('checkReport', () => {
     expect(found[0]?.level).toBe('error');
   });
 
+  it('cross-year: names both organs and compares nothing when last year’s report is another organ’s', () => {
+    const other = report({ organ: '某某乡人民政府', year: 2022 }, { 'applications.carriedForward.natural': 5 });
+    expect(checkReport(report(), { lastYear: other })).toEqual([
+      expect.objectContaining({
+        check: 'carryOverApplications',
+        level: 'warning',
+        message: expect.stringMatching(/“某某乡人民政府”.*“某某镇人民政府”.*不是同一机关/),
+      }),
+    ]);
+    // The same organ written with its county, or without 人民政府, is the same organ.
+    const same = report({ organ: '青禾县某某镇', year: 2022 });
+    expect(ids(report(), same)).toEqual(['requiredContent']); // 五 repeated: compared, so the same organ
+    const otherWithSameText = report({ organ: '某某乡人民政府', year: 2022 });
+    expect(ids(report(), otherWithSameText)).toEqual(['carryOverApplications']);
+  });
+
   it('cross-year: refuses to compare with a report of another year', () => {
     const found = checkReport(report(), { lastYear: report({ year: 2020 }) });
     expect(found).toEqual([expect.objectContaining({ check: 'carryOverApplications', level: 'warning' })]);
