@@ -75,6 +75,14 @@ function tableRows(lines: readonly Line[]): Line[] {
   return lines.filter((l) => !isProse(l));
 }
 
+/**
+ * The preface: the preamble's paragraphs (本报告根据…编制, the statistics period, the parts), without the
+ * title, the organ's name, a date or a breadcrumb (short lines with no full stop).
+ */
+function prefaceText(preamble: readonly Line[]): string {
+  return proseText(preamble.filter((l) => /[。；;]/.test(l.text) || [...l.text.trim()].length > 40));
+}
+
 export function importReportText(text: string, options: ImportOptions = {}): ReportData {
   if (isTraditionalScript(text))
     throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
@@ -114,12 +122,14 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   ) as Sections;
 
   const { cells, findings } = assembleCells([...reads.values()]);
+  const preface = prefaceText(split.preamble);
   const data: ReportData = {
     organ: organ ?? '未识别机关',
     year,
     formatVersion: '2021',
     cells,
     sections,
+    preface,
     overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],
     narrative: extractNarrativeNumbers(sections, proseText(split.preamble)),
     findings,

@@ -127,7 +127,14 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
 function articleHtml(report: ReportData): string {
   const title = reportTitle(report.organ, report.year);
   const sections = getFormat(report.formatVersion).sections.map((def) => sectionHtml(report, def));
-  return `<article class="gk-report">\n<h1 class="gk-title">${escapeHtml(title)}</h1>\n${sections.join('\n')}\n</article>`;
+  const preface = report.preface
+    ? report.preface
+        .split('\n')
+        .filter((p) => p.trim() !== '')
+        .map((p) => `<p class="gk-preface">${escapeHtml(p)}</p>\n`)
+        .join('')
+    : '';
+  return `<article class="gk-report">\n<h1 class="gk-title">${escapeHtml(title)}</h1>\n${preface}${sections.join('\n')}\n</article>`;
 }
 
 export function renderHtml(report: ReportData, options: HtmlOptions = {}): string {

@@ -60,6 +60,12 @@ export function renderMarkdown(report: ReportData): string {
   const format = getFormat(report.formatVersion);
   const blocks = [
     `# ${escapeMarkdown(reportTitle(report.organ, report.year))}`,
+    ...(report.preface
+      ? report.preface
+          .split('\n')
+          .filter((p) => p.trim() !== '')
+          .map(escapeMarkdown)
+      : []),
     ...format.sections.flatMap((def) => sectionMarkdown(report, def)),
   ];
   return `${blocks.join('\n\n')}\n`;

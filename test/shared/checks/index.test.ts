@@ -216,6 +216,14 @@ describe('checkReport', () => {
     expect(ids(said('全年主动公开政府信息500条。'))).toEqual(['narrativeNumbers']);
   });
 
+  it('requiredContent: an imported report states its statistics period (in the preface or anywhere)', () => {
+    const period = (f: string) => checkReport(report({ preface: f })).map((x) => x.message);
+    expect(period('本报告根据《条例》编制。')).toEqual([expect.stringContaining('未写明数据统计期限')]);
+    expect(period('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。')).toEqual([]);
+    // A built report (no preface of its own) is not asked.
+    expect(checkReport(report())).toEqual([]);
+  });
+
   it('requiredContent: no fee charged, in any wording and in any section, states the fee', () => {
     for (const text of ['全年未因信息公开收取任何费用。', '无收取依申请公开信息相关费用情况。']) {
       const r = report({ sections: { ...SECTIONS, other: '无。', applications: text } });

@@ -66,6 +66,8 @@ const REPORT: ReportData = {
   year: 2024,
   formatVersion: '2021',
   cells: everyCellNonZero(),
+  preface:
+    '本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
   sections: {
     overview:
       '2024年，白沙镇主动公开政府信息356条，全年共收到政府信息公开申请1件。工作考核、社会评议和责任追究结果情况：无。',
@@ -125,6 +127,7 @@ describe('round trips: every cell non-zero, rendered to each input form and impo
     const back = read();
     expect(back.cells).toEqual(REPORT.cells);
     expect([back.organ, back.year]).toEqual([REPORT.organ, REPORT.year]);
+    expect(back.preface).toBe(REPORT.preface);
     expect(back.narrative).toMatchObject({ proactiveCount: 356, applicationsReceived: 1, processingFeesYuan: 0 });
     expect(back.findings).toEqual([]);
   });
