@@ -65,6 +65,7 @@ export function asReportData(input: CheckInput): ReportData {
     formatVersion: '2021',
     cells: input.cells,
     sections: input.sections,
+    ...(input.preface !== undefined ? { preface: input.preface } : {}),
     overviewParts:
       'overviewParts' in input && Array.isArray(input.overviewParts)
         ? (input.overviewParts as ReportData['overviewParts'])

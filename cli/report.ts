@@ -4,22 +4,28 @@
  * Exit codes: 0 read (and, for check, no error finding); 1 check found an error; 2 the file or the
  * command line cannot be read.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { localEnv } from '../server/env';
 import { cellName, checkReport, hasErrors } from '../shared/checks';
 import { renderHtml, renderMarkdown } from '../shared/render';
+import { renderDocx } from '../shared/render/docx';
 import { CliError } from './errors';
 import { loadCorpus, scoreCorpus, scoreTable } from './corpus';
 import { asReportData, loadReport } from './load';
 import { summarize } from './summary';
 
 export { CliError };
+export { asReportData, loadReport };
 
 const USAGE = `用法：
   npm run -s report -- import <报告> [--json]
   npm run -s report -- check <报告> [--last-year <上年报告>] [--json]
   npm run -s report -- render <报告> --format md|html
+  npm run -s report -- render <报告> --format docx --out <报告.docx>
   npm run -s report -- corpus [--json]
 <报告>：文本（.txt，从 Word 或网页复制）、Markdown（.md）、网页（.html）、.docx、.pdf（有文字层的）或 import --json 写出的 JSON。
-选项也可写作 --format=html、--last-year=<文件>；--help 显示本说明。`;
+选项也可写作 --format=html、--last-year=<文件>、--out=<文件>；--help 显示本说明。`;
 
 interface Args {
   /** 'help' for --help / -h. */
@@ -28,6 +34,7 @@ interface Args {
   json: boolean;
   lastYear?: string;
   format?: string;
+  out?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -35,17 +42,19 @@ export function parseArgs(argv: readonly string[]): Args {
   let json = false;
   let lastYear: string | undefined;
   let format: string | undefined;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     // --format=html is --format html.
-    const eq = /^(--last-year|--format)=(.*)$/.exec(raw);
+    const eq = /^(--last-year|--format|--out)=(.*)$/.exec(raw);
     const a = eq ? (eq[1] ?? '') : raw;
     if (a === '--help' || a === '-h') return { command: 'help', file: '', json: false };
     if (a === '--json') json = true;
-    else if (a === '--last-year' || a === '--format') {
+    else if (a === '--last-year' || a === '--format' || a === '--out') {
       const value = eq ? eq[2] : argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
       if (a === '--last-year') lastYear = value;
+      else if (a === '--out') out = value;
       else format = value;
     } else if (a.startsWith('-')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
@@ -53,7 +62,14 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, file = ''] = positional;
   if (command === 'corpus' && positional.length === 1) return { command, file, json, format: format ?? 'table' };
   if (!command || !file || positional.length > 2) throw new CliError(USAGE, 2);
-  return { command, file, json, ...(lastYear ? { lastYear } : {}), ...(format ? { format } : {}) };
+  return {
+    command,
+    file,
+    json,
+    ...(lastYear ? { lastYear } : {}),
+    ...(format ? { format } : {}),
+    ...(out ? { out } : {}),
+  };
 }
 
 export interface Output {
@@ -85,7 +101,9 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       return { stdout: text, exitCode: hasErrors(findings) ? 1 : 0 };
     }
     case 'render': {
-      if (args.format !== 'md' && args.format !== 'html') throw new CliError(`--format 应为 md 或 html\n${USAGE}`, 2);
+      if (args.format !== 'md' && args.format !== 'html' && args.format !== 'docx')
+        throw new CliError(`--format 应为 md、html 或 docx\n${USAGE}`, 2);
+      if (args.format === 'docx' && !args.out) throw new CliError(`--format docx 须用 --out 指定输出文件\n${USAGE}`, 2);
       const report = asReportData(await loadReport(args.file, cwd));
       const unreadable = Object.entries(report.cells).filter(([, v]) => v === null);
       const inferred = report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells);
@@ -100,9 +118,14 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
           : []),
         ...(inferred.length ? [`注意：${inferred.length} 个单元格由表内合计推算得出，输出中以“*”标出`] : []),
       ];
+      const stderr = notes.length ? { stderr: notes.join('\n') + '\n' } : {};
+      if (args.format === 'docx' && args.out) {
+        writeFileSync(path.resolve(cwd, args.out), await renderDocx(report));
+        return { stdout: `已写入 ${args.out}\n`, ...stderr, exitCode: 0 };
+      }
       return {
         stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report),
-        ...(notes.length ? { stderr: notes.join('\n') + '\n' } : {}),
+        ...stderr,
         exitCode: 0,
       };
     }
@@ -122,7 +145,7 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
 }
 
 async function main(): Promise<void> {
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const cwd = localEnv.initCwd() ?? process.cwd();
   try {
     const out = await run(process.argv.slice(2), cwd);
     process.stdout.write(out.stdout);

@@ -7,7 +7,7 @@
  */
 import { checkDef } from '../format';
 import type { Finding } from '../report/schema';
-import { statesProcessingFees } from '../import/narrative';
+import { statesProcessingFees } from '../report/narrative-numbers';
 import type { CheckInput } from './input';
 
 const NARRATIVE_SECTIONS = [
