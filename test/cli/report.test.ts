@@ -166,6 +166,9 @@ describe('report: other input forms and options', () => {
     expect(cells['proactive.rules.inForce']).toBe(11);
     expect(cells['applications.newReceived.total']).toBe(3119);
     expect(cells['reviewLitigation.review.total']).toBe(351);
+    expect(data.narrative).toMatchObject({ proactiveCount: 5500, approximate: ['proactiveCount'] });
+    const summary = await run(['import', HUAIAN], ROOT);
+    expect(summary.stdout).toContain('正文所称主动公开：5500 条（约数');
   }, 30_000);
 
   it('reports a scanned PDF (no text layer) as unreadable, never as an empty report', async () => {
