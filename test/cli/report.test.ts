@@ -156,21 +156,7 @@ function scannedPdf(): Buffer {
 }
 
 describe('report: other input forms and options', () => {
-  const HUAIAN = path.join(ROOT, 'test/fixtures/corpus/huaian-city-2024/source.pdf');
-
-  it('reads a published .pdf through its text layer', async () => {
-    const { exitCode, data } = await runJson(['import', HUAIAN, '--json']);
-    expect(exitCode).toBe(0);
-    expect([data.organ, data.year]).toEqual(['淮安市人民政府', 2024]);
-    const cells = data.cells as Record<string, number | null>;
-    expect(cells['proactive.rules.inForce']).toBe(11);
-    expect(cells['applications.newReceived.total']).toBe(3119);
-    expect(cells['reviewLitigation.review.total']).toBe(351);
-    expect(data.narrative).toMatchObject({ proactiveCount: 5500, approximate: ['proactiveCount'] });
-    const summary = await run(['import', HUAIAN], ROOT);
-    expect(summary.stdout).toContain('正文所称主动公开：5500 条（约数');
-  }, 30_000);
-
+  // .pdf and pdftotext text are read back cell for cell from PDFs we make: test/cli/pdf.test.ts
   it('reports a scanned PDF (no text layer) as unreadable, never as an empty report', async () => {
     const scan = path.join(tmp, 'scan.pdf');
     writeFileSync(scan, scannedPdf());
