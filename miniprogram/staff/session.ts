@@ -3,7 +3,7 @@
  * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
  */
 import { fetchMe, type StaffMe } from '../api/staff';
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
 
 export const BIND_ROUTE = '/staff/pages/bind/index';
 export const HOME_ROUTE = '/staff/pages/home/index';

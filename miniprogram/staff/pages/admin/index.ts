@@ -6,7 +6,7 @@
  * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
-import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-core';
+import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-staff';
 import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
 import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
 import {

@@ -5,7 +5,7 @@
  * the server's decision: the page sends, and shows the server's message when it refuses (a reviewer cannot publish
  * past the leader).
  */
-import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
 import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';

@@ -3,7 +3,7 @@
  * how long the code stays valid → the code, shown once, big, with 复制 and how to use it); remove a person after a
  * confirm (never yourself: the server refuses that too).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
 import { staffOpening } from '../../session';

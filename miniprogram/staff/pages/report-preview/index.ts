@@ -12,7 +12,7 @@ import {
   type NavItem,
   type SectionView,
 } from '../../../pages/report/reader/view';
-import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
+import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 
 export type PreviewState = 'loading' | 'ready' | 'error';

@@ -13,7 +13,7 @@ import {
   type SectionKey,
   type Sections,
   type TableKey,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { tableView, type TableView } from '../../../pages/report/reader/table-view';
 
 export const CELL_ROUTE = '/staff/pages/report-cell/index';

@@ -12,7 +12,7 @@ import {
   type NoticeKind,
   type Outcome,
   type Result,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { newRequestId } from '../../../api/staff';
 import {
   actOnRequest,

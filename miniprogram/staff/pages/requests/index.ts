@@ -3,7 +3,7 @@
  * (awaiting confirmation, then by due date), with the open / at-risk / overdue counts on top, a status filter,
  * and the next page on reaching the bottom. A row opens the request; coming back reloads (it may have moved).
  */
-import type { RequestStatus } from 'gongkai-core';
+import type { RequestStatus } from 'gongkai-staff';
 import { listRequests } from '../../../api/staff-requests';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
 import { checkStaff } from '../../session';
