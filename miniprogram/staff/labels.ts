@@ -1,9 +1,9 @@
 /**
  * Labels of the item metadata the staff pages show. Categories come from the catalogue module
- * (pages/catalog/categories.ts, in the main package): the same keys citizens filter by.
+ * (kit/categories.ts, in the main package): the same keys citizens filter by.
  */
 import type { Validity } from 'gongkai-staff';
-import { CATEGORIES as CATALOGUE, categoryLabel as catalogueLabel } from '../pages/catalog/categories';
+import { CATEGORIES as CATALOGUE, categoryLabel as catalogueLabel } from '../kit/categories';
 
 export interface Option<T extends string> {
   value: T;

@@ -5,8 +5,8 @@
  */
 import { fetchItems } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
-import { beginLoad, showPage, type LoadMode, type PagedData } from '../../paged';
-import { ALL_CATEGORIES } from '../categories';
+import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../kit/paged';
+import { ALL_CATEGORIES } from '../../../kit/categories';
 import { categoryChips, toLine, yearOf, yearOptions, type Chip, type ItemLine } from '../view';
 
 export type CatalogState = PagedData<ItemLine>['state'];

@@ -5,7 +5,7 @@
 import { fetchItem } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
-import { documentType, download, fileUrl } from '../files';
+import { documentType, download, fileUrl } from '../../../kit/files';
 import { toItemView, type ItemView } from '../view';
 
 export type DetailState = 'loading' | 'ready' | 'error';

@@ -8,6 +8,7 @@
  */
 import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-staff';
 import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
+import { formPageStart, type DataEvent, type FormPageData, type InputEvent } from '../../../kit/page-state';
 import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
 import {
   CHAINS,
@@ -29,12 +30,7 @@ import {
   type ProfileForm,
 } from './view';
 
-export type AdminState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface AdminData {
-  state: AdminState;
-  message: string;
+export interface AdminData extends FormPageData {
   form: ProfileForm;
   errors: FormErrors;
   credit: CreditCheck | null;
@@ -45,21 +41,7 @@ export interface AdminData {
   approvers: ApproverChoice[];
   approversError: string;
   advanced: boolean;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
-  { value: string },
-  Record<string, never>,
-  T
->;
 
 /** The plain text fields typed into an <input> or <textarea>. */
 type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
@@ -108,8 +90,7 @@ const EMPTY_FORM: ProfileForm = {
 
 Page<AdminData, AdminCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     form: EMPTY_FORM,
     errors: {},
     credit: null,
@@ -120,9 +101,6 @@ Page<AdminData, AdminCustom>({
     approvers: [],
     approversError: '',
     advanced: false,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
   loaded: null,
   staff: [],

@@ -4,6 +4,7 @@
  * and removed), saved with requests.setCalendar — the request deadlines of that year then count real working days
  * instead of a provisional Monday–Friday. Staff read; the admin writes (the server checks).
  */
+import { formPageStart, type DataEvent, type FormPageData, type InputEvent } from '../../../kit/page-state';
 import { fetchCalendar, saveCalendar, type OrganCalendar } from '../../../api/staff-admin';
 import { todayIso } from '../../records';
 import { staffOpening } from '../../session';
@@ -25,12 +26,7 @@ import {
   type WorkdayRow,
 } from './view';
 
-export type CalendarState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface CalendarData {
-  state: CalendarState;
-  message: string;
+export interface CalendarData extends FormPageData {
   canWrite: boolean;
   official: string;
   own: OwnYear[];
@@ -43,21 +39,7 @@ export interface CalendarData {
   holidays: (HolidayRow & { label: string; key: string })[];
   workdays: (WorkdayRow & { key: string })[];
   errors: RowErrors;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-type PickEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
-  { value: string },
-  Record<string, never>,
-  T
->;
 
 interface CalendarCustom {
   calendar: OrganCalendar;
@@ -68,10 +50,10 @@ interface CalendarCustom {
   onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onAddHoliday(): void;
-  onHolidayDate(e: PickEvent<{ index: number; field: 'start' | 'end' }>): void;
+  onHolidayDate(e: InputEvent<{ index: number; field: 'start' | 'end' }>): void;
   onRemoveHoliday(e: DataEvent<{ index: number }>): void;
   onAddWorkday(): void;
-  onWorkdayDate(e: PickEvent<{ index: number }>): void;
+  onWorkdayDate(e: InputEvent<{ index: number }>): void;
   onRemoveWorkday(e: DataEvent<{ index: number }>): void;
   onSave(): Promise<void>;
 }
@@ -82,8 +64,7 @@ const plain = (rows: readonly HolidayRow[]): HolidayRow[] => rows.map((r) => ({ 
 
 Page<CalendarData, CalendarCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     official: '',
     own: [],
@@ -94,9 +75,6 @@ Page<CalendarData, CalendarCustom>({
     holidays: [],
     workdays: [],
     errors: noErrors(),
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
   calendar: { years: {} },
   officialYears: [],

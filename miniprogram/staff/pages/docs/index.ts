@@ -13,6 +13,16 @@ import {
   type StatEntry,
   type StatEntryInput,
 } from '../../../api/staff-records';
+import {
+  PendingWrites,
+  formPageStart,
+  noticeOf,
+  pullToRefresh,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -28,12 +38,7 @@ import {
   type OverrideForm,
 } from './view';
 
-export type DocsState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface DocsData {
-  state: DocsState;
-  message: string;
+export interface DocsData extends FormPageData {
   canWrite: boolean;
   years: number[];
   yearLabels: string[];
@@ -47,24 +52,14 @@ export interface DocsData {
   errors: DocErrors;
   minDate: string;
   maxDate: string;
-  notice: string;
-  noticeKind: NoticeKind;
-  busy: boolean;
 }
-
-type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
 
 interface DocsCustom {
   entries: StatEntry[];
   organId: string | undefined;
   lastYear: LastYear;
-  /** requestId per write not yet answered, reused when it is tried again. */
-  pending: Record<string, string>;
+  /** Writes not through yet, each with the requestId it is tried again with. */
+  writes: PendingWrites;
   start(): Promise<void>;
   refresh(): Promise<boolean>;
   show(): void;
@@ -74,7 +69,7 @@ interface DocsCustom {
   onRules(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
   onRow(e: DataEvent<{ row: DocRow }>): void;
   onAction(e: DataEvent<{ action: DocAction }>): void;
-  onInput(e: FieldEvent): void;
+  onInput(e: InputEvent<{ field: string }>): void;
   onDate(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onAdd(): Promise<void>;
   onOverride(): Promise<void>;
@@ -119,8 +114,7 @@ async function loadLastYear(organId: string | undefined, year: number): Promise<
 
 Page<DocsData, DocsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     years: [],
     yearLabels: [],
@@ -134,16 +128,14 @@ Page<DocsData, DocsCustom>({
     errors: {},
     minDate: '',
     maxDate: '',
-    notice: '',
-    noticeKind: '',
-    busy: false,
   },
   entries: [],
   organId: undefined,
   lastYear: { kind: 'none' },
-  pending: {},
+  writes: new PendingWrites(newRequestId),
 
   onLoad() {
+    this.writes = new PendingWrites(newRequestId);
     const years = yearOptions(new Date().getFullYear());
     this.setData({ years, yearLabels: years.map((y) => `${y}年`), showRules: rulesWanted() });
     void this.start();
@@ -160,12 +152,9 @@ Page<DocsData, DocsCustom>({
   async refresh() {
     const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
     const [entries, lastYear] = await Promise.all([listStatEntries(year), loadLastYear(this.organId, year)]);
-    if (!entries.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: entries.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: entries.message });
-      return false;
-    }
-    this.entries = entries.data;
+    const read = readOrShow(this, entries);
+    if (read === null) return false;
+    this.entries = read;
     this.lastYear = lastYear;
     this.show();
     return true;
@@ -193,9 +182,8 @@ Page<DocsData, DocsCustom>({
     });
   },
 
-  async onPullDownRefresh() {
-    await this.refresh();
-    wx.stopPullDownRefresh();
+  onPullDownRefresh() {
+    return pullToRefresh(() => this.refresh());
   },
 
   onRetry() {
@@ -244,15 +232,12 @@ Page<DocsData, DocsCustom>({
 
   async write(entry, done) {
     if (this.data.busy) return;
-    const key = JSON.stringify(entry);
-    this.pending[key] = this.pending[key] ?? newRequestId();
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await createStatEntry(entry, this.pending[key]);
+    const result = await this.writes.send(JSON.stringify(entry), (requestId) => createStatEntry(entry, requestId));
     if (!result.ok) {
-      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      this.setData({ busy: false, ...noticeOf(result, '') });
       return;
     }
-    delete this.pending[key];
     this.setData({ ...done, errors: {} });
     await this.refresh();
     this.setData({ busy: false, notice: '已登记', noticeKind: 'saved' });
@@ -281,18 +266,9 @@ Page<DocsData, DocsCustom>({
   async onRemove(e) {
     const { id, what } = e.currentTarget.dataset;
     if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
-    const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newRequestId();
     this.setData({ busy: true });
-    const result = await removeStatEntry(id, this.pending[key]);
-    if (result.ok) {
-      delete this.pending[key];
-      await this.refresh();
-    }
-    this.setData({
-      busy: false,
-      notice: result.ok ? '已删除' : result.message,
-      noticeKind: result.ok ? 'saved' : 'error',
-    });
+    const result = await this.writes.send(`remove:${id}`, (requestId) => removeStatEntry(id, requestId));
+    if (result.ok) await this.refresh();
+    this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },
 });

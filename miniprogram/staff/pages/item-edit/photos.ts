@@ -4,7 +4,7 @@
  * upload stands. Pure: no wx, no page.
  */
 import type { Attachment } from 'gongkai-staff';
-import { fileUrl } from '../../../pages/item/files';
+import { fileUrl } from '../../../kit/files';
 import type { LocalPhoto } from '../../drafts';
 
 export const MAX_PHOTOS = 9;

@@ -4,6 +4,7 @@
  * confirm (never yourself: the server refuses that too).
  */
 import type { StaffRole } from 'gongkai-staff';
+import { formPageStart, readOrShow, type DataEvent, type FormPageData } from '../../../kit/page-state';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
 import { staffOpening } from '../../session';
@@ -17,12 +18,7 @@ import {
   type StaffLine,
 } from './view';
 
-export type PeopleState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface PeopleData {
-  state: PeopleState;
-  message: string;
+export interface PeopleData extends FormPageData {
   staff: StaffLine[];
   roles: typeof ROLE_OPTIONS;
   validities: readonly number[];
@@ -30,16 +26,7 @@ export interface PeopleData {
   days: number;
   roleError: string;
   invitation: ShownInvitation | null;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
 
 interface PeopleCustom {
   myId: string | null;
@@ -56,8 +43,7 @@ interface PeopleCustom {
 
 Page<PeopleData, PeopleCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     staff: [],
     roles: ROLE_OPTIONS,
     validities: VALIDITY_DAYS,
@@ -65,9 +51,6 @@ Page<PeopleData, PeopleCustom>({
     days: DEFAULT_VALIDITY,
     roleError: '',
     invitation: null,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
   myId: null,
 
@@ -87,13 +70,9 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async refresh() {
-    const result = await listStaff();
-    if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.setData({ staff: staffLines(result.data, this.myId) });
+    const staff = readOrShow(this, await listStaff());
+    if (staff === null) return false;
+    this.setData({ staff: staffLines(staff, this.myId) });
     return true;
   },
 

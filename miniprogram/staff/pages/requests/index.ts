@@ -5,7 +5,7 @@
  */
 import type { RequestStatus } from 'gongkai-staff';
 import { listRequests } from '../../../api/staff-requests';
-import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
+import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../kit/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 

@@ -2,7 +2,7 @@
  * Opening an attachment: images in wx.previewImage, documents via download + wx.openDocument. A CloudBase file
  * id (`cloud://…`) goes through wx.cloud.downloadFile; the local server's ids are served at `{DEV_SERVER}/files/<id>`.
  */
-import { DEV_SERVER } from '../../config/index';
+import { DEV_SERVER } from '../config/index';
 
 export function fileUrl(fileId: string): string {
   if (fileId.startsWith('cloud://') || /^https?:\/\//.test(fileId)) return fileId;
