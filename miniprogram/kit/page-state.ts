@@ -36,6 +36,8 @@ export function formPageStart(): FormPageData {
 export const NO_NOTICE: NoticeData = { notice: '', noticeKind: '' };
 
 /** What the helpers need of a page: its data and setData (a Page instance is one). */
+type ShowsState = StatefulPage<{ state: string; message: string; notice?: string; noticeKind?: string }>;
+
 export interface StatefulPage<D> {
   data: D;
   setData(patch: Partial<D> & WechatMiniprogram.IAnyObject): void;
@@ -46,7 +48,7 @@ export interface StatefulPage<D> {
  * while the page is not shown yet, as an error notice over a page already shown, whose data stays.
  */
 export function readOrShow<T>(
-  page: StatefulPage<LoadData & Partial<NoticeData>>,
+  page: ShowsState,
   result: Result<T>,
   noticeText: (message: string) => string = (message) => message,
 ): T | null {
@@ -54,6 +56,12 @@ export function readOrShow<T>(
   if (page.data.state === 'ready') page.setData({ notice: noticeText(result.message), noticeKind: 'error' });
   else page.setData({ state: 'error', message: result.message });
   return null;
+}
+
+/** Opens (or reopens) a page: the loading state, then the read's data, or null with its failure as the error state. */
+export async function openWith<T>(page: ShowsState, read: () => Promise<Result<T>>): Promise<T | null> {
+  page.setData({ state: 'loading', message: '' });
+  return readOrShow(page, await read());
 }
 
 /** The notice after a write: `done` when it went through, the function's own words when not. */
@@ -66,6 +74,31 @@ export async function pullToRefresh(reload: () => Promise<unknown>): Promise<voi
   await reload();
   wx.stopPullDownRefresh();
 }
+
+/** A page that opens by `start()` (the staff check, then its reads): its error state's retry opens it again. */
+interface Opening {
+  start(): Promise<void>;
+}
+
+/** A page whose data `refresh()` reads again. */
+interface Refreshing {
+  refresh(): Promise<unknown>;
+}
+
+/** Spread into a Page that opens by `start()`: the retry under its error state. */
+export const retryHandler = {
+  onRetry(this: Opening): void {
+    void this.start();
+  },
+};
+
+/** Spread into a Page that opens by `start()` and reads by `refresh()`: the retry, and pull to refresh. */
+export const refreshHandlers = {
+  ...retryHandler,
+  onPullDownRefresh(this: Refreshing): Promise<void> {
+    return pullToRefresh(() => this.refresh());
+  },
+};
 
 /**
  * The requestIds of writes not yet through, one per write (`key` says which: the entry as JSON, `remove:<id>`…).

@@ -52,6 +52,17 @@ export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { rol
   return null;
 }
 
+/** staffOpening for a page only the organ's admin may use: anyone else sees `refusal` as the page's error. */
+export async function adminOpening(
+  page: CheckingPage,
+  refusal: string,
+): Promise<(StaffMe & { role: StaffRole }) | null> {
+  const me = await staffOpening(page);
+  if (me === null || me.role === 'admin') return me;
+  page.setData({ state: 'error', message: refusal });
+  return null;
+}
+
 /** The default approval chain (backend/items/store.ts CHAIN): 分管领导 step 0, 第一负责人 step 1 (publishes). */
 export const CHAIN: readonly StaffRole[] = ['reviewer', 'leader'];
 

@@ -8,8 +8,15 @@
  */
 import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-staff';
 import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
-import { formPageStart, type DataEvent, type FormPageData, type InputEvent } from '../../../kit/page-state';
-import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
+import { CALENDAR_ROUTE, PEOPLE_ROUTE, adminOpening } from '../../session';
 import {
   CHAINS,
   NOTICE_KEYS,
@@ -102,6 +109,7 @@ Page<AdminData, AdminCustom>({
     approversError: '',
     advanced: false,
   },
+  ...retryHandler,
   loaded: null,
   staff: [],
 
@@ -110,12 +118,8 @@ Page<AdminData, AdminCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '机关设置仅限管理员修改');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '机关设置仅限管理员修改' });
-      return;
-    }
     const [settings, staff] = await Promise.all([fetchSettings(), listStaff()]);
     if (!settings.ok) {
       this.setData({ state: 'error', message: settings.message });
@@ -139,17 +143,13 @@ Page<AdminData, AdminCustom>({
   edit(path, value, errorKey) {
     const errors = { ...this.data.errors };
     delete errors[errorKey];
-    this.setData({ [`form.${path}`]: value, errors, notice: '', noticeKind: '' });
+    this.setData({ [`form.${path}`]: value, errors, ...NO_NOTICE });
   },
 
   /** Errors under their fields; a template id or key sits in the folded section, which opens so it is seen. */
   show(errors, notice) {
     const advanced = this.data.advanced || Object.keys(errors).some((k) => k.includes('.'));
     this.setData({ busy: false, errors, notice, noticeKind: 'error', advanced });
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onText(e) {
@@ -203,7 +203,7 @@ Page<AdminData, AdminCustom>({
       this.setData({ notice: '没有需要保存的修改', noticeKind: 'saved' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await updateProfile(checked.patch);
     if (!result.ok) {
       this.show(errorsOf(result.fieldErrors), result.message);

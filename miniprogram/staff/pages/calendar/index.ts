@@ -4,7 +4,15 @@
  * and removed), saved with requests.setCalendar — the request deadlines of that year then count real working days
  * instead of a provisional Monday–Friday. Staff read; the admin writes (the server checks).
  */
-import { formPageStart, type DataEvent, type FormPageData, type InputEvent } from '../../../kit/page-state';
+import {
+  NO_NOTICE,
+  formPageStart,
+  readOrShow,
+  retryHandler,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
 import { fetchCalendar, saveCalendar, type OrganCalendar } from '../../../api/staff-admin';
 import { todayIso } from '../../records';
 import { staffOpening } from '../../session';
@@ -76,6 +84,7 @@ Page<CalendarData, CalendarCustom>({
     workdays: [],
     errors: noErrors(),
   },
+  ...retryHandler,
   calendar: { years: {} },
   officialYears: [],
 
@@ -86,17 +95,14 @@ Page<CalendarData, CalendarCustom>({
   async start() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchCalendar();
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.officialYears = result.data.officialYears;
+    const result = readOrShow(this, await fetchCalendar());
+    if (result === null) return;
+    this.officialYears = result.officialYears;
     const current = Number(todayIso().slice(0, 4));
-    const own = Object.keys(result.data.calendar.years).map(Number);
+    const own = Object.keys(result.calendar.years).map(Number);
     const years = yearChoices(current, this.officialYears, own);
     this.setData({ canWrite: me.role === 'admin', official: yearSpans(this.officialYears) });
-    this.show(result.data.calendar, firstMissing(years, current, this.officialYears, own));
+    this.show(result.calendar, firstMissing(years, current, this.officialYears, own));
     this.setData({ state: 'ready' });
   },
 
@@ -122,14 +128,10 @@ Page<CalendarData, CalendarCustom>({
     this.setData({ holidays: keyed(rows.map((r) => ({ ...r, label: rangeLabel(r) }))), ...(errors ? { errors } : {}) });
   },
 
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const year = this.data.years[Number(e.detail.value)];
     if (year === undefined) return;
-    this.setData({ notice: '', noticeKind: '' });
+    this.setData({ ...NO_NOTICE });
     this.show(this.calendar, year);
   },
 
@@ -187,7 +189,7 @@ Page<CalendarData, CalendarCustom>({
       return;
     }
     const year = this.data.year;
-    this.setData({ busy: true, notice: '', noticeKind: '', errors: noErrors() });
+    this.setData({ busy: true, ...NO_NOTICE, errors: noErrors() });
     const result = await saveCalendar(withYear(this.calendar, year, built.table));
     if (!result.ok) {
       const errors = rowErrors(result.fieldErrors, year, built.rowOfHoliday);

@@ -7,10 +7,11 @@
 import { newRequestId } from '../../../api/staff';
 import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
 import {
+  NO_NOTICE,
   PendingWrites,
   formPageStart,
   noticeOf,
-  pullToRefresh,
+  refreshHandlers,
   readOrShow,
   type DataEvent,
   type FormPageData,
@@ -98,6 +99,7 @@ Page<CasesData, CasesCustom>({
     closeErrors: {},
     today: '',
   },
+  ...refreshHandlers,
   cases: [],
   writes: new PendingWrites(newRequestId),
 
@@ -131,7 +133,7 @@ Page<CasesData, CasesCustom>({
   /** One write with its kept requestId; on success the list is read again. */
   async send(key, act) {
     if (this.data.busy) return false;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await this.writes.send(key, act);
     if (!result.ok) {
       this.setData({ busy: false, ...noticeOf(result, '') });
@@ -142,18 +144,10 @@ Page<CasesData, CasesCustom>({
     return true;
   },
 
-  onPullDownRefresh() {
-    return pullToRefresh(() => this.refresh());
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const yearIndex = Number(e.detail.value);
     if (this.data.years[yearIndex] === undefined) return;
-    this.setData({ yearIndex, closing: null, notice: '', noticeKind: '' });
+    this.setData({ yearIndex, closing: null, ...NO_NOTICE });
     void this.refresh();
   },
 
@@ -163,8 +157,7 @@ Page<CasesData, CasesCustom>({
       closing: null,
       form: emptyCaseForm(this.data.today),
       errors: {},
-      notice: '',
-      noticeKind: '',
+      ...NO_NOTICE,
     });
   },
 
@@ -213,8 +206,7 @@ Page<CasesData, CasesCustom>({
       closing: { id, filedDate: c.filedDate, result: '', closedDate: this.data.today },
       closeErrors: {},
       adding: false,
-      notice: '',
-      noticeKind: '',
+      ...NO_NOTICE,
     });
   },
 

@@ -6,18 +6,13 @@
  */
 import { fetchPublishedReport, fetchPublishedReports } from '../../../api/reports';
 import { newRequestId } from '../../../api/staff';
+import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import {
-  createStatEntry,
-  listStatEntries,
-  removeStatEntry,
-  type StatEntry,
-  type StatEntryInput,
-} from '../../../api/staff-records';
-import {
+  NO_NOTICE,
   PendingWrites,
   formPageStart,
   noticeOf,
-  pullToRefresh,
+  refreshHandlers,
   readOrShow,
   type DataEvent,
   type FormPageData,
@@ -34,6 +29,7 @@ import {
   type DocForm,
   type DocRow,
   type DocsView,
+  type Checked,
   type LastYear,
   type OverrideForm,
 } from './view';
@@ -63,7 +59,9 @@ interface DocsCustom {
   start(): Promise<void>;
   refresh(): Promise<boolean>;
   show(): void;
-  write(entry: StatEntryInput, done: Partial<DocsData>): Promise<void>;
+  year(): number;
+  /** A checked entry registered (then `done` set and the list read again), or its errors shown. */
+  write(checked: Checked, done: Partial<DocsData>): Promise<void>;
   onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onRules(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
@@ -129,6 +127,7 @@ Page<DocsData, DocsCustom>({
     minDate: '',
     maxDate: '',
   },
+  ...refreshHandlers,
   entries: [],
   organId: undefined,
   lastYear: { kind: 'none' },
@@ -150,7 +149,7 @@ Page<DocsData, DocsCustom>({
   },
 
   async refresh() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const year = this.year();
     const [entries, lastYear] = await Promise.all([listStatEntries(year), loadLastYear(this.organId, year)]);
     const read = readOrShow(this, entries);
     if (read === null) return false;
@@ -161,7 +160,7 @@ Page<DocsData, DocsCustom>({
   },
 
   show() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const year = this.year();
     // 规章 entered in this year are never hidden behind the switch.
     const hasRules = this.entries.some(
       (e) =>
@@ -182,20 +181,12 @@ Page<DocsData, DocsCustom>({
     });
   },
 
-  onPullDownRefresh() {
-    return pullToRefresh(() => this.refresh());
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const yearIndex = Number(e.detail.value);
     const year = this.data.years[yearIndex];
     if (year === undefined) return;
     this.entries = [];
-    this.setData({ yearIndex, form: emptyForm(year, this.data.form.action), errors: {}, notice: '', noticeKind: '' });
+    this.setData({ yearIndex, form: emptyForm(year, this.data.form.action), errors: {}, ...NO_NOTICE });
     this.show();
     void this.refresh();
   },
@@ -212,7 +203,7 @@ Page<DocsData, DocsCustom>({
   },
 
   onRow(e) {
-    this.setData({ row: e.currentTarget.dataset.row, errors: {}, notice: '', noticeKind: '' });
+    this.setData({ row: e.currentTarget.dataset.row, errors: {}, ...NO_NOTICE });
     this.show();
   },
 
@@ -230,9 +221,18 @@ Page<DocsData, DocsCustom>({
     this.setData({ 'form.date': String(e.detail.value), 'errors.date': '' });
   },
 
-  async write(entry, done) {
+  year() {
+    return this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+  },
+
+  async write(checked, done) {
+    if (!checked.ok) {
+      this.setData({ errors: checked.errors });
+      return;
+    }
+    const entry = checked.entry;
     if (this.data.busy) return;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await this.writes.send(JSON.stringify(entry), (requestId) => createStatEntry(entry, requestId));
     if (!result.ok) {
       this.setData({ busy: false, ...noticeOf(result, '') });
@@ -244,23 +244,14 @@ Page<DocsData, DocsCustom>({
   },
 
   async onAdd() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
-    const checked = docEntry(this.data.form, this.data.row, year);
-    if (!checked.ok) {
-      this.setData({ errors: checked.errors });
-      return;
-    }
-    await this.write(checked.entry, { form: emptyForm(year, this.data.form.action) });
+    const year = this.year();
+    await this.write(docEntry(this.data.form, this.data.row, year), { form: emptyForm(year, this.data.form.action) });
   },
 
   async onOverride() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
-    const checked = overrideEntry(this.data.overrideForm, this.data.row, year);
-    if (!checked.ok) {
-      this.setData({ errors: checked.errors });
-      return;
-    }
-    await this.write(checked.entry, { overrideForm: { value: '', reason: '' } });
+    await this.write(overrideEntry(this.data.overrideForm, this.data.row, this.year()), {
+      overrideForm: { value: '', reason: '' },
+    });
   },
 
   async onRemove(e) {

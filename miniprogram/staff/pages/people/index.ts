@@ -4,10 +4,17 @@
  * confirm (never yourself: the server refuses that too).
  */
 import type { StaffRole } from 'gongkai-staff';
-import { formPageStart, readOrShow, type DataEvent, type FormPageData } from '../../../kit/page-state';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+} from '../../../kit/page-state';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
-import { staffOpening } from '../../session';
+import { adminOpening } from '../../session';
 import {
   DEFAULT_VALIDITY,
   ROLE_OPTIONS,
@@ -52,6 +59,7 @@ Page<PeopleData, PeopleCustom>({
     roleError: '',
     invitation: null,
   },
+  ...retryHandler,
   myId: null,
 
   onLoad() {
@@ -59,12 +67,8 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '人员与邀请仅限管理员管理');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '人员与邀请仅限管理员管理' });
-      return;
-    }
     this.myId = me.staffId;
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
@@ -74,10 +78,6 @@ Page<PeopleData, PeopleCustom>({
     if (staff === null) return false;
     this.setData({ staff: staffLines(staff, this.myId) });
     return true;
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onRole(e) {
@@ -95,7 +95,7 @@ Page<PeopleData, PeopleCustom>({
       this.setData({ roleError: '请选择被邀请人的角色' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await invite(role, this.data.days);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
@@ -111,7 +111,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   onAnother() {
-    this.setData({ invitation: null, notice: '', noticeKind: '' });
+    this.setData({ invitation: null, ...NO_NOTICE });
   },
 
   async onRemove(e) {
@@ -126,7 +126,7 @@ Page<PeopleData, PeopleCustom>({
       ))
     )
       return;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await removeStaff(id);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });

@@ -7,7 +7,7 @@ import { fetchPublishedReport } from '../../../api/reports';
 import { buildReport } from '../../../api/staff-reports';
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
 import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
-import type { DataEvent } from '../../../kit/page-state';
+import { readOrShow, type DataEvent } from '../../../kit/page-state';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 
@@ -72,12 +72,9 @@ Page<ReportPreviewData, ReportPreviewCustom>({
   async load() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await this.fetch();
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const view = readerView(result.data);
+    const report = readOrShow(this, await this.fetch());
+    if (report === null) return;
+    const view = readerView(report);
     const banner =
       this.id !== ''
         ? '公众在小程序中看到的就是这个样子'

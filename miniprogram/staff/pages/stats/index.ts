@@ -7,10 +7,11 @@
 import { newRequestId } from '../../../api/staff';
 import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import {
+  NO_NOTICE,
   PendingWrites,
   formPageStart,
   noticeOf,
-  pullToRefresh,
+  refreshHandlers,
   readOrShow,
   type FormPageData,
   type InputEvent,
@@ -71,6 +72,7 @@ Page<StatsData, StatsCustom>({
     lines: [],
     entries: [],
   },
+  ...refreshHandlers,
   entries: [],
   year: 0,
   writes: new PendingWrites(newRequestId),
@@ -105,18 +107,10 @@ Page<StatsData, StatsCustom>({
     this.setData({ lines, entries });
   },
 
-  onPullDownRefresh() {
-    return pullToRefresh(() => this.refresh());
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onMonth(e) {
     const month = String(e.detail.value).slice(0, 7);
     const year = Number(month.slice(0, 4));
-    this.setData({ month, monthLabel: monthLabel(month), notice: '', noticeKind: '' });
+    this.setData({ month, monthLabel: monthLabel(month), ...NO_NOTICE });
     if (year === this.year) {
       this.show();
       return;
@@ -139,7 +133,7 @@ Page<StatsData, StatsCustom>({
       this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error' });
       return;
     }
-    this.setData({ busy: true, errors: {}, notice: '', noticeKind: '' });
+    this.setData({ busy: true, errors: {}, ...NO_NOTICE });
     const form = { ...this.data.form };
     const failures: string[] = [];
     let saved = 0;
