@@ -72,7 +72,7 @@ export function noticeOf(result: Result<unknown>, done: string): NoticeData {
 /** Pull-down refresh: read again, then fold the spinner whatever the answer. */
 export async function pullToRefresh(reload: () => Promise<unknown>): Promise<void> {
   await reload();
-  wx.stopPullDownRefresh();
+  void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
 }
 
 /** A page that opens by `start()` (the staff check, then its reads): its error state's retry opens it again. */

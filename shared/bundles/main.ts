@@ -12,6 +12,8 @@ export { FORMAT_2021, getFormat } from '../format';
 export { NULL_MARK, layoutTable, reportTitle, sectionBlocks, sectionTable, toGrid } from '../render';
 // The catalogue, an item, the organ's contact (pages/catalog, pages/item, pages/about).
 export { getItemSchema, getProfileSchema, listItemsSchema } from '../api';
+export { ALL_CATEGORIES, ARTICLE_20, ARTICLE_21, CATEGORIES, categoryLabel } from '../catalogue/categories';
+export type { Category } from '../catalogue/categories';
 // 依申请公开 (pages/request, pages/mine): the 第二十九条 form and its choices.
 export {
   grantNoticeSchema,

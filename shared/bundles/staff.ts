@@ -31,6 +31,7 @@ export type {
 export type { CellRecordKind, CellRecordsView, ReportStatus } from '../api/reports';
 export type { DeadlineSummary, RequestRow, StaffRequestAnswer } from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
+export { CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { OrganCalendar, OrganYear } from '../calendar/schema';
 export { parseWith } from '../errors';
 export type { FieldError, Result } from '../errors';

@@ -3,7 +3,7 @@
  * options. Pure: summaries in, display data out.
  */
 import type { ItemSummary } from 'gongkai-core';
-import { ALL_CATEGORIES, CATEGORIES, categoryLabel } from '../../kit/categories';
+import { ALL_CATEGORIES, CATEGORIES, categoryLabel } from './categories';
 
 export interface ItemLine {
   id: string;

@@ -3,7 +3,7 @@
  * 成文日期, 发布日期, 有效性), the body as paragraphs, the attachments. Pure.
  */
 import type { Attachment, DisclosureItem } from 'gongkai-core';
-import { categoryLabel } from '../../kit/categories';
+import { categoryLabel } from '../catalog/categories';
 import { chineseDate } from '../catalog/view';
 
 export interface MetaRow {

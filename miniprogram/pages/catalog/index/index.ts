@@ -7,7 +7,7 @@ import { sharedAs } from '../../../kit/share';
 import { fetchItems } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
 import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
-import { ALL_CATEGORIES } from '../../../kit/categories';
+import { ALL_CATEGORIES } from '../categories';
 import { categoryChips, toLine, yearOf, yearOptions, type Chip, type ItemLine } from '../view';
 
 export type CatalogState = PagedData<ItemLine>['state'];

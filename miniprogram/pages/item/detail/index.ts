@@ -5,7 +5,8 @@
 import { fetchItem } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
-import { documentType, download, fileUrl } from '../../../kit/files';
+import { download, fileUrl } from '../../../api/files';
+import { documentType } from '../files';
 import { toItemView, type ItemView } from '../view';
 import { openWith } from '../../../kit/page-state';
 
@@ -92,7 +93,7 @@ Page<DetailData, DetailCustom>({
     } catch (error) {
       void wx.showToast({ title: error instanceof Error ? error.message : '无法打开此附件', icon: 'none' });
     } finally {
-      wx.hideLoading();
+      void wx.hideLoading(); // only the spinner: a failure to hide it leaves nothing to handle
     }
   },
 

@@ -2,7 +2,7 @@
 import { classesOf, find, flush, openPage, tap, tapButton, textOf } from '../../harness';
 import { deferred, useFakeTransport, type Call } from '../../fake-transport';
 import type { CatalogData } from '../../../../miniprogram/pages/catalog/index/index';
-import { ARTICLE_20, ARTICLE_21, CATEGORIES } from '../../../../miniprogram/kit/categories';
+import { ARTICLE_20, ARTICLE_21, CATEGORIES } from '../../../../miniprogram/pages/catalog/categories';
 import type { ItemPage, ItemSummary, Result } from 'gongkai-core';
 
 const ROUTE = 'pages/catalog/index/index';

@@ -1,6 +1,7 @@
 /**
- * Opening an attachment: images in wx.previewImage, documents via download + wx.openDocument. A CloudBase file
- * id (`cloud://…`) goes through wx.cloud.downloadFile; the local server's ids are served at `{DEV_SERVER}/files/<id>`.
+ * Reading a stored file back, the way transport.ts stores it: a CloudBase file id (`cloud://…`) goes through
+ * wx.cloud.downloadFile; the local server's ids are served at `{DEV_SERVER}/files/<id>`. Here, not in a page,
+ * because only miniprogram/api talks to CloudBase.
  */
 import { DEV_SERVER } from '../config/index';
 
@@ -23,12 +24,4 @@ export function download(fileId: string): Promise<string> {
       fail,
     });
   });
-}
-
-const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'] as const;
-type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export function documentType(name: string): DocumentType | undefined {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return (DOCUMENT_TYPES as readonly string[]).includes(ext ?? '') ? (ext as DocumentType) : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The catalogue categories as data: 条例 第二十条 (一)–(十五), what every organ publishes, and 第二十一条, what a
  * 乡（镇）人民政府 adds. `key` is what an item stores in `category`; `label` is the short name a chip shows;
- * `article` the full wording (verify against the 条例 text, as shared/format/README says).
+ * `article` the full wording (verify against the 条例 text, as shared/format/README says). Shared by the mini
+ * program (through gongkai-core), the portal and the 政府信息公开指南.
  */
 export interface Category {
   key: string;
