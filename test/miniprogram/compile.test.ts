@@ -78,6 +78,8 @@ describe('offline compile (miniprogram-ci)', () => {
       expect(Object.keys(result.files)).toContain(`miniprogram_npm/tdesign-miniprogram/${component}.wxml`);
     }
     expect(Object.keys(result.files)).toContain('miniprogram_npm/gongkai-core/index.js');
+    // The staff subpackage's own bundle resolves from its own miniprogram_npm/ (and the chunk it shares).
+    expect(Object.keys(result.files)).toContain('staff/miniprogram_npm/gongkai-staff/index.js');
   });
 
   it('drops what no page uses, as an upload would', () => {
