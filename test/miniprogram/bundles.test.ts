@@ -7,7 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from 'zod';
 import { buildCore, type CoreBuild } from '../../scripts/build-miniprogram/core';
+import * as mainEntry from '../../shared/bundles/main';
+import * as staffEntry from '../../shared/bundles/staff';
 
 jest.setTimeout(60_000);
 
@@ -59,6 +62,15 @@ describe('core bundles', () => {
     const zodIn = (bundles: CoreBuild[]) => [...inputsOf(bundles)].filter((f) => f.startsWith('node_modules/zod/'));
     expect(zodIn(inPackage('miniprogram_npm/')).length).toBeGreaterThan(0);
     expect(zodIn(inPackage('staff/'))).toEqual([]);
+  });
+
+  it('exports only names that exist at run time, and turns zod jitless on load', () => {
+    const missing = Object.entries({ ...mainEntry, ...staffEntry })
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+    expect(Object.keys(staffEntry)).toContain('buildReport');
+    expect(config().jitless).toBe(true);
   });
 
   it('is imported as gongkai-staff only from staff/', () => {
