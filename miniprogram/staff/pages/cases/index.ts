@@ -16,6 +16,7 @@ import {
   type DataEvent,
   type FormPageData,
   type InputEvent,
+  type RecordsPage,
 } from '../../../kit/page-state';
 import type { Result } from 'gongkai-staff';
 import { canWrite, todayIso, yearOptions } from '../../records';
@@ -55,15 +56,10 @@ export interface CasesData extends FormPageData {
   today: string;
 }
 
-interface CasesCustom {
+interface CasesCustom extends RecordsPage {
   cases: ReviewCase[];
-  /** Writes not through yet, each with the requestId it is tried again with. */
-  writes: PendingWrites;
   year(): number;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   send<T>(key: string, act: (requestId: string) => Promise<Result<T>>): Promise<boolean>;
-  onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onStartAdd(): void;
   onCancelAdd(): void;

@@ -17,6 +17,7 @@ import {
   type DataEvent,
   type FormPageData,
   type InputEvent,
+  type RecordsPage,
 } from '../../../kit/page-state';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
@@ -50,19 +51,14 @@ export interface DocsData extends FormPageData {
   maxDate: string;
 }
 
-interface DocsCustom {
+interface DocsCustom extends RecordsPage {
   entries: StatEntry[];
   organId: string | undefined;
   lastYear: LastYear;
-  /** Writes not through yet, each with the requestId it is tried again with. */
-  writes: PendingWrites;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   show(): void;
   year(): number;
   /** A checked entry registered (then `done` set and the list read again), or its errors shown. */
   write(checked: Checked, done: Partial<DocsData>): Promise<void>;
-  onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onRules(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
   onRow(e: DataEvent<{ row: DocRow }>): void;

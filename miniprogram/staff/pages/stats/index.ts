@@ -16,6 +16,7 @@ import {
   type FormPageData,
   type InputEvent,
   type DataEvent,
+  type RecordsPage,
 } from '../../../kit/page-state';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
 import { staffOpening } from '../../session';
@@ -44,15 +45,10 @@ export interface StatsData extends FormPageData {
   entries: EntryLine[];
 }
 
-interface StatsCustom {
+interface StatsCustom extends RecordsPage {
   entries: StatEntry[];
   year: number;
-  /** Writes not through yet (an entry as JSON, or `remove:<id>`), each with the requestId it is tried again with. */
-  writes: PendingWrites;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   show(): void;
-  onRetry(): void;
   onMonth(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onInput(e: InputEvent<{ field: MetricKey }>): void;
   onSave(): Promise<void>;
