@@ -24,6 +24,8 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
       globalSetup,
+      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
+      testTimeout: 60_000,
     },
     {
       displayName: 'miniprogram',
@@ -43,6 +45,8 @@ module.exports = {
       transform: { '^.+\\.[jt]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
       transformIgnorePatterns: ['/node_modules/', '/miniprogram_npm/gongkai-(core|staff)/'],
       globalSetup,
+      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
+      testTimeout: 60_000,
     },
   ],
 };
