@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { OUTCOME_ROWS } from 'gongkai-core';
+import { OUTCOME_ROWS } from 'gongkai-staff';
 import { MINIPROGRAM_ROOT, find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';

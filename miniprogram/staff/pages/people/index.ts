@@ -3,10 +3,18 @@
  * how long the code stays valid → the code, shown once, big, with 复制 and how to use it); remove a person after a
  * confirm (never yourself: the server refuses that too).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+} from '../../../kit/page-state';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
-import { staffOpening } from '../../session';
+import { adminOpening } from '../../session';
 import {
   DEFAULT_VALIDITY,
   ROLE_OPTIONS,
@@ -18,14 +26,9 @@ import {
 } from './view';
 import { elderClass } from '../../../styles/elder';
 
-export type PeopleState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface PeopleData {
+export interface PeopleData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
   elder: string;
-  state: PeopleState;
-  message: string;
   staff: StaffLine[];
   roles: typeof ROLE_OPTIONS;
   validities: readonly number[];
@@ -33,16 +36,7 @@ export interface PeopleData {
   days: number;
   roleError: string;
   invitation: ShownInvitation | null;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
 
 interface PeopleCustom {
   myId: string | null;
@@ -60,8 +54,7 @@ interface PeopleCustom {
 Page<PeopleData, PeopleCustom>({
   data: {
     elder: '',
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     staff: [],
     roles: ROLE_OPTIONS,
     validities: VALIDITY_DAYS,
@@ -69,10 +62,8 @@ Page<PeopleData, PeopleCustom>({
     days: DEFAULT_VALIDITY,
     roleError: '',
     invitation: null,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
+  ...retryHandler,
   myId: null,
 
   onShow() {
@@ -84,29 +75,17 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '人员与邀请仅限管理员管理');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '人员与邀请仅限管理员管理' });
-      return;
-    }
     this.myId = me.staffId;
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 
   async refresh() {
-    const result = await listStaff();
-    if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.setData({ staff: staffLines(result.data, this.myId) });
+    const staff = readOrShow(this, await listStaff());
+    if (staff === null) return false;
+    this.setData({ staff: staffLines(staff, this.myId) });
     return true;
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onRole(e) {
@@ -124,7 +103,7 @@ Page<PeopleData, PeopleCustom>({
       this.setData({ roleError: '请选择被邀请人的角色' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await invite(role, this.data.days);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
@@ -140,7 +119,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   onAnother() {
-    this.setData({ invitation: null, notice: '', noticeKind: '' });
+    this.setData({ invitation: null, ...NO_NOTICE });
   },
 
   async onRemove(e) {
@@ -155,7 +134,7 @@ Page<PeopleData, PeopleCustom>({
       ))
     )
       return;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await removeStaff(id);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
