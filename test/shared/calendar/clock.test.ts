@@ -246,7 +246,8 @@ describe('fee (条例 第四十二条, 国办函〔2020〕109号)', () => {
 describe('provisional years', () => {
   it('a deadline reaching into 2027 without an entered calendar is provisional, with a prompt', () => {
     const r = run('2026-12-15', [], '2026-12-15');
-    expect(r).toMatchObject({ dueDate: '2027-01-12', provisional: true, provisionalYears: [2027] });
+    // 元旦 2027 (statutory) is not counted even without the year's table: 1-13, not 1-12.
+    expect(r).toMatchObject({ dueDate: '2027-01-13', provisional: true, provisionalYears: [2027] });
     expect(r.prompt).toContain('请录入2027年');
   });
 
