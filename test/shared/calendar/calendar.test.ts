@@ -157,7 +157,7 @@ describe('years without data', () => {
     const statutory = statutoryHolidays(2028);
     expect(statutory.get('2028-01-25')).toBe('春节'); // 除夕 of 2028 (正月初一 is 1-26)
     expect(statutory.size).toBe(12); // 中秋 2028 falls on 10月3日, a 国庆 day already
-    expect(statutoryHolidays(2099).size).toBe(7); // outside the lunar table: the fixed dates only
+    expect(statutoryHolidays(2099).size).toBe(6); // outside the lunar table: the six fixed-date days only
   });
 
   it('is not provisional when the range stays inside covered years', () => {
