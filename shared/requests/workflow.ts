@@ -18,7 +18,7 @@ import { parseWith } from '../errors';
 import type { RequestRecord } from '../records';
 import { ACTION_LABELS, requestActionSchema, type RequestAction } from './actions';
 import { fromCalendarError, refuse, type RequestResult } from './errors';
-import { checkGuards, eventFor } from './guards';
+import { checkGuards, eventFor, type GuardContext } from './guards';
 import { STATUS_LABELS, type InfoRequest } from './model';
 import { targetStatus, TRANSITIONS } from './transitions';
 
@@ -61,6 +61,7 @@ export function applyAction(
   input: RequestAction | unknown,
   today: IsoDate,
   calendar: Calendar = defaultCalendar(),
+  context: GuardContext = {},
 ): RequestResult<InfoRequest> {
   if (!isIsoDate(today)) return refuse('INVALID_DATE', '今天（today）须为 YYYY-MM-DD 格式的有效日期');
   const parsed = parseAction(input);
@@ -75,7 +76,7 @@ export function applyAction(
   }
   const last = request.history[request.history.length - 1];
   if (last && today < last.date) return refuse('DATE_ORDER', `操作日期 ${today} 早于上一次操作的日期 ${last.date}`);
-  const refused = checkGuards(request, action, today);
+  const refused = checkGuards(request, action, today, context);
   if (refused) return refused;
 
   const receivedDate = action.type === 'confirmReceipt' ? today : request.receivedDate;
