@@ -106,7 +106,7 @@ function own(stored: StoredRequest, calendar: Calendar, today: string, settings:
 }
 
 /** 109号 第四条: this request's place among the same applicant's requests received in its month. */
-async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise<number> {
+async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredRequest): Promise<number> {
   const received = stored.request.receivedDate;
   if (received === null) return 0;
   const _ = ctx.db.command;
@@ -241,7 +241,9 @@ export const requestsFunction = defineFunction('requests', {
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
       if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
-      const applied = applyAction(stored.request, input.action, today, calendar);
+      // 109号: the fee position by count comes from the records, never from the page.
+      const context = input.action.type === 'noticeFee' ? { nthThisMonth: await nthThisMonth(ctx, stored) } : {};
+      const applied = applyAction(stored.request, input.action, today, calendar, context);
       if (!applied.ok) {
         const f = toFailure(applied);
         throw new AppError(

@@ -10,3 +10,4 @@ export * from './replay';
 export * from './clock';
 export * from './fees';
 export * from './statutory';
+export * from './publication';

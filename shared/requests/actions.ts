@@ -111,6 +111,9 @@ export const requestActionSchema = z.discriminatedUnion(
       type: z.literal('answer'),
       outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }),
       reason: text('理由（reason）', 1000).optional(),
+      /** 予以公开 / 部分公开: how and when the information is provided; already public: where to get it. */
+      deliveryNote: text('提供方式和时间（deliveryNote）', 300).optional(),
+      whereToGet: text('获取途径（whereToGet）', 300).optional(),
       /** 条例 第三十六条第（五）项: the organ responsible for the information, when known, and its contact. */
       holderOrgan: text('负责公开的机关（holderOrgan）', 100).optional(),
       holderContact: text('该机关的联系方式（holderContact）', 100).optional(),

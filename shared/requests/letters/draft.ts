@@ -108,6 +108,8 @@ export function letterContextFor(
     if (a.holderContact !== undefined) context.holderContact = a.holderContact;
     if (a.notThisOrgan) context.notThisOrgan = 'yes';
     if (a.basis !== undefined) context.basis = a.basis;
+    if (a.deliveryNote !== undefined) context.deliveryNote = a.deliveryNote;
+    if (a.whereToGet !== undefined) context.whereToGet = a.whereToGet;
   }
   return context;
 }
