@@ -39,11 +39,21 @@ import {
   NOTICE_TITLES,
   nthRequestThisMonth,
   STATUS_LABELS,
+  thirdPartyLetters,
   toFailure,
   toStaffView,
   type NoticeSettings,
+  type ThirdPartyLetterKind,
 } from '../../shared/requests';
 import type { Caller, StaffRecord } from '../caller';
+
+/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
+interface ThirdPartyLetterAnswer {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: string;
+}
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
@@ -286,8 +296,21 @@ export const requestsFunction = defineFunction('requests', {
 
   letter: action({
     input: requestLetterSchema,
-    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
+    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      if (input.thirdParty) {
+        const kind = input.thirdParty;
+        const sent = thirdPartyLetters(
+          stored.request,
+          await noticeSettingsFor(ctx.db, stored.organId),
+          await calendarFor(ctx.db, stored.organId),
+        )
+          .filter((l) => l.kind === kind)
+          .pop();
+        if (!sent) throw notFound('该申请的第三方文书');
+        await ctx.audit({ action: 'letter', target: stored.request.id });
+        return { kind: sent.kind, title: sent.title, text: sent.text, date: sent.date };
+      }
       if (input.notice) {
         const notice = latestNotice(
           stored.request,

@@ -194,13 +194,13 @@ export function staffAlert(
     if (state?.status === 'closed' && state.provisional && TRANSITIONS.close.from.includes(request.status)) {
       return {
         status: '待人工确认',
-        note: `申请人期限按暂定日历已于${state.autoClose?.date ?? today}前届满；请核实当年放假安排后决定是否终止办理`,
+        note: '按暂定日历已届满，请核实放假安排后决定',
       };
     }
     return null;
   }
   if (state.pausedBy === 'consultation' && state.pauseEndingSoon && state.pauseEndsBy) {
-    return { status: '第三方意见即将到期', note: `第三方应于${state.pauseEndsBy}前提出意见，逾期由本机关依法决定` };
+    return { status: '第三方意见即将到期', note: `第三方应于${state.pauseEndsBy}前提出意见` };
   }
   if (state.overdue) return { status: '已逾期', note: `应于${state.dueDate}前答复，已逾期` };
   if (state.atRisk) {

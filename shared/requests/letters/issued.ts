@@ -18,7 +18,14 @@ import {
   reasonsNotice,
 } from './notices';
 
-export { NOTICE_KINDS, NOTICE_TITLES, type NoticeKind } from '../notice-kinds';
+export {
+  NOTICE_KINDS,
+  NOTICE_TITLES,
+  THIRD_PARTY_LETTER_KINDS,
+  THIRD_PARTY_LETTER_TITLES,
+  type NoticeKind,
+  type ThirdPartyLetterKind,
+} from '../notice-kinds';
 
 export interface IssuedNotice {
   kind: NoticeKind;
