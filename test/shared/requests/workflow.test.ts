@@ -8,7 +8,9 @@ import {
   autoCloseIfDue,
   createFromSubmission,
   deadlineOf,
+  endLapsedConsultation,
   findPlaceholders,
+  staffAlert,
   thirdPartyLetters,
   parseSubmission,
   type ActionType,
@@ -427,5 +429,31 @@ describe('issue 13: the rules a court would check', () => {
         cal,
       ).ok,
     ).toBe(true);
+  });
+});
+
+describe('the daily sweep on provisional dates and lapsed consultations', () => {
+  it('never closes on a provisional date: it alerts staff instead', () => {
+    // Received late 2026, 补正 deadline in January 2027 (no announced table for 2027 in chinese-days).
+    const late = run(received({ receivedDate: '2026-12-21' }), [
+      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2027-01-08' }, '2026-12-22'],
+    ]);
+    expect(autoCloseIfDue(late, '2027-01-12', cal)).toBeNull();
+    expect(staffAlert(late, '2027-01-12', cal)).toMatchObject({ status: '待人工确认' });
+    // The same lapse inside a year with its table is closed.
+    const known = run(received(), [
+      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2026-03-10' }, '2026-03-03'],
+    ]);
+    expect(autoCloseIfDue(known, '2026-03-12', cal)?.status).toBe('closed');
+  });
+
+  it("ends a consultation after the third party's 15 working days and warns before", () => {
+    const consulting = run(received(), [[{ type: 'startConsultation', party: '某公司' }, '2026-03-03']]);
+    const lapse = cal.addWorkdays('2026-03-03', 15).date;
+    expect(staffAlert(consulting, cal.addWorkdays('2026-03-03', 13).date, cal)?.status).toBe('第三方意见即将到期');
+    expect(endLapsedConsultation(consulting, lapse, cal)).toBeNull();
+    const ended = endLapsedConsultation(consulting, cal.addWorkdays(lapse, 1).date, cal);
+    expect(ended?.status).toBe('received');
+    expect(ended?.history.at(-1)?.action).toEqual({ type: 'endConsultation', opinion: 'noReply' });
   });
 });
