@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { localEnv } from '../server/env';
 import { checkInputSchema, checkReport, hasErrors, type CheckInput } from '../shared/checks';
 import { parseWith } from '../shared/errors';
 import { importReportDocx, importReportText } from '../shared/import';
@@ -163,7 +164,7 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
 }
 
 async function main(): Promise<void> {
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const cwd = localEnv.initCwd() ?? process.cwd();
   try {
     const out = await run(process.argv.slice(2), cwd);
     process.stdout.write(out.stdout);

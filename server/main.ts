@@ -3,8 +3,9 @@
  * server (database at /admin, the cloud functions at /functions/<name>, published reports at /), seeds the demo
  * organ on an empty store, prints the URLs, the logins and a setup code, and runs until Ctrl-C.
  */
-import './env';
+import { localEnv } from './env';
 import { readFileSync } from 'node:fs';
+import { INDEXES } from '../backend/indexes';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     return db;
   };
   const server = await startServer({
-    dataDir: process.env.DATA_DIR || undefined,
+    dataDir: localEnv.dataDir(),
+    indexes: INDEXES,
     routes: (r) => {
       installFunctions(r, handle);
       installPortal(r, handle);
@@ -76,7 +78,8 @@ function startSweeps(db: Db): void {
       (e: unknown) => console.error(`定时任务失败：${e instanceof Error ? e.message : String(e)}`),
     );
   void run();
-  const timer = setInterval(run, 60 * 60 * 1000);
+  // run() reports its own failure (the .then above), so neither call leaves a rejection unhandled.
+  const timer = setInterval(() => void run(), 60 * 60 * 1000);
   timer.unref(); // Ctrl-C stops the server; the timer does not keep the process alive
 }
 

@@ -20,8 +20,10 @@ export async function buildMiniprogram(onlyUsed = false): Promise<string[]> {
   const core = await buildCore();
   if (!onlyUsed) writeStamp(hash);
   const rel = (p: string): string => path.relative(PROJECT_ROOT, p);
+  const copied =
+    tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`;
   return [
-    `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`}`,
+    `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${copied}`,
     `gongkai-core: ${rel(core.file)} ${(core.bytes / 1024).toFixed(1)} KB`,
   ];
 }

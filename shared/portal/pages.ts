@@ -371,6 +371,11 @@ ${renderHtml(r.report, { standalone: false })}`;
 export function errorPage(organ: GuideOrgan | null, status: number, title: string, message: string): string {
   const body = `<div class="gk-error"><h1>${e(title)}</h1><p>${e(message)}</p><p><a href="/">返回首页</a></p></div>`;
   if (!organ)
-    return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${PORTAL_CSS}</style></head><body><main id="main" class="gk-main">${body}</main></body></html>\n`;
+    return (
+      '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+      `<title>${e(title)}</title><style>${PORTAL_CSS}</style></head>` +
+      `<body><main id="main" class="gk-main">${body}</main></body></html>\n`
+    );
   return portalLayout({ organ, path: `error-${status}.html`, title, body, root: '/' });
 }

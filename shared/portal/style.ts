@@ -39,7 +39,10 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .gk-body p { margin: 0 0 10px; text-indent: 2em; overflow-wrap: anywhere; }
 .gk-search { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin: 8px 0 16px; padding: 12px; background: #f4f6f8; border-radius: 6px; }
 .gk-search label { display: flex; flex-direction: column; font-size: 15px; flex: 1 1 140px; }
-.gk-search input, .gk-search select, .gk-search button { font: inherit; font-size: 16px; padding: 6px 8px; min-height: 44px; border: 1px solid #8c959f; border-radius: 4px; background: #fff; color: #1f2328; }
+.gk-search input, .gk-search select, .gk-search button {
+  font: inherit; font-size: 16px; padding: 6px 8px; min-height: 44px;
+  border: 1px solid #8c959f; border-radius: 4px; background: #fff; color: #1f2328;
+}
 .gk-search button { background: #0b4a9e; color: #fff; border-color: #0b4a9e; flex: 0 0 auto; cursor: pointer; }
 .gk-downloads { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0 12px; padding: 0; list-style: none; }
 .gk-downloads a { display: inline-block; padding: 8px 12px; border: 1px solid #0b4a9e; border-radius: 4px; text-decoration: none; }
