@@ -146,7 +146,7 @@ describe('periods from receipt (109号; 条例 第三十条)', () => {
     const signed = cal.addWorkdays('2026-03-03', 5).date;
     await done(id, { type: 'recordDelivery', notice: 'fee', via: 'post', date: signed }, day(signed));
     const bySending = addDays(cal.addWorkdays('2026-03-03', 20).date, 1);
-    const services = { subscribe: undefined, log: () => undefined };
+    const services = { subscribe: null, log: () => undefined };
     expect((await sweepRequests(b.db, services, day(bySending))).closed).toBe(0);
     expect((await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day(bySending))).status).toBe('feeNoticed');
     const bySigning = addDays(cal.addWorkdays(signed, 20).date, 1);
@@ -196,7 +196,7 @@ describe('third-party consultation (条例 第三十二条)', () => {
     const lapse = cal.addWorkdays(signed, 15).date;
     const before = await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day(cal.addWorkdays(signed, 13).date));
     expect(before.deadline).toMatchObject({ pausedBy: 'consultation', pauseEndsBy: lapse });
-    const services = { subscribe: undefined, log: () => undefined };
+    const services = { subscribe: null, log: () => undefined };
     expect((await sweepRequests(b.db, services, day(lapse))).consultationsEnded).toBe(0);
     const after = addDays(lapse, 1);
     expect((await sweepRequests(b.db, services, day(after))).consultationsEnded).toBe(1);
