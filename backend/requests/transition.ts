@@ -92,6 +92,17 @@ export async function draftFor(
   return renderLetter(outcome, letterContextFor(request, organ, today, calendar));
 }
 
+/** The actions that issue a notice or a letter to the third party (letters/issued.ts). */
+const ISSUING: ReadonlySet<ActionType> = new Set([
+  'requestCorrection',
+  'extend',
+  'noticeFee',
+  'askReasons',
+  'setLaterDate',
+  'startConsultation',
+  'answer',
+]);
+
 /** Whether a document dated `date` was issued by the step just applied (the history grew by it). */
 function isNew(date: string, next: InfoRequest, before: number): boolean {
   return next.history.length > before && next.history[next.history.length - 1]?.date === date;
@@ -120,13 +131,15 @@ export async function storeStep(
     checkIssuable(letter); // no placeholder reaches the applicant (条例 第五十一条: the rights clause is complete)
   }
   // The notices and third-party letters this step issues: complete, or nothing is stored.
-  const settings = await noticeSettingsFor(tx, stored.organId);
-  const issuedBefore = stored.request.history.length;
-  for (const notice of issuedNotices(next, settings, calendar).filter((n) => isNew(n.date, next, issuedBefore))) {
-    checkIssuable(notice);
-  }
-  for (const sent of thirdPartyLetters(next, settings, calendar).filter((n) => isNew(n.date, next, issuedBefore))) {
-    checkIssuable(sent);
+  if (ISSUING.has(action)) {
+    const settings = await noticeSettingsFor(tx, stored.organId);
+    const before = stored.request.history.length;
+    for (const notice of issuedNotices(next, settings, calendar).filter((n) => isNew(n.date, next, before))) {
+      checkIssuable(notice);
+    }
+    for (const sent of thirdPartyLetters(next, settings, calendar).filter((n) => isNew(n.date, next, before))) {
+      checkIssuable(sent);
+    }
   }
   const version = stored.version + 1;
   const { _id, ...current } = stored.row;

@@ -62,7 +62,7 @@ type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.Cust
 >;
 
 /** The plain text fields typed into an <input> or <textarea>. */
-type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
+type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment' | 'reviewOrgan' | 'court';
 
 interface AdminCustom {
   loaded: ProfileForm | null;
@@ -91,6 +91,8 @@ const EMPTY_FORM: ProfileForm = {
   reportDueDate: '01-31',
   chain: 'two',
   feePayment: '',
+  reviewOrgan: '',
+  court: '',
   extensionApprovers: [],
   templateIds: {
     approvalNeeded: '',
