@@ -87,7 +87,9 @@ export async function sweepRequests(db: Db, services: Services, now: Date): Prom
       const end = { apply: endLapsedConsultation, action: 'endConsultation' } as const;
       if (await stepIfDue(db, services, stored.request.id, stored.version, calendar, now, end)) consultationsEnded += 1;
     } catch (e) {
-      services.log(`${SYSTEM_FN}: ${stored.request.id} consultation not ended: ${e instanceof Error ? e.name : 'error'}`);
+      services.log(
+        `${SYSTEM_FN}: ${stored.request.id} consultation not ended: ${e instanceof Error ? e.name : 'error'}`,
+      );
     }
   });
   return { closed, consultationsEnded, notices, reminded: await remindDeadlines(db, services, now) };

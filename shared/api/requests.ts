@@ -141,7 +141,9 @@ export const requestLetterSchema = z
     /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
     outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
-    notice: z.enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension、fee、reasons 或 laterDate' }).optional(),
+    notice: z
+      .enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension、fee、reasons 或 laterDate' })
+      .optional(),
     /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */
     thirdParty: z
       .enum(THIRD_PARTY_LETTER_KINDS, { error: '第三方文书（thirdParty）须为 consultation 或 disclosureOverObjection' })
