@@ -119,6 +119,8 @@ function settingsOf(organ: Row): OrganSettings {
     ...templateFields,
     extensionApprovers: approvers,
     feePayment: text(organ.feePayment),
+    reviewOrgan: text(organ.reviewOrgan),
+    court: text(organ.court),
   };
 }
 

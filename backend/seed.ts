@@ -57,6 +57,10 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     creditCode: '11632323MB00000008',
     contactPhone: '0973-8888888',
     address: '青海省黄南藏族自治州同仁市扎毛乡',
+    // 条例 第五十一条: the 复议机关 (the county-level government above a 乡) and the court every letter names.
+    reviewOrgan: '同仁市人民政府',
+    court: '同仁市人民法院',
+    feePayment: '到扎毛乡财政所窗口缴纳，或通过非税收入缴款码缴纳',
   };
   const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', {
     code,

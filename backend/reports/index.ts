@@ -330,7 +330,9 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
   ]);
   const state = stateOf(draft, published);
   const step = state === 'inReview' && draft ? stepOf(draft) : null;
-  const monthDay = typeof organ.reportDueDate === 'string' ? organ.reportDueDate : '01-31';
+  const stored = typeof organ.reportDueDate === 'string' ? organ.reportDueDate : '01-31';
+  // An organ stored before 02-29 was refused keeps it: in a common year the due date is 02-28.
+  const monthDay = stored === '02-29' && !isLeapYear(year + 1) ? '02-28' : stored;
   const dueDate = `${year + 1}-${monthDay}`;
   return {
     year,
@@ -460,3 +462,7 @@ export const reportsFunction = defineFunction('reports', {
   importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
   previewImport: action({ input: previewImportSchema, handler: previewImport }),
 });
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}

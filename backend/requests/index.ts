@@ -39,11 +39,21 @@ import {
   NOTICE_TITLES,
   nthRequestThisMonth,
   STATUS_LABELS,
+  thirdPartyLetters,
   toFailure,
   toStaffView,
   type NoticeSettings,
+  type ThirdPartyLetterKind,
 } from '../../shared/requests';
 import type { Caller, StaffRecord } from '../caller';
+
+/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
+interface ThirdPartyLetterAnswer {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: string;
+}
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
@@ -112,7 +122,7 @@ function own(stored: StoredRequest, calendar: Calendar, today: string, settings:
 }
 
 /** 109号 第四条: this request's place among the same applicant's requests received in its month. */
-async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise<number> {
+async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredRequest): Promise<number> {
   const received = stored.request.receivedDate;
   if (received === null) return 0;
   const _ = ctx.db.command;
@@ -252,7 +262,9 @@ export const requestsFunction = defineFunction('requests', {
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
       if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
-      const applied = applyAction(stored.request, input.action, today, calendar);
+      // 109号: the fee position by count comes from the records, never from the page.
+      const context = input.action.type === 'noticeFee' ? { nthThisMonth: await nthThisMonth(ctx, stored) } : {};
+      const applied = applyAction(stored.request, input.action, today, calendar, context);
       if (!applied.ok) {
         const f = toFailure(applied);
         throw new AppError(
@@ -295,8 +307,21 @@ export const requestsFunction = defineFunction('requests', {
 
   letter: action({
     input: requestLetterSchema,
-    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
+    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      if (input.thirdParty) {
+        const kind = input.thirdParty;
+        const sent = thirdPartyLetters(
+          stored.request,
+          await noticeSettingsFor(ctx.db, stored.organId),
+          await calendarFor(ctx.db, stored.organId),
+        )
+          .filter((l) => l.kind === kind)
+          .pop();
+        if (!sent) throw notFound('该申请的第三方文书');
+        await ctx.audit({ action: 'letter', target: stored.request.id });
+        return { kind: sent.kind, title: sent.title, text: sent.text, date: sent.date };
+      }
       if (input.notice) {
         const notice = latestNotice(
           stored.request,

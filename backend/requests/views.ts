@@ -33,7 +33,12 @@ import {
 import type { ApplicantType, Outcome } from '../../shared/format';
 import type { StoredRequest } from './store';
 
-function summary(state: DeadlineState): DeadlineSummary {
+/** What an applicant reads next to a provisional date (the staff prompt is not theirs to see). */
+export const PROVISIONAL_NOTE = '该日期按法定节假日推算，当年放假调休安排公布后可能顺延。';
+
+type Audience = 'staff' | 'applicant';
+
+function summary(state: DeadlineState, audience: Audience): DeadlineSummary {
   return {
     dueDate: state.dueDate,
     projected: state.projected,
@@ -43,7 +48,8 @@ function summary(state: DeadlineState): DeadlineSummary {
     pausedBy: state.pausedBy ?? null,
     pauseEndsBy: state.pauseEndsBy ?? null,
     provisional: state.provisional,
-    prompt: state.prompt ?? null,
+    prompt: audience === 'staff' ? (state.prompt ?? null) : null,
+    note: state.provisional && audience === 'applicant' ? PROVISIONAL_NOTE : null,
   };
 }
 
@@ -52,10 +58,12 @@ export function deadlineFor(
   calendar: Calendar,
   clock: { receivedDate: IsoDate | null; events: InfoRequest['events'] },
   today: IsoDate,
+  audience: Audience = 'staff',
 ): DeadlineSummary | null {
   if (clock.receivedDate === null) return null;
   try {
-    return summary(computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today));
+    const state = computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today);
+    return summary(state, audience);
   } catch (e) {
     // e.g. TODAY_BEFORE_RECEIPT for a receipt date after today: no deadline to show yet.
     if (e instanceof CalendarError) return null;
@@ -93,7 +101,7 @@ export function applicantAnswer(
 ): ApplicantAnswer {
   return {
     ...toApplicantView(stored.request),
-    deadline: deadlineFor(calendar, stored.request, today),
+    deadline: deadlineFor(calendar, stored.request, today, 'applicant'),
     letter: maskLetter(stored.letter, stored.request),
     // The 补正/延期/收费 notices sent so far, masked as the letter is.
     notices: issuedNotices(stored.request, settings, calendar).map((n) => ({
@@ -104,7 +112,7 @@ export function applicantAnswer(
 }
 
 export function publicAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate): PublicAnswer {
-  return { ...toPublicView(stored.request), deadline: deadlineFor(calendar, stored.request, today) };
+  return { ...toPublicView(stored.request), deadline: deadlineFor(calendar, stored.request, today, 'applicant') };
 }
 
 /** The fields a desk row reads (the list query projects to these, no personal data but the name). */

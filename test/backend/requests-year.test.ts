@@ -110,6 +110,10 @@ const answer = (outcome: Outcome = pick(ANSWERABLE)): RequestAction => ({
   reason: '依照条例规定作出答复',
 });
 
+function completedLetter(outcome: string): string {
+  return `政府信息公开申请答复书（${outcome}）：经审查作出答复。如对本答复不服，可以自收到本答复书之日起60日内向同仁市人民政府申请行政复议，或者自收到本答复书之日起6个月内向同仁市人民法院提起行政诉讼。`;
+}
+
 function receiptDay(i: number): string {
   if (i >= FREQUENT.from && i <= FREQUENT.to) return wd('2025-05-05', i - FREQUENT.from + 1);
   if (i >= 180 && i < 192) return wd('2025-12-12', i - 179); // the last weeks of 2025
@@ -377,10 +381,27 @@ beforeAll(async () => {
             const seen = await ok<StaffRequestAnswer>(who, 'get', { id: current.id }, step.date);
             expect(seen.nthThisMonth).toBe(step.nth);
           }
+          let version = current.version;
+          if (step.action.type === 'answer' && step.action.outcome === 'notProcessedMassRepeated') {
+            // 条例 第三十五条: 不予处理 only after the applicant was asked for reasons (no pause).
+            const asked = await ok<ActAnswer>(
+              who,
+              'act',
+              { id: current.id, version, action: { type: 'askReasons' } },
+              step.date,
+            );
+            version = asked.version;
+          }
           const done = await ok<ActAnswer>(
             who,
             'act',
-            { id: current.id, version: current.version, action: withApprover(step.action) },
+            {
+              id: current.id,
+              version,
+              action: withApprover(step.action),
+              // Staff complete the draft before sending: a letter with a 【请填写】 marker is refused.
+              ...(step.action.type === 'answer' ? { letterText: completedLetter(step.action.outcome) } : {}),
+            },
             step.date,
           );
           ids.set(p.i, { id: current.id, version: done.version });
