@@ -4,6 +4,7 @@
  */
 import type { Role, StaffRole } from '../shared/policy';
 import { COLLECTIONS } from './collections';
+import { forbidden } from './errors';
 import { rows, type Db } from './sdk';
 
 export interface StaffRecord {
@@ -38,3 +39,13 @@ export async function resolveCaller(db: Db, openid: string | null): Promise<Call
   const staff = found[0] ?? null;
   return { openid, role: staff ? staff.role : 'citizen', staff };
 }
+
+/** The caller's staff record; FORBIDDEN for anyone else (the policy table already let only staff roles in). */
+export function staffOf(ctx: { caller: Caller }): StaffRecord {
+  const s = ctx.caller.staff;
+  if (!s) throw forbidden('仅限本机关工作人员');
+  return s;
+}
+
+/** A staff member as the approval chain knows an approver. */
+export const approverOf = (s: StaffRecord) => ({ staffId: s._id, role: s.role });

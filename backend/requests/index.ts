@@ -43,9 +43,9 @@ import {
   toStaffView,
   type NoticeSettings,
 } from '../../shared/requests';
-import type { Caller, StaffRecord } from '../caller';
+import { staffOf, type Caller } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
 import { num, one, rows } from '../sdk';
 import { shanghaiDate } from '../time';
@@ -73,12 +73,6 @@ import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
 export { sweepRequests } from './sweep';
-
-function staffOf(ctx: { caller: Caller }): StaffRecord {
-  const s = ctx.caller.staff;
-  if (!s) throw forbidden('仅限本机关工作人员');
-  return s;
-}
 
 function signedIn(ctx: { caller: Caller }): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请先在微信中打开并登录');

@@ -174,6 +174,9 @@ export { organCalendarSchema } from '../../shared/calendar/schema';
 export type { OrganCalendar, OrganYear } from '../../shared/calendar/schema';
 export { addDays, isIsoDate, weekdayOf } from '../../shared/calendar/dates';
 export type { ApproverRole } from '../../shared/policy';
+// Staff subpackage: the approval chain's steps and their names (staff/session.ts), the same module items and
+// reports use on the server.
+export { approves, checklistStep, roleAtStep, stepLabel, stepName } from '../../shared/approval';
 
 /**
  * The mini program runtime forbids `new Function`, which zod's fast path would probe for: parse without it.
