@@ -18,9 +18,9 @@ import { normalizeQueryCode, phoneLast4, verifyTracking } from '../../shared/req
 import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../runtime';
-import { num, rows } from '../sdk';
+import { num } from '../sdk';
 import { shanghaiDate } from '../time';
-import { calendarFor, fromRow, hashQueryCode, requestsOf, type StoredRequest } from './store';
+import { calendarFor, findByApplicationNo, findByQueryCodeHash, hashQueryCode, type StoredRequest } from './store';
 import { noticeSettingsFor } from './transition';
 import { applicantAnswer, publicAnswer } from './views';
 
@@ -73,14 +73,8 @@ function phoneOf(stored: StoredRequest): string {
 }
 
 async function byCode(ctx: HandlerContext, code: string, last4: string): Promise<StoredRequest | null> {
-  const found = rows(
-    await requestsOf(ctx.db)
-      .where({ queryCodeHash: hashQueryCode(code) })
-      .limit(1)
-      .get(),
-  )[0];
-  if (!found) return null;
-  const stored = fromRow(found);
+  const stored = await findByQueryCodeHash(ctx.db, hashQueryCode(code));
+  if (!stored) return null;
   // The stored hash matched the code typed: verifyTracking checks its length and the phone digits.
   return verifyTracking(
     { queryCode: normalizeQueryCode(code), phone: phoneOf(stored) },
@@ -96,11 +90,8 @@ async function byNumber(
   applicationNo: string,
   last4: string,
 ): Promise<StoredRequest | null> {
-  const found = rows(
-    await requestsOf(ctx.db).where({ organId, applicationNo: applicationNo.toUpperCase() }).limit(1).get(),
-  )[0];
-  if (!found) return null;
-  const stored = fromRow(found);
+  const stored = await findByApplicationNo(ctx.db, organId, applicationNo.toUpperCase());
+  if (!stored) return null;
   return sameDigits(phoneLast4(phoneOf(stored)), last4) ? stored : null;
 }
 

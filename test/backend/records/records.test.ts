@@ -2,9 +2,9 @@
  * The stats and cases writes are transactional: a double tap with one requestId makes one entry (and one audit
  * entry), and a refused write — another organ's id, a close dated before the filing — changes nothing.
  */
-import { COLLECTIONS } from '../../backend/collections';
-import { num, one } from '../../backend/sdk';
-import { seedOrgan, startBackend, type Backend } from './harness';
+import { COLLECTIONS } from '../../../backend/collections';
+import { num, one } from '../../../backend/sdk';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
 let b: Backend;
 let o: Awaited<ReturnType<typeof seedOrgan>>;
