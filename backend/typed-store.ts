@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { type CollectionName } from './collections';
+import { fetchAll } from './paging';
 import { num, one, rows, str, type Row, type Store } from './sdk';
 
 /** A stored document that no longer fits its schema (names the collection and the paths, not the values). */
@@ -38,6 +39,8 @@ export interface TypedCollection<T extends { _id: string }> {
   add(store: Store, doc: Omit<T, '_id'>): Promise<string>;
   /** The total of a count() reply. */
   count(reply: unknown): number;
+  /** Every document matching `where`, 1000 a page (CloudBase caps one get at 1000), parsed. */
+  all(store: Store, where: object): Promise<T[]>;
 }
 
 export function typedCollection<S extends z.ZodType<{ _id: string }>>(
@@ -67,5 +70,8 @@ export function typedCollection<S extends z.ZodType<{ _id: string }>>(
       return str(await store.collection(name).add(doc), 'id');
     },
     count: (reply) => num(reply, 'total'),
+    async all(store, where) {
+      return (await fetchAll(store.collection(name), where)).map(parse);
+    },
   };
 }
