@@ -3,9 +3,9 @@
  * locally: the development login token), the role from the stored staff record — never from the event.
  */
 import type { Role, StaffRole } from '../shared/policy';
-import { COLLECTIONS } from './collections';
 import { forbidden } from './errors';
-import { rows, type Db } from './sdk';
+import type { Db } from './sdk';
+import { activeStaffOfOpenid } from './staff';
 
 export interface StaffRecord {
   _id: string;
@@ -22,21 +22,19 @@ export interface Caller {
   staff: StaffRecord | null;
 }
 
-function isStaff(row: Record<string, unknown>): row is Record<string, unknown> & StaffRecord {
-  return (
-    typeof row._id === 'string' &&
-    typeof row.organId === 'string' &&
-    typeof row.role === 'string' &&
-    row.active === true
-  );
-}
-
 export async function resolveCaller(db: Db, openid: string | null): Promise<Caller> {
   if (!openid) return { openid: null, role: 'citizen', staff: null };
-  const found = rows(await db.collection(COLLECTIONS.staff).where({ openid, active: true }).limit(1).get()).filter(
-    isStaff,
-  );
-  const staff = found[0] ?? null;
+  const found = await activeStaffOfOpenid(db, openid);
+  const staff: StaffRecord | null = found
+    ? {
+        _id: found._id,
+        organId: found.organId,
+        openid,
+        role: found.role,
+        displayName: found.displayName,
+        active: true,
+      }
+    : null;
   return { openid, role: staff ? staff.role : 'citizen', staff };
 }
 

@@ -27,22 +27,24 @@ import {
   type StaffMe,
 } from '../../shared/api/organ';
 import { parseWith } from '../../shared/errors';
-import { checkRules, DEFAULT_CHAIN, ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy';
+import { checkRules, ROLE_LABELS, type StaffRole } from '../../shared/policy';
 import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
 import { hashCode, newCode, type RandomBytes } from '../codes';
-import { COLLECTIONS, ensureCollections } from '../collections';
+import { ensureCollections } from '../collections';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { grantReminder, reminderCounts } from '../notices/staff';
 import { action, defineFunction, txAction, type TxContext } from '../runtime';
-import { isRow, one, rows, str, type Db, type Row } from '../sdk';
-import { organOf } from '../organs';
+import type { Db } from '../sdk';
+import { firstOrgan, organChain, organOf, organsCollection, type StoredOrgan } from '../organs';
+import { activeStaffOf, addStaffRecord, deactivateStaff, staffById } from '../staff';
+import { invites, markUsed, setupCodes } from './store';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 export async function createSetupCode(db: Db, random: RandomBytes = randomBytes): Promise<string> {
   await ensureCollections(db);
   const code = newCode(12, random);
-  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: new Date() });
+  await setupCodes.set(db, { _id: hashCode(code), used: false, at: new Date() });
   return code;
 }
 
@@ -51,26 +53,18 @@ function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffReco
   return ctx.caller.staff;
 }
 
-const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-
 /** Everything here is public: template ids are needed by the mini program to ask for subscriptions. */
-function publicProfile(organ: Row): OrganPublicProfile {
-  const chain = Array.isArray(organ.chain)
-    ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader')
-    : [];
-  const templateIds = isRow(organ.templateIds)
-    ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string'))
-    : {};
+function publicProfile(organ: StoredOrgan): OrganPublicProfile {
   return {
-    id: text(organ._id),
-    name: text(organ.name),
-    creditCode: text(organ.creditCode),
-    contactPhone: text(organ.contactPhone),
-    address: text(organ.address),
-    reportDueDate: text(organ.reportDueDate, '01-31'),
-    indexPattern: text(organ.indexPattern, DEFAULT_INDEX_PATTERN),
-    chain: chain.length > 0 ? chain : [...DEFAULT_CHAIN],
-    templateIds,
+    id: organ._id,
+    name: organ.name,
+    creditCode: organ.creditCode ?? '',
+    contactPhone: organ.contactPhone ?? '',
+    address: organ.address ?? '',
+    reportDueDate: organ.reportDueDate ?? '01-31',
+    indexPattern: organ.indexPattern ?? DEFAULT_INDEX_PATTERN,
+    chain: [...organChain(organ)],
+    templateIds: organ.templateIds,
   };
 }
 
@@ -78,11 +72,8 @@ function publicProfile(organ: Row): OrganPublicProfile {
  * The admin's own view: the public profile plus the settings only the admin edits. Read as tolerantly as the
  * public one, so an organ stored before a check existed still opens in the form (updateProfile says what to mend).
  */
-function settingsOf(organ: Row): OrganSettings {
+function settingsOf(organ: StoredOrgan): OrganSettings {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
-  const approvers = Array.isArray(organ.extensionApprovers)
-    ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string')
-    : [];
   const perPurpose = templateFieldsSchema.safeParse(organ.templateFields);
   const templateFields =
     perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
@@ -90,8 +81,8 @@ function settingsOf(organ: Row): OrganSettings {
     ...publicProfile(organ),
     noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS },
     ...templateFields,
-    extensionApprovers: approvers,
-    feePayment: text(organ.feePayment),
+    extensionApprovers: organ.extensionApprovers,
+    feePayment: organ.feePayment ?? '',
   };
 }
 
@@ -101,8 +92,8 @@ const invalidCode = (what: string) =>
   ]);
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
-  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
-  const id = str(await ctx.tx.collection(COLLECTIONS.staff).add(staff), 'id');
+  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true as const, createdAt: ctx.now };
+  const id = await addStaffRecord(ctx.tx, staff);
   ctx.audit({ action: 'addStaff', target: id, after: staff, organId });
   return id;
 }
@@ -112,15 +103,14 @@ export const organFunction = defineFunction('organ', {
     input: setupSchema,
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
-      const codes = ctx.tx.collection(COLLECTIONS.setupCodes);
       const key = hashCode(input.code);
-      const code = one(await codes.doc(key).get());
-      if (!code || code.used === true) throw invalidCode('设置码');
+      const code = await setupCodes.get(ctx.tx, key);
+      if (!code || code.used) throw invalidCode('设置码');
       const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
+      await markUsed(ctx.tx, setupCodes, key, ctx.caller.openid, ctx.now);
       ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
       const organ = { ...input.organ, createdAt: ctx.now };
-      const organId = str(await ctx.tx.collection(COLLECTIONS.organs).add(organ), 'id');
+      const organId = await organsCollection.add(ctx.tx, organ);
       ctx.audit({ action: 'setup', target: organId, after: organ, organId });
       await addStaff(ctx, organId, 'admin', input.displayName);
       return { organId, role: 'admin', roleLabel: ROLE_LABELS.admin };
@@ -147,7 +137,7 @@ export const organFunction = defineFunction('organ', {
     async handler(input, ctx): Promise<OrganPublicProfile> {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
-      const first = rows(await ctx.db.collection(COLLECTIONS.organs).orderBy('createdAt', 'asc').limit(1).get())[0];
+      const first = await firstOrgan(ctx.db);
       if (!first) throw notFound('机关');
       return publicProfile(first);
     },
@@ -164,18 +154,17 @@ export const organFunction = defineFunction('organ', {
     input: updateProfileSchema,
     async transaction(input, ctx): Promise<OrganPublicProfile> {
       const staff = requireStaff(ctx);
-      const col = ctx.tx.collection(COLLECTIONS.organs);
-      const before = one(await col.doc(staff.organId).get());
-      if (!before) throw notFound('机关');
+      const before = await organOf(ctx.tx, staff.organId);
       const { _id, createdAt, ...current } = before;
       // Re-check the whole profile: an organ stored before a field or a check existed is brought up to date,
       // and told what to fix (e.g. a 统一社会信用代码 whose check character is wrong) rather than failing.
       const merged = parseWith(organProfileSchema, { ...current, ...input.patch });
       if (!merged.ok) throw new AppError('VALIDATION', merged.message, merged.fieldErrors);
-      const next = { ...merged.data, createdAt };
-      await col.doc(staff.organId).set(next);
-      ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
-      return publicProfile({ _id, ...next });
+      const next = organsCollection.parse({ _id, ...merged.data, createdAt });
+      await organsCollection.set(ctx.tx, next);
+      const { _id: _same, ...after } = next;
+      ctx.audit({ action: 'updateProfile', target: staff.organId, before, after });
+      return publicProfile(next);
     },
   }),
 
@@ -188,7 +177,7 @@ export const organFunction = defineFunction('organ', {
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
       const invite = { organId: staff.organId, role: input.role, expiresAt, used: false, createdBy: staff._id };
       const key = hashCode(code);
-      await ctx.tx.collection(COLLECTIONS.invites).add({ _id: key, ...invite });
+      await invites.set(ctx.tx, { _id: key, ...invite });
       ctx.audit({ action: 'invite', target: key, after: invite });
       return { code, role: input.role, roleLabel: ROLE_LABELS[input.role], expiresAt: expiresAt.toISOString() };
     },
@@ -198,21 +187,16 @@ export const organFunction = defineFunction('organ', {
     input: bindSchema,
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
-      const invites = ctx.tx.collection(COLLECTIONS.invites);
       const key = hashCode(input.code);
-      const invite = one(await invites.doc(key).get());
-      const role = ROLES.find((r) => r === invite?.role);
-      const live =
-        invite &&
-        invite.used !== true &&
-        invite.expiresAt instanceof Date &&
-        invite.expiresAt.getTime() >= ctx.now.getTime();
-      if (!invite || !live || !role || typeof invite.organId !== 'string') throw invalidCode('邀请码');
+      const invite = await invites.get(ctx.tx, key);
+      const live = invite && !invite.used && invite.expiresAt && invite.expiresAt.getTime() >= ctx.now.getTime();
+      if (!invite || !live || !invite.role || invite.organId === null) throw invalidCode('邀请码');
+      const { role, organId } = invite;
       const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
-      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });
-      await addStaff(ctx, invite.organId, role, input.displayName);
-      return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
+      await markUsed(ctx.tx, invites, key, ctx.caller.openid, ctx.now);
+      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId });
+      await addStaff(ctx, organId, role, input.displayName);
+      return { organId, role, roleLabel: ROLE_LABELS[role] };
     },
   }),
 
@@ -233,13 +217,8 @@ export const organFunction = defineFunction('organ', {
     input: z.object({}),
     async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
-      const list = rows(
-        await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get(),
-      );
-      return list.flatMap((s) => {
-        const role = ROLES.find((r) => r === s.role);
-        return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
-      });
+      const list = await activeStaffOf(ctx.db, staff.organId);
+      return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));
     },
   }),
 
@@ -249,18 +228,17 @@ export const organFunction = defineFunction('organ', {
       const me = requireStaff(ctx);
       // Never yourself: an organ always keeps the admin who is acting.
       if (input.staffId === me._id) throw conflict('不能移除自己');
-      const col = ctx.tx.collection(COLLECTIONS.staff);
-      const target = one(await col.doc(input.staffId).get());
-      if (!target || target.active !== true) throw notFound('工作人员');
+      const target = await staffById(ctx.tx, input.staffId);
+      if (!target || !target.active) throw notFound('工作人员');
       const refusal = checkRules(
         'organ',
         'removeStaff',
         { staffId: me._id, organId: me.organId, role: me.role },
-        { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false },
+        { organId: target.organId, step: null, chain: [], approvedBy: [], hasChecklist: false },
       );
       if (refusal) throw notFound('工作人员');
       const after = { ...target, active: false, removedAt: ctx.now };
-      await col.doc(input.staffId).update({ active: false, removedAt: ctx.now });
+      await deactivateStaff(ctx.tx, input.staffId, ctx.now);
       ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after });
       return { id: input.staffId };
     },
