@@ -7,21 +7,11 @@ import {
   type DisclosureItem,
   type ItemPage,
   type Result,
-  type SubscribePurpose,
 } from 'gongkai-core';
+import type { OrganPublicProfile } from './catalog-types';
 import { call } from './client';
 
-/** What `organ.getProfile` answers: the organ's public contact, nothing about its staff. */
-export interface OrganPublicProfile {
-  id: string;
-  name: string;
-  contactPhone?: string;
-  address?: string;
-  reportDueDate?: string;
-  creditCode?: string;
-  /** The subscribe-message template per purpose (staff reminders, the applicant's progress). */
-  templateIds?: Partial<Record<SubscribePurpose, string>>;
-}
+export type { OrganPublicProfile } from './catalog-types';
 
 export interface CatalogFilter {
   organId?: string;

@@ -23,7 +23,7 @@ import type {
   TrackAnswer,
   TrackRequestInput,
 } from 'gongkai-core';
-import type { OrganPublicProfile } from './catalog';
+import type { OrganPublicProfile } from './catalog-types';
 import type {
   DisclosureItem,
   FunctionName,
@@ -73,9 +73,9 @@ export interface Contract {
     // Citizen pages (api/catalog.ts): the organ's public contact.
     getProfile: Endpoint<{ organId?: string }, OrganPublicProfile>;
     // The organ admin's pages (api/staff-admin.ts).
-    setup: Endpoint<import('./staff-admin').SetupPayload, BindAnswer>;
+    setup: Endpoint<import('./staff-types').SetupPayload, BindAnswer>;
     settings: Endpoint<Record<string, never>, import('gongkai-core').OrganSettings>;
-    updateProfile: Endpoint<{ patch: import('./staff-admin').ProfilePatch }, OrganPublicProfile>;
+    updateProfile: Endpoint<{ patch: import('./staff-types').ProfilePatch }, OrganPublicProfile>;
     invite: Endpoint<
       { role: import('gongkai-core').StaffRole; expiresInDays?: number },
       import('gongkai-core').Invitation
@@ -124,8 +124,8 @@ interface StatsContract {
   list: Endpoint<{ year: number }, import('gongkai-core').StatEntry[]>;
 }
 interface CasesContract {
-  create: Endpoint<{ case: import('./staff-records').CaseInput }, { id: string }>;
-  close: Endpoint<import('./staff-records').CloseCasePayload, { id: string }>;
+  create: Endpoint<{ case: import('./staff-types').CaseInput }, { id: string }>;
+  close: Endpoint<import('./staff-types').CloseCasePayload, { id: string }>;
   list: Endpoint<{ year: number }, import('gongkai-core').ReviewCase[]>;
 }
 

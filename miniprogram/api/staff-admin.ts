@@ -20,13 +20,12 @@ import {
   type StaffListEntry,
   type StaffRole,
 } from 'gongkai-core';
-import type { z } from 'zod';
-import type { OrganPublicProfile } from './catalog';
+import type { OrganPublicProfile } from './catalog-types';
 import { call } from './client';
+import type { ProfilePatch, SetupPayload } from './staff-types';
 
 export type { Invitation, OrganCalendar, OrganSettings, StaffListEntry } from 'gongkai-core';
-export type ProfilePatch = z.input<typeof updateProfileSchema>['patch'];
-export type SetupPayload = z.input<typeof setupSchema>;
+export type { ProfilePatch, SetupPayload } from './staff-types';
 
 /** `requests.getCalendar`: the organ's own years, and the years the official data (chinese-days) covers. */
 export interface CalendarAnswer {

@@ -17,12 +17,11 @@ import {
   type StatEntry,
   type StatEntryInput,
 } from 'gongkai-core';
-import type { z } from 'zod';
 import { call } from './client';
+import type { CaseInput, CloseCasePayload } from './staff-types';
 
 export type { ReviewCase, StatEntry, StatEntryInput } from 'gongkai-core';
-export type CaseInput = z.input<typeof createCaseSchema>['case'];
-export type CloseCasePayload = z.input<typeof closeCaseSchema>;
+export type { CaseInput, CloseCasePayload } from './staff-types';
 
 function readable<T>(
   rows: readonly unknown[],

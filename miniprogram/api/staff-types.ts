@@ -2,9 +2,13 @@
 import type { z } from 'zod';
 import type {
   approveItemSchema,
+  closeCaseSchema,
+  createCaseSchema,
   correctItemSchema,
   createItemSchema,
   rejectItemSchema,
+  setupSchema,
+  updateProfileSchema,
   updateItemSchema,
   withdrawItemSchema,
 } from 'gongkai-core';
@@ -18,6 +22,14 @@ export type ApproveItemPayload = z.input<typeof approveItemSchema>;
 export type RejectItemPayload = z.input<typeof rejectItemSchema>;
 export type WithdrawItemPayload = z.input<typeof withdrawItemSchema>;
 export type CorrectItemPayload = z.input<typeof correctItemSchema>;
+
+/** organ.updateProfile's patch and organ.setup's payload (staff-admin). */
+export type ProfilePatch = z.input<typeof updateProfileSchema>['patch'];
+export type SetupPayload = z.input<typeof setupSchema>;
+
+/** cases.create's case and cases.close's payload (staff-records). */
+export type CaseInput = z.input<typeof createCaseSchema>['case'];
+export type CloseCasePayload = z.input<typeof closeCaseSchema>;
 
 /** `items.correct`: the new draft that, once through the chain, replaces the published item. */
 export interface ItemCorrection {

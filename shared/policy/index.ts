@@ -4,17 +4,9 @@
  * 朋友圈 opens without one); `signedIn` needs a WeChat identity (OPENID) but no role.
  * Step rules (reviewer approves step 1, leader step 2) are checked by the items handlers against the chain.
  */
-export const ROLES = ['editor', 'reviewer', 'leader', 'admin'] as const;
-export type StaffRole = (typeof ROLES)[number];
-export type Role = StaffRole | 'citizen';
+import { ROLES, type Role, type StaffRole } from './roles';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  editor: '发起人',
-  reviewer: '分管领导',
-  leader: '第一负责人',
-  admin: '管理员',
-  citizen: '公众',
-};
+export { ROLES, ROLE_LABELS, type Role, type StaffRole } from './roles';
 
 export type Access = 'public' | 'signedIn' | readonly StaffRole[];
 

@@ -4,7 +4,7 @@
  * exactly that list (checkRules), so the table and the code cannot drift apart.
  */
 import { currentStep, distinctApprover, inReview, secrecyChecklist, type ChainFacts, type Refusal } from '../approval';
-import type { StaffRole } from './index';
+import type { StaffRole } from './roles';
 
 // The chain itself (steps, labels, who acts at each) is shared/approval's; re-exported for the policy's users.
 export { APPROVER_ROLES, checklistStep, DEFAULT_CHAIN, type ApproverRole } from '../approval';

@@ -76,7 +76,7 @@ Page<CatalogData, CatalogCustom>({
 
   async onPullDownRefresh() {
     await this.load('refresh');
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onReachBottom() {
