@@ -5,7 +5,7 @@
  * Unknown fields survive a read and a whole-document write (loose objects), so nothing stored is dropped.
  */
 import * as z from 'zod';
-import { type CollectionName } from './collections';
+import type { CollectionName } from './collections';
 import { fetchAll } from './paging';
 import { num, one, rows, str, type Row, type Store } from './sdk';
 
