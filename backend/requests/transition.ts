@@ -17,7 +17,8 @@ import {
 } from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
-import { one, type Row } from '../sdk';
+import { findOrgan } from '../organs';
+import type { Row } from '../sdk';
 import { shanghaiDate } from '../time';
 import { sendAfterCommit } from '../notices/queue';
 import { notifyOwner } from './notify';
@@ -30,9 +31,9 @@ export async function organName(store: Store, organId: string): Promise<string> 
 
 /** What the notices of a request print about the organ: its name and how to pay a fee. */
 export async function noticeSettingsFor(store: Store, organId: string): Promise<NoticeSettings> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  const settings: NoticeSettings = { organName: typeof organ?.name === 'string' ? organ.name : '' };
-  if (typeof organ?.feePayment === 'string' && organ.feePayment.trim() !== '') settings.howToPay = organ.feePayment;
+  const organ = await findOrgan(store, organId);
+  const settings: NoticeSettings = { organName: organ?.name ?? '' };
+  if (organ?.feePayment !== undefined && organ.feePayment.trim() !== '') settings.howToPay = organ.feePayment;
   return settings;
 }
 
