@@ -49,6 +49,8 @@ export interface TxContext {
   audit(entry: AuditEntry): void;
   /** Run once the transaction committed (never for a replayed answer); a failure is logged, the answer stands. */
   afterCommit(task: AfterCommit): void;
+  /** What the action's `prepare` read before the transaction began (undefined without one). */
+  prepared?: unknown;
 }
 
 export interface ActionDef<S extends z.ZodType> {
@@ -62,6 +64,11 @@ export interface TxActionDef<S extends z.ZodType> {
   input: S;
   /** Repeats with the same requestId answer the first result (stored in the same transaction). */
   idempotent?: boolean;
+  /**
+   * Reads done once, before the transaction (and not again when a conflict re-runs it): work that need not join
+   * the transaction and would otherwise stretch it, e.g. the records a report counts. Its result is `ctx.prepared`.
+   */
+  prepare?(input: z.output<S>, ctx: Omit<HandlerContext, 'audit'>): Promise<unknown>;
   transaction(input: z.output<S>, ctx: TxContext): Promise<unknown>;
 }
 
@@ -112,6 +119,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     const prior = await storedAnswer(db, key);
     if (prior) return prior;
   }
+  const prepared = def.prepare ? await def.prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
   return inTransactionThen(db, call.services, async (tx, afterCommit) => {
     if (key) {
       const prior = await storedAnswer(tx, key);
@@ -125,6 +133,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
       now: call.now,
       audit: (e) => void entries.push(e),
       afterCommit,
+      prepared,
     });
     const answer = asAnswer(data);
     for (const e of entries)

@@ -16,6 +16,7 @@ export async function listItems(ctx: HandlerContext, input: z.output<typeof list
       category: input.category,
       year: input.year,
       keyword: input.keyword,
+      staff: staffOrgan !== undefined,
     },
     { skip: (input.page - 1) * input.pageSize, limit: input.pageSize },
   );

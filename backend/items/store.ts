@@ -14,6 +14,7 @@ import {
 } from '../../shared/approval';
 import { checkRules } from '../../shared/policy';
 import { isoDate } from '../../shared/records/common';
+import { keywordGrams } from '../../shared/records/grams';
 import { ITEM_STATUSES, itemContentSchema } from '../../shared/records/item';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
@@ -38,6 +39,8 @@ export const storedItemSchema = z.looseObject({
   publishYear: z.number().int().optional(),
   version: z.number().int().positive().default(1),
   createdBy: z.string(),
+  /** Search keys of the title and 文号 (shared/records/grams.ts); not part of the item anyone reads. */
+  grams: z.array(z.string()).optional(),
   trail: z.unknown().optional().transform(trailFrom),
   correctionOf: z.string().optional(),
   correctionReason: z.string().optional(),
@@ -115,6 +118,8 @@ export interface ItemFilter {
   category?: string | undefined;
   year?: number | undefined;
   keyword?: string | undefined;
+  /** Staff see the latest edited first among the same date; citizens' pages follow the items' index. */
+  staff?: boolean;
 }
 
 function escapeRegExp(text: string): string {
@@ -137,8 +142,12 @@ export async function itemPage(
   if (filter.category) conditions.push({ category: filter.category });
   if (filter.year) conditions.push({ publishYear: filter.year });
   if (filter.keyword) {
+    // The item's stored grams narrow (an array query both backends answer); the title or 文号 then must hold the
+    // keyword itself, tested only on what the grams let through.
+    const grams = keywordGrams(filter.keyword);
+    if (grams.length > 0) conditions.push({ grams: _.all(grams) });
     const re = db.RegExp({ regexp: escapeRegExp(filter.keyword), options: 'i' });
-    conditions.push(_.or([{ title: re }, { docNo: re }, { body: re }]));
+    conditions.push(_.or([{ title: re }, { docNo: re }]));
   }
   const where = _.and(conditions);
   const col = itemsCollection.raw(db);
@@ -147,10 +156,12 @@ export async function itemPage(
     await col
       .where(where)
       .orderBy('publishedDate', 'desc')
-      .orderBy('updatedAt', 'desc')
+      // Citizens' pages (all published) in the order of the items' index (backend/indexes.ts); staff see the
+      // latest edited first among the same date.
+      .orderBy(filter.staff ? 'updatedAt' : '_id', 'desc')
       .skip(page.skip)
       .limit(page.limit)
-      .field({ body: false, attachments: false, trail: false })
+      .field({ body: false, attachments: false, trail: false, grams: false })
       .get(),
   );
   return { items, total };
@@ -175,7 +186,7 @@ export function toSummary(item: StoredItem): ItemSummary {
 
 /** The full item as the client sees it: internal fields renamed; the trail and who wrote it only for staff. */
 export function toDetail(item: StoredItem, staff: boolean): StaffItem | Omit<StaffItem, 'trail' | 'chain'> {
-  const { _id, trail, createdBy, chain, ...rest } = item;
+  const { _id, trail, createdBy, chain, grams: _grams, ...rest } = item;
   const detail = { id: _id, ...rest } as unknown as Omit<StaffItem, 'trail' | 'chain'>;
   if (!staff) return detail;
   const staffDetail = { ...detail, createdBy, chain, trail } as unknown as StaffItem;

@@ -13,6 +13,7 @@ import type {
   withdrawItemSchema,
 } from '../../shared/api/items';
 import { trailEntry, withdrawable } from '../../shared/approval';
+import { searchGrams } from '../../shared/records/grams';
 import { itemContentSchema } from '../../shared/records/item';
 import { conflict, refuse } from '../errors';
 import type { TxContext } from '../runtime';
@@ -26,6 +27,7 @@ export async function create(
   const s = staffOf(ctx);
   const doc: NewItem = {
     ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
     organId: s.organId,
     status: 'draft',
     step: null,
@@ -53,7 +55,13 @@ export async function update(input: z.output<typeof updateItemSchema>, ctx: TxCo
   // The new content replaces the old whole (a cleared 文号 goes); the workflow fields stay.
   const workflow: Record<string, unknown> = { ...before };
   for (const key of Object.keys(itemContentSchema.shape)) delete workflow[key];
-  const after = { ...workflow, ...input.content, version: input.version + 1, updatedAt: ctx.now } as StoredItem;
+  const after = {
+    ...workflow,
+    ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
+    version: input.version + 1,
+    updatedAt: ctx.now,
+  } as StoredItem;
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'update', target: input.id, before, after });
   return { id: input.id, version: input.version + 1 };
@@ -87,6 +95,7 @@ export async function correct(
   refuse(withdrawable(original.status, '更正'));
   const doc: NewItem = {
     ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
     organId: staff.organId,
     status: 'draft',
     step: null,

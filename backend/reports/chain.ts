@@ -15,7 +15,7 @@ import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { organChain, organOf } from '../organs';
 import type { TxContext } from '../runtime';
 import { shanghaiDate } from '../time';
-import { build } from './drafts';
+import { assemble, type CountedYear } from './drafts';
 import { publishInTx } from './publish';
 import { chainOfDraft, readDraft, saveDraft, stepOf, type ReportDraft } from './store';
 
@@ -75,7 +75,8 @@ export async function approve(
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   const step = enforce('approve', staff, draft);
-  const { report, findings } = await build(ctx.db, staff.organId, input.year, draft);
+  // Counted before the transaction began (prepare): only the draft's narrative joins the numbers in here.
+  const { report, findings } = assemble(input.year, ctx.prepared as CountedYear, draft);
   const errors = findings.filter((f) => f.level === 'error');
   if (hasErrors(findings))
     throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);

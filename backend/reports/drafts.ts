@@ -22,7 +22,9 @@ import { organChain, organOf } from '../organs';
 import type { HandlerContext, TxContext } from '../runtime';
 import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
-import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
+import { cellRecordsOf } from './cells';
+import { countReportRecords } from './counts';
+import { cellLabel } from './sources';
 import {
   chainOfDraft,
   findDraft,
@@ -34,11 +36,19 @@ import {
   type StoredPublishedReport,
 } from './store';
 
-/** The year's report from the records (read outside any transaction) and the draft's narrative. */
-export async function build(db: Db, organId: string, year: number, draft: ReportDraft) {
+/** What a year's report counts, read outside any transaction: the organ, last year's report, the database's counts. */
+export async function countYear(db: Db, organId: string, year: number) {
   const [organ, last] = await Promise.all([organOf(db, organId), latestPublished(db, organId, year - 1)]);
-  const records = await loadReportRecords(db, organId, organ.name, year);
+  const records = await countReportRecords(db, organId, organ.name, year);
   const lastYear: ReportData | undefined = last?.report;
+  return { records, lastYear };
+}
+
+export type CountedYear = Awaited<ReturnType<typeof countYear>>;
+
+/** The report from the counted year and the draft's narrative: pure, no database. */
+export function assemble(year: number, counted: CountedYear, draft: ReportDraft) {
+  const { records, lastYear } = counted;
   const built = buildReport(year, { ...records, sections: draft.sections }, lastYear);
   const findings = checkReport(built.report, lastYear ? { lastYear } : {});
   return {
@@ -46,8 +56,14 @@ export async function build(db: Db, organId: string, year: number, draft: Report
     report: { ...built.report, findings },
     sources: built.sources,
     findings,
+    lastYear,
     lastYearSections: lastYear?.sections ?? null,
   };
+}
+
+/** The year's report from the records (read outside any transaction) and the draft's narrative. */
+export async function build(db: Db, organId: string, year: number, draft: ReportDraft) {
+  return assemble(year, await countYear(db, organId, year), draft);
 }
 
 export async function buildView(input: { year: number }, ctx: HandlerContext): Promise<BuiltReportView> {
@@ -126,15 +142,18 @@ export async function cellRecords(
 ): Promise<CellRecordsView> {
   const organId = staffOf(ctx).organId;
   const draft = await readDraft(ctx.db, organId, input.year);
-  const { records, report, sources } = await build(ctx.db, organId, input.year, draft);
-  const ids = sources[input.cell] ?? [];
-  const list = await summarizeRecords(ctx.db, organId, records, ids, CELL_RECORDS_LIMIT);
+  // The value as the report counts it (a few aggregations); the records by the cell's own query, one page.
+  const { report, lastYear } = await build(ctx.db, organId, input.year, draft);
+  const { total, records } = await cellRecordsOf(ctx.db, organId, input.year, input.cell, {
+    hasLastYear: lastYear !== undefined,
+    limit: CELL_RECORDS_LIMIT,
+  });
   return {
     year: input.year,
     cell: input.cell,
     label: cellLabel(input.cell),
     value: report.cells[input.cell] ?? null,
-    total: ids.length,
-    records: list,
+    total,
+    records,
   };
 }

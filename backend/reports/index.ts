@@ -22,9 +22,10 @@ import {
   reportStepSchema,
   saveNarrativeSchema,
 } from '../../shared/api/reports';
+import { staffOf } from '../caller';
 import { action, defineFunction, txAction } from '../runtime';
 import { approve, reject, submit } from './chain';
-import { buildView, cellRecords, check, saveNarrative, status } from './drafts';
+import { buildView, cellRecords, check, countYear, saveNarrative, status } from './drafts';
 import { exportHtml, getPublished, importPublished, listPublished, previewImport } from './publish';
 
 export const reportsFunction = defineFunction('reports', {
@@ -37,7 +38,12 @@ export const reportsFunction = defineFunction('reports', {
   check: action({ input: buildReportSchema, handler: check }),
   saveNarrative: txAction({ input: saveNarrativeSchema, transaction: saveNarrative }),
   submit: txAction({ input: reportStepSchema, idempotent: true, transaction: submit }),
-  approve: txAction({ input: reportStepSchema, idempotent: true, transaction: approve }),
+  approve: txAction({
+    input: reportStepSchema,
+    idempotent: true,
+    prepare: (input, ctx) => countYear(ctx.db, staffOf(ctx).organId, input.year),
+    transaction: approve,
+  }),
   reject: txAction({ input: rejectReportSchema, idempotent: true, transaction: reject }),
   importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
   previewImport: action({ input: previewImportSchema, handler: previewImport }),
