@@ -20,10 +20,12 @@ export interface Caller {
   openid: string | null;
   role: Role;
   staff: StaffRecord | null;
+  /** The network address of a caller without an OPENID, where the platform tells it (the local server). */
+  client?: string | null;
 }
 
-export async function resolveCaller(db: Db, openid: string | null): Promise<Caller> {
-  if (!openid) return { openid: null, role: 'citizen', staff: null };
+export async function resolveCaller(db: Db, openid: string | null, client: string | null = null): Promise<Caller> {
+  if (!openid) return { openid: null, role: 'citizen', staff: null, client };
   const found = await activeStaffOfOpenid(db, openid);
   const staff: StaffRecord | null = found
     ? {
@@ -35,7 +37,7 @@ export async function resolveCaller(db: Db, openid: string | null): Promise<Call
         active: true,
       }
     : null;
-  return { openid, role: staff ? staff.role : 'citizen', staff };
+  return { openid, role: staff ? staff.role : 'citizen', staff, client };
 }
 
 /** The caller's staff record; FORBIDDEN for anyone else (the policy table already let only staff roles in). */

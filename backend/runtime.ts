@@ -12,9 +12,10 @@ import type { z } from 'zod';
 import { functionEventSchema } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { accessOf, allows } from '../shared/policy';
-import { appendAudit, auditRow, type AuditEntry } from './audit';
+import { normalizeTexts } from '../shared/records/common';
+import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
-import { COLLECTIONS, ensureCollections } from './collections';
+import { ensureCollections } from './collections';
 import { AppError } from './errors';
 import { idempotencyKey, storeAnswer, storedAnswer } from './idempotency';
 import { errorCodeOf, type Db } from './sdk';
@@ -92,6 +93,8 @@ export interface Invocation {
   log?: (line: string) => void;
   /** How subscribe messages leave (cloudfunctions: the SDK's openapi; local server: recorded as sent locally). */
   subscribe?: SubscribeSender;
+  /** The caller's network address, where known (the local server), for the anonymous rate limits. */
+  client?: string | null;
 }
 
 export type FunctionHandler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>;
@@ -119,28 +122,38 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     const prior = await storedAnswer(db, key);
     if (prior) return prior;
   }
+  // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
+  const chain = call.caller.staff?.organId;
+  const turn = chain ? <R>(work: () => Promise<R>) => withChainTurn(chain, work) : undefined;
   const prepared = def.prepare ? await def.prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
-  return inTransactionThen(db, call.services, async (tx, afterCommit) => {
-    if (key) {
-      const prior = await storedAnswer(tx, key);
-      if (prior) return prior;
-    }
-    const entries: AuditEntry[] = [];
-    const data = await def.transaction(input, {
-      tx,
-      db,
-      caller: call.caller,
-      now: call.now,
-      audit: (e) => void entries.push(e),
-      afterCommit,
-      prepared,
-    });
-    const answer = asAnswer(data);
-    for (const e of entries)
-      await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.requestId));
-    if (key) await storeAnswer(tx, key, answer, call.now);
-    return answer;
-  });
+  return inTransactionThen(
+    db,
+    call.services,
+    async (tx, afterCommit) => {
+      if (key) {
+        const prior = await storedAnswer(tx, key);
+        if (prior) return prior;
+      }
+      const entries: AuditEntry[] = [];
+      const data = await def.transaction(input, {
+        tx,
+        db,
+        caller: call.caller,
+        now: call.now,
+        audit: (e) => void entries.push(e),
+        afterCommit,
+        prepared,
+      });
+      const answer = asAnswer(data);
+      await appendChained(
+        tx,
+        entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
+      );
+      if (key) await storeAnswer(tx, key, answer, call.now);
+      return answer;
+    },
+    turn,
+  );
 }
 
 /**
@@ -151,12 +164,16 @@ export async function inTransactionThen<T>(
   db: Db,
   services: Services,
   body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>,
+  /** Runs the transaction (not the after-commit work) inside, e.g. the organ's turn (audit.ts withChainTurn). */
+  around: <R>(work: () => Promise<R>) => Promise<R> = (work) => work(),
 ): Promise<T> {
   let tasks: AfterCommit[] = [];
-  const result = await inTransaction(db, (tx) => {
-    tasks = [];
-    return body(tx, (task) => void tasks.push(task));
-  });
+  const result = await around(() =>
+    inTransaction(db, (tx) => {
+      tasks = [];
+      return body(tx, (task) => void tasks.push(task));
+    }),
+  );
   await runAfterCommit(db, services, tasks);
   return result;
 }
@@ -184,7 +201,7 @@ async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): 
 }
 
 export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
-  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe }) => {
+  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, client }) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, requestId } = parsed.data;
@@ -195,14 +212,18 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       ]);
     try {
       await ensureCollections(db);
-      const caller = await resolveCaller(db, openid);
+      const caller = await resolveCaller(db, openid, client ?? null);
       const access = accessOf(name, actionName);
       if (!allows(access, caller.role, caller.openid !== null)) {
         return caller.openid === null && access !== 'public'
           ? failure('UNAUTHENTICATED', '请先在微信中打开并登录')
           : failure('FORBIDDEN', '您没有此项操作的权限');
       }
-      const input = parseWith(def.input, payload ?? {});
+      // Every text field of every action: no control characters or unpaired surrogates, NFC (shared/records).
+      const texts = normalizeTexts(payload ?? {});
+      if (texts.issues.length > 0)
+        return failure('VALIDATION', texts.issues[0]?.message ?? '输入含有无效字符', texts.issues.slice(0, 20));
+      const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
         'transaction' in def && def.idempotent && requestId && caller.openid

@@ -27,25 +27,50 @@ import {
   type StaffMe,
 } from '../../shared/api/organ';
 import { parseWith } from '../../shared/errors';
-import { checkRules, ROLE_LABELS, type StaffRole } from '../../shared/policy';
+import { checkRules, DEFAULT_CHAIN, ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy';
 import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
 import { hashCode, newCode, type RandomBytes } from '../codes';
-import { ensureCollections } from '../collections';
+import { COLLECTIONS, ensureCollections } from '../collections';
+import { backendEnv } from '../env';
 import { AppError, conflict, forbidden, notFound } from '../errors';
+import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { grantReminder, reminderCounts } from '../notices/staff';
 import { action, defineFunction, txAction, type TxContext } from '../runtime';
-import type { Db } from '../sdk';
-import { firstOrgan, organChain, organOf, organsCollection, type StoredOrgan } from '../organs';
-import { activeStaffOf, addStaffRecord, deactivateStaff, staffById } from '../staff';
-import { invites, markUsed, setupCodes } from './store';
+import { isRow, one, rows, str, type Db, type Row } from '../sdk';
+import { organOf } from '../organs';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
-export async function createSetupCode(db: Db, random: RandomBytes = randomBytes): Promise<string> {
+/** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
+export function setupCodeTtlDays(setting: string | undefined = backendEnv.setupCodeTtlDays()): number {
+  const days = Number(setting ?? 7);
+  return Number.isInteger(days) && days >= 1 ? days : 7;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function createSetupCode(
+  db: Db,
+  random: RandomBytes = randomBytes,
+  now: Date = new Date(),
+  ttlDays: number = setupCodeTtlDays(),
+): Promise<string> {
   await ensureCollections(db);
   const code = newCode(12, random);
-  await setupCodes.set(db, { _id: hashCode(code), used: false, at: new Date() });
+  const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
+  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: now, expiresAt });
   return code;
+}
+
+/** A code past its expiry (one stored before codes expired: 7 days after it was made). */
+function expired(code: Row, now: Date): boolean {
+  const until =
+    code.expiresAt instanceof Date
+      ? code.expiresAt.getTime()
+      : code.at instanceof Date
+        ? code.at.getTime() + 7 * DAY_MS
+        : 0;
+  return until <= now.getTime();
 }
 
 function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffRecord {
@@ -53,18 +78,26 @@ function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffReco
   return ctx.caller.staff;
 }
 
+const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+
 /** Everything here is public: template ids are needed by the mini program to ask for subscriptions. */
-function publicProfile(organ: StoredOrgan): OrganPublicProfile {
+function publicProfile(organ: Row): OrganPublicProfile {
+  const chain = Array.isArray(organ.chain)
+    ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader')
+    : [];
+  const templateIds = isRow(organ.templateIds)
+    ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string'))
+    : {};
   return {
-    id: organ._id,
-    name: organ.name,
-    creditCode: organ.creditCode ?? '',
-    contactPhone: organ.contactPhone ?? '',
-    address: organ.address ?? '',
-    reportDueDate: organ.reportDueDate ?? '01-31',
-    indexPattern: organ.indexPattern ?? DEFAULT_INDEX_PATTERN,
-    chain: [...organChain(organ)],
-    templateIds: organ.templateIds,
+    id: text(organ._id),
+    name: text(organ.name),
+    creditCode: text(organ.creditCode),
+    contactPhone: text(organ.contactPhone),
+    address: text(organ.address),
+    reportDueDate: text(organ.reportDueDate, '01-31'),
+    indexPattern: text(organ.indexPattern, DEFAULT_INDEX_PATTERN),
+    chain: chain.length > 0 ? chain : [...DEFAULT_CHAIN],
+    templateIds,
   };
 }
 
@@ -72,8 +105,11 @@ function publicProfile(organ: StoredOrgan): OrganPublicProfile {
  * The admin's own view: the public profile plus the settings only the admin edits. Read as tolerantly as the
  * public one, so an organ stored before a check existed still opens in the form (updateProfile says what to mend).
  */
-function settingsOf(organ: StoredOrgan): OrganSettings {
+function settingsOf(organ: Row): OrganSettings {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
+  const approvers = Array.isArray(organ.extensionApprovers)
+    ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string')
+    : [];
   const perPurpose = templateFieldsSchema.safeParse(organ.templateFields);
   const templateFields =
     perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
@@ -81,8 +117,8 @@ function settingsOf(organ: StoredOrgan): OrganSettings {
     ...publicProfile(organ),
     noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS },
     ...templateFields,
-    extensionApprovers: organ.extensionApprovers,
-    feePayment: organ.feePayment ?? '',
+    extensionApprovers: approvers,
+    feePayment: text(organ.feePayment),
   };
 }
 
@@ -91,9 +127,18 @@ const invalidCode = (what: string) =>
     { path: 'code', message: `code：${what}无效、已使用或已过期` },
   ]);
 
+/**
+ * A wrong code counts against the caller's LIMITS.bind — recorded outside the transaction (through ctx.db), since
+ * the refusal rolls the transaction back.
+ */
+async function wrongCode(ctx: TxContext, what: string): Promise<AppError> {
+  await recordAttempt(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
+  return invalidCode(what);
+}
+
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
-  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true as const, createdAt: ctx.now };
-  const id = await addStaffRecord(ctx.tx, staff);
+  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
+  const id = str(await ctx.tx.collection(COLLECTIONS.staff).add(staff), 'id');
   ctx.audit({ action: 'addStaff', target: id, after: staff, organId });
   return id;
 }
@@ -103,14 +148,16 @@ export const organFunction = defineFunction('organ', {
     input: setupSchema,
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
+      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
+      const codes = ctx.tx.collection(COLLECTIONS.setupCodes);
       const key = hashCode(input.code);
-      const code = await setupCodes.get(ctx.tx, key);
-      if (!code || code.used) throw invalidCode('设置码');
+      const code = one(await codes.doc(key).get());
+      if (!code || code.used === true || expired(code, ctx.now)) throw await wrongCode(ctx, '设置码');
       const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await markUsed(ctx.tx, setupCodes, key, ctx.caller.openid, ctx.now);
+      await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
       ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
       const organ = { ...input.organ, createdAt: ctx.now };
-      const organId = await organsCollection.add(ctx.tx, organ);
+      const organId = str(await ctx.tx.collection(COLLECTIONS.organs).add(organ), 'id');
       ctx.audit({ action: 'setup', target: organId, after: organ, organId });
       await addStaff(ctx, organId, 'admin', input.displayName);
       return { organId, role: 'admin', roleLabel: ROLE_LABELS.admin };
@@ -137,7 +184,7 @@ export const organFunction = defineFunction('organ', {
     async handler(input, ctx): Promise<OrganPublicProfile> {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
-      const first = await firstOrgan(ctx.db);
+      const first = rows(await ctx.db.collection(COLLECTIONS.organs).orderBy('createdAt', 'asc').limit(1).get())[0];
       if (!first) throw notFound('机关');
       return publicProfile(first);
     },
@@ -154,17 +201,18 @@ export const organFunction = defineFunction('organ', {
     input: updateProfileSchema,
     async transaction(input, ctx): Promise<OrganPublicProfile> {
       const staff = requireStaff(ctx);
-      const before = await organOf(ctx.tx, staff.organId);
+      const col = ctx.tx.collection(COLLECTIONS.organs);
+      const before = one(await col.doc(staff.organId).get());
+      if (!before) throw notFound('机关');
       const { _id, createdAt, ...current } = before;
       // Re-check the whole profile: an organ stored before a field or a check existed is brought up to date,
       // and told what to fix (e.g. a 统一社会信用代码 whose check character is wrong) rather than failing.
       const merged = parseWith(organProfileSchema, { ...current, ...input.patch });
       if (!merged.ok) throw new AppError('VALIDATION', merged.message, merged.fieldErrors);
-      const next = organsCollection.parse({ _id, ...merged.data, createdAt });
-      await organsCollection.set(ctx.tx, next);
-      const { _id: _same, ...after } = next;
-      ctx.audit({ action: 'updateProfile', target: staff.organId, before, after });
-      return publicProfile(next);
+      const next = { ...merged.data, createdAt };
+      await col.doc(staff.organId).set(next);
+      ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
+      return publicProfile({ _id, ...next });
     },
   }),
 
@@ -177,7 +225,7 @@ export const organFunction = defineFunction('organ', {
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
       const invite = { organId: staff.organId, role: input.role, expiresAt, used: false, createdBy: staff._id };
       const key = hashCode(code);
-      await invites.set(ctx.tx, { _id: key, ...invite });
+      await ctx.tx.collection(COLLECTIONS.invites).add({ _id: key, ...invite });
       ctx.audit({ action: 'invite', target: key, after: invite });
       return { code, role: input.role, roleLabel: ROLE_LABELS[input.role], expiresAt: expiresAt.toISOString() };
     },
@@ -187,16 +235,22 @@ export const organFunction = defineFunction('organ', {
     input: bindSchema,
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
+      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
+      const invites = ctx.tx.collection(COLLECTIONS.invites);
       const key = hashCode(input.code);
-      const invite = await invites.get(ctx.tx, key);
-      const live = invite && !invite.used && invite.expiresAt && invite.expiresAt.getTime() >= ctx.now.getTime();
-      if (!invite || !live || !invite.role || invite.organId === null) throw invalidCode('邀请码');
-      const { role, organId } = invite;
+      const invite = one(await invites.doc(key).get());
+      const role = ROLES.find((r) => r === invite?.role);
+      const live =
+        invite &&
+        invite.used !== true &&
+        invite.expiresAt instanceof Date &&
+        invite.expiresAt.getTime() >= ctx.now.getTime();
+      if (!invite || !live || !role || typeof invite.organId !== 'string') throw await wrongCode(ctx, '邀请码');
       const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await markUsed(ctx.tx, invites, key, ctx.caller.openid, ctx.now);
-      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId });
-      await addStaff(ctx, organId, role, input.displayName);
-      return { organId, role, roleLabel: ROLE_LABELS[role] };
+      await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
+      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });
+      await addStaff(ctx, invite.organId, role, input.displayName);
+      return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
     },
   }),
 
@@ -217,8 +271,13 @@ export const organFunction = defineFunction('organ', {
     input: z.object({}),
     async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
-      const list = await activeStaffOf(ctx.db, staff.organId);
-      return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));
+      const list = rows(
+        await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get(),
+      );
+      return list.flatMap((s) => {
+        const role = ROLES.find((r) => r === s.role);
+        return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
+      });
     },
   }),
 
@@ -228,17 +287,18 @@ export const organFunction = defineFunction('organ', {
       const me = requireStaff(ctx);
       // Never yourself: an organ always keeps the admin who is acting.
       if (input.staffId === me._id) throw conflict('不能移除自己');
-      const target = await staffById(ctx.tx, input.staffId);
-      if (!target || !target.active) throw notFound('工作人员');
+      const col = ctx.tx.collection(COLLECTIONS.staff);
+      const target = one(await col.doc(input.staffId).get());
+      if (!target || target.active !== true) throw notFound('工作人员');
       const refusal = checkRules(
         'organ',
         'removeStaff',
         { staffId: me._id, organId: me.organId, role: me.role },
-        { organId: target.organId, step: null, chain: [], approvedBy: [], hasChecklist: false },
+        { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false },
       );
       if (refusal) throw notFound('工作人员');
       const after = { ...target, active: false, removedAt: ctx.now };
-      await deactivateStaff(ctx.tx, input.staffId, ctx.now);
+      await col.doc(input.staffId).update({ active: false, removedAt: ctx.now });
       ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after });
       return { id: input.staffId };
     },
