@@ -3,7 +3,7 @@
  * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
  */
 import { fetchMe, type StaffMe } from '../api/staff';
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
 
 export const BIND_ROUTE = '/staff/pages/bind/index';
 export const HOME_ROUTE = '/staff/pages/home/index';
@@ -52,5 +52,16 @@ export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { rol
   return null;
 }
 
+/** staffOpening for a page only the organ's admin may use: anyone else sees `refusal` as the page's error. */
+export async function adminOpening(
+  page: CheckingPage,
+  refusal: string,
+): Promise<(StaffMe & { role: StaffRole }) | null> {
+  const me = await staffOpening(page);
+  if (me === null || me.role === 'admin') return me;
+  page.setData({ state: 'error', message: refusal });
+  return null;
+}
+
 // The chain's steps, who acts at each and what each is called: shared/approval, as on the server.
-export { approves, checklistStep, roleAtStep, stepLabel, stepName } from 'gongkai-core';
+export { approves, checklistStep, roleAtStep, stepLabel, stepName } from 'gongkai-staff';

@@ -4,7 +4,7 @@
  * transitions.ts, so each breach gets its own stable code.
  */
 import * as z from 'zod';
-import { isoDateField } from '../calendar';
+import { isoDateField } from '../calendar/schema';
 import { OUTCOME_ROWS } from '../format';
 
 function text(label: string, max: number) {

@@ -2,6 +2,7 @@
 import { fetchOrganProfile, type OrganPublicProfile } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
+import { openWith } from '../../../kit/page-state';
 
 export interface AboutData {
   state: 'loading' | 'ready' | 'error';
@@ -29,13 +30,9 @@ Page<AboutData, AboutCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
-    const result = await fetchOrganProfile();
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.setData({ state: 'ready', organ: result.data });
+    const organ = await openWith(this, () => fetchOrganProfile());
+    if (organ === null) return;
+    this.setData({ state: 'ready', organ });
   },
 
   onCall() {

@@ -2,6 +2,7 @@
  * 年度报告 (tab): the published annual reports, newest year first. Works without signing in; pull down to refresh.
  * The summaries stay off setData (kept on the page for the organ filter); only display lines are sent.
  */
+import { sharedAs } from '../../../kit/share';
 import { fetchPublishedReports } from '../../../api/index';
 import { elderClass } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
@@ -88,11 +89,5 @@ Page<ListData, ListCustom>({
     void wx.navigateTo({ url: `/pages/report/reader/index?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
   },
 
-  onShareAppMessage() {
-    return { title: SHARE_TITLE, path: '/pages/report/list/index' };
-  },
-
-  onShareTimeline() {
-    return { title: SHARE_TITLE };
-  },
+  ...sharedAs(SHARE_TITLE, '/pages/report/list/index'),
 });

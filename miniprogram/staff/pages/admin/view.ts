@@ -15,7 +15,7 @@ import {
   type OrganSettings,
   type StaffListEntry,
   type SubscribePurpose,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import type { ProfilePatch } from '../../../api/staff-admin';
 
 /** What each subscribe-message template is for, as the WeChat console's template library names such notices. */

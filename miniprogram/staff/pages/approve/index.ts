@@ -5,10 +5,11 @@
  * the server's decision: the page sends, and shows the server's message when it refuses (a reviewer cannot publish
  * past the leader).
  */
-import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
 import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
+import { readOrShow } from '../../../kit/page-state';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
@@ -72,12 +73,8 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchStaffItem(this.id);
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const item: StaffItem = result.data;
+    const item: StaffItem | null = readOrShow(this, await fetchStaffItem(this.id));
+    if (item === null) return;
     if (item.status !== 'inReview' || typeof item.step !== 'number') {
       this.setData({
         state: 'closed',

@@ -2,7 +2,7 @@
  * The approval screen's display data: the item field by field against what it replaces (for a correction, the
  * published original; otherwise nothing, so every filled field is new), and the 保密审查 checklist. Pure.
  */
-import { SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import { SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
 import type { StaffItem } from '../../../api/staff';
 import { categoryLabel, validityLabel } from '../../labels';
 

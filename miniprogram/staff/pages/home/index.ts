@@ -6,7 +6,7 @@
  * template ids, stores each accept and shows how many reminders are left.
  * Refreshed every time the page shows (after editing or approving).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
 import { fetchOrganProfile } from '../../../api/catalog';
 import { listStaffItems } from '../../../api/staff';
 import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';

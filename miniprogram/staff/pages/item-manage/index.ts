@@ -12,7 +12,7 @@ import {
   type ItemHistory,
   type Result,
   type StaffRole,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import {
   correctItem,
   fetchItemHistory,

@@ -3,10 +3,18 @@
  * how long the code stays valid → the code, shown once, big, with 复制 and how to use it); remove a person after a
  * confirm (never yourself: the server refuses that too).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+} from '../../../kit/page-state';
 import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
-import { staffOpening } from '../../session';
+import { adminOpening } from '../../session';
 import {
   DEFAULT_VALIDITY,
   ROLE_OPTIONS,
@@ -17,12 +25,7 @@ import {
   type StaffLine,
 } from './view';
 
-export type PeopleState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface PeopleData {
-  state: PeopleState;
-  message: string;
+export interface PeopleData extends FormPageData {
   staff: StaffLine[];
   roles: typeof ROLE_OPTIONS;
   validities: readonly number[];
@@ -30,16 +33,7 @@ export interface PeopleData {
   days: number;
   roleError: string;
   invitation: ShownInvitation | null;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
 
 interface PeopleCustom {
   myId: string | null;
@@ -56,8 +50,7 @@ interface PeopleCustom {
 
 Page<PeopleData, PeopleCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     staff: [],
     roles: ROLE_OPTIONS,
     validities: VALIDITY_DAYS,
@@ -65,10 +58,8 @@ Page<PeopleData, PeopleCustom>({
     days: DEFAULT_VALIDITY,
     roleError: '',
     invitation: null,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
+  ...retryHandler,
   myId: null,
 
   onLoad() {
@@ -76,29 +67,17 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '人员与邀请仅限管理员管理');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '人员与邀请仅限管理员管理' });
-      return;
-    }
     this.myId = me.staffId;
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 
   async refresh() {
-    const result = await listStaff();
-    if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.setData({ staff: staffLines(result.data, this.myId) });
+    const staff = readOrShow(this, await listStaff());
+    if (staff === null) return false;
+    this.setData({ staff: staffLines(staff, this.myId) });
     return true;
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onRole(e) {
@@ -116,7 +95,7 @@ Page<PeopleData, PeopleCustom>({
       this.setData({ roleError: '请选择被邀请人的角色' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await invite(role, this.data.days);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
@@ -132,7 +111,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   onAnother() {
-    this.setData({ invitation: null, notice: '', noticeKind: '' });
+    this.setData({ invitation: null, ...NO_NOTICE });
   },
 
   async onRemove(e) {
@@ -147,7 +126,7 @@ Page<PeopleData, PeopleCustom>({
       ))
     )
       return;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await removeStaff(id);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });

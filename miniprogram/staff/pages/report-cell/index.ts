@@ -2,7 +2,7 @@
  * The records behind one number of the annual report (staff/pages/report-cell/index?year=&cell=), opened from the
  * builder's tables: each record in one line, by kind. Requests show their 申请编号, status and outcome only.
  */
-import { NULL_MARK } from 'gongkai-core';
+import { NULL_MARK } from 'gongkai-staff';
 import { fetchCellRecords } from '../../../api/staff-reports';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';

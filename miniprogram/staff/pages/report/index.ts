@@ -5,7 +5,7 @@
  * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
  * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
  */
-import { ROLE_LABELS, type Sections, type StaffRole } from 'gongkai-core';
+import { ROLE_LABELS, type Sections, type StaffRole } from 'gongkai-staff';
 import { newRequestId } from '../../../api/staff';
 import {
   approveReport,

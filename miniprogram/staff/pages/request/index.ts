@@ -12,7 +12,7 @@ import {
   type NoticeKind,
   type Outcome,
   type Result,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { newRequestId } from '../../../api/staff';
 import {
   actOnRequest,
@@ -37,6 +37,7 @@ import {
   type Line,
   type OutcomeGroup,
 } from './view';
+import { readOrShow } from '../../../kit/page-state';
 
 export type RequestState = 'loading' | 'ready' | 'error';
 
@@ -158,12 +159,9 @@ Page<RequestData, RequestCustom>({
     this.setData({ form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchRequest(this.id);
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.show(result.data);
+    const request = readOrShow(this, await fetchRequest(this.id));
+    if (request === null) return;
+    this.show(request);
   },
 
   show(r) {

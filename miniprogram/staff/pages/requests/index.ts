@@ -3,9 +3,9 @@
  * (awaiting confirmation, then by due date), with the open / at-risk / overdue counts on top, a status filter,
  * and the next page on reaching the bottom. A row opens the request; coming back reloads (it may have moved).
  */
-import type { RequestStatus } from 'gongkai-core';
+import type { RequestStatus } from 'gongkai-staff';
 import { listRequests } from '../../../api/staff-requests';
-import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
+import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 
@@ -34,19 +34,13 @@ const PAGE_SIZE = 20;
 
 Page<RequestsData, RequestsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...pagedStart(),
     counts: { open: 0, atRisk: 0, overdue: 0 },
     filters: FILTERS.map((f) => ({ key: f.key, label: f.label })),
     filter: '',
-    lines: [],
-    total: 0,
-    page: 0,
-    loadingMore: false,
-    noMore: false,
-    moreError: '',
   },
   generation: 0,
+  ...pagedListHandlers,
   shown: false,
 
   onLoad() {
@@ -57,15 +51,6 @@ Page<RequestsData, RequestsCustom>({
     // Back from a request: its status or due date may have changed.
     if (this.shown) void this.load('refresh');
     this.shown = true;
-  },
-
-  async onPullDownRefresh() {
-    await this.load('refresh');
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onReachBottom() {
-    void this.load('more');
   },
 
   async load(mode) {
@@ -82,14 +67,6 @@ Page<RequestsData, RequestsCustom>({
     const status = this.data.filter === '' ? undefined : (this.data.filter as RequestStatus);
     const result = await listRequests(status, load.page, PAGE_SIZE);
     showPage(this, mode, load, result, toLine, result.ok ? { counts: result.data.counts } : {});
-  },
-
-  onRetry() {
-    void this.load('first');
-  },
-
-  onMoreRetry() {
-    void this.load('more');
   },
 
   onFilter(e) {

@@ -6,6 +6,18 @@
  */
 import { newRequestId } from '../../../api/staff';
 import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
+import {
+  NO_NOTICE,
+  PendingWrites,
+  formPageStart,
+  noticeOf,
+  refreshHandlers,
+  readOrShow,
+  type FormPageData,
+  type InputEvent,
+  type DataEvent,
+  type RecordsPage,
+} from '../../../kit/page-state';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -21,12 +33,7 @@ import {
   type StatsForm,
 } from './view';
 
-export type StatsState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface StatsData {
-  state: StatsState;
-  message: string;
+export interface StatsData extends FormPageData {
   canWrite: boolean;
   month: string;
   monthLabel: string;
@@ -36,33 +43,21 @@ export interface StatsData {
   errors: StatsErrors;
   lines: MetricLine[];
   entries: EntryLine[];
-  notice: string;
-  noticeKind: NoticeKind;
-  busy: boolean;
 }
 
-type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: MetricKey }>;
-type IdEvent = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
-
-interface StatsCustom {
+interface StatsCustom extends RecordsPage {
   entries: StatEntry[];
   year: number;
-  /** requestId per unsaved write (an entry as JSON, or `remove:<id>`), reused when it is tried again. */
-  pending: Record<string, string>;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   show(): void;
-  onRetry(): void;
   onMonth(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
-  onInput(e: FieldEvent): void;
+  onInput(e: InputEvent<{ field: MetricKey }>): void;
   onSave(): Promise<void>;
-  onRemove(e: IdEvent): Promise<void>;
+  onRemove(e: DataEvent<{ id: string }>): Promise<void>;
 }
 
 Page<StatsData, StatsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     month: '',
     monthLabel: '',
@@ -72,15 +67,14 @@ Page<StatsData, StatsCustom>({
     errors: {},
     lines: [],
     entries: [],
-    notice: '',
-    noticeKind: '',
-    busy: false,
   },
+  ...refreshHandlers,
   entries: [],
   year: 0,
-  pending: {},
+  writes: new PendingWrites(newRequestId),
 
   onLoad() {
+    this.writes = new PendingWrites(newRequestId);
     const month = todayIso().slice(0, 7);
     this.year = Number(month.slice(0, 4));
     this.setData({ month, monthLabel: monthLabel(month), maxMonth: month });
@@ -97,14 +91,9 @@ Page<StatsData, StatsCustom>({
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
   async refresh() {
-    const result = await listStatEntries(this.year);
-    if (!result.ok) {
-      if (this.data.state === 'ready')
-        this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.entries = result.data;
+    const entries = readOrShow(this, await listStatEntries(this.year), (m) => `${m}，请下拉或稍后重试`);
+    if (entries === null) return false;
+    this.entries = entries;
     this.show();
     return true;
   },
@@ -114,19 +103,10 @@ Page<StatsData, StatsCustom>({
     this.setData({ lines, entries });
   },
 
-  async onPullDownRefresh() {
-    await this.refresh();
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onMonth(e) {
     const month = String(e.detail.value).slice(0, 7);
     const year = Number(month.slice(0, 4));
-    this.setData({ month, monthLabel: monthLabel(month), notice: '', noticeKind: '' });
+    this.setData({ month, monthLabel: monthLabel(month), ...NO_NOTICE });
     if (year === this.year) {
       this.show();
       return;
@@ -149,17 +129,13 @@ Page<StatsData, StatsCustom>({
       this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error' });
       return;
     }
-    this.setData({ busy: true, errors: {}, notice: '', noticeKind: '' });
+    this.setData({ busy: true, errors: {}, ...NO_NOTICE });
     const form = { ...this.data.form };
     const failures: string[] = [];
     let saved = 0;
     for (const { key, entry } of checked.entries) {
-      const signature = JSON.stringify(entry);
-      const requestId = this.pending[signature] ?? newRequestId();
-      this.pending[signature] = requestId;
-      const result = await createStatEntry(entry, requestId);
+      const result = await this.writes.send(JSON.stringify(entry), (requestId) => createStatEntry(entry, requestId));
       if (result.ok) {
-        delete this.pending[signature];
         form[key] = '';
         saved += 1;
       } else {
@@ -184,17 +160,8 @@ Page<StatsData, StatsCustom>({
     if (line === undefined || this.data.busy) return;
     if (!(await confirm('删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`))) return;
     this.setData({ busy: true });
-    const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newRequestId();
-    const result = await removeStatEntry(id, this.pending[key]);
-    if (result.ok) {
-      delete this.pending[key];
-      await this.refresh();
-    }
-    this.setData({
-      busy: false,
-      notice: result.ok ? '已删除' : result.message,
-      noticeKind: result.ok ? 'saved' : 'error',
-    });
+    const result = await this.writes.send(`remove:${id}`, (requestId) => removeStatEntry(id, requestId));
+    if (result.ok) await this.refresh();
+    this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },
 });
