@@ -9,8 +9,8 @@ import { createSetupCode } from './organ';
 import type { FunctionName } from '../shared/api';
 import { SECRECY_ALL_CONFIRMED } from '../shared/api/items';
 import type { Db } from './sdk';
-import { COLLECTIONS, ensureCollections } from './collections';
-import { num } from './sdk';
+import { ensureCollections } from './collections';
+import { hasOrgans } from './organs';
 
 export const DEMO_OPENIDS = {
   admin: 'demo-admin',
@@ -29,7 +29,7 @@ const CHECKLIST = SECRECY_ALL_CONFIRMED;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   await ensureCollections(db);
-  return num(await db.collection(COLLECTIONS.organs).count(), 'total') === 0;
+  return !(await hasOrgans(db));
 }
 
 /** A date `days` before `today` in Asia/Shanghai (YYYY-MM-DD): the demo's dates follow the day it is seeded. */

@@ -45,7 +45,8 @@ import {
   type NoticeSettings,
   type ThirdPartyLetterKind,
 } from '../../shared/requests';
-import type { Caller, StaffRecord } from '../caller';
+import { staffOf, type Caller } from '../caller';
+import { AppError, conflict, notFound } from '../errors';
 
 /** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
 interface ThirdPartyLetterAnswer {
@@ -54,10 +55,7 @@ interface ThirdPartyLetterAnswer {
   text: string;
   date: string;
 }
-import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
-import { num, one, rows } from '../sdk';
 import { shanghaiDate } from '../time';
 import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
@@ -67,13 +65,15 @@ import { remindReceived } from './reminders';
 import {
   calendarFor,
   createRequest,
-  fromRow,
-  hashQueryCode,
   isFinal,
   loadForOwner,
   loadForStaff,
-  newQueryCode,
-  requestsOf,
+  ownerPage,
+  replaceQueryCode,
+  sameApplicantInMonth,
+  saveCalendar,
+  storedCalendar,
+  storedCalendarDocument,
   type Created,
   type StoredRequest,
 } from './store';
@@ -84,12 +84,6 @@ import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
 export { sweepRequests } from './sweep';
-
-function staffOf(ctx: { caller: Caller }): StaffRecord {
-  const s = ctx.caller.staff;
-  if (!s) throw forbidden('仅限本机关工作人员');
-  return s;
-}
 
 function signedIn(ctx: { caller: Caller }): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请先在微信中打开并登录');
@@ -125,24 +119,7 @@ function own(stored: StoredRequest, calendar: Calendar, today: string, settings:
 async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredRequest): Promise<number> {
   const received = stored.request.receivedDate;
   if (received === null) return 0;
-  const _ = ctx.db.command;
-  const month = received.slice(0, 7);
-  const a = stored.request.applicant;
-  const same = rows(
-    await requestsOf(ctx.db)
-      .where({
-        organId: stored.organId,
-        'applicant.idType': a.idType,
-        'applicant.idNumber': a.idNumber,
-        receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)),
-      })
-      .limit(1000)
-      .get(),
-  );
-  return nthRequestThisMonth(
-    stored.request,
-    same.map((r) => fromRow(r).request),
-  );
+  return nthRequestThisMonth(stored.request, await sameApplicantInMonth(ctx.db, stored, received.slice(0, 7)));
 }
 
 export const requestsFunction = defineFunction('requests', {
@@ -177,21 +154,14 @@ export const requestsFunction = defineFunction('requests', {
     input: mineRequestsSchema,
     async handler(input, ctx): Promise<OwnRequestPage> {
       const openid = signedIn(ctx);
-      const where = { ownerOpenid: openid };
-      const total = num(await requestsOf(ctx.db).where(where).count(), 'total');
-      const page = rows(
-        await requestsOf(ctx.db)
-          .where(where)
-          .orderBy('createdAt', 'desc')
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
-          .get(),
-      );
+      const { requests: page, total } = await ownerPage(ctx.db, openid, {
+        skip: (input.page - 1) * input.pageSize,
+        limit: input.pageSize,
+      });
       const today = shanghaiDate(ctx.now);
       const organs = new Map<string, { calendar: Calendar; settings: NoticeSettings }>();
       const list: OwnRequest[] = [];
-      for (const row of page) {
-        const stored = fromRow(row);
+      for (const stored of page) {
         let organ = organs.get(stored.organId);
         if (!organ)
           organs.set(
@@ -361,11 +331,8 @@ export const requestsFunction = defineFunction('requests', {
     input: reissueCodeSchema,
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
-      const queryCode = newQueryCode();
-      const { _id, ...current } = stored.row;
-      const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: ctx.now };
-      await ctx.tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
-      ctx.audit({ action: 'reissueCode', target: input.id, before: stored.row, after: { _id, ...after } });
+      const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now);
+      ctx.audit({ action: 'reissueCode', target: input.id, before, after });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },
   }),
@@ -374,8 +341,8 @@ export const requestsFunction = defineFunction('requests', {
     input: z.object({}),
     async handler(_input, ctx) {
       const organId = staffOf(ctx).organId;
-      const doc = one(await ctx.db.collection(COLLECTIONS.organCalendars).doc(organId).get());
-      return { calendar: doc?.calendar ?? { years: {} }, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
+      const calendar = (await storedCalendar(ctx.db, organId)) ?? { years: {} };
+      return { calendar, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
     },
   }),
 
@@ -383,11 +350,8 @@ export const requestsFunction = defineFunction('requests', {
     input: setRequestCalendarSchema,
     async transaction(input, ctx) {
       const organId = staffOf(ctx).organId;
-      const col = ctx.tx.collection(COLLECTIONS.organCalendars);
-      const before = one(await col.doc(organId).get());
-      await col
-        .doc(organId)
-        .set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
+      const before = await storedCalendarDocument(ctx.tx, organId);
+      await saveCalendar(ctx.tx, organId, input.calendar, ctx.caller.staff?._id ?? null, ctx.now);
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },

@@ -22,7 +22,8 @@ import {
 } from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
-import { one, type Row } from '../sdk';
+import { findOrgan } from '../organs';
+import type { Row } from '../sdk';
 import { AppError } from '../errors';
 import { shanghaiDate } from '../time';
 import { sendAfterCommit } from '../notices/queue';
@@ -40,10 +41,10 @@ export async function organName(store: Store, organId: string): Promise<string> 
  * which `checkIssuable` refuses.
  */
 export async function noticeSettingsFor(store: Store, organId: string): Promise<NoticeSettings> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  const settings: NoticeSettings = { organName: typeof organ?.name === 'string' ? organ.name : '' };
-  const set = (key: 'howToPay' | 'reviewOrgan' | 'court' | 'contact', value: unknown) => {
-    if (typeof value === 'string' && value.trim() !== '') settings[key] = value;
+  const organ = await findOrgan(store, organId);
+  const settings: NoticeSettings = { organName: organ?.name ?? '' };
+  const set = (key: 'howToPay' | 'reviewOrgan' | 'court' | 'contact', value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') settings[key] = value;
   };
   set('howToPay', organ?.feePayment);
   set('reviewOrgan', organ?.reviewOrgan);

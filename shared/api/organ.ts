@@ -1,6 +1,7 @@
 /** The `organ` function: profile, first admin by a one-time setup code, staff by invitation codes. */
 import * as z from 'zod';
-import { APPROVER_ROLES, DEFAULT_CHAIN, ROLES, type ApproverRole, type Role, type StaffRole } from '../policy';
+import { approvalChainSchema } from '../approval';
+import { DEFAULT_CHAIN, ROLES, type ApproverRole, type Role, type StaffRole } from '../policy';
 import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
 import { isCreditCode } from '../requests/identity';
 
@@ -18,15 +19,8 @@ export const creditCodeSchema = z
     '统一社会信用代码校验位不符，请核对',
   );
 
-/** Approval steps after submission, in order; the last must be the leader, whose approval publishes. */
-export const approvalChainSchema = z
-  .array(z.enum(APPROVER_ROLES))
-  .min(1, '审批链至少一步')
-  .max(3, '审批链至多三步')
-  .refine(
-    (chain) => chain.indexOf('leader') === chain.length - 1,
-    '审批链的最后一步须为第一负责人（通过即发布），且只在最后一步',
-  );
+// The chain's schema is the approval module's (shared/approval); organs store it, items and reports keep a copy.
+export { approvalChainSchema } from '../approval';
 
 /** What a subscribe message is for → its template id in the WeChat console (订阅消息). */
 export const SUBSCRIBE_PURPOSES = [

@@ -4,11 +4,11 @@
  * due dates, actions with optimistic concurrency, letters and subscribe-message notifications.
  * `now` is fixed per call (Monday 2026-03-02 in Shanghai unless a test moves it).
  */
-import { hashOf } from '../../backend/audit';
-import { COLLECTIONS } from '../../backend/collections';
-import { requestsFunction } from '../../backend/requests';
-import { TRACK_LIMIT, TRACK_MISS } from '../../backend/requests/track';
-import { num, one, rows, type Row } from '../../backend/sdk';
+import { hashOf } from '../../../backend/audit';
+import { COLLECTIONS } from '../../../backend/collections';
+import { requestsFunction } from '../../../backend/requests';
+import { TRACK_LIMIT, TRACK_MISS } from '../../../backend/requests/track';
+import { num, one, rows, type Row } from '../../../backend/sdk';
 import type {
   ActAnswer,
   ExtensionApprover,
@@ -17,11 +17,11 @@ import type {
   StaffRequestAnswer,
   SubmitRequestAnswer,
   TrackAnswer,
-} from '../../shared/api/requests';
-import { createCalendar } from '../../shared/calendar';
-import type { Result } from '../../shared/errors';
-import { QUERY_CODE_ALPHABET, type SubmissionInput } from '../../shared/requests';
-import { seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/api/requests';
+import { createCalendar } from '../../../shared/calendar';
+import type { Result } from '../../../shared/errors';
+import { QUERY_CODE_ALPHABET, type SubmissionInput } from '../../../shared/requests';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
 const T0 = new Date('2026-03-02T09:00:00+08:00');
 const TODAY = '2026-03-02';

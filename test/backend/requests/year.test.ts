@@ -6,29 +6,29 @@
  * Then the 2025 report built from requestRecordsFor passes every check of shared/checks without an error, and
  * its table 三 equals a recount written here with plain loops over the stored documents.
  */
-import { requestsFunction, requestRecordsFor } from '../../backend/requests';
-import { COLLECTIONS } from '../../backend/collections';
-import { rows, type Row } from '../../backend/sdk';
+import { requestsFunction, requestRecordsFor } from '../../../backend/requests';
+import { COLLECTIONS } from '../../../backend/collections';
+import { rows, type Row } from '../../../backend/sdk';
 import type {
   ActAnswer,
   ExtensionApprover,
   RequestPage,
   StaffRequestAnswer,
   SubmitRequestAnswer,
-} from '../../shared/api/requests';
-import { addDays, createCalendar, feeByPages } from '../../shared/calendar';
-import { checkReport } from '../../shared/checks';
-import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../shared/format';
-import type { RequestRecord } from '../../shared/records';
-import { buildReport, type ReportData } from '../../shared/report';
+} from '../../../shared/api/requests';
+import { addDays, createCalendar, feeByPages } from '../../../shared/calendar';
+import { checkReport } from '../../../shared/checks';
+import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../../shared/format';
+import type { RequestRecord } from '../../../shared/records';
+import { buildReport, type ReportData } from '../../../shared/report';
 import {
   idCardCheckChar,
   isCreditCode,
   type DeliveryForm,
   type RequestAction,
   type StaffEntryInput,
-} from '../../shared/requests';
-import { ORGAN, seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/requests';
+import { ORGAN, seedOrgan, startBackend, type Backend } from '../harness';
 
 const cal = createCalendar();
 const wd = (date: string, n: number) => cal.addWorkdays(date, n).date;

@@ -4,12 +4,12 @@
  * keys, retried, never lost), the daily sweep closing lapsed 补正 and fee deadlines, the 补正/延期/收费 notices
  * read back by staff and (masked) by the applicant, and the extension's approver checked against the organ's.
  */
-import { COLLECTIONS } from '../../backend/collections';
-import { requestsFunction, sweepRequests } from '../../backend/requests';
-import { MAX_ATTEMPTS, toSubscribeMessage } from '../../backend/notices/outbox';
-import { DEFAULT_NOTICE_FIELDS } from '../../shared/api/organ';
-import { rows, type Row } from '../../backend/sdk';
-import type { SendResult, SubscribeMessage, SubscribeSender } from '../../backend/subscribe';
+import { COLLECTIONS } from '../../../backend/collections';
+import { requestsFunction, sweepRequests } from '../../../backend/requests';
+import { MAX_ATTEMPTS, toSubscribeMessage } from '../../../backend/notices/outbox';
+import { DEFAULT_NOTICE_FIELDS } from '../../../shared/api/organ';
+import { rows, type Row } from '../../../backend/sdk';
+import type { SendResult, SubscribeMessage, SubscribeSender } from '../../../backend/subscribe';
 import type {
   ActAnswer,
   ExtensionApprover,
@@ -17,10 +17,10 @@ import type {
   OwnRequestPage,
   StaffRequestAnswer,
   SubmitRequestAnswer,
-} from '../../shared/api/requests';
-import type { Result } from '../../shared/errors';
-import type { SubmissionInput } from '../../shared/requests';
-import { seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/api/requests';
+import type { Result } from '../../../shared/errors';
+import type { SubmissionInput } from '../../../shared/requests';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
