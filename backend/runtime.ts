@@ -5,7 +5,8 @@
  * Two kinds of action:
  *  - `txAction`: the body runs in ONE transaction with its audit entries and, with a requestId, its stored answer —
  *    a refusal, a crash or a lost race writes nothing, and a conflict re-runs the whole body;
- *  - `action`: reads, and writes that validate everything before their first write (appending audit after).
+ *  - `action`: reads, and writes that validate everything before their first write (appending audit after);
+ *    never idempotent by requestId (one mechanism: the txAction's stored answer, idempotency.ts).
  */
 import type { z } from 'zod';
 import { functionEventSchema } from '../shared/api/envelope';
@@ -14,10 +15,10 @@ import { accessOf, allows } from '../shared/policy';
 import { normalizeTexts } from '../shared/records/common';
 import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
-import { COLLECTIONS, ensureCollections } from './collections';
+import { ensureCollections } from './collections';
 import { AppError } from './errors';
-import { idempotencyKey, once, storedAnswer } from './idempotency';
-import { errorCodeOf, one, type Db } from './sdk';
+import { idempotencyKey, storeAnswer, storedAnswer } from './idempotency';
+import { errorCodeOf, type Db } from './sdk';
 import { inTransaction, type Transaction } from './transaction';
 import type { SubscribeSender } from './subscribe';
 
@@ -55,8 +56,8 @@ export interface TxContext {
 
 export interface ActionDef<S extends z.ZodType> {
   input: S;
-  /** Repeats with the same requestId answer the first result. */
-  idempotent?: boolean;
+  /** Plain actions read; a write that must answer a repeat with its first result is a txAction (idempotency.ts). */
+  idempotent?: never;
   handler(input: z.output<S>, ctx: HandlerContext): Promise<unknown>;
 }
 
@@ -104,7 +105,7 @@ interface Call {
   caller: Caller;
   now: Date;
   requestId: string | null;
-  /** Set when the action is idempotent and the event carried a requestId from a signed-in caller. */
+  /** Set when the action is an idempotent txAction and the event carried a requestId from a signed-in caller. */
   key: string | null;
   services: Services;
 }
@@ -118,7 +119,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
   const { db, key } = call;
   if (key) {
     // Fast path for a repeat after the first call committed; the check inside the transaction decides races.
-    const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
+    const prior = await storedAnswer(db, key);
     if (prior) return prior;
   }
   // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
@@ -130,7 +131,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
     call.services,
     async (tx, afterCommit) => {
       if (key) {
-        const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
+        const prior = await storedAnswer(tx, key);
         if (prior) return prior;
       }
       const entries: AuditEntry[] = [];
@@ -148,11 +149,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
         tx,
         entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
       );
-      if (key)
-        await tx
-          .collection(COLLECTIONS.idempotency)
-          .doc(key)
-          .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+      if (key) await storeAnswer(tx, key, answer, call.now);
       return answer;
     },
     turn,
@@ -195,15 +192,12 @@ async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterC
 async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
   const { db, caller, now, fn } = call;
   const ctx: HandlerContext = { db, caller, now, audit: (entry) => appendAudit(db, caller, fn, entry, now) };
-  const act = async (): Promise<Result<unknown>> => {
-    try {
-      return { ok: true, data: await def.handler(input, ctx) };
-    } catch (e) {
-      if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
-      throw e;
-    }
-  };
-  return call.key ? once(db, call.key, act) : act();
+  try {
+    return { ok: true, data: await def.handler(input, ctx) };
+  } catch (e) {
+    if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
+    throw e;
+  }
 }
 
 export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
@@ -232,7 +226,7 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
-        def.idempotent && requestId && caller.openid
+        'transaction' in def && def.idempotent && requestId && caller.openid
           ? idempotencyKey(caller.openid, name, actionName, requestId)
           : null;
       const call: Call = {

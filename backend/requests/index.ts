@@ -39,15 +39,23 @@ import {
   NOTICE_TITLES,
   nthRequestThisMonth,
   STATUS_LABELS,
+  thirdPartyLetters,
   toFailure,
   toStaffView,
   type NoticeSettings,
+  type ThirdPartyLetterKind,
 } from '../../shared/requests';
-import type { Caller, StaffRecord } from '../caller';
-import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { staffOf, type Caller } from '../caller';
+import { AppError, conflict, notFound } from '../errors';
+
+/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
+interface ThirdPartyLetterAnswer {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: string;
+}
 import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
-import { num, one, rows } from '../sdk';
 import { shanghaiDate } from '../time';
 import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
@@ -57,13 +65,15 @@ import { remindReceived } from './reminders';
 import {
   calendarFor,
   createRequest,
-  fromRow,
-  hashQueryCode,
   isFinal,
   loadForOwner,
   loadForStaff,
-  newQueryCode,
-  requestsOf,
+  ownerPage,
+  replaceQueryCode,
+  sameApplicantInMonth,
+  saveCalendar,
+  storedCalendar,
+  storedCalendarDocument,
   type Created,
   type StoredRequest,
 } from './store';
@@ -74,12 +84,6 @@ import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
 export { sweepRequests } from './sweep';
-
-function staffOf(ctx: { caller: Caller }): StaffRecord {
-  const s = ctx.caller.staff;
-  if (!s) throw forbidden('仅限本机关工作人员');
-  return s;
-}
 
 function signedIn(ctx: { caller: Caller }): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请先在微信中打开并登录');
@@ -112,27 +116,10 @@ function own(stored: StoredRequest, calendar: Calendar, today: string, settings:
 }
 
 /** 109号 第四条: this request's place among the same applicant's requests received in its month. */
-async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise<number> {
+async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredRequest): Promise<number> {
   const received = stored.request.receivedDate;
   if (received === null) return 0;
-  const _ = ctx.db.command;
-  const month = received.slice(0, 7);
-  const a = stored.request.applicant;
-  const same = rows(
-    await requestsOf(ctx.db)
-      .where({
-        organId: stored.organId,
-        'applicant.idType': a.idType,
-        'applicant.idNumber': a.idNumber,
-        receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)),
-      })
-      .limit(1000)
-      .get(),
-  );
-  return nthRequestThisMonth(
-    stored.request,
-    same.map((r) => fromRow(r).request),
-  );
+  return nthRequestThisMonth(stored.request, await sameApplicantInMonth(ctx.db, stored, received.slice(0, 7)));
 }
 
 export const requestsFunction = defineFunction('requests', {
@@ -167,21 +154,14 @@ export const requestsFunction = defineFunction('requests', {
     input: mineRequestsSchema,
     async handler(input, ctx): Promise<OwnRequestPage> {
       const openid = signedIn(ctx);
-      const where = { ownerOpenid: openid };
-      const total = num(await requestsOf(ctx.db).where(where).count(), 'total');
-      const page = rows(
-        await requestsOf(ctx.db)
-          .where(where)
-          .orderBy('createdAt', 'desc')
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
-          .get(),
-      );
+      const { requests: page, total } = await ownerPage(ctx.db, openid, {
+        skip: (input.page - 1) * input.pageSize,
+        limit: input.pageSize,
+      });
       const today = shanghaiDate(ctx.now);
       const organs = new Map<string, { calendar: Calendar; settings: NoticeSettings }>();
       const list: OwnRequest[] = [];
-      for (const row of page) {
-        const stored = fromRow(row);
+      for (const stored of page) {
         let organ = organs.get(stored.organId);
         if (!organ)
           organs.set(
@@ -252,7 +232,9 @@ export const requestsFunction = defineFunction('requests', {
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
       if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
-      const applied = applyAction(stored.request, input.action, today, calendar);
+      // 109号: the fee position by count comes from the records, never from the page.
+      const context = input.action.type === 'noticeFee' ? { nthThisMonth: await nthThisMonth(ctx, stored) } : {};
+      const applied = applyAction(stored.request, input.action, today, calendar, context);
       if (!applied.ok) {
         const f = toFailure(applied);
         throw new AppError(
@@ -295,8 +277,21 @@ export const requestsFunction = defineFunction('requests', {
 
   letter: action({
     input: requestLetterSchema,
-    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
+    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      if (input.thirdParty) {
+        const kind = input.thirdParty;
+        const sent = thirdPartyLetters(
+          stored.request,
+          await noticeSettingsFor(ctx.db, stored.organId),
+          await calendarFor(ctx.db, stored.organId),
+        )
+          .filter((l) => l.kind === kind)
+          .pop();
+        if (!sent) throw notFound('该申请的第三方文书');
+        await ctx.audit({ action: 'letter', target: stored.request.id });
+        return { kind: sent.kind, title: sent.title, text: sent.text, date: sent.date };
+      }
       if (input.notice) {
         const notice = latestNotice(
           stored.request,
@@ -336,11 +331,8 @@ export const requestsFunction = defineFunction('requests', {
     input: reissueCodeSchema,
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
-      const queryCode = newQueryCode();
-      const { _id, ...current } = stored.row;
-      const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: ctx.now };
-      await ctx.tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
-      ctx.audit({ action: 'reissueCode', target: input.id, before: stored.row, after: { _id, ...after } });
+      const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now);
+      ctx.audit({ action: 'reissueCode', target: input.id, before, after });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },
   }),
@@ -349,8 +341,8 @@ export const requestsFunction = defineFunction('requests', {
     input: z.object({}),
     async handler(_input, ctx) {
       const organId = staffOf(ctx).organId;
-      const doc = one(await ctx.db.collection(COLLECTIONS.organCalendars).doc(organId).get());
-      return { calendar: doc?.calendar ?? { years: {} }, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
+      const calendar = (await storedCalendar(ctx.db, organId)) ?? { years: {} };
+      return { calendar, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
     },
   }),
 
@@ -358,11 +350,8 @@ export const requestsFunction = defineFunction('requests', {
     input: setRequestCalendarSchema,
     async transaction(input, ctx) {
       const organId = staffOf(ctx).organId;
-      const col = ctx.tx.collection(COLLECTIONS.organCalendars);
-      const before = one(await col.doc(organId).get());
-      await col
-        .doc(organId)
-        .set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
+      const before = await storedCalendarDocument(ctx.tx, organId);
+      await saveCalendar(ctx.tx, organId, input.calendar, ctx.caller.staff?._id ?? null, ctx.now);
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },

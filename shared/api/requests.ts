@@ -19,7 +19,7 @@ import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
 import { requestActionSchema, type ActionType } from '../requests/actions';
-import { NOTICE_KINDS, type NoticeKind } from '../requests/notice-kinds';
+import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS, type NoticeKind } from '../requests/notice-kinds';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/model';
 import { staffEntrySchema, submissionSchema } from '../requests/schema';
 import type { ApplicantView, PublicView, StaffView } from '../requests/views';
@@ -141,7 +141,13 @@ export const requestLetterSchema = z
     /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
     outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
-    notice: z.enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension 或 fee' }).optional(),
+    notice: z
+      .enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension、fee、reasons 或 laterDate' })
+      .optional(),
+    /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */
+    thirdParty: z
+      .enum(THIRD_PARTY_LETTER_KINDS, { error: '第三方文书（thirdParty）须为 consultation 或 disclosureOverObjection' })
+      .optional(),
   })
   .refine((v) => !(v.outcome && v.notice), {
     path: ['notice'],
@@ -165,7 +171,10 @@ export interface DeadlineSummary {
   pauseEndsBy: IsoDate | null;
   /** Counted with a year that has no holiday table: flagged, with a prompt to enter it. */
   provisional: boolean;
+  /** Staff only (an instruction to enter the year's 放假安排): null in the applicant's and the public answer. */
   prompt: string | null;
+  /** For the applicant, when provisional: a plain note that the date may still move. */
+  note: string | null;
 }
 
 export interface ReplyLetter {

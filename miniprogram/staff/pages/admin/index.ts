@@ -54,7 +54,7 @@ export interface AdminData extends FormPageData {
 }
 
 /** The plain text fields typed into an <input> or <textarea>. */
-type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
+type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment' | 'reviewOrgan' | 'court';
 
 interface AdminCustom {
   loaded: ProfileForm | null;
@@ -83,6 +83,8 @@ const EMPTY_FORM: ProfileForm = {
   reportDueDate: '01-31',
   chain: 'two',
   feePayment: '',
+  reviewOrgan: '',
+  court: '',
   extensionApprovers: [],
   templateIds: {
     approvalNeeded: '',

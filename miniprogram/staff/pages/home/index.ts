@@ -7,6 +7,8 @@
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-staff';
+import { fetchSettings } from '../../../api/staff-admin';
+import { missingLetterSettings } from '../admin/view';
 import { fetchOrganProfile } from '../../../api/catalog';
 import { listStaffItems } from '../../../api/staff';
 import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';
@@ -56,6 +58,8 @@ export interface HomeData {
   canApprove: boolean;
   /** The 机关管理 section: the organ's settings, people and calendar, and importing a past report. */
   isAdmin: boolean;
+  /** For the admin: the letter settings still missing (条例 第五十一条), shown on top until set; '' when none. */
+  letterSettingsMissing: string;
   drafts: WorkLine[];
   draftsError: string;
   localDraft: string;
@@ -81,6 +85,7 @@ interface HomeCustom {
   loadRequests(): Promise<void>;
   loadReport(): Promise<void>;
   loadReminders(role: StaffRole, organId: string | null): Promise<void>;
+  loadLetterSettings(): Promise<void>;
   onRemind(): Promise<void>;
   onRetry(): void;
   onRequests(): void;
@@ -112,6 +117,7 @@ Page<HomeData, HomeCustom>({
     canWrite: false,
     canApprove: false,
     isAdmin: false,
+    letterSettingsMissing: '',
     drafts: [],
     draftsError: '',
     localDraft: '',
@@ -171,10 +177,17 @@ Page<HomeData, HomeCustom>({
         this.loadRequests(),
         this.loadReport(),
         canRemind ? this.loadReminders(role, organId) : Promise.resolve(),
+        role === 'admin' ? this.loadLetterSettings() : Promise.resolve(),
       ]);
     } finally {
       this.loading = false;
     }
+  },
+
+  async loadLetterSettings() {
+    const result = await fetchSettings();
+    // A failure leaves the banner off: the settings page itself says what is wrong.
+    this.setData({ letterSettingsMissing: result.ok ? missingLetterSettings(result.data).join('、') : '' });
   },
 
   async loadDrafts() {

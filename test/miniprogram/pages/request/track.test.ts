@@ -5,6 +5,7 @@ import path from 'node:path';
 import { useFakeTransport } from '../../fake-transport';
 import type { TrackData } from '../../../../miniprogram/pages/request/track/index';
 import type { TrackAnswer } from 'gongkai-core';
+import { dueText } from '../../../../miniprogram/pages/request/track-view';
 
 const ROUTE = 'pages/request/track/index';
 
@@ -82,6 +83,7 @@ describe('request tracking', () => {
         pauseEndsBy: null,
         provisional: false,
         prompt: null,
+        note: null,
       },
     } as unknown as TrackAnswer;
     useFakeTransport(() => ({ ok: true, data: open }));
@@ -89,8 +91,26 @@ describe('request tracking', () => {
     find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
     await flush();
     await tapButton(page, '#query');
-    expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 天）');
+    expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 个工作日）');
     expect(page.querySelector('#letter')).toBeUndefined();
+  });
+
+  it('says plainly that a provisional date may move (never the staff prompt)', () => {
+    const deadline = {
+      dueDate: '2027-01-13',
+      projected: false,
+      daysRemaining: 12,
+      atRisk: false,
+      overdue: false,
+      pausedBy: null,
+      pauseEndsBy: null,
+      provisional: true,
+      prompt: null,
+      note: '该日期按法定节假日推算，当年放假调休安排公布后可能顺延。',
+    } as const;
+    expect(dueText(deadline, false)).toBe(
+      '应于 2027年1月13日 前答复（还有 12 个工作日）。该日期按法定节假日推算，当年放假调休安排公布后可能顺延。',
+    );
   });
 
   it('shows the notices the organ sent, newest first: what to correct and by when', async () => {
