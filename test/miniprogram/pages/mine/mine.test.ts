@@ -77,7 +77,7 @@ describe('我的', () => {
     expect(fake.calls).toEqual([{ name: 'requests', event: { action: 'mine', payload: { page: 1, pageSize: 20 } } }]);
     expect(textOf(page, '#request-rq-1')).toContain('YSQ-2026-0001');
     expect(textOf(page, '#request-rq-1')).toContain('办理中');
-    expect(textOf(page, '#request-rq-1')).toContain('2026年3月1日提交 · 应于 2026年3月30日 前答复（还有 9 天）');
+    expect(textOf(page, '#request-rq-1')).toContain('2026年3月1日提交 · 应于 2026年3月30日 前答复（还有 9 个工作日）');
     const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#request-rq-1');
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/request/track/index?id=rq-1' }));
