@@ -93,6 +93,8 @@ it('60 items, 50 requests and 50 cases through the functions: the built report e
       id: recorded.id,
       version: 1,
       action: { type: 'answer', outcome: outcomes[i % 3] },
+      // Staff complete the draft before sending: a letter with a 【请填写】 marker is refused.
+      letterText: `政府信息公开申请答复书：经审查作出答复。如对本答复不服，可以自收到本答复书之日起60日内申请行政复议，或者自收到本答复书之日起6个月内提起行政诉讼。`,
     });
   });
 
