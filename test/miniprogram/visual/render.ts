@@ -38,6 +38,8 @@ function appCss(): string {
 /** WeChat's built-in tags, as its base library styles them. */
 const TAGS = `
 html, body { margin: 0; background: #f3f3f3; }
+/* Measure the settled page: TDesign's button fades its colours over .3 s, which a loaded machine can catch mid-way. */
+*, *::before, *::after { transition: none !important; animation: none !important; }
 wx-view, wx-scroll-view, wx-form, wx-textarea, wx-swiper, wx-block { display: block; }
 wx-text, wx-label { display: inline; }
 wx-scroll-view { overflow: auto; }
