@@ -2,7 +2,7 @@
  * Who is calling, resolved in one place: the OPENID comes from the platform (production: the request context;
  * locally: the development login token), the role from the stored staff record — never from the event.
  */
-import type { Role, StaffRole } from '../shared/policy';
+import type { Role, StaffRole } from '../shared/policy/roles';
 import { COLLECTIONS } from './collections';
 import { rows, type Db } from './sdk';
 

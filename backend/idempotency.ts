@@ -1,5 +1,5 @@
 /**
- * Submit, approve and publish are idempotent by `requestId`: the first call claims the key (an insert with a
+ * Submit, approve and publish are idempotent by the envelope's `idempotencyKey`: the first call claims the key (an insert with a
  * fixed _id, which a second insert cannot repeat), acts, and stores its answer; a repeat — a double tap, or a
  * retry after a lost reply — gets the stored answer without acting again.
  * Transactional actions (runtime.ts txAction) do not use `once`: they read and write the key inside their own
@@ -13,8 +13,8 @@ import { errorCodeOf, one, type Db } from './sdk';
 const WAIT_MS = 50;
 const MAX_WAITS = 200;
 
-export function idempotencyKey(openid: string, fn: string, action: string, requestId: string): string {
-  return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${requestId}`).digest('hex').slice(0, 40);
+export function idempotencyKey(openid: string, fn: string, action: string, callKey: string): string {
+  return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${callKey}`).digest('hex').slice(0, 40);
 }
 
 /** The answer a finished first call stored under its key, or null. */

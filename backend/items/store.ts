@@ -1,7 +1,7 @@
 /** Reading and shaping item documents (the repository side of the items function). */
 import type { ItemSummary, TrailView } from '../../shared/api/items';
 import { approvalChainSchema } from '../../shared/api/organ';
-import { checkRules, DEFAULT_CHAIN, type ApproverRole, type TargetFacts } from '../../shared/policy';
+import { checkRules, DEFAULT_CHAIN, type ApproverRole, type TargetFacts } from '../../shared/policy/rules';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError, notFound } from '../errors';

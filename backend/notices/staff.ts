@@ -12,7 +12,7 @@ import {
   type ReminderCounts,
   type StaffPurpose,
 } from '../../shared/api/organ';
-import type { StaffRole } from '../../shared/policy';
+import type { StaffRole } from '../../shared/policy/roles';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';

@@ -1,21 +1,17 @@
 /**
  * The `stats` and `cases` functions: statistics entries (table 二) and 复议/诉讼 cases (table 四) of an organ.
- * Every write is a txAction: the write, its audit entry and (with a requestId) the stored answer commit together,
+ * Every write is a txAction: the write, its audit entry and (with an idempotency key) the stored answer commit together,
  * so a double tap or a retry after a lost answer makes one entry, and a refused write leaves nothing behind.
  */
 import type { z } from 'zod';
-import {
-  closeCaseSchema,
-  createCaseSchema,
-  createStatEntrySchema,
-  listByYearSchema,
-  removeByIdSchema,
-} from '../../shared/api/records';
+import { closeCaseSchema, createCaseSchema, createStatEntrySchema, removeByIdSchema } from '../../shared/api/records';
 import { COLLECTIONS } from '../collections';
 import { AppError, forbidden, notFound } from '../errors';
 import { fetchAll } from '../paging';
-import { action, defineFunction, txAction, type TxContext } from '../runtime';
+import { defineFunction, type TxContext } from '../runtime';
 import { one, str, type Row } from '../sdk';
+import { casesContract, statsContract } from '../../shared/api/contracts/records';
+import type { ReviewCase, StatEntry } from '../../shared/records';
 
 function organOf(ctx: Pick<TxContext, 'caller'>): string {
   const s = ctx.caller.staff;
@@ -76,11 +72,10 @@ async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext
   return { id: input.id };
 }
 
-export const statsFunction = defineFunction('stats', {
-  create: txAction({ input: createStatEntrySchema, idempotent: true, transaction: createEntry }),
-  remove: txAction({ input: removeByIdSchema, idempotent: true, transaction: removeEntry }),
-  list: action({
-    input: listByYearSchema,
+export const statsFunction = defineFunction('stats', statsContract, {
+  create: { transaction: createEntry },
+  remove: { transaction: removeEntry },
+  list: {
     async handler(input, ctx) {
       const _ = ctx.db.command;
       const organId = organOf(ctx);
@@ -92,16 +87,15 @@ export const statsFunction = defineFunction('stats', {
           { organId, year: input.year },
         ]),
       );
-      return list.map(withId);
+      return list.map(withId) as StatEntry[];
     },
-  }),
+  },
 });
 
-export const casesFunction = defineFunction('cases', {
-  create: txAction({ input: createCaseSchema, idempotent: true, transaction: createCase }),
-  close: txAction({ input: closeCaseSchema, idempotent: true, transaction: closeCase }),
-  list: action({
-    input: listByYearSchema,
+export const casesFunction = defineFunction('cases', casesContract, {
+  create: { transaction: createCase },
+  close: { transaction: closeCase },
+  list: {
     async handler(input, ctx) {
       const _ = ctx.db.command;
       const end = `${input.year}-12-31`;
@@ -109,7 +103,7 @@ export const casesFunction = defineFunction('cases', {
         organId: organOf(ctx),
         filedDate: _.lte(end),
       });
-      return list.map(withId);
+      return list.map(withId) as ReviewCase[];
     },
-  }),
+  },
 });

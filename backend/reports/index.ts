@@ -8,19 +8,8 @@
  */
 
 import {
-  buildReportSchema,
   CELL_RECORDS_LIMIT,
-  cellRecordsSchema,
-  exportHtmlSchema,
-  getPublishedReportSchema,
-  importPublishedSchema,
-  listPublishedReportsSchema,
-  previewImportSchema,
-  rejectReportSchema,
   reportStateLabel,
-  reportStatusSchema,
-  reportStepSchema,
-  saveNarrativeSchema,
   type BuiltReportView,
   type CellRecordsView,
   type ExportedHtml,
@@ -46,7 +35,8 @@ import { chainOf } from '../items/store';
 import { organOf } from '../organs';
 import { staffOf } from '../items/review';
 import { remindStaff, STAFF_PAGES } from '../notices/staff';
-import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
+import { defineFunction, type HandlerContext, type TxContext } from '../runtime';
+import { reportsContract } from '../../shared/api/contracts/reports';
 import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
@@ -353,9 +343,8 @@ async function loadPublished(db: Db, id: string): Promise<Row> {
   return row;
 }
 
-export const reportsFunction = defineFunction('reports', {
-  listPublished: action({
-    input: listPublishedReportsSchema,
+export const reportsFunction = defineFunction('reports', reportsContract, {
+  listPublished: {
     async handler(input, ctx) {
       const where = input.organId ? { organId: input.organId } : {};
       const list = rows(
@@ -374,10 +363,9 @@ export const reportsFunction = defineFunction('reports', {
         .filter((r) => (seen.has(`${r.organId}-${r.year}`) ? false : (seen.add(`${r.organId}-${r.year}`), true)))
         .map(summary);
     },
-  }),
+  },
 
-  getPublished: action({
-    input: getPublishedReportSchema,
+  getPublished: {
     async handler(input, ctx): Promise<PublishedReport> {
       const row = await loadPublished(ctx.db, input.id);
       return {
@@ -386,19 +374,17 @@ export const reportsFunction = defineFunction('reports', {
         source: row.source === 'imported' ? 'imported' : 'built',
       };
     },
-  }),
+  },
 
-  exportHtml: action({
-    input: exportHtmlSchema,
+  exportHtml: {
     async handler(input, ctx): Promise<ExportedHtml> {
       staffOf(ctx);
       const report = (await loadPublished(ctx.db, input.id)).report as ReportData;
       return { html: renderHtml(report), fileName: `${reportTitle(report.organ, report.year)}.html` };
     },
-  }),
+  },
 
-  build: action({
-    input: buildReportSchema,
+  build: {
     async handler(input, ctx): Promise<BuiltReportView> {
       const organId = staffOf(ctx).organId;
       const draft = await readDraft(ctx.db, organId, input.year);
@@ -416,23 +402,22 @@ export const reportsFunction = defineFunction('reports', {
         version: Number(draft.version),
       };
     },
-  }),
+  },
 
-  status: action({ input: reportStatusSchema, handler: status }),
-  cellRecords: action({ input: cellRecordsSchema, handler: cellRecords }),
+  status: { handler: status },
+  cellRecords: { handler: cellRecords },
 
-  check: action({
-    input: buildReportSchema,
+  check: {
     async handler(input, ctx) {
       const organId = staffOf(ctx).organId;
       return (await build(ctx.db, organId, input.year, await readDraft(ctx.db, organId, input.year))).findings;
     },
-  }),
+  },
 
-  saveNarrative: txAction({ input: saveNarrativeSchema, transaction: saveNarrative }),
-  submit: txAction({ input: reportStepSchema, idempotent: true, transaction: submit }),
-  approve: txAction({ input: reportStepSchema, idempotent: true, transaction: approve }),
-  reject: txAction({ input: rejectReportSchema, idempotent: true, transaction: reject }),
-  importPublished: txAction({ input: importPublishedSchema, idempotent: true, transaction: importPublished }),
-  previewImport: action({ input: previewImportSchema, handler: previewImport }),
+  saveNarrative: { transaction: saveNarrative },
+  submit: { transaction: submit },
+  approve: { transaction: approve },
+  reject: { transaction: reject },
+  importPublished: { transaction: importPublished },
+  previewImport: { handler: previewImport },
 });

@@ -5,22 +5,9 @@
  * (which shows personal data) is audited; audit entries hold hashes only. requestRecordsFor feeds the report.
  * Writes (submit, record, act, reissueCode, setCalendar) are txActions: the document, the 申请编号 counter, the
  * audit entry and any subscribe message commit together or not at all. Submit and record are idempotent by the
- * payload's requestId without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
+ * payload's idempotencyKey without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
  */
-import * as z from 'zod';
 import {
-  actRequestSchema,
-  getRequestSchema,
-  grantNoticeSchema,
-  listRequestsSchema,
-  mineRequestsSchema,
-  recordRequestSchema,
-  reissueCodeSchema,
-  requestLetterSchema,
-  setRequestCalendarSchema,
-  submitRequestSchema,
-  trackRequestSchema,
-  viewRequestSchema,
   type ActAnswer,
   type ExtensionApprover,
   type LetterAnswer,
@@ -31,6 +18,7 @@ import {
   type SubmitRequestAnswer,
 } from '../../shared/api/requests';
 import { OFFICIAL_YEARS, type Calendar } from '../../shared/calendar';
+import { organCalendarSchema } from '../../shared/calendar/schema';
 import {
   applyAction,
   createFromStaffEntry,
@@ -46,7 +34,8 @@ import {
 import type { Caller, StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError, conflict, forbidden, notFound } from '../errors';
-import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
+import { defineFunction, type HandlerContext, type TxContext } from '../runtime';
+import { requestsContract } from '../../shared/api/contracts/requests';
 import { num, one, rows } from '../sdk';
 import { shanghaiDate } from '../time';
 import { checkApprover, extensionApprovers } from './approvers';
@@ -129,11 +118,10 @@ async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise
   );
 }
 
-export const requestsFunction = defineFunction('requests', {
+export const requestsFunction = defineFunction('requests', requestsContract, {
   // ---- citizens ----
 
-  submit: txAction({
-    input: submitRequestSchema,
+  submit: {
     async transaction(input, ctx) {
       const owner = signedIn(ctx);
       const result = await createRequest(ctx.tx, {
@@ -142,18 +130,17 @@ export const requestsFunction = defineFunction('requests', {
         organId: input.organId,
         owner,
         kind: 'submit',
-        requestId: input.requestId,
+        idempotencyKey: input.idempotencyKey,
         build: (ids, today) => createFromSubmission(input.submission, ids, today),
       });
       if (result.queryCode) await remindReceived(ctx, result.stored);
       return created(ctx, result);
     },
-  }),
+  },
 
-  track: action({ input: trackRequestSchema, handler: (input, ctx) => track(input, ctx) }),
+  track: { handler: (input, ctx) => track(input, ctx) },
 
-  mine: action({
-    input: mineRequestsSchema,
+  mine: {
     async handler(input, ctx): Promise<OwnRequestPage> {
       const openid = signedIn(ctx);
       const where = { ownerOpenid: openid };
@@ -184,10 +171,9 @@ export const requestsFunction = defineFunction('requests', {
       }
       return { list, total, page: input.page, pageSize: input.pageSize };
     },
-  }),
+  },
 
-  view: action({
-    input: viewRequestSchema,
+  view: {
     async handler(input, ctx) {
       const stored = await loadForOwner(ctx.db, ctx.caller, input.id);
       return own(
@@ -197,10 +183,9 @@ export const requestsFunction = defineFunction('requests', {
         await noticeSettingsFor(ctx.db, stored.organId),
       );
     },
-  }),
+  },
 
-  grantNotice: action({
-    input: grantNoticeSchema,
+  grantNotice: {
     async handler(input, ctx) {
       const openid = signedIn(ctx);
       const stored = await loadForOwner(ctx.db, ctx.caller, input.requestId);
@@ -208,14 +193,13 @@ export const requestsFunction = defineFunction('requests', {
       const pending = await grantNotice(ctx, stored.request.id, openid, input.templateId);
       return { requestId: stored.request.id, pending };
     },
-  }),
+  },
 
   // ---- the staff desk ----
 
-  list: action({ input: listRequestsSchema, handler: (input, ctx) => listRequests(ctx, staffOf(ctx).organId, input) }),
+  list: { handler: (input, ctx) => listRequests(ctx, staffOf(ctx).organId, input) },
 
-  get: action({
-    input: getRequestSchema,
+  get: {
     async handler(input, ctx): Promise<StaffRequestAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
       await ctx.audit({ action: 'read', target: stored.request.id });
@@ -229,10 +213,9 @@ export const requestsFunction = defineFunction('requests', {
         noticesGranted: await pendingGrants(ctx.db, stored.request.id, stored.ownerOpenid),
       };
     },
-  }),
+  },
 
-  act: txAction({
-    input: actRequestSchema,
+  act: {
     async transaction(input, ctx): Promise<ActAnswer> {
       const { tx } = ctx;
       const stored = await loadForStaff(tx, ctx.caller, input.id);
@@ -258,10 +241,9 @@ export const requestsFunction = defineFunction('requests', {
         letterText: input.letterText,
       });
     },
-  }),
+  },
 
-  record: txAction({
-    input: recordRequestSchema,
+  record: {
     async transaction(input, ctx) {
       const staff = staffOf(ctx);
       const today = shanghaiDate(ctx.now);
@@ -275,15 +257,14 @@ export const requestsFunction = defineFunction('requests', {
         organId: staff.organId,
         owner: null,
         kind: 'record',
-        requestId: input.requestId,
+        idempotencyKey: input.idempotencyKey,
         build: (ids, day) => createFromStaffEntry(input.entry, ids, day),
       });
       return created(ctx, result);
     },
-  }),
+  },
 
-  letter: action({
-    input: requestLetterSchema,
+  letter: {
     async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
       if (input.notice) {
@@ -314,15 +295,13 @@ export const requestsFunction = defineFunction('requests', {
       );
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },
-  }),
+  },
 
-  approvers: action({
-    input: z.object({}),
+  approvers: {
     handler: async (_input, ctx): Promise<ExtensionApprover[]> => extensionApprovers(ctx.db, staffOf(ctx).organId),
-  }),
+  },
 
-  reissueCode: txAction({
-    input: reissueCodeSchema,
+  reissueCode: {
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
       const queryCode = newQueryCode();
@@ -332,19 +311,20 @@ export const requestsFunction = defineFunction('requests', {
       ctx.audit({ action: 'reissueCode', target: input.id, before: stored.row, after: { _id, ...after } });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },
-  }),
+  },
 
-  getCalendar: action({
-    input: z.object({}),
+  getCalendar: {
     async handler(_input, ctx) {
       const organId = staffOf(ctx).organId;
       const doc = one(await ctx.db.collection(COLLECTIONS.organCalendars).doc(organId).get());
-      return { calendar: doc?.calendar ?? { years: {} }, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
+      // A stored table is checked when saved; one that no longer reads answers as empty rather than half.
+      const stored = organCalendarSchema.safeParse(doc?.calendar ?? { years: {} });
+      const calendar = stored.success ? stored.data : { years: {} };
+      return { calendar, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
     },
-  }),
+  },
 
-  setCalendar: txAction({
-    input: setRequestCalendarSchema,
+  setCalendar: {
     async transaction(input, ctx) {
       const organId = staffOf(ctx).organId;
       const col = ctx.tx.collection(COLLECTIONS.organCalendars);
@@ -355,5 +335,5 @@ export const requestsFunction = defineFunction('requests', {
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },
-  }),
+  },
 });

@@ -29,22 +29,24 @@ export { correctItemSchema, withdrawItemSchema } from '../../shared/api/items';
 export type { ItemHistory } from '../../shared/api/items';
 export { itemContentSchema } from '../../shared/records/item';
 export type { Attachment, ItemContent, ItemStatus, Validity } from '../../shared/records/item';
-export { ROLE_LABELS } from '../../shared/policy';
-export type { Role, StaffRole } from '../../shared/policy';
+export { RECORD_WRITERS, ROLE_LABELS, allows } from '../../shared/policy/roles';
+export type { Role, StaffRole } from '../../shared/policy/roles';
+// The contracts' types only (the client's `call`): none of their schemas ships in a package.
+export type { CallAnswer, CallName, CallPayload, Contracts } from '../../shared/api/contracts';
+export type { ItemCorrection, ItemDetail } from '../../shared/api/items';
+export type { CalendarAnswer, NoticeGrant, ReissuedCode } from '../../shared/api/requests';
 export type {
   FunctionEvent,
   FunctionName,
-  ItemAction,
   ItemPage,
   ItemSummary,
   ListItemsInput,
   PublishedReport,
   PublishedReportSummary,
-  ReportAction,
 } from '../../shared/api';
 // Citizen pages: the organ's contact (pages/about), 依申请公开 (pages/request, pages/mine).
 export { getProfileSchema } from '../../shared/api';
-export type { BindAnswer, StaffMe } from '../../shared/api/organ';
+export type { BindAnswer, OrganPublicProfile, StaffMe } from '../../shared/api/organ';
 export {
   grantNoticeSchema,
   mineRequestsSchema,
@@ -105,7 +107,6 @@ export type { ReviewCase, StatEntry, StatEntryInput } from '../../shared/records
 export type { CaseKind, CaseResult } from '../../shared/format';
 // The report's own counting (表二/表四 cells as the report will show them) and who may write (shared/policy).
 export { buildReport } from '../../shared/report/build';
-export { accessOf, allows } from '../../shared/policy';
 // Staff subpackage: the annual report builder (staff/pages/report*, api/staff-reports.ts).
 export {
   buildReportSchema,
@@ -173,7 +174,7 @@ export { setRequestCalendarSchema } from '../../shared/api/requests';
 export { organCalendarSchema } from '../../shared/calendar/schema';
 export type { OrganCalendar, OrganYear } from '../../shared/calendar/schema';
 export { addDays, isIsoDate, weekdayOf } from '../../shared/calendar/dates';
-export type { ApproverRole } from '../../shared/policy';
+export type { ApproverRole } from '../../shared/policy/rules';
 
 /**
  * The mini program runtime forbids `new Function`, which zod's fast path would probe for: parse without it.

@@ -1,99 +1,27 @@
 /**
- * Who may do what, as one table: function → action → the roles allowed. The role always comes from the stored
- * staff record of the caller's OPENID, never from the client. `public` needs no login at all (a page shared to
- * 朋友圈 opens without one); `signedIn` needs a WeChat identity (OPENID) but no role.
- * Step rules (reviewer approves step 1, leader step 2) are checked by the items handlers against the chain.
+ * Who may do what, as one table: function → action → the roles allowed. The table is read from the contracts
+ * (shared/api/contracts: each action says who may call it), never kept beside them. The roles and their labels are
+ * in roles.ts; step rules (reviewer approves step 1, leader step 2) in rules.ts, checked by the handlers.
  */
-export const ROLES = ['editor', 'reviewer', 'leader', 'admin'] as const;
-export type StaffRole = (typeof ROLES)[number];
-export type Role = StaffRole | 'citizen';
+import { CONTRACTS, type Contracts } from '../api/contracts';
+import type { Access } from './roles';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  editor: '发起人',
-  reviewer: '分管领导',
-  leader: '第一负责人',
-  admin: '管理员',
-  citizen: '公众',
-};
+export * from './roles';
 
-export type Access = 'public' | 'signedIn' | readonly StaffRole[];
+export type PolicyTable = { [F in keyof Contracts]: { [A in keyof Contracts[F]]: Access } };
 
-const STAFF = ROLES;
+export const POLICY = Object.fromEntries(
+  Object.entries(CONTRACTS).map(([fn, actions]) => [
+    fn,
+    Object.fromEntries(Object.entries(actions).map(([action, c]) => [action, c.access])),
+  ]),
+) as PolicyTable;
 
-export const POLICY = {
-  organ: {
-    setup: 'signedIn',
-    bind: 'signedIn',
-    me: 'public',
-    getProfile: 'public',
-    updateProfile: ['admin'],
-    invite: ['admin'],
-    listStaff: ['admin'],
-    removeStaff: ['admin'],
-    settings: ['admin'],
-    grantReminder: STAFF,
-    reminders: STAFF,
-  },
-  items: {
-    list: 'public',
-    get: 'public',
-    create: ['editor'],
-    update: ['editor'],
-    submit: ['editor'],
-    approve: ['reviewer', 'leader'],
-    reject: ['reviewer', 'leader'],
-    withdraw: ['leader', 'admin'],
-    correct: ['editor'],
-    history: STAFF,
-  },
-  stats: { create: ['editor', 'admin'], remove: ['editor', 'admin'], list: STAFF },
-  cases: { create: ['editor', 'admin'], close: ['editor', 'admin'], list: STAFF },
-  reports: {
-    listPublished: 'public',
-    getPublished: 'public',
-    build: STAFF,
-    status: STAFF,
-    cellRecords: STAFF,
-    exportHtml: STAFF,
-    check: STAFF,
-    saveNarrative: ['editor'],
-    submit: ['editor'],
-    approve: ['reviewer', 'leader'],
-    reject: ['reviewer', 'leader'],
-    importPublished: ['admin'],
-    previewImport: ['admin'],
-  },
-  requests: {
-    submit: 'signedIn',
-    track: 'public',
-    mine: 'signedIn',
-    view: 'signedIn',
-    grantNotice: 'signedIn',
-    list: STAFF,
-    get: STAFF,
-    act: STAFF,
-    record: STAFF,
-    letter: STAFF,
-    approvers: STAFF,
-    reissueCode: STAFF,
-    getCalendar: STAFF,
-    setCalendar: ['admin'],
-  },
-} as const satisfies Record<string, Record<string, Access>>;
-
-export type PolicyTable = typeof POLICY;
-
-/** Whether a caller with `role` (and an OPENID or not) may call `fn.action`; unknown actions are refused. */
-export function allows(access: Access | undefined, role: Role, signedIn: boolean): boolean {
-  if (access === undefined) return false;
-  if (access === 'public') return true;
-  if (access === 'signedIn') return signedIn;
-  return role !== 'citizen' && access.includes(role);
-}
-
+/** The access of `fn.action`, or undefined for an action no contract names (the runtime refuses it). */
 export function accessOf(fn: string, action: string): Access | undefined {
   const table: Record<string, Record<string, Access>> = POLICY;
-  return table[fn]?.[action];
+  const actions = Object.prototype.hasOwnProperty.call(table, fn) ? table[fn] : undefined;
+  return actions && Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined;
 }
 
 // Ownership and approval-step rules per action, as data beside the role table.

@@ -4,7 +4,7 @@
  * exactly that list (checkRules), so the table and the code cannot drift apart.
  */
 import type { ErrorCode, FieldError } from '../errors';
-import type { StaffRole } from './index';
+import type { StaffRole } from './roles';
 
 /** Roles that approve; an organ's chain lists them in order and the last step publishes. */
 export const APPROVER_ROLES = ['reviewer', 'leader'] as const;

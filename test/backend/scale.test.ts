@@ -81,7 +81,7 @@ it('3,000 items, 500 requests and 50 cases through the functions: the built repo
     };
     const recorded = await b.ok<{ id: string }>(o.editor, 'requests', 'record', {
       entry,
-      requestId: `scale-request-${String(i).padStart(4, '0')}`,
+      idempotencyKey: `scale-request-${String(i).padStart(4, '0')}`,
     });
     if (i % 5 === 4) return; // a fifth stay open: carried forward
     await b.ok(o.editor, 'requests', 'act', {

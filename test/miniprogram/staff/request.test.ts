@@ -152,7 +152,7 @@ describe('one request at the staff desk', () => {
         letterText: '张三：经审查，您申请的信息涉及第三方合法权益，不予公开。',
       },
     ]);
-    expect(fake.calls.find((c) => c.event.action === 'act')?.event.requestId).toEqual(expect.any(String));
+    expect(fake.calls.find((c) => c.event.action === 'act')?.event.idempotencyKey).toEqual(expect.any(String));
     // Reloaded after acting.
     expect(fake.actions().filter((a) => a === 'requests.get')).toHaveLength(2);
     expect(textOf(page, '#notice')).toContain('已办理：作出答复');

@@ -1,5 +1,6 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
-import { fetchOrganProfile, type OrganPublicProfile } from '../../../api/catalog';
+import type { OrganPublicProfile } from 'gongkai-core';
+import { call } from '../../../api/client';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
 
@@ -30,7 +31,7 @@ Page<AboutData, AboutCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const result = await fetchOrganProfile();
+    const result = await call('organ.getProfile', {});
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;

@@ -3,7 +3,8 @@
  * and keyword (t-search); the next page loads on reaching the bottom; pull down to refresh. Works without
  * signing in. Only display lines go through setData.
  */
-import { fetchItems } from '../../../api/catalog';
+import { call } from '../../../api/client';
+import { catalogQuery } from '../../../api/paging';
 import { elderClass } from '../../../styles/elder';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../paged';
 import { ALL_CATEGORIES } from '../categories';
@@ -87,12 +88,15 @@ Page<CatalogData, CatalogCustom>({
     const load = beginLoad(this, mode);
     if (!load) return;
     const keyword = this.data.searched;
-    const result = await fetchItems({
-      category: this.data.category,
-      year: yearOf(this.data.years[this.data.yearIndex]),
-      keyword,
-      page: load.page,
-    });
+    const result = await call(
+      'items.list',
+      catalogQuery({
+        category: this.data.category,
+        year: yearOf(this.data.years[this.data.yearIndex]),
+        keyword,
+        page: load.page,
+      }),
+    );
     showPage(this, mode, load, result, toLine);
   },
 

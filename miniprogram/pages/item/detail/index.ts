@@ -2,7 +2,7 @@
  * One published item (`?id=`): the metadata block, the body, the attachments (images previewed, documents
  * downloaded and opened). Shared to chats and Moments with its own link.
  */
-import { fetchItem } from '../../../api/catalog';
+import { call } from '../../../api/client';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { documentType, download, fileUrl } from '../files';
@@ -48,7 +48,7 @@ Page<DetailData, DetailCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const result = await fetchItem(this.data.id);
+    const result = await call('items.get', { id: this.data.id });
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;

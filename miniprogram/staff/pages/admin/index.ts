@@ -7,7 +7,6 @@
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
 import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-core';
-import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
 import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
 import {
   CHAINS,
@@ -28,6 +27,8 @@ import {
   type FormErrors,
   type ProfileForm,
 } from './view';
+import { call } from '../../../api/client';
+import type { StaffListEntry } from 'gongkai-core';
 
 export type AdminState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -138,7 +139,7 @@ Page<AdminData, AdminCustom>({
       this.setData({ state: 'error', message: '机关设置仅限管理员修改' });
       return;
     }
-    const [settings, staff] = await Promise.all([fetchSettings(), listStaff()]);
+    const [settings, staff] = await Promise.all([call('organ.settings', {}), call('organ.listStaff', {})]);
     if (!settings.ok) {
       this.setData({ state: 'error', message: settings.message });
       return;
@@ -226,7 +227,7 @@ Page<AdminData, AdminCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await updateProfile(checked.patch);
+    const result = await call('organ.updateProfile', { patch: checked.patch });
     if (!result.ok) {
       this.show(errorsOf(result.fieldErrors), result.message);
       return;

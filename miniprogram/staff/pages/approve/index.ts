@@ -6,9 +6,10 @@
  * past the leader).
  */
 import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
-import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
+import { call, newIdempotencyKey } from '../../../api/client';
+import type { Result, StaffItem } from 'gongkai-core';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
@@ -31,7 +32,7 @@ export interface ApproveData {
 
 interface ApproveCustom {
   id: string;
-  approveRequestId: string;
+  approveKey: string;
   load(): Promise<void>;
   onRetry(): void;
   onToggle(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: SecrecyPoint }>): void;
@@ -60,11 +61,11 @@ Page<ApproveData, ApproveCustom>({
     notice: '',
   },
   id: '',
-  approveRequestId: '',
+  approveKey: '',
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');
-    this.approveRequestId = newRequestId();
+    this.approveKey = newIdempotencyKey();
     void this.load();
   },
 
@@ -72,7 +73,7 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchStaffItem(this.id);
+    const result = await (call('items.get', { id: this.id }) as Promise<Result<StaffItem>>);
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;
@@ -88,7 +89,7 @@ Page<ApproveData, ApproveCustom>({
     }
     let previous: StaffItem | null = null;
     if (item.correctionOf !== undefined) {
-      const original = await fetchStaffItem(item.correctionOf);
+      const original = await (call('items.get', { id: item.correctionOf }) as Promise<Result<StaffItem>>);
       if (original.ok) previous = original.data;
     }
     const step = item.step;
@@ -134,13 +135,14 @@ Page<ApproveData, ApproveCustom>({
       true
     >;
     const comment = this.data.comment.trim();
-    const result = await approveItem(
+    const result = await call(
+      'items.approve',
       { id: this.id, ...(comment === '' ? {} : { comment }), ...(this.data.needChecklist ? { checklist } : {}) },
-      this.approveRequestId,
+      this.approveKey,
     );
     if (!result.ok) {
       // A refused or failed approval may be tried again as a new request.
-      this.approveRequestId = newRequestId();
+      this.approveKey = newIdempotencyKey();
       this.setData({ busy: false, notice: result.message });
       return;
     }
@@ -155,7 +157,7 @@ Page<ApproveData, ApproveCustom>({
   async onReject() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await rejectItem({ id: this.id, comment: this.data.comment });
+    const result = await call('items.reject', { id: this.id, comment: this.data.comment });
     if (!result.ok) {
       const field = result.fieldErrors?.find((f) => f.path === 'comment');
       this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });

@@ -4,7 +4,6 @@
  * and removed), saved with requests.setCalendar — the request deadlines of that year then count real working days
  * instead of a provisional Monday–Friday. Staff read; the admin writes (the server checks).
  */
-import { fetchCalendar, saveCalendar, type OrganCalendar } from '../../../api/staff-admin';
 import { todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -24,6 +23,8 @@ import {
   type RowErrors,
   type WorkdayRow,
 } from './view';
+import { call } from '../../../api/client';
+import type { OrganCalendar } from 'gongkai-core';
 
 export type CalendarState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -108,7 +109,7 @@ Page<CalendarData, CalendarCustom>({
   async start() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchCalendar();
+    const result = await call('requests.getCalendar', {});
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;
@@ -210,7 +211,7 @@ Page<CalendarData, CalendarCustom>({
     }
     const year = this.data.year;
     this.setData({ busy: true, notice: '', noticeKind: '', errors: noErrors() });
-    const result = await saveCalendar(withYear(this.calendar, year, built.table));
+    const result = await call('requests.setCalendar', { calendar: withYear(this.calendar, year, built.table) });
     if (!result.ok) {
       const errors = rowErrors(result.fieldErrors, year, built.rowOfHoliday);
       this.setData({ busy: false, errors, notice: result.message, noticeKind: 'error' });

@@ -2,10 +2,8 @@
  * 复议诉讼登记 (staff/pages/cases/index): the year's 行政复议 and 行政诉讼 cases about the organ's disclosure —
  * those still open (尚未审结) and those closed in the year with their result — with the table 四 cells the report
  * will show; register a case (already closed if it is entered late), and close an open one with its result and
- * date. Editors and admins write; others read. Each write keeps its requestId until answered (no double case).
+ * date. Editors and admins write; others read. Each write keeps its idempotency key until answered (no double case).
  */
-import { newRequestId } from '../../../api/staff';
-import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
 import { canWrite, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -19,6 +17,8 @@ import {
   type CaseForm,
   type CasesView,
 } from './view';
+import { call, newIdempotencyKey } from '../../../api/client';
+import type { ReviewCase } from 'gongkai-core';
 
 export type CasesState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -66,7 +66,7 @@ interface CasesCustom {
   refresh(): Promise<boolean>;
   send<T>(
     key: string,
-    act: (requestId: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
+    act: (idempotencyKey: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
   ): Promise<boolean>;
   onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
@@ -132,7 +132,7 @@ Page<CasesData, CasesCustom>({
   },
 
   async refresh() {
-    const result = await listCases(this.year());
+    const result = await call('cases.list', { year: this.year() });
     if (!result.ok) {
       if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
       else this.setData({ state: 'error', message: result.message });
@@ -143,10 +143,10 @@ Page<CasesData, CasesCustom>({
     return true;
   },
 
-  /** One write with its kept requestId; on success the list is read again. */
+  /** One write with its kept idempotency key; on success the list is read again. */
   async send(key, act) {
     if (this.data.busy) return false;
-    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true, notice: '', noticeKind: '' });
     const result = await act(this.pending[key]);
     if (!result.ok) {
@@ -218,7 +218,7 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const value = checked.value;
-    if (await this.send(`create:${JSON.stringify(value)}`, (requestId) => createCase(value, requestId))) {
+    if (await this.send(`create:${JSON.stringify(value)}`, (key) => call('cases.create', { case: value }, key))) {
       this.setData({ adding: false, notice: '已登记', noticeKind: 'saved' });
     }
   },
@@ -258,7 +258,7 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const payload = { id: closing.id, result, closedDate: closing.closedDate };
-    if (await this.send(`close:${JSON.stringify(payload)}`, (requestId) => closeCase(payload, requestId))) {
+    if (await this.send(`close:${JSON.stringify(payload)}`, (key) => call('cases.close', payload, key))) {
       this.setData({ closing: null, notice: '已审结', noticeKind: 'saved' });
     }
   },

@@ -4,15 +4,6 @@
  * show. 规章 appear behind a switch (乡镇人民政府 have no power to make 规章), and by themselves when the year
  * has any. Editors and admins write; others read. Removal asks first.
  */
-import { fetchPublishedReport, fetchPublishedReports } from '../../../api/reports';
-import { newRequestId } from '../../../api/staff';
-import {
-  createStatEntry,
-  listStatEntries,
-  removeStatEntry,
-  type StatEntry,
-  type StatEntryInput,
-} from '../../../api/staff-records';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -27,6 +18,8 @@ import {
   type LastYear,
   type OverrideForm,
 } from './view';
+import { call, newIdempotencyKey } from '../../../api/client';
+import type { StatEntry, StatEntryInput } from 'gongkai-core';
 
 export type DocsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -63,7 +56,7 @@ interface DocsCustom {
   entries: StatEntry[];
   organId: string | undefined;
   lastYear: LastYear;
-  /** requestId per write not yet answered, reused when it is tried again. */
+  /** Idempotency key per write not yet answered, reused when it is tried again. */
   pending: Record<string, string>;
   start(): Promise<void>;
   refresh(): Promise<boolean>;
@@ -109,11 +102,11 @@ function emptyForm(year: number, action: DocAction = 'issued'): DocForm {
 
 /** Last year's published report, if the organ has one here. */
 async function loadLastYear(organId: string | undefined, year: number): Promise<LastYear> {
-  const list = await fetchPublishedReports(organId);
+  const list = await call('reports.listPublished', { organId: organId });
   if (!list.ok) return { kind: 'failed' };
   const summary = list.data.find((s) => s.year === year - 1 && (organId === undefined || s.organId === organId));
   if (!summary) return { kind: 'none' };
-  const got = await fetchPublishedReport(summary.id);
+  const got = await call('reports.getPublished', { id: summary.id });
   return got.ok ? { kind: 'found', report: got.data.report } : { kind: 'failed' };
 }
 
@@ -159,7 +152,10 @@ Page<DocsData, DocsCustom>({
 
   async refresh() {
     const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
-    const [entries, lastYear] = await Promise.all([listStatEntries(year), loadLastYear(this.organId, year)]);
+    const [entries, lastYear] = await Promise.all([
+      call('stats.list', { year: year }),
+      loadLastYear(this.organId, year),
+    ]);
     if (!entries.ok) {
       if (this.data.state === 'ready') this.setData({ notice: entries.message, noticeKind: 'error' });
       else this.setData({ state: 'error', message: entries.message });
@@ -245,9 +241,9 @@ Page<DocsData, DocsCustom>({
   async write(entry, done) {
     if (this.data.busy) return;
     const key = JSON.stringify(entry);
-    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await createStatEntry(entry, this.pending[key]);
+    const result = await call('stats.create', { entry: entry }, this.pending[key]);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
@@ -282,9 +278,9 @@ Page<DocsData, DocsCustom>({
     const { id, what } = e.currentTarget.dataset;
     if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
     const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newRequestId();
+    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true });
-    const result = await removeStatEntry(id, this.pending[key]);
+    const result = await call('stats.remove', { id: id }, this.pending[key]);
     if (result.ok) {
       delete this.pending[key];
       await this.refresh();

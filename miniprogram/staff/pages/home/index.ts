@@ -7,11 +7,6 @@
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-core';
-import { fetchOrganProfile } from '../../../api/catalog';
-import { listStaffItems } from '../../../api/staff';
-import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';
-import { fetchReportStatus } from '../../../api/staff-reports';
-import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
 import {
@@ -41,6 +36,9 @@ import {
   type ReportLine,
   type WorkLine,
 } from './view';
+import { call } from '../../../api/client';
+import { askSubscriptions } from '../../../api/subscribe';
+import type { ReminderCounts } from 'gongkai-core';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
@@ -173,7 +171,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadDrafts() {
-    const result = await listStaffItems('draft');
+    const result = await call('items.list', { status: 'draft', pageSize: 50 });
     if (!result.ok) {
       this.setData({ draftsError: result.message });
       return;
@@ -182,7 +180,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadWaiting(role) {
-    const result = await listStaffItems('inReview');
+    const result = await call('items.list', { status: 'inReview', pageSize: 50 });
     if (!result.ok) {
       this.setData({ waitingError: result.message });
       return;
@@ -194,7 +192,7 @@ Page<HomeData, HomeCustom>({
 
   async loadRequests() {
     // The desk's first page is ordered by urgency; its counts cover every open request.
-    const result = await listRequests(undefined, 1, 10);
+    const result = await call('requests.list', { page: 1, pageSize: 10 });
     if (!result.ok) {
       this.setData({ requestsError: result.message });
       return;
@@ -208,7 +206,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadReport() {
-    const result = await fetchReportStatus();
+    const result = await call('reports.status', {});
     if (!result.ok) {
       this.setData({ reportError: result.message, report: null });
       return;
@@ -217,7 +215,10 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadReminders(role, organId) {
-    const [profile, counts] = await Promise.all([fetchOrganProfile(organId ?? undefined), fetchReminders()]);
+    const [profile, counts] = await Promise.all([
+      call('organ.getProfile', organId ? { organId } : {}),
+      call('organ.reminders', {}),
+    ]);
     if (!profile.ok) {
       this.setData({ reminders: [], remindersNote: profile.message });
       return;
@@ -241,7 +242,7 @@ Page<HomeData, HomeCustom>({
       // One accept allows one message: a template the organ uses for two purposes counts for the first.
       const line = lines.find((l) => l.templateId === templateId);
       if (!line || answers[templateId] !== 'accept') continue;
-      const granted = await grantReminder(line.purpose, templateId);
+      const granted = await call('organ.grantReminder', { purpose: line.purpose, templateId: templateId });
       if (granted.ok) counts = granted.data;
       else failure = granted.message;
     }

@@ -11,15 +11,6 @@
  * is retried by tapping it, and every sync uploads the ones still on the phone first. 提交审核 waits for all of
  * them. Opened on a published item, the page points to 撤回/更正 (item-manage).
  */
-import {
-  createItem,
-  fetchMe,
-  fetchStaffItem,
-  newRequestId,
-  submitItem,
-  updateItem,
-  uploadPhoto,
-} from '../../../api/staff';
 import { UPLOAD_MESSAGE } from '../../../api/transport';
 import { loadDraft, removeDraft, saveDraft, type LocalDraft, type LocalPhoto } from '../../drafts';
 import { CATEGORIES, VALIDITY_OPTIONS } from '../../labels';
@@ -45,6 +36,8 @@ import {
   type PhotoView,
   type UploadStatus,
 } from './photos';
+import { call, newIdempotencyKey, upload } from '../../../api/client';
+import type { Result, StaffItem } from 'gongkai-core';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -74,7 +67,7 @@ type PhotoTap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<strin
 interface EditCustom {
   draft: LocalDraft | null;
   onNetwork: WechatMiniprogram.OnNetworkStatusChangeCallback | null;
-  submitRequestId: string;
+  submitKey: string;
   organId: string;
   /** Where each local photo's upload stands in this session (not stored: a restored photo is `waiting`). */
   uploads: Record<string, UploadStatus>;
@@ -113,7 +106,7 @@ function newDraft(id: string | null): LocalDraft {
     version: null,
     form: emptyForm(),
     dirty: false,
-    createRequestId: newRequestId(),
+    createRequestId: newIdempotencyKey(),
     photos: [],
     savedAt: 0,
   };
@@ -138,13 +131,13 @@ Page<EditData, EditCustom>({
   },
   draft: null,
   onNetwork: null,
-  submitRequestId: '',
+  submitKey: '',
   organId: '',
   uploads: {},
   uploading: null,
 
   onLoad(query: Record<string, string | undefined>) {
-    this.submitRequestId = newRequestId();
+    this.submitKey = newIdempotencyKey();
     this.uploads = {};
     this.uploading = null;
     // Synced when online: a change or a photo kept offline goes up as soon as the phone is back on the network.
@@ -172,7 +165,7 @@ Page<EditData, EditCustom>({
     if (id === null) {
       this.draft = local ?? newDraft(null);
     } else {
-      const server = await fetchStaffItem(id);
+      const server = await (call('items.get', { id: id }) as Promise<Result<StaffItem>>);
       if (!server.ok) {
         if (local === null) {
           this.setData({ state: 'error', message: server.message });
@@ -282,7 +275,7 @@ Page<EditData, EditCustom>({
     const result =
       organId === ''
         ? null
-        : await uploadPhoto({
+        : await upload({
             filePath: photo.path,
             name,
             organId,
@@ -312,7 +305,7 @@ Page<EditData, EditCustom>({
   /** The organ the photos are stored under; asked again when the page opened offline. */
   async organ() {
     if (this.organId === '') {
-      const me = await fetchMe();
+      const me = await call('organ.me', {});
       if (me.ok && me.data.organId !== null) this.organId = me.data.organId;
     }
     return this.organId;
@@ -332,8 +325,8 @@ Page<EditData, EditCustom>({
     const sentForm = draft.form;
     const result =
       draft.id === null || draft.version === null
-        ? await createItem({ content: checked.content }, draft.createRequestId)
-        : await updateItem({ id: draft.id, version: draft.version, content: checked.content });
+        ? await call('items.create', { content: checked.content }, draft.createRequestId)
+        : await call('items.update', { id: draft.id, version: draft.version, content: checked.content });
     if (!result.ok) {
       if (result.code === 'CONFLICT') {
         this.setData({ notice: `${result.message}。${CONFLICT_NOTE}`, noticeKind: 'conflict' });
@@ -461,7 +454,7 @@ Page<EditData, EditCustom>({
       this.setData({ busy: false, notice: `${PHOTOS_BEFORE_SUBMIT}：${pendingNote(left)}`, noticeKind: 'error' });
       return;
     }
-    const result = await submitItem(id, this.submitRequestId);
+    const result = await call('items.submit', { id: id }, this.submitKey);
     this.setData({ busy: false });
     if (!result.ok) {
       this.setData({ notice: result.message, noticeKind: 'error' });

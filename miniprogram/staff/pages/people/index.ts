@@ -4,7 +4,6 @@
  * confirm (never yourself: the server refuses that too).
  */
 import type { StaffRole } from 'gongkai-core';
-import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -16,6 +15,7 @@ import {
   type ShownInvitation,
   type StaffLine,
 } from './view';
+import { call } from '../../../api/client';
 
 export type PeopleState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -87,7 +87,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async refresh() {
-    const result = await listStaff();
+    const result = await call('organ.listStaff', {});
     if (!result.ok) {
       if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
       else this.setData({ state: 'error', message: result.message });
@@ -117,7 +117,7 @@ Page<PeopleData, PeopleCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await invite(role, this.data.days);
+    const result = await call('organ.invite', { role: role, expiresInDays: this.data.days });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
@@ -148,7 +148,7 @@ Page<PeopleData, PeopleCustom>({
     )
       return;
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await removeStaff(id);
+    const result = await call('organ.removeStaff', { staffId: id });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;

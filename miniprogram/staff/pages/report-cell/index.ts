@@ -3,9 +3,9 @@
  * builder's tables: each record in one line, by kind. Requests show their 申请编号, status and outcome only.
  */
 import { NULL_MARK } from 'gongkai-core';
-import { fetchCellRecords } from '../../../api/staff-reports';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
+import { call } from '../../../api/client';
 
 export type CellState = 'loading' | 'ready' | 'error';
 
@@ -40,7 +40,7 @@ Page<ReportCellData, ReportCellCustom>({
   async load() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchCellRecords(this.year, this.cell);
+    const result = await call('reports.cellRecords', { year: this.year, cell: this.cell });
     if (!result.ok) {
       this.setData({
         state: 'error',

@@ -3,8 +3,6 @@
  * ?id= for a published version): the reader's own view (pages/report/reader/view.ts) drawn with the reader's own
  * markup (components/report-view), under a banner that says it is a preview.
  */
-import { fetchPublishedReport } from '../../../api/reports';
-import { buildReport } from '../../../api/staff-reports';
 import {
   describeCell,
   readerView,
@@ -14,6 +12,7 @@ import {
 } from '../../../pages/report/reader/view';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
 import { staffOpening } from '../../session';
+import { call } from '../../../api/client';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
@@ -60,8 +59,8 @@ Page<ReportPreviewData, ReportPreviewCustom>({
 
   /** A published version as it is, or the draft as it would be published now. */
   async fetch() {
-    if (this.id !== '') return fetchPublishedReport(this.id);
-    const built = await buildReport(this.year);
+    if (this.id !== '') return call('reports.getPublished', { id: this.id });
+    const built = await call('reports.build', { year: this.year });
     if (!built.ok) return built;
     const { report } = built.data;
     return {

@@ -4,10 +4,10 @@
  * and the next page on reaching the bottom. A row opens the request; coming back reloads (it may have moved).
  */
 import type { RequestStatus } from 'gongkai-core';
-import { listRequests } from '../../../api/staff-requests';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
+import { call } from '../../../api/client';
 
 export type RequestsState = PagedData<RequestLine>['state'];
 
@@ -80,7 +80,12 @@ Page<RequestsData, RequestsCustom>({
       }
     }
     const status = this.data.filter === '' ? undefined : (this.data.filter as RequestStatus);
-    const result = await listRequests(status, load.page, PAGE_SIZE);
+    const result = await call(
+      'requests.list',
+      status === undefined
+        ? { page: load.page, pageSize: PAGE_SIZE }
+        : { status, page: load.page, pageSize: PAGE_SIZE },
+    );
     showPage(this, mode, load, result, toLine, result.ok ? { counts: result.data.counts } : {});
   },
 

@@ -2,10 +2,8 @@
  * 统计填报 (staff/pages/stats/index): a clerk enters a month's 行政许可 / 行政处罚 / 行政强制 decisions and the
  * 行政事业性收费 (万元) in one go; the page shows that month's totals and the year's running totals per metric, and
  * the month's entries, each removable after a confirm. Reviewers and leaders read only. Each quantity is one stat
- * entry; its requestId is kept until it is saved, so a retry after a lost answer never counts it twice.
+ * entry; its idempotency key is kept until it is saved, so a retry after a lost answer never counts it twice.
  */
-import { newRequestId } from '../../../api/staff';
-import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -20,6 +18,8 @@ import {
   type StatsErrors,
   type StatsForm,
 } from './view';
+import { call, newIdempotencyKey } from '../../../api/client';
+import type { StatEntry } from 'gongkai-core';
 
 export type StatsState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -47,7 +47,7 @@ type IdEvent = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string
 interface StatsCustom {
   entries: StatEntry[];
   year: number;
-  /** requestId per unsaved write (an entry as JSON, or `remove:<id>`), reused when it is tried again. */
+  /** Idempotency key per unsaved write (an entry as JSON, or `remove:<id>`), reused when it is tried again. */
   pending: Record<string, string>;
   start(): Promise<void>;
   refresh(): Promise<boolean>;
@@ -97,7 +97,7 @@ Page<StatsData, StatsCustom>({
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
   async refresh() {
-    const result = await listStatEntries(this.year);
+    const result = await call('stats.list', { year: this.year });
     if (!result.ok) {
       if (this.data.state === 'ready')
         this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
@@ -155,9 +155,9 @@ Page<StatsData, StatsCustom>({
     let saved = 0;
     for (const { key, entry } of checked.entries) {
       const signature = JSON.stringify(entry);
-      const requestId = this.pending[signature] ?? newRequestId();
-      this.pending[signature] = requestId;
-      const result = await createStatEntry(entry, requestId);
+      const idempotencyKey = this.pending[signature] ?? newIdempotencyKey();
+      this.pending[signature] = idempotencyKey;
+      const result = await call('stats.create', { entry: entry }, idempotencyKey);
       if (result.ok) {
         delete this.pending[signature];
         form[key] = '';
@@ -185,8 +185,8 @@ Page<StatsData, StatsCustom>({
     if (!(await confirm('删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`))) return;
     this.setData({ busy: true });
     const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newRequestId();
-    const result = await removeStatEntry(id, this.pending[key]);
+    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
+    const result = await call('stats.remove', { id: id }, this.pending[key]);
     if (result.ok) {
       delete this.pending[key];
       await this.refresh();
