@@ -90,7 +90,7 @@ function settingsOf(organ: Row): OrganSettings {
 
 const invalidCode = (what: string) =>
   new AppError('VALIDATION', `${what}无效、已使用或已过期`, [
-    { path: 'code', message: `code：${what}无效、已使用或已过期` },
+    { path: 'code', message: `${what}无效、已使用或已过期` },
   ]);
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {

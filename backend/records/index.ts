@@ -56,7 +56,7 @@ async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext
   const before = await ownInTx(ctx, COLLECTIONS.cases, input.id, '案件');
   if (typeof before.filedDate === 'string' && input.closedDate < before.filedDate) {
     throw new AppError('VALIDATION', '审结日期不能早于立案日期', [
-      { path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' },
+      { path: 'closedDate', message: '审结日期不能早于立案日期' },
     ]);
   }
   await ctx.tx

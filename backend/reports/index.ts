@@ -259,7 +259,7 @@ function readImport(text: string): ReportData {
     imported = importReportText(text);
   } catch (e) {
     throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [
-      { path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' },
+      { path: 'text', message: '无法识别为政府信息公开工作年度报告' },
     ]);
   }
   return { ...imported, findings: checkReport(imported) };

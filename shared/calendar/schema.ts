@@ -10,7 +10,7 @@ import { isIsoDate, yearOf } from './dates';
 export function isoDateField(label: string) {
   return z
     .string({ error: typeError(label, '须为文本日期') })
-    .refine(isIsoDate, { error: typeError(label, '须为 YYYY-MM-DD 格式的有效日期') });
+    .refine(isIsoDate, { error: `${label}须为 YYYY-MM-DD 格式的有效日期` });
 }
 
 export const organYearSchema = z.strictObject({

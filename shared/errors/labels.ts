@@ -133,7 +133,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   calendar: '工作日历',
   years: '年度日历',
   holidays: '放假日期',
-  'calendar.years.workdays': '调休上班日期',
+  'years.workdays': '调休上班日期',
+  // a request's clock events (shared/calendar/events.ts)
+  'events.type': '事件类型',
+  'events.date': '事件日期',
+  'events.approver': '批准人',
+  'events.workdays': '延长工作日数',
 };
 
 /** The template keys of a subscribe message (noticeFields, templateFields), by what they carry. */

@@ -200,7 +200,7 @@ describe('request form', () => {
         code: 'VALIDATION',
         message: '输入有误：…',
         fieldErrors: [
-          { path: 'submission.address', message: 'submission.address：通讯地址（address）不能超过 200 个字' },
+          { path: 'submission.address', message: '通讯地址不能超过 200 个字' },
         ],
       })),
     );
