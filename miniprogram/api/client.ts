@@ -5,7 +5,16 @@
  * parses every payload with the contract's schema and answers a field error in Chinese. The transport is chosen once
  * (app.ts onLaunch, see config/) and set here; pages never see it.
  */
-import type { CallAnswer, CallName, CallPayload, FunctionEvent, FunctionName, Result } from 'gongkai-core';
+import {
+  parseWith,
+  type CallAnswer,
+  type CallName,
+  type CallPayload,
+  type FunctionEvent,
+  type FunctionName,
+  type Result,
+} from 'gongkai-core';
+import type { z } from 'zod';
 import type { Transport, Upload, UploadedFile, UploadInput } from './transport';
 
 let transport: Transport | null = null;
@@ -47,6 +56,22 @@ export async function call<N extends CallName>(
   // The answer's shape was checked by the transport; its data follows the contract of `name` (the function tests
   // check every answer against the contract's answer schema).
   return result as Result<CallAnswer<N>>;
+}
+
+/**
+ * `call` after checking the payload on the phone with the action's input schema (the one the function parses with,
+ * from shared/api through gongkai-core): a form's field errors come back at once, in the same Chinese words, and
+ * nothing is sent; what is sent is the parsed payload (trimmed, defaults filled).
+ */
+export async function callChecked<N extends CallName>(
+  name: N,
+  schema: z.ZodType<CallPayload<N>>,
+  payload: CallPayload<N>,
+  idempotencyKey?: string,
+): Promise<Result<CallAnswer<N>>> {
+  const checked = parseWith(schema, payload);
+  if (!checked.ok) return checked;
+  return call(name, checked.data, idempotencyKey);
 }
 
 /** Stores a local file with the transport's own upload (cloud storage, or the local server's /files). */

@@ -1,5 +1,5 @@
 /** The API client pages use: the typed `call`, uploads, and the setup app.ts runs once. */
-export { call, newIdempotencyKey, setTransport, setUploader, upload } from './client';
+export { call, callChecked, newIdempotencyKey, setTransport, setUploader, upload } from './client';
 export {
   cloudTransport,
   devTransport,

@@ -129,7 +129,10 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
     const label = labelOf(issue.path);
     // A schema's own message that does not name its field (e.g. 格式应为 MM-DD) gets the field's name in front; one
     // that names it, or names what it is (身份证号码 for 证件号码: the same ending), keeps its words.
-    const named = label !== null && (issue.message.includes(label) || issue.message.includes(label.slice(-2)));
+    // A request to the user (请写明退回理由, 请填写名称) says what to fill in: it needs no name in front either.
+    const named =
+      label !== null &&
+      (issue.message.startsWith('请') || issue.message.includes(label) || issue.message.includes(label.slice(-2)));
     const message = label && !named ? `${label}：${issue.message}` : issue.message;
     return { path, message };
   });

@@ -49,7 +49,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '码',
   'organ.code': '设置码',
   organ: '机关信息',
-  name: '名称',
+  name: '姓名',
   'organ.name': '机关名称',
   'patch.name': '机关名称',
   creditCode: '统一社会信用代码',

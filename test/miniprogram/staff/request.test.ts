@@ -206,8 +206,8 @@ describe('one request at the staff desk', () => {
     await tapButton(page, '#submit');
     // Nothing typed: refused before sending, each field named.
     expect(fake.actions()).not.toContain('requests.act');
-    expect(textOf(page, '#error-items')).toContain('补正事项（items）');
-    expect(textOf(page, '#error-correctBy')).toContain('补正期限（correctBy）');
+    expect(textOf(page, '#error-items')).toContain('补正事项');
+    expect(textOf(page, '#error-correctBy')).toContain('补正期限');
 
     type(page, 'items', '请写明所需信息的年份');
     find(page, '#correctBy').dispatchEvent('change', { detail: { value: '2026-03-04' } });

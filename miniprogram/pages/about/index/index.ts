@@ -1,6 +1,7 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
 import type { OrganPublicProfile } from 'gongkai-core';
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { getProfileSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
 
@@ -31,7 +32,7 @@ Page<AboutData, AboutCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const result = await call('organ.getProfile', {});
+    const result = await callChecked('organ.getProfile', getProfileSchema, {});
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;

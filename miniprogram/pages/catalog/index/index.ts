@@ -3,7 +3,8 @@
  * and keyword (t-search); the next page loads on reaching the bottom; pull down to refresh. Works without
  * signing in. Only display lines go through setData.
  */
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { listItemsSchema } from 'gongkai-core';
 import { catalogQuery } from '../../../api/paging';
 import { elderClass } from '../../../styles/elder';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../paged';
@@ -88,8 +89,9 @@ Page<CatalogData, CatalogCustom>({
     const load = beginLoad(this, mode);
     if (!load) return;
     const keyword = this.data.searched;
-    const result = await call(
+    const result = await callChecked(
       'items.list',
+      listItemsSchema,
       catalogQuery({
         category: this.data.category,
         year: yearOf(this.data.years[this.data.yearIndex]),

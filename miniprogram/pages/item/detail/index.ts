@@ -2,7 +2,8 @@
  * One published item (`?id=`): the metadata block, the body, the attachments (images previewed, documents
  * downloaded and opened). Shared to chats and Moments with its own link.
  */
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { getItemSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { documentType, download, fileUrl } from '../files';
@@ -48,7 +49,7 @@ Page<DetailData, DetailCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const result = await call('items.get', { id: this.data.id });
+    const result = await callChecked('items.get', getItemSchema, { id: this.data.id });
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;

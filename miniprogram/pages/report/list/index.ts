@@ -2,7 +2,8 @@
  * 年度报告 (tab): the published annual reports, newest year first. Works without signing in; pull down to refresh.
  * The summaries stay off setData (kept on the page for the organ filter); only display lines are sent.
  */
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { listPublishedReportsSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
 import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
@@ -50,7 +51,7 @@ Page<ListData, ListCustom>({
 
   async load(mode) {
     if (mode === 'first' || this.summaries.length === 0) this.setData({ state: 'loading', message: '' });
-    const result = await call('reports.listPublished', {});
+    const result = await callChecked('reports.listPublished', listPublishedReportsSchema, {});
     if (!result.ok) {
       if (mode === 'refresh' && this.summaries.length > 0) {
         void wx.showToast({ title: result.message, icon: 'none' });

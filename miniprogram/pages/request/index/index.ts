@@ -6,7 +6,8 @@
  * the same key makes no second request on the server either. Then the 申请编号 and 查询码, with a copy button
  * and, on a tap, the subscribe-message ask.
  */
-import { call, newIdempotencyKey } from '../../../api/client';
+import { call, callChecked, newIdempotencyKey } from '../../../api/client';
+import { getProfileSchema, grantNoticeSchema } from 'gongkai-core';
 import { NOTICE_TEMPLATE_ID } from '../../../config/index';
 import { elderClass } from '../../../styles/elder';
 import {
@@ -129,7 +130,7 @@ Page<RequestData, RequestCustom>({
   async start() {
     this.setData({ phase: 'loading', message: '' });
     if (!(await this.checkPrivacy())) return;
-    const organ = await call('organ.getProfile', {});
+    const organ = await callChecked('organ.getProfile', getProfileSchema, {});
     if (!organ.ok) {
       this.setData({ phase: 'error', message: organ.message });
       return;
@@ -246,7 +247,10 @@ Page<RequestData, RequestCustom>({
       void wx.showToast({ title: '未开启通知，可随时用查询码查询进度', icon: 'none' });
       return;
     }
-    const granted = await call('requests.grantNotice', { requestId: result.id, templateId: NOTICE_TEMPLATE_ID });
+    const granted = await callChecked('requests.grantNotice', grantNoticeSchema, {
+      requestId: result.id,
+      templateId: NOTICE_TEMPLATE_ID,
+    });
     if (!granted.ok) {
       void wx.showToast({ title: granted.message, icon: 'none' });
       return;

@@ -6,7 +6,7 @@
  * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
-import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-core';
+import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose, updateProfileSchema } from 'gongkai-core';
 import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
 import {
   CHAINS,
@@ -27,7 +27,7 @@ import {
   type FormErrors,
   type ProfileForm,
 } from './view';
-import { call } from '../../../api/client';
+import { call, callChecked } from '../../../api/client';
 import type { StaffListEntry } from 'gongkai-core';
 
 export type AdminState = 'loading' | 'ready' | 'error';
@@ -227,7 +227,7 @@ Page<AdminData, AdminCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await call('organ.updateProfile', { patch: checked.patch });
+    const result = await callChecked('organ.updateProfile', updateProfileSchema, { patch: checked.patch });
     if (!result.ok) {
       this.show(errorsOf(result.fieldErrors), result.message);
       return;

@@ -5,10 +5,17 @@
  * the server's decision: the page sends, and shows the server's message when it refuses (a reviewer cannot publish
  * past the leader).
  */
-import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import {
+  ROLE_LABELS,
+  SECRECY_CHECKLIST,
+  type SecrecyPoint,
+  approveItemSchema,
+  getItemSchema,
+  rejectItemSchema,
+} from 'gongkai-core';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { Result, StaffItem } from 'gongkai-core';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
@@ -73,7 +80,7 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await (call('items.get', { id: this.id }) as Promise<Result<StaffItem>>);
+    const result = await (callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>);
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;
@@ -89,7 +96,9 @@ Page<ApproveData, ApproveCustom>({
     }
     let previous: StaffItem | null = null;
     if (item.correctionOf !== undefined) {
-      const original = await (call('items.get', { id: item.correctionOf }) as Promise<Result<StaffItem>>);
+      const original = await (callChecked('items.get', getItemSchema, { id: item.correctionOf }) as Promise<
+        Result<StaffItem>
+      >);
       if (original.ok) previous = original.data;
     }
     const step = item.step;
@@ -135,8 +144,9 @@ Page<ApproveData, ApproveCustom>({
       true
     >;
     const comment = this.data.comment.trim();
-    const result = await call(
+    const result = await callChecked(
       'items.approve',
+      approveItemSchema,
       { id: this.id, ...(comment === '' ? {} : { comment }), ...(this.data.needChecklist ? { checklist } : {}) },
       this.approveKey,
     );
@@ -157,7 +167,7 @@ Page<ApproveData, ApproveCustom>({
   async onReject() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await call('items.reject', { id: this.id, comment: this.data.comment });
+    const result = await callChecked('items.reject', rejectItemSchema, { id: this.id, comment: this.data.comment });
     if (!result.ok) {
       const field = result.fieldErrors?.find((f) => f.path === 'comment');
       this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });

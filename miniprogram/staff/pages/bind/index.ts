@@ -5,7 +5,8 @@
  */
 import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { bindSchema } from 'gongkai-core';
 
 export interface BindData {
   code: string;
@@ -60,7 +61,7 @@ Page<BindData, BindCustom>({
   async onBind() {
     if (this.data.busy) return;
     this.setData({ busy: true, message: '', errors: {} });
-    const result = await call('organ.bind', { code: this.data.code, displayName: this.data.name });
+    const result = await callChecked('organ.bind', bindSchema, { code: this.data.code, displayName: this.data.name });
     if (!result.ok) {
       const errors: BindData['errors'] = {};
       for (const f of result.fieldErrors ?? []) {

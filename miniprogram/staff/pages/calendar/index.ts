@@ -23,7 +23,8 @@ import {
   type RowErrors,
   type WorkdayRow,
 } from './view';
-import { call } from '../../../api/client';
+import { call, callChecked } from '../../../api/client';
+import { setRequestCalendarSchema } from 'gongkai-core';
 import type { OrganCalendar } from 'gongkai-core';
 
 export type CalendarState = 'loading' | 'ready' | 'error';
@@ -211,7 +212,9 @@ Page<CalendarData, CalendarCustom>({
     }
     const year = this.data.year;
     this.setData({ busy: true, notice: '', noticeKind: '', errors: noErrors() });
-    const result = await call('requests.setCalendar', { calendar: withYear(this.calendar, year, built.table) });
+    const result = await callChecked('requests.setCalendar', setRequestCalendarSchema, {
+      calendar: withYear(this.calendar, year, built.table),
+    });
     if (!result.ok) {
       const errors = rowErrors(result.fieldErrors, year, built.rowOfHoliday);
       this.setData({ busy: false, errors, notice: result.message, noticeKind: 'error' });

@@ -17,7 +17,8 @@ import {
   type CaseForm,
   type CasesView,
 } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-core';
 import type { ReviewCase } from 'gongkai-core';
 
 export type CasesState = 'loading' | 'ready' | 'error';
@@ -132,7 +133,7 @@ Page<CasesData, CasesCustom>({
   },
 
   async refresh() {
-    const result = await call('cases.list', { year: this.year() });
+    const result = await callChecked('cases.list', listByYearSchema, { year: this.year() });
     if (!result.ok) {
       if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
       else this.setData({ state: 'error', message: result.message });
@@ -218,7 +219,11 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const value = checked.value;
-    if (await this.send(`create:${JSON.stringify(value)}`, (key) => call('cases.create', { case: value }, key))) {
+    if (
+      await this.send(`create:${JSON.stringify(value)}`, (key) =>
+        callChecked('cases.create', createCaseSchema, { case: value }, key),
+      )
+    ) {
       this.setData({ adding: false, notice: '已登记', noticeKind: 'saved' });
     }
   },
@@ -258,7 +263,11 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const payload = { id: closing.id, result, closedDate: closing.closedDate };
-    if (await this.send(`close:${JSON.stringify(payload)}`, (key) => call('cases.close', payload, key))) {
+    if (
+      await this.send(`close:${JSON.stringify(payload)}`, (key) =>
+        callChecked('cases.close', closeCaseSchema, payload, key),
+      )
+    ) {
       this.setData({ closing: null, notice: '已审结', noticeKind: 'saved' });
     }
   },

@@ -18,7 +18,14 @@ import {
   type LastYear,
   type OverrideForm,
 } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import {
+  createStatEntrySchema,
+  getPublishedReportSchema,
+  listByYearSchema,
+  listPublishedReportsSchema,
+  removeByIdSchema,
+} from 'gongkai-core';
 import type { StatEntry, StatEntryInput } from 'gongkai-core';
 
 export type DocsState = 'loading' | 'ready' | 'error';
@@ -102,11 +109,11 @@ function emptyForm(year: number, action: DocAction = 'issued'): DocForm {
 
 /** Last year's published report, if the organ has one here. */
 async function loadLastYear(organId: string | undefined, year: number): Promise<LastYear> {
-  const list = await call('reports.listPublished', { organId: organId });
+  const list = await callChecked('reports.listPublished', listPublishedReportsSchema, { organId: organId });
   if (!list.ok) return { kind: 'failed' };
   const summary = list.data.find((s) => s.year === year - 1 && (organId === undefined || s.organId === organId));
   if (!summary) return { kind: 'none' };
-  const got = await call('reports.getPublished', { id: summary.id });
+  const got = await callChecked('reports.getPublished', getPublishedReportSchema, { id: summary.id });
   return got.ok ? { kind: 'found', report: got.data.report } : { kind: 'failed' };
 }
 
@@ -153,7 +160,7 @@ Page<DocsData, DocsCustom>({
   async refresh() {
     const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
     const [entries, lastYear] = await Promise.all([
-      call('stats.list', { year: year }),
+      callChecked('stats.list', listByYearSchema, { year: year }),
       loadLastYear(this.organId, year),
     ]);
     if (!entries.ok) {
@@ -243,7 +250,7 @@ Page<DocsData, DocsCustom>({
     const key = JSON.stringify(entry);
     this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await call('stats.create', { entry: entry }, this.pending[key]);
+    const result = await callChecked('stats.create', createStatEntrySchema, { entry: entry }, this.pending[key]);
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
@@ -280,7 +287,7 @@ Page<DocsData, DocsCustom>({
     const key = `remove:${id}`;
     this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true });
-    const result = await call('stats.remove', { id: id }, this.pending[key]);
+    const result = await callChecked('stats.remove', removeByIdSchema, { id: id }, this.pending[key]);
     if (result.ok) {
       delete this.pending[key];
       await this.refresh();

@@ -36,7 +36,14 @@ import {
   type ReportLine,
   type WorkLine,
 } from './view';
-import { call } from '../../../api/client';
+import { call, callChecked } from '../../../api/client';
+import {
+  getProfileSchema,
+  grantReminderSchema,
+  listItemsSchema,
+  listRequestsSchema,
+  reportStatusSchema,
+} from 'gongkai-core';
 import { askSubscriptions } from '../../../api/subscribe';
 import type { ReminderCounts } from 'gongkai-core';
 
@@ -171,7 +178,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadDrafts() {
-    const result = await call('items.list', { status: 'draft', pageSize: 50 });
+    const result = await callChecked('items.list', listItemsSchema, { status: 'draft', pageSize: 50 });
     if (!result.ok) {
       this.setData({ draftsError: result.message });
       return;
@@ -180,7 +187,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadWaiting(role) {
-    const result = await call('items.list', { status: 'inReview', pageSize: 50 });
+    const result = await callChecked('items.list', listItemsSchema, { status: 'inReview', pageSize: 50 });
     if (!result.ok) {
       this.setData({ waitingError: result.message });
       return;
@@ -192,7 +199,7 @@ Page<HomeData, HomeCustom>({
 
   async loadRequests() {
     // The desk's first page is ordered by urgency; its counts cover every open request.
-    const result = await call('requests.list', { page: 1, pageSize: 10 });
+    const result = await callChecked('requests.list', listRequestsSchema, { page: 1, pageSize: 10 });
     if (!result.ok) {
       this.setData({ requestsError: result.message });
       return;
@@ -206,7 +213,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadReport() {
-    const result = await call('reports.status', {});
+    const result = await callChecked('reports.status', reportStatusSchema, {});
     if (!result.ok) {
       this.setData({ reportError: result.message, report: null });
       return;
@@ -216,7 +223,7 @@ Page<HomeData, HomeCustom>({
 
   async loadReminders(role, organId) {
     const [profile, counts] = await Promise.all([
-      call('organ.getProfile', organId ? { organId } : {}),
+      callChecked('organ.getProfile', getProfileSchema, organId ? { organId } : {}),
       call('organ.reminders', {}),
     ]);
     if (!profile.ok) {
@@ -242,7 +249,10 @@ Page<HomeData, HomeCustom>({
       // One accept allows one message: a template the organ uses for two purposes counts for the first.
       const line = lines.find((l) => l.templateId === templateId);
       if (!line || answers[templateId] !== 'accept') continue;
-      const granted = await call('organ.grantReminder', { purpose: line.purpose, templateId: templateId });
+      const granted = await callChecked('organ.grantReminder', grantReminderSchema, {
+        purpose: line.purpose,
+        templateId: templateId,
+      });
       if (granted.ok) counts = granted.data;
       else failure = granted.message;
     }

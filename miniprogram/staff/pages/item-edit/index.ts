@@ -36,7 +36,8 @@ import {
   type PhotoView,
   type UploadStatus,
 } from './photos';
-import { call, newIdempotencyKey, upload } from '../../../api/client';
+import { call, callChecked, newIdempotencyKey, upload } from '../../../api/client';
+import { createItemSchema, getItemSchema, submitItemSchema, updateItemSchema } from 'gongkai-core';
 import type { Result, StaffItem } from 'gongkai-core';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
@@ -165,7 +166,7 @@ Page<EditData, EditCustom>({
     if (id === null) {
       this.draft = local ?? newDraft(null);
     } else {
-      const server = await (call('items.get', { id: id }) as Promise<Result<StaffItem>>);
+      const server = await (callChecked('items.get', getItemSchema, { id: id }) as Promise<Result<StaffItem>>);
       if (!server.ok) {
         if (local === null) {
           this.setData({ state: 'error', message: server.message });
@@ -325,8 +326,12 @@ Page<EditData, EditCustom>({
     const sentForm = draft.form;
     const result =
       draft.id === null || draft.version === null
-        ? await call('items.create', { content: checked.content }, draft.createRequestId)
-        : await call('items.update', { id: draft.id, version: draft.version, content: checked.content });
+        ? await callChecked('items.create', createItemSchema, { content: checked.content }, draft.createRequestId)
+        : await callChecked('items.update', updateItemSchema, {
+            id: draft.id,
+            version: draft.version,
+            content: checked.content,
+          });
     if (!result.ok) {
       if (result.code === 'CONFLICT') {
         this.setData({ notice: `${result.message}。${CONFLICT_NOTE}`, noticeKind: 'conflict' });
@@ -454,7 +459,7 @@ Page<EditData, EditCustom>({
       this.setData({ busy: false, notice: `${PHOTOS_BEFORE_SUBMIT}：${pendingNote(left)}`, noticeKind: 'error' });
       return;
     }
-    const result = await call('items.submit', { id: id }, this.submitKey);
+    const result = await callChecked('items.submit', submitItemSchema, { id: id }, this.submitKey);
     this.setData({ busy: false });
     if (!result.ok) {
       this.setData({ notice: result.message, noticeKind: 'error' });

@@ -12,11 +12,12 @@ import {
   type ItemHistory,
   type Result,
   type StaffRole,
+  getItemSchema,
 } from 'gongkai-core';
 import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffItem } from 'gongkai-core';
 
 export type ManageState = 'loading' | 'ready' | 'error';
@@ -114,7 +115,7 @@ Page<ManageData, ManageCustom>({
     if (!me) return;
     this.role = me.role;
     const [item, versions] = await Promise.all([
-      call('items.get', { id: this.id }) as Promise<Result<StaffItem>>,
+      callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>,
       this.versionsOf(this.id),
     ]);
     if (!item.ok) {
@@ -144,7 +145,7 @@ Page<ManageData, ManageCustom>({
     const chain: ItemHistory[] = [];
     let next: string | null = id;
     while (next !== null && chain.length < MAX_VERSIONS) {
-      const result: Result<ItemHistory> = await call('items.history', { id: next });
+      const result: Result<ItemHistory> = await callChecked('items.history', getItemSchema, { id: next });
       if (!result.ok) return result.message;
       chain.push(result.data);
       next = result.data.correctionOf;
@@ -173,7 +174,12 @@ Page<ManageData, ManageCustom>({
     }
     if (!(await confirmWithdraw(this.data.title, reason))) return;
     this.setData({ busy: true, notice: '' });
-    const result = await call('items.withdraw', { id: this.id, reason: reason }, this.withdrawKey);
+    const result = await callChecked(
+      'items.withdraw',
+      withdrawItemSchema,
+      { id: this.id, reason: reason },
+      this.withdrawKey,
+    );
     if (!result.ok) {
       // A refused or failed withdrawal may be tried again as a new request.
       this.withdrawKey = newIdempotencyKey();
@@ -201,7 +207,7 @@ Page<ManageData, ManageCustom>({
       return;
     }
     this.setData({ busy: true, notice: '' });
-    const result = await call('items.correct', payload, this.correctKey);
+    const result = await callChecked('items.correct', correctItemSchema, payload, this.correctKey);
     this.setData({ busy: false });
     if (!result.ok) {
       this.correctKey = newIdempotencyKey();

@@ -15,7 +15,8 @@ import {
   type ShownInvitation,
   type StaffLine,
 } from './view';
-import { call } from '../../../api/client';
+import { call, callChecked } from '../../../api/client';
+import { inviteSchema, removeStaffSchema } from 'gongkai-core';
 
 export type PeopleState = 'loading' | 'ready' | 'error';
 export type NoticeKind = '' | 'saved' | 'error';
@@ -117,7 +118,7 @@ Page<PeopleData, PeopleCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await call('organ.invite', { role: role, expiresInDays: this.data.days });
+    const result = await callChecked('organ.invite', inviteSchema, { role: role, expiresInDays: this.data.days });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
@@ -148,7 +149,7 @@ Page<PeopleData, PeopleCustom>({
     )
       return;
     this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await call('organ.removeStaff', { staffId: id });
+    const result = await callChecked('organ.removeStaff', removeStaffSchema, { staffId: id });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;

@@ -8,7 +8,8 @@
 import { staffOpening } from '../../session';
 import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { importPublishedSchema, previewImportSchema } from 'gongkai-core';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 
@@ -75,7 +76,7 @@ Page<ReportImportData, ReportImportCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', preview: null, published: null });
-    const result = await call('reports.previewImport', { text: this.text });
+    const result = await callChecked('reports.previewImport', previewImportSchema, { text: this.text });
     if (!result.ok) {
       this.setData({ busy: false, notice: refusalText(result) });
       return;
@@ -87,7 +88,12 @@ Page<ReportImportData, ReportImportCustom>({
   async onConfirm() {
     if (this.data.busy || this.data.preview === null) return;
     this.setData({ busy: true, notice: '' });
-    const result = await call('reports.importPublished', { text: this.text }, this.idempotencyKey);
+    const result = await callChecked(
+      'reports.importPublished',
+      importPublishedSchema,
+      { text: this.text },
+      this.idempotencyKey,
+    );
     if (!result.ok) {
       this.setData({ busy: false, notice: refusalText(result) });
       return;

@@ -12,7 +12,8 @@ import {
 } from '../../../pages/report/reader/view';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
 import { staffOpening } from '../../session';
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { buildReportSchema, getPublishedReportSchema } from 'gongkai-core';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
@@ -59,8 +60,8 @@ Page<ReportPreviewData, ReportPreviewCustom>({
 
   /** A published version as it is, or the draft as it would be published now. */
   async fetch() {
-    if (this.id !== '') return call('reports.getPublished', { id: this.id });
-    const built = await call('reports.build', { year: this.year });
+    if (this.id !== '') return callChecked('reports.getPublished', getPublishedReportSchema, { id: this.id });
+    const built = await callChecked('reports.build', buildReportSchema, { year: this.year });
     if (!built.ok) return built;
     const { report } = built.data;
     return {

@@ -5,7 +5,17 @@
  * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
  * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
  */
-import { ROLE_LABELS, type Sections, type StaffRole } from 'gongkai-core';
+import {
+  ROLE_LABELS,
+  type Sections,
+  type StaffRole,
+  buildReportSchema,
+  exportHtmlSchema,
+  rejectReportSchema,
+  reportStatusSchema,
+  reportStepSchema,
+  saveNarrativeSchema,
+} from 'gongkai-core';
 import { DEV_SERVER } from '../../../config/index';
 import { staffOpening, stepName } from '../../session';
 import { todayIso, yearOptions } from '../../records';
@@ -24,7 +34,7 @@ import {
   type FindingGroup,
   type TableBlock,
 } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-core';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
@@ -176,8 +186,8 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     if (!me) return;
     const year = this.data.year;
     const [built, status] = await Promise.all([
-      call('reports.build', { year: year }),
-      call('reports.status', { year: year }),
+      callChecked('reports.build', buildReportSchema, { year: year }),
+      callChecked('reports.status', reportStatusSchema, { year: year }),
     ]);
     if (!built.ok || !status.ok) {
       this.setData({ state: 'error', message: !built.ok ? built.message : !status.ok ? status.message : '' });
@@ -263,7 +273,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   /** Saves the narrative with the version it was read at; on CONFLICT tells and reloads the newer text. */
   async save() {
     if (this.texts === null) return false;
-    const result = await call('reports.saveNarrative', {
+    const result = await callChecked('reports.saveNarrative', saveNarrativeSchema, {
       year: this.data.year,
       version: this.version,
       sections: this.texts,
@@ -291,7 +301,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
     if (this.data.dirty && !(await this.save())) return;
-    const result = await call('reports.submit', { year: this.data.year }, this.submitKey);
+    const result = await callChecked('reports.submit', reportStepSchema, { year: this.data.year }, this.submitKey);
     if (!result.ok) {
       this.submitKey = newIdempotencyKey();
       this.setData({ busy: false, notice: result.message });
@@ -304,7 +314,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   async onApprove() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await call('reports.approve', { year: this.data.year }, this.approveKey);
+    const result = await callChecked('reports.approve', reportStepSchema, { year: this.data.year }, this.approveKey);
     // A refused or failed approval may be tried again as a new request; so may the next step's.
     this.approveKey = newIdempotencyKey();
     if (!result.ok) {
@@ -321,8 +331,9 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   async onReject() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await call(
+    const result = await callChecked(
       'reports.reject',
+      rejectReportSchema,
       { year: this.data.year, comment: this.data.rejectReason },
       this.rejectKey,
     );
@@ -358,7 +369,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   async htmlOrTell() {
     if (this.data.busy || this.data.publishedId === '') return null;
     this.setData({ busy: true, notice: '' });
-    const result = await call('reports.exportHtml', { id: this.data.publishedId });
+    const result = await callChecked('reports.exportHtml', exportHtmlSchema, { id: this.data.publishedId });
     this.setData({ busy: false, notice: result.ok ? '' : result.message });
     return result.ok ? result.data : null;
   },

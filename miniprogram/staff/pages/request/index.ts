@@ -12,6 +12,9 @@ import {
   type NoticeKind,
   type Outcome,
   type Result,
+  actRequestSchema,
+  getRequestSchema,
+  requestLetterSchema,
 } from 'gongkai-core';
 import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
@@ -28,7 +31,7 @@ import {
   type Line,
   type OutcomeGroup,
 } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffRequestAnswer } from 'gongkai-core';
 
 export type RequestState = 'loading' | 'ready' | 'error';
@@ -151,7 +154,7 @@ Page<RequestData, RequestCustom>({
     this.setData({ form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await call('requests.get', { id: this.id });
+    const result = await callChecked('requests.get', getRequestSchema, { id: this.id });
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message });
       return;
@@ -246,7 +249,7 @@ Page<RequestData, RequestCustom>({
       letterBusy: true,
       letterMissing: '',
     });
-    const draft = await call('requests.letter', { id: this.id, outcome });
+    const draft = await callChecked('requests.letter', requestLetterSchema, { id: this.id, outcome });
     if (this.data.fields.outcome !== outcome) return; // another row was picked meanwhile
     if (!draft.ok || !('missing' in draft.data)) {
       const why = draft.ok ? '请重试' : draft.message;
@@ -294,7 +297,7 @@ Page<RequestData, RequestCustom>({
       action: actionOf(type, this.data.fields, this.data.nthThisMonth) as never,
       ...(answering && this.data.letterText.trim() !== '' ? { letterText: this.data.letterText } : {}),
     };
-    const result: Result<unknown> = await call('requests.act', payload, this.actKey);
+    const result: Result<unknown> = await callChecked('requests.act', actRequestSchema, payload, this.actKey);
     if (result.ok) {
       this.setData({ busy: false });
       await this.load({ text: `已办理：${ACTION_LABELS[type]}`, kind: 'ok' });
@@ -317,7 +320,7 @@ Page<RequestData, RequestCustom>({
 
   async onNotice(e) {
     const kind = e.currentTarget.dataset.kind;
-    const result = await call('requests.letter', { id: this.id, notice: kind });
+    const result = await callChecked('requests.letter', requestLetterSchema, { id: this.id, notice: kind });
     if (!result.ok) {
       this.setData({ notice: result.message, noticeKind: 'error' });
       return;

@@ -7,7 +7,8 @@ import type { RequestStatus } from 'gongkai-core';
 import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { listRequestsSchema } from 'gongkai-core';
 
 export type RequestsState = PagedData<RequestLine>['state'];
 
@@ -80,8 +81,9 @@ Page<RequestsData, RequestsCustom>({
       }
     }
     const status = this.data.filter === '' ? undefined : (this.data.filter as RequestStatus);
-    const result = await call(
+    const result = await callChecked(
       'requests.list',
+      listRequestsSchema,
       status === undefined
         ? { page: load.page, pageSize: PAGE_SIZE }
         : { status, page: load.page, pageSize: PAGE_SIZE },

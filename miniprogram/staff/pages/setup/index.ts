@@ -6,7 +6,8 @@
 import type { FieldError } from 'gongkai-core';
 import { HOME_ROUTE } from '../../session';
 import { creditCheck, errorsOf, type CreditCheck } from '../admin/view';
-import { call } from '../../../api/client';
+import { callChecked } from '../../../api/client';
+import { setupSchema } from 'gongkai-core';
 
 type Field = 'code' | 'name' | 'creditCode' | 'displayName';
 
@@ -50,7 +51,7 @@ Page<SetupData, SetupCustom>({
     if (this.data.busy) return;
     this.setData({ busy: true, message: '', errors: {} });
     const { code, name, creditCode, displayName } = this.data;
-    const result = await call('organ.setup', { code, organ: { name, creditCode }, displayName });
+    const result = await callChecked('organ.setup', setupSchema, { code, organ: { name, creditCode }, displayName });
     if (!result.ok) {
       this.setData({ busy: false, errors: formErrors(result.fieldErrors), message: result.message });
       return;

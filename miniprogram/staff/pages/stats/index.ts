@@ -18,7 +18,8 @@ import {
   type StatsErrors,
   type StatsForm,
 } from './view';
-import { call, newIdempotencyKey } from '../../../api/client';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-core';
 import type { StatEntry } from 'gongkai-core';
 
 export type StatsState = 'loading' | 'ready' | 'error';
@@ -97,7 +98,7 @@ Page<StatsData, StatsCustom>({
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
   async refresh() {
-    const result = await call('stats.list', { year: this.year });
+    const result = await callChecked('stats.list', listByYearSchema, { year: this.year });
     if (!result.ok) {
       if (this.data.state === 'ready')
         this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
@@ -157,7 +158,7 @@ Page<StatsData, StatsCustom>({
       const signature = JSON.stringify(entry);
       const idempotencyKey = this.pending[signature] ?? newIdempotencyKey();
       this.pending[signature] = idempotencyKey;
-      const result = await call('stats.create', { entry: entry }, idempotencyKey);
+      const result = await callChecked('stats.create', createStatEntrySchema, { entry: entry }, idempotencyKey);
       if (result.ok) {
         delete this.pending[signature];
         form[key] = '';
@@ -186,7 +187,7 @@ Page<StatsData, StatsCustom>({
     this.setData({ busy: true });
     const key = `remove:${id}`;
     this.pending[key] = this.pending[key] ?? newIdempotencyKey();
-    const result = await call('stats.remove', { id: id }, this.pending[key]);
+    const result = await callChecked('stats.remove', removeByIdSchema, { id: id }, this.pending[key]);
     if (result.ok) {
       delete this.pending[key];
       await this.refresh();

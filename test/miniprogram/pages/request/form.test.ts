@@ -159,7 +159,7 @@ describe('request form', () => {
         channel: 'online',
       },
     });
-    expect(sent.idempotencyKey).toMatch(/^req-[a-z0-9]+-[a-z0-9]{12}$/);
+    expect(sent.idempotencyKey).toMatch(/^key-[a-z0-9]+-[a-z0-9]{12}$/);
 
     pending.resolve({ ok: true, data: ANSWER });
     await flush();
@@ -199,9 +199,7 @@ describe('request form', () => {
         ok: false,
         code: 'VALIDATION',
         message: '输入有误：…',
-        fieldErrors: [
-          { path: 'submission.address', message: '通讯地址不能超过 200 个字' },
-        ],
+        fieldErrors: [{ path: 'submission.address', message: '通讯地址不能超过 200 个字' }],
       })),
     );
     const page = openPage<RequestData>(ROUTE);
