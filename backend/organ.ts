@@ -89,9 +89,7 @@ function settingsOf(organ: Row): OrganSettings {
 }
 
 const invalidCode = (what: string) =>
-  new AppError('VALIDATION', `${what}无效、已使用或已过期`, [
-    { path: 'code', message: `${what}无效、已使用或已过期` },
-  ]);
+  new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `${what}无效、已使用或已过期` }]);
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
   const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };

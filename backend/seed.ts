@@ -33,6 +33,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return num(await db.collection(COLLECTIONS.organs).count(), 'total') === 0;
 }
 
+/** A date `days` before `today` in Asia/Shanghai (YYYY-MM-DD): the demo's dates follow the day it is seeded. */
+export function daysBefore(today: Date, days: number): string {
+  const d = new Date(today.getTime() - days * 24 * 60 * 60 * 1000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}
+
+/**
+ * Seeds the demo. Every date is relative to `today`, the day of the first start: items written in the last weeks,
+ * a paper request received three days ago (its clock running, not months overdue), this year's statistics dated
+ * before today and last year's a year earlier, a 复议 case filed late last year and decided this year.
+ */
 export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoLogins> {
   const call = async <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> => {
     const handler = FUNCTION_HANDLERS[fn];
@@ -62,7 +73,7 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today));
   const titles = [
     '关于做好春耕备耕工作的通知',
-    '扎毛乡2026年城乡居民最低生活保障对象公示',
+    `扎毛乡${year}年城乡居民最低生活保障对象公示`,
     '扎毛乡草原生态保护补助奖励资金发放情况公示',
     '扎毛乡农村人居环境整治工作方案',
   ];
@@ -70,8 +81,8 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     const content = {
       title,
       publisher: organ.name,
-      writtenDate: `${year}-0${i + 1}-10`,
-      category: i === 1 ? 'socialAssistance' : 'agriculture',
+      writtenDate: daysBefore(today, 40 - 9 * i),
+      category: i === 1 ? 'assistance' : 'agriculture',
       body: `${title}。详见附件。`,
     };
     const { id } = await call<{ id: string }>('editor', 'items', 'create', { content });
@@ -80,21 +91,33 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     await call('reviewer', 'items', 'approve', { id, checklist: CHECKLIST });
     await call('leader', 'items', 'approve', { id });
   }
-  for (const [y, n] of [
-    [year - 1, 4],
-    [year, 2],
+  // This year's entries fall between 1 January and today; last year's a year before each.
+  const dayOfYear = Math.floor((today.getTime() - new Date(`${year}-01-01T00:00:00+08:00`).getTime()) / 86_400_000);
+  const thisYear = (share: number): string => daysBefore(today, Math.floor(dayOfYear * share));
+  const lastYear = (share: number): string => daysBefore(today, Math.floor(dayOfYear * share) + 365);
+  for (const [date, n] of [
+    [lastYear(0.5), 4],
+    [thisYear(0.5), 2],
   ] as const) {
     await call('editor', 'stats', 'create', {
-      entry: { kind: 'count', metric: 'licensing.decisions', date: `${y}-03-15`, count: n },
-    });
-    await call('editor', 'stats', 'create', {
-      entry: { kind: 'count', metric: 'punishment.decisions', date: `${y}-06-20`, count: 1 },
+      entry: { kind: 'count', metric: 'licensing.decisions', date, count: n },
     });
   }
+  for (const date of [lastYear(0.2), thisYear(0.2)])
+    await call('editor', 'stats', 'create', {
+      entry: { kind: 'count', metric: 'punishment.decisions', date, count: 1 },
+    });
+  // A 复议 case filed last year (about two months before 1 January) and decided this year: 尚未审结 in last
+  // year's report, 结果维持 in this year's.
   await call('editor', 'cases', 'create', {
-    case: { kind: 'review', filedDate: `${year - 1}-11-02`, result: 'upheld', closedDate: `${year}-01-20` },
+    case: {
+      kind: 'review',
+      filedDate: daysBefore(today, dayOfYear + 60),
+      result: 'upheld',
+      closedDate: thisYear(0.5),
+    },
   });
-  // Two information requests: a citizen's online one awaiting confirmation, and a paper one received last December.
+  // Two information requests: a citizen's online one awaiting confirmation, and a paper one received three days ago.
   const person = {
     applicantType: 'natural',
     name: '卓玛措',
@@ -111,7 +134,7 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     idempotencyKey: 'seed-online-0001',
   });
   await call('editor', 'requests', 'record', {
-    entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: `${year - 1}-12-28` },
+    entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: daysBefore(today, 3) },
     idempotencyKey: 'seed-paper-00001',
   });
   const logins = {} as Record<DemoRole, string>;

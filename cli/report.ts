@@ -4,12 +4,14 @@
  * Exit codes: 0 read (and, for check, no error finding); 1 check found an error; 2 the file or the
  * command line cannot be read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { localEnv } from '../server/env';
 import { checkInputSchema, checkReport, hasErrors, type CheckInput } from '../shared/checks';
 import { parseWith } from '../shared/errors';
 import { importReportDocx, importReportText } from '../shared/import';
 import { renderHtml, renderMarkdown } from '../shared/render';
+import { renderDocx } from '../shared/render/docx';
 import type { ReportData } from '../shared/report';
 import { summarize } from './summary';
 
@@ -25,7 +27,8 @@ export class CliError extends Error {
 const USAGE = `用法：
   npm run -s report -- import <报告.txt|报告.docx> [--json]
   npm run -s report -- check <报告文件或 import 的 JSON> [--last-year <上年报告>] [--json]
-  npm run -s report -- render <报告文件或 import 的 JSON> --format md|html`;
+  npm run -s report -- render <报告文件或 import 的 JSON> --format md|html
+  npm run -s report -- render <报告文件或 import 的 JSON> --format docx --out <报告.docx>`;
 
 interface Args {
   command: string;
@@ -33,6 +36,7 @@ interface Args {
   json: boolean;
   lastYear?: string;
   format?: string;
+  out?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -40,20 +44,29 @@ export function parseArgs(argv: readonly string[]): Args {
   let json = false;
   let lastYear: string | undefined;
   let format: string | undefined;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--json') json = true;
-    else if (a === '--last-year' || a === '--format') {
+    else if (a === '--last-year' || a === '--format' || a === '--out') {
       const value = argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
       if (a === '--last-year') lastYear = value;
+      else if (a === '--out') out = value;
       else format = value;
     } else if (a.startsWith('--')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
   const [command, file] = positional;
   if (!command || !file || positional.length > 2) throw new CliError(USAGE, 2);
-  return { command, file, json, ...(lastYear ? { lastYear } : {}), ...(format ? { format } : {}) };
+  return {
+    command,
+    file,
+    json,
+    ...(lastYear ? { lastYear } : {}),
+    ...(format ? { format } : {}),
+    ...(out ? { out } : {}),
+  };
 }
 
 function readBytes(file: string, cwd: string): Buffer {
@@ -134,8 +147,15 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       return { stdout: text, exitCode: hasErrors(findings) ? 1 : 0 };
     }
     case 'render': {
-      if (args.format !== 'md' && args.format !== 'html') throw new CliError(`--format 应为 md 或 html\n${USAGE}`, 2);
+      if (args.format !== 'md' && args.format !== 'html' && args.format !== 'docx')
+        throw new CliError(`--format 应为 md、html 或 docx\n${USAGE}`, 2);
+      if (args.format === 'docx' && !args.out) throw new CliError(`--format docx 须用 --out 指定输出文件\n${USAGE}`, 2);
       const report = asReportData(await loadReport(args.file, cwd));
+      if (args.format === 'docx' && args.out) {
+        const target = path.resolve(cwd, args.out);
+        writeFileSync(target, await renderDocx(report));
+        return { stdout: `已写入 ${args.out}\n`, exitCode: 0 };
+      }
       return { stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report), exitCode: 0 };
     }
     default:
@@ -144,7 +164,7 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
 }
 
 async function main(): Promise<void> {
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const cwd = localEnv.initCwd() ?? process.cwd();
   try {
     const out = await run(process.argv.slice(2), cwd);
     process.stdout.write(out.stdout);

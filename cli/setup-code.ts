@@ -6,7 +6,7 @@
  *   npm run -s setup-code -- --service-url <url>/admin   (a CloudBase-compatible server, e.g. the local one)
  * Only the code's SHA-256 is stored; the code is printed once. Exit 0 printed, 2 bad command line or no access.
  */
-import '../server/env';
+import { localEnv } from '../server/env';
 import { init } from '@cloudbase/node-sdk';
 import { createSetupCode } from '../backend/organ';
 
@@ -65,7 +65,7 @@ export async function issueSetupCode(target: Target): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const target = targetOf(process.argv.slice(2), process.env);
+  const target = targetOf(process.argv.slice(2), localEnv.all());
   if (typeof target === 'string') {
     process.stderr.write(`${target}\n`);
     return 2;

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { TxManager } from './db/transactions';
+import { localEnv } from './env';
 import { databaseHandler } from './http/database';
 import { HttpError, sendJson } from './http/envelope';
 import { Router } from './http/router';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   transactionTimeoutMs?: number;
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (message: string) => void;
+  /** Answers a request no route took (the portal's Chinese error page); default a JSON 404. */
+  notFound?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
 
 export interface RunningServer {
@@ -48,8 +51,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  const port = options.port ?? Number(process.env.PORT ?? 8787);
+  const host = options.host ?? localEnv.host() ?? '127.0.0.1';
+  const port = options.port ?? Number(localEnv.port() ?? 8787);
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const log = options.log ?? ((message: string) => console.error(message));
 
@@ -63,7 +66,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router
       .handle(req, res)
       .then((handled) => {
-        if (!handled) sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${req.url}` });
+        if (handled) return;
+        if (options.notFound) return options.notFound(req, res);
+        sendJson(res, 404, { code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}` });
       })
       .catch((e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;

@@ -4,10 +4,11 @@
  * Prints one line "listening <url>" once the port is bound (tests wait for it).
  */
 import { startServer } from './app';
+import { localEnv } from './env';
 import { runMain, stopOnSignals } from './process';
 
 async function main(): Promise<void> {
-  const server = await startServer({ dataDir: process.env.DATA_DIR || undefined });
+  const server = await startServer({ dataDir: localEnv.dataDir() });
   console.log(`listening ${server.url} (SDK serviceUrl ${server.url}/admin, data in ${server.dataDir})`);
   stopOnSignals(server);
 }

@@ -3,7 +3,7 @@
  * server (database at /admin, the cloud functions at /functions/<name>, published reports at /), seeds the demo
  * organ on an empty store, prints the URLs, the logins and a setup code, and runs until Ctrl-C.
  */
-import './env';
+import { localEnv } from './env';
 import { readFileSync } from 'node:fs';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
@@ -14,7 +14,8 @@ import { startServer } from './app';
 import { runMain, stopOnSignals } from './process';
 import { installFiles } from './files';
 import { installFunctions } from './functions';
-import { installPreview, SEED_REPORT_FILE } from './preview';
+import { installPortal, portalNotFound, SEED_REPORT_FILE } from './portal';
+import { loadOrgan } from './portal/data';
 
 async function main(): Promise<void> {
   let db: Db | null = null;
@@ -23,11 +24,12 @@ async function main(): Promise<void> {
     return db;
   };
   const server = await startServer({
-    dataDir: process.env.DATA_DIR || undefined,
+    dataDir: localEnv.dataDir(),
     routes: (r) => {
       installFunctions(r, handle);
-      installPreview(r, handle);
+      installPortal(r, handle);
     },
+    notFound: portalNotFound(handle),
   });
   installFiles(server.router, server.dataDir, handle);
   db = connectLocal(server.url);
@@ -36,18 +38,28 @@ async function main(): Promise<void> {
     await seedDemo(db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());
   }
   const logins = await demoLogins(db);
+  const organ = await loadOrgan(db);
   const code = await createSetupCode(db);
   const u = server.url;
   console.log(`Gongkai 本地云已启动：${u}/`);
-  console.log(`  公开页面（年度报告、公开信息）：${u}/`);
+  console.log(`  公开网站（${organ?.name ?? '机关'}：公开指南、公开目录、年度报告）：${u}/`);
+  console.log(`  演示机关 ${organ?.name ?? ''} 的 organId：${organ?.id ?? '（无）'}`);
   console.log(
     `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`,
   );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
-  console.log(`  数据库（@cloudbase/node-sdk 的 serviceUrl）：${u}/admin   数据目录：${server.dataDir}`);
-  console.log('  演示登录令牌：');
+  console.log(
+    `  数据库（供 @cloudbase/node-sdk 连接，serviceUrl，不是网页）：${u}/admin   数据目录：${server.dataDir}`,
+  );
+  console.log('  演示登录令牌（小程序开发版或 x-gongkai-login 请求头使用）：');
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
   console.log(`  新机关设置码（一次有效）：${code}`);
+  console.log(
+    '    供另一个机关的第一位管理员开通自己的机关（演示机关已开通，不需要它）：在小程序“我的 → 工作人员入口 → 开通新机关”',
+  );
+  console.log(
+    `    输入此码并填写机关信息；或以未加入机关的登录令牌（如上面的 citizen）POST ${u}/functions/organ，事件 { action: "setup", payload: { code, organ, displayName } }。`,
+  );
   console.log('按 Ctrl-C 停止。');
   startSweeps(db);
   stopOnSignals(server);
@@ -64,7 +76,8 @@ function startSweeps(db: Db): void {
       (e: unknown) => console.error(`定时任务失败：${e instanceof Error ? e.message : String(e)}`),
     );
   void run();
-  const timer = setInterval(run, 60 * 60 * 1000);
+  // run() reports its own failure (the .then above), so neither call leaves a rejection unhandled.
+  const timer = setInterval(() => void run(), 60 * 60 * 1000);
   timer.unref(); // Ctrl-C stops the server; the timer does not keep the process alive
 }
 

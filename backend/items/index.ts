@@ -1,5 +1,5 @@
 /** The items function: drafts, the 三审 approval chain, publishing with a 索引号, withdrawal and correction. */
-import { type ItemDetail, type ItemHistory, type TrailView } from '../../shared/api/items';
+import type { ItemDetail, ItemHistory, TrailView } from '../../shared/api/items';
 import { defineFunction } from '../runtime';
 import { itemsContract } from '../../shared/api/contracts/items';
 import { listItems } from './list';

@@ -107,13 +107,11 @@ async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise
     return 'sent';
   }
   const state = PERMANENT_ERRCODES.has(result.errcode) || tries >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  await col
-    .doc(id)
-    .update({
-      state,
-      attempts: tries,
-      lastError: { errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), at: now },
-    });
+  await col.doc(id).update({
+    state,
+    attempts: tries,
+    lastError: { errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), at: now },
+  });
   services.log(`subscribe message ${id} not sent: errcode ${result.errcode}`);
   return state;
 }

@@ -4,7 +4,12 @@
  * so a double tap or a retry after a lost answer makes one entry, and a refused write leaves nothing behind.
  */
 import type { z } from 'zod';
-import { closeCaseSchema, createCaseSchema, createStatEntrySchema, removeByIdSchema } from '../../shared/api/records';
+import type {
+  closeCaseSchema,
+  createCaseSchema,
+  createStatEntrySchema,
+  removeByIdSchema,
+} from '../../shared/api/records';
 import { COLLECTIONS } from '../collections';
 import { AppError, forbidden, notFound } from '../errors';
 import { fetchAll } from '../paging';

@@ -299,7 +299,7 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
   const year = input.year ?? shanghaiYear(ctx.now) - 1;
   const [organ, draft, published] = await Promise.all([
     organOf(ctx.db, organId),
-    one(await ctx.db.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get()),
+    ctx.db.collection(COLLECTIONS.reportDrafts).doc(draftId(organId, year)).get().then(one),
     latestPublished(ctx.db, organId, year),
   ]);
   const state = stateOf(draft, published);

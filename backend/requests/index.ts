@@ -7,15 +7,15 @@
  * audit entry and any subscribe message commit together or not at all. Submit and record are idempotent by the
  * payload's idempotencyKey without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
  */
-import {
-  type ActAnswer,
-  type ExtensionApprover,
-  type LetterAnswer,
-  type NoticeLetter,
-  type OwnRequest,
-  type OwnRequestPage,
-  type StaffRequestAnswer,
-  type SubmitRequestAnswer,
+import type {
+  ActAnswer,
+  ExtensionApprover,
+  LetterAnswer,
+  NoticeLetter,
+  OwnRequest,
+  OwnRequestPage,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
 } from '../../shared/api/requests';
 import { OFFICIAL_YEARS, type Calendar } from '../../shared/calendar';
 import { organCalendarSchema } from '../../shared/calendar/schema';

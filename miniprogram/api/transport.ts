@@ -150,7 +150,7 @@ export function uploadedFrom(status: number, text: unknown): Result<UploadedFile
   if (!result.ok) return result;
   const data = result.data;
   if (!isObject(data) || typeof data.fileID !== 'string' || data.fileID === '') return failed(UNREADABLE_MESSAGE);
-  // The id alone: pages turn it into `{devServer}/files/<id>` (pages/item/files.ts), wherever the server runs.
+  // The id alone: pages turn it into `{devServer}/files/<id>` (api/files.ts), wherever the server runs.
   const fileId = data.fileID.startsWith(LOCAL_FILE_PREFIX) ? data.fileID.slice(LOCAL_FILE_PREFIX.length) : data.fileID;
   return { ok: true, data: typeof data.size === 'number' ? { fileId, size: data.size } : { fileId } };
 }

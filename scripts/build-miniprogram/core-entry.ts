@@ -44,6 +44,9 @@ export type {
   PublishedReport,
   PublishedReportSummary,
 } from '../../shared/api';
+// The catalogue categories (pages/catalog, the staff item editor), as the portal and the 指南 list them.
+export { ALL_CATEGORIES, ARTICLE_20, ARTICLE_21, CATEGORIES, categoryLabel } from '../../shared/catalogue/categories';
+export type { Category } from '../../shared/catalogue/categories';
 // Citizen pages: the organ's contact (pages/about), 依申请公开 (pages/request, pages/mine).
 export { getProfileSchema } from '../../shared/api';
 export type { BindAnswer, OrganPublicProfile, StaffMe } from '../../shared/api/organ';

@@ -10,20 +10,30 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildCore } from './core';
 import { MINIPROGRAM_ROOT, NPM_OUT, PROJECT_ROOT } from './paths';
+import { inputsHash, upToDate, writeStamp } from './stamp';
 import { copyTdesign } from './tdesign';
 
 export async function buildMiniprogram(onlyUsed = false): Promise<string[]> {
+  const hash = inputsHash();
   rmSync(NPM_OUT, { recursive: true, force: true });
   const tdesign = copyTdesign(MINIPROGRAM_ROOT, NPM_OUT, onlyUsed);
   const core = await buildCore();
+  if (!onlyUsed) writeStamp(hash);
   const rel = (p: string): string => path.relative(PROJECT_ROOT, p);
+  const copied =
+    tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`;
   return [
-    `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`}`,
+    `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${copied}`,
     `gongkai-core: ${rel(core.file)} ${(core.bytes / 1024).toFixed(1)} KB`,
   ];
 }
 
 if (require.main === module) {
+  // `npm start` passes --if-changed: the build is skipped when none of its inputs changed (stamp.ts).
+  if (process.argv.includes('--if-changed') && upToDate()) {
+    process.stderr.write('build: 小程序的源文件未变，沿用上次构建（miniprogram/miniprogram_npm）\n');
+    process.exit(0);
+  }
   buildMiniprogram(process.argv.includes('--only-used')).then(
     (lines) => {
       for (const line of lines) process.stderr.write(`build: ${line}\n`);

@@ -61,7 +61,10 @@ export const SECRECY_ALL_CONFIRMED = Object.fromEntries(Object.keys(SECRECY_CHEC
 
 export const secrecyChecklistSchema = z.object(
   Object.fromEntries(
-    Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `保密审查须逐项确认：${SECRECY_CHECKLIST[k as SecrecyPoint]}` })]),
+    Object.keys(SECRECY_CHECKLIST).map((k) => [
+      k,
+      z.literal(true, { error: `保密审查须逐项确认：${SECRECY_CHECKLIST[k as SecrecyPoint]}` }),
+    ]),
   ) as Record<SecrecyPoint, z.ZodLiteral<true>>,
 );
 

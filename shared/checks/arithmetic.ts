@@ -1,7 +1,7 @@
 /** balance, resultTotal, applicantTotal, reviewTotal: the equations of tables 三 and 四, checked as data. */
 import { checkDef, type CellAddress } from '../format';
 import type { Finding } from '../report/schema';
-import { EQUATIONS, type Equation } from './equations';
+import { EQUATIONS, type Equation } from '../format/equations';
 import { cellValue, type CheckInput } from './input';
 import { columnName, rowName, TABLE_NAMES } from './labels';
 import { formatNumber, sum } from './numbers';

@@ -11,7 +11,7 @@ import { checkCrossYear } from './cross-year';
 import type { CheckInput } from './input';
 import { checkNarrativeNumbers } from './narrative';
 
-export * from './equations';
+export * from '../format/equations';
 export * from './input';
 export { cellName, shortLabel } from './labels';
 export { formatNumber } from './numbers';

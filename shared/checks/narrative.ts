@@ -3,7 +3,7 @@
  * published in the year (when the report was built from records), 收到申请 N 件 against table 三.
  */
 import { checkDef } from '../format';
-import { extractNarrativeNumbers } from '../import/narrative';
+import { extractNarrativeNumbers } from '../report/narrative-numbers';
 import type { Finding } from '../report/schema';
 import { cellValue, type CheckInput } from './input';
 

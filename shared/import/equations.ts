@@ -1,10 +1,10 @@
 /**
  * The arithmetic the importer infers lost cells from. It is the checks engine's own list (one source for
- * both: shared/checks/equations.ts expands the format's sum rules), re-exported here with the lookups the
+ * both: shared/format/equations.ts expands the format's sum rules), re-exported here with the lookups the
  * importer needs.
  */
 import type { CellAddress } from '../format';
-import { EQUATIONS, SUM_RULES, expandRule, type Equation, type SumRule } from '../checks/equations';
+import { EQUATIONS, SUM_RULES, expandRule, type Equation, type SumRule } from '../format/equations';
 
 export { EQUATIONS, SUM_RULES, expandRule };
 export type { Equation, SumRule };

@@ -18,7 +18,7 @@
  */
 export { importReportText, type ImportOptions } from './report-text';
 export { importReportDocx, docxToText } from './docx';
-export { extractNarrativeNumbers } from './narrative';
+export { extractNarrativeNumbers } from '../report/narrative-numbers';
 export { UnreadableReportError } from './errors';
 export { EQUATIONS, equationsWithin, type Equation } from './equations';
 export { propagate, type Filled } from './propagate';

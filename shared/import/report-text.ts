@@ -17,7 +17,7 @@ import type { CellRead } from './align';
 import { EQUATIONS } from './equations';
 import { UnreadableReportError } from './errors';
 import { propagatedFindings, shortRowFinding, unreadable } from './findings';
-import { extractNarrativeNumbers } from './narrative';
+import { extractNarrativeNumbers } from '../report/narrative-numbers';
 import { isChrome, isTraditionalScript } from './chrome';
 import { cleanText } from './normalize';
 import { overviewParts } from './overview';

@@ -9,10 +9,16 @@
 
 /** Screen width of one group label column (三、本年度办理结果, （三）不予公开); sticky offsets are multiples. */
 const GROUP_PX = 40;
+/**
+ * On a phone (≤ 640 px) the label columns together stay within 40% of a 375 px screen (150 px): two group columns
+ * of 28 px (their short labels stack a character a line) and the row label's 90 px, so four value columns show.
+ */
+const PHONE_GROUP_PX = 28;
+const PHONE_LABEL_PX = 90;
 
 export const REPORT_CSS = `
 .gk-report {
-  --gk-ink: #1f2328; --gk-muted: #a0a6ad; --gk-line: #b9c0c8; --gk-head: #eef1f5; --gk-label: #f8f9fb;
+  --gk-ink: #1f2328; --gk-muted: #57606a; --gk-line: #b9c0c8; --gk-head: #eef1f5; --gk-label: #f8f9fb;
   --gk-accent: #0b4a9e; --gk-accent-bg: #e3edfb; --gk-null: #a34a00; --gk-null-bg: #fff1dc;
   box-sizing: border-box; max-width: 60rem; margin: 0 auto; padding: 16px 16px 32px;
   color: var(--gk-ink); background: #fff;
@@ -64,9 +70,47 @@ export const REPORT_CSS = `
   background: repeating-linear-gradient(135deg, var(--gk-null-bg) 0 6px, #ffe2b8 6px 12px);
 }
 .gk-report .gk-table tr { break-inside: avoid; page-break-inside: avoid; }
-/* On a phone a wide group header (申请人情况, 行政诉讼) centred over its span starts off-screen. */
+/*
+ * Wider than a phone the group row labels (三、本年度办理结果, （三）不予公开) take the width they need on one line
+ * rather than two characters a line, so the label columns are no longer fixed widths to stick at.
+ */
+@media screen and (min-width: 641px) {
+  .gk-report .gk-table th.gk-row-label.gk-group { width: auto; max-width: none; white-space: nowrap; padding: 6px; }
+  .gk-report .gk-table th.gk-row-label, .gk-report .gk-table th.gk-corner { position: static; box-shadow: none; }
+  /* A long row label wraps after its punctuation (不补正、|行政机关…), not inside 信息. */
+  .gk-report .gk-table th.gk-row-label { word-break: keep-all; }
+}
+/* Column headers break only between words (never 自然/人, 商业企/业, 结果维/持). */
+.gk-report .gk-table th.gk-column-label, .gk-report .gk-table th.gk-caption { word-break: keep-all; }
+/*
+ * On a phone: a wide group header (申请人情况, 行政诉讼) centred over its span starts off-screen, so it starts left;
+ * the label columns stay within 40% of the screen; the table scrolls in its own box both ways, with the header rows
+ * kept on top (sticky thead) and the labels on the left, so 总计 still shows under 申请人情况 and 法人或其他组织.
+ */
 @media screen and (max-width: 640px) {
   .gk-report .gk-table th.gk-column-label.gk-group { text-align: left; padding-left: 10px; }
+  .gk-report .gk-table .gk-group-text { display: inline-block; position: sticky; left: 10px; }
+  .gk-report .gk-table-applications .gk-group-text { left: ${2 + 2 * PHONE_GROUP_PX + PHONE_LABEL_PX + 8}px; }
+  .gk-report .gk-table-wrap { max-height: 80vh; overflow: auto; overscroll-behavior: contain; }
+  .gk-report .gk-table thead { position: sticky; top: 0; z-index: 2; }
+  .gk-report .gk-table { font-size: 13px; }
+  .gk-report .gk-table th.gk-row-label {
+    width: ${PHONE_LABEL_PX}px; min-width: ${PHONE_LABEL_PX}px; max-width: ${PHONE_LABEL_PX}px; padding: 4px;
+    overflow-wrap: anywhere;
+  }
+  .gk-report .gk-table th.gk-row-label.gk-group {
+    width: ${PHONE_GROUP_PX}px; min-width: ${PHONE_GROUP_PX}px; max-width: ${PHONE_GROUP_PX}px; padding: 4px 2px;
+  }
+  .gk-report .gk-table th.gk-row-label[colspan] {
+    max-width: none;
+  }
+  .gk-report .gk-table th.gk-note { font-size: 11px; padding: 4px; }
+  /* Narrow value columns show more of them; a phone may wrap 法律服务/机构. */
+  .gk-report .gk-table th.gk-column-label { word-break: normal; min-width: 3em; padding: 4px; }
+  .gk-report .gk-table .gk-lc1 { left: ${1 + PHONE_GROUP_PX}px; }
+  .gk-report .gk-table .gk-lc2 { left: ${1 + 2 * PHONE_GROUP_PX}px; }
+  .gk-report .gk-table .gk-lc3 { left: ${1 + 3 * PHONE_GROUP_PX}px; }
+  .gk-report .gk-table td.gk-value { min-width: 3em; font-size: 14px; padding: 4px; }
 }
 
 @page { size: A4; margin: 18mm 15mm; }

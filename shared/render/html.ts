@@ -59,7 +59,12 @@ function cellHtml(cell: LayoutCell): string {
     ...(cell.labelColumn === undefined ? [] : [`gk-lc${cell.labelColumn}`]),
   ].join(' ');
   const scopeAttr = scope(cell) === '' ? '' : ` scope="${scope(cell)}"`;
-  return `<th class="${classes}"${scopeAttr}${spans(cell)}>${escapeHtml(cell.text)}</th>`;
+  // A column group's label sits in a span that a phone keeps in view while the table scrolls sideways.
+  const text =
+    cell.kind === 'columnLabel' && cell.group
+      ? `<span class="gk-group-text">${escapeHtml(cell.text)}</span>`
+      : escapeHtml(cell.text);
+  return `<th class="${classes}"${scopeAttr}${spans(cell)}>${text}</th>`;
 }
 
 function rowsHtml(rows: readonly LayoutRow[]): string {

@@ -23,7 +23,7 @@ import {
   cellAddress,
   type CellAddress,
 } from '../format';
-import { extractNarrativeNumbers } from '../import/narrative';
+import { extractNarrativeNumbers } from './narrative-numbers';
 import type { DisclosureItem, RequestRecord, ReviewCase, StatEntry } from '../records';
 import { emptySections, type ReportData, type Sections } from './schema';
 import { Tally, type CellSources } from './tally';

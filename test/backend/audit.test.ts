@@ -143,7 +143,7 @@ it('no code path can change or remove an audit entry: the collection is only eve
     if (text.includes("'audit_log'") && !file.endsWith(path.join('backend', 'collections.ts')))
       uses.push(`${file}: names the collection directly`);
     for (const m of text.matchAll(/COLLECTIONS\.audit\)([^;]*)/g)) {
-      if (!/^\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
+      if (!/^\s*\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
     }
   }
   expect(uses).toEqual([]);

@@ -2,8 +2,8 @@
  * Type-level checks, compiled by `tsc -p tsconfig.json` (not run): a handler that takes or returns the wrong shape
  * does not compile. Each `@ts-expect-error` fails the compile if the error it expects ever goes away.
  */
-import { defineFunction } from '../../backend/runtime';
-import { itemsContract } from '../../shared/api/contracts/items';
+import type { defineFunction } from '../../backend/runtime';
+import type { itemsContract } from '../../shared/api/contracts/items';
 
 type Handlers = Parameters<typeof defineFunction<typeof itemsContract>>[2];
 declare const handlers: Handlers;

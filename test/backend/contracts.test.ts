@@ -6,8 +6,7 @@ import { startBackend, type Backend } from './harness';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import { defineFunction } from '../../backend/runtime';
 import { FUNCTION_NAMES } from '../../shared/api';
-import { CONTRACTS } from '../../shared/api/contracts';
-import { accessOf, POLICY } from '../../shared/policy';
+import { accessOf, CONTRACTS, POLICY } from '../../shared/api/contracts';
 
 let b: Backend;
 beforeAll(async () => {

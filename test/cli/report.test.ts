@@ -113,6 +113,16 @@ describe('report render', () => {
     expect(html.stdout).toContain('全年主动公开政府信息 264 条');
   });
 
+  it('writes the .docx to --out, relative to the directory typed in, and reads it back cell for cell', async () => {
+    const out = await run(['render', SEED, '--format', 'docx', '--out', 'seed.docx'], tmp);
+    expect(out).toEqual({ stdout: '已写入 seed.docx\n', exitCode: 0 });
+    const back = await runJson(['import', path.join(tmp, 'seed.docx'), '--json']);
+    const seed = await runJson(['import', SEED, '--json']);
+    expect(back.data.cells).toEqual(seed.data.cells);
+    expect(back.data.sections).toEqual(seed.data.sections);
+    await expect(run(['render', SEED, '--format', 'docx'], ROOT)).rejects.toMatchObject({ exitCode: 2 });
+  });
+
   it('refuses an unknown format, option or command', async () => {
     await expect(run(['render', SEED, '--format', 'pdf'], ROOT)).rejects.toBeInstanceOf(CliError);
     expect(() => parseArgs(['import', 'a', '--bogus'])).toThrow('未知选项');

@@ -39,14 +39,16 @@ it('seeds the demo organ, serves its published report and functions, survives a 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-start-'));
   const first = await start(dataDir);
   const index = await (await fetch(`${first.url}/`)).text();
-  const link = /href="(\/reports\/[^"]+)"/.exec(index)?.[1];
+  const link = /href="(reports\/[^"]+)"/.exec(index)?.[1];
   expect(index).toContain('扎毛乡');
   expect(index).toContain('关于做好春耕备耕工作的通知');
-  const html = await (await fetch(`${first.url}${link ?? '/missing'}`)).text();
+  const html = await (await fetch(`${first.url}/${link ?? 'missing'}`)).text();
   expect(html).toContain('本年废止件数');
   expect(html).toContain('全年主动公开政府信息 264 条');
   const token = /editor\s+(dev-[0-9a-f]+)/.exec(first.out())?.[1] ?? '';
   expect(first.out()).toMatch(/新机关设置码（一次有效）：[2-9A-Z]{12}/);
+  expect(first.out()).toContain('供另一个机关的第一位管理员开通自己的机关');
+  expect(first.out()).toMatch(/演示机关 扎毛乡人民政府 的 organId：\S+/);
   const me = await (
     await fetch(`${first.url}/functions/organ`, {
       method: 'POST',

@@ -151,11 +151,7 @@ describe('event sequence checks', () => {
 describe('input checks', () => {
   it.each([
     ['unknown event type', [{ type: 'withdrawn', date: '2025-10-09' }], '事件类型无效'],
-    [
-      'bad event date',
-      [{ type: 'answered', date: '2025-10-32' }],
-      '事件日期须为 YYYY-MM-DD 格式的有效日期',
-    ],
+    ['bad event date', [{ type: 'answered', date: '2025-10-32' }], '事件日期须为 YYYY-MM-DD 格式的有效日期'],
     [
       'extension beyond 20 days',
       [{ type: 'extended', date: '2025-10-09', workdays: 21, approver: '主任' }],

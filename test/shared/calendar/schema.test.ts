@@ -43,11 +43,7 @@ describe('organ calendar schema', () => {
       { years: { '2027': { holidays: ['2027-01-01'], workdays: '2027-02-06' } } },
       '调休上班日期须为日期列表',
     ],
-    [
-      'date not text',
-      { years: { '2027': { holidays: [20270101], workdays: [] } } },
-      '放假日期须为文本日期',
-    ],
+    ['date not text', { years: { '2027': { holidays: [20270101], workdays: [] } } }, '放假日期须为文本日期'],
   ])('%s', (_label, input, message) => {
     expect(messages(input).join('\n')).toContain(message);
   });

@@ -3,7 +3,7 @@
  * missing field says 必填, a choice lists its allowed values, and no message falls back to the validation library's
  * own text — checked over every input schema of every contract, not a sample.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { CONTRACTS } from '../../../shared/api/contracts';
 import { labelOf, parseWith } from '../../../shared/errors';
 

@@ -35,7 +35,7 @@ export function parseRows(table: string): ParsedCell[][] {
       const attrs = m[2] ?? '';
       return {
         tag: m[1] === 'td' ? 'td' : 'th',
-        text: unescape(m[3] ?? ''),
+        text: unescape((m[3] ?? '').replace(/<[^>]+>/g, '')),
         rowSpan: Number(attr(attrs, 'rowspan') ?? '1'),
         colSpan: Number(attr(attrs, 'colspan') ?? '1'),
         dataCell: attr(attrs, 'data-cell'),

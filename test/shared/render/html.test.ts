@@ -81,8 +81,14 @@ describe('renderHtml document', () => {
       '5.要求行政机关确认或重新出具已获取信息',
       ...labels,
     ]) {
-      expect(html).toContain(`>${label}</th>`);
+      expect(html).toMatch(new RegExp(`>${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(</span>)?</th>`));
     }
+  });
+
+  it('puts each column group label in a span a phone keeps in view while the table scrolls sideways', () => {
+    expect(html).toContain('<span class="gk-group-text">申请人情况</span></th>');
+    expect(html).toContain('<span class="gk-group-text">法人或其他组织</span></th>');
+    expect(REPORT_CSS).toMatch(/\.gk-group-text \{ display: inline-block; position: sticky;/);
   });
 
   it('puts every one of the 200 data-cell addresses on exactly one number cell', () => {

@@ -82,10 +82,7 @@ describe('submission (条例 第二十九条)', () => {
     const text = JSON.stringify(r);
     expect(r.message).toMatch(/^输入有误：通讯地址至少 5 个字（另有 2 处错误）$/);
     expect(r.fieldErrors?.map((e) => e.message)).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^身份证号码校验位/),
-        expect.stringMatching(/^联系电话/),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^身份证号码校验位/), expect.stringMatching(/^联系电话/)]),
     );
     for (const value of ['110105194912310021', '12812345678', '某地']) expect(text).not.toContain(value);
   });

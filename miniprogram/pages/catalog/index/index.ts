@@ -78,7 +78,7 @@ Page<CatalogData, CatalogCustom>({
 
   async onPullDownRefresh() {
     await this.load('refresh');
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onReachBottom() {

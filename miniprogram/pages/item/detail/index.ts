@@ -6,7 +6,8 @@ import { callChecked } from '../../../api/client';
 import { getItemSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
-import { documentType, download, fileUrl } from '../files';
+import { download, fileUrl } from '../../../api/files';
+import { documentType } from '../files';
 import { toItemView, type ItemView } from '../view';
 
 export type DetailState = 'loading' | 'ready' | 'error';
@@ -96,7 +97,7 @@ Page<DetailData, DetailCustom>({
     } catch (error) {
       void wx.showToast({ title: error instanceof Error ? error.message : '无法打开此附件', icon: 'none' });
     } finally {
-      wx.hideLoading();
+      void wx.hideLoading(); // only the spinner: a failure to hide it leaves nothing to handle
     }
   },
 

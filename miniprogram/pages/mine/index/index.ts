@@ -62,7 +62,7 @@ Page<MineData, MineCustom>({
 
   async onPullDownRefresh() {
     await this.load();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   async load() {

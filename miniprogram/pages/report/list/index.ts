@@ -46,7 +46,7 @@ Page<ListData, ListCustom>({
 
   async onPullDownRefresh() {
     await this.load('refresh');
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   async load(mode) {

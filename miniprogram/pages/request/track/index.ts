@@ -49,7 +49,7 @@ Page<TrackData, TrackCustom>({
 
   async onPullDownRefresh() {
     if (this.ownId) await this.loadOwn();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   async loadOwn() {

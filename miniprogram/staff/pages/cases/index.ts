@@ -162,7 +162,7 @@ Page<CasesData, CasesCustom>({
 
   async onPullDownRefresh() {
     await this.refresh();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onRetry() {

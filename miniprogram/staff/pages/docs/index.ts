@@ -198,7 +198,7 @@ Page<DocsData, DocsCustom>({
 
   async onPullDownRefresh() {
     await this.refresh();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onRetry() {

@@ -136,7 +136,7 @@ Page<HomeData, HomeCustom>({
 
   async onPullDownRefresh() {
     await this.load();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   async load() {

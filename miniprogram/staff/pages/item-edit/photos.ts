@@ -4,7 +4,7 @@
  * upload stands. Pure: no wx, no page.
  */
 import type { Attachment } from 'gongkai-core';
-import { fileUrl } from '../../../pages/item/files';
+import { fileUrl } from '../../../api/files';
 import type { LocalPhoto } from '../../drafts';
 
 export const MAX_PHOTOS = 9;

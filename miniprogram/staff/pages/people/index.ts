@@ -129,7 +129,7 @@ Page<PeopleData, PeopleCustom>({
   onCopy() {
     const code = this.data.invitation?.code;
     if (code === undefined) return;
-    wx.setClipboardData({ data: code });
+    void wx.setClipboardData({ data: code }); // WeChat shows its own 已复制 toast; a failure has nothing to retry
   },
 
   onAnother() {

@@ -62,7 +62,7 @@ Page<RequestsData, RequestsCustom>({
 
   async onPullDownRefresh() {
     await this.load('refresh');
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onReachBottom() {

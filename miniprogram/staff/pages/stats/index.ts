@@ -117,7 +117,7 @@ Page<StatsData, StatsCustom>({
 
   async onPullDownRefresh() {
     await this.refresh();
-    wx.stopPullDownRefresh();
+    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
   },
 
   onRetry() {

@@ -1,4 +1,4 @@
-import { extractNarrativeNumbers } from '../../../shared/import/narrative';
+import { extractNarrativeNumbers } from '../../../shared/report/narrative-numbers';
 import { emptySections, type Sections } from '../../../shared/report';
 
 const said = (overview: string, other = ''): Sections => ({ ...emptySections(), overview, other });

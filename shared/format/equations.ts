@@ -11,7 +11,7 @@ import {
   type CellAddress,
   type CheckId,
   type TableKey,
-} from '../format';
+} from './index';
 
 export interface SumRule {
   check: CheckId;

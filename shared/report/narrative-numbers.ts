@@ -3,7 +3,7 @@
  * 信息处理费 N 元. Null when the text does not state the number; 0 when it says there was none.
  * The first statement found wins, searching 一 (总体情况) before the other sections.
  */
-import type { Narrative, Sections } from '../report/schema';
+import type { Narrative, Sections } from './schema';
 
 const SEARCH_ORDER: readonly (keyof Sections)[] = [
   'overview',
