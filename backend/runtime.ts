@@ -49,6 +49,8 @@ export interface TxContext {
   audit(entry: AuditEntry): void;
   /** Run once the transaction committed (never for a replayed answer); a failure is logged, the answer stands. */
   afterCommit(task: AfterCommit): void;
+  /** What the action's `prepare` read before the transaction began (undefined without one). */
+  prepared?: unknown;
 }
 
 /**
@@ -56,7 +58,14 @@ export interface TxContext {
  * transactional action's is `transaction` (run in one transaction with a TxContext), any other's `handler`.
  */
 export type HandlerOf<C extends ActionContract> = C['transactional'] extends true
-  ? { transaction(input: InputOf<C>, ctx: TxContext): Promise<AnswerOf<C>> }
+  ? {
+      /**
+       * Reads done once, before the transaction (and not again when a conflict re-runs it): work that need not join
+       * the transaction and would otherwise stretch it, e.g. the records a report counts. Its result is `ctx.prepared`.
+       */
+      prepare?(input: InputOf<C>, ctx: Omit<HandlerContext, 'audit'>): Promise<unknown>;
+      transaction(input: InputOf<C>, ctx: TxContext): Promise<AnswerOf<C>>;
+    }
   : { handler(input: InputOf<C>, ctx: HandlerContext): Promise<AnswerOf<C>> };
 
 /** Exactly one handler per action of the contract (an extra or a missing one does not compile). */
@@ -64,6 +73,7 @@ export type Handlers<FC extends FunctionContract> = { [A in keyof FC]: HandlerOf
 
 type PlainHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 type TxHandler = (input: unknown, ctx: TxContext) => Promise<unknown>;
+type Prepare = (input: unknown, ctx: Omit<HandlerContext, 'audit'>) => Promise<unknown>;
 
 export interface Invocation {
   db: Db;
@@ -94,13 +104,19 @@ function asAnswer(data: unknown): Result<unknown> {
   return { ok: true, data: data === undefined ? null : (JSON.parse(JSON.stringify(data)) as unknown) };
 }
 
-async function runTx(handler: TxHandler, input: unknown, call: Call): Promise<Result<unknown>> {
+async function runTx(
+  handler: TxHandler,
+  prepare: Prepare | undefined,
+  input: unknown,
+  call: Call,
+): Promise<Result<unknown>> {
   const { db, key } = call;
   if (key) {
     // Fast path for a repeat after the first call committed; the check inside the transaction decides races.
     const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
     if (prior) return prior;
   }
+  const prepared = prepare ? await prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
   return inTransactionThen(db, call.services, async (tx, afterCommit) => {
     if (key) {
       const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
@@ -114,6 +130,7 @@ async function runTx(handler: TxHandler, input: unknown, call: Call): Promise<Re
       now: call.now,
       audit: (e) => void entries.push(e),
       afterCommit,
+      prepared,
     });
     const answer = asAnswer(data);
     for (const e of entries)
@@ -180,7 +197,10 @@ export function defineFunction<FC extends FunctionContract>(
   handlers: Handlers<FC>,
 ): FunctionHandler {
   // Each handler was typed against its own action above; the dispatch below needs only the common shape.
-  const table = handlers as unknown as Record<string, { handler?: PlainHandler; transaction?: TxHandler } | undefined>;
+  const table = handlers as unknown as Record<
+    string,
+    { handler?: PlainHandler; transaction?: TxHandler; prepare?: Prepare } | undefined
+  >;
   const missing = Object.keys(contract).filter((a) => {
     const h = table[a];
     return typeof (contract[a]?.transactional ? h?.transaction : h?.handler) !== 'function';
@@ -225,7 +245,7 @@ export function defineFunction<FC extends FunctionContract>(
       };
       if (def.transactional) {
         try {
-          return await runTx(handler.transaction as TxHandler, input.data, call);
+          return await runTx(handler.transaction as TxHandler, handler.prepare, input.data, call);
         } catch (e) {
           if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
           throw e;

@@ -12,11 +12,11 @@ import { databaseHandler } from './http/database';
 import { HttpError, sendJson } from './http/envelope';
 import { Router } from './http/router';
 import { openSqliteStore } from './store/sqlite';
-import type { DocStore } from './store/types';
+import type { DocStore, IndexSpec } from './store/types';
 
 export { Router } from './http/router';
 export type { RouteContext, RouteHandler } from './http/router';
-export type { Doc, DocStore } from './store/types';
+export type { Doc, DocStore, IndexSpec } from './store/types';
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '.data');
 
@@ -31,6 +31,8 @@ export interface ServerOptions {
   routes?: (router: Router) => void;
   /** How long an unfinished CloudBase transaction lives. Default 30 s, as in CloudBase. */
   transactionTimeoutMs?: number;
+  /** Indexes to create in the store (backend/indexes.ts); queries are correct without them, only slower. */
+  indexes?: readonly IndexSpec[];
   /** Where unexpected errors are reported. Default: console.error. */
   log?: (message: string) => void;
   /** Answers a request no route took (the portal's Chinese error page); default a JSON 404. */
@@ -57,6 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? ((message: string) => console.error(message));
 
   const store = openSqliteStore(dataDir);
+  store.ensureIndexes(options.indexes ?? []);
   const txm = new TxManager(store, options.transactionTimeoutMs);
   const router = new Router();
   router.post('/admin', databaseHandler({ store, txm, log }));

@@ -5,6 +5,7 @@
  */
 import { localEnv } from './env';
 import { readFileSync } from 'node:fs';
+import { INDEXES } from '../backend/indexes';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   };
   const server = await startServer({
     dataDir: localEnv.dataDir(),
+    indexes: INDEXES,
     routes: (r) => {
       installFunctions(r, handle);
       installPortal(r, handle);

@@ -122,6 +122,7 @@ export function toSummary(row: Row): ItemSummary {
 
 /** The full item as the client sees it: internal fields renamed; the trail and who wrote it only for staff. */
 export function toDetail(row: Row, staff: boolean): Row {
-  const { _id, trail, createdBy, chain, ...rest } = row;
+  // grams are search keys (shared/records/grams.ts), not part of the item anyone reads.
+  const { _id, trail, createdBy, chain, grams: _grams, ...rest } = row;
   return staff ? { id: _id, ...rest, createdBy, chain, trail } : { id: _id, ...rest };
 }

@@ -3,6 +3,7 @@
  * stored draft is untouched), withdraw, and correct (a new draft that, once through the chain, replaces the
  * published item under the same 索引号; the published one stays public until then). One transaction each.
  */
+import { searchGrams } from '../../shared/records/grams';
 import type { z } from 'zod';
 import type {
   correctItemSchema,
@@ -27,6 +28,7 @@ export async function create(
   const s = staffOf(ctx);
   const doc = {
     ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
     organId: s.organId,
     status: 'draft',
     step: null,
@@ -54,7 +56,13 @@ export async function update(input: z.output<typeof updateItemSchema>, ctx: TxCo
   // The new content replaces the old whole (a cleared 文号 goes); the workflow fields stay.
   const workflow: Row = { ...before };
   for (const key of Object.keys(itemContentSchema.shape)) delete workflow[key];
-  const after = { ...workflow, ...input.content, version: input.version + 1, updatedAt: ctx.now };
+  const after = {
+    ...workflow,
+    ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
+    version: input.version + 1,
+    updatedAt: ctx.now,
+  };
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'update', target: input.id, before, after });
   return { id: input.id, version: input.version + 1 };
@@ -88,6 +96,7 @@ export async function correct(
   if (original.status !== 'published') throw conflict('只有已发布的信息可以更正');
   const doc = {
     ...input.content,
+    grams: searchGrams(input.content.title, input.content.docNo),
     organId: staff.organId,
     status: 'draft',
     step: null,

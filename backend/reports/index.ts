@@ -39,7 +39,9 @@ import { defineFunction, type HandlerContext, type TxContext } from '../runtime'
 import { reportsContract } from '../../shared/api/contracts/reports';
 import { one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
-import { cellLabel, loadReportRecords, summarizeRecords } from './sources';
+import { countReportRecords } from './counts';
+import { cellRecordsOf } from './cells';
+import { cellLabel } from './sources';
 
 const draftId = (organId: string, year: number) => `${organId}-${year}`;
 
@@ -94,12 +96,19 @@ async function latestPublished(store: Store, organId: string, year: number): Pro
   );
 }
 
-/** The year's report from the records (read outside any transaction) and the draft's narrative. */
-async function build(db: Db, organId: string, year: number, draft: Row) {
+/** What a year's report counts, read outside any transaction: the organ, last year's report, the database's counts. */
+async function countYear(db: Db, organId: string, year: number) {
   const [organ, last] = await Promise.all([organOf(db, organId), latestPublished(db, organId, year - 1)]);
-  const records = await loadReportRecords(db, organId, String(organ.name), year);
+  const records = await countReportRecords(db, organId, String(organ.name), year);
+  return { records, lastYear: last ? (last.report as ReportData) : undefined };
+}
+
+type CountedYear = Awaited<ReturnType<typeof countYear>>;
+
+/** The report from the counted year and the draft's narrative: pure, no database. */
+function assemble(year: number, counted: CountedYear, draft: Row) {
+  const { records, lastYear } = counted;
   const sections = { ...emptySections(), ...(draft.sections as Partial<Sections>) };
-  const lastYear = last ? (last.report as ReportData) : undefined;
   const built = buildReport(year, { ...records, sections }, lastYear);
   const findings = checkReport(built.report, lastYear ? { lastYear } : {});
   return {
@@ -107,8 +116,14 @@ async function build(db: Db, organId: string, year: number, draft: Row) {
     report: { ...built.report, findings },
     sources: built.sources,
     findings,
+    lastYear,
     lastYearSections: lastYear?.sections ?? null,
   };
+}
+
+/** The year's report from the records (read outside any transaction) and the draft's narrative. */
+async function build(db: Db, organId: string, year: number, draft: Row) {
+  return assemble(year, await countYear(db, organId, year), draft);
 }
 
 function summary(row: Row): PublishedReportSummary {
@@ -217,7 +232,8 @@ async function approve(input: { year: number; comment?: string }, ctx: TxContext
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   const step = enforceStep(staff, draft);
-  const { report, findings } = await build(ctx.db, staff.organId, input.year, draft);
+  // Counted before the transaction began (prepare): only the draft's narrative joins the numbers in here.
+  const { report, findings } = assemble(input.year, ctx.prepared as CountedYear, draft);
   const errors = findings.filter((f) => f.level === 'error');
   if (hasErrors(findings))
     throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
@@ -324,16 +340,19 @@ async function status(input: { year?: number }, ctx: HandlerContext): Promise<Re
 async function cellRecords(input: { year: number; cell: string }, ctx: HandlerContext): Promise<CellRecordsView> {
   const organId = staffOf(ctx).organId;
   const draft = await readDraft(ctx.db, organId, input.year);
-  const { records, report, sources } = await build(ctx.db, organId, input.year, draft);
-  const ids = sources[input.cell] ?? [];
-  const list = await summarizeRecords(ctx.db, organId, records, ids, CELL_RECORDS_LIMIT);
+  // The value as the report counts it (a few aggregations); the records by the cell's own query, one page.
+  const { report, lastYear } = await build(ctx.db, organId, input.year, draft);
+  const { total, records } = await cellRecordsOf(ctx.db, organId, input.year, input.cell, {
+    hasLastYear: lastYear !== undefined,
+    limit: CELL_RECORDS_LIMIT,
+  });
   return {
     year: input.year,
     cell: input.cell,
     label: cellLabel(input.cell),
     value: report.cells[input.cell] ?? null,
-    total: ids.length,
-    records: list,
+    total,
+    records,
   };
 }
 
@@ -416,7 +435,10 @@ export const reportsFunction = defineFunction('reports', reportsContract, {
 
   saveNarrative: { transaction: saveNarrative },
   submit: { transaction: submit },
-  approve: { transaction: approve },
+  approve: {
+    prepare: (input, ctx) => countYear(ctx.db, staffOf(ctx).organId, input.year),
+    transaction: approve,
+  },
   reject: { transaction: reject },
   importPublished: { transaction: importPublished },
   previewImport: { handler: previewImport },

@@ -3,7 +3,7 @@
  * seen through the transaction's overlay, recording reads for the commit-time conflict check.
  * Every document handed out is a fresh object, so callers (and mingo) may mutate it freely.
  */
-import type { Doc, DocStore, ScanWindow, WriteOp } from '../store/types';
+import type { Doc, DocStore, PlannedQuery, ScanWindow, WriteOp } from '../store/types';
 import { DuplicateIdError } from '../store/types';
 import { collectionNotExist } from './errors';
 import { docKey, type Tx, type TxManager } from './transactions';
@@ -49,6 +49,17 @@ export class Workspace {
     const all = this.merge(collection, this.store.scan(collection), null, () => undefined);
     const start = window?.offset ?? 0;
     return all.slice(start, window?.limit === undefined ? undefined : start + window.limit);
+  }
+
+  /**
+   * A query planned in SQL over the store, or null when this transaction has buffered writes to the collection
+   * (then the caller scans, seeing them). Either way it is a read by query: in a transaction it marks the whole
+   * collection, so any write to it by others before commit is a conflict — including one the query would match.
+   */
+  plan(collection: string, filter: Record<string, unknown>, order?: Record<string, 1 | -1>): PlannedQuery | null {
+    if (this.tx) this.tx.scanned.add(collection);
+    const overlay = this.tx?.overlay.get(collection);
+    return overlay && overlay.size > 0 ? null : this.store.plan(collection, filter, order);
   }
 
   /** Number of documents in the collection. */

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isPlainObject, parse, stringify } from '../ejson';
-import type { Doc, DocStore, ScanWindow, WriteOp } from './types';
+import { PathKinds } from './paths';
+import { extract, translateGroup, translateOrder, translateQuery, type KindsOf, type SqlValue } from './plan';
+import type { Doc, DocStore, IndexSpec, PlannedQuery, ScanWindow, WriteOp } from './types';
 import { DuplicateIdError, MissingCollectionError } from './types';
 
 const SCHEMA = `
@@ -22,7 +24,26 @@ const SCHEMA = `
   );
   -- An index on (collection) is ordered by (collection, rowid): natural-order scans need no sort.
   CREATE INDEX IF NOT EXISTS documents_natural ON documents(collection);
+  -- Which kinds of value each field path has held (server/store/paths.ts): what may be pushed down to SQL.
+  CREATE TABLE IF NOT EXISTS path_kinds (
+    collection TEXT NOT NULL,
+    path TEXT NOT NULL,
+    kinds INTEGER NOT NULL,
+    PRIMARY KEY (collection, path)
+  );
 `;
+
+/** user_version 1: path_kinds is filled for every stored document. */
+const PATHS_VERSION = 1;
+
+/** A collection name as an SQL string literal (partial indexes only match a literal, never a parameter). */
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const indexName = (spec: IndexSpec): string =>
+  `ix_${spec.collection}_${spec.name}`.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`);
+
+interface RowWithId extends Row {
+  rowid: number;
+}
 
 interface Row {
   json: string;
@@ -40,6 +61,34 @@ function toDoc(row: Row): Doc {
 
 export const DB_FILE_NAME = 'cloudbase.sqlite';
 
+/** The path kinds on record; a store from before they were kept has them computed once from its documents. */
+function loadPathKinds(db: Database.Database): PathKinds {
+  const paths = new PathKinds();
+  if ((db.pragma('user_version', { simple: true }) as number) < PATHS_VERSION) {
+    const note = db.prepare<[string, string, number]>(
+      'INSERT INTO path_kinds(collection, path, kinds) VALUES (?, ?, ?) ' +
+        'ON CONFLICT(collection, path) DO UPDATE SET kinds = excluded.kinds',
+    );
+    db.transaction(() => {
+      const all = db.prepare<[], Row & { collection: string }>('SELECT collection, json FROM documents').iterate();
+      const grown = new Map<string, number>();
+      for (const row of all) {
+        for (const [path, kinds] of paths.note(row.collection, toDoc(row)))
+          grown.set(`${row.collection}\u0000${path}`, kinds);
+      }
+      for (const [key, kinds] of grown) {
+        const [collection = '', path = ''] = key.split('\u0000');
+        note.run(collection, path, kinds);
+      }
+      db.pragma(`user_version = ${PATHS_VERSION}`);
+    })();
+    return paths;
+  }
+  const rows = db.prepare<[], { collection: string; path: string; kinds: number }>('SELECT * FROM path_kinds').all();
+  for (const r of rows) paths.load(r.collection, r.path, r.kinds);
+  return paths;
+}
+
 /** Opens (creating if needed) `<dataDir>/cloudbase.sqlite`. */
 export function openSqliteStore(dataDir: string): DocStore {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -49,6 +98,17 @@ export function openSqliteStore(dataDir: string): DocStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  const paths = loadPathKinds(db);
+  // Prepared statements for planned queries, by SQL text (the paths and collection are literals in it).
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let st = statements.get(sql);
+    if (!st) {
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, (st = db.prepare(sql)));
+    }
+    return st;
+  };
 
   const q = {
     listCollections: db.prepare<[], { name: string }>('SELECT name FROM collections ORDER BY name'),
@@ -71,12 +131,22 @@ export function openSqliteStore(dataDir: string): DocStore {
         'ON CONFLICT(collection, id) DO UPDATE SET json = excluded.json',
     ),
     remove: db.prepare<[string, string]>('DELETE FROM documents WHERE collection = ? AND id = ?'),
+    noteKinds: db.prepare<[string, string, number]>(
+      'INSERT INTO path_kinds(collection, path, kinds) VALUES (?, ?, ?) ' +
+        'ON CONFLICT(collection, path) DO UPDATE SET kinds = excluded.kinds',
+    ),
+  };
+  const noteKinds = (collection: string, doc: Doc): void => {
+    for (const [path, kinds] of paths.note(collection, doc)) q.noteKinds.run(collection, path, kinds);
   };
 
   const applyOne = (op: WriteOp): void => {
     try {
       if (op.kind === 'delete') q.remove.run(op.collection, op.id);
-      else (op.kind === 'insert' ? q.insert : q.put).run(op.collection, op.doc._id, stringify(op.doc));
+      else {
+        (op.kind === 'insert' ? q.insert : q.put).run(op.collection, op.doc._id, stringify(op.doc));
+        noteKinds(op.collection, op.doc);
+      }
     } catch (e) {
       const code = sqliteCode(e);
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && op.kind === 'insert') {
@@ -91,6 +161,44 @@ export function openSqliteStore(dataDir: string): DocStore {
     for (const op of ops) applyOne(op);
   });
 
+  function planQuery(
+    collection: string,
+    filter: Record<string, unknown>,
+    order: Record<string, 1 | -1> | undefined,
+  ): PlannedQuery {
+    const kindsOf: KindsOf = {
+      kinds: (path) => paths.kinds(collection, path),
+      elementKinds: (path) => paths.elementKinds(collection, path),
+    };
+    const where = translateQuery(filter, kindsOf);
+    const orderBy = translateOrder(order, kindsOf);
+    const from = `FROM documents WHERE collection = ${literal(collection)} AND (${where.sql})`;
+    const params: SqlValue[] = where.params;
+    return {
+      exact: where.exact,
+      ordered: orderBy !== null,
+      *rows(window: ScanWindow = {}) {
+        const sql = `SELECT rowid, json ${from} ORDER BY ${orderBy ?? 'rowid'} LIMIT ? OFFSET ?`;
+        const it = prepared(sql).iterate(
+          ...params,
+          window.limit ?? -1,
+          window.offset ?? 0,
+        ) as IterableIterator<RowWithId>;
+        for (const row of it) yield toDoc(row);
+      },
+      count: () => (prepared(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n,
+      group: (spec) => {
+        const group = where.exact ? translateGroup(spec, kindsOf) : null;
+        if (!group) return null;
+        const by = group.groupBy === '' ? '' : ` GROUP BY ${group.groupBy}`;
+        const sql = `SELECT ${group.select} ${from}${by} ORDER BY first`;
+        const rows = prepared(sql).all(...params) as Record<string, unknown>[];
+        // An aggregate over no rows still yields one row in SQL; $group over nothing yields no group.
+        return rows.filter((r) => r.first !== null).map((r) => group.toDoc(r));
+      },
+    };
+  }
+
   return {
     listCollections: () => q.listCollections.all().map((r) => r.name),
     hasCollection: (name) => q.hasCollection.get(name) !== undefined,
@@ -103,6 +211,18 @@ export function openSqliteStore(dataDir: string): DocStore {
     scan: (collection, window: ScanWindow = {}) =>
       q.scan.all(collection, window.limit ?? -1, window.offset ?? 0).map(toDoc),
     count: (collection) => q.count.get(collection)?.n ?? 0,
+    plan: (collection, filter, order) => planQuery(collection, filter, order),
+    ensureIndexes: (specs) => {
+      for (const spec of specs) {
+        const columns = spec.fields.map((f) => `${extract(f.field)}${f.direction === -1 ? ' DESC' : ''}`).join(', ');
+        db.exec(
+          `CREATE INDEX IF NOT EXISTS "${indexName(spec)}" ON documents(${columns}) ` +
+            `WHERE collection = ${literal(spec.collection)}`,
+        );
+      }
+      // Statistics for the planner, so it picks the index that narrows most.
+      if (specs.length > 0) db.exec('ANALYZE');
+    },
     write: (ops) => {
       if (ops.length > 0) writeBatch(ops);
     },

@@ -20,6 +20,27 @@ export interface ScanWindow {
   limit?: number;
 }
 
+/** One declared index (backend/indexes.ts): fields in order; `_id` is the document id. */
+export interface IndexSpec {
+  collection: string;
+  name: string;
+  fields: readonly { field: string; direction: 1 | -1 }[];
+}
+
+/** A query planned by the store: SQL narrows the rows, mingo (the caller) tests what SQL could not decide. */
+export interface PlannedQuery {
+  /** SQL alone decides which documents match: no residual test is needed, counts and windows may run in SQL. */
+  readonly exact: boolean;
+  /** Rows come out in the requested sort order (ties in natural order); else in natural order. */
+  readonly ordered: boolean;
+  /** The candidate documents, streamed; a window is applied in SQL (only meaningful when exact and ordered). */
+  rows(window?: ScanWindow): IterableIterator<Doc>;
+  /** Number of candidates (the count of matches when exact). */
+  count(): number;
+  /** A `$group` stage run in SQL over the candidates, or null when it cannot be (the caller runs mingo). */
+  group(spec: unknown): Record<string, unknown>[] | null;
+}
+
 export interface DocStore {
   /** Names of every collection, sorted. */
   listCollections(): string[];
@@ -33,6 +54,10 @@ export interface DocStore {
   getMany(collection: string, ids: readonly string[]): Doc[];
   /** Documents of the collection in natural order, optionally a window of them; fresh objects each call. */
   scan(collection: string, window?: ScanWindow): Doc[];
+  /** Plans a query: `filter` as SQL over indexed JSON expressions as far as SQL agrees with mingo. */
+  plan(collection: string, filter: Record<string, unknown>, order?: Record<string, 1 | -1>): PlannedQuery;
+  /** Creates the declared indexes that do not exist yet (expression indexes over the stored JSON). */
+  ensureIndexes(specs: readonly IndexSpec[]): void;
   /** Number of documents in the collection (0 when it does not exist). */
   count(collection: string): number;
   /** Applies all ops in one SQLite transaction; returns only once it is durably committed. */

@@ -25,6 +25,7 @@ import {
 } from '../format';
 import { extractNarrativeNumbers } from './narrative-numbers';
 import type { DisclosureItem, RequestRecord, ReviewCase, StatEntry } from '../records';
+import { CASE_RULES, REQUEST_RULES, yearOf, type CaseFacts, type RequestFacts } from './rules';
 import { emptySections, type ReportData, type Sections } from './schema';
 import { Tally, type CellSources } from './tally';
 
@@ -34,6 +35,8 @@ export interface ReportRecords {
   statEntries: readonly StatEntry[];
   cases: readonly ReviewCase[];
   items: readonly Pick<DisclosureItem, 'id' | 'status' | 'publishedDate'>[];
+  /** Requests, cases and entries as the database counted them; when given, the lists above hold overrides only. */
+  tallies?: ReportTallies;
   /** The count of items published in the year when the store counted them (instead of listing `items`). */
   publishedItemCount?: number;
   /** The narrative as staff wrote it so far. */
@@ -47,17 +50,59 @@ export interface BuiltReport {
 
 const app = (row: string, column: string): CellAddress => cellAddress('applications', row, column);
 
-function countApplications(t: Tally, year: number, requests: readonly RequestRecord[], lastYear?: ReportData): void {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  for (const r of requests) {
-    const col = r.applicantType;
-    const answered = r.answeredDate;
-    if (r.receivedDate >= start && r.receivedDate <= end) t.add(app('newReceived', col), r.id);
-    if (r.receivedDate < start && (answered === null || answered >= start)) t.add(app('carriedOver', col), r.id);
-    if (answered !== null && r.outcome !== null && answered >= start && answered <= end)
-      t.add(app(r.outcome, col), r.id);
-    if (r.receivedDate <= end && (answered === null || answered > end)) t.add(app('carriedForward', col), r.id);
+/** A statistics entry as table 二 counts it: its amount (count or 万元) in the year of its date. */
+export interface StatFacts {
+  kind: 'count' | 'fee';
+  metric: string;
+  year: number;
+  amount: number;
+  id?: string;
+}
+
+/** What the database counted instead of listing the records (backend/reports/counts.ts). */
+export interface ReportTallies {
+  requests: readonly RequestFacts[];
+  cases: readonly CaseFacts[];
+  /** Count and fee entries; overrides of 现行有效 stay records (ReportRecords.statEntries). */
+  statEntries: readonly StatFacts[];
+}
+
+export const requestFacts = (r: RequestRecord): RequestFacts => ({
+  applicantType: r.applicantType,
+  outcome: r.outcome,
+  receivedYear: yearOf(r.receivedDate),
+  answeredYear: r.answeredDate === null ? null : yearOf(r.answeredDate),
+  n: 1,
+  id: r.id,
+});
+
+export const caseFacts = (c: ReviewCase): CaseFacts => ({
+  kind: c.kind,
+  result: c.result,
+  filedYear: yearOf(c.filedDate),
+  closedYear: c.closedDate === null ? null : yearOf(c.closedDate),
+  n: 1,
+  id: c.id,
+});
+
+export const statFacts = (e: StatEntry): StatFacts | null =>
+  e.kind === 'inForceOverride'
+    ? null
+    : {
+        kind: e.kind,
+        metric: e.metric,
+        year: yearOf(e.date),
+        amount: e.kind === 'fee' ? e.amountWanYuan : e.count,
+        id: e.id,
+      };
+
+function countApplications(t: Tally, year: number, requests: readonly RequestFacts[], lastYear?: ReportData): void {
+  for (const f of requests) {
+    for (const rule of REQUEST_RULES) {
+      if (!rule.counts(f, year)) continue;
+      const row = rule.key === 'outcome' ? f.outcome : rule.key;
+      if (row !== null) t.add(app(row, f.applicantType), f.id, f.n);
+    }
   }
   if (lastYear) {
     for (const col of APPLICANT_TYPES) {
@@ -83,29 +128,29 @@ function isOverride(e: StatEntry): e is Extract<StatEntry, { kind: 'inForceOverr
 }
 
 /** issued counts up, repealed counts down: the documents in force at a date. */
-function netIssued(e: StatEntry, row: string): number {
+function netIssued(e: StatFacts, row: string): number {
   if (e.kind !== 'count') return 0;
-  if (e.metric === `${row}.issued`) return e.count;
-  if (e.metric === `${row}.repealed`) return -e.count;
+  if (e.metric === `${row}.issued`) return e.amount;
+  if (e.metric === `${row}.repealed`) return -e.amount;
   return 0;
 }
 
 function countProactive(
   t: Tally,
   year: number,
-  entries: readonly StatEntry[],
+  facts: readonly StatFacts[],
+  overrides: readonly Extract<StatEntry, { kind: 'inForceOverride' }>[],
   lastYear?: ReportData,
 ): Record<CellAddress, string> {
   const notes: Record<CellAddress, string> = {};
-  const end = `${year}-12-31`;
-  for (const e of entries) {
-    if (e.kind === 'inForceOverride' || e.date.slice(0, 4) !== String(year)) continue;
+  for (const e of facts) {
+    if (e.year !== year) continue;
     const [row, column] = e.metric.split('.') as [string, string];
-    t.add(cellAddress('proactive', row, column), e.id, e.kind === 'fee' ? e.amountWanYuan : e.count);
+    t.add(cellAddress('proactive', row, column), e.id, e.amount);
   }
   for (const row of DOCUMENT_ROWS) {
     const at = (column: string) => cellAddress('proactive', row, column);
-    const override = entries.filter(isOverride).find((e) => e.metric === `${row}.inForce` && e.year === year);
+    const override = overrides.find((e) => e.metric === `${row}.inForce` && e.year === year);
     if (override) {
       t.set(at('inForce'), override.value, [override.id]);
       notes[at('inForce')] = override.reason;
@@ -118,9 +163,9 @@ function countProactive(
       value = before + t.get(at('issued')) - t.get(at('repealed'));
       ids = [...t.ids(at('issued')), ...t.ids(at('repealed'))];
     } else {
-      const upToEnd = entries.filter((e) => e.kind === 'count' && e.date <= end && netIssued(e, row) !== 0);
+      const upToEnd = facts.filter((e) => e.year <= year && netIssued(e, row) !== 0);
       value = upToEnd.reduce((s, e) => s + netIssued(e, row), 0);
-      ids = upToEnd.map((e) => e.id);
+      ids = upToEnd.flatMap((e) => (e.id === undefined ? [] : [e.id]));
     }
     if (value < 0) {
       notes[at('inForce')] = `按记录计算为 ${value}，已按 0 计，请核对制发和废止记录`;
@@ -131,16 +176,12 @@ function countProactive(
   return notes;
 }
 
-function countCases(t: Tally, year: number, cases: readonly ReviewCase[]): void {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  for (const c of cases) {
-    const at = (column: string) => cellAddress('reviewLitigation', c.kind, column);
-    if (c.closedDate !== null && c.result !== null && c.closedDate >= start && c.closedDate <= end) {
-      t.add(at(c.result), c.id);
-    } else if (c.filedDate <= end && (c.closedDate === null || c.closedDate > end)) {
-      t.add(at('pending'), c.id);
-    }
+function countCases(t: Tally, year: number, cases: readonly CaseFacts[]): void {
+  for (const f of cases) {
+    // The first rule that counts it: a case closed in the year is not also pending.
+    const rule = CASE_RULES.find((r) => r.counts(f, year));
+    const column = rule?.key === 'result' ? f.result : rule?.key;
+    if (column) t.add(cellAddress('reviewLitigation', f.kind, column), f.id, f.n);
   }
   for (const kind of CASE_KINDS) {
     const at = (column: string) => cellAddress('reviewLitigation', kind, column);
@@ -161,9 +202,12 @@ export function buildReport(year: number, records: ReportRecords, lastYear?: Rep
   const t = new Tally();
   // Last year's report counts only when it really is last year's.
   const previous = lastYear && lastYear.year === year - 1 ? lastYear : undefined;
-  countApplications(t, year, records.requests, previous);
-  const cellNotes = countProactive(t, year, records.statEntries, previous);
-  countCases(t, year, records.cases);
+  const tallies = records.tallies;
+  const requests = tallies?.requests ?? records.requests.map(requestFacts);
+  const entries = tallies?.statEntries ?? records.statEntries.flatMap((e) => statFacts(e) ?? []);
+  countApplications(t, year, requests, previous);
+  const cellNotes = countProactive(t, year, entries, records.statEntries.filter(isOverride), previous);
+  countCases(t, year, tallies?.cases ?? records.cases.map(caseFacts));
   const sections: Sections = { ...emptySections(), ...records.sections };
   const report: ReportData = {
     organ: records.organ,

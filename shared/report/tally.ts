@@ -10,9 +10,10 @@ export class Tally {
   // Sets, not arrays: a total cites every record of its parts, and membership tests must stay O(1).
   private readonly cited = new Map<CellAddress, Set<string>>();
 
-  add(address: CellAddress, id: string, amount = 1): void {
+  /** Adds `amount` to the cell, citing the record `id` (none when the database counted a group of records). */
+  add(address: CellAddress, id: string | undefined, amount = 1): void {
     this.cells[address] = Math.round(((this.cells[address] ?? 0) + amount) * 10_000) / 10_000;
-    this.cite(address, [id]);
+    this.cite(address, id === undefined ? [] : [id]);
   }
 
   set(address: CellAddress, value: number, ids: Iterable<string>): void {

@@ -1,6 +1,7 @@
 /** A local server with the functions mounted, and a caller per OPENID going through the real handlers and SDK. */
 import '../server/helpers/env';
 import { SECRECY_ALL_CONFIRMED } from '../../shared/api/items';
+import { INDEXES } from '../../backend/indexes';
 import { createSetupCode } from '../../backend/organ';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import type { FunctionName } from '../../shared/api';
@@ -65,6 +66,7 @@ export interface Backend {
 export async function startBackend(): Promise<Backend> {
   let db: Db | null = null;
   const local = await startLocal({
+    indexes: INDEXES,
     routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url))),
   });
   db = connectLocal(local.server.url);

@@ -71,7 +71,6 @@ describe('reports: build, edit, approve, publish', () => {
     // Items are published "now"; statistics and cases are dated 2025: build both years.
     const built2025 = await b.ok<{
       report: ReportData;
-      sources: Record<string, string[]>;
       version: number;
       lastYearSections: unknown;
     }>(o.editor, 'reports', 'build', { year: 2025 });
@@ -83,7 +82,12 @@ describe('reports: build, edit, approve, publish', () => {
       items: [],
     }).report;
     expect(built2025.report.cells).toEqual(expected.cells);
-    expect(built2025.sources['reviewLitigation.review.upheld']).toEqual([caseIds[0]]);
+    // The records behind a cell come from the cell's own query, not from ids shipped with the whole report.
+    const upheld = await b.ok<{ records: { id: string }[] }>(o.editor, 'reports', 'cellRecords', {
+      year: 2025,
+      cell: 'reviewLitigation.review.upheld',
+    });
+    expect(upheld.records.map((r) => r.id)).toEqual([caseIds[0]]);
     const builtNow = await b.ok<{ report: ReportData }>(o.editor, 'reports', 'build', { year });
     expect(builtNow.report.facts?.publishedItems).toBe(3);
 

@@ -1,0 +1,278 @@
+/**
+ * `npm run bench -- --county [--json]`: the county year (30 organs: 100k items, 20k requests, 2k cases, 2k
+ * statistics entries; bench/county/generate.ts) loaded in batches through the SDK into a fresh local server running
+ * in its own process, then measured: the report through the reports function and in memory, for one ordinary organ
+ * and for one organ holding the whole volume; database round trips of one build at both scales; catalogue pages
+ * (by organ, by category, by keyword); the server's peak RSS; the store's size. Figures, not assertions.
+ */
+import '../../server/env';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { COLLECTIONS } from '../../backend/collections';
+import { FUNCTION_HANDLERS } from '../../backend/functions';
+import { createSetupCode } from '../../backend/organ';
+import { connectLocal, type Db } from '../../backend/sdk';
+import type { FunctionName } from '../../shared/api';
+import { buildReport } from '../../shared/report';
+import { CATEGORIES, COUNTY, organYear, TOPICS, YEAR, type OrganYear } from './generate';
+
+const ORGANS = 30;
+
+interface Server {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+}
+
+async function startServerProcess(): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-county-'));
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'server.ts'), dataDir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url: (JSON.parse(line) as { url: string }).url, dataDir, child };
+}
+
+async function stopServer(s: Server): Promise<void> {
+  const exited = new Promise((resolve) => s.child.once('exit', resolve));
+  s.child.stdin?.end();
+  await exited;
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+}
+
+/** A counting pass-through in front of the server's /admin: the database round trips of the functions. */
+async function countingProxy(target: string): Promise<{ url: string; count: () => number; close: () => void }> {
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    n += 1;
+    // A fresh connection per call (agent: false): no pooled socket the server may have closed meanwhile.
+    const up = http.request(
+      `${target}${req.url ?? ''}`,
+      { method: req.method, headers: req.headers, agent: false },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
+    up.on('error', (e) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'SYS_ERR', message: `bench proxy: ${e.message}` }));
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}`, count: () => n, close: () => server.close() };
+}
+
+async function get<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
+
+function call(db: Db) {
+  return async <T>(openid: string | null, fn: FunctionName, action: string, payload?: unknown): Promise<T> => {
+    const handler = FUNCTION_HANDLERS[fn];
+    if (!handler) throw new Error(`no function ${fn}`);
+    const r = await handler({ action, payload }, { db, openid, log: () => undefined });
+    if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
+    return r.data as T;
+  };
+}
+
+/** An organ set up through the functions, with a reviewer who may build its report. */
+async function seedOrgan(db: Db, tag: string): Promise<{ organId: string; reviewer: string }> {
+  const ok = call(db);
+  const admin = `oAdmin-${tag}`;
+  const reviewer = `oReviewer-${tag}`;
+  const organ = {
+    name: `${tag}人民政府`,
+    creditCode: '11632323MB12345670',
+    contactPhone: '0973-0000000',
+    address: '政府大院',
+  };
+  const { organId } = await ok<{ organId: string }>(admin, 'organ', 'setup', {
+    code: await createSetupCode(db),
+    organ,
+    displayName: '管理员',
+  });
+  const invite = await ok<{ code: string }>(admin, 'organ', 'invite', { role: 'reviewer' });
+  await ok(reviewer, 'organ', 'bind', { code: invite.code, displayName: 'reviewer' });
+  return { organId, reviewer };
+}
+
+async function load(db: Db, year: OrganYear): Promise<void> {
+  const batches: [string, Record<string, unknown>[]][] = [
+    [COLLECTIONS.items, year.items],
+    [COLLECTIONS.requests, year.requests],
+    [COLLECTIONS.cases, year.cases],
+    [COLLECTIONS.statEntries, year.statEntries],
+  ];
+  for (const [collection, docs] of batches) {
+    for (let i = 0; i < docs.length; i += 1000) await db.collection(collection).add(docs.slice(i, i + 1000));
+  }
+}
+
+function quantile(samples: number[], q: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timed(fn));
+  return quantile(samples, 0.5);
+}
+
+function storeMb(dir: string): number {
+  return fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) / 2 ** 20;
+}
+
+/** One build through the function: its time (median) and its database round trips. */
+async function reportThroughFunction(serverUrl: string, reviewer: string) {
+  const proxy = await countingProxy(serverUrl);
+  const ok = call(connectLocal(proxy.url));
+  const build = () => ok(reviewer, 'reports', 'build', { year: YEAR });
+  const ms = await median(3, build);
+  const before = proxy.count();
+  await build();
+  const roundTrips = proxy.count() - before;
+  proxy.close();
+  return { ms, roundTrips };
+}
+
+function inMemoryMs(year: OrganYear, organ: string): number {
+  const { requests, cases, statEntries, publishedItems } = year.records;
+  const run = () =>
+    buildReport(YEAR, { organ, requests, cases, statEntries, items: [], publishedItemCount: publishedItems });
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return quantile(samples, 0.5);
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const say = (s: string) => console.error(s);
+  const started = performance.now();
+
+  // ---- the county: 30 organs sharing the volume ----
+  say('县级规模：30 个机关，写入中…');
+  const county = await startServerProcess();
+  const db = connectLocal(county.url);
+  const ordinary = await seedOrgan(db, '扎毛乡');
+  const organIds = [ordinary.organId, ...Array.from({ length: ORGANS - 1 }, (_, i) => `organ-${i + 2}`)];
+  let ordinaryYear: OrganYear | null = null;
+  for (const [i, organId] of organIds.entries()) {
+    const year = organYear(organId, `o${i + 1}`, 1 / ORGANS, 1000 + i);
+    await load(db, year);
+    if (i === 0) ordinaryYear = year;
+  }
+  const loadCountyS = (performance.now() - started) / 1000;
+  say(`  写入 ${loadCountyS.toFixed(0)} s`);
+  const small = await reportThroughFunction(county.url, ordinary.reviewer);
+
+  const ok = call(db);
+  const pages: Record<'organ' | 'category' | 'keyword', number[]> = { organ: [], category: [], keyword: [] };
+  for (let i = 0; i < 30; i++) {
+    const organId = organIds[(i * 7) % ORGANS];
+    const inputs = {
+      organ: { organId, page: 1 + (i % 3) },
+      category: { organId, category: CATEGORIES[i % CATEGORIES.length], page: 1 },
+      keyword: { organId, keyword: TOPICS[i % TOPICS.length], page: 1 },
+    };
+    for (const kind of ['organ', 'category', 'keyword'] as const) {
+      pages[kind].push(await timed(() => ok(null, 'items', 'list', { ...inputs[kind], pageSize: 20 })));
+    }
+  }
+  const countyRss = await get<{ peakMb: number }>(`${county.url}/bench/rss`);
+  const countyStoreMb = storeMb(county.dataDir);
+  await stopServer(county);
+  const ordinaryInMemoryMs = inMemoryMs(ordinaryYear!, '扎毛乡人民政府');
+
+  // ---- one organ holding the county's whole volume ----
+  say('一个机关承载全县数据量：写入中…');
+  // Generated before any connection is open: a long synchronous stretch lets the server close idle pooled sockets
+  // under the SDK (a write to one then fails with EPIPE). The organ's id is filled in once it exists.
+  const bigYear = organYear('', 'all', 1, 7);
+  const whole = await startServerProcess();
+  const wdb = connectLocal(whole.url);
+  const big = await seedOrgan(wdb, '全县');
+  for (const docs of [bigYear.items, bigYear.requests, bigYear.cases, bigYear.statEntries])
+    for (const doc of docs) doc.organId = big.organId;
+  await load(wdb, bigYear);
+  const full = await reportThroughFunction(whole.url, big.reviewer);
+  const wholeRss = await get<{ peakMb: number }>(`${whole.url}/bench/rss`);
+  const wholeStoreMb = storeMb(whole.dataDir);
+  await stopServer(whole);
+  const fullInMemoryMs = inMemoryMs(bigYear, '全县人民政府');
+
+  const p = (kind: keyof typeof pages, q: number) => Number(quantile(pages[kind], q).toFixed(1));
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    volume: COUNTY,
+    reportFunctionMs: Number(full.ms.toFixed(1)),
+    reportInMemoryMs: Number(fullInMemoryMs.toFixed(2)),
+    ratio: Number((full.ms / fullInMemoryMs).toFixed(2)),
+    ordinaryOrganReportMs: Number(small.ms.toFixed(1)),
+    ordinaryOrganInMemoryMs: Number(ordinaryInMemoryMs.toFixed(2)),
+    roundTripsSmall: small.roundTrips,
+    roundTripsCounty: full.roundTrips,
+    itemPageMs: {
+      organ: { p50: p('organ', 0.5), p95: p('organ', 0.95) },
+      category: { p50: p('category', 0.5), p95: p('category', 0.95) },
+      keyword: { p50: p('keyword', 0.5), p95: p('keyword', 0.95) },
+    },
+    itemPageP95Ms: Math.max(p('organ', 0.95), p('category', 0.95), p('keyword', 0.95)),
+    serverRssMb: Math.round(Math.max(countyRss.peakMb, wholeRss.peakMb)),
+    storeMb: { county: Math.round(countyStoreMb), wholeVolumeOrgan: Math.round(wholeStoreMb) },
+    loadCountySeconds: Math.round(loadCountyS),
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  if (json) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  const rows = [
+    ['reports.build, one organ holding the whole volume', `${result.reportFunctionMs} ms`, '≤ 3 × in-memory'],
+    ['buildReport in memory over the same records', `${result.reportInMemoryMs} ms`, ''],
+    ['ratio', `${result.ratio}`, '≤ 3'],
+    ['reports.build, one ordinary organ of 30', `${result.ordinaryOrganReportMs} ms`, '≤ 150 ms'],
+    ['round trips of one build: 1/30 / full volume', `${result.roundTripsSmall} / ${result.roundTripsCounty}`, 'equal'],
+    ...(['organ', 'category', 'keyword'] as const).map((k) => [
+      `catalogue page of 20 by ${k}, p50 / p95`,
+      `${result.itemPageMs[k].p50} / ${result.itemPageMs[k].p95} ms`,
+      'p95 ≤ 50 ms',
+    ]),
+    ['server peak RSS', `${result.serverRssMb} MB`, '≤ 300 MB'],
+    ['store size: county / whole-volume organ', `${result.storeMb.county} / ${result.storeMb.wholeVolumeOrgan} MB`, ''],
+    ['whole bench', `${result.totalSeconds} s`, '≤ 15 min'],
+  ];
+  console.log(`County bench ${result.date} on ${result.machine}\n`);
+  console.log(['| what | measured | budget |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
