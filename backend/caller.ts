@@ -19,6 +19,8 @@ export interface Caller {
   openid: string | null;
   role: Role;
   staff: StaffRecord | null;
+  /** The network address of a caller without an OPENID, where the platform tells it (the local server). */
+  client?: string | null;
 }
 
 function isStaff(row: Record<string, unknown>): row is Record<string, unknown> & StaffRecord {
@@ -30,11 +32,11 @@ function isStaff(row: Record<string, unknown>): row is Record<string, unknown> &
   );
 }
 
-export async function resolveCaller(db: Db, openid: string | null): Promise<Caller> {
-  if (!openid) return { openid: null, role: 'citizen', staff: null };
+export async function resolveCaller(db: Db, openid: string | null, client: string | null = null): Promise<Caller> {
+  if (!openid) return { openid: null, role: 'citizen', staff: null, client };
   const found = rows(await db.collection(COLLECTIONS.staff).where({ openid, active: true }).limit(1).get()).filter(
     isStaff,
   );
   const staff = found[0] ?? null;
-  return { openid, role: staff ? staff.role : 'citizen', staff };
+  return { openid, role: staff ? staff.role : 'citizen', staff, client };
 }

@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   items: 'items',
   counters: 'counters',
   audit: 'audit_log',
+  /** Each organ's audit chain head: { seq, hash } of its last entry. */
+  auditHeads: 'audit_heads',
   idempotency: 'idempotency',
   statEntries: 'stat_entries',
   cases: 'review_cases',

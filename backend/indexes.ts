@@ -62,6 +62,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'staff', name: 'openid_active', fields: [asc('openid'), asc('active')] },
   { collection: 'staff', name: 'organ_role', fields: [asc('organId'), asc('role'), asc('active')] },
   { collection: 'track_attempts', name: 'key_at', fields: [asc('key'), asc('at')] },
+  // Rate-limit attempts past their window, deleted on every lookup and by the daily sweep (backend/limits.ts).
+  { collection: 'track_attempts', name: 'expires', fields: [asc('expiresAt')] },
   { collection: 'notice_grants', name: 'request_openid', fields: [asc('requestId'), asc('openid'), asc('used')] },
   { collection: 'reminder_grants', name: 'organ_openid', fields: [asc('organId'), asc('openid'), asc('used')] },
   { collection: 'notifications', name: 'state', fields: [asc('state'), asc('claimedAt')] },

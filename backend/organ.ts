@@ -24,7 +24,9 @@ import { DEFAULT_INDEX_PATTERN } from '../shared/records/index-no';
 import type { StaffRecord } from './caller';
 import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections } from './collections';
+import { backendEnv } from './env';
 import { AppError, conflict, forbidden, notFound } from './errors';
+import { callerKey, checkLimit, LIMITS, recordAttempt } from './limits';
 import { grantReminder, reminderCounts } from './notices/staff';
 import { defineFunction, type TxContext } from './runtime';
 import { organContract } from '../shared/api/contracts/organ';
@@ -32,11 +34,36 @@ import { isRow, one, rows, str, type Db, type Row } from './sdk';
 import { organOf } from './organs';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
-export async function createSetupCode(db: Db, random: RandomBytes = randomBytes): Promise<string> {
+/** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
+export function setupCodeTtlDays(setting: string | undefined = backendEnv.setupCodeTtlDays()): number {
+  const days = Number(setting ?? 7);
+  return Number.isInteger(days) && days >= 1 ? days : 7;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function createSetupCode(
+  db: Db,
+  random: RandomBytes = randomBytes,
+  now: Date = new Date(),
+  ttlDays: number = setupCodeTtlDays(),
+): Promise<string> {
   await ensureCollections(db);
   const code = newCode(12, random);
-  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: new Date() });
+  const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
+  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: now, expiresAt });
   return code;
+}
+
+/** A code past its expiry (one stored before codes expired: 7 days after it was made). */
+function expired(code: Row, now: Date): boolean {
+  const until =
+    code.expiresAt instanceof Date
+      ? code.expiresAt.getTime()
+      : code.at instanceof Date
+        ? code.at.getTime() + 7 * DAY_MS
+        : 0;
+  return until <= now.getTime();
 }
 
 function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffRecord {
@@ -91,6 +118,15 @@ function settingsOf(organ: Row): OrganSettings {
 const invalidCode = (what: string) =>
   new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `${what}无效、已使用或已过期` }]);
 
+/**
+ * A wrong code counts against the caller's LIMITS.bind — recorded outside the transaction (through ctx.db), since
+ * the refusal rolls the transaction back.
+ */
+async function wrongCode(ctx: TxContext, what: string): Promise<AppError> {
+  await recordAttempt(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
+  return invalidCode(what);
+}
+
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
   const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
   const id = str(await ctx.tx.collection(COLLECTIONS.staff).add(staff), 'id');
@@ -102,10 +138,11 @@ export const organFunction = defineFunction('organ', organContract, {
   setup: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
+      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
       const codes = ctx.tx.collection(COLLECTIONS.setupCodes);
       const key = hashCode(input.code);
       const code = one(await codes.doc(key).get());
-      if (!code || code.used === true) throw invalidCode('设置码');
+      if (!code || code.used === true || expired(code, ctx.now)) throw await wrongCode(ctx, '设置码');
       const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
       await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
       ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
@@ -182,6 +219,7 @@ export const organFunction = defineFunction('organ', organContract, {
   bind: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
+      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
       const invites = ctx.tx.collection(COLLECTIONS.invites);
       const key = hashCode(input.code);
       const invite = one(await invites.doc(key).get());
@@ -191,7 +229,7 @@ export const organFunction = defineFunction('organ', organContract, {
         invite.used !== true &&
         invite.expiresAt instanceof Date &&
         invite.expiresAt.getTime() >= ctx.now.getTime();
-      if (!invite || !live || !role || typeof invite.organId !== 'string') throw invalidCode('邀请码');
+      if (!invite || !live || !role || typeof invite.organId !== 'string') throw await wrongCode(ctx, '邀请码');
       const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
       await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
       ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });

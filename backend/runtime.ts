@@ -12,7 +12,8 @@ import type { ActionContract, AnswerOf, FunctionContract, InputOf } from '../sha
 import { functionEventSchema, type FunctionName } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
 import { allows } from '../shared/policy/roles';
-import { appendAudit, auditRow, type AuditEntry } from './audit';
+import { normalizeTexts } from '../shared/records/common';
+import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
 import { COLLECTIONS, ensureCollections } from './collections';
 import { AppError } from './errors';
@@ -83,6 +84,8 @@ export interface Invocation {
   log?: (line: string) => void;
   /** How subscribe messages leave (cloudfunctions: the SDK's openapi; local server: recorded as sent locally). */
   subscribe?: SubscribeSender;
+  /** The caller's network address, where known (the local server), for the anonymous rate limits. */
+  client?: string | null;
 }
 
 export type FunctionHandler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>;
@@ -116,32 +119,42 @@ async function runTx(
     const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
     if (prior) return prior;
   }
+  // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
+  const chain = call.caller.staff?.organId;
+  const turn = chain ? <R>(work: () => Promise<R>) => withChainTurn(chain, work) : undefined;
   const prepared = prepare ? await prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
-  return inTransactionThen(db, call.services, async (tx, afterCommit) => {
-    if (key) {
-      const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
-      if (prior) return prior;
-    }
-    const entries: AuditEntry[] = [];
-    const data = await handler(input, {
-      tx,
-      db,
-      caller: call.caller,
-      now: call.now,
-      audit: (e) => void entries.push(e),
-      afterCommit,
-      prepared,
-    });
-    const answer = asAnswer(data);
-    for (const e of entries)
-      await tx.collection(COLLECTIONS.audit).add(auditRow(call.caller, call.fn, e, call.now, call.idempotencyKey));
-    if (key)
-      await tx
-        .collection(COLLECTIONS.idempotency)
-        .doc(key)
-        .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
-    return answer;
-  });
+  return inTransactionThen(
+    db,
+    call.services,
+    async (tx, afterCommit) => {
+      if (key) {
+        const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
+        if (prior) return prior;
+      }
+      const entries: AuditEntry[] = [];
+      const data = await handler(input, {
+        tx,
+        db,
+        caller: call.caller,
+        now: call.now,
+        audit: (e) => void entries.push(e),
+        afterCommit,
+        prepared,
+      });
+      const answer = asAnswer(data);
+      await appendChained(
+        tx,
+        entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.idempotencyKey)),
+      );
+      if (key)
+        await tx
+          .collection(COLLECTIONS.idempotency)
+          .doc(key)
+          .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+      return answer;
+    },
+    turn,
+  );
 }
 
 /**
@@ -152,12 +165,16 @@ export async function inTransactionThen<T>(
   db: Db,
   services: Services,
   body: (tx: Transaction, afterCommit: (task: AfterCommit) => void) => Promise<T>,
+  /** Runs the transaction (not the after-commit work) inside, e.g. the organ's turn (audit.ts withChainTurn). */
+  around: <R>(work: () => Promise<R>) => Promise<R> = (work) => work(),
 ): Promise<T> {
   let tasks: AfterCommit[] = [];
-  const result = await inTransaction(db, (tx) => {
-    tasks = [];
-    return body(tx, (task) => void tasks.push(task));
-  });
+  const result = await around(() =>
+    inTransaction(db, (tx) => {
+      tasks = [];
+      return body(tx, (task) => void tasks.push(task));
+    }),
+  );
   await runAfterCommit(db, services, tasks);
   return result;
 }
@@ -210,7 +227,7 @@ export function defineFunction<FC extends FunctionContract>(
     throw new Error(
       `${name}: handlers do not match the contract (missing: ${missing.join(', ')}; extra: ${extra.join(', ')})`,
     );
-  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe }) => {
+  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, client }) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, idempotencyKey: callKey } = parsed.data;
@@ -224,13 +241,17 @@ export function defineFunction<FC extends FunctionContract>(
       ]);
     try {
       await ensureCollections(db);
-      const caller = await resolveCaller(db, openid);
+      const caller = await resolveCaller(db, openid, client ?? null);
       if (!allows(def.access, caller.role, caller.openid !== null)) {
         return caller.openid === null && def.access !== 'public'
           ? failure('UNAUTHENTICATED', '请先在微信中打开并登录')
           : failure('FORBIDDEN', '您没有此项操作的权限');
       }
-      const input = parseWith(def.input, payload ?? {});
+      // Every text field of every action: no control characters or unpaired surrogates, NFC (shared/records).
+      const texts = normalizeTexts(payload ?? {});
+      if (texts.issues.length > 0)
+        return failure('VALIDATION', texts.issues[0]?.message ?? '输入含有无效字符', texts.issues.slice(0, 20));
+      const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
         def.idempotent && callKey && caller.openid ? idempotencyKey(caller.openid, name, actionName, callKey) : null;

@@ -24,9 +24,20 @@ export function connectCurrentEnv(): Db {
   return current;
 }
 
-/** Development and tests: the local CloudBase-compatible server at `baseUrl`. */
-export function connectLocal(baseUrl: string): Db {
-  return init({ env: 'local', serviceUrl: `${baseUrl}/admin`, secretId: 'local', secretKey: 'local' }).database();
+/** The local server's credential (its admin-key.json, or ADMIN_SECRET_ID/ADMIN_SECRET_KEY). */
+export interface LocalKey {
+  secretId: string;
+  secretKey: string;
+}
+
+/** Development and tests: the local CloudBase-compatible server at `baseUrl`, signing with its key. */
+export function connectLocal(baseUrl: string, key: LocalKey): Db {
+  return init({
+    env: 'local',
+    serviceUrl: `${baseUrl}/admin`,
+    secretId: key.secretId,
+    secretKey: key.secretKey,
+  }).database();
 }
 
 /** The caller's OPENID in a function invoked from the mini program (null when there is none). */

@@ -3,7 +3,7 @@
  * imported from server/seed/ as published, sample items, statistics and cases in this year and the last.
  * Everything goes through the real function handlers, as a person would do it.
  */
-import { createDevLogin } from './dev-logins';
+import { createDevLogin, derivedLoginToken } from './dev-logins';
 import { FUNCTION_HANDLERS } from './functions';
 import { createSetupCode } from './organ';
 import type { FunctionName } from '../shared/api';
@@ -21,9 +21,8 @@ export const DEMO_OPENIDS = {
 } as const;
 export type DemoRole = keyof typeof DEMO_OPENIDS;
 
-export interface DemoLogins {
+export interface DemoSeed {
   organId: string;
-  logins: Record<DemoRole, string>;
 }
 
 const CHECKLIST = SECRECY_ALL_CONFIRMED;
@@ -44,7 +43,7 @@ export function daysBefore(today: Date, days: number): string {
  * a paper request received three days ago (its clock running, not months overdue), this year's statistics dated
  * before today and last year's a year earlier, a 复议 case filed late last year and decided this year.
  */
-export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoLogins> {
+export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoSeed> {
   const call = async <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> => {
     const handler = FUNCTION_HANDLERS[fn];
     if (!handler) throw new Error(`no function ${fn}`);
@@ -137,19 +136,18 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: daysBefore(today, 3) },
     idempotencyKey: 'seed-paper-00001',
   });
-  const logins = {} as Record<DemoRole, string>;
-  for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[])
-    logins[role] = await createDevLogin(db, DEMO_OPENIDS[role], role);
-  return { organId, logins };
+  return { organId };
 }
 
-/** The logins printed at each start (created once, at seeding). */
-export async function demoLogins(db: Db): Promise<Partial<Record<DemoRole, string>>> {
-  const out: Partial<Record<DemoRole, string>> = {};
+/**
+ * One login per demo person, derived from `secret` (the server's admin key): the same tokens at every start, printed
+ * by `npm start`; only their hashes are stored.
+ */
+export async function demoLogins(db: Db, secret: string): Promise<Record<DemoRole, string>> {
+  const out = {} as Record<DemoRole, string>;
   for (const role of Object.keys(DEMO_OPENIDS) as DemoRole[]) {
-    const r = await db.collection(COLLECTIONS.logins).where({ openid: DEMO_OPENIDS[role] }).limit(1).get();
-    const row = Array.isArray(r.data) ? (r.data[0] as { _id?: unknown } | undefined) : undefined;
-    if (row && typeof row._id === 'string') out[role] = row._id;
+    const openid = DEMO_OPENIDS[role];
+    out[role] = await createDevLogin(db, openid, role, derivedLoginToken(secret, openid));
   }
   return out;
 }

@@ -4,33 +4,31 @@
  * Exit codes: 0 read (and, for check, no error finding); 1 check found an error; 2 the file or the
  * command line cannot be read.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { localEnv } from '../server/env';
-import { checkInputSchema, checkReport, hasErrors, type CheckInput } from '../shared/checks';
-import { parseWith } from '../shared/errors';
-import { importReportDocx, importReportText } from '../shared/import';
+import { cellName, checkReport, hasErrors } from '../shared/checks';
 import { renderHtml, renderMarkdown } from '../shared/render';
 import { renderDocx } from '../shared/render/docx';
-import type { ReportData } from '../shared/report';
+import { CliError } from './errors';
+import { loadCorpus, scoreCorpus, scoreTable } from './corpus';
+import { asReportData, loadReport } from './load';
 import { summarize } from './summary';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
+export { asReportData, loadReport };
 
 const USAGE = `用法：
-  npm run -s report -- import <报告.txt|报告.docx> [--json]
-  npm run -s report -- check <报告文件或 import 的 JSON> [--last-year <上年报告>] [--json]
-  npm run -s report -- render <报告文件或 import 的 JSON> --format md|html
-  npm run -s report -- render <报告文件或 import 的 JSON> --format docx --out <报告.docx>`;
+  npm run -s report -- import <报告> [--json]
+  npm run -s report -- check <报告> [--last-year <上年报告>] [--json]
+  npm run -s report -- render <报告> --format md|html
+  npm run -s report -- render <报告> --format docx --out <报告.docx>
+  npm run -s report -- corpus [--json]
+<报告>：文本（.txt，从 Word 或网页复制）、Markdown（.md）、网页（.html）、.docx、.pdf（有文字层的）或 import --json 写出的 JSON。
+选项也可写作 --format=html、--last-year=<文件>、--out=<文件>；--help 显示本说明。`;
 
 interface Args {
+  /** 'help' for --help / -h. */
   command: string;
   file: string;
   json: boolean;
@@ -46,18 +44,23 @@ export function parseArgs(argv: readonly string[]): Args {
   let format: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
+    const raw = argv[i] ?? '';
+    // --format=html is --format html.
+    const eq = /^(--last-year|--format|--out)=(.*)$/.exec(raw);
+    const a = eq ? (eq[1] ?? '') : raw;
+    if (a === '--help' || a === '-h') return { command: 'help', file: '', json: false };
     if (a === '--json') json = true;
     else if (a === '--last-year' || a === '--format' || a === '--out') {
-      const value = argv[++i];
+      const value = eq ? eq[2] : argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
       if (a === '--last-year') lastYear = value;
       else if (a === '--out') out = value;
       else format = value;
-    } else if (a.startsWith('--')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
+    } else if (a.startsWith('-')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
-  const [command, file] = positional;
+  const [command, file = ''] = positional;
+  if (command === 'corpus' && positional.length === 1) return { command, file, json, format: format ?? 'table' };
   if (!command || !file || positional.length > 2) throw new CliError(USAGE, 2);
   return {
     command,
@@ -69,63 +72,14 @@ export function parseArgs(argv: readonly string[]): Args {
   };
 }
 
-function readBytes(file: string, cwd: string): Buffer {
-  const full = path.resolve(cwd, file);
-  try {
-    return readFileSync(full);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${code ?? String(e)}`, 2);
-  }
-}
-
-function fromJson(text: string, file: string): CheckInput {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CliError(`${file} 不是有效的 JSON`, 2);
-  }
-  const parsed = parseWith(checkInputSchema, value);
-  if (!parsed.ok) throw new CliError(`${file} 不是年度报告数据：${parsed.message}`, 2);
-  return parsed.data;
-}
-
-/** Reads a report from .docx, import JSON or text. */
-export async function loadReport(file: string, cwd: string): Promise<CheckInput> {
-  const bytes = readBytes(file, cwd);
-  try {
-    if (/\.docx$/i.test(file)) return await importReportDocx(bytes);
-    const text = bytes.toString('utf8');
-    if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(text, file);
-    return importReportText(text);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`无法读取报告 ${file}：${e instanceof Error ? e.message : String(e)}`, 2);
-  }
-}
-
-/** Gives lenient check input the full report shape the renderers take. */
-export function asReportData(input: CheckInput): ReportData {
-  return {
-    organ: input.organ,
-    year: input.year,
-    formatVersion: '2021',
-    cells: input.cells,
-    sections: input.sections,
-    overviewParts:
-      'overviewParts' in input && Array.isArray(input.overviewParts)
-        ? (input.overviewParts as ReportData['overviewParts'])
-        : [],
-    narrative: input.narrative ?? { proactiveCount: null, applicationsReceived: null, processingFeesYuan: null },
-    findings: input.findings ?? [],
-  };
-}
-
 export interface Output {
   stdout: string;
+  /** What the user must know beside the output (e.g. cells render could not fill). */
+  stderr?: string;
   exitCode: number;
 }
+
+export { USAGE };
 
 export async function run(argv: readonly string[], cwd: string): Promise<Output> {
   const args = parseArgs(argv);
@@ -151,13 +105,40 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
         throw new CliError(`--format 应为 md、html 或 docx\n${USAGE}`, 2);
       if (args.format === 'docx' && !args.out) throw new CliError(`--format docx 须用 --out 指定输出文件\n${USAGE}`, 2);
       const report = asReportData(await loadReport(args.file, cwd));
+      const unreadable = Object.entries(report.cells).filter(([, v]) => v === null);
+      const inferred = report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells);
+      const notes = [
+        ...(unreadable.length
+          ? [
+              `注意：${unreadable.length} 个单元格无法读取，输出中留空：${unreadable
+                .slice(0, 8)
+                .map(([c]) => cellName(c))
+                .join('、')}${unreadable.length > 8 ? ' 等' : ''}`,
+            ]
+          : []),
+        ...(inferred.length ? [`注意：${inferred.length} 个单元格由表内合计推算得出，输出中以“*”标出`] : []),
+      ];
+      const stderr = notes.length ? { stderr: notes.join('\n') + '\n' } : {};
       if (args.format === 'docx' && args.out) {
-        const target = path.resolve(cwd, args.out);
-        writeFileSync(target, await renderDocx(report));
-        return { stdout: `已写入 ${args.out}\n`, exitCode: 0 };
+        writeFileSync(path.resolve(cwd, args.out), await renderDocx(report));
+        return { stdout: `已写入 ${args.out}\n`, ...stderr, exitCode: 0 };
       }
-      return { stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report), exitCode: 0 };
+      return {
+        stdout: args.format === 'md' ? renderMarkdown(report) : renderHtml(report),
+        ...stderr,
+        exitCode: 0,
+      };
     }
+    case 'corpus': {
+      const entries = loadCorpus();
+      const scores = await scoreCorpus(entries);
+      return {
+        stdout: args.json ? JSON.stringify(scores, null, 2) + '\n' : scoreTable(scores, entries),
+        exitCode: scores.some((s) => s.cells.wrong > 0 || s.falseErrors.length > 0) ? 1 : 0,
+      };
+    }
+    case 'help':
+      return { stdout: USAGE + '\n', exitCode: 0 };
     default:
       throw new CliError(`未知命令 ${args.command}\n${USAGE}`, 2);
   }
@@ -168,6 +149,7 @@ async function main(): Promise<void> {
   try {
     const out = await run(process.argv.slice(2), cwd);
     process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
     process.exitCode = out.exitCode;
   } catch (e) {
     const err = e instanceof CliError ? e : new CliError(e instanceof Error ? e.message : String(e), 2);

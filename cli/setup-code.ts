@@ -3,22 +3,40 @@
  * environment — what a deployment needs once, before anyone can use the 新机关开通 page (`npm start` prints one
  * for its local store by itself). The environment comes from the command line or the environment:
  *   npm run -s setup-code -- --env <环境ID>            (TCB_SECRET_ID / TCB_SECRET_KEY: a CAM key of the account)
- *   npm run -s setup-code -- --service-url <url>/admin   (a CloudBase-compatible server, e.g. the local one)
+ *   npm run -s setup-code -- --service-url <url>/admin   (a CloudBase-compatible server, e.g. the local one: its key
+ *     from ADMIN_SECRET_ID / ADMIN_SECRET_KEY, else the admin-key.json of DATA_DIR, default .data/)
  * Only the code's SHA-256 is stored; the code is printed once. Exit 0 printed, 2 bad command line or no access.
  */
 import { localEnv } from '../server/env';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { init } from '@cloudbase/node-sdk';
+import { ADMIN_KEY_FILE } from '../server/auth/admin-key';
+import { DEFAULT_DATA_DIR } from '../server/app';
 import { createSetupCode } from '../backend/organ';
 
 const USAGE = `用法：
   npm run -s setup-code -- --env <云开发环境ID>        （需设置 TCB_SECRET_ID 和 TCB_SECRET_KEY）
-  npm run -s setup-code -- --service-url <地址>/admin  （本地或兼容的云开发服务）`;
+  npm run -s setup-code -- --service-url <地址>/admin  （本地服务：密钥取自 ADMIN_SECRET_ID/ADMIN_SECRET_KEY 或数据目录的 admin-key.json）`;
 
 export interface Target {
   env: string;
   serviceUrl?: string;
   secretId: string;
   secretKey: string;
+}
+
+/** The local server's key: from the environment (TCB_ or ADMIN_ variables), else its data directory's key file. */
+function localKey(environ: NodeJS.ProcessEnv): { secretId: string; secretKey: string } | null {
+  const secretId = environ.TCB_SECRET_ID ?? environ.ADMIN_SECRET_ID;
+  const secretKey = environ.TCB_SECRET_KEY ?? environ.ADMIN_SECRET_KEY;
+  if (secretId && secretKey) return { secretId, secretKey };
+  const file = path.join(environ.DATA_DIR || DEFAULT_DATA_DIR, ADMIN_KEY_FILE);
+  if (!existsSync(file)) return null;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { secretId?: unknown; secretKey?: unknown };
+  return typeof stored.secretId === 'string' && typeof stored.secretKey === 'string'
+    ? { secretId: stored.secretId, secretKey: stored.secretKey }
+    : null;
 }
 
 export function targetOf(argv: readonly string[], environ: NodeJS.ProcessEnv): Target | string {
@@ -38,12 +56,10 @@ export function targetOf(argv: readonly string[], environ: NodeJS.ProcessEnv): T
   const serviceUrl = value('--service-url');
   if (serviceUrl !== undefined) {
     if (!/^https?:\/\//.test(serviceUrl)) return `--service-url 须为 http(s) 地址\n${USAGE}`;
-    return {
-      env: 'local',
-      serviceUrl,
-      secretId: environ.TCB_SECRET_ID ?? 'local',
-      secretKey: environ.TCB_SECRET_KEY ?? 'local',
-    };
+    const key = localKey(environ);
+    if (!key)
+      return `连接 ${serviceUrl} 需要它的密钥：设置 ADMIN_SECRET_ID 和 ADMIN_SECRET_KEY（或 DATA_DIR 指向其数据目录）\n${USAGE}`;
+    return { env: 'local', serviceUrl, ...key };
   }
   const env = value('--env') ?? environ.TCB_ENV;
   if (!env) return USAGE;

@@ -18,7 +18,11 @@ export function summarize(report: ReportData): string {
     return `${def.no}${n > 0 ? `（${n}字）` : '（空）'}`;
   });
   lines.push(`正文：${sections.join(' ')}`);
-  if (report.narrative.proactiveCount !== null) lines.push(`正文所称主动公开：${report.narrative.proactiveCount} 条`);
+  const approximate = report.narrative.approximate ?? [];
+  if (report.narrative.proactiveCount !== null)
+    lines.push(
+      `正文所称主动公开：${report.narrative.proactiveCount} 条${approximate.includes('proactiveCount') ? '（约数，原文为“余/多/近/约”）' : ''}`,
+    );
   const counts = (['error', 'warning', 'info'] as const).map(
     (l) => `${LEVEL_NAMES[l]} ${report.findings.filter((f) => f.level === l).length}`,
   );

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectLocal } from '../backend/sdk';
 import { isEmpty, seedDemo } from '../backend/seed';
-import { startServer } from '../server/app';
+import { DEFAULT_DATA_DIR, startServer } from '../server/app';
+import { ensureAuditKey } from '../server/audit-key';
 import { SEED_REPORT_FILE } from '../server/portal';
 import { exportSite } from '../server/portal/export';
 
@@ -22,9 +23,11 @@ async function main(): Promise<number> {
   const rest = args.filter((_a, j) => i < 0 || (j !== i && j !== i + 1));
   if (rest.length !== 1 || rest[0]?.startsWith('--')) return fail(USAGE);
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), rest[0] ?? '');
+  // Seeding an empty store writes audit entries: their chain key, as npm start keeps it (outside the data).
+  ensureAuditKey(process.env.DATA_DIR || DEFAULT_DATA_DIR, true);
   const server = await startServer({ port: 0, dataDir: process.env.DATA_DIR || undefined, log: () => undefined });
   try {
-    const db = connectLocal(server.url);
+    const db = connectLocal(server.url, server.adminKey);
     if (await isEmpty(db)) {
       console.error('数据目录为空：先创建演示机关 扎毛乡人民政府…');
       await seedDemo(db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());

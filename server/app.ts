@@ -1,15 +1,19 @@
 /**
  * The local CloudBase-compatible server: node:http + a tiny router, with the database endpoint mounted at
  * POST /admin so the unmodified SDK works with
- *   tcb.init({ env: 'local', serviceUrl: 'http://127.0.0.1:<port>/admin', secretId: 'local', secretKey: 'local' }).
- * More routes can be mounted through `routes` (before start) or the returned `router`.
+ *   tcb.init({ env: 'local', serviceUrl: 'http://127.0.0.1:<port>/admin', ...server.adminKey }).
+ * /admin answers loopback peers signing with the server's key only; every request passes the Host/Origin/type
+ * guard (http/guard.ts). More routes can be mounted through `routes` (before start) or the returned `router`.
  */
 import http from 'node:http';
 import path from 'node:path';
+import { COLLECTIONS } from '../backend/collections';
+import { type AdminKey, loadAdminKey } from './auth/admin-key';
 import { TxManager } from './db/transactions';
 import { localEnv } from './env';
 import { databaseHandler } from './http/database';
 import { HttpError, sendJson } from './http/envelope';
+import { isLoopbackHost, RequestGuard, setSecurityHeaders } from './http/guard';
 import { Router } from './http/router';
 import { openSqliteStore } from './store/sqlite';
 import type { DocStore, IndexSpec } from './store/types';
@@ -17,6 +21,7 @@ import type { DocStore, IndexSpec } from './store/types';
 export { Router } from './http/router';
 export type { RouteContext, RouteHandler } from './http/router';
 export type { Doc, DocStore, IndexSpec } from './store/types';
+export type { AdminKey } from './auth/admin-key';
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '.data');
 
@@ -33,8 +38,14 @@ export interface ServerOptions {
   transactionTimeoutMs?: number;
   /** Indexes to create in the store (backend/indexes.ts); queries are correct without them, only slower. */
   indexes?: readonly IndexSpec[];
-  /** Where unexpected errors are reported. Default: console.error. */
+  /** Where unexpected errors and start-up warnings are reported. Default: console.error. */
   log?: (message: string) => void;
+  /** The key /admin requests must be signed with. Default: ADMIN_SECRET_ID/KEY, else `<dataDir>/admin-key.json`. */
+  adminKey?: AdminKey;
+  /** The base URL phones and browsers reach the server at (its host is allowed; upload URLs use it). Default: $PUBLIC_URL. */
+  publicUrl?: string;
+  /** Collections no request may update or remove. Default: the audit log. */
+  appendOnly?: readonly string[];
   /** Answers a request no route took (the portal's Chinese error page); default a JSON 404. */
   notFound?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 }
@@ -45,6 +56,10 @@ export interface RunningServer {
   port: number;
   host: string;
   dataDir: string;
+  /** The credential for tcb.init({ serviceUrl: `${url}/admin`, ...adminKey }). */
+  adminKey: AdminKey;
+  /** Where clients reach the server: PUBLIC_URL when set, else `url`. */
+  publicUrl: string;
   /** Add routes at any time; they are consulted in registration order. */
   router: Router;
   store: DocStore;
@@ -52,20 +67,49 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Listening on every interface (loopback included). */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? localEnv.host() ?? '127.0.0.1';
   const port = options.port ?? Number(localEnv.port() ?? 8787);
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const log = options.log ?? ((message: string) => console.error(message));
 
+  const adminKey = options.adminKey ?? loadAdminKey(dataDir);
+  const configuredUrl = options.publicUrl ?? localEnv.publicUrl();
+  const guard = new RequestGuard({ publicUrl: configuredUrl, rawBodyPaths: ['/files'] });
+  if (!isLoopbackHost(host) && !WILDCARD_HOSTS.has(host))
+    throw new Error(`HOST=${host}：数据库接口 /admin 只接受本机访问，请用 HOST=0.0.0.0（所有网卡）或 127.0.0.1`);
+  if (!isLoopbackHost(host)) {
+    log(
+      [
+        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+        `!! 警告：服务器监听 ${host}，本机以外的设备可以访问云函数、文件和公开页面。`,
+        '!! WARNING: listening beyond loopback — functions, files and public pages are reachable from the network.',
+        '!! 数据库接口 /admin 仍只接受本机访问（loopback only）。',
+        '!! 仅在可信的局域网中用于真机预览；用完请改回 HOST=127.0.0.1。',
+        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      ].join('\n'),
+    );
+  }
+
   const store = openSqliteStore(dataDir);
   store.ensureIndexes(options.indexes ?? []);
   const txm = new TxManager(store, options.transactionTimeoutMs);
   const router = new Router();
-  router.post('/admin', databaseHandler({ store, txm, log }));
+  const appendOnly = new Set(options.appendOnly ?? [COLLECTIONS.audit]);
+  router.post('/admin', databaseHandler({ store, txm, log, adminKey, appendOnly }));
   options.routes?.(router);
 
   const server = http.createServer((req, res) => {
+    setSecurityHeaders(res);
+    const refused = guard.check(req, new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (refused) {
+      req.resume();
+      sendJson(res, refused.status, { ok: false, code: refused.code, message: refused.message });
+      return;
+    }
     router
       .handle(req, res)
       .then((handled) => {
@@ -76,8 +120,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       .catch((e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;
         if (status === 500) log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.stack : String(e)}`);
-        const message = e instanceof Error ? e.message : 'error';
-        if (!res.headersSent) sendJson(res, status, { code: 'SYS_ERR', message });
+        const message = e instanceof HttpError ? e.message : 'internal error';
+        if (!res.headersSent)
+          sendJson(res, status, { ok: false, code: e instanceof HttpError ? e.code : 'SYS_ERR', message });
         else res.end();
       });
   });
@@ -112,5 +157,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return closing;
   };
 
-  return { url: `http://${host}:${actualPort}`, port: actualPort, host, dataDir, router, store, close };
+  // On all interfaces this machine still talks to itself over loopback (the SDK's /admin calls must).
+  const localHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host;
+  const url = `http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${actualPort}`;
+  const publicUrl = (configuredUrl ?? url).replace(/\/+$/, '');
+  return { url, port: actualPort, host, dataDir, adminKey, publicUrl, router, store, close };
 }

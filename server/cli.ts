@@ -9,7 +9,9 @@ import { runMain, stopOnSignals } from './process';
 
 async function main(): Promise<void> {
   const server = await startServer({ dataDir: localEnv.dataDir() });
-  console.log(`listening ${server.url} (SDK serviceUrl ${server.url}/admin, data in ${server.dataDir})`);
+  console.log(
+    `listening ${server.url} (SDK serviceUrl ${server.url}/admin, secretId ${server.adminKey.secretId}, data in ${server.dataDir})`,
+  );
   stopOnSignals(server);
 }
 

@@ -15,6 +15,8 @@ export const localEnv = {
   port: (): string | undefined => process.env.PORT,
   /** INIT_CWD: the folder `npm run` was started from (npm runs scripts from the package root). */
   initCwd: (): string | undefined => process.env.INIT_CWD,
+  /** PUBLIC_URL: the base URL phones and browsers reach the server at (its host is allowed; upload URLs use it). */
+  publicUrl: (): string | undefined => process.env.PUBLIC_URL || undefined,
   /** The whole environment, for a reader that takes its settings from it (cli/setup-code's targetOf). */
   all: (): NodeJS.ProcessEnv => process.env,
 };

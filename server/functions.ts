@@ -2,13 +2,14 @@
  * POST /functions/<name>: the cloud functions in development, with the event as the JSON body and a development
  * login token in the `x-gongkai-login` header mapped to an OPENID — the same handlers as production. No header (or
  * an empty one) is a citizen who has not signed in; an unknown token is refused with 401. Subscribe messages go to
- * the local sender: marked sent, nothing leaves the machine.
+ * the local sender: marked sent, nothing leaves the machine. The event may be at most what CloudBase accepts for a
+ * function call (413 past it); the caller's address goes along for the anonymous rate limits.
  */
 import { openidForToken, LOGIN_HEADER } from '../backend/dev-logins';
 import { FUNCTION_HANDLERS } from '../backend/functions';
 import type { Db } from '../backend/sdk';
 import { localSubscribeSender } from '../backend/subscribe';
-import { readJson, sendJson } from './http/envelope';
+import { describeBytes, FUNCTION_BODY_LIMIT, HttpError, readJson, sendJson } from './http/envelope';
 import type { Router } from './http/router';
 
 export function installFunctions(router: Router, db: () => Db): void {
@@ -23,8 +24,17 @@ export function installFunctions(router: Router, db: () => Db): void {
     }
     let event: unknown;
     try {
-      event = await readJson(req);
-    } catch {
+      event = await readJson(req, FUNCTION_BODY_LIMIT);
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 413) {
+        const limit = describeBytes(FUNCTION_BODY_LIMIT);
+        sendJson(res, 413, {
+          ok: false,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `请求体超过 ${limit}（云函数调用的上限）`,
+        });
+        return;
+      }
       sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求体不是有效的 JSON' });
       return;
     }
@@ -40,6 +50,7 @@ export function installFunctions(router: Router, db: () => Db): void {
       });
       return;
     }
-    sendJson(res, 200, await handler(event, { db: db(), openid, subscribe: localSubscribeSender }));
+    const client = req.socket.remoteAddress ?? null;
+    sendJson(res, 200, await handler(event, { db: db(), openid, client, subscribe: localSubscribeSender }));
   });
 }

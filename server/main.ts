@@ -11,7 +11,10 @@ import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
 import { demoLogins, isEmpty, seedDemo } from '../backend/seed';
 import { localSubscribeSender } from '../backend/subscribe';
-import { startServer } from './app';
+import { auditKey as auditKeyOfChain, verifyChains } from '../backend/audit';
+import { COLLECTIONS } from '../backend/collections';
+import { DEFAULT_DATA_DIR, startServer } from './app';
+import { describeReport, ensureAuditKey } from './audit-key';
 import { runMain, stopOnSignals } from './process';
 import { installFiles } from './files';
 import { installFunctions } from './functions';
@@ -19,6 +22,7 @@ import { installPortal, portalNotFound, SEED_REPORT_FILE } from './portal';
 import { loadOrgan } from './portal/data';
 
 async function main(): Promise<void> {
+  const auditKey = ensureAuditKey(localEnv.dataDir() ?? DEFAULT_DATA_DIR, true);
   let db: Db | null = null;
   const handle = (): Db => {
     if (!db) throw new Error('database not ready');
@@ -33,13 +37,13 @@ async function main(): Promise<void> {
     },
     notFound: portalNotFound(handle),
   });
-  installFiles(server.router, server.dataDir, handle);
-  db = connectLocal(server.url);
+  installFiles(server.router, server.dataDir, handle, server.publicUrl);
+  db = connectLocal(server.url, server.adminKey);
   if (await isEmpty(db)) {
     console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');
     await seedDemo(db, readFileSync(SEED_REPORT_FILE, 'utf8'), new Date());
   }
-  const logins = await demoLogins(db);
+  const logins = await demoLogins(db, server.adminKey.secretKey);
   const organ = await loadOrgan(db);
   const code = await createSetupCode(db);
   const u = server.url;
@@ -51,8 +55,16 @@ async function main(): Promise<void> {
   );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
   console.log(
-    `  数据库（供 @cloudbase/node-sdk 连接，serviceUrl，不是网页）：${u}/admin   数据目录：${server.dataDir}`,
+    `  数据库（仅限本机，供 @cloudbase/node-sdk 连接，不是网页）：tcb.init({ env: 'local', serviceUrl: '${u}/admin',`,
   );
+  console.log(`      secretId: '${server.adminKey.secretId}', secretKey: '${server.adminKey.secretKey}' })`);
+  console.log(`    （密钥在 ${server.dataDir}/admin-key.json，或由 ADMIN_SECRET_ID / ADMIN_SECRET_KEY 指定）`);
+  console.log(`  数据目录：${server.dataDir}`);
+  const chains = verifyChains(server.store.scan(COLLECTIONS.audit), auditKeyOfChain());
+  console.log(
+    `  审计密钥：${auditKey.from === 'env' ? '环境变量 AUDIT_HMAC_KEY' : `${auditKey.from}${auditKey.created ? '（新建）' : ''}`}`,
+  );
+  for (const line of describeReport(chains)) console.log(`  ${line}`);
   console.log('  演示登录令牌（小程序开发版或 x-gongkai-login 请求头使用）：');
   for (const [role, token] of Object.entries(logins)) console.log(`    ${role.padEnd(9)} ${token}`);
   console.log(`  新机关设置码（一次有效）：${code}`);

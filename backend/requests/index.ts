@@ -56,6 +56,7 @@ import {
   type Created,
   type StoredRequest,
 } from './store';
+import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { track } from './track';
 import { draftFor, noticeSettingsFor, storeStep } from './transition';
 import { applicantAnswer, deadlineFor } from './views';
@@ -77,7 +78,12 @@ function signedIn(ctx: { caller: Caller }): string {
 async function created(ctx: TxContext, result: Created): Promise<SubmitRequestAnswer> {
   const { stored, queryCode } = result;
   if (queryCode)
-    ctx.audit({ action: stored.ownerOpenid ? 'submit' : 'record', target: stored.request.id, after: stored.row });
+    ctx.audit({
+      action: stored.ownerOpenid ? 'submit' : 'record',
+      target: stored.request.id,
+      after: stored.row,
+      organId: stored.organId, // a citizen's submission belongs to the organ's chain too
+    });
   const calendar = await calendarFor(ctx.tx, stored.organId);
   return {
     id: stored.request.id,
@@ -124,6 +130,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   submit: {
     async transaction(input, ctx) {
       const owner = signedIn(ctx);
+      const who = callerKey(ctx.caller);
+      await checkLimit(ctx.db, LIMITS.submit, who, ctx.now);
       const result = await createRequest(ctx.tx, {
         caller: ctx.caller,
         now: ctx.now,
@@ -133,7 +141,10 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
         idempotencyKey: input.idempotencyKey,
         build: (ids, today) => createFromSubmission(input.submission, ids, today),
       });
-      if (result.queryCode) await remindReceived(ctx, result.stored);
+      if (result.queryCode) {
+        await recordAttempt(ctx.tx, LIMITS.submit, who, ctx.now); // counts only when the request is filed
+        await remindReceived(ctx, result.stored);
+      }
       return created(ctx, result);
     },
   },

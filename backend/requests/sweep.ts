@@ -9,9 +9,9 @@
 import { TRANSITIONS } from '../../shared/requests/transitions';
 import { autoCloseIfDue } from '../../shared/requests';
 import type { Calendar } from '../../shared/calendar';
-import { auditRow, type AuditEntry } from '../audit';
+import { purgeExpired } from '../limits';
+import { appendChained, auditRow, type AuditEntry } from '../audit';
 import type { Caller } from '../caller';
-import { COLLECTIONS } from '../collections';
 import { inTransactionThen, type Services } from '../runtime';
 import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
@@ -51,10 +51,10 @@ async function closeIfLapsed(
       { tx, now, audit: (e) => void entries.push(e), afterCommit },
       { stored, next, action: 'close', calendar },
     );
-    for (const e of entries)
-      await tx
-        .collection(COLLECTIONS.audit)
-        .add(auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now));
+    await appendChained(
+      tx,
+      entries.map((e) => auditRow(SYSTEM, 'requests', { ...e, action: `sweep.${e.action}` }, now)),
+    );
     return true;
   });
 }
@@ -62,6 +62,7 @@ async function closeIfLapsed(
 export async function sweepRequests(db: Db, services: Services, now: Date): Promise<SweepSummary> {
   // Messages left from before first: those of today's closings are sent as each commits.
   const notices = await dispatchNotices(db, services, now);
+  await purgeExpired(db, now); // rate-limit attempts past their window (lookups purge too; submissions do not)
   const today = shanghaiDate(now);
   let closed = 0;
   await forEachRequest(db, TRANSITIONS.close.from, async (stored, calendar) => {

@@ -1,30 +1,33 @@
 /**
  * `track`: the applicant follows a request with the 查询码 (or the printed 申请编号) and the last 4 digits of the
- * phone given in it — no login needed. Guessing is rate limited with a collection of attempts (functions keep
- * no memory between calls):
- * - every lookup first records an attempt under two keys, the caller (its OPENID, hashed; all callers without
- *   one share a key) and the target (the code or the organ + 申请编号, hashed);
- * - if either key has more than TRACK_LIMIT.failures attempts within TRACK_LIMIT.windowMs, RATE_LIMITED;
- * - a successful lookup deletes its own attempts, so only failures (and refused attempts) count.
- * Recording before counting bounds concurrent guessing too: of N parallel attempts at most `failures` see a
- * count within the limit. The target key stops guessing the 4 phone digits of one request from many OPENIDs
- * (at the price that a flood can hold up that request's tracking for 10 minutes; the owner still has `mine`).
- * Every miss — unknown code, wrong digits, unknown number — answers the same NOT_FOUND message.
+ * phone given in it — no login needed. Guessing is rate limited (backend/limits.ts, attempts in the database):
+ * - every lookup first records an attempt under two keys: the caller (its OPENID, or without one its network
+ *   address — one stranger's misses never count against another caller) and the target (the code, or the organ +
+ *   申请编号);
+ * - the caller over LIMITS.trackCaller → RATE_LIMITED;
+ * - the target over LIMITS.trackTarget → RATE_LIMITED, which stops many callers guessing one request's 4 phone
+ *   digits — except for the applicant signed in with the OPENID that filed it, whom others' tries never lock out
+ *   (a paper applicant who is locked out asks the office for a new code: reissueCode);
+ * - a successful lookup deletes its own attempts, so only failures (and refused attempts) count; all attempts
+ *   expire after their window.
+ * Recording before counting bounds concurrent guessing too: of N parallel attempts at most `max` see a count
+ * within the limit. Every miss — unknown code, wrong digits, unknown number — answers the same NOT_FOUND message.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { TrackAnswer, trackRequestSchema } from '../../shared/api/requests';
 import { normalizeQueryCode, phoneLast4, verifyTracking } from '../../shared/requests';
-import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
+import { attemptsOf, callerKey, LIMITS, purgeExpired, rateLimited, recordAttempt, releaseAttempts } from '../limits';
 import type { HandlerContext } from '../runtime';
-import { num, rows } from '../sdk';
+import { rows } from '../sdk';
 import { shanghaiDate } from '../time';
 import { calendarFor, fromRow, hashQueryCode, requestsOf, type StoredRequest } from './store';
 import { noticeSettingsFor } from './transition';
 import { applicantAnswer, publicAnswer } from './views';
 
-export const TRACK_LIMIT = { failures: 5, windowMs: 10 * 60_000 } as const;
+/** The per-caller limit, as the tests and the UI describe it. */
+export const TRACK_LIMIT = { failures: LIMITS.trackCaller.max, windowMs: LIMITS.trackCaller.windowMs } as const;
 
 export const TRACK_MISS = '未找到该申请：请核对查询码（或申请编号）和手机号后四位';
 
@@ -32,34 +35,10 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 
 type TrackInput = z.output<typeof trackRequestSchema>;
 
-function keysOf(input: TrackInput, openid: string | null): string[] {
-  const caller = openid ? `caller:${digest(`openid\n${openid}`)}` : 'caller:anonymous';
-  const target = input.queryCode
-    ? `target:${digest(`code\n${normalizeQueryCode(input.queryCode)}`)}`
-    : `target:${digest(`no\n${input.organId ?? ''}\n${(input.applicationNo ?? '').toUpperCase()}`)}`;
-  return [caller, target];
-}
-
-/** Records the attempt, then refuses when a key is over the limit. Returns the attempt ids. */
-async function claimAttempt(ctx: HandlerContext, keys: string[]): Promise<string[]> {
-  const col = ctx.db.collection(COLLECTIONS.trackAttempts);
-  const _ = ctx.db.command;
-  const since = new Date(ctx.now.getTime() - TRACK_LIMIT.windowMs);
-  const ids: string[] = [];
-  for (const key of keys) ids.push(String((await col.add({ key, at: ctx.now })).id));
-  let limited = false;
-  for (const key of keys) {
-    const recent = num(await col.where({ key, at: _.gt(since) }).count(), 'total');
-    if (recent > TRACK_LIMIT.failures) limited = true;
-    await col.where({ key, at: _.lte(since) }).remove(); // expired attempts of this key
-  }
-  if (limited) throw new AppError('RATE_LIMITED', `查询失败次数过多，请 ${TRACK_LIMIT.windowMs / 60_000} 分钟后再试`);
-  return ids;
-}
-
-async function releaseAttempt(ctx: HandlerContext, ids: string[]): Promise<void> {
-  const col = ctx.db.collection(COLLECTIONS.trackAttempts);
-  for (const id of ids) await col.doc(id).remove();
+function targetKey(input: TrackInput): string {
+  return input.queryCode
+    ? digest(`code\n${normalizeQueryCode(input.queryCode)}`)
+    : digest(`no\n${input.organId ?? ''}\n${(input.applicationNo ?? '').toUpperCase()}`);
 }
 
 function sameDigits(a: string, b: string): boolean {
@@ -105,12 +84,23 @@ async function byNumber(
 }
 
 export async function track(input: TrackInput, ctx: HandlerContext): Promise<TrackAnswer> {
-  const ids = await claimAttempt(ctx, keysOf(input, ctx.caller.openid));
+  const who = callerKey(ctx.caller);
+  const target = targetKey(input);
+  await purgeExpired(ctx.db, ctx.now);
+  const ids = [
+    await recordAttempt(ctx.db, LIMITS.trackCaller, who, ctx.now),
+    await recordAttempt(ctx.db, LIMITS.trackTarget, target, ctx.now),
+  ];
+  if ((await attemptsOf(ctx.db, LIMITS.trackCaller, who, ctx.now)) > LIMITS.trackCaller.max)
+    throw rateLimited(LIMITS.trackCaller);
   const stored = input.queryCode
     ? await byCode(ctx, input.queryCode, input.phoneLast4)
     : await byNumber(ctx, input.organId ?? '', input.applicationNo ?? '', input.phoneLast4);
+  const owner = stored !== null && ctx.caller.openid !== null && stored.ownerOpenid === ctx.caller.openid;
+  if (!owner && (await attemptsOf(ctx.db, LIMITS.trackTarget, target, ctx.now)) > LIMITS.trackTarget.max)
+    throw rateLimited(LIMITS.trackTarget);
   if (!stored) throw new AppError('NOT_FOUND', TRACK_MISS);
-  await releaseAttempt(ctx, ids);
+  await releaseAttempts(ctx.db, ids);
   const calendar = await calendarFor(ctx.db, stored.organId);
   const today = shanghaiDate(ctx.now);
   return input.queryCode

@@ -6,6 +6,7 @@
  * (by organ, by category, by keyword); the server's peak RSS; the store's size. Figures, not assertions.
  */
 import '../../server/env';
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,15 +17,21 @@ import { createInterface } from 'node:readline';
 import { COLLECTIONS } from '../../backend/collections';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import { createSetupCode } from '../../backend/organ';
-import { connectLocal, type Db } from '../../backend/sdk';
+import { connectLocal, type Db, type LocalKey } from '../../backend/sdk';
+import { localEnv } from '../../server/env';
 import type { FunctionName } from '../../shared/api';
 import { buildReport } from '../../shared/report';
 import { CATEGORIES, COUNTY, organYear, TOPICS, YEAR, type OrganYear } from './generate';
 
 const ORGANS = 30;
 
+// The functions run in this process and chain their audit entries: a key for this run unless one is set.
+localEnv.all().AUDIT_HMAC_KEY ||= randomBytes(24).toString('base64url');
+
 interface Server {
   url: string;
+  /** The server's /admin credential. */
+  key: LocalKey;
   dataDir: string;
   child: ChildProcess;
 }
@@ -39,7 +46,8 @@ async function startServerProcess(): Promise<Server> {
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  return { url: (JSON.parse(line) as { url: string }).url, dataDir, child };
+  const ready = JSON.parse(line) as { url: string; adminKey: LocalKey };
+  return { url: ready.url, key: ready.adminKey, dataDir, child };
 }
 
 async function stopServer(s: Server): Promise<void> {
@@ -144,9 +152,9 @@ function storeMb(dir: string): number {
 }
 
 /** One build through the function: its time (median) and its database round trips. */
-async function reportThroughFunction(serverUrl: string, reviewer: string) {
+async function reportThroughFunction(serverUrl: string, key: LocalKey, reviewer: string) {
   const proxy = await countingProxy(serverUrl);
-  const ok = call(connectLocal(proxy.url));
+  const ok = call(connectLocal(proxy.url, key));
   const build = () => ok(reviewer, 'reports', 'build', { year: YEAR });
   const ms = await median(3, build);
   const before = proxy.count();
@@ -178,7 +186,7 @@ async function main(): Promise<void> {
   // ---- the county: 30 organs sharing the volume ----
   say('县级规模：30 个机关，写入中…');
   const county = await startServerProcess();
-  const db = connectLocal(county.url);
+  const db = connectLocal(county.url, county.key);
   const ordinary = await seedOrgan(db, '扎毛乡');
   const organIds = [ordinary.organId, ...Array.from({ length: ORGANS - 1 }, (_, i) => `organ-${i + 2}`)];
   let ordinaryYear: OrganYear | null = null;
@@ -189,7 +197,7 @@ async function main(): Promise<void> {
   }
   const loadCountyS = (performance.now() - started) / 1000;
   say(`  写入 ${loadCountyS.toFixed(0)} s`);
-  const small = await reportThroughFunction(county.url, ordinary.reviewer);
+  const small = await reportThroughFunction(county.url, county.key, ordinary.reviewer);
 
   const ok = call(db);
   const pages: Record<'organ' | 'category' | 'keyword', number[]> = { organ: [], category: [], keyword: [] };
@@ -215,12 +223,12 @@ async function main(): Promise<void> {
   // under the SDK (a write to one then fails with EPIPE). The organ's id is filled in once it exists.
   const bigYear = organYear('', 'all', 1, 7);
   const whole = await startServerProcess();
-  const wdb = connectLocal(whole.url);
+  const wdb = connectLocal(whole.url, whole.key);
   const big = await seedOrgan(wdb, '全县');
   for (const docs of [bigYear.items, bigYear.requests, bigYear.cases, bigYear.statEntries])
     for (const doc of docs) doc.organId = big.organId;
   await load(wdb, bigYear);
-  const full = await reportThroughFunction(whole.url, big.reviewer);
+  const full = await reportThroughFunction(whole.url, whole.key, big.reviewer);
   const wholeRss = await get<{ peakMb: number }>(`${whole.url}/bench/rss`);
   const wholeStoreMb = storeMb(whole.dataDir);
   await stopServer(whole);

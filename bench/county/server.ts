@@ -1,6 +1,6 @@
 /**
  * The bench's local server, in a process of its own so its memory is measured alone: the store at argv[2] with the
- * declared indexes. Prints `{"url": …}` when ready; GET /bench/rss answers its peak resident set (MB); stops when
+ * declared indexes. Prints `{"url": …, "adminKey": …}` when ready; GET /bench/rss answers its peak resident set (MB); stops when
  * stdin closes.
  */
 import '../../server/env';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
         });
       }),
   });
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: server.url, adminKey: server.adminKey })}\n`);
   const stop = (): void => void server.close().finally(() => process.exit(0));
   process.stdin.on('end', stop);
   process.stdin.resume();

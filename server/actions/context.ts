@@ -1,5 +1,6 @@
 /** What every database action receives and returns. */
 import { randomBytes } from 'node:crypto';
+import { DbError } from '../db/errors';
 import type { TxManager } from '../db/transactions';
 import { Workspace } from '../db/workspace';
 import type { DocStore } from '../store/types';
@@ -9,6 +10,8 @@ export interface ActionContext {
   readonly txm: TxManager;
   /** This request's clock: every `db.serverDate()` in it resolves to the same instant. */
   readonly now: number;
+  /** Collections whose documents are never updated or removed. */
+  readonly appendOnly: ReadonlySet<string>;
 }
 
 /** Top-level reply fields other than `requestId` (usually `{ data: … }`). */
@@ -27,4 +30,13 @@ export function newDocId(): string {
     .toString(16)
     .padStart(8, '0');
   return seconds + randomBytes(12).toString('hex');
+}
+
+/** Refuses any update or removal in an append-only collection (the audit log), whoever asks. */
+export function assertMutable(ctx: ActionContext, collection: string): void {
+  if (ctx.appendOnly.has(collection))
+    throw new DbError(
+      'DATABASE_PERMISSION_DENIED',
+      `${collection} is append-only: documents cannot be updated or removed`,
+    );
 }

@@ -6,9 +6,10 @@ import { Aggregator, Query, update as mingoUpdate } from 'mingo';
 import { isPlainObject, stringify } from '../ejson';
 import type { Doc } from '../store/types';
 import { DbError, invalidParam } from './errors';
+import { linearQuery, REGEX_CONTEXT } from './regex';
 
-// Never run code that arrived over the wire ($where, $function, $accumulator).
-const BASE_OPTIONS = { scriptEnabled: false };
+// Never run code that arrived over the wire ($where, $function, $accumulator); regexes run on RE2 (regex.ts).
+const BASE_OPTIONS = { scriptEnabled: false, context: REGEX_CONTEXT };
 
 /** Runs `fn`; anything but our own errors becomes INVALID_PARAM carrying mingo's message. */
 function guarded<T>(what: string, fn: () => T): T {
@@ -23,7 +24,8 @@ function guarded<T>(what: string, fn: () => T): T {
 /** Compiles a query once; the returned predicate tests documents. */
 export function compileQuery(query: Record<string, unknown>): (doc: Doc) => boolean {
   if (Object.keys(query).length === 0) return () => true;
-  const compiled = guarded('invalid query', () => new Query<Record<string, unknown>>(query, BASE_OPTIONS));
+  const linear = linearQuery(query) as Record<string, unknown>;
+  const compiled = guarded('invalid query', () => new Query<Record<string, unknown>>(linear, BASE_OPTIONS));
   return (doc) => guarded('invalid query', () => compiled.test(doc));
 }
 
@@ -123,7 +125,8 @@ export function runPipeline(
   pipeline: Record<string, unknown>[],
   resolve: (collection: string) => Doc[],
 ): Record<string, unknown>[] {
+  const linear = linearQuery(pipeline) as Record<string, unknown>[];
   return guarded('invalid aggregation', () =>
-    new Aggregator(pipeline, { ...BASE_OPTIONS, collectionResolver: resolve }).run<Record<string, unknown>>(docs),
+    new Aggregator(linear, { ...BASE_OPTIONS, collectionResolver: resolve }).run<Record<string, unknown>>(docs),
   );
 }

@@ -10,6 +10,7 @@ export type DbErrorCode =
   | 'DATABASE_TRANSACTION_FAIL'
   | 'DATABASE_TRANSACTION_CONFLICT'
   | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_PERMISSION_DENIED'
   | 'INVALID_PARAM';
 
 export class DbError extends Error {

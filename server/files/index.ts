@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { openidForToken, LOGIN_HEADER } from '../../backend/dev-logins';
 import type { Db } from '../../backend/sdk';
-import { readBody, sendJson } from '../http/envelope';
+import { HttpError, readBody, sendJson } from '../http/envelope';
 import type { Router } from '../http/router';
 import { firstFilePart } from './multipart';
 
@@ -16,22 +16,49 @@ const MAX_FILE = 10 * 1024 * 1024;
 const SAFE_TYPES =
   /^(image\/(png|jpeg|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.[\w.]+|application\/msword|text\/plain)$/;
 
-export function installFiles(router: Router, dataDir: string, db: () => Db): void {
+/** The name a raw upload gives in `x-file-name` (percent-encoded UTF-8); null when it is not decodable. */
+function headerFileName(value: string | string[] | undefined): string | null {
+  if (value === undefined) return 'file';
+  if (Array.isArray(value)) return null;
+  try {
+    const name = decodeURIComponent(value).normalize('NFC');
+    return name === '' || name.length > 255 || /[\u0000-\u001f\u007f/\\]/.test(name) ? null : name;
+  } catch {
+    return null; // a malformed %-escape or an unpaired surrogate
+  }
+}
+
+/** `publicUrl`: the base URL clients reach the server at — upload URLs never come from the request's Host. */
+export function installFiles(router: Router, dataDir: string, db: () => Db, publicUrl: string): void {
   const dir = path.join(dataDir, 'files');
   mkdirSync(dir, { recursive: true });
   router.post('/files', async (req, res) => {
     const header = req.headers[LOGIN_HEADER];
     const openid = await openidForToken(db(), Array.isArray(header) ? header[0] : header);
     if (!openid) return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
-    const body = await readBody(req, MAX_FILE + 64 * 1024);
     const type = req.headers['content-type'] ?? '';
-    const part = type.startsWith('multipart/form-data')
+    const multipart = type.startsWith('multipart/form-data');
+    const filename = multipart ? 'file' : headerFileName(req.headers['x-file-name']);
+    if (filename === null) {
+      req.resume();
+      return sendJson(res, 400, {
+        ok: false,
+        code: 'VALIDATION',
+        message: 'x-file-name 请求头无效：须为 URL 编码的 UTF-8 文件名（不含控制字符和路径分隔符，最长 255 字）',
+        fieldErrors: [{ path: 'x-file-name', message: 'x-file-name：文件名无效' }],
+      });
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_FILE + 64 * 1024);
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 413)
+        return sendJson(res, 413, { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '文件不能超过 10 MB' });
+      throw e;
+    }
+    const part = multipart
       ? firstFilePart(body, type)
-      : {
-          filename: decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')),
-          contentType: type || 'application/octet-stream',
-          data: body,
-        };
+      : { filename, contentType: type || 'application/octet-stream', data: body };
     if (!part || part.data.length === 0)
       return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '没有收到文件' });
     if (part.data.length > MAX_FILE)
@@ -44,10 +71,9 @@ export function installFiles(router: Router, dataDir: string, db: () => Db): voi
       path.join(dir, `${id}.json`),
       JSON.stringify({ name: part.filename, type: part.contentType, size: part.data.length, owner: openid }),
     );
-    const host = req.headers.host ?? '127.0.0.1';
     sendJson(res, 200, {
       ok: true,
-      data: { fileID: `local://${id}`, url: `http://${host}/files/${id}`, name: part.filename, size: part.data.length },
+      data: { fileID: `local://${id}`, url: `${publicUrl}/files/${id}`, name: part.filename, size: part.data.length },
     });
   });
   router.get('/files/:id', (_req, res, { params }) => {

@@ -6,28 +6,54 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = 'SYS_ERR',
   ) {
     super(message);
   }
 }
 
-export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
 
-/** The whole request body; HttpError 413 past `limit` bytes. */
+/**
+ * The largest JSON body of a cloud function call: CloudBase refuses a function request body over 6 MB
+ * (EXCEED_MAX_PAYLOAD_SIZE, https://docs.cloudbase.net/en/error-code/EXCEED_MAX_PAYLOAD_SIZE).
+ */
+export const FUNCTION_BODY_LIMIT = 6 * MB;
+/** The database endpoint: CloudBase accepts more (100 MB), we never take more than 10 MB of JSON. */
+export const DATABASE_BODY_LIMIT = 10 * MB;
+export const DEFAULT_BODY_LIMIT = DATABASE_BODY_LIMIT;
+/** Past this much discarded body the connection is dropped instead of read to the end for a clean 413. */
+const DRAIN_LIMIT = 64 * MB;
+
+export const describeBytes = (n: number): string => (n % MB === 0 ? `${n / MB} MB` : `${n} bytes`);
+
+export function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `request body over the limit of ${describeBytes(limit)}`, 'PAYLOAD_TOO_LARGE');
+}
+
+/**
+ * The whole request body; HttpError 413 naming the limit past `limit` bytes. An oversized body is read to its end
+ * and discarded (up to 64 MB), so the client gets the 413 instead of a reset connection.
+ */
 export function readBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `request body over ${limit} bytes`));
-        req.destroy();
+      if (size > limit) over = true;
+      if (over) {
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT) {
+          reject(tooLarge(limit));
+          req.destroy();
+        }
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (over ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -38,7 +64,7 @@ export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT)
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
+    throw new HttpError(400, 'request body is not valid JSON', 'INVALID_JSON');
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { checkDef } from '../format';
 import type { Finding } from '../report/schema';
+import { statesProcessingFees } from '../report/narrative-numbers';
 import type { CheckInput } from './input';
 
 const NARRATIVE_SECTIONS = [
@@ -14,6 +15,9 @@ const NARRATIVE_SECTIONS = [
   ['problems', '五、存在的主要问题及改进情况'],
   ['other', '六、其他需要报告的事项'],
 ] as const;
+
+/** “1月1日…12月31日”, “统计期限”, “统计时限”, “统计时间段”. */
+const STATISTICS_PERIOD = /1月1日.{0,12}?12月31日|1月1日.{0,6}?(?:至|到).{0,6}?年底|统计(?:期限|时限|时间段|期间)/;
 
 const GOVERNMENT_DUTIES = ['工作考核', '社会评议', '责任追究'] as const;
 
@@ -62,7 +66,15 @@ export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput):
       );
     }
   }
-  if (!/信息处理费/.test(report.sections.other)) {
+  // The statistics period (本报告所列数据统计期限 …年1月1日至12月31日) is part of the preface the format
+  // prescribes; checked on imported reports, which keep their preface (a built report prints its own).
+  if (report.preface !== undefined) {
+    const text = `${report.preface ?? ''}\n${all}`;
+    if (!STATISTICS_PERIOD.test(text.replace(/\s+/g, '')))
+      add('报告未写明数据统计期限（如“本报告中所列数据的统计期限自 1 月 1 日起至 12 月 31 日止”）');
+  }
+  // The statement may be in any section and in any wording (“未收取任何费用”, “免费提供”).
+  if (!statesProcessingFees(all)) {
     add('“六、其他需要报告的事项”应说明本年收取信息处理费的情况（未收取也应写明）');
   }
   const before = lastYear && lastYear.year === report.year - 1 ? lastYear.sections.problems : '';

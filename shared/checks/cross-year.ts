@@ -8,7 +8,35 @@ import { cellValue, type CheckInput } from './input';
 import { cellName } from './labels';
 import { formatNumber } from './numbers';
 
+/** An organ's name without what its own reports vary in: spaces, a trailing 人民政府. */
+function organKey(name: string): string {
+  return name.replace(/\s+/g, '').replace(/人民政府$/, '');
+}
+
+/**
+ * Whether two reports are by the same organ: equal names, or one the other with its county in front
+ * (“扎毛乡人民政府” and “青禾县扎毛乡”). A report whose organ was not recognised is not held against it.
+ */
+export function sameOrgan(a: string, b: string): boolean {
+  const [x, y] = [organKey(a), organKey(b)];
+  if (x === '' || y === '' || a === UNKNOWN_ORGAN || b === UNKNOWN_ORGAN) return true;
+  return x === y || x.endsWith(y) || y.endsWith(x);
+}
+
+/** What the importer names an organ it could not read. */
+const UNKNOWN_ORGAN = '未识别机关';
+
 export function checkCrossYear(report: CheckInput, lastYear: CheckInput): Finding[] {
+  if (!sameOrgan(report.organ, lastYear.organ)) {
+    return [
+      {
+        check: 'carryOverApplications',
+        level: 'warning',
+        cells: [],
+        message: `所给上年报告是“${lastYear.organ}”的，本报告是“${report.organ}”的，不是同一机关，跨年核对未进行`,
+      },
+    ];
+  }
   if (lastYear.year !== report.year - 1) {
     return [
       {

@@ -7,7 +7,7 @@ import type { Finding } from '../report/schema';
 import { checkArithmetic } from './arithmetic';
 import { checkCells } from './cells';
 import { checkRequiredContent } from './content';
-import { checkCrossYear } from './cross-year';
+import { checkCrossYear, sameOrgan } from './cross-year';
 import type { CheckInput } from './input';
 import { checkNarrativeNumbers } from './narrative';
 
@@ -32,7 +32,11 @@ export function checkReport(report: CheckInput, options: CheckOptions = {}): Fin
     ...checkArithmetic(report),
     ...(options.lastYear ? checkCrossYear(report, options.lastYear) : []),
     ...checkNarrativeNumbers(report),
-    ...checkRequiredContent(report, options.lastYear),
+    // Another organ's report is no 上年报告: nothing of it is compared (cross-year says so once).
+    ...checkRequiredContent(
+      report,
+      options.lastYear && sameOrgan(report.organ, options.lastYear.organ) ? options.lastYear : undefined,
+    ),
   ];
   // Stable: errors first, then warnings, then information; within a level in check order.
   return findings

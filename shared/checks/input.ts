@@ -17,6 +17,7 @@ export const checkInputSchema = z.object({
     }
   }),
   sections: sectionsSchema,
+  preface: z.string().optional(),
   narrative: narrativeSchema.optional(),
   facts: z.object({ publishedItems: z.number().int().nonnegative() }).optional(),
   cellNotes: z.record(z.string(), z.string()).optional(),

@@ -12,7 +12,14 @@ export function checkNarrativeNumbers(report: CheckInput): Finding[] {
   const level = checkDef('narrativeNumbers').level;
   const findings: Finding[] = [];
   const published = report.facts?.publishedItems;
-  if (stated.proactiveCount !== null && published !== undefined && stated.proactiveCount !== published) {
+  const approximate = stated.approximate ?? [];
+  // An approximate figure (“5500 余条”) cannot be held to an exact count.
+  if (
+    stated.proactiveCount !== null &&
+    !approximate.includes('proactiveCount') &&
+    published !== undefined &&
+    stated.proactiveCount !== published
+  ) {
     findings.push({
       check: 'narrativeNumbers',
       level,
@@ -24,12 +31,30 @@ export function checkNarrativeNumbers(report: CheckInput): Finding[] {
   }
   const received = cellValue(report, 'applications.newReceived.total');
   const withCarried = received === null ? null : received + (cellValue(report, 'applications.carriedOver.total') ?? 0);
-  // “收到申请 N 件” means the new ones; some reports count the carried-over ones in it too.
+  // “收到申请 N 件” means the new ones. A text that counts the carried-over ones in it states the total
+  // handled, a wording error of its own: said so, with both numbers.
+  const carried = cellValue(report, 'applications.carriedOver.total') ?? 0;
   if (
     stated.applicationsReceived !== null &&
+    !approximate.includes('applicationsReceived') &&
     received !== null &&
+    carried > 0 &&
     stated.applicationsReceived !== received &&
-    stated.applicationsReceived !== withCarried
+    stated.applicationsReceived === withCarried
+  ) {
+    findings.push({
+      check: 'narrativeNumbers',
+      level,
+      cells: ['applications.newReceived.total', 'applications.carriedOver.total'],
+      message: `正文称收到政府信息公开申请 ${stated.applicationsReceived} 件，这是本年新收 ${received} 件与上年结转 ${carried} 件之和；“收到申请”应为本年新收的 ${received} 件`,
+      expected: received,
+      actual: stated.applicationsReceived,
+    });
+  } else if (
+    stated.applicationsReceived !== null &&
+    !approximate.includes('applicationsReceived') &&
+    received !== null &&
+    stated.applicationsReceived !== received
   ) {
     findings.push({
       check: 'narrativeNumbers',

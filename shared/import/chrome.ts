@@ -18,9 +18,13 @@ const WORDS = new RegExp(
 const PAGE = PAGE_NUMBERS.map((p) => new RegExp(p));
 const MAX_LENGTH = 150;
 
+/** The legends our own renderings print under a table (shared/render): not the report's text. */
+const OWN_LEGENDS = [/^\*\s*原报告未印出，由表内合计推算。$/];
+
 /** True for a line that is only portal chrome (a toolbar, a metadata field, a share link) or a page number. */
 export function isChrome(line: string): boolean {
   if (PAGE.some((p) => p.test(halfWidth(line).trim()))) return true;
+  if (OWN_LEGENDS.some((p) => p.test(line.trim()))) return true;
   const text = halfWidth(line).replace(/\s+/g, '');
   if (text === '' || text.length > MAX_LENGTH || /。/.test(text)) return false;
   if (FIELD.test(text)) return true;

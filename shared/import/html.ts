@@ -16,7 +16,19 @@ function decode(text: string): string {
 
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr']);
 
+/** A saved web page: what a reader sees, without the head, scripts, styles and comments. */
+function visible(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(head|script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(
+      /<(?:div|section|article|header|footer|nav|ul|ol|dl|dt|dd|table|tbody|thead)\b[^>]*>/gi,
+      (t) => `${t}<br>`,
+    );
+}
+
 export function htmlToText(html: string): string {
+  html = visible(html);
   const lines: string[] = [];
   let line = '';
   let cell: string[] | null = null;

@@ -18,6 +18,7 @@
  */
 export { importReportText, type ImportOptions } from './report-text';
 export { importReportDocx, docxToText } from './docx';
+export { importReportHtml } from './html-report';
 export { extractNarrativeNumbers } from '../report/narrative-numbers';
 export { UnreadableReportError } from './errors';
 export { EQUATIONS, equationsWithin, type Equation } from './equations';

@@ -24,7 +24,10 @@ import { overviewParts } from './overview';
 import { propagate } from './propagate';
 import { proseText, splitSections, type Line } from './sections';
 import { readApplications, readProactive, readReviewLitigation, type TableRead } from './tables';
-import { readTitle, signatureOrgan } from './title';
+import { prefaceOrgan, readTitle, signatureOrgan, yearInText } from './title';
+
+/** Text about 政府信息公开 (a report's own subject). */
+const SUBJECT_IN_TEXT = /政府信息公开|政务公开/;
 
 export interface ImportOptions {
   /** Used when the title does not name the organ. */
@@ -72,6 +75,14 @@ function tableRows(lines: readonly Line[]): Line[] {
   return lines.filter((l) => !isProse(l));
 }
 
+/**
+ * The preface: the preamble's paragraphs (本报告根据…编制, the statistics period, the parts), without the
+ * title, the organ's name, a date or a breadcrumb (short lines with no full stop).
+ */
+function prefaceText(preamble: readonly Line[]): string {
+  return proseText(preamble.filter((l) => /[。；;]/.test(l.text) || [...l.text.trim()].length > 40));
+}
+
 export function importReportText(text: string, options: ImportOptions = {}): ReportData {
   if (isTraditionalScript(text))
     throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
@@ -81,8 +92,9 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     .map((t, i) => ({ text: isChrome(t) ? '' : t, line: i }));
   const split = splitSections(lines);
   const title = readTitle(split.preamble.map((l) => l.text));
-  const organ = title.organ ?? options.organ ?? signatureOrgan(lines.map((l) => l.text));
-  const year = title.year ?? options.year ?? null;
+  const organ =
+    title.organ ?? options.organ ?? prefaceOrgan(lines.map((l) => l.text)) ?? signatureOrgan(lines.map((l) => l.text));
+  const year = title.year ?? options.year ?? yearInText(lines.map((l) => l.text));
 
   const reads = new Map<SectionKey, TableRead>();
   for (const key of SECTION_KEYS) {
@@ -96,7 +108,11 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     }
   }
   const anyCell = [...reads.values()].some(hasValue);
-  if (split.found.length < 2 && !anyCell)
+  // A report's prose without its tables (a page cut short, tables as images) is still read: its cells are
+  // null, each with a cellUnreadable finding, and its narrative figures count.
+  const reportProse =
+    (split.found.includes('overview') && SUBJECT_IN_TEXT.test(text)) || /政府信息公开(?:工作)?年度报告/.test(text);
+  if (split.found.length < 2 && !anyCell && !reportProse)
     throw new UnreadableReportError('未找到政府信息公开年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）');
   if (year === null) throw new UnreadableReportError('无法从标题或正文识别报告年度');
 
@@ -106,14 +122,16 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   ) as Sections;
 
   const { cells, findings } = assembleCells([...reads.values()]);
+  const preface = prefaceText(split.preamble);
   const data: ReportData = {
     organ: organ ?? '未识别机关',
     year,
     formatVersion: '2021',
     cells,
     sections,
+    preface,
     overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],
-    narrative: extractNarrativeNumbers(sections),
+    narrative: extractNarrativeNumbers(sections, proseText(split.preamble)),
     findings,
   };
   return reportDataSchema.parse(data);

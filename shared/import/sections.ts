@@ -29,6 +29,16 @@ const KEYWORDS: Record<SectionKey, RegExp> = {
   other: /其他|其它/,
 };
 
+/** The words of a part's full title, however numbered. */
+const FULL_TITLE: Record<SectionKey, RegExp> = {
+  overview: /^(?:政府信息公开(?:工作)?)?总体情况$/,
+  proactive: /主动公开政府信息(?:的)?情况/,
+  applications: /收到和处理政府信息公开申请/,
+  reviewLitigation: /行政复议.{0,4}行政诉讼|复议.{0,2}诉讼情况/,
+  problems: /存在的主要问题/,
+  other: /其他需要报告的事项/,
+};
+
 const NUMBERED = /^第?([一二三四五六])(?:部分)?\s*(?:[、.,:]\s*|\s+)(.+)$/;
 /** Only when a report numbers none of its parts 一、: （一）总体情况 … */
 const PARENTHESISED = /^\(([一二三四五六])\)\s*(.+)$/;
@@ -75,12 +85,16 @@ export function headingOf(raw: string, parenthesised = false): { key: SectionKey
   if (numbered) {
     const index = '一二三四五六'.indexOf(numbered[1] ?? '');
     const key = SECTION_KEYS[index];
-    const found = key
-      ? splitHeads(numbered[2] ?? '').find(
-          ({ head }) => [...head].length <= 30 && numberFree(head) && KEYWORDS[key].test(head),
-        )
-      : undefined;
-    return key && found ? { key, body: asPrinted(raw, found.body) } : null;
+    const heads = splitHeads(numbered[2] ?? '').filter(({ head }) => [...head].length <= 30 && numberFree(head));
+    const found = key ? heads.find(({ head }) => KEYWORDS[key].test(head)) : undefined;
+    if (key && found) return { key, body: asPrinted(raw, found.body) };
+    // Numbered otherwise than the national format (a report without part 四 numbers 存在的问题 as 四): the
+    // part is known by its full title's words, never by a keyword alone (一、主动公开 inside 一 is a sub-part).
+    for (const { head, body } of heads) {
+      const byTitle = SECTION_KEYS.filter((k) => FULL_TITLE[k].test(head));
+      if (byTitle.length === 1 && byTitle[0]) return { key: byTitle[0], body: asPrinted(raw, body) };
+    }
+    return null;
   }
   // A bare title; not a numbered sub-heading that repeats it (（一）主动公开政府信息情况 under 一).
   if (stripNumbering(text) !== text) return null;

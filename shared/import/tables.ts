@@ -158,6 +158,27 @@ export function readApplications(lines: readonly Line[]): TableRead {
   return readRows(tokens, gridRows('applications', !headerLacksTotal(tokens, ['自然人', '法律服务机构'])));
 }
 
+/** Text between the table's first and last number. */
+function interleaved(tokens: readonly Token[]): boolean {
+  const first = tokens.findIndex((t) => t.kind === 'num');
+  const last = tokens.map((t) => t.kind === 'num').lastIndexOf(true);
+  return first >= 0 && tokens.slice(first, last).some((t) => t.kind === 'text');
+}
+
+/** Every equation among the cells holds with the values read (none left null). */
+function totalsHold(read: TableRead, cells: readonly CellAddress[]): boolean {
+  const value = (c: CellAddress): number | null => {
+    const r = read.cells.get(c);
+    return r && r.value !== null ? r.value : null;
+  };
+  return equationsWithin(cells, EQUATIONS).every((eq) => {
+    const sides = [eq.left, eq.right].map((side) => side.map(value));
+    if (sides.some((side) => side.some((v) => v === null))) return false;
+    const [l = [], r = []] = sides as number[][];
+    return l.reduce((a, b) => a + b, 0) === r.reduce((a, b) => a + b, 0);
+  });
+}
+
 export function readReviewLitigation(lines: readonly Line[]): TableRead {
   const tokens = tableTokens(lines);
   if (!hasNumbers(tokens)) return unreadableRows(gridRows('reviewLitigation', true), NO_NUMBERS);
@@ -175,6 +196,23 @@ export function readReviewLitigation(lines: readonly Line[]): TableRead {
     keys: [],
     cells: rows.flatMap((r) => r.cells),
   };
-  const values = segs.flatMap((s) => s.values);
-  return resolve([flat], () => ({ texts: [], values }));
+  // Table 四 has this one row: values beyond its cells are not another row's. Markers or blanks that push
+  // the count over are dropped when the numbers alone fill the row exactly; otherwise no placement is sure.
+  let values = segs.flatMap((s) => s.values);
+  if (values.length > flat.cells.length) {
+    const numbers = values.filter((v) => v.kind === 'num');
+    if (numbers.length !== flat.cells.length)
+      return unreadableRows([flat], `印有 ${values.length} 个数（应为 ${flat.cells.length} 个），无法确定各数所在列`);
+    values = numbers;
+  }
+  const read = resolve([flat], () => ({ texts: [], values }));
+  // Numbers with words between them (a PDF's text run out of reading order: “72 64 178 37 结果 … 12 1 1 6
+  // 总计 351 …”) stand in an order nothing vouches for: taken only where every row's total confirms it.
+  if (interleaved(tokens) && !totalsHold(read, flat.cells)) {
+    return unreadableRows(
+      [flat],
+      '表中数字与文字交错（如 PDF 提取的文本顺序错乱），按顺序放置与各行总计不符，无法确定各数所在列',
+    );
+  }
+  return read;
 }

@@ -34,6 +34,9 @@ function cleanOrgan(raw: string): string {
   const organ = (parts[parts.length - 1] ?? '')
     .replace(/[《》“”"【】\[\]]/g, '')
     .replace(/\s+/g, '')
+    // Markdown and heading markers (“# ”, “**”), a year or a stray number before the name.
+    .replace(/[#*＊_`~]+/g, '')
+    .replace(/^(?:\d{4}(?:年度?)?|\d+[.、．])+/, '')
     .replace(/(?:关于|的)$/, '')
     .replace(/^(?:关于)/, '');
   return withoutSpam(organ);
@@ -110,4 +113,44 @@ export function signatureOrgan(lines: readonly string[]): string | null {
     .slice(-4);
   const found = tail.reverse().find((l) => [...l].length <= 30 && !/[。,，;；:：]/.test(l) && ORGAN_END.test(l));
   return found ?? null;
+}
+
+/**
+ * The year a report's text is about when no title or statistics period states it: the statistics period
+ * anywhere (“2023年1月1日至…”), else the year the text names most often (“2023年，我局…”, “截止2023年12月31日”).
+ */
+export function yearInText(lines: readonly string[]): number | null {
+  const texts = lines.map((l) => halfWidth(l));
+  const period = periodYear(texts);
+  if (period !== null) return period;
+  const counts = new Map<number, number>();
+  for (const t of texts)
+    for (const m of t.matchAll(/(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布))/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+/**
+ * The organ the preface names when no title does: “现向社会公布开化县中村乡人民政府2023年政府信息公开工作年度报告”,
+ * “现发布《临洮县新添镇2022年政府信息公开工作年度报告》”, “本报告由高楼乡人民政府按照…编制”, “由保康县农业农村局编制”.
+ */
+export function prefaceOrgan(lines: readonly string[]): string | null {
+  const text = lines
+    .slice(0, 60)
+    .map((l) => halfWidth(l))
+    .join('\n');
+  const named =
+    /(?:公布|发布|编制|公开|印发)[《“]?([^《》“”,，。;；\n]{2,40}?)\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年度?(?:政府信息公开|政务公开|信息公开)/.exec(
+      text,
+    );
+  const by = /由([^,，。;；\n《]{2,30}?)(?:按照|根据|依据|依照|综合|结合|负责|编制)/.exec(text);
+  for (const m of [named, by]) {
+    const organ = m ? cleanOrgan(m[1] ?? '').replace(/^(?:现将|现|我们|本机关)/, '') : '';
+    if (ORGAN_END.test(organ)) return organ;
+  }
+  return null;
 }

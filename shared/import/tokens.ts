@@ -45,8 +45,8 @@ const NONE_WORDS = new Set(['无', '零']);
 /** A Markdown table rule such as |---|:---:|: no cells. */
 const RULE_LINE = /^[\s|:-]*-{3,}[\s|:-]*$/;
 
-/** A count written with its unit in the cell: “3件”. */
-const COUNTED = /^(\d+)(?:件|个|条|项|次)$/;
+/** A count written with its unit in the cell (“3件”), or marked inferred by our own renderings (“3*”). */
+const COUNTED = /^(\d+(?:\.\d+)?)(?:件|个|条|项|次|\*)$/;
 
 function valueOf(word: string, line: number): ValueToken | null {
   const counted = COUNTED.exec(word);
@@ -74,15 +74,22 @@ function cellTokens(cell: string, line: number, delimited: boolean): Token[] {
     if (text.length > 0) tokens.push({ kind: 'text', text: text.join(' '), line });
     text = [];
   };
-  for (const word of cell.split(/\s+/).flatMap(unglue)) {
+  const words = cell.split(/\s+/).flatMap(unglue);
+  words.forEach((word, i) => {
     const value = valueOf(word, line);
+    // A slash or dash between two words of text joins them (“行政诉讼 / 复议后起诉”): part of a label.
+    const next = words[i + 1];
+    if (value?.kind === 'marker' && text.length > 0 && next !== undefined && valueOf(next, line) === null) {
+      text.push(word);
+      return;
+    }
     if (value) {
       flush();
       tokens.push(value);
     } else {
       text.push(word);
     }
-  }
+  });
   flush();
   return tokens;
 }

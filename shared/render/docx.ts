@@ -30,7 +30,16 @@ import {
 } from 'docx';
 import { getFormat, type SectionDef } from '../format';
 import type { ReportData } from '../report';
-import { columnWidths, layoutTable, sectionTable, valueCells, type LayoutCell, type TableLayout } from './layout';
+import {
+  INFERRED_LEGEND,
+  columnWidths,
+  inferredCells,
+  layoutTable,
+  sectionTable,
+  valueCells,
+  type LayoutCell,
+  type TableLayout,
+} from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
 import { NULL_LEGEND, reportTitle, sectionHeading } from './text';
 
@@ -173,10 +182,16 @@ function sectionChildren(report: ReportData, def: SectionDef): (Paragraph | Tabl
   out.push(...sectionBlocks(report, def.key).map(blockParagraph));
   const key = sectionTable(def.key);
   if (key) {
-    const layout = layoutTable(key, report.cells, { format: getFormat(report.formatVersion) });
+    const layout = layoutTable(key, report.cells, {
+      format: getFormat(report.formatVersion),
+      inferred: inferredCells(report.findings),
+    });
     out.push(docxTable(layout));
-    if (valueCells(layout).some((c) => c.value === null))
-      out.push(new Paragraph({ children: [run(NULL_LEGEND, 'body', SIZE.table)] }));
+    const legends = [
+      ...(valueCells(layout).some((c) => c.value === null) ? [NULL_LEGEND] : []),
+      ...(valueCells(layout).some((c) => c.inferred) ? [INFERRED_LEGEND] : []),
+    ];
+    if (legends.length) out.push(...legends.map((l) => new Paragraph({ children: [run(l, 'body', SIZE.table)] })));
     else out.push(new Paragraph({ spacing: { after: 0 }, children: [] })); // Word needs a paragraph after a table
   }
   return out;

@@ -9,7 +9,9 @@ import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { REPORT_CSS } from './html-style';
 import {
+  INFERRED_LEGEND,
   columnWidths,
+  inferredCells,
   layoutTable,
   sectionTable,
   valueCells,
@@ -49,8 +51,14 @@ function scope(cell: LayoutCell): string {
 function cellHtml(cell: LayoutCell): string {
   if (cell.kind === 'value') {
     const state = cell.value === null ? 'gk-null' : cell.value === 0 ? 'gk-zero' : 'gk-nonzero';
-    const classes = [KIND_CLASS.value, state, ...(cell.decimal ? ['gk-decimal'] : [])].join(' ');
-    const title = cell.value === null ? ` title="${escapeHtml(NULL_TITLE)}"` : '';
+    const classes = [
+      KIND_CLASS.value,
+      state,
+      ...(cell.decimal ? ['gk-decimal'] : []),
+      ...(cell.inferred ? ['gk-inferred'] : []),
+    ].join(' ');
+    const titleText = cell.value === null ? NULL_TITLE : cell.inferred ? INFERRED_LEGEND : '';
+    const title = titleText ? ` title="${escapeHtml(titleText)}"` : '';
     return `<td class="${classes}" data-cell="${escapeHtml(cell.cell)}"${title}${spans(cell)}>${escapeHtml(cell.text)}</td>`;
   }
   const classes = [
@@ -87,9 +95,12 @@ function tableHtml(layout: TableLayout, label: string): string {
     first && rest.length === 0
       ? [`<thead>\n${rowsHtml(first.head)}\n</thead>`, `<tbody>\n${rowsHtml(first.body)}\n</tbody>`]
       : layout.blocks.map((b) => `<tbody class="gk-block">\n${rowsHtml([...b.head, ...b.body])}\n</tbody>`);
-  const legend = valueCells(layout).some((c) => c.value === null)
-    ? `\n<p class="gk-legend">${escapeHtml(NULL_LEGEND)}</p>`
-    : '';
+  const legend = [
+    ...(valueCells(layout).some((c) => c.value === null) ? [NULL_LEGEND] : []),
+    ...(valueCells(layout).some((c) => c.inferred) ? [INFERRED_LEGEND] : []),
+  ]
+    .map((l) => `\n<p class="gk-legend">${escapeHtml(l)}</p>`)
+    .join('');
   return (
     `<div class="gk-table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">\n` +
     `<table id="${tableId(layout.table)}" class="gk-table gk-table-${layout.table}">\n${colgroupHtml(layout)}\n${sections.join('\n')}\n</table>\n</div>${legend}`
@@ -105,7 +116,15 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
   const parts = [`<h2>${escapeHtml(heading)}</h2>`, ...sectionBlocks(report, def.key).map(blockHtml)];
   const table = sectionTable(def.key);
   if (table)
-    parts.push(tableHtml(layoutTable(table, report.cells, { format: getFormat(report.formatVersion) }), heading));
+    parts.push(
+      tableHtml(
+        layoutTable(table, report.cells, {
+          format: getFormat(report.formatVersion),
+          inferred: inferredCells(report.findings),
+        }),
+        heading,
+      ),
+    );
   const empty = parts.length === 1 ? ' gk-section-empty' : '';
   return `<section id="${sectionId(def.key)}" class="gk-section${empty}">\n${parts.join('\n')}\n</section>`;
 }
@@ -113,7 +132,14 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
 function articleHtml(report: ReportData): string {
   const title = reportTitle(report.organ, report.year);
   const sections = getFormat(report.formatVersion).sections.map((def) => sectionHtml(report, def));
-  return `<article class="gk-report">\n<h1 class="gk-title">${escapeHtml(title)}</h1>\n${sections.join('\n')}\n</article>`;
+  const preface = report.preface
+    ? report.preface
+        .split('\n')
+        .filter((p) => p.trim() !== '')
+        .map((p) => `<p class="gk-preface">${escapeHtml(p)}</p>\n`)
+        .join('')
+    : '';
+  return `<article class="gk-report">\n<h1 class="gk-title">${escapeHtml(title)}</h1>\n${preface}${sections.join('\n')}\n</article>`;
 }
 
 export function renderHtml(report: ReportData, options: HtmlOptions = {}): string {

@@ -44,6 +44,8 @@ export interface ValueCell extends Spanned {
   value: number | null;
   /** Only the fee cell (万元) may be fractional. */
   decimal: boolean;
+  /** Not printed in the imported report: the importer inferred it from the table's totals (shown with “*”). */
+  inferred?: true;
 }
 
 export type LayoutCell = LabelCell | ValueCell;
@@ -77,6 +79,29 @@ export type TableVariant = 'official' | 'compact';
 export interface LayoutOptions {
   variant?: TableVariant;
   format?: ReportFormat;
+  /** Cells the importer inferred (cellInferred findings): marked so they never look like printed ones. */
+  inferred?: ReadonlySet<CellAddress>;
+}
+
+/** The mark after an inferred cell's number, explained under the table. */
+export const INFERRED_MARK = '*';
+export const INFERRED_LEGEND = '* 原报告未印出，由表内合计推算。';
+
+/** The cells the importer inferred, from a report's findings. */
+export function inferredCells(findings: readonly { check: string; cells: readonly CellAddress[] }[]): Set<CellAddress> {
+  return new Set(findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells));
+}
+
+function markInferred(layout: TableLayout, inferred: ReadonlySet<CellAddress> | undefined): TableLayout {
+  if (!inferred || inferred.size === 0) return layout;
+  for (const block of layout.blocks)
+    for (const row of block.body)
+      for (const cell of row.cells)
+        if (cell.kind === 'value' && cell.value !== null && inferred.has(cell.cell)) {
+          cell.inferred = true;
+          cell.text = `${cell.text}${INFERRED_MARK}`;
+        }
+  return layout;
 }
 
 function valueCell(
@@ -194,6 +219,10 @@ function oneRowLayout(format: ReportFormat, def: GridTableDef, cells: Cells): Ta
 
 /** The layout of one table of the report. */
 export function layoutTable(table: TableKey, cells: Cells, options: LayoutOptions = {}): TableLayout {
+  return markInferred(plainLayout(table, cells, options), options.inferred);
+}
+
+function plainLayout(table: TableKey, cells: Cells, options: LayoutOptions): TableLayout {
   const format = options.format ?? FORMAT_2021;
   switch (table) {
     case 'proactive':

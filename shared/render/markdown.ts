@@ -9,7 +9,7 @@
 import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
-import { layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
+import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
 import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, reportTitle, sectionHeading } from './text';
 
@@ -33,6 +33,7 @@ function flatTableMarkdown(flat: FlatTable): string {
 function tableMarkdown(layout: TableLayout): string[] {
   const out = layout.blocks.map((block) => flatTableMarkdown(flattenBlock(block, layout)));
   if (valueCells(layout).some((c) => c.value === null)) out.push(NULL_LEGEND);
+  if (valueCells(layout).some((c) => c.inferred)) out.push(INFERRED_LEGEND);
   return out;
 }
 
@@ -45,7 +46,11 @@ function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
   if (table)
     out.push(
       ...tableMarkdown(
-        layoutTable(table, report.cells, { variant: 'compact', format: getFormat(report.formatVersion) }),
+        layoutTable(table, report.cells, {
+          variant: 'compact',
+          format: getFormat(report.formatVersion),
+          inferred: inferredCells(report.findings),
+        }),
       ),
     );
   return out;
@@ -55,6 +60,12 @@ export function renderMarkdown(report: ReportData): string {
   const format = getFormat(report.formatVersion);
   const blocks = [
     `# ${escapeMarkdown(reportTitle(report.organ, report.year))}`,
+    ...(report.preface
+      ? report.preface
+          .split('\n')
+          .filter((p) => p.trim() !== '')
+          .map(escapeMarkdown)
+      : []),
     ...format.sections.flatMap((def) => sectionMarkdown(report, def)),
   ];
   return `${blocks.join('\n\n')}\n`;

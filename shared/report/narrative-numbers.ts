@@ -18,26 +18,40 @@ const SEARCH_ORDER: readonly (keyof Sections)[] = [
 const CLAUSE = '[^。；;！!？?\\n]';
 const NUMBER = '(\\d[\\d,]*(?:\\.\\d+)?)';
 
+/** A figure's unit: 条, 件, 篇 (and 个 for a 受理 count). */
+const APPROX_BEFORE = '(近|约|超过|超|逾|共约)?\\s*';
+const APPROX_AFTER = '\\s*(余|多)?\\s*';
+
 /**
- * In order: 主动公开(各类)(政府)信息 N 条/件/篇; 主动公开 N 条; (共/累计/全年)公开…信息 N 条; (共/累计/全年)发布…信息
- * N 条. Not 主动公开规范性文件 N 件 (a part of the count).
+ * 主动公开 statements: 主动公开(各类)(政府)信息 N 条; 主动公开 N 条; (共/累计/全年)公开…信息 N 条; 公开…信息 N 条;
+ * (共/累计/全年)发布…信息 N 条 — verbs 主动公开, 公开, 发布, 公开发布, 审核发布 alike. Not a part of the count: a
+ * category (“工作动态类信息 N 条”, “其他…信息”), one new-media channel (微信公众号 …), a document kind (主动公开规范性文件 N 件).
  */
-const PROACTIVE = [
-  new RegExp(`主动公开${CLAUSE}{0,12}?信息${CLAUSE}{0,6}?${NUMBER}\\s*(余)?\\s*(?:条|件|篇)`),
-  new RegExp(`主动公开${CLAUSE}{0,6}?${NUMBER}\\s*(余)?\\s*(?:条|篇)`),
-  new RegExp(`(?:共|累计|全年)公开${CLAUSE}{0,6}?信息${CLAUSE}{0,4}?${NUMBER}\\s*(余)?\\s*(?:条|件|篇)`),
-  new RegExp(`(?:共|累计|全年)发布${CLAUSE}{0,6}?信息${CLAUSE}{0,4}?${NUMBER}\\s*(余)?\\s*(?:条|篇)`),
-];
+const PROACTIVE = new RegExp(
+  `(?:主动公开|公开发布|审核发布|发布|公开)${CLAUSE}{0,14}?信息${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|件|篇)` +
+    `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
+  'g',
+);
+/** A total: 共, 共计, 总数, 累计, 合计, 全年, 总计. */
+const TOTAL_MARK = /共|总数|累计|合计|全年|总计|全(?:镇|乡|县|市|区|街道|委|局)/;
+/** One channel or a part of the count, never the total. */
+const PART_MARK = /微信|公众号|微博|抖音|视频号|头条|快手|客户端|APP|(?<!各)类信息|其他|其中|包括|依申请|申请/;
 const RECEIVED = new RegExp(
-  `(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,8}?${NUMBER}\\s*(余)?\\s*(?:件|个|份|条|次)`,
+  `(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,12}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)(?!\\s*工作日)`,
+);
+/** The count before the word: “共收到 8 份政府信息公开申请”. */
+const RECEIVED_BEFORE = new RegExp(
+  `(?:收到|受理|新收|接收|接到)${CLAUSE}{0,4}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)${CLAUSE}{0,12}?申请`,
 );
 const RECEIVED_NONE = new RegExp(
-  `(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开`,
+  `(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开|(?:未|没有)${CLAUSE}{0,4}?(?:收到|受理|接到|接收|接收到)${CLAUSE}{0,12}?依申请公开`,
 );
 const RECEIVED_ZERO_WORD = new RegExp(`(?:收到|受理|新收)${CLAUSE}{0,30}?申请${CLAUSE}{0,6}?(?:为零|为0件|0件)`);
 const FEES = new RegExp(`信息处理费${CLAUSE}{0,10}?${NUMBER}\\s*(万)?元`);
 const FEES_NONE = new RegExp(
-  `(?:未|没有|无|不|均未|免)(?:收取|征收|产生|涉及|收)?${CLAUSE}{0,8}?信息处理费|信息处理费${CLAUSE}{0,6}?(?:无|未|为零|零元)`,
+  `(?:未|没有|无|不|均未|免)(?:收取|征收|产生|涉及|收)?${CLAUSE}{0,8}?信息处理费|信息处理费${CLAUSE}{0,6}?(?:无|未|为零|零元)` +
+    // Other wordings that no fee was charged for the requests: “未因信息公开收取任何费用”, “无收取依申请公开信息相关费用情况”.
+    `|(?:未|没有|无|不|均未|免)${CLAUSE}{0,12}?(?:收取|收)${CLAUSE}{0,24}?(?:费用|收费)|(?:免费|无偿)(?:提供|答复|公开)`,
 );
 
 function normalize(text: string): string {
@@ -54,7 +68,7 @@ function clauseHasReview(match: string): boolean {
   return /复议|诉讼|信访/.test(match);
 }
 
-function firstIn(texts: readonly string[], find: (text: string) => number | null): number | null {
+function firstIn<T>(texts: readonly string[], find: (text: string) => T | null): T | null {
   for (const text of texts) {
     const found = find(text);
     if (found !== null) return found;
@@ -62,19 +76,62 @@ function firstIn(texts: readonly string[], find: (text: string) => number | null
   return null;
 }
 
-/** The count in a match, unless it is approximate (“200 余条”) or not a whole number. */
-function exactCount(m: RegExpExecArray | null): number | null {
-  if (!m || m[2]) return null;
-  const n = toNumber(m[1] ?? '');
-  return n !== null && Number.isInteger(n) ? n : null;
+/** A count as stated: its value, and whether the text gives it as approximate (“200 余条”, “近 200 条”). */
+interface Figure {
+  value: number;
+  approximate: boolean;
 }
 
-function proactiveCount(text: string): number | null {
-  for (const pattern of PROACTIVE) {
-    const m = pattern.exec(text);
-    if (m) return exactCount(m);
+/** The count in a match (groups: approximate-before, number, approximate-after), if a whole number. */
+function figureOf(m: RegExpExecArray | null, offset = 0): Figure | null {
+  if (!m) return null;
+  const n = toNumber(m[offset + 2] ?? '');
+  if (n === null || !Number.isInteger(n)) return null;
+  return { value: n, approximate: Boolean(m[offset + 1] || m[offset + 3]) };
+}
+
+/** The clause a match sits in, up to the match's end: what qualifies the number. */
+function clauseBefore(text: string, index: number, end: number): string {
+  const start = Math.max(
+    text.lastIndexOf('，', index),
+    text.lastIndexOf(',', index),
+    text.lastIndexOf('。', index) + 1,
+    0,
+  );
+  return text.slice(start, end);
+}
+
+/**
+ * The 主动公开 count. Counts that are parts (a channel, a category) are passed over; of the rest, the first
+ * in this order: 主动公开 with a total word (共, 累计, 全年 …), 主动公开, another verb (发布, 公开) with a total
+ * word, another verb — but a count of that last kind beside other counts (parts included) is one of several
+ * figures per channel without a total, and none of them is taken.
+ */
+function proactiveCount(text: string): Figure | null {
+  const candidates: { figure: Figure; rank: number }[] = [];
+  let parts = 0;
+  for (const m of text.matchAll(PROACTIVE)) {
+    const figure = figureOf(m as RegExpExecArray, m[2] !== undefined ? 0 : 3);
+    if (!figure) continue;
+    const clause = clauseBefore(text, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    if (PART_MARK.test(clause) || clauseHasReview(clause)) {
+      parts++;
+      continue;
+    }
+    const proactive = m[0].startsWith('主动公开');
+    const total = TOTAL_MARK.test(clause);
+    candidates.push({ figure, rank: (proactive ? 0 : 2) + (total ? 0 : 1) });
   }
-  return null;
+  const best = Math.min(...candidates.map((c) => c.rank));
+  const top = candidates.filter((c) => c.rank === best);
+  if (best === 3 && top.length + parts > 1) return null;
+  return top[0]?.figure ?? null;
+}
+
+/** The 主动公开 part of 一 (“（一）主动公开情况 …”) when the text has one: searched before the rest. */
+function proactivePart(text: string): string {
+  const m = /[（(][一1][）)]\s*(?:政府信息)?主动公开[^\n]*(?:\n(?![（(][二三四五六2-6][）)])[^\n]*)*/.exec(text);
+  return m ? m[0] : '';
 }
 
 /** The first match of a pattern whose clause is not about 复议/诉讼/信访. */
@@ -84,12 +141,15 @@ function firstAbout(pattern: RegExp, text: string): RegExpExecArray | null {
   return null;
 }
 
-function applicationsReceived(text: string): number | null {
-  // The earliest statement wins: a count, or a statement that none was received.
-  const counted = firstAbout(RECEIVED, text);
+function applicationsReceived(text: string): Figure | null {
+  // The earliest statement wins: a count, or a statement that none was received (a count that starts at
+  // the same place wins over a “0 件” further on: “受理申请 152 件（…传真申请 0 件）”).
+  const after = firstAbout(RECEIVED, text);
+  const before = firstAbout(RECEIVED_BEFORE, text);
+  const counted = after && (!before || after.index <= before.index) ? after : before;
   const none = firstAbout(RECEIVED_NONE, text) ?? firstAbout(RECEIVED_ZERO_WORD, text);
-  if (none && (!counted || none.index <= counted.index)) return 0;
-  return exactCount(counted);
+  if (none && (!counted || none.index < counted.index)) return { value: 0, approximate: false };
+  return figureOf(counted);
 }
 
 function processingFeesYuan(text: string): number | null {
@@ -102,12 +162,32 @@ function processingFeesYuan(text: string): number | null {
   return counted[2] ? Math.round(n * 10_000 * 100) / 100 : n;
 }
 
-/** The numbers the narrative states; each null when no section states it. */
-export function extractNarrativeNumbers(sections: Sections): Narrative {
+/** Whether a text states the 信息处理费 collected or, in any wording, that none was charged. */
+export function statesProcessingFees(text: string): boolean {
+  return processingFeesYuan(normalize(text)) !== null;
+}
+
+/**
+ * The numbers the narrative states; each null when no section states it. An approximate figure (“5500 余条”)
+ * is kept with its key in `approximate`. `preface`: the text before 一 (searched after 一).
+ */
+export function extractNarrativeNumbers(sections: Sections, preface = ''): Narrative {
   const texts = SEARCH_ORDER.map((key) => normalize(sections[key]));
+  texts.splice(1, 0, normalize(preface));
+  const proactive = firstIn([proactivePart(texts[0] ?? ''), ...texts], proactiveCount);
+  const received = firstIn(texts, applicationsReceived);
+  const approximate = (
+    [
+      ['proactiveCount', proactive],
+      ['applicationsReceived', received],
+    ] as const
+  )
+    .filter(([, f]) => f?.approximate)
+    .map(([k]) => k);
   return {
-    proactiveCount: firstIn(texts, proactiveCount),
-    applicationsReceived: firstIn(texts, applicationsReceived),
+    proactiveCount: proactive?.value ?? null,
+    applicationsReceived: received?.value ?? null,
     processingFeesYuan: firstIn(texts, processingFeesYuan),
+    ...(approximate.length ? { approximate } : {}),
   };
 }

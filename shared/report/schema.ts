@@ -43,6 +43,8 @@ export const narrativeSchema = z.object({
   applicationsReceived: count.nullable(),
   /** 信息处理费 collected, 元 (0 when the text says none) */
   processingFeesYuan: z.number().nonnegative().nullable(),
+  /** The figures the text gives as approximate (“5500 余条”, “近 200 条”): the number, flagged. */
+  approximate: z.array(z.enum(['proactiveCount', 'applicationsReceived'])).optional(),
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
@@ -69,6 +71,11 @@ export const reportDataSchema = z.object({
   formatVersion: z.literal('2021'),
   cells: cellsSchema,
   sections: sectionsSchema,
+  /**
+   * The text before 一 (本报告根据…编制, the statistics period, the parts it consists of), as an imported
+   * report printed it; absent for a report built from records.
+   */
+  preface: z.string().optional(),
   overviewParts: z.array(overviewPartSchema).default([]),
   narrative: narrativeSchema.default({ proactiveCount: null, applicationsReceived: null, processingFeesYuan: null }),
   /** Facts from the records a built report came from (absent for an imported report). */

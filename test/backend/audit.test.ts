@@ -10,6 +10,9 @@ import { createSetupCode } from '../../backend/organ';
 import { one, rows, type Row } from '../../backend/sdk';
 import { CHECKLIST, itemContent, ORGAN, seedOrgan, startBackend, type Backend } from './harness';
 
+// Many writes in one test, each now also extending its organ's audit chain: more than the default 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 let b: Backend;
 beforeAll(async () => {
   b = await startBackend();
@@ -142,7 +145,8 @@ it('no code path can change or remove an audit entry: the collection is only eve
     const text = readFileSync(file, 'utf8');
     if (text.includes("'audit_log'") && !file.endsWith(path.join('backend', 'collections.ts')))
       uses.push(`${file}: names the collection directly`);
-    for (const m of text.matchAll(/COLLECTIONS\.audit\)([^;]*)/g)) {
+    // The local server's store reads (scan, hasCollection) are reads; through the SDK only add() may follow.
+    for (const m of text.matchAll(/(?<!scan\(|hasCollection\()COLLECTIONS\.audit\)([^;]*)/g)) {
       if (!/^\s*\.add\(/.test(m[1] ?? '')) uses.push(`${path.relative(ROOT, file)}: ${m[0].slice(0, 80)}`);
     }
   }

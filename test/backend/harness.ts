@@ -67,9 +67,9 @@ export async function startBackend(): Promise<Backend> {
   let db: Db | null = null;
   const local = await startLocal({
     indexes: INDEXES,
-    routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url))),
+    routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url, local.server.adminKey))),
   });
-  db = connectLocal(local.server.url);
+  db = connectLocal(local.server.url, local.server.adminKey);
   const handle: Db = db;
   const call: Backend['call'] = async (openid, fn, action, payload, idempotencyKey) => {
     const handler = FUNCTION_HANDLERS[fn];

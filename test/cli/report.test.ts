@@ -115,7 +115,8 @@ describe('report render', () => {
 
   it('writes the .docx to --out, relative to the directory typed in, and reads it back cell for cell', async () => {
     const out = await run(['render', SEED, '--format', 'docx', '--out', 'seed.docx'], tmp);
-    expect(out).toEqual({ stdout: '已写入 seed.docx\n', exitCode: 0 });
+    expect(out).toMatchObject({ stdout: '已写入 seed.docx\n', exitCode: 0 });
+    expect(out.stderr).toMatch(/个单元格由表内合计推算得出，输出中以“\*”标出/);
     const back = await runJson(['import', path.join(tmp, 'seed.docx'), '--json']);
     const seed = await runJson(['import', SEED, '--json']);
     expect(back.data.cells).toEqual(seed.data.cells);
@@ -129,6 +130,75 @@ describe('report render', () => {
     expect(() => parseArgs(['import'])).toThrow('用法');
     expect(() => parseArgs(['check', 'a', '--last-year'])).toThrow('缺少参数');
     await expect(run(['frobnicate', SEED], ROOT)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
+
+/** A one-page PDF with a drawing and no text layer: what a scanner gives. */
+function scannedPdf(): Buffer {
+  const content = 'q 0.5 g 72 72 300 400 re f Q';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+describe('report: other input forms and options', () => {
+  // .pdf and pdftotext text are read back cell for cell from PDFs we make: test/cli/pdf.test.ts
+  it('reports a scanned PDF (no text layer) as unreadable, never as an empty report', async () => {
+    const scan = path.join(tmp, 'scan.pdf');
+    writeFileSync(scan, scannedPdf());
+    await expect(run(['import', scan], ROOT)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('没有文字层'),
+    });
+  }, 30_000);
+
+  it('reads a saved web page (.html)', async () => {
+    const html = path.join(tmp, 'page.html');
+    const page = await run(['render', SEED, '--format', 'html'], ROOT);
+    writeFileSync(
+      html,
+      `<!DOCTYPE html><html><head><script>var x = 1;</script></head><body>${page.stdout}</body></html>`,
+    );
+    const { data } = await runJson(['import', html, '--json']);
+    expect(data.year).toBe(2023);
+    expect(Object.values(data.cells as Record<string, number | null>).every((v) => v === 0)).toBe(true);
+  });
+
+  it('takes --format=html and --last-year=<file>, and prints the usage on --help', async () => {
+    expect(parseArgs(['render', 'a', '--format=html'])).toMatchObject({ format: 'html' });
+    expect(parseArgs(['check', 'a', '--last-year=b.txt'])).toMatchObject({ lastYear: 'b.txt' });
+    const help = await run(['--help'], ROOT);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('--format=html');
+    expect(parseArgs(['-h']).command).toBe('help');
+    expect(() => parseArgs(['import', 'a', '-x'])).toThrow('未知选项');
+  });
+
+  it('render says on stderr which cells it could not fill, and marks inferred cells with “*”', async () => {
+    const cut = path.join(ROOT, 'test/fixtures/corpus/yangling-audit-2022/source.txt');
+    const out = await run(['render', cut, '--format=md'], ROOT);
+    expect(out.exitCode).toBe(0);
+    expect(out.stderr).toMatch(/^注意：\d+ 个单元格无法读取，输出中留空：/);
+    const seed = await run(['render', SEED, '--format', 'md'], ROOT);
+    expect(seed.stderr).toMatch(/个单元格由表内合计推算得出，输出中以“\*”标出/);
+    expect(seed.stdout).toContain('| 0* |');
+    expect(seed.stdout).toContain('* 原报告未印出，由表内合计推算。');
+    const html = await run(['render', SEED, '--format', 'html'], ROOT);
+    expect(html.stdout).toMatch(/class="[^"]*gk-inferred[^"]*" data-cell="applications\.disclosed\.natural"/);
   });
 });
 

@@ -28,10 +28,16 @@ describe('setup-code: the command line', () => {
     expect(targetOf(['--env', 'gongkai-prod-1a2b'], {})).toEqual(
       expect.stringContaining('TCB_SECRET_ID 和 TCB_SECRET_KEY'),
     );
-    expect(targetOf(['--service-url', 'http://127.0.0.1:8787/admin'], {})).toMatchObject({
+    const local = { ADMIN_SECRET_ID: 'AKIDlocal1', ADMIN_SECRET_KEY: 'k'.repeat(32) };
+    expect(targetOf(['--service-url', 'http://127.0.0.1:8787/admin'], local)).toEqual({
       env: 'local',
       serviceUrl: 'http://127.0.0.1:8787/admin',
+      secretId: 'AKIDlocal1',
+      secretKey: 'k'.repeat(32),
     });
+    expect(targetOf(['--service-url', 'http://127.0.0.1:8787/admin'], { DATA_DIR: '/nonexistent' })).toEqual(
+      expect.stringContaining('ADMIN_SECRET_ID 和 ADMIN_SECRET_KEY'),
+    );
     expect(targetOf(['--service-url', 'ftp://x'], {})).toEqual(expect.stringContaining('须为 http(s) 地址'));
     expect(targetOf([], {})).toEqual(expect.stringContaining('用法'));
     expect(targetOf(['--nope'], {})).toEqual(expect.stringContaining('未知参数：--nope'));
@@ -43,8 +49,7 @@ describe('setup-code: the code', () => {
     const code = await issueSetupCode({
       env: 'local',
       serviceUrl: `${b.local.server.url}/admin`,
-      secretId: 'local',
-      secretKey: 'local',
+      ...b.local.server.adminKey,
     });
     expect(code).toMatch(/^[0-9A-Z]{12}$/);
     const first = await b.call('oFirstAdmin', 'organ', 'setup', { code, organ: ORGAN, displayName: '管理员' });
@@ -59,7 +64,7 @@ describe('setup-code: the code', () => {
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'cli/setup-code.ts', ...args], {
           cwd: ROOT,
-          env: { ...process.env },
+          env: { ...process.env, DATA_DIR: b.local.dataDir }, // the key is read from the server's data directory
         });
         let out = '';
         let err = '';

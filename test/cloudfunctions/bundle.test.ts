@@ -60,7 +60,7 @@ it('the trimmed SDK still does database work and transactions', async () => {
   const sdk = require(file) as typeof import('../../backend/sdk');
   const local = await startLocal();
   try {
-    const db = sdk.connectLocal(local.server.url);
+    const db = sdk.connectLocal(local.server.url, local.server.adminKey);
     await db.createCollection('probe');
     const tx = await db.startTransaction();
     await tx.collection('probe').doc('a').set({ n: 1 });

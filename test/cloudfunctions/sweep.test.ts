@@ -24,8 +24,9 @@ beforeAll(async () => {
   b = await startBackend();
   for (const k of ENV_KEYS) saved[k] = process.env[k];
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${b.local.server.url}/admin` });
-  process.env.TENCENTCLOUD_SECRETID = 'local';
-  process.env.TENCENTCLOUD_SECRETKEY = 'local';
+  // The function's own credential, as CloudBase provides it: here the local server's key.
+  process.env.TENCENTCLOUD_SECRETID = b.local.server.adminKey.secretId;
+  process.env.TENCENTCLOUD_SECRETKEY = b.local.server.adminKey.secretKey;
   process.env.SCF_NAMESPACE = 'local';
 });
 afterAll(async () => {

@@ -3,58 +3,17 @@
  * SIGKILLed right after the last acknowledgement, restarted on the same DATA_DIR, and read back.
  */
 import './helpers/env';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { killHard, spawnServer } from '../../scripts/durability';
+import { loadAdminKey } from '../../server/auth/admin-key';
 import { tempDir } from './helpers/local';
 import { connectLocal, num, one, rows, str } from './helpers/sdk';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const N = 300;
 const CONCURRENCY = 10;
 
 jest.setTimeout(40_000);
-
-interface Child {
-  proc: ChildProcess;
-  url: string;
-}
-
-/** Starts server/cli.ts on a free port and resolves once it prints its URL. */
-function spawnServer(dataDir: string): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'cli.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 20_000);
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ proc, url: match[1] });
-      }
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${String(code)}) before listening: ${out}${err}`));
-    });
-  });
-}
-
-function killHard(proc: ChildProcess): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    proc.once('exit', (_code, signal) => resolve(signal));
-    proc.kill('SIGKILL');
-  });
-}
 
 let dataDir: string;
 const running: ChildProcess[] = [];
@@ -71,7 +30,7 @@ afterAll(() => {
 it('keeps every acknowledged write across kill -9', async () => {
   const first = await spawnServer(dataDir);
   running.push(first.proc);
-  const db = connectLocal(first.url);
+  const db = connectLocal(first.url, loadAdminKey(dataDir, {}));
   await db.createCollection('durable');
   const col = db.collection('durable');
 
@@ -94,7 +53,7 @@ it('keeps every acknowledged write across kill -9', async () => {
   const second = await spawnServer(dataDir);
   running.push(second.proc);
   try {
-    const again = connectLocal(second.url).collection('durable');
+    const again = connectLocal(second.url, loadAdminKey(dataDir, {})).collection('durable');
     const stored = [...rows(await again.limit(1000).get()), ...rows(await again.skip(1000).limit(1000).get())];
     const ids = new Set(stored.map((r) => String(r._id)));
     expect(acknowledged).toHaveLength(N);

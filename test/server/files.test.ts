@@ -6,7 +6,7 @@ let b: Backend;
 let token: string;
 beforeAll(async () => {
   b = await startBackend();
-  installFiles(b.local.server.router, b.local.dataDir, () => b.db);
+  installFiles(b.local.server.router, b.local.dataDir, () => b.db, b.local.server.publicUrl);
   token = await createDevLogin(b.db, 'oUploader');
 });
 afterAll(() => b.stop());

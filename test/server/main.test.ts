@@ -14,7 +14,8 @@ async function start(
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    // The audit key beside (not inside) the data directory, never in the developer's home.
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUDIT_KEY_FILE: `${dataDir}-audit-key`, AUDIT_HMAC_KEY: '' },
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -2,17 +2,14 @@
 import './helpers/env';
 import { type LocalServer, startLocal } from './helpers/local';
 import { type Collection, errorCode, isRow, num, rows, str } from './helpers/sdk';
+import { postAdmin } from './helpers/signed';
 
 let local: LocalServer;
 let people: Collection;
 
 /** POSTs a raw action to the database endpoint, as the SDK would. */
 async function raw(body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${local.server.url}/admin?env=local&seqId=1`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  const res = await postAdmin(local.server.url, local.server.adminKey, body as Record<string, unknown> | string);
   expect(res.status).toBe(200);
   const json: unknown = await res.json();
   if (!isRow(json)) throw new Error('reply is not an object');

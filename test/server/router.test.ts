@@ -33,7 +33,10 @@ it('binds an ephemeral port when asked for port 0', () => {
 
 it('serves routes registered through options and later through the returned router', async () => {
   expect(await json(await fetch(`${local.server.url}/`))).toEqual({ page: 'home' });
-  const fn = await fetch(`${local.server.url}/functions/%E5%B9%B4%E6%8A%A5?q=1`, { method: 'POST' });
+  const fn = await fetch(`${local.server.url}/functions/%E5%B9%B4%E6%8A%A5?q=1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(await json(fn)).toEqual({ fn: '年报', q: '1' });
   expect(await json(await fetch(`${local.server.url}/files/a/b.txt`))).toEqual({ rest: 'a/b.txt' });
   local.server.router.get('/late', (_req, res) => sendJson(res, 200, { late: true }));
@@ -53,6 +56,8 @@ it('matches literal segments, parameters and a trailing wildcard, first registra
   router.all('/x/*', (req, res, ctx) => sendJson(res, 200, { x: ctx.params['*'], method: req.method }));
   expect(await json(await fetch(`${url}/a/first/b`))).toEqual({ ab: 'first' });
   expect((await fetch(`${url}/a/7`)).status).toBe(404);
-  expect(await json(await fetch(`${url}/x/1/2`, { method: 'DELETE' }))).toEqual({ x: '1/2', method: 'DELETE' });
+  expect(
+    await json(await fetch(`${url}/x/1/2`, { method: 'DELETE', headers: { 'content-type': 'application/json' } })),
+  ).toEqual({ x: '1/2', method: 'DELETE' });
   expect((await fetch(`${url}/a/%E0%A4%A/b`)).status).toBe(404); // malformed escape matches nothing
 });

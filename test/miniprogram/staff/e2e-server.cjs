@@ -16,7 +16,7 @@ const { installFiles } = require('../../../server/files');
 async function main() {
   const backend = await startBackend();
   // POST /files and GET /files/<id>, as `npm start` has them: the editor's photos go there.
-  installFiles(backend.local.server.router, backend.local.dataDir, () => backend.db);
+  installFiles(backend.local.server.router, backend.local.dataDir, () => backend.db, backend.local.server.publicUrl);
   const organ = await seedOrgan(backend);
   const logins = {
     editor: await createDevLogin(backend.db, organ.editor, 'editor'),

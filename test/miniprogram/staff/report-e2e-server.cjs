@@ -8,14 +8,15 @@
  *   node --import tsx test/miniprogram/staff/report-e2e-server.cjs
  */
 const { readFileSync } = require('node:fs');
-const { seedDemo } = require('../../../backend/seed');
+const { demoLogins, seedDemo } = require('../../../backend/seed');
 const { SEED_REPORT_FILE } = require('../../../server/portal');
 const { runChild, serveUntilStdinCloses, startBackend } = require('../../backend/harness');
 
 async function main() {
   const backend = await startBackend();
   const today = new Date();
-  const { logins } = await seedDemo(backend.db, readFileSync(SEED_REPORT_FILE, 'utf8'), today);
+  await seedDemo(backend.db, readFileSync(SEED_REPORT_FILE, 'utf8'), today);
+  const logins = await demoLogins(backend.db, backend.local.server.adminKey.secretKey);
   const year =
     Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today)) - 1;
   serveUntilStdinCloses(backend, { url: backend.local.server.url, year, logins });

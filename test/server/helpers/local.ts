@@ -22,7 +22,7 @@ export async function startLocal(options: Omit<ServerOptions, 'port' | 'dataDir'
   const server = await startServer({ ...options, host: '127.0.0.1', port: 0, dataDir });
   return {
     server,
-    db: connectLocal(server.url),
+    db: connectLocal(server.url, server.adminKey),
     dataDir,
     stop: async () => {
       await server.close();

@@ -13,9 +13,14 @@ export interface Tx {
   rollback(reason?: unknown): Promise<unknown>;
 }
 
-/** A database handle on the local server at `baseUrl`. */
-export function connectLocal(baseUrl: string): Db {
-  return init({ env: 'local', serviceUrl: `${baseUrl}/admin`, secretId: 'local', secretKey: 'local' }).database();
+/** A database handle on the local server at `baseUrl`, signing with `key` (the server's adminKey). */
+export function connectLocal(baseUrl: string, key: { secretId: string; secretKey: string }): Db {
+  return init({
+    env: 'local',
+    serviceUrl: `${baseUrl}/admin`,
+    secretId: key.secretId,
+    secretKey: key.secretKey,
+  }).database();
 }
 
 export function isRow(value: unknown): value is Row {

@@ -143,6 +143,22 @@ describe('checkReport', () => {
     expect(found[0]?.level).toBe('error');
   });
 
+  it('cross-year: names both organs and compares nothing when last year’s report is another organ’s', () => {
+    const other = report({ organ: '某某乡人民政府', year: 2022 }, { 'applications.carriedForward.natural': 5 });
+    expect(checkReport(report(), { lastYear: other })).toEqual([
+      expect.objectContaining({
+        check: 'carryOverApplications',
+        level: 'warning',
+        message: expect.stringMatching(/“某某乡人民政府”.*“某某镇人民政府”.*不是同一机关/),
+      }),
+    ]);
+    // The same organ written with its county, or without 人民政府, is the same organ.
+    const same = report({ organ: '青禾县某某镇', year: 2022 });
+    expect(ids(report(), same)).toEqual(['requiredContent']); // 五 repeated: compared, so the same organ
+    const otherWithSameText = report({ organ: '某某乡人民政府', year: 2022 });
+    expect(ids(report(), otherWithSameText)).toEqual(['carryOverApplications']);
+  });
+
   it('cross-year: refuses to compare with a report of another year', () => {
     const found = checkReport(report(), { lastYear: report({ year: 2020 }) });
     expect(found).toEqual([expect.objectContaining({ check: 'carryOverApplications', level: 'warning' })]);
@@ -163,6 +179,56 @@ describe('checkReport', () => {
       actual: 5,
       cells: ['applications.newReceived.total'],
     });
+  });
+
+  it('narrativeNumbers: a count that is new plus carried over (the total handled) is a warning naming both numbers', () => {
+    const cells = {
+      'applications.newReceived.natural': 3,
+      'applications.newReceived.total': 3,
+      'applications.carriedOver.natural': 2,
+      'applications.carriedOver.total': 2,
+      'applications.disclosed.natural': 5,
+      'applications.disclosed.total': 5,
+      'applications.resultTotal.natural': 5,
+      'applications.resultTotal.total': 5,
+    };
+    const said = report(
+      { sections: { ...SECTIONS, overview: `${SECTIONS.overview}全年共收到政府信息公开申请5件。` } },
+      cells,
+    );
+    const found = checkReport(said);
+    expect(found).toEqual([
+      expect.objectContaining({
+        check: 'narrativeNumbers',
+        level: 'warning',
+        expected: 3,
+        actual: 5,
+        cells: ['applications.newReceived.total', 'applications.carriedOver.total'],
+      }),
+    ]);
+    expect(found[0]?.message).toContain('本年新收 3 件与上年结转 2 件之和');
+  });
+
+  it('narrativeNumbers: an approximate count is not held to the exact figure', () => {
+    const said = (text: string) =>
+      report({ sections: { ...SECTIONS, overview: `${SECTIONS.overview}${text}` }, facts: { publishedItems: 523 } });
+    expect(ids(said('全年主动公开政府信息500余条。'))).toEqual([]);
+    expect(ids(said('全年主动公开政府信息500条。'))).toEqual(['narrativeNumbers']);
+  });
+
+  it('requiredContent: an imported report states its statistics period (in the preface or anywhere)', () => {
+    const period = (f: string) => checkReport(report({ preface: f })).map((x) => x.message);
+    expect(period('本报告根据《条例》编制。')).toEqual([expect.stringContaining('未写明数据统计期限')]);
+    expect(period('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。')).toEqual([]);
+    // A built report (no preface of its own) is not asked.
+    expect(checkReport(report())).toEqual([]);
+  });
+
+  it('requiredContent: no fee charged, in any wording and in any section, states the fee', () => {
+    for (const text of ['全年未因信息公开收取任何费用。', '无收取依申请公开信息相关费用情况。']) {
+      const r = report({ sections: { ...SECTIONS, other: '无。', applications: text } });
+      expect(ids(r)).toEqual([]);
+    }
   });
 
   it('requiredContent: a township must report 工作考核、社会评议、责任追究; 六 must state the fee; sections not empty', () => {

@@ -227,9 +227,14 @@ describe('高坪乡 2023 — blank and missing rows the arithmetic cannot settle
     ]);
   });
 
-  it('keeps a note under table 二 as that section’s text; an approximate count is not a count', () => {
+  it('keeps a note under table 二 as that section’s text; an approximate count is kept, flagged approximate', () => {
     expect(r.sections.proactive).toBe('注：本表数据来源于乡综合行政执法办公室。');
-    expect(r.narrative).toEqual({ proactiveCount: null, applicationsReceived: 2, processingFeesYuan: 50 });
+    expect(r.narrative).toEqual({
+      proactiveCount: 120,
+      applicationsReceived: 2,
+      processingFeesYuan: 50,
+      approximate: ['proactiveCount'],
+    });
   });
 });
 

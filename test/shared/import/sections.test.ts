@@ -4,6 +4,31 @@ import { readTitle } from '../../../shared/import/title';
 
 const lines = (...texts: string[]) => texts.map((text, line) => ({ text, line }));
 
+describe('splitSections with parts numbered otherwise', () => {
+  it('finds 问题 and 其他 numbered 四 and 五, and keeps 一’s own 一、二、 sub-parts inside it', () => {
+    const split = splitSections(
+      lines(
+        '一、总体情况',
+        '一、主动公开',
+        '全年主动公开政府信息 12 条。',
+        '二、依申请公开',
+        '未收到申请。',
+        '二、主动公开政府信息情况',
+        '规章 0 0 0',
+        '三、收到和处理政府信息公开申请情况',
+        '四、存在的主要问题及改进情况',
+        '人员不足。',
+        '五、其他需要报告的事项',
+        '无。',
+      ),
+    );
+    expect(split.found).toEqual(['overview', 'proactive', 'applications', 'problems', 'other']);
+    expect(proseText(split.parts.overview)).toContain('二、依申请公开');
+    expect(proseText(split.parts.problems)).toBe('人员不足。');
+    expect(proseText(split.parts.other)).toBe('无。');
+  });
+});
+
 describe('headingOf', () => {
   it.each([
     ['一、总体情况', 'overview'],
@@ -20,6 +45,10 @@ describe('headingOf', () => {
     ['六、其他需要报告的事项', 'other'],
     ['总体情况', 'overview'],
     ['政府信息公开总体情况', 'overview'],
+    // Numbered otherwise: known by the full title's words.
+    ['四、存在的主要问题及改进情况', 'problems'],
+    ['五、其他需要报告的事项', 'other'],
+    ['三、政府信息公开行政复议、行政诉讼情况', 'reviewLitigation'],
   ])('%s → %s', (text, key) => {
     expect(headingOf(text)?.key).toBe(key);
   });

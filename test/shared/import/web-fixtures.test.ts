@@ -205,7 +205,7 @@ describe('青山镇 2024 — one cell a line with blank lines, garbled title, �
     ]);
     expect(r.narrative).toEqual({ proactiveCount: 402, applicationsReceived: 6, processingFeesYuan: 0 });
     expect(checksOf(r, 'error')).toEqual([]);
-    expect(checksOf(r, 'warning')).toEqual(['narrativeNumbers']);
+    expect(checksOf(r, 'warning')).toEqual(['narrativeNumbers', 'requiredContent'] /* no statistics period stated */);
     expect(r.sections.other).toBe('本年度未收取信息处理费。');
   });
 });

@@ -14,13 +14,60 @@ describe('extractNarrativeNumbers', () => {
   });
 
   it.each([
+    ['主动公开政府信息 120 余条。', 120],
+    ['全年主动公开各类信息近 300 条。', 300],
+    ['共发布政府信息 5500 多条。', 5500],
+    ['主动公开政府信息约 40 条。', 40],
+  ])('an approximate count is kept as a number flagged approximate: %s → %p', (text, value) => {
+    expect(n(text)).toMatchObject({ proactiveCount: value, approximate: ['proactiveCount'] });
+  });
+
+  it.each([
+    // 发布, 公开 and 审核发布 count like 主动公开.
+    ['高楼乡累计发布各类信息 90 条，包括乡镇重要政策及解读。', 90],
+    ['全镇公开各类信息 347 条，其中，年度信息公开报告 1 条，财政信息 2 条。', 347],
+    // A stated total wins over a part listed before it.
+    ['其他主动公开的信息 2 条。全年共在网站上发布政府信息 47 条。', 47],
+    // 主动公开 wins over another verb's count, even one with 全年.
+    ['主动公开政府各类信息 223 条，全年累计公开惠民惠农补贴资金发放相关信息 68 条。', 223],
+    // One channel, a category: parts, never the total.
+    ['“高平市人民政府”微信公众号全年发布信息 2920 条。', null],
+    ['发布政务动态类信息 133 条，发布市政府文件及解读信息 82 条。', null],
+  ])('the count, not a part of it: %s → %p', (text, expected) => {
+    expect(n(text).proactiveCount).toBe(expected);
+  });
+
+  it('reads the 主动公开 part of 一 before the rest', () => {
+    const text =
+      '（一）主动公开政府信息情况\n通过栏目公开信息 20 条。\n（四）平台建设\n全年通过专栏公开政府信息 16 条。';
+    expect(n(text).proactiveCount).toBe(20);
+  });
+
+  it.each([
+    ['2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。', 8],
+    ['全年共受理政府信息依申请公开数量152件（信函申请21件、传真申请0件）。', 152],
+    ['2023年我乡受理依申请公开政府信息数量共计0条。', 0],
+    ['2025年，全镇未接收到书面提交依申请公开事项。', 0],
+    ['收到申请后15个工作日内答复。', null],
+  ])('applications received in other wordings: %s → %p', (text, expected) => {
+    expect(n(text).applicationsReceived).toBe(expected);
+  });
+
+  it.each([
+    ['无收取依申请公开信息相关费用情况。'],
+    ['未因信息公开收取公民、法人和其他组织等任何费用。'],
+    ['政府信息公开申请均免费提供。'],
+  ])('any wording that no fee was charged states the fee as 0: %s', (text) => {
+    expect(n(text).processingFeesYuan).toBe(0);
+  });
+
+  it.each([
     ['全年主动公开政府信息 264 条。', 264],
     ['本年度主动公开各类信息1,234条，其中规范性文件3件。', 1234],
     ['通过门户网站主动公开 56 条。', 56],
     ['全年共公开政府信息 78 条。', 78],
     ['主动公开政府信息共计 90 件。', 90],
     ['主动公开政府信息２６４条。', 264],
-    ['主动公开政府信息 120 余条。', null],
     ['全年累计发布政府信息 300 条。', 300],
     ['本年度，我镇共主动公开政府信息公开条目 356 条。', 356],
     ['主动公开规范性文件 3 件。', null],
