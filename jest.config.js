@@ -24,6 +24,8 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
       globalSetup,
+      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
+      testTimeout: 60_000,
     },
     {
       displayName: 'miniprogram',
@@ -34,12 +36,17 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       // TDesign imports tslib, dayjs… by bare name from its own miniprogram_npm/.
       moduleDirectories: ['node_modules', 'miniprogram_npm'],
-      // Tests and pages share the one bundle the mini program ships (built by `npm run build`).
-      moduleNameMapper: { '^gongkai-core$': '<rootDir>/miniprogram/miniprogram_npm/gongkai-core/index.js' },
-      // One entry for .ts and .js: TDesign's JS is ESM. The core bundle is CJS already.
+      // Tests and pages share the bundles the mini program ships (built by `npm run build` from shared/bundles/).
+      moduleNameMapper: {
+        '^gongkai-core$': '<rootDir>/miniprogram/miniprogram_npm/gongkai-core/index.js',
+        '^gongkai-staff$': '<rootDir>/miniprogram/staff/miniprogram_npm/gongkai-staff/index.js',
+      },
+      // One entry for .ts and .js: TDesign's JS is ESM. The core bundles are CJS already.
       transform: { '^.+\\.[jt]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
-      transformIgnorePatterns: ['/node_modules/', '/miniprogram_npm/gongkai-core/'],
+      transformIgnorePatterns: ['/node_modules/', '/miniprogram_npm/gongkai-(core|staff)/'],
       globalSetup,
+      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
+      testTimeout: 60_000,
     },
   ],
 };

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkReport } from '../shared/checks';
 import { importReportText } from '../shared/import';
-import { readerView } from '../miniprogram/pages/report/reader/view';
+import { readerView } from '../miniprogram/components/report-view/view';
 import { builderTables, editorRows, groupFindings } from '../miniprogram/staff/pages/report/view';
 
 const kb = (value: unknown) => `${(Buffer.byteLength(JSON.stringify(value), 'utf8') / 1024).toFixed(1)} KB`;

@@ -1,9 +1,8 @@
 /**
- * Labels of the item metadata the staff pages show. Categories come from the catalogue module
- * (pages/catalog/categories.ts, in the main package): the same keys citizens filter by.
+ * Labels of the item metadata the staff pages show. Categories come from shared/catalogue (through the staff
+ * bundle): the same keys citizens filter by.
  */
-import type { Validity } from 'gongkai-core';
-import { CATEGORIES as CATALOGUE, categoryLabel as catalogueLabel } from '../pages/catalog/categories';
+import { CATEGORIES as CATALOGUE, categoryLabel as catalogueLabel, type Validity } from 'gongkai-staff';
 
 export interface Option<T extends string> {
   value: T;

@@ -3,7 +3,7 @@
  * report counts), the year choices, who may write (the policy table of shared/policy), labels from the report
  * format, and a confirm dialog. Pure except `confirm` (wx.showModal).
  */
-import { FORMAT_2021, RECORD_WRITERS, allows, type StaffRole } from 'gongkai-core';
+import { FORMAT_2021, RECORD_WRITERS, allows, type StaffRole } from 'gongkai-staff';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -2,9 +2,9 @@
  * Who is using a staff page. Every staff page asks organ.me first; a citizen (no staff record for this WeChat
  * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
  */
-import type { StaffRole } from 'gongkai-core';
 import { call } from '../api/client';
-import type { StaffMe } from 'gongkai-core';
+import type { StaffMe } from 'gongkai-staff';
+import type { StaffRole } from 'gongkai-staff';
 
 export const BIND_ROUTE = '/staff/pages/bind/index';
 export const HOME_ROUTE = '/staff/pages/home/index';
@@ -50,6 +50,17 @@ export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { rol
   const who = await checkStaff();
   if (who.kind === 'staff') return who.me;
   if (who.kind === 'error') page.setData({ state: 'error', message: who.message });
+  return null;
+}
+
+/** staffOpening for a page only the organ's admin may use: anyone else sees `refusal` as the page's error. */
+export async function adminOpening(
+  page: CheckingPage,
+  refusal: string,
+): Promise<(StaffMe & { role: StaffRole }) | null> {
+  const me = await staffOpening(page);
+  if (me === null || me.role === 'admin') return me;
+  page.setData({ state: 'error', message: refusal });
   return null;
 }
 

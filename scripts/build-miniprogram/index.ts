@@ -3,19 +3,21 @@
  * Both outputs are generated and git-ignored (miniprogram/miniprogram_npm/):
  *  - tdesign-miniprogram/: TDesign's miniprogram_dist, as DevTools' 构建npm makes it (`--only-used`: only the
  *    components our pages name, with their dependency closure);
- *  - gongkai-core/index.js: the shared/ core the pages import as `gongkai-core`.
+ *  - gongkai-core/: the shared/ core citizen pages and the client import as `gongkai-core` (shared/bundles/main.ts),
+ *    with the chunk it shares with staff/miniprogram_npm/gongkai-staff/, the staff pages' `gongkai-staff`
+ *    (shared/bundles/staff.ts).
  * It runs before `npm start` and `npm test`. Run it again after adding a TDesign component to a page json.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildCore } from './core';
-import { MINIPROGRAM_ROOT, NPM_OUT, PROJECT_ROOT } from './paths';
+import { CORE_BUNDLES, MINIPROGRAM_ROOT, NPM_OUT, PROJECT_ROOT, npmOutOf } from './paths';
 import { inputsHash, upToDate, writeStamp } from './stamp';
 import { copyTdesign } from './tdesign';
 
 export async function buildMiniprogram(onlyUsed = false): Promise<string[]> {
   const hash = inputsHash();
-  rmSync(NPM_OUT, { recursive: true, force: true });
+  for (const bundle of CORE_BUNDLES) rmSync(npmOutOf(bundle.packageRoot), { recursive: true, force: true });
   const tdesign = copyTdesign(MINIPROGRAM_ROOT, NPM_OUT, onlyUsed);
   const core = await buildCore();
   if (!onlyUsed) writeStamp(hash);
@@ -24,7 +26,7 @@ export async function buildMiniprogram(onlyUsed = false): Promise<string[]> {
     tdesign.copied === 'all' ? 'all of miniprogram_dist' : `${tdesign.copied} files/packages of their closure`;
   return [
     `tdesign-miniprogram: ${tdesign.components.length} components used (${tdesign.components.join(', ')}); copied ${copied}`,
-    `gongkai-core: ${rel(core.file)} ${(core.bytes / 1024).toFixed(1)} KB`,
+    ...core.map((c) => `${c.name}: ${rel(c.file)} ${(c.bytes / 1024).toFixed(1)} KB`),
   ];
 }
 

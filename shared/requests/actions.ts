@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { typeError } from '../errors';
-import { isoDateField } from '../calendar';
+import { isoDateField } from '../calendar/schema';
 import { OUTCOME_ROWS } from '../format';
 
 function text(label: string, max: number) {

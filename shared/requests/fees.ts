@@ -3,7 +3,7 @@
  * at all is a staff decision (条例 第四十二条: only where amount or frequency clearly exceeds a reasonable
  * range); this only computes the amount a fee notice must state, and shows how.
  */
-import { feeByCount, feeByPages } from '../calendar';
+import { feeByCount, feeByPages } from '../calendar/fees';
 import type { FeeBasis } from './actions';
 import type { Applicant, InfoRequest } from './model';
 import type { DeliveryForm } from './schema';

@@ -4,7 +4,7 @@
  * Messages are Chinese, name the field, and never repeat what was typed (it may be personal data).
  */
 import * as z from 'zod';
-import { isoDateField } from '../calendar';
+import { isoDateField } from '../calendar/schema';
 import { APPLICANT_TYPES } from '../format';
 import { parseWith, type Result, typeError } from '../errors';
 import { ID_TYPES, idNumberProblem, isPhone, normalizeIdNumber, normalizePhone } from './identity';

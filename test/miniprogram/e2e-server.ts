@@ -55,7 +55,13 @@ export function realRequest(options: RequestOptions): void {
   const body = JSON.stringify(options.data ?? {});
   const req = http.request(
     options.url,
-    { method: options.method ?? 'POST', headers: { ...options.header, 'content-length': Buffer.byteLength(body) } },
+    // A fresh connection per call (agent: false), as wx.request makes: Node 20's global agent keeps sockets alive,
+    // and one the server closed after its keep-alive timeout (a slow page load between two calls) hangs up.
+    {
+      method: options.method ?? 'POST',
+      headers: { ...options.header, 'content-length': Buffer.byteLength(body) },
+      agent: false,
+    },
     (res) => {
       let text = '';
       res.setEncoding('utf8');

@@ -8,7 +8,8 @@ describe('build inputs stamp', () => {
   it('reads shared/, the build scripts, the mini program .json files and the lock file', () => {
     const rel = buildInputs().map((f) => path.relative(path.resolve(__dirname, '../..'), f));
     expect(rel).toContain('shared/render/html.ts');
-    expect(rel).toContain('scripts/build-miniprogram/core-entry.ts');
+    expect(rel).toContain('shared/bundles/staff.ts');
+    expect(rel).toContain('scripts/build-miniprogram/core.ts');
     expect(rel).toContain('miniprogram/app.json');
     expect(rel).toContain('package-lock.json');
     expect(rel.some((f) => f.includes('miniprogram_npm'))).toBe(false);

@@ -4,7 +4,7 @@
  * rows from its groups, drafts the letter and sends it as edited; CONFLICT reloads; field errors sit by their
  * inputs; the fee is priced with the shared 109号 function; 延期 picks the approver from `requests.approvers`.
  */
-import { OUTCOME_ROWS } from 'gongkai-core';
+import { OUTCOME_ROWS } from 'gongkai-staff';
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';

@@ -4,6 +4,7 @@ import { callChecked } from '../../../api/client';
 import { getProfileSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
+import { openWith } from '../../../kit/page-state';
 
 export interface AboutData {
   state: 'loading' | 'ready' | 'error';
@@ -31,13 +32,9 @@ Page<AboutData, AboutCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
-    const result = await callChecked('organ.getProfile', getProfileSchema, {});
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.setData({ state: 'ready', organ: result.data });
+    const organ = await openWith(this, () => callChecked('organ.getProfile', getProfileSchema, {}));
+    if (organ === null) return;
+    this.setData({ state: 'ready', organ });
   },
 
   onCall() {

@@ -6,8 +6,9 @@
 import { callChecked } from '../../../api/client';
 import { listItemsSchema } from 'gongkai-core';
 import { catalogQuery } from '../../../api/paging';
+import { sharedAs } from '../../../kit/share';
 import { elderClass } from '../../../styles/elder';
-import { beginLoad, showPage, type LoadMode, type PagedData } from '../../paged';
+import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { ALL_CATEGORIES } from '../categories';
 import { categoryChips, toLine, yearOf, yearOptions, type Chip, type ItemLine } from '../view';
 
@@ -44,14 +45,7 @@ const SHARE_TITLE = '政府信息公开目录';
 
 Page<CatalogData, CatalogCustom>({
   data: {
-    state: 'loading',
-    message: '',
-    lines: [],
-    total: 0,
-    page: 0,
-    loadingMore: false,
-    noMore: false,
-    moreError: '',
+    ...pagedStart(),
     chips: [],
     category: ALL_CATEGORIES,
     years: [],
@@ -61,6 +55,7 @@ Page<CatalogData, CatalogCustom>({
     elder: '',
   },
   generation: 0,
+  ...pagedListHandlers,
 
   onLoad(query: Record<string, string | undefined>) {
     this.generation = 0;
@@ -74,15 +69,6 @@ Page<CatalogData, CatalogCustom>({
 
   onShow() {
     this.setData({ elder: elderClass() });
-  },
-
-  async onPullDownRefresh() {
-    await this.load('refresh');
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onReachBottom() {
-    void this.load('more');
   },
 
   async load(mode) {
@@ -100,14 +86,6 @@ Page<CatalogData, CatalogCustom>({
       }),
     );
     showPage(this, mode, load, result, toLine);
-  },
-
-  onRetry() {
-    void this.load('first');
-  },
-
-  onMoreRetry() {
-    void this.load('more');
   },
 
   onCategory(e) {
@@ -143,11 +121,5 @@ Page<CatalogData, CatalogCustom>({
     void wx.navigateTo({ url: `/pages/item/detail/index?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
   },
 
-  onShareAppMessage() {
-    return { title: SHARE_TITLE, path: '/pages/catalog/index/index' };
-  },
-
-  onShareTimeline() {
-    return { title: SHARE_TITLE };
-  },
+  ...sharedAs(SHARE_TITLE, '/pages/catalog/index/index'),
 });

@@ -9,6 +9,7 @@ import type { Attachment } from 'gongkai-core';
 import { download, fileUrl } from '../../../api/files';
 import { documentType } from '../files';
 import { toItemView, type ItemView } from '../view';
+import { openWith } from '../../../kit/page-state';
 
 export type DetailState = 'loading' | 'ready' | 'error';
 
@@ -49,15 +50,11 @@ Page<DetailData, DetailCustom>({
   },
 
   async load() {
-    this.setData({ state: 'loading', message: '' });
-    const result = await callChecked('items.get', getItemSchema, { id: this.data.id });
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const attachments = result.data.attachments ?? [];
+    const item = await openWith(this, () => callChecked('items.get', getItemSchema, { id: this.data.id }));
+    if (item === null) return;
+    const attachments = item.attachments ?? [];
     this.attachments = attachments;
-    const base = toItemView(result.data);
+    const base = toItemView(item);
     // Photos are shown in the page, not only behind a tap.
     const view = {
       ...base,

@@ -4,6 +4,7 @@
  */
 import { callChecked } from '../../../api/client';
 import { listPublishedReportsSchema } from 'gongkai-core';
+import { sharedAs } from '../../../kit/share';
 import { elderClass } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
 import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
@@ -89,11 +90,5 @@ Page<ListData, ListCustom>({
     void wx.navigateTo({ url: `/pages/report/reader/index?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
   },
 
-  onShareAppMessage() {
-    return { title: SHARE_TITLE, path: '/pages/report/list/index' };
-  },
-
-  onShareTimeline() {
-    return { title: SHARE_TITLE };
-  },
+  ...sharedAs(SHARE_TITLE, '/pages/report/list/index'),
 });

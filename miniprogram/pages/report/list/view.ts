@@ -3,7 +3,7 @@
  * version only), with a filter by organ when there is more than one. Pure: summaries in, display data out.
  */
 import { reportTitle, type PublishedReportSummary } from 'gongkai-core';
-import { publishedDay } from '../published-day';
+import { publishedDay } from '../../../components/report-view/published-day';
 
 export interface ReportLine {
   id: string;

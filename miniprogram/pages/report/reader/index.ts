@@ -4,7 +4,9 @@
  */
 import { callChecked } from '../../../api/client';
 import { getPublishedReportSchema } from 'gongkai-core';
-import { describeCell, readerView, sectionAnchor, type NavItem, type SectionView } from './view';
+import { explainCell, jumpToSection } from '../../../components/report-view/taps';
+import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import type { DataEvent } from '../../../kit/page-state';
 import { elderClass } from '../../../styles/elder';
 import type { SectionKey } from 'gongkai-core';
 
@@ -24,19 +26,13 @@ export interface ReaderData {
   sections: SectionView[];
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  D
->;
-
 interface ReaderCustom {
   reportId: string;
   load(): Promise<void>;
   onRetry(): void;
   onBackToList(): void;
-  onJump(e: Tap<{ key: SectionKey }>): void;
-  onCellTap(e: Tap<{ i?: number; t?: string }>): void;
+  onJump(e: DataEvent<{ key: SectionKey }>): void;
+  onCellTap(e: DataEvent<{ i?: number; t?: string }>): void;
 }
 
 /** Height of the sticky jump bar, kept clear when jumping to a section. */
@@ -93,22 +89,11 @@ Page<ReaderData, ReaderCustom>({
   },
 
   onJump(e) {
-    const key = e.currentTarget.dataset.key;
-    this.setData({ active: key });
-    void wx.pageScrollTo({ selector: `#${sectionAnchor(key)}`, offsetTop: -JUMP_BAR_PX, duration: 200 });
+    jumpToSection(this, e.currentTarget.dataset.key, JUMP_BAR_PX);
   },
 
   onCellTap(e) {
-    const { i, t } = e.currentTarget.dataset;
-    if (typeof i !== 'number' || i < 0) return;
-    const cell = describeCell(i);
-    if (cell === null) return;
-    void wx.showModal({
-      title: `数值：${t ?? ''}`,
-      content: `${cell.row}\n${cell.column}`,
-      showCancel: false,
-      confirmText: '知道了',
-    });
+    explainCell(e.currentTarget.dataset);
   },
 
   onShareAppMessage() {

@@ -6,8 +6,16 @@
  * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
-import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose, updateProfileSchema } from 'gongkai-core';
-import { CALENDAR_ROUTE, PEOPLE_ROUTE, staffOpening } from '../../session';
+import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose, updateProfileSchema } from 'gongkai-staff';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
+import { CALENDAR_ROUTE, PEOPLE_ROUTE, adminOpening } from '../../session';
 import {
   CHAINS,
   NOTICE_KEYS,
@@ -28,14 +36,9 @@ import {
   type ProfileForm,
 } from './view';
 import { call, callChecked } from '../../../api/client';
-import type { StaffListEntry } from 'gongkai-core';
+import type { StaffListEntry } from 'gongkai-staff';
 
-export type AdminState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface AdminData {
-  state: AdminState;
-  message: string;
+export interface AdminData extends FormPageData {
   form: ProfileForm;
   errors: FormErrors;
   credit: CreditCheck | null;
@@ -46,21 +49,7 @@ export interface AdminData {
   approvers: ApproverChoice[];
   approversError: string;
   advanced: boolean;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-type InputEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
-  { value: string },
-  Record<string, never>,
-  T
->;
 
 /** The plain text fields typed into an <input> or <textarea>. */
 type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
@@ -109,8 +98,7 @@ const EMPTY_FORM: ProfileForm = {
 
 Page<AdminData, AdminCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     form: EMPTY_FORM,
     errors: {},
     credit: null,
@@ -121,10 +109,8 @@ Page<AdminData, AdminCustom>({
     approvers: [],
     approversError: '',
     advanced: false,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
+  ...retryHandler,
   loaded: null,
   staff: [],
 
@@ -133,12 +119,8 @@ Page<AdminData, AdminCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '机关设置仅限管理员修改');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '机关设置仅限管理员修改' });
-      return;
-    }
     const [settings, staff] = await Promise.all([call('organ.settings', {}), call('organ.listStaff', {})]);
     if (!settings.ok) {
       this.setData({ state: 'error', message: settings.message });
@@ -162,17 +144,13 @@ Page<AdminData, AdminCustom>({
   edit(path, value, errorKey) {
     const errors = { ...this.data.errors };
     delete errors[errorKey];
-    this.setData({ [`form.${path}`]: value, errors, notice: '', noticeKind: '' });
+    this.setData({ [`form.${path}`]: value, errors, ...NO_NOTICE });
   },
 
   /** Errors under their fields; a template id or key sits in the folded section, which opens so it is seen. */
   show(errors, notice) {
     const advanced = this.data.advanced || Object.keys(errors).some((k) => k.includes('.'));
     this.setData({ busy: false, errors, notice, noticeKind: 'error', advanced });
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onText(e) {
@@ -226,7 +204,7 @@ Page<AdminData, AdminCustom>({
       this.setData({ notice: '没有需要保存的修改', noticeKind: 'saved' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await callChecked('organ.updateProfile', updateProfileSchema, { patch: checked.patch });
     if (!result.ok) {
       this.show(errorsOf(result.fieldErrors), result.message);

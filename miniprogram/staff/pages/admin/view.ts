@@ -15,8 +15,8 @@ import {
   type OrganSettings,
   type StaffListEntry,
   type SubscribePurpose,
-} from 'gongkai-core';
-import type { CallPayload } from 'gongkai-core';
+} from 'gongkai-staff';
+import type { CallPayload } from 'gongkai-staff';
 
 type ProfilePatch = CallPayload<'organ.updateProfile'>['patch'];
 

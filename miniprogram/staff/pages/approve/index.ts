@@ -12,11 +12,12 @@ import {
   approveItemSchema,
   getItemSchema,
   rejectItemSchema,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import type { Result, StaffItem } from 'gongkai-core';
+import type { Result, StaffItem } from 'gongkai-staff';
+import { readOrShow } from '../../../kit/page-state';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
@@ -80,12 +81,11 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await (callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>);
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const item: StaffItem = result.data;
+    const item: StaffItem | null = readOrShow(
+      this,
+      await (callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>),
+    );
+    if (item === null) return;
     if (item.status !== 'inReview' || typeof item.step !== 'number') {
       this.setData({
         state: 'closed',

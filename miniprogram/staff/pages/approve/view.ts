@@ -2,9 +2,9 @@
  * The approval screen's display data: the item field by field against what it replaces (for a correction, the
  * published original; otherwise nothing, so every filled field is new), and the 保密审查 checklist. Pure.
  */
-import { SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-core';
+import { SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
 import { categoryLabel, validityLabel } from '../../labels';
-import type { StaffItem } from 'gongkai-core';
+import type { StaffItem } from 'gongkai-staff';
 
 export type DiffKind = 'same' | 'changed' | 'added' | 'removed';
 

@@ -6,7 +6,7 @@
 import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
 import { callChecked } from '../../../api/client';
-import { bindSchema } from 'gongkai-core';
+import { bindSchema } from 'gongkai-staff';
 
 export interface BindData {
   code: string;

@@ -4,6 +4,15 @@
  * and removed), saved with requests.setCalendar — the request deadlines of that year then count real working days
  * instead of a provisional Monday–Friday. Staff read; the admin writes (the server checks).
  */
+import {
+  NO_NOTICE,
+  formPageStart,
+  readOrShow,
+  retryHandler,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
 import { todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -24,15 +33,10 @@ import {
   type WorkdayRow,
 } from './view';
 import { call, callChecked } from '../../../api/client';
-import { setRequestCalendarSchema } from 'gongkai-core';
-import type { OrganCalendar } from 'gongkai-core';
+import { setRequestCalendarSchema } from 'gongkai-staff';
+import type { OrganCalendar } from 'gongkai-staff';
 
-export type CalendarState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface CalendarData {
-  state: CalendarState;
-  message: string;
+export interface CalendarData extends FormPageData {
   canWrite: boolean;
   official: string;
   own: OwnYear[];
@@ -45,21 +49,7 @@ export interface CalendarData {
   holidays: (HolidayRow & { label: string; key: string })[];
   workdays: (WorkdayRow & { key: string })[];
   errors: RowErrors;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-type PickEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
-  { value: string },
-  Record<string, never>,
-  T
->;
 
 interface CalendarCustom {
   calendar: OrganCalendar;
@@ -70,10 +60,10 @@ interface CalendarCustom {
   onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onAddHoliday(): void;
-  onHolidayDate(e: PickEvent<{ index: number; field: 'start' | 'end' }>): void;
+  onHolidayDate(e: InputEvent<{ index: number; field: 'start' | 'end' }>): void;
   onRemoveHoliday(e: DataEvent<{ index: number }>): void;
   onAddWorkday(): void;
-  onWorkdayDate(e: PickEvent<{ index: number }>): void;
+  onWorkdayDate(e: InputEvent<{ index: number }>): void;
   onRemoveWorkday(e: DataEvent<{ index: number }>): void;
   onSave(): Promise<void>;
 }
@@ -84,8 +74,7 @@ const plain = (rows: readonly HolidayRow[]): HolidayRow[] => rows.map((r) => ({ 
 
 Page<CalendarData, CalendarCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     official: '',
     own: [],
@@ -96,10 +85,8 @@ Page<CalendarData, CalendarCustom>({
     holidays: [],
     workdays: [],
     errors: noErrors(),
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
+  ...retryHandler,
   calendar: { years: {} },
   officialYears: [],
 
@@ -110,17 +97,14 @@ Page<CalendarData, CalendarCustom>({
   async start() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await call('requests.getCalendar', {});
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.officialYears = result.data.officialYears;
+    const result = readOrShow(this, await call('requests.getCalendar', {}));
+    if (result === null) return;
+    this.officialYears = result.officialYears;
     const current = Number(todayIso().slice(0, 4));
-    const own = Object.keys(result.data.calendar.years).map(Number);
+    const own = Object.keys(result.calendar.years).map(Number);
     const years = yearChoices(current, this.officialYears, own);
     this.setData({ canWrite: me.role === 'admin', official: yearSpans(this.officialYears) });
-    this.show(result.data.calendar, firstMissing(years, current, this.officialYears, own));
+    this.show(result.calendar, firstMissing(years, current, this.officialYears, own));
     this.setData({ state: 'ready' });
   },
 
@@ -146,14 +130,10 @@ Page<CalendarData, CalendarCustom>({
     this.setData({ holidays: keyed(rows.map((r) => ({ ...r, label: rangeLabel(r) }))), ...(errors ? { errors } : {}) });
   },
 
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const year = this.data.years[Number(e.detail.value)];
     if (year === undefined) return;
-    this.setData({ notice: '', noticeKind: '' });
+    this.setData({ ...NO_NOTICE });
     this.show(this.calendar, year);
   },
 
@@ -211,7 +191,7 @@ Page<CalendarData, CalendarCustom>({
       return;
     }
     const year = this.data.year;
-    this.setData({ busy: true, notice: '', noticeKind: '', errors: noErrors() });
+    this.setData({ busy: true, ...NO_NOTICE, errors: noErrors() });
     const result = await callChecked('requests.setCalendar', setRequestCalendarSchema, {
       calendar: withYear(this.calendar, year, built.table),
     });

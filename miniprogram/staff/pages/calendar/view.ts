@@ -2,7 +2,7 @@
  * 工作日历 as data: which years the built-in data covers and which the organ entered, a year as rows (holiday
  * ranges, 调休 working days) and back as the shared table, and the schema's errors put on their rows. Pure.
  */
-import { addDays, isIsoDate, weekdayOf, type FieldError, type OrganCalendar, type OrganYear } from 'gongkai-core';
+import { addDays, isIsoDate, weekdayOf, type FieldError, type OrganCalendar, type OrganYear } from 'gongkai-staff';
 
 export interface HolidayRow {
   start: string;

@@ -4,6 +4,19 @@
  * will show; register a case (already closed if it is entered late), and close an open one with its result and
  * date. Editors and admins write; others read. Each write keeps its idempotency key until answered (no double case).
  */
+import {
+  NO_NOTICE,
+  PendingWrites,
+  formPageStart,
+  noticeOf,
+  refreshHandlers,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+  type RecordsPage,
+} from '../../../kit/page-state';
+import type { Result, ReviewCase } from 'gongkai-staff';
 import { canWrite, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -18,11 +31,7 @@ import {
   type CasesView,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-core';
-import type { ReviewCase } from 'gongkai-core';
-
-export type CasesState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
+import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-staff';
 
 interface Closing {
   id: string;
@@ -31,9 +40,7 @@ interface Closing {
   closedDate: string;
 }
 
-export interface CasesData {
-  state: CasesState;
-  message: string;
+export interface CasesData extends FormPageData {
   canWrite: boolean;
   years: number[];
   yearLabels: string[];
@@ -47,44 +54,25 @@ export interface CasesData {
   closing: Closing | null;
   closeErrors: CaseErrors;
   today: string;
-  notice: string;
-  noticeKind: NoticeKind;
-  busy: boolean;
 }
 
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-type ValueEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
-
-interface CasesCustom {
+interface CasesCustom extends RecordsPage {
   cases: ReviewCase[];
-  pending: Record<string, string>;
   year(): number;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
-  send<T>(
-    key: string,
-    act: (idempotencyKey: string) => Promise<{ ok: true; data: T } | { ok: false; message: string }>,
-  ): Promise<boolean>;
-  onRetry(): void;
+  send<T>(key: string, act: (idempotencyKey: string) => Promise<Result<T>>): Promise<boolean>;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onStartAdd(): void;
   onCancelAdd(): void;
   onKind(e: DataEvent<{ kind: string }>): void;
-  onFormDate(
-    e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: 'filedDate' | 'closedDate' }>,
-  ): void;
-  onCaseNo(e: ValueEvent): void;
+  onFormDate(e: InputEvent<{ field: 'filedDate' | 'closedDate' }>): void;
+  onCaseNo(e: InputEvent): void;
   onClosedToggle(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
   onFormResult(e: DataEvent<{ result: string }>): void;
   onAdd(): Promise<void>;
   onStartClose(e: DataEvent<{ id: string }>): void;
   onCancelClose(): void;
   onCloseResult(e: DataEvent<{ result: string }>): void;
-  onCloseDate(e: ValueEvent): void;
+  onCloseDate(e: InputEvent): void;
   onClose(): Promise<void>;
 }
 
@@ -92,8 +80,7 @@ const EMPTY_VIEW: CasesView = { pending: [], closed: [], header: [], grid: [] };
 
 Page<CasesData, CasesCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     years: [],
     yearLabels: [],
@@ -107,14 +94,13 @@ Page<CasesData, CasesCustom>({
     closing: null,
     closeErrors: {},
     today: '',
-    notice: '',
-    noticeKind: '',
-    busy: false,
   },
+  ...refreshHandlers,
   cases: [],
-  pending: {},
+  writes: new PendingWrites(newIdempotencyKey),
 
   onLoad() {
+    this.writes = new PendingWrites(newIdempotencyKey);
     const today = todayIso();
     const years = yearOptions(Number(today.slice(0, 4)));
     this.setData({ today, years, yearLabels: years.map((y) => `${y}年`), form: emptyCaseForm(today) });
@@ -133,13 +119,9 @@ Page<CasesData, CasesCustom>({
   },
 
   async refresh() {
-    const result = await callChecked('cases.list', listByYearSchema, { year: this.year() });
-    if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.cases = result.data;
+    const cases = readOrShow(this, await callChecked('cases.list', listByYearSchema, { year: this.year() }));
+    if (cases === null) return false;
+    this.cases = cases;
     this.setData({ view: casesView(this.cases, this.year()) });
     return true;
   },
@@ -147,32 +129,21 @@ Page<CasesData, CasesCustom>({
   /** One write with its kept idempotency key; on success the list is read again. */
   async send(key, act) {
     if (this.data.busy) return false;
-    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
-    this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await act(this.pending[key]);
+    this.setData({ busy: true, ...NO_NOTICE });
+    const result = await this.writes.send(key, act);
     if (!result.ok) {
-      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+      this.setData({ busy: false, ...noticeOf(result, '') });
       return false;
     }
-    delete this.pending[key];
     await this.refresh();
     this.setData({ busy: false });
     return true;
   },
 
-  async onPullDownRefresh() {
-    await this.refresh();
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const yearIndex = Number(e.detail.value);
     if (this.data.years[yearIndex] === undefined) return;
-    this.setData({ yearIndex, closing: null, notice: '', noticeKind: '' });
+    this.setData({ yearIndex, closing: null, ...NO_NOTICE });
     void this.refresh();
   },
 
@@ -182,8 +153,7 @@ Page<CasesData, CasesCustom>({
       closing: null,
       form: emptyCaseForm(this.data.today),
       errors: {},
-      notice: '',
-      noticeKind: '',
+      ...NO_NOTICE,
     });
   },
 
@@ -236,8 +206,7 @@ Page<CasesData, CasesCustom>({
       closing: { id, filedDate: c.filedDate, result: '', closedDate: this.data.today },
       closeErrors: {},
       adding: false,
-      notice: '',
-      noticeKind: '',
+      ...NO_NOTICE,
     });
   },
 

@@ -3,7 +3,7 @@
  * 尚未审结 when open on 31 Dec), the table 四 cells by the report's own buildReport, and the register and close forms
  * checked before sending. Pure.
  */
-import { buildReport, type CaseKind, type CaseResult, type ReviewCase } from 'gongkai-core';
+import { buildReport, type CaseKind, type CaseResult, type ReviewCase } from 'gongkai-staff';
 import { CASE_COLUMN_LABELS, CASE_KIND_LABELS } from '../../records';
 
 export const KINDS: readonly { key: CaseKind; label: string }[] = [

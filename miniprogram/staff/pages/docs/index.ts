@@ -4,6 +4,18 @@
  * show. 规章 appear behind a switch (乡镇人民政府 have no power to make 规章), and by themselves when the year
  * has any. Editors and admins write; others read. Removal asks first.
  */
+import {
+  NO_NOTICE,
+  PendingWrites,
+  formPageStart,
+  noticeOf,
+  refreshHandlers,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+  type RecordsPage,
+} from '../../../kit/page-state';
 import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -15,6 +27,7 @@ import {
   type DocForm,
   type DocRow,
   type DocsView,
+  type Checked,
   type LastYear,
   type OverrideForm,
 } from './view';
@@ -25,15 +38,10 @@ import {
   listByYearSchema,
   listPublishedReportsSchema,
   removeByIdSchema,
-} from 'gongkai-core';
-import type { StatEntry, StatEntryInput } from 'gongkai-core';
+} from 'gongkai-staff';
+import type { StatEntry } from 'gongkai-staff';
 
-export type DocsState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface DocsData {
-  state: DocsState;
-  message: string;
+export interface DocsData extends FormPageData {
   canWrite: boolean;
   years: number[];
   yearLabels: string[];
@@ -47,34 +55,21 @@ export interface DocsData {
   errors: DocErrors;
   minDate: string;
   maxDate: string;
-  notice: string;
-  noticeKind: NoticeKind;
-  busy: boolean;
 }
 
-type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
-
-interface DocsCustom {
+interface DocsCustom extends RecordsPage {
   entries: StatEntry[];
   organId: string | undefined;
   lastYear: LastYear;
-  /** Idempotency key per write not yet answered, reused when it is tried again. */
-  pending: Record<string, string>;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   show(): void;
-  write(entry: StatEntryInput, done: Partial<DocsData>): Promise<void>;
-  onRetry(): void;
+  year(): number;
+  /** A checked entry registered (then `done` set and the list read again), or its errors shown. */
+  write(checked: Checked, done: Partial<DocsData>): Promise<void>;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onRules(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
   onRow(e: DataEvent<{ row: DocRow }>): void;
   onAction(e: DataEvent<{ action: DocAction }>): void;
-  onInput(e: FieldEvent): void;
+  onInput(e: InputEvent<{ field: string }>): void;
   onDate(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onAdd(): Promise<void>;
   onOverride(): Promise<void>;
@@ -119,8 +114,7 @@ async function loadLastYear(organId: string | undefined, year: number): Promise<
 
 Page<DocsData, DocsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     years: [],
     yearLabels: [],
@@ -134,16 +128,15 @@ Page<DocsData, DocsCustom>({
     errors: {},
     minDate: '',
     maxDate: '',
-    notice: '',
-    noticeKind: '',
-    busy: false,
   },
+  ...refreshHandlers,
   entries: [],
   organId: undefined,
   lastYear: { kind: 'none' },
-  pending: {},
+  writes: new PendingWrites(newIdempotencyKey),
 
   onLoad() {
+    this.writes = new PendingWrites(newIdempotencyKey);
     const years = yearOptions(new Date().getFullYear());
     this.setData({ years, yearLabels: years.map((y) => `${y}年`), showRules: rulesWanted() });
     void this.start();
@@ -158,24 +151,21 @@ Page<DocsData, DocsCustom>({
   },
 
   async refresh() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const year = this.year();
     const [entries, lastYear] = await Promise.all([
       callChecked('stats.list', listByYearSchema, { year: year }),
       loadLastYear(this.organId, year),
     ]);
-    if (!entries.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: entries.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: entries.message });
-      return false;
-    }
-    this.entries = entries.data;
+    const read = readOrShow(this, entries);
+    if (read === null) return false;
+    this.entries = read;
     this.lastYear = lastYear;
     this.show();
     return true;
   },
 
   show() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+    const year = this.year();
     // 规章 entered in this year are never hidden behind the switch.
     const hasRules = this.entries.some(
       (e) =>
@@ -196,21 +186,12 @@ Page<DocsData, DocsCustom>({
     });
   },
 
-  async onPullDownRefresh() {
-    await this.refresh();
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onYear(e) {
     const yearIndex = Number(e.detail.value);
     const year = this.data.years[yearIndex];
     if (year === undefined) return;
     this.entries = [];
-    this.setData({ yearIndex, form: emptyForm(year, this.data.form.action), errors: {}, notice: '', noticeKind: '' });
+    this.setData({ yearIndex, form: emptyForm(year, this.data.form.action), errors: {}, ...NO_NOTICE });
     this.show();
     void this.refresh();
   },
@@ -227,7 +208,7 @@ Page<DocsData, DocsCustom>({
   },
 
   onRow(e) {
-    this.setData({ row: e.currentTarget.dataset.row, errors: {}, notice: '', noticeKind: '' });
+    this.setData({ row: e.currentTarget.dataset.row, errors: {}, ...NO_NOTICE });
     this.show();
   },
 
@@ -245,57 +226,49 @@ Page<DocsData, DocsCustom>({
     this.setData({ 'form.date': String(e.detail.value), 'errors.date': '' });
   },
 
-  async write(entry, done) {
-    if (this.data.busy) return;
-    const key = JSON.stringify(entry);
-    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
-    this.setData({ busy: true, notice: '', noticeKind: '' });
-    const result = await callChecked('stats.create', createStatEntrySchema, { entry: entry }, this.pending[key]);
-    if (!result.ok) {
-      this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
+  year() {
+    return this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
+  },
+
+  async write(checked, done) {
+    if (!checked.ok) {
+      this.setData({ errors: checked.errors });
       return;
     }
-    delete this.pending[key];
+    const entry = checked.entry;
+    if (this.data.busy) return;
+    this.setData({ busy: true, ...NO_NOTICE });
+    const result = await this.writes.send(JSON.stringify(entry), (key) =>
+      callChecked('stats.create', createStatEntrySchema, { entry: entry }, key),
+    );
+    if (!result.ok) {
+      this.setData({ busy: false, ...noticeOf(result, '') });
+      return;
+    }
     this.setData({ ...done, errors: {} });
     await this.refresh();
     this.setData({ busy: false, notice: '已登记', noticeKind: 'saved' });
   },
 
   async onAdd() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
-    const checked = docEntry(this.data.form, this.data.row, year);
-    if (!checked.ok) {
-      this.setData({ errors: checked.errors });
-      return;
-    }
-    await this.write(checked.entry, { form: emptyForm(year, this.data.form.action) });
+    const year = this.year();
+    await this.write(docEntry(this.data.form, this.data.row, year), { form: emptyForm(year, this.data.form.action) });
   },
 
   async onOverride() {
-    const year = this.data.years[this.data.yearIndex] ?? new Date().getFullYear();
-    const checked = overrideEntry(this.data.overrideForm, this.data.row, year);
-    if (!checked.ok) {
-      this.setData({ errors: checked.errors });
-      return;
-    }
-    await this.write(checked.entry, { overrideForm: { value: '', reason: '' } });
+    await this.write(overrideEntry(this.data.overrideForm, this.data.row, this.year()), {
+      overrideForm: { value: '', reason: '' },
+    });
   },
 
   async onRemove(e) {
     const { id, what } = e.currentTarget.dataset;
     if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
-    const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
     this.setData({ busy: true });
-    const result = await callChecked('stats.remove', removeByIdSchema, { id: id }, this.pending[key]);
-    if (result.ok) {
-      delete this.pending[key];
-      await this.refresh();
-    }
-    this.setData({
-      busy: false,
-      notice: result.ok ? '已删除' : result.message,
-      noticeKind: result.ok ? 'saved' : 'error',
-    });
+    const result = await this.writes.send(`remove:${id}`, (key) =>
+      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
+    );
+    if (result.ok) await this.refresh();
+    this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },
 });

@@ -3,7 +3,7 @@
  * title and 文号), the 现行有效件数 override with its reason, and the table 二 cells the report will show —
  * counted by the report's own buildReport, with last year's published report when there is one. Pure.
  */
-import { buildReport, type ReportData, type StatEntry, type StatEntryInput } from 'gongkai-core';
+import { buildReport, type ReportData, type StatEntry, type StatEntryInput } from 'gongkai-staff';
 
 export type DocRow = 'normativeDocs' | 'rules';
 export type DocAction = 'issued' | 'repealed';

@@ -6,7 +6,7 @@
  * template ids, stores each accept and shows how many reminders are left.
  * Refreshed every time the page shows (after editing or approving).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
 import {
@@ -43,9 +43,9 @@ import {
   listItemsSchema,
   listRequestsSchema,
   reportStatusSchema,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { askSubscriptions } from '../../../api/subscribe';
-import type { ReminderCounts } from 'gongkai-core';
+import type { ReminderCounts } from 'gongkai-staff';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 

@@ -7,7 +7,7 @@ import type {
   StaffPurpose,
   StaffRole,
   SubscribePurpose,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { categoryLabel } from '../../labels';
 
 export interface WorkLine {

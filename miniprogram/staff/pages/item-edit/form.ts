@@ -10,7 +10,7 @@ import {
   type FieldError,
   type ItemContent,
   type Validity,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { CATEGORIES, FIELD_LABELS, VALIDITY_OPTIONS } from '../../labels';
 
 export interface DraftForm {

@@ -11,34 +11,23 @@
  * is retried by tapping it, and every sync uploads the ones still on the phone first. 提交审核 waits for all of
  * them. Opened on a published item, the page points to 撤回/更正 (item-manage).
  */
-import { UPLOAD_MESSAGE } from '../../../api/transport';
-import { loadDraft, removeDraft, saveDraft, type LocalDraft, type LocalPhoto } from '../../drafts';
+import { call, callChecked, newIdempotencyKey, upload } from '../../../api/client';
+import {
+  createItemSchema,
+  getItemSchema,
+  submitItemSchema,
+  updateItemSchema,
+  type CallPayload,
+  type Result,
+  type StaffItem,
+} from 'gongkai-staff';
+import { DraftSync, type SyncAnswer } from '../../draft-sync';
+import { loadDraft, removeDraft, saveDraft, type LocalPhoto } from '../../drafts';
 import { CATEGORIES, VALIDITY_OPTIONS } from '../../labels';
 import { HOME_ROUTE, MANAGE_ROUTE, checkStaff } from '../../session';
-import {
-  categoryIndex,
-  checkForm,
-  emptyForm,
-  fieldErrorsOf,
-  formOf,
-  validityIndex,
-  type DraftForm,
-  type FieldErrors,
-  type FormField,
-} from './form';
+import { categoryIndex, emptyForm, validityIndex, type DraftForm, type FieldErrors, type FormField } from './form';
 import { dropPhoto, keepPhoto } from './keep';
-import {
-  MAX_PHOTOS,
-  pendingNote,
-  photoCount,
-  photoName,
-  photoViews,
-  type PhotoView,
-  type UploadStatus,
-} from './photos';
-import { call, callChecked, newIdempotencyKey, upload } from '../../../api/client';
-import { createItemSchema, getItemSchema, submitItemSchema, updateItemSchema } from 'gongkai-core';
-import type { Result, StaffItem } from 'gongkai-core';
+import { MAX_PHOTOS, pendingNote, photoCount, photoViews, type PhotoView } from './photos';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -66,22 +55,13 @@ type IndexEvent = WechatMiniprogram.CustomEvent<{ value: string | number }>;
 type PhotoTap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>;
 
 interface EditCustom {
-  draft: LocalDraft | null;
+  engine: DraftSync | null;
   onNetwork: WechatMiniprogram.OnNetworkStatusChangeCallback | null;
   submitKey: string;
-  organId: string;
-  /** Where each local photo's upload stands in this session (not stored: a restored photo is `waiting`). */
-  uploads: Record<string, UploadStatus>;
-  uploading: Promise<void> | null;
   start(id: string | null): Promise<void>;
   change(patch: Partial<DraftForm>): void;
-  persist(): void;
+  showForm(form: DraftForm, changed: (keyof DraftForm)[]): void;
   showPhotos(): void;
-  setUpload(path: string, status: UploadStatus): void;
-  uploadPending(): Promise<void>;
-  uploadAll(): Promise<void>;
-  uploadOne(photo: LocalPhoto): Promise<void>;
-  organ(): Promise<string>;
   sync(quiet: boolean): Promise<boolean>;
   onRetry(): void;
   onInput(e: FieldEvent): void;
@@ -89,7 +69,6 @@ interface EditCustom {
   onDate(e: IndexEvent): void;
   onValidity(e: IndexEvent): void;
   onAddPhoto(): void;
-  addPhotos(files: LocalPhoto[]): Promise<void>;
   onRetryPhoto(e: PhotoTap): void;
   onRemovePhoto(e: PhotoTap): void;
   onManage(): void;
@@ -100,18 +79,6 @@ interface EditCustom {
 export const OFFLINE_NOTE = '草稿已保存在本机，联网后点“保存”即可同步';
 export const CONFLICT_NOTE = '您的修改仍保存在本机，未丢失';
 export const PHOTOS_BEFORE_SUBMIT = '照片全部上传后才能提交审核';
-
-function newDraft(id: string | null): LocalDraft {
-  return {
-    id,
-    version: null,
-    form: emptyForm(),
-    dirty: false,
-    createRequestId: newIdempotencyKey(),
-    photos: [],
-    savedAt: 0,
-  };
-}
 
 Page<EditData, EditCustom>({
   data: {
@@ -130,21 +97,38 @@ Page<EditData, EditCustom>({
     busy: false,
     synced: false,
   },
-  draft: null,
+  engine: null,
   onNetwork: null,
   submitKey: '',
-  organId: '',
-  uploads: {},
-  uploading: null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.submitKey = newIdempotencyKey();
-    this.uploads = {};
-    this.uploading = null;
+    const ports = {
+      fetchMe: () => call('organ.me', {}),
+      fetchStaffItem: (id: string) => callChecked('items.get', getItemSchema, { id: id }) as Promise<Result<StaffItem>>,
+      createItem: (payload: CallPayload<'items.create'>, key: string) =>
+        callChecked('items.create', createItemSchema, payload, key),
+      updateItem: (payload: CallPayload<'items.update'>) => callChecked('items.update', updateItemSchema, payload),
+      uploadPhoto: upload,
+      newIdempotencyKey: () => newIdempotencyKey(),
+    };
+    this.engine = new DraftSync(
+      { ...ports, loadDraft, saveDraft, removeDraft, keepPhoto, dropPhoto },
+      {
+        // Progress ticks touch one tile only: small setData on a slow phone.
+        upload: (path, status) => {
+          const index = this.data.photos.findIndex((p) => p.key === path);
+          if (index < 0) return;
+          this.setData({ [`photos[${index}].state`]: status.state, [`photos[${index}].progress`]: status.progress });
+        },
+        photos: () => this.showPhotos(),
+        form: (form, changed) => this.showForm(form, changed),
+        uploadFailed: (message) => this.setData({ notice: message, noticeKind: 'offline' }),
+      },
+    );
     // Synced when online: a change or a photo kept offline goes up as soon as the phone is back on the network.
     this.onNetwork = (res) => {
-      const waiting = this.draft !== null && (this.draft.dirty || this.draft.photos.length > 0);
-      if (res.isConnected && waiting && !this.data.busy) void this.sync(true);
+      if (res.isConnected && this.engine?.waiting() === true && !this.data.busy) void this.sync(true);
     };
     if (typeof wx.onNetworkStatusChange === 'function') wx.onNetworkStatusChange(this.onNetwork);
     const id = query.id !== undefined && query.id !== '' ? decodeURIComponent(query.id) : null;
@@ -158,209 +142,101 @@ Page<EditData, EditCustom>({
   },
 
   async start(id) {
+    const engine = this.engine;
+    if (engine === null) return;
     this.setData({ state: 'loading', message: '' });
     const who = await checkStaff();
     if (who.kind === 'citizen') return;
-    if (who.kind === 'staff') this.organId = who.me.organId ?? '';
-    const local = loadDraft(id);
-    if (id === null) {
-      this.draft = local ?? newDraft(null);
-    } else {
-      const server = await (callChecked('items.get', getItemSchema, { id: id }) as Promise<Result<StaffItem>>);
-      if (!server.ok) {
-        if (local === null) {
-          this.setData({ state: 'error', message: server.message });
-          return;
-        }
-        this.draft = local;
-        this.setData({ notice: `${server.message}。已打开本机保存的草稿`, noticeKind: 'offline' });
-      } else if (server.data.status !== 'draft') {
-        removeDraft(id);
-        const published = server.data.status === 'published';
-        this.setData({
-          state: 'locked',
-          message: published
-            ? '该信息已发布，不能在这里修改；如需撤回或更正，请点下方按钮'
-            : '该信息已提交审核或已撤回，不能在这里修改',
-          manageId: published ? id : '',
-        });
-        return;
-      } else if (local !== null && local.dirty) {
-        this.draft = local;
-      } else {
-        this.draft = {
-          ...(local ?? newDraft(id)),
-          id,
-          version: server.data.version,
-          form: formOf(server.data),
-          dirty: false,
-        };
-      }
+    if (who.kind === 'staff') engine.setOrgan(who.me.organId ?? '');
+    const opened = await engine.open(id);
+    if (opened.kind === 'error') {
+      this.setData({ state: 'error', message: opened.message });
+      return;
     }
+    if (opened.kind === 'locked') {
+      this.setData({
+        state: 'locked',
+        message: opened.published
+          ? '该信息已发布，不能在这里修改；如需撤回或更正，请点下方按钮'
+          : '该信息已提交审核或已撤回，不能在这里修改',
+        manageId: opened.published && id !== null ? id : '',
+      });
+      return;
+    }
+    if (opened.notice !== '') this.setData({ notice: `${opened.notice}。已打开本机保存的草稿`, noticeKind: 'offline' });
     if (who.kind === 'error' && this.data.notice === '')
       this.setData({ notice: `${who.message}。${OFFLINE_NOTE}`, noticeKind: 'offline' });
-    const draft = this.draft;
-    const restored = local !== null && local.dirty;
+    const draft = engine.draft;
+    if (draft === null) return;
     this.setData({
       state: 'ready',
       form: draft.form,
       categoryIndex: categoryIndex(draft.form.category),
       validityIndex: validityIndex(draft.form.validity),
-      photos: photoViews(draft.form.attachments, draft.photos, this.uploads),
-      synced: draft.id !== null && !draft.dirty && draft.photos.length === 0,
-      ...(restored && this.data.noticeKind === ''
+      photos: photoViews(draft.form.attachments, draft.photos, engine.uploads),
+      synced: engine.synced(),
+      ...(opened.restored && this.data.noticeKind === ''
         ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const }
         : {}),
     });
     // Synced when online: a restored change goes up by itself when it is valid, photos left on the phone are
     // uploaded; failures stay quiet.
-    if (restored || draft.photos.length > 0) void this.sync(true);
+    if (opened.restored || draft.photos.length > 0) void this.sync(true);
   },
 
   change(patch) {
-    const draft = this.draft;
-    if (draft === null) return;
-    draft.form = { ...draft.form, ...patch };
-    draft.dirty = true;
-    this.persist();
-    const cleared: Record<string, string> = {};
-    for (const key of Object.keys(patch))
-      if (this.data.errors[key as keyof DraftForm] !== undefined) cleared[`errors.${key}`] = '';
-    this.setData({ form: draft.form, synced: false, ...cleared });
+    const form = this.engine?.change(patch) ?? null;
+    if (form !== null) this.showForm(form, Object.keys(patch) as (keyof DraftForm)[]);
   },
 
-  persist() {
-    if (this.draft !== null) saveDraft(this.draft);
+  /** The form after a change, and the errors of the fields changed cleared. */
+  showForm(form, changed) {
+    const cleared: Record<string, string> = {};
+    for (const key of changed) if (this.data.errors[key] !== undefined) cleared[`errors.${key}`] = '';
+    this.setData({ form, synced: false, ...cleared });
   },
 
   showPhotos() {
-    const draft = this.draft;
-    if (draft !== null) this.setData({ photos: photoViews(draft.form.attachments, draft.photos, this.uploads) });
-  },
-
-  /** Progress ticks touch one tile only: small setData on a slow phone. */
-  setUpload(path, status) {
-    this.uploads[path] = status;
-    const index = this.data.photos.findIndex((p) => p.key === path);
-    if (index < 0) return;
-    this.setData({ [`photos[${index}].state`]: status.state, [`photos[${index}].progress`]: status.progress });
-  },
-
-  /** One upload run at a time; a caller arriving meanwhile (sync, a new photo) waits for the same run. */
-  uploadPending() {
-    if (this.uploading === null) {
-      this.uploading = this.uploadAll().then(() => {
-        this.uploading = null;
-      });
-    }
-    return this.uploading;
-  },
-
-  /** One at a time (weak signal), each photo tried once per run, photos added during the run included. */
-  async uploadAll() {
-    const tried = new Set<string>();
-    for (;;) {
-      const next = this.draft?.photos.find((p) => !tried.has(p.path));
-      if (next === undefined) return;
-      tried.add(next.path);
-      await this.uploadOne(next);
-    }
-  },
-
-  async uploadOne(photo) {
-    const draft = this.draft;
-    if (draft === null) return;
-    this.setUpload(photo.path, { state: 'uploading', progress: 0 });
-    const organId = await this.organ();
-    const name = photoName(draft.form.attachments, photo.path);
-    const result =
-      organId === ''
-        ? null
-        : await upload({
-            filePath: photo.path,
-            name,
-            organId,
-            onProgress: (progress) => this.setUpload(photo.path, { state: 'uploading', progress }),
-          });
-    if (result === null || !result.ok) {
-      this.setUpload(photo.path, { state: 'failed', progress: 0 });
-      this.setData({
-        notice: `${result?.message ?? UPLOAD_MESSAGE}。${pendingNote(draft.photos.length)}`,
-        noticeKind: 'offline',
-      });
-      return;
-    }
-    delete this.uploads[photo.path];
-    dropPhoto(photo.path);
-    // Removed while it was uploading: the person no longer wants it.
-    if (!draft.photos.some((p) => p.path === photo.path)) return;
-    draft.photos = draft.photos.filter((p) => p.path !== photo.path);
-    const size = result.data.size ?? photo.size;
-    // change() stores the draft: the ref and the shorter list of local photos are kept together.
-    this.change({
-      attachments: [...draft.form.attachments, { fileId: result.data.fileId, name, kind: 'image', size }],
-    });
-    this.showPhotos();
-  },
-
-  /** The organ the photos are stored under; asked again when the page opened offline. */
-  async organ() {
-    if (this.organId === '') {
-      const me = await call('organ.me', {});
-      if (me.ok && me.data.organId !== null) this.organId = me.data.organId;
-    }
-    return this.organId;
+    const draft = this.engine?.draft ?? null;
+    if (draft !== null)
+      this.setData({ photos: photoViews(draft.form.attachments, draft.photos, this.engine?.uploads ?? {}) });
   },
 
   async sync(quiet) {
-    const draft = this.draft;
-    if (draft === null) return false;
-    // Photos first: what is saved carries every photo that could be uploaded.
-    if (draft.photos.length > 0) await this.uploadPending();
-    if (!draft.dirty && draft.id !== null) return true;
-    const checked = checkForm(draft.form);
-    if (!checked.ok) {
-      if (!quiet) this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error' });
-      return false;
+    const engine = this.engine;
+    if (engine === null) return false;
+    const answer: SyncAnswer = await engine.sync();
+    switch (answer.kind) {
+      case 'idle':
+        return false;
+      case 'clean':
+        return true;
+      case 'invalid':
+        if (!quiet) this.setData({ errors: answer.errors, notice: answer.message, noticeKind: 'error' });
+        return false;
+      case 'conflict':
+        this.setData({ notice: `${answer.message}。${CONFLICT_NOTE}`, noticeKind: 'conflict' });
+        return false;
+      case 'rejected':
+        this.setData({ errors: answer.errors, notice: answer.message, noticeKind: 'error' });
+        return false;
+      case 'failed':
+        if (!quiet || this.data.noticeKind === '')
+          this.setData({ notice: `${answer.message}。${OFFLINE_NOTE}`, noticeKind: 'offline' });
+        return false;
+      case 'saved':
+        this.setData({
+          notice: answer.pending === 0 ? '已同步到服务器' : `已同步到服务器；${pendingNote(answer.pending)}`,
+          noticeKind: answer.pending === 0 ? 'synced' : 'offline',
+          synced: !answer.dirty && answer.pending === 0,
+          errors: {},
+        });
+        return !answer.dirty;
     }
-    const sentForm = draft.form;
-    const result =
-      draft.id === null || draft.version === null
-        ? await callChecked('items.create', createItemSchema, { content: checked.content }, draft.createRequestId)
-        : await callChecked('items.update', updateItemSchema, {
-            id: draft.id,
-            version: draft.version,
-            content: checked.content,
-          });
-    if (!result.ok) {
-      if (result.code === 'CONFLICT') {
-        this.setData({ notice: `${result.message}。${CONFLICT_NOTE}`, noticeKind: 'conflict' });
-      } else if (result.code === 'VALIDATION' && result.fieldErrors !== undefined) {
-        this.setData({ errors: fieldErrorsOf(result.fieldErrors), notice: result.message, noticeKind: 'error' });
-      } else if (!quiet || this.data.noticeKind === '') {
-        this.setData({ notice: `${result.message}。${OFFLINE_NOTE}`, noticeKind: 'offline' });
-      }
-      return false;
-    }
-    const wasNew = draft.id === null;
-    draft.id = result.data.id;
-    draft.version = result.data.version;
-    // A change typed while the answer was on its way stays dirty.
-    draft.dirty = draft.form !== sentForm;
-    if (wasNew) removeDraft(null);
-    this.persist();
-    const left = draft.photos.length;
-    this.setData({
-      notice: left === 0 ? '已同步到服务器' : `已同步到服务器；${pendingNote(left)}`,
-      noticeKind: left === 0 ? 'synced' : 'offline',
-      synced: !draft.dirty && left === 0,
-      errors: {},
-    });
-    return !draft.dirty;
   },
 
   onRetry() {
-    void this.start(this.draft?.id ?? null);
+    void this.start(this.engine?.draft?.id ?? null);
   },
 
   onInput(e) {
@@ -387,7 +263,7 @@ Page<EditData, EditCustom>({
   },
 
   onAddPhoto() {
-    const draft = this.draft;
+    const draft = this.engine?.draft ?? null;
     if (draft === null) return;
     const room = MAX_PHOTOS - photoCount(draft.form.attachments, draft.photos);
     if (room <= 0) {
@@ -399,39 +275,20 @@ Page<EditData, EditCustom>({
       mediaType: ['image'],
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
-      success: (res) => void this.addPhotos(res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }))),
+      success: (res) => {
+        const files: LocalPhoto[] = res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }));
+        this.setData({ synced: false });
+        void this.engine?.addPhotos(files);
+      },
     });
   },
 
-  /** Kept on the phone first (out of the temp folder, in the draft): a photo is never lost, even if its upload never finishes. */
-  async addPhotos(files) {
-    const draft = this.draft;
-    if (draft === null) return;
-    const kept = await Promise.all(files.map(async (f) => ({ path: await keepPhoto(f.path), size: f.size })));
-    draft.photos = [...draft.photos, ...kept];
-    this.persist();
-    this.setData({ synced: false });
-    this.showPhotos();
-    void this.uploadPending();
-  },
-
   onRetryPhoto() {
-    if (!this.data.busy) void this.uploadPending();
+    if (!this.data.busy) void this.engine?.uploadPending();
   },
 
   onRemovePhoto(e) {
-    const draft = this.draft;
-    if (draft === null) return;
-    const key = e.currentTarget.dataset.key;
-    if (draft.photos.some((p) => p.path === key)) {
-      draft.photos = draft.photos.filter((p) => p.path !== key);
-      delete this.uploads[key];
-      this.persist();
-      dropPhoto(key);
-    } else {
-      this.change({ attachments: draft.form.attachments.filter((a) => a.fileId !== key) });
-    }
-    this.showPhotos();
+    this.engine?.removePhoto(e.currentTarget.dataset.key);
   },
 
   onManage() {
@@ -449,12 +306,13 @@ Page<EditData, EditCustom>({
     if (this.data.busy) return;
     this.setData({ busy: true });
     const saved = await this.sync(false);
-    const id = this.draft?.id ?? null;
+    const draft = this.engine?.draft ?? null;
+    const id = draft?.id ?? null;
     if (!saved || id === null) {
       this.setData({ busy: false });
       return;
     }
-    const left = this.draft?.photos.length ?? 0;
+    const left = draft?.photos.length ?? 0;
     if (left > 0) {
       this.setData({ busy: false, notice: `${PHOTOS_BEFORE_SUBMIT}：${pendingNote(left)}`, noticeKind: 'error' });
       return;
@@ -465,7 +323,7 @@ Page<EditData, EditCustom>({
       this.setData({ notice: result.message, noticeKind: 'error' });
       return;
     }
-    removeDraft(id);
+    this.engine?.forget(id);
     this.setData({ state: 'locked', message: '已提交审核，等待分管领导审核' });
     void wx.showToast({ title: '已提交审核', icon: 'success' });
     void wx.redirectTo({ url: HOME_ROUTE });

@@ -3,7 +3,7 @@
  * served) and the ones still on the phone (the draft's `photos`, shown from their local path) with where their
  * upload stands. Pure: no wx, no page.
  */
-import type { Attachment } from 'gongkai-core';
+import type { Attachment } from 'gongkai-staff';
 import { fileUrl } from '../../../api/files';
 import type { LocalPhoto } from '../../drafts';
 

@@ -13,12 +13,12 @@ import {
   type Result,
   type StaffRole,
   getItemSchema,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import type { StaffItem } from 'gongkai-core';
+import type { StaffItem } from 'gongkai-staff';
 
 export type ManageState = 'loading' | 'ready' | 'error';
 

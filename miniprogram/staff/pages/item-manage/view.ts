@@ -2,7 +2,7 @@
  * A published item's versions as the manage screen lists them: the item itself, then each one it corrected (the
  * `correctionOf` chain, newest first), each with its approval trail in plain Chinese. Pure.
  */
-import { ROLE_LABELS, type ItemHistory, type ItemStatus, type TrailView } from 'gongkai-core';
+import { ROLE_LABELS, type ItemHistory, type ItemStatus, type TrailView } from 'gongkai-staff';
 
 export interface TrailLine {
   key: string;

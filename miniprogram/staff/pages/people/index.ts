@@ -3,9 +3,17 @@
  * how long the code stays valid → the code, shown once, big, with 复制 and how to use it); remove a person after a
  * confirm (never yourself: the server refuses that too).
  */
-import type { StaffRole } from 'gongkai-core';
+import type { StaffRole } from 'gongkai-staff';
+import {
+  NO_NOTICE,
+  formPageStart,
+  retryHandler,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+} from '../../../kit/page-state';
 import { confirm } from '../../records';
-import { staffOpening } from '../../session';
+import { adminOpening } from '../../session';
 import {
   DEFAULT_VALIDITY,
   ROLE_OPTIONS,
@@ -16,14 +24,9 @@ import {
   type StaffLine,
 } from './view';
 import { call, callChecked } from '../../../api/client';
-import { inviteSchema, removeStaffSchema } from 'gongkai-core';
+import { inviteSchema, removeStaffSchema } from 'gongkai-staff';
 
-export type PeopleState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface PeopleData {
-  state: PeopleState;
-  message: string;
+export interface PeopleData extends FormPageData {
   staff: StaffLine[];
   roles: typeof ROLE_OPTIONS;
   validities: readonly number[];
@@ -31,16 +34,7 @@ export interface PeopleData {
   days: number;
   roleError: string;
   invitation: ShownInvitation | null;
-  busy: boolean;
-  notice: string;
-  noticeKind: NoticeKind;
 }
-
-type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  T
->;
 
 interface PeopleCustom {
   myId: string | null;
@@ -57,8 +51,7 @@ interface PeopleCustom {
 
 Page<PeopleData, PeopleCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     staff: [],
     roles: ROLE_OPTIONS,
     validities: VALIDITY_DAYS,
@@ -66,10 +59,8 @@ Page<PeopleData, PeopleCustom>({
     days: DEFAULT_VALIDITY,
     roleError: '',
     invitation: null,
-    busy: false,
-    notice: '',
-    noticeKind: '',
   },
+  ...retryHandler,
   myId: null,
 
   onLoad() {
@@ -77,29 +68,17 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
+    const me = await adminOpening(this, '人员与邀请仅限管理员管理');
     if (!me) return;
-    if (me.role !== 'admin') {
-      this.setData({ state: 'error', message: '人员与邀请仅限管理员管理' });
-      return;
-    }
     this.myId = me.staffId;
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 
   async refresh() {
-    const result = await call('organ.listStaff', {});
-    if (!result.ok) {
-      if (this.data.state === 'ready') this.setData({ notice: result.message, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.setData({ staff: staffLines(result.data, this.myId) });
+    const staff = readOrShow(this, await call('organ.listStaff', {}));
+    if (staff === null) return false;
+    this.setData({ staff: staffLines(staff, this.myId) });
     return true;
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onRole(e) {
@@ -117,7 +96,7 @@ Page<PeopleData, PeopleCustom>({
       this.setData({ roleError: '请选择被邀请人的角色' });
       return;
     }
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await callChecked('organ.invite', inviteSchema, { role: role, expiresInDays: this.data.days });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
@@ -133,7 +112,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   onAnother() {
-    this.setData({ invitation: null, notice: '', noticeKind: '' });
+    this.setData({ invitation: null, ...NO_NOTICE });
   },
 
   async onRemove(e) {
@@ -148,7 +127,7 @@ Page<PeopleData, PeopleCustom>({
       ))
     )
       return;
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+    this.setData({ busy: true, ...NO_NOTICE });
     const result = await callChecked('organ.removeStaff', removeStaffSchema, { staffId: id });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });

@@ -1,5 +1,5 @@
 /** 人员与邀请 as data: the staff list with role labels, the roles and validities an invitation offers. Pure. */
-import { ROLE_LABELS, type Invitation, type StaffListEntry, type StaffRole } from 'gongkai-core';
+import { ROLE_LABELS, type Invitation, type StaffListEntry, type StaffRole } from 'gongkai-staff';
 
 /** What each role does here, so the admin picks the right one for the person. */
 const ROLE_NOTES: Record<StaffRole, string> = {

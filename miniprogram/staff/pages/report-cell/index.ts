@@ -2,7 +2,7 @@
  * The records behind one number of the annual report (staff/pages/report-cell/index?year=&cell=), opened from the
  * builder's tables: each record in one line, by kind. Requests show their 申请编号, status and outcome only.
  */
-import { NULL_MARK, cellRecordsSchema } from 'gongkai-core';
+import { NULL_MARK, cellRecordsSchema } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
 import { callChecked } from '../../../api/client';

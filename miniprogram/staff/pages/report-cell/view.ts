@@ -1,5 +1,5 @@
 /** The records behind one cell, grouped by kind for the report-cell page. Pure. */
-import type { CellRecordKind, CellRecordsView } from 'gongkai-core';
+import type { CellRecordKind, CellRecordsView } from 'gongkai-staff';
 
 export interface RecordGroup {
   kind: CellRecordKind;

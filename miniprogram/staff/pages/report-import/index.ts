@@ -9,7 +9,7 @@ import { staffOpening } from '../../session';
 import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { importPublishedSchema, previewImportSchema } from 'gongkai-core';
+import { importPublishedSchema, previewImportSchema } from 'gongkai-staff';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 

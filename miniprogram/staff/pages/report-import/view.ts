@@ -2,7 +2,7 @@
  * What the import page shows of a preview, as plain functions of the server's answer: the cells by row with the
  * format's labels, the sections present, and the sentence about the version the import will become.
  */
-import { FORMAT_2021, type Finding, type ImportPreview } from 'gongkai-core';
+import { FORMAT_2021, type Finding, type ImportPreview } from 'gongkai-staff';
 import { groupFindings, type FindingGroup } from '../report/view';
 
 /** One row of a table with the columns concerned, e.g. 予以公开：自然人、商业企业…. */

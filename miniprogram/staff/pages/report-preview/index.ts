@@ -1,19 +1,15 @@
 /**
  * The report exactly as citizens will see it (staff/pages/report-preview/index?year= for the draft being built,
- * ?id= for a published version): the reader's own view (pages/report/reader/view.ts) drawn with the reader's own
+ * ?id= for a published version): the reader's own view (components/report-view/view.ts) drawn with the reader's own
  * markup (components/report-view), under a banner that says it is a preview.
  */
-import {
-  describeCell,
-  readerView,
-  sectionAnchor,
-  type NavItem,
-  type SectionView,
-} from '../../../pages/report/reader/view';
-import type { PublishedReport, Result, SectionKey } from 'gongkai-core';
+import { explainCell, jumpToSection } from '../../../components/report-view/taps';
+import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { readOrShow, type DataEvent } from '../../../kit/page-state';
+import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { callChecked } from '../../../api/client';
-import { buildReportSchema, getPublishedReportSchema } from 'gongkai-core';
+import { buildReportSchema, getPublishedReportSchema } from 'gongkai-staff';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
@@ -28,20 +24,14 @@ export interface ReportPreviewData {
   sections: SectionView[];
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
-  Record<string, never>,
-  Record<string, never>,
-  D
->;
-
 interface ReportPreviewCustom {
   year: number;
   id: string;
   fetch(): Promise<Result<PublishedReport>>;
   load(): Promise<void>;
   onRetry(): void;
-  onJump(e: Tap<{ key: SectionKey }>): void;
-  onCellTap(e: Tap<{ i?: number; t?: string }>): void;
+  onJump(e: DataEvent<{ key: SectionKey }>): void;
+  onCellTap(e: DataEvent<{ i?: number; t?: string }>): void;
 }
 
 /** Height of the sticky jump bar and the banner, kept clear when jumping to a section. */
@@ -82,12 +72,9 @@ Page<ReportPreviewData, ReportPreviewCustom>({
   async load() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await this.fetch();
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    const view = readerView(result.data);
+    const report = readOrShow(this, await this.fetch());
+    if (report === null) return;
+    const view = readerView(report);
     const banner =
       this.id !== ''
         ? '公众在小程序中看到的就是这个样子'
@@ -100,20 +87,10 @@ Page<ReportPreviewData, ReportPreviewCustom>({
   },
 
   onJump(e) {
-    const key = e.currentTarget.dataset.key;
-    this.setData({ active: key });
-    void wx.pageScrollTo({ selector: `#${sectionAnchor(key)}`, offsetTop: -JUMP_BAR_PX, duration: 200 });
+    jumpToSection(this, e.currentTarget.dataset.key, JUMP_BAR_PX);
   },
 
   onCellTap(e) {
-    const { i, t } = e.currentTarget.dataset;
-    const cell = typeof i === 'number' ? describeCell(i) : null;
-    if (cell === null) return;
-    void wx.showModal({
-      title: `数值：${t ?? ''}`,
-      content: `${cell.row}\n${cell.column}`,
-      showCancel: false,
-      confirmText: '知道了',
-    });
+    explainCell(e.currentTarget.dataset);
   },
 });

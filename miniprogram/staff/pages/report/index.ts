@@ -15,7 +15,7 @@ import {
   reportStatusSchema,
   reportStepSchema,
   saveNarrativeSchema,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { DEV_SERVER } from '../../../config/index';
 import { staffOpening, stepName } from '../../session';
 import { todayIso, yearOptions } from '../../records';
@@ -35,7 +35,7 @@ import {
   type TableBlock,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-core';
+import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
 

@@ -1,5 +1,5 @@
 /**
- * The report builder's display data, pure: tables drawn as the reader draws them (pages/report/reader/table-view),
+ * The report builder's display data, pure: tables drawn as the reader draws them (components/report-view/table-view),
  * findings grouped by level with the cell each points at, the narrative editors with last year's text, the due
  * date in words. The built report itself never goes into setData.
  */
@@ -13,8 +13,8 @@ import {
   type SectionKey,
   type Sections,
   type TableKey,
-} from 'gongkai-core';
-import { tableView, type TableView } from '../../../pages/report/reader/table-view';
+} from 'gongkai-staff';
+import { tableView, type TableView } from '../../../components/report-view/table-view';
 
 export const CELL_ROUTE = '/staff/pages/report-cell/index';
 export const PREVIEW_ROUTE = '/staff/pages/report-preview/index';

@@ -3,7 +3,7 @@
  * action the function takes, the fee it states, and the function's field errors put back beside their inputs.
  * The shapes and rules stay in shared/ (actRequestSchema, guards): nothing is checked twice here.
  */
-import { describeFee, priceFee, type ActionType, type FeeBasis, type FieldError } from 'gongkai-core';
+import { describeFee, priceFee, type ActionType, type FeeBasis, type FieldError } from 'gongkai-staff';
 
 export interface FormFields {
   items: string;

@@ -15,7 +15,7 @@ import {
   actRequestSchema,
   getRequestSchema,
   requestLetterSchema,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
@@ -32,7 +32,8 @@ import {
   type OutcomeGroup,
 } from './view';
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
-import type { StaffRequestAnswer } from 'gongkai-core';
+import type { StaffRequestAnswer } from 'gongkai-staff';
+import { readOrShow } from '../../../kit/page-state';
 
 export type RequestState = 'loading' | 'ready' | 'error';
 
@@ -154,12 +155,9 @@ Page<RequestData, RequestCustom>({
     this.setData({ form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await callChecked('requests.get', getRequestSchema, { id: this.id });
-    if (!result.ok) {
-      this.setData({ state: 'error', message: result.message });
-      return;
-    }
-    this.show(result.data);
+    const request = readOrShow(this, await callChecked('requests.get', getRequestSchema, { id: this.id }));
+    if (request === null) return;
+    this.show(request);
   },
 
   show(r) {

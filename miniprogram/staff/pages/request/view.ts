@@ -20,7 +20,7 @@ import {
   type Outcome,
   type RequestAction,
   type StaffRequestAnswer,
-} from 'gongkai-core';
+} from 'gongkai-staff';
 
 export interface Line {
   label: string;

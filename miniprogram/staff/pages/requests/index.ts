@@ -3,12 +3,12 @@
  * (awaiting confirmation, then by due date), with the open / at-risk / overdue counts on top, a status filter,
  * and the next page on reaching the bottom. A row opens the request; coming back reloads (it may have moved).
  */
-import type { RequestStatus } from 'gongkai-core';
-import { beginLoad, showPage, type LoadMode, type PagedData } from '../../../pages/paged';
+import type { RequestStatus } from 'gongkai-staff';
+import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 import { callChecked } from '../../../api/client';
-import { listRequestsSchema } from 'gongkai-core';
+import { listRequestsSchema } from 'gongkai-staff';
 
 export type RequestsState = PagedData<RequestLine>['state'];
 
@@ -35,19 +35,13 @@ const PAGE_SIZE = 20;
 
 Page<RequestsData, RequestsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...pagedStart(),
     counts: { open: 0, atRisk: 0, overdue: 0 },
     filters: FILTERS.map((f) => ({ key: f.key, label: f.label })),
     filter: '',
-    lines: [],
-    total: 0,
-    page: 0,
-    loadingMore: false,
-    noMore: false,
-    moreError: '',
   },
   generation: 0,
+  ...pagedListHandlers,
   shown: false,
 
   onLoad() {
@@ -58,15 +52,6 @@ Page<RequestsData, RequestsCustom>({
     // Back from a request: its status or due date may have changed.
     if (this.shown) void this.load('refresh');
     this.shown = true;
-  },
-
-  async onPullDownRefresh() {
-    await this.load('refresh');
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onReachBottom() {
-    void this.load('more');
   },
 
   async load(mode) {
@@ -89,14 +74,6 @@ Page<RequestsData, RequestsCustom>({
         : { status, page: load.page, pageSize: PAGE_SIZE },
     );
     showPage(this, mode, load, result, toLine, result.ok ? { counts: result.data.counts } : {});
-  },
-
-  onRetry() {
-    void this.load('first');
-  },
-
-  onMoreRetry() {
-    void this.load('more');
   },
 
   onFilter(e) {

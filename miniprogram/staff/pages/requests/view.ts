@@ -2,7 +2,7 @@
  * What the 依申请 desk shows of a request's clock and of a list row: short Chinese lines, computed once here so the
  * list and the detail page say the same thing, and only display fields go through setData.
  */
-import type { DeadlineSummary, RequestRow, RequestStatus } from 'gongkai-core';
+import type { DeadlineSummary, RequestRow, RequestStatus } from 'gongkai-staff';
 
 export const REQUEST_ROUTE = '/staff/pages/request/index';
 

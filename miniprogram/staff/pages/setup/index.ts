@@ -3,11 +3,11 @@
  * organ's name and 统一社会信用代码, and the person's own name → organ.setup → they are the organ's first admin, and
  * go to the 工作台. Reached from the bind page; a WeChat user who is already staff is refused by the server.
  */
-import type { FieldError } from 'gongkai-core';
+import type { FieldError } from 'gongkai-staff';
 import { HOME_ROUTE } from '../../session';
 import { creditCheck, errorsOf, type CreditCheck } from '../admin/view';
 import { callChecked } from '../../../api/client';
-import { setupSchema } from 'gongkai-core';
+import { setupSchema } from 'gongkai-staff';
 
 type Field = 'code' | 'name' | 'creditCode' | 'displayName';
 

@@ -4,6 +4,18 @@
  * the month's entries, each removable after a confirm. Reviewers and leaders read only. Each quantity is one stat
  * entry; its idempotency key is kept until it is saved, so a retry after a lost answer never counts it twice.
  */
+import {
+  NO_NOTICE,
+  PendingWrites,
+  formPageStart,
+  noticeOf,
+  refreshHandlers,
+  readOrShow,
+  type FormPageData,
+  type InputEvent,
+  type DataEvent,
+  type RecordsPage,
+} from '../../../kit/page-state';
 import { canWrite, confirm, monthLabel, todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -19,15 +31,10 @@ import {
   type StatsForm,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-core';
-import type { StatEntry } from 'gongkai-core';
+import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-staff';
+import type { StatEntry } from 'gongkai-staff';
 
-export type StatsState = 'loading' | 'ready' | 'error';
-export type NoticeKind = '' | 'saved' | 'error';
-
-export interface StatsData {
-  state: StatsState;
-  message: string;
+export interface StatsData extends FormPageData {
   canWrite: boolean;
   month: string;
   monthLabel: string;
@@ -37,33 +44,21 @@ export interface StatsData {
   errors: StatsErrors;
   lines: MetricLine[];
   entries: EntryLine[];
-  notice: string;
-  noticeKind: NoticeKind;
-  busy: boolean;
 }
 
-type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: MetricKey }>;
-type IdEvent = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
-
-interface StatsCustom {
+interface StatsCustom extends RecordsPage {
   entries: StatEntry[];
   year: number;
-  /** Idempotency key per unsaved write (an entry as JSON, or `remove:<id>`), reused when it is tried again. */
-  pending: Record<string, string>;
-  start(): Promise<void>;
-  refresh(): Promise<boolean>;
   show(): void;
-  onRetry(): void;
   onMonth(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
-  onInput(e: FieldEvent): void;
+  onInput(e: InputEvent<{ field: MetricKey }>): void;
   onSave(): Promise<void>;
-  onRemove(e: IdEvent): Promise<void>;
+  onRemove(e: DataEvent<{ id: string }>): Promise<void>;
 }
 
 Page<StatsData, StatsCustom>({
   data: {
-    state: 'loading',
-    message: '',
+    ...formPageStart(),
     canWrite: false,
     month: '',
     monthLabel: '',
@@ -73,15 +68,14 @@ Page<StatsData, StatsCustom>({
     errors: {},
     lines: [],
     entries: [],
-    notice: '',
-    noticeKind: '',
-    busy: false,
   },
+  ...refreshHandlers,
   entries: [],
   year: 0,
-  pending: {},
+  writes: new PendingWrites(newIdempotencyKey),
 
   onLoad() {
+    this.writes = new PendingWrites(newIdempotencyKey);
     const month = todayIso().slice(0, 7);
     this.year = Number(month.slice(0, 4));
     this.setData({ month, monthLabel: monthLabel(month), maxMonth: month });
@@ -98,14 +92,13 @@ Page<StatsData, StatsCustom>({
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
   async refresh() {
-    const result = await callChecked('stats.list', listByYearSchema, { year: this.year });
-    if (!result.ok) {
-      if (this.data.state === 'ready')
-        this.setData({ notice: `${result.message}，请下拉或稍后重试`, noticeKind: 'error' });
-      else this.setData({ state: 'error', message: result.message });
-      return false;
-    }
-    this.entries = result.data;
+    const entries = readOrShow(
+      this,
+      await callChecked('stats.list', listByYearSchema, { year: this.year }),
+      (m) => `${m}，请下拉或稍后重试`,
+    );
+    if (entries === null) return false;
+    this.entries = entries;
     this.show();
     return true;
   },
@@ -115,19 +108,10 @@ Page<StatsData, StatsCustom>({
     this.setData({ lines, entries });
   },
 
-  async onPullDownRefresh() {
-    await this.refresh();
-    void wx.stopPullDownRefresh(); // only the spinner: a failure to stop it leaves nothing to handle
-  },
-
-  onRetry() {
-    void this.start();
-  },
-
   onMonth(e) {
     const month = String(e.detail.value).slice(0, 7);
     const year = Number(month.slice(0, 4));
-    this.setData({ month, monthLabel: monthLabel(month), notice: '', noticeKind: '' });
+    this.setData({ month, monthLabel: monthLabel(month), ...NO_NOTICE });
     if (year === this.year) {
       this.show();
       return;
@@ -150,17 +134,15 @@ Page<StatsData, StatsCustom>({
       this.setData({ errors: checked.errors, notice: checked.message, noticeKind: 'error' });
       return;
     }
-    this.setData({ busy: true, errors: {}, notice: '', noticeKind: '' });
+    this.setData({ busy: true, errors: {}, ...NO_NOTICE });
     const form = { ...this.data.form };
     const failures: string[] = [];
     let saved = 0;
     for (const { key, entry } of checked.entries) {
-      const signature = JSON.stringify(entry);
-      const idempotencyKey = this.pending[signature] ?? newIdempotencyKey();
-      this.pending[signature] = idempotencyKey;
-      const result = await callChecked('stats.create', createStatEntrySchema, { entry: entry }, idempotencyKey);
+      const result = await this.writes.send(JSON.stringify(entry), (key) =>
+        callChecked('stats.create', createStatEntrySchema, { entry: entry }, key),
+      );
       if (result.ok) {
-        delete this.pending[signature];
         form[key] = '';
         saved += 1;
       } else {
@@ -185,17 +167,10 @@ Page<StatsData, StatsCustom>({
     if (line === undefined || this.data.busy) return;
     if (!(await confirm('删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`))) return;
     this.setData({ busy: true });
-    const key = `remove:${id}`;
-    this.pending[key] = this.pending[key] ?? newIdempotencyKey();
-    const result = await callChecked('stats.remove', removeByIdSchema, { id: id }, this.pending[key]);
-    if (result.ok) {
-      delete this.pending[key];
-      await this.refresh();
-    }
-    this.setData({
-      busy: false,
-      notice: result.ok ? '已删除' : result.message,
-      noticeKind: result.ok ? 'saved' : 'error',
-    });
+    const result = await this.writes.send(`remove:${id}`, (key) =>
+      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
+    );
+    if (result.ok) await this.refresh();
+    this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },
 });

@@ -2,7 +2,7 @@
  * 统计填报 as data: the four monthly quantities of table 二 (行政许可/处罚/强制 decisions, 行政事业性收费 in 万元),
  * the form as strings and its way to stat entries, and the month's and year's totals per metric. Pure.
  */
-import type { StatEntry, StatEntryInput } from 'gongkai-core';
+import type { StatEntry, StatEntryInput } from 'gongkai-staff';
 import { PROACTIVE_ROW_LABELS, amountText, lastDayOf } from '../../records';
 
 export type MetricKey = 'licensing' | 'punishment' | 'enforcement' | 'fees';

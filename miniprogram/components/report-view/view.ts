@@ -12,7 +12,7 @@ import {
   type SectionKey,
 } from 'gongkai-core';
 import { tableView, type TableView } from './table-view';
-import { publishedDay } from '../published-day';
+import { publishedDay } from './published-day';
 
 export interface NavItem {
   key: SectionKey;

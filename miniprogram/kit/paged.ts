@@ -4,6 +4,7 @@
  * refresh bumps the page's `generation`, so the answer of an outdated load (say, of the previous filter) is dropped.
  */
 import type { Result } from 'gongkai-core';
+import { pullToRefresh } from './page-state';
 
 export type LoadMode = 'first' | 'refresh' | 'more';
 
@@ -19,6 +20,20 @@ export interface PagedData<L> {
   /** Every line of the list is on screen. */
   noMore: boolean;
   moreError: string;
+}
+
+/** A paged list's data before its first page: loading, nothing shown. */
+export function pagedStart<L>(): PagedData<L> {
+  return {
+    state: 'loading',
+    message: '',
+    lines: [],
+    total: 0,
+    page: 0,
+    loadingMore: false,
+    noMore: false,
+    moreError: '',
+  };
 }
 
 export interface PagedHost<L> {
@@ -92,3 +107,27 @@ export function showPage<L, T>(
     noMore: fresh.length >= total,
   });
 }
+
+/** A paged list page: its `load`, given where the load comes from. */
+interface PagedLoader {
+  load(mode: LoadMode): Promise<void>;
+}
+
+/**
+ * What every paged list does on the same gestures, spread into its Page: pull down for the first page again, the
+ * next page at the bottom, and the two retries (the page's error state, the footer's).
+ */
+export const pagedListHandlers = {
+  onPullDownRefresh(this: PagedLoader): Promise<void> {
+    return pullToRefresh(() => this.load('refresh'));
+  },
+  onReachBottom(this: PagedLoader): void {
+    void this.load('more');
+  },
+  onRetry(this: PagedLoader): void {
+    void this.load('first');
+  },
+  onMoreRetry(this: PagedLoader): void {
+    void this.load('more');
+  },
+};

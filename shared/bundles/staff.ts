@@ -1,0 +1,103 @@
+/**
+ * The staff subpackage's core: what staff/ pages use from shared/, bundled by `npm run build` into
+ * miniprogram/staff/miniprogram_npm/gongkai-staff/ (see scripts/build-miniprogram/core.ts). Staff pages import
+ * `gongkai-staff` (miniprogram/tsconfig.json and jest map the name here); nothing outside staff/ may, since the
+ * main package cannot load a subpackage's files. What this entry shares with ./main.ts (zod, the format, the
+ * errors) is bundled once, into a chunk of the main package; the rest (the report builder, the letters' outcome
+ * rules, fees, the policy, the item editor's schema) ships only with the subpackage.
+ */
+import './jitless';
+
+export {
+  SECRECY_CHECKLIST,
+  approveItemSchema,
+  bindSchema,
+  createItemSchema,
+  getItemSchema,
+  getProfileSchema,
+  getPublishedReportSchema,
+  listItemsSchema,
+  listPublishedReportsSchema,
+  rejectItemSchema,
+  submitItemSchema,
+  updateItemSchema,
+} from '../api';
+export type { ItemSummary, PublishedReport, SecrecyPoint, StaffItem, TrailView } from '../api';
+// The contracts' types only (the client's `call`): the payload schemas the staff pages check before sending are
+// the values above and below, and ship with this subpackage only.
+export type { CallAnswer, CallPayload } from '../api/contracts';
+export { correctItemSchema, withdrawItemSchema } from '../api/items';
+export type { ItemHistory } from '../api/items';
+export {
+  DEFAULT_NOTICE_FIELDS,
+  DEFAULT_REMINDER_FIELDS,
+  SUBSCRIBE_PURPOSES,
+  creditCodeSchema,
+  grantReminderSchema,
+  inviteSchema,
+  removeStaffSchema,
+  setupSchema,
+  updateProfileSchema,
+} from '../api/organ';
+export type {
+  Invitation,
+  NoticeFields,
+  OrganSettings,
+  ReminderCounts,
+  StaffListEntry,
+  StaffMe,
+  StaffPurpose,
+  SubscribePurpose,
+} from '../api/organ';
+export {
+  buildReportSchema,
+  cellRecordsSchema,
+  exportHtmlSchema,
+  importPublishedSchema,
+  previewImportSchema,
+  rejectReportSchema,
+  reportStatusSchema,
+  reportStepSchema,
+  saveNarrativeSchema,
+} from '../api/reports';
+export type { BuiltReportView, CellRecordKind, CellRecordsView, ReportState, ReportStatus } from '../api/reports';
+export {
+  actRequestSchema,
+  getRequestSchema,
+  listRequestsSchema,
+  requestLetterSchema,
+  setRequestCalendarSchema,
+} from '../api/requests';
+export {
+  closeCaseSchema,
+  createCaseSchema,
+  createStatEntrySchema,
+  listByYearSchema,
+  removeByIdSchema,
+} from '../api/records';
+export type { DeadlineSummary, RequestRow, StaffRequestAnswer } from '../api/requests';
+export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
+export { CATEGORIES, categoryLabel } from '../catalogue/categories';
+export type { OrganCalendar, OrganYear } from '../calendar/schema';
+export { parseWith } from '../errors';
+export type { FieldError, Result } from '../errors';
+export { FORMAT_2021, OUTCOME_ROWS, TABLE_KEYS, getFormat } from '../format';
+export type { CaseKind, CaseResult, Outcome, SectionKey, TableKey } from '../format';
+export { RECORD_WRITERS, ROLE_LABELS, allows } from '../policy';
+export type { StaffRole } from '../policy';
+export { itemContentSchema } from '../records/item';
+export type { Attachment, ItemContent, ItemStatus, Validity } from '../records/item';
+export type { ReviewCase, StatEntry, StatEntryInput } from '../records';
+export { NULL_MARK } from '../render';
+export { buildReport } from '../report/build';
+export type { Cells, Finding, ReportData, Sections } from '../report/schema';
+export { ACTION_LABELS } from '../requests/actions';
+export type { ActionType, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
+export { describeFee, priceFee } from '../requests/fees';
+export { ID_TYPE_LABELS } from '../requests/identity';
+export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';
+export type { HistoryEntry, RequestStatus } from '../requests/model';
+export type { NoticeKind } from '../requests/notice-kinds';
+export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';
+export { applicantTypeLabel } from '../requests/views';
+export type { ImportPreview } from '../api/reports';
