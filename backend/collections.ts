@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   reminderGrants: 'reminder_grants',
   notifications: 'notifications',
 } as const;
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 const ensured = new WeakSet<Db>();
 

@@ -2,9 +2,10 @@
 import type { FunctionName } from '../shared/api';
 import { itemsFunction } from './items';
 import { organFunction } from './organ';
-import { casesFunction, statsFunction } from './records';
+import { casesFunction } from './cases';
 import { reportsFunction } from './reports';
 import { requestsFunction } from './requests';
+import { statsFunction } from './stats';
 import type { FunctionHandler } from './runtime';
 
 export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> = {

@@ -1,54 +1,41 @@
 /**
- * Submit, approve and publish are idempotent by the envelope's `idempotencyKey`: the first call claims the key (an insert with a
- * fixed _id, which a second insert cannot repeat), acts, and stores its answer; a repeat — a double tap, or a
- * retry after a lost reply — gets the stored answer without acting again.
- * Transactional actions (runtime.ts txAction) do not use `once`: they read and write the key inside their own
- * transaction, so the act and its stored answer commit together.
+ * The one idempotency mechanism: a write called with an idempotencyKey (a double tap, a retry after a lost reply)
+ * answers what the first call answered without acting again. The answer is stored under a key of
+ * openid/function/action/idempotencyKey in `idempotency`, INSIDE the write's own transaction (a transactional
+ * action, runtime.ts), so the act and its stored answer commit together — a refusal, a crash or a lost race stores nothing, and two racing
+ * repeats are serialised by the transaction's conflict check. Reads (plain actions) need none.
+ * The requests function keys a new request's document id with the same `idempotencyKey` instead of storing the
+ * answer, which would hold the 查询码 in clear (requests/store.ts).
  */
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import type { Result } from '../shared/errors';
 import { COLLECTIONS } from './collections';
-import { errorCodeOf, one, type Db } from './sdk';
-
-const WAIT_MS = 50;
-const MAX_WAITS = 200;
+import type { Store } from './sdk';
+import { storedDate, typedCollection } from './typed-store';
 
 export function idempotencyKey(openid: string, fn: string, action: string, callKey: string): string {
   return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${callKey}`).digest('hex').slice(0, 40);
 }
 
-/** The answer a finished first call stored under its key, or null. */
-export function storedAnswer(row: Record<string, unknown> | null): Result<unknown> | null {
-  if (!row || row.state !== 'done') return null;
-  const answer = row.answer;
-  return typeof answer === 'string' ? (JSON.parse(answer) as Result<unknown>) : null;
+const storedAnswerSchema = z.looseObject({
+  _id: z.string(),
+  state: z.string(),
+  /** The answer as it travelled (JSON). */
+  answer: z.string().optional(),
+  at: storedDate.optional(),
+});
+
+const answers = typedCollection(COLLECTIONS.idempotency, storedAnswerSchema);
+
+/** The answer a finished first call stored under `key`, or null (in a transaction: part of its conflict check). */
+export async function storedAnswer(store: Store, key: string): Promise<Result<unknown> | null> {
+  const row = await answers.get(store, key);
+  if (!row || row.state !== 'done' || row.answer === undefined) return null;
+  return JSON.parse(row.answer) as Result<unknown>;
 }
 
-export async function once(db: Db, key: string, act: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
-  const col = db.collection(COLLECTIONS.idempotency);
-  try {
-    await col.add({ _id: key, state: 'pending', at: new Date() });
-  } catch (e) {
-    if (errorCodeOf(e) !== 'DATABASE_DUPLICATE_WRITE') throw e;
-    // Someone holds the key: wait for their answer.
-    for (let i = 0; i < MAX_WAITS; i++) {
-      const row = one(await col.doc(key).get());
-      if (!row) return once(db, key, act); // the first attempt failed and released the key
-      const answer = storedAnswer(row);
-      if (answer) return answer;
-      await new Promise((r) => setTimeout(r, WAIT_MS));
-    }
-    return { ok: false, code: 'CONFLICT', message: '同一操作正在处理中，请稍后刷新' };
-  }
-  let answer: Result<unknown>;
-  try {
-    answer = await act();
-  } catch (e) {
-    await col.doc(key).remove();
-    throw e;
-  }
-  // A refusal is not remembered: the person may fix the cause and tap again.
-  if (answer.ok) await col.doc(key).update({ state: 'done', answer: JSON.stringify(answer) });
-  else await col.doc(key).remove();
-  return answer;
+/** Stores the answer under `key` inside the write's transaction. */
+export async function storeAnswer(tx: Store, key: string, answer: Result<unknown>, at: Date): Promise<void> {
+  await answers.set(tx, { _id: key, state: 'done', answer: JSON.stringify(answer), at });
 }

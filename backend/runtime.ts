@@ -6,7 +6,8 @@
  * Two kinds of action, as the contract's `transactional` flag says:
  *  - transactional: the body runs in ONE transaction with its audit entries and, with an idempotency key, its
  *    stored answer — a refusal, a crash or a lost race writes nothing, and a conflict re-runs the whole body;
- *  - plain: reads, and writes that validate everything before their first write (appending audit after).
+ *  - plain: reads, and writes that validate everything before their first write (appending audit after); never
+ *    idempotent (one mechanism: the transactional action's stored answer, idempotency.ts).
  */
 import type { ActionContract, AnswerOf, FunctionContract, InputOf } from '../shared/api/contract';
 import { functionEventSchema, type FunctionName } from '../shared/api/envelope';
@@ -15,10 +16,10 @@ import { allows } from '../shared/policy/roles';
 import { normalizeTexts } from '../shared/records/common';
 import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
-import { COLLECTIONS, ensureCollections } from './collections';
+import { ensureCollections } from './collections';
 import { AppError } from './errors';
-import { idempotencyKey, once, storedAnswer } from './idempotency';
-import { errorCodeOf, one, type Db } from './sdk';
+import { idempotencyKey, storeAnswer, storedAnswer } from './idempotency';
+import { errorCodeOf, type Db } from './sdk';
 import { inTransaction, type Transaction } from './transaction';
 import type { SubscribeSender } from './subscribe';
 
@@ -116,7 +117,7 @@ async function runTx(
   const { db, key } = call;
   if (key) {
     // Fast path for a repeat after the first call committed; the check inside the transaction decides races.
-    const prior = storedAnswer(one(await db.collection(COLLECTIONS.idempotency).doc(key).get()));
+    const prior = await storedAnswer(db, key);
     if (prior) return prior;
   }
   // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
@@ -128,7 +129,7 @@ async function runTx(
     call.services,
     async (tx, afterCommit) => {
       if (key) {
-        const prior = storedAnswer(one(await tx.collection(COLLECTIONS.idempotency).doc(key).get()));
+        const prior = await storedAnswer(tx, key);
         if (prior) return prior;
       }
       const entries: AuditEntry[] = [];
@@ -146,11 +147,7 @@ async function runTx(
         tx,
         entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.idempotencyKey)),
       );
-      if (key)
-        await tx
-          .collection(COLLECTIONS.idempotency)
-          .doc(key)
-          .set({ state: 'done', answer: JSON.stringify(answer), at: call.now });
+      if (key) await storeAnswer(tx, key, answer, call.now);
       return answer;
     },
     turn,
@@ -193,15 +190,12 @@ async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterC
 async function runPlain(handler: PlainHandler, input: unknown, call: Call): Promise<Result<unknown>> {
   const { db, caller, now, fn } = call;
   const ctx: HandlerContext = { db, caller, now, audit: (entry) => appendAudit(db, caller, fn, entry, now) };
-  const act = async (): Promise<Result<unknown>> => {
-    try {
-      return { ok: true, data: await handler(input, ctx) };
-    } catch (e) {
-      if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
-      throw e;
-    }
-  };
-  return call.key ? once(db, call.key, act) : act();
+  try {
+    return { ok: true, data: await handler(input, ctx) };
+  } catch (e) {
+    if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
+    throw e;
+  }
 }
 
 /**
@@ -254,7 +248,9 @@ export function defineFunction<FC extends FunctionContract>(
       const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
-        def.idempotent && callKey && caller.openid ? idempotencyKey(caller.openid, name, actionName, callKey) : null;
+        def.transactional && def.idempotent && callKey && caller.openid
+          ? idempotencyKey(caller.openid, name, actionName, callKey)
+          : null;
       const call: Call = {
         fn: name,
         db,

@@ -9,8 +9,8 @@ import { createSetupCode } from './organ';
 import type { FunctionName } from '../shared/api';
 import { SECRECY_ALL_CONFIRMED } from '../shared/api/items';
 import type { Db } from './sdk';
-import { COLLECTIONS, ensureCollections } from './collections';
-import { num } from './sdk';
+import { ensureCollections } from './collections';
+import { hasOrgans } from './organs';
 
 export const DEMO_OPENIDS = {
   admin: 'demo-admin',
@@ -29,7 +29,7 @@ const CHECKLIST = SECRECY_ALL_CONFIRMED;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   await ensureCollections(db);
-  return num(await db.collection(COLLECTIONS.organs).count(), 'total') === 0;
+  return !(await hasOrgans(db));
 }
 
 /** A date `days` before `today` in Asia/Shanghai (YYYY-MM-DD): the demo's dates follow the day it is seeded. */
@@ -57,6 +57,10 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     creditCode: '11632323MB00000008',
     contactPhone: '0973-8888888',
     address: '青海省黄南藏族自治州同仁市扎毛乡',
+    // 条例 第五十一条: the 复议机关 (the county-level government above a 乡) and the court every letter names.
+    reviewOrgan: '同仁市人民政府',
+    court: '同仁市人民法院',
+    feePayment: '到扎毛乡财政所窗口缴纳，或通过非税收入缴款码缴纳',
   };
   const { organId } = await call<{ organId: string }>('admin', 'organ', 'setup', {
     code,

@@ -3,8 +3,9 @@ import type { ItemDetail, ItemHistory, TrailView } from '../../shared/api/items'
 import { defineFunction } from '../runtime';
 import { itemsContract } from '../../shared/api/contracts/items';
 import { listItems } from './list';
-import { approve, reject, staffOf, submit } from './review';
-import { enforce, loadItem, loadVisibleItem, toDetail, trailOf } from './store';
+import { staffOf } from '../caller';
+import { approve, reject, submit } from './review';
+import { enforce, loadItem, loadVisibleItem, toDetail } from './store';
 import { correct, create, update, withdraw } from './write';
 
 export const itemsFunction = defineFunction('items', itemsContract, {
@@ -29,20 +30,13 @@ export const itemsFunction = defineFunction('items', itemsContract, {
     async handler(input, ctx): Promise<ItemHistory> {
       const item = await loadItem(ctx.db, input.id);
       enforce('history', staffOf(ctx), item);
-      const trail = trailOf(item).map(
-        (t) => ({ ...t, at: t.at instanceof Date ? t.at.toISOString() : String(t.at) }) as TrailView,
-      );
-      const status =
-        item.status === 'draft' || item.status === 'inReview' || item.status === 'withdrawn'
-          ? item.status
-          : 'published';
-      const text = (v: unknown) => (typeof v === 'string' ? v : null);
+      const trail = item.trail.map((t) => ({ ...t, at: t.at.toISOString() }) as TrailView);
       return {
         id: input.id,
-        status,
-        version: Number(item.version ?? 1),
-        correctionOf: text(item.correctionOf),
-        supersededBy: text(item.supersededBy),
+        status: item.status,
+        version: item.version,
+        correctionOf: item.correctionOf ?? null,
+        supersededBy: item.supersededBy ?? null,
         trail,
       };
     },

@@ -5,57 +5,58 @@
  * commit gets DATABASE_TRANSACTION_CONFLICT and re-runs from scratch with the new value; a publish that fails
  * rolls back its increment too, so no number is skipped. A correction keeps the 索引号 of what it corrects.
  */
+import type { TrailEntry } from '../../shared/approval';
 import { DEFAULT_INDEX_PATTERN, formatIndexNo } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
-import { COLLECTIONS } from '../collections';
+import { nextSerial } from '../counters';
 import { conflict } from '../errors';
+import { organOf } from '../organs';
 import type { TxContext } from '../runtime';
-import { one, type Row } from '../sdk';
 import { shanghaiDate } from '../time';
-import { saveInTx, trailOf, type TrailEntry } from './store';
+import { itemsCollection, saveInTx, type StoredItem } from './store';
 
 async function nextIndexNo(ctx: TxContext, organId: string, year: number): Promise<string> {
-  const organ = one(await ctx.tx.collection(COLLECTIONS.organs).doc(organId).get());
-  const counters = ctx.tx.collection(COLLECTIONS.counters);
-  const key = `indexNo-${organId}-${year}`;
-  const counter = one(await counters.doc(key).get());
-  const serial = (typeof counter?.n === 'number' ? counter.n : 0) + 1;
-  await counters.doc(key).set({ n: serial, organId, year });
-  const pattern = typeof organ?.indexPattern === 'string' ? organ.indexPattern : DEFAULT_INDEX_PATTERN;
-  return formatIndexNo(pattern, { code: String(organ?.creditCode ?? ''), year, serial });
+  const organ = await organOf(ctx.tx, organId);
+  const serial = await nextSerial(ctx.tx, `indexNo-${organId}-${year}`, { organId, year });
+  return formatIndexNo(organ.indexPattern ?? DEFAULT_INDEX_PATTERN, { code: organ.creditCode ?? '', year, serial });
 }
 
 /** The published item (already saved in the transaction). */
-export async function publishInTx(ctx: TxContext, staff: StaffRecord, item: Row, entry: TrailEntry): Promise<Row> {
+export async function publishInTx(
+  ctx: TxContext,
+  staff: StaffRecord,
+  item: StoredItem,
+  entry: TrailEntry,
+): Promise<StoredItem> {
   const today = shanghaiDate(ctx.now);
   const year = Number(today.slice(0, 4));
   let indexNo: string;
-  if (typeof item.correctionOf === 'string') {
-    const original = one(await ctx.tx.collection(COLLECTIONS.items).doc(item.correctionOf).get());
-    if (!original || original.status !== 'published' || typeof original.indexNo !== 'string') {
+  if (item.correctionOf !== undefined) {
+    const original = await itemsCollection.get(ctx.tx, item.correctionOf);
+    if (!original || original.status !== 'published' || original.indexNo === null) {
       throw conflict('所更正的信息已撤回或已被另一更正替换，此更正不能发布');
     }
     indexNo = original.indexNo;
-    const superseded = {
+    const superseded: StoredItem = {
       ...original,
       status: 'withdrawn',
-      supersededBy: String(item._id),
+      supersededBy: item._id,
       withdrawnAt: ctx.now,
       updatedAt: ctx.now,
     };
     await saveInTx(ctx.tx, superseded);
-    ctx.audit({ action: 'supersede', target: String(original._id), before: original, after: superseded });
+    ctx.audit({ action: 'supersede', target: original._id, before: original, after: superseded });
   } else {
     indexNo = await nextIndexNo(ctx, staff.organId, year);
   }
-  const published: Row = {
+  const published: StoredItem = {
     ...item,
     status: 'published',
     step: null,
     indexNo,
     publishedDate: today,
     publishYear: year,
-    trail: [...trailOf(item), entry],
+    trail: [...item.trail, entry],
     updatedAt: ctx.now,
   };
   await saveInTx(ctx.tx, published);

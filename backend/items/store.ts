@@ -1,90 +1,105 @@
-/** Reading and shaping item documents (the repository side of the items function). */
-import type { ItemSummary, TrailView } from '../../shared/api/items';
-import { approvalChainSchema } from '../../shared/api/organ';
-import { checkRules, DEFAULT_CHAIN, type ApproverRole, type TargetFacts } from '../../shared/policy/rules';
+/**
+ * The items collection: each document parsed with the item's record schema (shared/records/item) and its workflow
+ * fields where it is read, written whole, and shaped for the client. Nothing past this store sees a raw row.
+ */
+import * as z from 'zod';
+import type { ItemSummary, StaffItem } from '../../shared/api/items';
+import {
+  approvalChainSchema,
+  chainFacts,
+  DEFAULT_CHAIN,
+  trailFrom,
+  type Chain,
+  type TrailEntry,
+} from '../../shared/approval';
+import { checkRules } from '../../shared/policy';
+import { isoDate } from '../../shared/records/common';
+import { keywordGrams } from '../../shared/records/grams';
+import { ITEM_STATUSES, itemContentSchema } from '../../shared/records/item';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../runtime';
-import { isRow, one, type Db, type Row } from '../sdk';
-import type { Transaction } from '../transaction';
+import type { Db, Store } from '../sdk';
+import { storedDate, typedCollection } from '../typed-store';
 
-export interface TrailEntry {
-  step: number;
-  decision: TrailView['decision'];
-  staffId: string;
-  role: string;
-  comment?: string;
-  checklist?: Record<string, true>;
-  at: Date;
-}
+export type { TrailEntry };
 
-/** The default approval chain; an item keeps the chain its organ had when it was submitted. */
-export const CHAIN = DEFAULT_CHAIN;
+/** A stored item: its content (what staff fill in) and the workflow fields. */
+export const storedItemSchema = z.looseObject({
+  _id: z.string(),
+  ...itemContentSchema.shape,
+  organId: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  step: z.number().int().nullable().default(null),
+  /** The chain fixed when the item was submitted (absent on a draft never submitted). */
+  chain: approvalChainSchema.optional(),
+  indexNo: z.string().nullable().default(null),
+  publishedDate: isoDate.nullable().default(null),
+  publishYear: z.number().int().optional(),
+  version: z.number().int().positive().default(1),
+  createdBy: z.string(),
+  /** Search keys of the title and 文号 (shared/records/grams.ts); not part of the item anyone reads. */
+  grams: z.array(z.string()).optional(),
+  trail: z.unknown().optional().transform(trailFrom),
+  correctionOf: z.string().optional(),
+  correctionReason: z.string().optional(),
+  supersededBy: z.string().optional(),
+  withdrawReason: z.string().optional(),
+  withdrawnAt: storedDate.optional(),
+  createdAt: storedDate,
+  updatedAt: storedDate,
+});
+export type StoredItem = z.output<typeof storedItemSchema>;
+export type NewItem = Omit<StoredItem, '_id'>;
 
-export const items = (db: Db) => db.collection(COLLECTIONS.items);
+export const itemsCollection = typedCollection(COLLECTIONS.items, storedItemSchema);
 
-export async function loadItem(db: Db, id: string): Promise<Row> {
-  const item = one(await items(db).doc(id).get());
+export async function loadItem(store: Store, id: string): Promise<StoredItem> {
+  const item = await itemsCollection.get(store, id);
   if (!item) throw notFound('公开信息');
   return item;
 }
 
 /** Staff see their organ's items in any status; everyone else only published ones. */
-export async function loadVisibleItem(ctx: HandlerContext, id: string): Promise<Row> {
-  const item = one(await items(ctx.db).doc(id).get());
+export async function loadVisibleItem(ctx: HandlerContext, id: string): Promise<StoredItem> {
+  const item = await itemsCollection.get(ctx.db, id);
   const staffOfOrgan = item !== null && ctx.caller.staff?.organId === item.organId;
   if (!item || (!staffOfOrgan && item.status !== 'published')) throw notFound('公开信息');
   return item;
 }
 
-export async function loadOwnItem(ctx: HandlerContext, id: string): Promise<Row> {
-  const item = one(await items(ctx.db).doc(id).get());
-  if (!item || item.organId !== ctx.caller.staff?.organId) throw notFound('公开信息');
-  return item;
-}
-
 /** The item inside a transaction (its read is part of the conflict check); NOT_FOUND when absent. */
-export async function loadInTx(tx: Transaction, id: string): Promise<Row> {
-  const item = one(await tx.collection(COLLECTIONS.items).doc(id).get());
-  if (!item) throw notFound('公开信息');
-  return item;
+export async function loadInTx(tx: Store, id: string): Promise<StoredItem> {
+  return loadItem(tx, id);
 }
 
 /** Replaces the whole document: fields the edit dropped (a removed 文号) really go. */
-export async function saveInTx(tx: Transaction, item: Row): Promise<void> {
-  const { _id, ...doc } = item;
-  await tx.collection(COLLECTIONS.items).doc(String(_id)).set(doc);
+export async function saveInTx(tx: Store, item: StoredItem): Promise<void> {
+  await itemsCollection.set(tx, item);
 }
 
-export function trailOf(item: Row): TrailEntry[] {
-  return Array.isArray(item.trail) ? item.trail.filter(isRow).map((t) => t as unknown as TrailEntry) : [];
+/** A new item (a draft or a correction's draft); its id. */
+export async function addInTx(tx: Store, item: NewItem): Promise<string> {
+  return itemsCollection.add(tx, item);
 }
 
-export function chainOf(item: Row): readonly ApproverRole[] {
-  const parsed = approvalChainSchema.safeParse(item.chain);
-  return parsed.success ? parsed.data : CHAIN;
-}
-
-/** Staff who approved since the last submission: each may approve once per round. */
-export function approvedThisRound(trail: readonly TrailEntry[]): string[] {
-  const lastSubmit = trail.map((t) => t.decision).lastIndexOf('submit');
-  return trail
-    .slice(lastSubmit + 1)
-    .filter((t) => t.decision === 'approve')
-    .map((t) => t.staffId);
+export function chainOf(item: StoredItem): Chain {
+  return item.chain ?? DEFAULT_CHAIN;
 }
 
 /** Checks the rules the policy table lists for items.<action> against this item; throws the first refusal. */
-export function enforce(action: string, staff: StaffRecord, item: Row, hasChecklist = false): void {
-  const target: TargetFacts = {
-    organId: String(item.organId),
-    step: item.status === 'inReview' && typeof item.step === 'number' ? item.step : null,
-    chain: chainOf(item),
-    approvedBy: approvedThisRound(trailOf(item)),
+export function enforce(action: string, staff: StaffRecord, item: StoredItem, hasChecklist = false): void {
+  const facts = chainFacts(
+    { status: item.status, step: item.step, chain: chainOf(item), trail: item.trail },
     hasChecklist,
-  };
-  const refusal = checkRules('items', action, { staffId: staff._id, organId: staff.organId, role: staff.role }, target);
+  );
+  const refusal = checkRules(
+    'items',
+    action,
+    { staffId: staff._id, organId: staff.organId, role: staff.role },
+    { ...facts, organId: item.organId },
+  );
   if (refusal)
     throw new AppError(
       refusal.code,
@@ -93,36 +108,87 @@ export function enforce(action: string, staff: StaffRecord, item: Row, hasCheckl
     );
 }
 
-export function trailEntry(
-  staff: StaffRecord,
-  at: Date,
-  step: number,
-  decision: TrailEntry['decision'],
-  comment?: string,
-): TrailEntry {
-  return { step, decision, staffId: staff._id, role: staff.role, at, ...(comment ? { comment } : {}) };
+// ---- the catalogue query ----
+
+export interface ItemFilter {
+  /** One organ's items, or every organ's. */
+  organId?: string | undefined;
+  /** One status; undefined: any status. */
+  status?: StoredItem['status'] | undefined;
+  category?: string | undefined;
+  year?: number | undefined;
+  keyword?: string | undefined;
+  /** Staff see the latest edited first among the same date; citizens' pages follow the items' index. */
+  staff?: boolean;
 }
 
-export function toSummary(row: Row): ItemSummary {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One page of the catalogue, newest first, without the heavy fields. CloudBase caps a get at 100 (1000 with
+ * limit), so lists page with skip/limit and the total comes from count(), never from fetching everything.
+ */
+export async function itemPage(
+  db: Db,
+  filter: ItemFilter,
+  page: { skip: number; limit: number },
+): Promise<{ items: StoredItem[]; total: number }> {
+  const _ = db.command;
+  const conditions: object[] = [];
+  if (filter.organId) conditions.push({ organId: filter.organId });
+  conditions.push({ status: filter.status ?? _.neq('__none__') });
+  if (filter.category) conditions.push({ category: filter.category });
+  if (filter.year) conditions.push({ publishYear: filter.year });
+  if (filter.keyword) {
+    // The item's stored grams narrow (an array query both backends answer); the title or 文号 then must hold the
+    // keyword itself, tested only on what the grams let through.
+    const grams = keywordGrams(filter.keyword);
+    if (grams.length > 0) conditions.push({ grams: _.all(grams) });
+    const re = db.RegExp({ regexp: escapeRegExp(filter.keyword), options: 'i' });
+    conditions.push(_.or([{ title: re }, { docNo: re }]));
+  }
+  const where = _.and(conditions);
+  const col = itemsCollection.raw(db);
+  const total = itemsCollection.count(await col.where(where).count());
+  const items = itemsCollection.parseAll(
+    await col
+      .where(where)
+      .orderBy('publishedDate', 'desc')
+      // Citizens' pages (all published) in the order of the items' index (backend/indexes.ts); staff see the
+      // latest edited first among the same date.
+      .orderBy(filter.staff ? 'updatedAt' : '_id', 'desc')
+      .skip(page.skip)
+      .limit(page.limit)
+      .field({ body: false, attachments: false, trail: false, grams: false })
+      .get(),
+  );
+  return { items, total };
+}
+
+// ---- shapes for the client ----
+
+export function toSummary(item: StoredItem): ItemSummary {
   return {
-    id: String(row._id),
-    title: String(row.title ?? ''),
-    indexNo: typeof row.indexNo === 'string' ? row.indexNo : null,
-    docNo: typeof row.docNo === 'string' ? row.docNo : undefined,
-    publisher: String(row.publisher ?? ''),
-    category: String(row.category ?? ''),
-    publishedDate: typeof row.publishedDate === 'string' ? row.publishedDate : null,
-    writtenDate: String(row.writtenDate ?? ''),
-    validity:
-      row.validity === 'inForce' || row.validity === 'repealed' || row.validity === 'expired' ? row.validity : null,
-    status:
-      row.status === 'draft' || row.status === 'inReview' || row.status === 'withdrawn' ? row.status : 'published',
+    id: item._id,
+    title: item.title,
+    indexNo: item.indexNo,
+    docNo: item.docNo,
+    publisher: item.publisher,
+    category: item.category,
+    publishedDate: item.publishedDate,
+    writtenDate: item.writtenDate,
+    validity: item.validity,
+    status: item.status,
   };
 }
 
 /** The full item as the client sees it: internal fields renamed; the trail and who wrote it only for staff. */
-export function toDetail(row: Row, staff: boolean): Row {
-  // grams are search keys (shared/records/grams.ts), not part of the item anyone reads.
-  const { _id, trail, createdBy, chain, grams: _grams, ...rest } = row;
-  return staff ? { id: _id, ...rest, createdBy, chain, trail } : { id: _id, ...rest };
+export function toDetail(item: StoredItem, staff: boolean): StaffItem | Omit<StaffItem, 'trail' | 'chain'> {
+  const { _id, trail, createdBy, chain, grams: _grams, ...rest } = item;
+  const detail = { id: _id, ...rest } as unknown as Omit<StaffItem, 'trail' | 'chain'>;
+  if (!staff) return detail;
+  const staffDetail = { ...detail, createdBy, chain, trail } as unknown as StaffItem;
+  return staffDetail;
 }

@@ -3,7 +3,6 @@
  * stored draft is untouched), withdraw, and correct (a new draft that, once through the chain, replaces the
  * published item under the same 索引号; the published one stays public until then). One transaction each.
  */
-import { searchGrams } from '../../shared/records/grams';
 import type { z } from 'zod';
 import type {
   correctItemSchema,
@@ -13,20 +12,20 @@ import type {
   updateItemSchema,
   withdrawItemSchema,
 } from '../../shared/api/items';
+import { trailEntry, withdrawable } from '../../shared/approval';
+import { searchGrams } from '../../shared/records/grams';
 import { itemContentSchema } from '../../shared/records/item';
-import { COLLECTIONS } from '../collections';
-import { conflict } from '../errors';
+import { conflict, refuse } from '../errors';
 import type { TxContext } from '../runtime';
-import { str, type Row } from '../sdk';
-import { staffOf } from './review';
-import { enforce, loadInTx, saveInTx, trailEntry, trailOf } from './store';
+import { approverOf, staffOf } from '../caller';
+import { addInTx, enforce, loadInTx, saveInTx, type NewItem, type StoredItem } from './store';
 
 export async function create(
   input: z.output<typeof createItemSchema>,
   ctx: TxContext,
 ): Promise<ItemWritten & { status: 'draft' }> {
   const s = staffOf(ctx);
-  const doc = {
+  const doc: NewItem = {
     ...input.content,
     grams: searchGrams(input.content.title, input.content.docNo),
     organId: s.organId,
@@ -40,7 +39,7 @@ export async function create(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  const id = str(await ctx.tx.collection(COLLECTIONS.items).add(doc), 'id');
+  const id = await addInTx(ctx.tx, doc);
   ctx.audit({ action: 'create', target: id, after: doc });
   return { id, version: 1, status: 'draft' };
 }
@@ -54,7 +53,7 @@ export async function update(input: z.output<typeof updateItemSchema>, ctx: TxCo
     throw conflict(`该草稿已被他人修改（当前第 ${String(before.version)} 版），您的修改未保存，请刷新后重新编辑`);
   }
   // The new content replaces the old whole (a cleared 文号 goes); the workflow fields stay.
-  const workflow: Row = { ...before };
+  const workflow: Record<string, unknown> = { ...before };
   for (const key of Object.keys(itemContentSchema.shape)) delete workflow[key];
   const after = {
     ...workflow,
@@ -62,7 +61,7 @@ export async function update(input: z.output<typeof updateItemSchema>, ctx: TxCo
     grams: searchGrams(input.content.title, input.content.docNo),
     version: input.version + 1,
     updatedAt: ctx.now,
-  };
+  } as StoredItem;
   await saveInTx(ctx.tx, after);
   ctx.audit({ action: 'update', target: input.id, before, after });
   return { id: input.id, version: input.version + 1 };
@@ -72,13 +71,13 @@ export async function withdraw(input: z.output<typeof withdrawItemSchema>, ctx: 
   const staff = staffOf(ctx);
   const before = await loadInTx(ctx.tx, input.id);
   enforce('withdraw', staff, before);
-  if (before.status !== 'published') throw conflict('只有已发布的信息可以撤回');
-  const after = {
+  refuse(withdrawable(before.status, '撤回'));
+  const after: StoredItem = {
     ...before,
     status: 'withdrawn',
     withdrawReason: input.reason,
     withdrawnAt: ctx.now,
-    trail: [...trailOf(before), trailEntry(staff, ctx.now, -1, 'withdraw', input.reason)],
+    trail: [...before.trail, trailEntry(approverOf(staff), ctx.now, -1, 'withdraw', input.reason)],
     updatedAt: ctx.now,
   };
   await saveInTx(ctx.tx, after);
@@ -93,8 +92,8 @@ export async function correct(
   const staff = staffOf(ctx);
   const original = await loadInTx(ctx.tx, input.id);
   enforce('correct', staff, original);
-  if (original.status !== 'published') throw conflict('只有已发布的信息可以更正');
-  const doc = {
+  refuse(withdrawable(original.status, '更正'));
+  const doc: NewItem = {
     ...input.content,
     grams: searchGrams(input.content.title, input.content.docNo),
     organId: staff.organId,
@@ -106,11 +105,11 @@ export async function correct(
     createdBy: staff._id,
     correctionOf: input.id,
     correctionReason: input.reason,
-    trail: [trailEntry(staff, ctx.now, -1, 'correct', input.reason)],
+    trail: [trailEntry(approverOf(staff), ctx.now, -1, 'correct', input.reason)],
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  const id = str(await ctx.tx.collection(COLLECTIONS.items).add(doc), 'id');
+  const id = await addInTx(ctx.tx, doc);
   ctx.audit({ action: 'correct', target: id, before: original, after: doc });
   return { id, correctionOf: input.id, status: 'draft' };
 }

@@ -13,10 +13,30 @@ import {
   type NoticeFields,
 } from '../../shared/api/organ';
 import { chineseDate } from '../../shared/requests/letters/fill';
+import * as z from 'zod';
 import { COLLECTIONS } from '../collections';
+import { findOrgan, type StoredOrgan } from '../organs';
 import type { Services } from '../runtime';
-import { isRow, num, one, rows, type Db, type Row } from '../sdk';
+import { num, type Db } from '../sdk';
 import { PERMANENT_ERRCODES, type SubscribeMessage } from '../subscribe';
+import { storedDate, typedCollection } from '../typed-store';
+
+/** A queued message (queue.ts `deliver`) as this outbox reads it; its refs (requestId, itemId…) are kept. */
+const notificationSchema = z.looseObject({
+  _id: z.string(),
+  toOpenid: z.string(),
+  templateId: z.string(),
+  page: z.string(),
+  data: z.record(z.string(), z.unknown()).catch({}).default({}),
+  organId: z.string(),
+  purpose: z.string().optional(),
+  state: z.enum(['pending', 'sending', 'sent', 'failed']),
+  attempts: z.number().int().nonnegative().catch(0).default(0),
+  createdAt: storedDate.optional().catch(undefined),
+  claimedAt: storedDate.optional().catch(undefined),
+});
+export type StoredNotice = z.output<typeof notificationSchema>;
+const notifications = typedCollection(COLLECTIONS.notifications, notificationSchema);
 
 export const MAX_ATTEMPTS = 3;
 /** A claim older than this is taken to have died with its function instance. */
@@ -49,33 +69,45 @@ function fit(key: string, value: string): string {
  * `templateFields[purpose]`; else its `noticeFields` for the applicant's progress; else the default keys (a staff
  * reminder's: a thing key first, for its Chinese title).
  */
-export function noticeFieldsOf(organ: Row | null, purpose?: unknown): NoticeFields {
+export function noticeFieldsOf(
+  organ: Pick<StoredOrgan, 'noticeFields' | 'templateFields'> | null,
+  purpose?: unknown,
+): NoticeFields {
   const known = purpose === undefined ? 'requestAnswered' : SUBSCRIBE_PURPOSES.find((p) => p === purpose);
-  const perPurpose =
-    known && isRow(organ?.templateFields) ? noticeFieldsSchema.safeParse(organ.templateFields[known]) : null;
+  const perPurpose = known ? noticeFieldsSchema.safeParse(templateFieldsFor(organ?.templateFields, known)) : null;
   if (perPurpose?.success) return perPurpose.data;
   if (known !== undefined && known !== 'requestAnswered') return DEFAULT_REMINDER_FIELDS;
   const parsed = noticeFieldsSchema.safeParse(organ?.noticeFields);
   return parsed.success ? parsed.data : DEFAULT_NOTICE_FIELDS;
 }
 
+/** The organ's template keys for one purpose, from its stored `templateFields` (checked by the caller). */
+function templateFieldsFor(templateFields: unknown, purpose: string): unknown {
+  return typeof templateFields === 'object' && templateFields !== null
+    ? (templateFields as Record<string, unknown>)[purpose]
+    : undefined;
+}
+
 /** The first value is stored as `applicationNo` by applicants' messages and as `title` by staff reminders. */
-function valueOf(data: Row, name: keyof NoticeFields): string {
+function valueOf(data: Record<string, unknown>, name: keyof NoticeFields): string {
   const value = data[name] ?? (name === 'applicationNo' ? data.title : undefined);
   return typeof value === 'string' ? value : '';
 }
 
 /** A queued message as subscribeMessage.send takes it, its values mapped to the organ's template keys. */
-export function toSubscribeMessage(row: Row, fields: NoticeFields): SubscribeMessage {
-  const data = isRow(row.data) ? row.data : {};
+export function toSubscribeMessage(
+  row: Pick<StoredNotice, 'toOpenid' | 'templateId' | 'page' | 'data'>,
+  fields: NoticeFields,
+): SubscribeMessage {
+  const data = row.data;
   const entries = (Object.keys(fields) as (keyof NoticeFields)[]).map((name) => {
     const key = fields[name];
     return [key, { value: fit(key, valueOf(data, name)) }] as const;
   });
   return {
-    touser: String(row.toOpenid),
-    template_id: String(row.templateId),
-    page: String(row.page),
+    touser: row.toOpenid,
+    template_id: row.templateId,
+    page: row.page,
     data: Object.fromEntries(entries),
     miniprogram_state: 'formal',
     lang: 'zh_CN',
@@ -83,18 +115,18 @@ export function toSubscribeMessage(row: Row, fields: NoticeFields): SubscribeMes
 }
 
 /** Sends one queued message if this caller wins its claim; returns its state afterwards (null: someone else's). */
-async function sendOne(db: Db, services: Services, row: Row, now: Date): Promise<string | null> {
+async function sendOne(db: Db, services: Services, row: StoredNotice, now: Date): Promise<string | null> {
   const sender = services.subscribe;
   if (!sender) return null;
-  const col = db.collection(COLLECTIONS.notifications);
-  const id = String(row._id);
-  const attempts = typeof row.attempts === 'number' ? row.attempts : 0;
+  const col = notifications.raw(db);
+  const id = row._id;
+  const attempts = row.attempts;
   const claimed = num(
     await col.where({ _id: id, state: row.state, attempts }).update({ state: 'sending', claimedAt: now }),
     'updated',
   );
   if (claimed === 0) return null;
-  const organ = one(await db.collection(COLLECTIONS.organs).doc(String(row.organId)).get());
+  const organ = await findOrgan(db, row.organId);
   let result;
   try {
     result = await sender(toSubscribeMessage(row, noticeFieldsOf(organ, row.purpose)));
@@ -134,17 +166,17 @@ export async function dispatchNotices(
 ): Promise<DispatchSummary> {
   const summary: DispatchSummary = { sent: 0, pending: 0, failed: 0 };
   if (!services.subscribe) return summary;
-  const col = db.collection(COLLECTIONS.notifications);
   const _ = db.command;
-  let queued: Row[];
+  let queued: StoredNotice[];
   if (ids) {
-    queued = (await Promise.all(ids.map(async (id) => one(await col.doc(id).get())))).filter(
-      (r): r is Row => r !== null && r.state === 'pending',
+    queued = (await Promise.all(ids.map((id) => notifications.get(db, id)))).filter(
+      (r): r is StoredNotice => r !== null && r.state === 'pending',
     );
   } else {
     const stale = new Date(now.getTime() - STALE_CLAIM_MS);
-    queued = rows(
-      await col
+    queued = notifications.parseAll(
+      await notifications
+        .raw(db)
         .where(_.or([{ state: 'pending' }, { state: 'sending', claimedAt: _.lt(stale) }]))
         .orderBy('createdAt', 'asc')
         .limit(100)

@@ -6,9 +6,11 @@
  * (outbox.ts, through `sendAfterCommit`).
  */
 import type { SubscribePurpose } from '../../shared/api/organ';
+import * as z from 'zod';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
-import { rows, type Row, type Store } from '../sdk';
+import type { Store } from '../sdk';
+import { storedDate, typedCollection } from '../typed-store';
 import { dispatchNotices } from './outbox';
 
 export type { Store };
@@ -51,21 +53,63 @@ export async function deliver(record: OutgoingNotice, store: Store, id?: string)
   return String(added.id);
 }
 
+/** One accepted subscription (an applicant's for a request, a staff member's for a purpose), used by one message. */
+const grantSchema = z.looseObject({
+  _id: z.string(),
+  openid: z.string(),
+  templateId: z.string().catch(''),
+  used: z.boolean(),
+  grantedAt: storedDate.optional().catch(undefined),
+});
+export type StoredGrant = z.output<typeof grantSchema>;
+
+export const GRANTS = {
+  notice: typedCollection(COLLECTIONS.noticeGrants, grantSchema),
+  reminder: typedCollection(COLLECTIONS.reminderGrants, grantSchema),
+};
+
+/** A new grant; its id. */
+export function addGrant(store: Store, kind: keyof typeof GRANTS, grant: Omit<StoredGrant, '_id'>): Promise<string> {
+  return GRANTS[kind].add(store, grant);
+}
+
+/** The unused grants matching `where` (a person holds a handful; 1000 is the SDK's page limit). */
+export async function unusedGrants(
+  store: Store,
+  kind: keyof typeof GRANTS,
+  where: Record<string, unknown>,
+): Promise<StoredGrant[]> {
+  const grants = GRANTS[kind];
+  return grants.parseAll(
+    await grants
+      .raw(store)
+      .where({ ...where, used: false })
+      .limit(1000)
+      .get(),
+  );
+}
+
 /**
  * In a transaction: marks the oldest unused grant matching `where` used and returns it; null when there is none
  * (nobody accepted a message, so none is sent). Two changes racing for one grant conflict and one re-runs.
  */
-export async function useGrant(tx: Store, collection: string, where: Row, now: Date): Promise<Row | null> {
-  const col = tx.collection(collection);
-  const grants = rows(
-    await col
+export async function useGrant(
+  tx: Store,
+  kind: keyof typeof GRANTS,
+  where: Record<string, unknown>,
+  now: Date,
+): Promise<StoredGrant | null> {
+  const grants = GRANTS[kind];
+  const found = grants.parseAll(
+    await grants
+      .raw(tx)
       .where({ ...where, used: false })
       .limit(100)
       .get(),
   );
-  const grant = grants.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
+  const grant = found.sort((a, b) => timeOf(a.grantedAt) - timeOf(b.grantedAt))[0];
   if (!grant) return null;
-  await col.doc(String(grant._id)).update({ used: true, usedAt: now });
+  await grants.raw(tx).doc(grant._id).update({ used: true, usedAt: now });
   return grant;
 }
 
@@ -75,6 +119,6 @@ export function sendAfterCommit(ctx: Pick<TxContext, 'afterCommit' | 'now'>, ids
   ctx.afterCommit(async (db, services) => void (await dispatchNotices(db, services, ctx.now, ids)));
 }
 
-function timeOf(value: unknown): number {
-  return value instanceof Date ? value.getTime() : 0;
+function timeOf(value: Date | undefined): number {
+  return value ? value.getTime() : 0;
 }

@@ -17,8 +17,10 @@ import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
 import type { TxContext } from '../runtime';
-import { isRow, one, rows, type Row } from '../sdk';
-import { deliver, sendAfterCommit, useGrant, type NoticeData, type Store } from './queue';
+import { findOrgan } from '../organs';
+import { one, type Row } from '../sdk';
+import { activeStaffOf, staffById, type StoredStaff } from '../staff';
+import { addGrant, deliver, sendAfterCommit, unusedGrants, useGrant, type NoticeData, type Store } from './queue';
 
 /** The staff pages a reminder opens: the routes of miniprogram/staff/session.ts, without the leading slash. */
 export const STAFF_PAGES = {
@@ -30,9 +32,7 @@ export const STAFF_PAGES = {
 
 /** The caller's unused grants per staff purpose (a person holds a handful; 1000 is the SDK's page limit). */
 export async function reminderCounts(store: Store, organId: string, openid: string): Promise<ReminderCounts> {
-  const grants = rows(
-    await store.collection(COLLECTIONS.reminderGrants).where({ organId, openid, used: false }).limit(1000).get(),
-  );
+  const grants = await unusedGrants(store, 'reminder', { organId, openid });
   const counts = Object.fromEntries(STAFF_PURPOSES.map((p) => [p, 0])) as ReminderCounts;
   for (const g of grants) {
     const purpose = STAFF_PURPOSES.find((p) => p === g.purpose);
@@ -47,8 +47,8 @@ export async function grantReminder(
   staff: StaffRecord,
   input: GrantReminderInput,
 ): Promise<ReminderCounts> {
-  const organ = one(await ctx.tx.collection(COLLECTIONS.organs).doc(staff.organId).get());
-  const configured = isRow(organ?.templateIds) ? organ.templateIds[input.purpose] : undefined;
+  const organ = await findOrgan(ctx.tx, staff.organId);
+  const configured = organ?.templateIds[input.purpose];
   if (configured !== input.templateId) {
     const message = '该模板不是本机关为此提醒配置的订阅消息模板';
     throw new AppError('VALIDATION', message, [{ path: 'templateId', message }]);
@@ -56,14 +56,14 @@ export async function grantReminder(
   // Counted before the write: a read after it inside the transaction need not see it.
   const counts = await reminderCounts(ctx.tx, staff.organId, String(ctx.caller.openid));
   const grant = {
-    openid: ctx.caller.openid,
+    openid: String(ctx.caller.openid),
     organId: staff.organId,
     purpose: input.purpose,
     templateId: input.templateId,
     used: false,
     grantedAt: ctx.now,
   };
-  await ctx.tx.collection(COLLECTIONS.reminderGrants).add(grant);
+  await addGrant(ctx.tx, 'reminder', grant);
   ctx.audit({
     action: 'grantReminder',
     target: staff._id,
@@ -89,11 +89,10 @@ export interface Reminder {
   onceKey?: string;
 }
 
-async function recipients(tx: Store, organId: string, to: Reminder['to']): Promise<Row[]> {
-  const staff = tx.collection(COLLECTIONS.staff);
-  if ('role' in to) return rows(await staff.where({ organId, role: to.role, active: true }).limit(100).get());
-  const one_ = one(await staff.doc(to.staffId).get());
-  return one_ && one_.active === true && one_.organId === organId ? [one_] : [];
+async function recipients(tx: Store, organId: string, to: Reminder['to']): Promise<StoredStaff[]> {
+  if ('role' in to) return activeStaffOf(tx, organId, to.role);
+  const person = await staffById(tx, to.staffId);
+  return person && person.active && person.organId === organId ? [person] : [];
 }
 
 /**
@@ -107,12 +106,12 @@ export async function remindStaff(
   const { tx, now } = ctx;
   const ids: string[] = [];
   for (const person of await recipients(tx, reminder.organId, reminder.to)) {
-    if (typeof person.openid !== 'string') continue;
-    const id = reminder.onceKey === undefined ? undefined : `${reminder.onceKey}-${String(person._id)}`;
+    if (person.openid === null) continue;
+    const id = reminder.onceKey === undefined ? undefined : `${reminder.onceKey}-${person._id}`;
     if (id !== undefined && one(await tx.collection(COLLECTIONS.notifications).doc(id).get())) continue;
     const grant = await useGrant(
       tx,
-      COLLECTIONS.reminderGrants,
+      'reminder',
       { openid: person.openid, organId: reminder.organId, purpose: reminder.purpose },
       now,
     );
@@ -120,7 +119,7 @@ export async function remindStaff(
     const message = {
       ...reminder.refs,
       toOpenid: person.openid,
-      templateId: String(grant.templateId),
+      templateId: grant.templateId,
       page: reminder.page,
       data: reminder.data,
       organId: reminder.organId,

@@ -4,10 +4,10 @@
  * 分管领导 (reviewer role) — who heads 政务公开 at a township — and failing those, its 第一负责人.
  */
 import { ROLE_LABELS } from '../../shared/policy/roles';
-import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
-import { one, rows, type Row } from '../sdk';
-import type { Store } from './store';
+import { findOrgan } from '../organs';
+import type { Store } from '../sdk';
+import { activeStaffOf, type StoredStaff } from '../staff';
 
 export interface Approver {
   id: string;
@@ -15,18 +15,15 @@ export interface Approver {
   roleLabel: string;
 }
 
-function asApprover(row: Row): Approver {
-  const role = String(row.role) as keyof typeof ROLE_LABELS;
-  return { id: String(row._id), displayName: String(row.displayName ?? ''), roleLabel: ROLE_LABELS[role] ?? '' };
+function asApprover(s: StoredStaff): Approver {
+  return { id: s._id, displayName: s.displayName, roleLabel: ROLE_LABELS[s.role] };
 }
 
 export async function extensionApprovers(store: Store, organId: string): Promise<Approver[]> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  const staff = rows(await store.collection(COLLECTIONS.staff).where({ organId, active: true }).limit(1000).get());
-  const named = Array.isArray(organ?.extensionApprovers)
-    ? organ.extensionApprovers.filter((v): v is string => typeof v === 'string')
-    : [];
-  if (named.length > 0) return staff.filter((s) => named.includes(String(s._id))).map(asApprover);
+  const organ = await findOrgan(store, organId);
+  const staff = await activeStaffOf(store, organId);
+  const named = organ?.extensionApprovers ?? [];
+  if (named.length > 0) return staff.filter((s) => named.includes(s._id)).map(asApprover);
   const reviewers = staff.filter((s) => s.role === 'reviewer');
   return (reviewers.length > 0 ? reviewers : staff.filter((s) => s.role === 'leader')).map(asApprover);
 }

@@ -3,7 +3,7 @@
  * staff of the organ confirm, act through the state machine of shared/requests (补正, 征求意见, 延期, 收费, 答复,
  * 终止) with optimistic concurrency, enter paper requests, and draft reply letters. Every staff read of a request
  * (which shows personal data) is audited; audit entries hold hashes only. requestRecordsFor feeds the report.
- * Writes (submit, record, act, reissueCode, setCalendar) are txActions: the document, the 申请编号 counter, the
+ * Writes (submit, record, act, reissueCode, setCalendar) are transactional: the document, the 申请编号 counter, the
  * audit entry and any subscribe message commit together or not at all. Submit and record are idempotent by the
  * payload's idempotencyKey without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
  */
@@ -27,16 +27,16 @@ import {
   NOTICE_TITLES,
   nthRequestThisMonth,
   STATUS_LABELS,
+  thirdPartyLetters,
   toFailure,
   toStaffView,
   type NoticeSettings,
 } from '../../shared/requests';
-import type { Caller, StaffRecord } from '../caller';
-import { COLLECTIONS } from '../collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
-import { defineFunction, type HandlerContext, type TxContext } from '../runtime';
 import { requestsContract } from '../../shared/api/contracts/requests';
-import { num, one, rows } from '../sdk';
+import type { ThirdPartyLetterAnswer } from '../../shared/api/requests';
+import { staffOf, type Caller } from '../caller';
+import { AppError, conflict, notFound } from '../errors';
+import { defineFunction, type HandlerContext, type TxContext } from '../runtime';
 import { shanghaiDate } from '../time';
 import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
@@ -46,13 +46,15 @@ import { remindReceived } from './reminders';
 import {
   calendarFor,
   createRequest,
-  fromRow,
-  hashQueryCode,
   isFinal,
   loadForOwner,
   loadForStaff,
-  newQueryCode,
-  requestsOf,
+  ownerPage,
+  replaceQueryCode,
+  sameApplicantInMonth,
+  saveCalendar,
+  storedCalendar,
+  storedCalendarDocument,
   type Created,
   type StoredRequest,
 } from './store';
@@ -63,12 +65,6 @@ import { applicantAnswer, deadlineFor } from './views';
 
 export { requestRecordsFor };
 export { sweepRequests } from './sweep';
-
-function staffOf(ctx: { caller: Caller }): StaffRecord {
-  const s = ctx.caller.staff;
-  if (!s) throw forbidden('仅限本机关工作人员');
-  return s;
-}
 
 function signedIn(ctx: { caller: Caller }): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请先在微信中打开并登录');
@@ -101,27 +97,10 @@ function own(stored: StoredRequest, calendar: Calendar, today: string, settings:
 }
 
 /** 109号 第四条: this request's place among the same applicant's requests received in its month. */
-async function nthThisMonth(ctx: HandlerContext, stored: StoredRequest): Promise<number> {
+async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredRequest): Promise<number> {
   const received = stored.request.receivedDate;
   if (received === null) return 0;
-  const _ = ctx.db.command;
-  const month = received.slice(0, 7);
-  const a = stored.request.applicant;
-  const same = rows(
-    await requestsOf(ctx.db)
-      .where({
-        organId: stored.organId,
-        'applicant.idType': a.idType,
-        'applicant.idNumber': a.idNumber,
-        receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)),
-      })
-      .limit(1000)
-      .get(),
-  );
-  return nthRequestThisMonth(
-    stored.request,
-    same.map((r) => fromRow(r).request),
-  );
+  return nthRequestThisMonth(stored.request, await sameApplicantInMonth(ctx.db, stored, received.slice(0, 7)));
 }
 
 export const requestsFunction = defineFunction('requests', requestsContract, {
@@ -154,21 +133,14 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   mine: {
     async handler(input, ctx): Promise<OwnRequestPage> {
       const openid = signedIn(ctx);
-      const where = { ownerOpenid: openid };
-      const total = num(await requestsOf(ctx.db).where(where).count(), 'total');
-      const page = rows(
-        await requestsOf(ctx.db)
-          .where(where)
-          .orderBy('createdAt', 'desc')
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
-          .get(),
-      );
+      const { requests: page, total } = await ownerPage(ctx.db, openid, {
+        skip: (input.page - 1) * input.pageSize,
+        limit: input.pageSize,
+      });
       const today = shanghaiDate(ctx.now);
       const organs = new Map<string, { calendar: Calendar; settings: NoticeSettings }>();
       const list: OwnRequest[] = [];
-      for (const row of page) {
-        const stored = fromRow(row);
+      for (const stored of page) {
         let organ = organs.get(stored.organId);
         if (!organ)
           organs.set(
@@ -235,7 +207,9 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
       const today = shanghaiDate(ctx.now);
       const calendar = await calendarFor(tx, stored.organId);
       if (input.action.type === 'extend') await checkApprover(tx, stored.organId, input.action.approverId);
-      const applied = applyAction(stored.request, input.action, today, calendar);
+      // 109号: the fee position by count comes from the records, never from the page.
+      const context = input.action.type === 'noticeFee' ? { nthThisMonth: await nthThisMonth(ctx, stored) } : {};
+      const applied = applyAction(stored.request, input.action, today, calendar, context);
       if (!applied.ok) {
         const f = toFailure(applied);
         throw new AppError(
@@ -276,8 +250,21 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   },
 
   letter: {
-    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter> {
+    async handler(input, ctx): Promise<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
+      if (input.thirdParty) {
+        const kind = input.thirdParty;
+        const sent = thirdPartyLetters(
+          stored.request,
+          await noticeSettingsFor(ctx.db, stored.organId),
+          await calendarFor(ctx.db, stored.organId),
+        )
+          .filter((l) => l.kind === kind)
+          .pop();
+        if (!sent) throw notFound('该申请的第三方文书');
+        await ctx.audit({ action: 'letter', target: stored.request.id });
+        return { kind: sent.kind, title: sent.title, text: sent.text, date: sent.date };
+      }
       if (input.notice) {
         const notice = latestNotice(
           stored.request,
@@ -315,11 +302,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   reissueCode: {
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
-      const queryCode = newQueryCode();
-      const { _id, ...current } = stored.row;
-      const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: ctx.now };
-      await ctx.tx.collection(COLLECTIONS.requests).doc(input.id).set(after);
-      ctx.audit({ action: 'reissueCode', target: input.id, before: stored.row, after: { _id, ...after } });
+      const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now);
+      ctx.audit({ action: 'reissueCode', target: input.id, before, after });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },
   },
@@ -327,9 +311,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   getCalendar: {
     async handler(_input, ctx) {
       const organId = staffOf(ctx).organId;
-      const doc = one(await ctx.db.collection(COLLECTIONS.organCalendars).doc(organId).get());
       // A stored table is checked when saved; one that no longer reads answers as empty rather than half.
-      const stored = organCalendarSchema.safeParse(doc?.calendar ?? { years: {} });
+      const stored = organCalendarSchema.safeParse((await storedCalendar(ctx.db, organId)) ?? { years: {} });
       const calendar = stored.success ? stored.data : { years: {} };
       return { calendar, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
     },
@@ -338,11 +321,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   setCalendar: {
     async transaction(input, ctx) {
       const organId = staffOf(ctx).organId;
-      const col = ctx.tx.collection(COLLECTIONS.organCalendars);
-      const before = one(await col.doc(organId).get());
-      await col
-        .doc(organId)
-        .set({ calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.caller.staff?._id ?? null });
+      const before = await storedCalendarDocument(ctx.tx, organId);
+      await saveCalendar(ctx.tx, organId, input.calendar, ctx.caller.staff?._id ?? null, ctx.now);
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },

@@ -5,33 +5,12 @@
  * fields, and sorted here; finished ones are paged in the database with skip/limit and counted with count().
  */
 import type { z } from 'zod';
-import type { listRequestsSchema, RequestPage, RequestRow } from '../../shared/api/requests';
-import type { RequestStatus } from '../../shared/requests';
+import type { listRequestsSchema, RequestPage } from '../../shared/api/requests';
+import type { RequestRow } from '../../shared/api/requests';
 import type { HandlerContext } from '../runtime';
-import { num, rows, type Row } from '../sdk';
 import { shanghaiDate } from '../time';
-import { calendarFor, DONE_STATUSES, isFinal, OPEN_STATUSES, requestsOf } from './store';
-import { ROW_FIELDS, rowOf } from './views';
-
-const PAGE = 1000;
-
-async function allOpen(ctx: HandlerContext, organId: string, statuses: readonly RequestStatus[]): Promise<Row[]> {
-  const _ = ctx.db.command;
-  const out: Row[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = rows(
-      await requestsOf(ctx.db)
-        .where({ organId, status: _.in([...statuses]) })
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(PAGE)
-        .field(ROW_FIELDS)
-        .get(),
-    );
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
-}
+import { calendarFor, countIn, deskPageIn, deskRowsIn, DONE_STATUSES, isFinal, OPEN_STATUSES } from './store';
+import { rowOf } from './views';
 
 function byUrgency(a: RequestRow, b: RequestRow): number {
   const rank = (r: RequestRow) => (r.deadline ? 1 : 0); // awaiting confirmation first
@@ -47,10 +26,9 @@ export async function listRequests(
   organId: string,
   input: z.output<typeof listRequestsSchema>,
 ): Promise<RequestPage> {
-  const _ = ctx.db.command;
   const today = shanghaiDate(ctx.now);
   const calendar = await calendarFor(ctx.db, organId);
-  const open = (await allOpen(ctx, organId, OPEN_STATUSES)).map((r) => rowOf(r, calendar, today)).sort(byUrgency);
+  const open = (await deskRowsIn(ctx.db, organId, OPEN_STATUSES)).map((r) => rowOf(r, calendar, today)).sort(byUrgency);
   const counts = {
     open: open.length,
     atRisk: open.filter((r) => r.deadline?.atRisk).length,
@@ -61,23 +39,13 @@ export async function listRequests(
   const wanted = input.status;
   const openPart = wanted === undefined ? open : isFinal(wanted) ? [] : open.filter((r) => r.status === wanted);
   const doneStatuses = wanted === undefined ? DONE_STATUSES : isFinal(wanted) ? [wanted] : [];
-  const doneWhere = { organId, status: _.in([...doneStatuses]) };
-  const doneTotal = doneStatuses.length === 0 ? 0 : num(await requestsOf(ctx.db).where(doneWhere).count(), 'total');
+  const doneTotal = doneStatuses.length === 0 ? 0 : await countIn(ctx.db, organId, doneStatuses);
 
   const list = openPart.slice(from, from + input.pageSize);
   const room = input.pageSize - list.length;
   if (room > 0 && doneTotal > 0) {
     const skip = Math.max(0, from - openPart.length);
-    const done = rows(
-      await requestsOf(ctx.db)
-        .where(doneWhere)
-        .orderBy('answeredDate', 'desc')
-        .orderBy('applicationNo', 'desc')
-        .skip(skip)
-        .limit(room)
-        .field(ROW_FIELDS)
-        .get(),
-    );
+    const done = await deskPageIn(ctx.db, organId, doneStatuses, { skip, limit: room });
     list.push(...done.map((r) => rowOf(r, calendar, today)));
   }
   return { list, total: openPart.length + doneTotal, page: input.page, pageSize: input.pageSize, counts };

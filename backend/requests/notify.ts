@@ -6,10 +6,9 @@
  * (backend/notices/). Messages carry the 申请编号, the status and dates — never personal data.
  */
 import { outcomeLabel, STATUS_LABELS, type ActionType, type InfoRequest } from '../../shared/requests';
-import { COLLECTIONS } from '../collections';
-import { deliver, useGrant } from '../notices/queue';
+import { addGrant, deliver, GRANTS, useGrant } from '../notices/queue';
 import type { HandlerContext } from '../runtime';
-import { num, type Db } from '../sdk';
+import type { Db } from '../sdk';
 import type { Store } from './store';
 
 /** Status changes the owner is told of. */
@@ -46,14 +45,13 @@ export async function grantNotice(
   openid: string,
   templateId: string,
 ): Promise<number> {
-  const col = ctx.db.collection(COLLECTIONS.noticeGrants);
-  await col.add({ requestId, openid, templateId, used: false, grantedAt: ctx.now });
+  await addGrant(ctx.db, 'notice', { requestId, openid, templateId, used: false, grantedAt: ctx.now });
   return pendingGrants(ctx.db, requestId, openid);
 }
 
 export async function pendingGrants(db: Db, requestId: string, openid: string | null): Promise<number> {
   if (!openid) return 0;
-  return num(await db.collection(COLLECTIONS.noticeGrants).where({ requestId, openid, used: false }).count(), 'total');
+  return GRANTS.notice.count(await GRANTS.notice.raw(db).where({ requestId, openid, used: false }).count());
 }
 
 /**
@@ -75,17 +73,12 @@ export async function notifyOwner(
   },
 ): Promise<string | null> {
   if (!args.owner || !NOTIFY_ON.has(args.action)) return null;
-  const grant = await useGrant(
-    tx,
-    COLLECTIONS.noticeGrants,
-    { requestId: args.requestId, openid: args.owner },
-    args.now,
-  );
+  const grant = await useGrant(tx, 'notice', { requestId: args.requestId, openid: args.owner }, args.now);
   if (!grant) return null;
   return deliver(
     {
       toOpenid: args.owner,
-      templateId: String(grant.templateId),
+      templateId: grant.templateId,
       page: `pages/request/track/index?id=${args.requestId}`,
       data: {
         applicationNo: args.request.applicationNo,

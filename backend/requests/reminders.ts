@@ -9,7 +9,7 @@ import { inTransactionThen, type Services, type TxContext } from '../runtime';
 import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
 import { forEachRequest, OPEN_STATUSES, type StoredRequest } from './store';
-import { deadlineFor } from './views';
+import { staffAlert } from '../../shared/requests';
 
 const EDITORS = { role: 'editor' } as const;
 
@@ -44,17 +44,11 @@ async function remindDeadline(
   now: Date,
 ): Promise<number> {
   const today = shanghaiDate(now);
-  const deadline = deadlineFor(calendar, stored.request, today);
-  if (!deadline || !(deadline.atRisk || deadline.overdue)) return 0;
+  // At risk, overdue, a third party's period about to end, or a lapse on a provisional date (staff decide).
+  const alert = staffAlert(stored.request, today, calendar);
+  if (!alert) return 0;
   const id = stored.request.id;
-  const data = {
-    title: stored.request.applicationNo,
-    status: deadline.overdue ? '已逾期' : '即将到期',
-    date: today,
-    note: deadline.overdue
-      ? `应于${deadline.dueDate}前答复，已逾期`
-      : `剩${deadline.daysRemaining}个工作日，应于${deadline.dueDate}前答复`,
-  };
+  const data = { title: stored.request.applicationNo, status: alert.status, date: today, note: alert.note };
   return inTransactionThen(db, services, async (tx, afterCommit) => {
     const reminder = {
       organId: stored.organId,

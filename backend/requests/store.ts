@@ -9,7 +9,11 @@
  * without storing the answer, which would hold the 查询码 in clear).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import * as z from 'zod';
 import { createCalendar, type Calendar, type OrganCalendar } from '../../shared/calendar';
+import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../shared/format';
+import { isoDate } from '../../shared/records/common';
+import { nextSerial } from '../counters';
 import { idempotencyKey } from '../idempotency';
 import {
   FINAL_STATUSES,
@@ -25,11 +29,13 @@ import {
 import type { ReplyLetter } from '../../shared/api/requests';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
+import { organOf } from '../organs';
 import type { Caller } from '../caller';
-import { one, rows, type Db, type Row, type Store } from '../sdk';
+import { num, one, rows, type Db, type Row, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
+import { typedCollection } from '../typed-store';
 
-export const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
+const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
 
 /** The one miss message: an unknown id and somebody else's request read the same. */
 export const requestNotFound = () => notFound('该申请');
@@ -43,52 +49,32 @@ export interface StoredRequest {
   letter: ReplyLetter | null;
 }
 
-function isStatus(value: unknown): value is RequestStatus {
-  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
-}
+const replyLetterSchema = z.object({ title: z.string(), text: z.string(), date: z.string() });
 
-function letterOf(value: unknown): ReplyLetter | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  return typeof v.title === 'string' && typeof v.text === 'string' && typeof v.date === 'string'
-    ? { title: v.title, text: v.text, date: v.date }
-    : null;
-}
+/**
+ * The stored envelope of a request: what decides access, counting and concurrency is parsed; the InfoRequest body
+ * (applicant, content, events, history) is shared/requests' own, written only by its state machine.
+ */
+const storedRequestSchema = z.looseObject({
+  _id: z.string(),
+  organId: z.string(),
+  applicationNo: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  ownerOpenid: z.string().nullable().catch(null),
+  version: z.number().int().positive().catch(1),
+  replyLetter: replyLetterSchema.nullable().catch(null),
+});
 
 /**
  * The document back as an InfoRequest. The 查询码 is not stored: `queryCode` is '' (staff can issue a new one).
- * Our own writes made the document, so only the fields that decide access and counting are checked.
  */
 export function fromRow(row: Row): StoredRequest {
-  if (
-    typeof row._id !== 'string' ||
-    typeof row.organId !== 'string' ||
-    typeof row.applicationNo !== 'string' ||
-    !isStatus(row.status)
-  ) {
-    throw new Error('info request document malformed');
-  }
-  const {
-    _id,
-    organId,
-    ownerOpenid,
-    version,
-    queryCodeHash: _hash,
-    applicantType: _type,
-    replyLetter,
-    createdAt: _c,
-    updatedAt: _u,
-    ...rest
-  } = row;
+  const parsed = storedRequestSchema.safeParse(row);
+  if (!parsed.success) throw new Error('info request document malformed');
+  const { _id, organId, ownerOpenid, version, replyLetter, ...fields } = parsed.data;
+  const { queryCodeHash: _hash, applicantType: _type, createdAt: _c, updatedAt: _u, ...rest } = fields;
   const request = { ...(rest as unknown as Omit<InfoRequest, 'id' | 'queryCode'>), id: _id, queryCode: '' };
-  return {
-    row,
-    request,
-    organId,
-    ownerOpenid: typeof ownerOpenid === 'string' ? ownerOpenid : null,
-    version: typeof version === 'number' ? version : 1,
-    letter: letterOf(replyLetter),
-  };
+  return { row, request, organId, ownerOpenid, version, letter: replyLetter };
 }
 
 /** Document fields of a request, less the id (the document's _id) and the 查询码 (hashed). */
@@ -135,8 +121,7 @@ export function isFinal(status: RequestStatus): boolean {
 
 /** The organ's holiday table (organ_calendars, one document per organ) over chinese-days' official data. */
 export async function calendarFor(store: Store, organId: string): Promise<Calendar> {
-  const doc = one(await store.collection(COLLECTIONS.organCalendars).doc(organId).get());
-  const stored = doc?.calendar;
+  const stored = await storedCalendar(store, organId);
   // Validated when saved (setCalendar); a table that no longer parses falls back to the official data.
   try {
     return stored ? createCalendar(stored as OrganCalendar) : createCalendar();
@@ -177,13 +162,8 @@ export async function createRequest(
   const col = tx.collection(COLLECTIONS.requests);
   const existing = one(await col.doc(id).get());
   if (existing) return { stored: fromRow(existing), queryCode: null };
-  const organ = one(await tx.collection(COLLECTIONS.organs).doc(args.organId).get());
-  if (!organ) throw notFound('机关');
-  const counters = tx.collection(COLLECTIONS.counters);
-  const key = `requestNo-${args.organId}-${year}`;
-  const counter = one(await counters.doc(key).get());
-  const serial = (typeof counter?.n === 'number' ? counter.n : 0) + 1;
-  await counters.doc(key).set({ n: serial });
+  await organOf(tx, args.organId); // an unknown organ is NOT_FOUND
+  const serial = await nextSerial(tx, `requestNo-${args.organId}-${year}`);
   const queryCode = newQueryCode();
   const request = args.build({ id, applicationNo: makeApplicationNo('', year, serial), queryCode }, today);
   const doc: Row = {
@@ -233,4 +213,179 @@ export async function forEachRequest(
     if (page.length < WALK_PAGE) return;
     after = String(page[page.length - 1]?._id);
   }
+}
+
+// ---- queries (the handlers build none themselves) ----
+
+/** A citizen's own requests, newest first, one page, and how many there are. */
+export async function ownerPage(
+  db: Db,
+  openid: string,
+  page: { skip: number; limit: number },
+): Promise<{ requests: StoredRequest[]; total: number }> {
+  const where = { ownerOpenid: openid };
+  const total = num(await requestsOf(db).where(where).count(), 'total');
+  const list = rows(
+    await requestsOf(db).where(where).orderBy('createdAt', 'desc').skip(page.skip).limit(page.limit).get(),
+  );
+  return { requests: list.map(fromRow), total };
+}
+
+/** 109号 第四条: the same applicant's requests to the organ received in `month` (YYYY-MM). */
+export async function sameApplicantInMonth(db: Db, stored: StoredRequest, month: string): Promise<InfoRequest[]> {
+  const _ = db.command;
+  const a = stored.request.applicant;
+  const same = rows(
+    await requestsOf(db)
+      .where({
+        organId: stored.organId,
+        'applicant.idType': a.idType,
+        'applicant.idNumber': a.idNumber,
+        receivedDate: _.and(_.gte(`${month}-01`), _.lte(`${month}-31`)),
+      })
+      .limit(1000)
+      .get(),
+  );
+  return same.map((r) => fromRow(r).request);
+}
+
+/** The request whose 查询码 hashes to `hash`, or null. */
+export async function findByQueryCodeHash(db: Db, hash: string): Promise<StoredRequest | null> {
+  const found = rows(await requestsOf(db).where({ queryCodeHash: hash }).limit(1).get())[0];
+  return found ? fromRow(found) : null;
+}
+
+/** The organ's request with that 申请编号, or null. */
+export async function findByApplicationNo(
+  db: Db,
+  organId: string,
+  applicationNo: string,
+): Promise<StoredRequest | null> {
+  const found = rows(await requestsOf(db).where({ organId, applicationNo }).limit(1).get())[0];
+  return found ? fromRow(found) : null;
+}
+
+/** A new 查询码 for the request (only its hash is kept); the document before and after, for the audit. */
+export async function replaceQueryCode(
+  tx: Store,
+  stored: StoredRequest,
+  now: Date,
+): Promise<{ queryCode: string; before: Row; after: Row }> {
+  const queryCode = newQueryCode();
+  const { _id, ...current } = stored.row;
+  const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: now };
+  await tx.collection(COLLECTIONS.requests).doc(stored.request.id).set(after);
+  return { queryCode, before: stored.row, after: { _id, ...after } };
+}
+
+// ---- the staff desk ----
+
+/** The fields a desk row shows (projected: no personal data but the name, which the row masks). */
+const DESK_FIELDS = {
+  _id: true,
+  version: true,
+  applicationNo: true,
+  status: true,
+  channel: true,
+  applicantType: true,
+  'applicant.name': true,
+  'applicant.organisationName': true,
+  submittedDate: true,
+  receivedDate: true,
+  events: true,
+  outcome: true,
+  answeredDate: true,
+} as const;
+
+const deskFieldsSchema = z.looseObject({
+  _id: z.string(),
+  version: z.number().int().positive().catch(1),
+  applicationNo: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  channel: z.string().optional(),
+  applicantType: z.enum(APPLICANT_TYPES),
+  applicant: z
+    .looseObject({ name: z.string().optional(), organisationName: z.string().optional() })
+    .catch({})
+    .default({}),
+  submittedDate: z.string().catch(''),
+  receivedDate: isoDate.nullable().catch(null).default(null),
+  events: z
+    .array(z.unknown())
+    .catch([])
+    .default([])
+    .transform((e) => e as InfoRequest['events']),
+  outcome: z.enum(OUTCOME_ROWS).nullable().catch(null).default(null),
+  answeredDate: z.string().nullable().catch(null).default(null),
+});
+export type DeskFields = z.output<typeof deskFieldsSchema>;
+const deskRows = typedCollection(COLLECTIONS.requests, deskFieldsSchema);
+
+const DESK_PAGE = 1000;
+
+/** Every request of the organ in `statuses` (open ones: few at a township), desk fields only. */
+export async function deskRowsIn(db: Db, organId: string, statuses: readonly RequestStatus[]): Promise<DeskFields[]> {
+  const _ = db.command;
+  const out: DeskFields[] = [];
+  for (let skip = 0; ; skip += DESK_PAGE) {
+    const page = deskRows.parseAll(
+      await requestsOf(db)
+        .where({ organId, status: _.in([...statuses]) })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(DESK_PAGE)
+        .field(DESK_FIELDS)
+        .get(),
+    );
+    out.push(...page);
+    if (page.length < DESK_PAGE) return out;
+  }
+}
+
+/** How many of the organ's requests are in `statuses`. */
+export async function countIn(db: Db, organId: string, statuses: readonly RequestStatus[]): Promise<number> {
+  const _ = db.command;
+  return num(
+    await requestsOf(db)
+      .where({ organId, status: _.in([...statuses]) })
+      .count(),
+    'total',
+  );
+}
+
+/** One page of the organ's finished requests in `statuses`, latest answered first, desk fields only. */
+export async function deskPageIn(
+  db: Db,
+  organId: string,
+  statuses: readonly RequestStatus[],
+  page: { skip: number; limit: number },
+): Promise<DeskFields[]> {
+  const _ = db.command;
+  return deskRows.parseAll(
+    await requestsOf(db)
+      .where({ organId, status: _.in([...statuses]) })
+      .orderBy('answeredDate', 'desc')
+      .orderBy('applicationNo', 'desc')
+      .skip(page.skip)
+      .limit(page.limit)
+      .field(DESK_FIELDS)
+      .get(),
+  );
+}
+
+// ---- the organ's working-day calendar as stored ----
+
+/** The organ's calendar document as stored (the audit's `before` of a change), or null. */
+export async function storedCalendarDocument(store: Store, organId: string): Promise<Row | null> {
+  return one(await store.collection(COLLECTIONS.organCalendars).doc(organId).get());
+}
+
+/** The organ's own holiday table as the admin saved it (not yet checked against the official data). */
+export async function storedCalendar(store: Store, organId: string): Promise<unknown> {
+  return (await storedCalendarDocument(store, organId))?.calendar;
+}
+
+/** Saves the organ's holiday table (validated by the action's schema). */
+export async function saveCalendar(tx: Store, organId: string, calendar: OrganCalendar, by: string | null, now: Date) {
+  await tx.collection(COLLECTIONS.organCalendars).doc(organId).set({ calendar, updatedAt: now, updatedBy: by });
 }

@@ -7,7 +7,7 @@
  * risk or overdue (reminders.ts: once per request and day, however often it runs).
  */
 import { TRANSITIONS } from '../../shared/requests/transitions';
-import { autoCloseIfDue } from '../../shared/requests';
+import { autoCloseIfDue, endLapsedConsultation, type InfoRequest } from '../../shared/requests';
 import type { Calendar } from '../../shared/calendar';
 import { purgeExpired } from '../limits';
 import { appendChained, auditRow, type AuditEntry } from '../audit';
@@ -26,30 +26,35 @@ const SYSTEM_FN = 'requests.sweep';
 
 export interface SweepSummary {
   closed: number;
+  /** Consultations ended by the lapse of the third party's 15 working days (条例 第三十二条). */
+  consultationsEnded: number;
   notices: DispatchSummary;
   /** Deadline reminders queued for the editors (deadlineNear). */
   reminded: number;
 }
 
-async function closeIfLapsed(
+type SweepStep = (request: InfoRequest, today: string, calendar: Calendar) => InfoRequest | null;
+
+async function stepIfDue(
   db: Db,
   services: Services,
   id: string,
   version: number,
   calendar: Calendar,
   now: Date,
+  step: { apply: SweepStep; action: 'close' | 'endConsultation' },
 ): Promise<boolean> {
   const today = shanghaiDate(now);
   return inTransactionThen(db, services, async (tx, afterCommit) => {
     const row = await loadRow(tx, id);
     const stored = row ? fromRow(row) : null;
     if (!stored || stored.version !== version) return false;
-    const next = autoCloseIfDue(stored.request, today, calendar);
+    const next = step.apply(stored.request, today, calendar);
     if (!next) return false;
     const entries: AuditEntry[] = [];
     await storeStep(
       { tx, now, audit: (e) => void entries.push(e), afterCommit },
-      { stored, next, action: 'close', calendar },
+      { stored, next, action: step.action, calendar },
     );
     await appendChained(
       tx,
@@ -65,14 +70,28 @@ export async function sweepRequests(db: Db, services: Services, now: Date): Prom
   await purgeExpired(db, now); // rate-limit attempts past their window (lookups purge too; submissions do not)
   const today = shanghaiDate(now);
   let closed = 0;
+  // Never on a provisional date (autoCloseIfDue refuses): the reminders flag those to staff instead.
   await forEachRequest(db, TRANSITIONS.close.from, async (stored, calendar) => {
     if (!autoCloseIfDue(stored.request, today, calendar)) return;
     try {
-      if (await closeIfLapsed(db, services, stored.request.id, stored.version, calendar, now)) closed += 1;
+      const close = { apply: autoCloseIfDue, action: 'close' } as const;
+      if (await stepIfDue(db, services, stored.request.id, stored.version, calendar, now, close)) closed += 1;
     } catch (e) {
       // One request that cannot be closed (say, a conflict that outlasted the retries) must not stop the rest.
       services.log(`${SYSTEM_FN}: ${stored.request.id} not closed: ${e instanceof Error ? e.name : 'error'}`);
     }
   });
-  return { closed, notices, reminded: await remindDeadlines(db, services, now) };
+  let consultationsEnded = 0;
+  await forEachRequest(db, ['consulting'], async (stored, calendar) => {
+    if (!endLapsedConsultation(stored.request, today, calendar)) return;
+    try {
+      const end = { apply: endLapsedConsultation, action: 'endConsultation' } as const;
+      if (await stepIfDue(db, services, stored.request.id, stored.version, calendar, now, end)) consultationsEnded += 1;
+    } catch (e) {
+      services.log(
+        `${SYSTEM_FN}: ${stored.request.id} consultation not ended: ${e instanceof Error ? e.name : 'error'}`,
+      );
+    }
+  });
+  return { closed, consultationsEnded, notices, reminded: await remindDeadlines(db, services, now) };
 }

@@ -20,9 +20,8 @@ import { normalizeQueryCode, phoneLast4, verifyTracking } from '../../shared/req
 import { AppError } from '../errors';
 import { attemptsOf, callerKey, LIMITS, purgeExpired, rateLimited, recordAttempt, releaseAttempts } from '../limits';
 import type { HandlerContext } from '../runtime';
-import { rows } from '../sdk';
 import { shanghaiDate } from '../time';
-import { calendarFor, fromRow, hashQueryCode, requestsOf, type StoredRequest } from './store';
+import { calendarFor, findByApplicationNo, findByQueryCodeHash, hashQueryCode, type StoredRequest } from './store';
 import { noticeSettingsFor } from './transition';
 import { applicantAnswer, publicAnswer } from './views';
 
@@ -52,14 +51,8 @@ function phoneOf(stored: StoredRequest): string {
 }
 
 async function byCode(ctx: HandlerContext, code: string, last4: string): Promise<StoredRequest | null> {
-  const found = rows(
-    await requestsOf(ctx.db)
-      .where({ queryCodeHash: hashQueryCode(code) })
-      .limit(1)
-      .get(),
-  )[0];
-  if (!found) return null;
-  const stored = fromRow(found);
+  const stored = await findByQueryCodeHash(ctx.db, hashQueryCode(code));
+  if (!stored) return null;
   // The stored hash matched the code typed: verifyTracking checks its length and the phone digits.
   return verifyTracking(
     { queryCode: normalizeQueryCode(code), phone: phoneOf(stored) },
@@ -75,11 +68,8 @@ async function byNumber(
   applicationNo: string,
   last4: string,
 ): Promise<StoredRequest | null> {
-  const found = rows(
-    await requestsOf(ctx.db).where({ organId, applicationNo: applicationNo.toUpperCase() }).limit(1).get(),
-  )[0];
-  if (!found) return null;
-  const stored = fromRow(found);
+  const stored = await findByApplicationNo(ctx.db, organId, applicationNo.toUpperCase());
+  if (!stored) return null;
   return sameDigits(phoneLast4(phoneOf(stored)), last4) ? stored : null;
 }
 

@@ -8,16 +8,23 @@ import type { Calendar } from '../../shared/calendar';
 import type { Outcome } from '../../shared/format';
 import {
   actionsFrom,
+  checkComplete,
+  findPlaceholders,
   letterContextFor,
+  toFailure,
+  issuedNotices,
   renderLetter,
   STATUS_LABELS,
+  thirdPartyLetters,
   type ActionType,
   type InfoRequest,
   type NoticeSettings,
 } from '../../shared/requests';
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
-import { one, type Row } from '../sdk';
+import { findOrgan } from '../organs';
+import type { Row } from '../sdk';
+import { AppError } from '../errors';
 import { shanghaiDate } from '../time';
 import { sendAfterCommit } from '../notices/queue';
 import { notifyOwner } from './notify';
@@ -28,12 +35,45 @@ export async function organName(store: Store, organId: string): Promise<string> 
   return (await noticeSettingsFor(store, organId)).organName;
 }
 
-/** What the notices of a request print about the organ: its name and how to pay a fee. */
+/**
+ * What the letters and notices of a request print about the organ: its name, how to pay a fee, the 复议机关
+ * and court (条例 第五十一条), and its phone for the third party. A setting left empty stays a 【请填写】 marker,
+ * which `checkIssuable` refuses.
+ */
 export async function noticeSettingsFor(store: Store, organId: string): Promise<NoticeSettings> {
-  const organ = one(await store.collection(COLLECTIONS.organs).doc(organId).get());
-  const settings: NoticeSettings = { organName: typeof organ?.name === 'string' ? organ.name : '' };
-  if (typeof organ?.feePayment === 'string' && organ.feePayment.trim() !== '') settings.howToPay = organ.feePayment;
+  const organ = await findOrgan(store, organId);
+  const settings: NoticeSettings = { organName: organ?.name ?? '' };
+  const set = (key: 'howToPay' | 'reviewOrgan' | 'court' | 'contact', value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') settings[key] = value;
+  };
+  set('howToPay', organ?.feePayment);
+  set('reviewOrgan', organ?.reviewOrgan);
+  set('court', organ?.court);
+  set('contact', organ?.contactPhone);
   return settings;
+}
+
+/** The organ settings a 【请填写】 marker points to, for the field error's path. */
+const SETTING_OF_MARKER: Record<string, string> = {
+  '【请填写：行政复议机关】': 'organ.reviewOrgan',
+  '【请填写：人民法院】': 'organ.court',
+  '【请填写：缴费方式】': 'organ.feePayment',
+  '【请填写：联系方式】': 'organ.contactPhone',
+};
+
+/**
+ * Refuses a letter or notice that still holds a 【请填写】 marker (LETTER_INCOMPLETE, naming the marker and,
+ * where it comes from an organ setting, that setting as the field).
+ */
+export function checkIssuable(document: { title: string; text: string }): void {
+  const refused = checkComplete(document);
+  if (!refused) return;
+  const fieldErrors = findPlaceholders(document.text).map((marker) => ({
+    path: SETTING_OF_MARKER[marker] ?? 'letterText',
+    message: `${marker}：${SETTING_OF_MARKER[marker] ? '请在“机关设置”中填写' : '请在文书中补全'}`,
+  }));
+  const f = toFailure(refused);
+  throw new AppError(f.code, f.message, fieldErrors);
 }
 
 export async function draftFor(
@@ -44,8 +84,29 @@ export async function draftFor(
   calendar: Calendar,
   today: string,
 ) {
-  const context = letterContextFor(request, { organName: await organName(store, organId) }, today, calendar);
-  return renderLetter(outcome, context);
+  const settings = await noticeSettingsFor(store, organId);
+  const organ = {
+    organName: settings.organName,
+    ...(settings.reviewOrgan ? { reviewOrgan: settings.reviewOrgan } : {}),
+    ...(settings.court ? { court: settings.court } : {}),
+  };
+  return renderLetter(outcome, letterContextFor(request, organ, today, calendar));
+}
+
+/** The actions that issue a notice or a letter to the third party (letters/issued.ts). */
+const ISSUING: ReadonlySet<ActionType> = new Set([
+  'requestCorrection',
+  'extend',
+  'noticeFee',
+  'askReasons',
+  'setLaterDate',
+  'startConsultation',
+  'answer',
+]);
+
+/** Whether a document dated `date` was issued by the step just applied (the history grew by it). */
+function isNew(date: string, next: InfoRequest, before: number): boolean {
+  return next.history.length > before && next.history[next.history.length - 1]?.date === date;
 }
 
 export interface Step {
@@ -68,6 +129,18 @@ export async function storeStep(
   if (isFinal(next.status) && next.outcome) {
     const text = letterText ?? (await draftFor(tx, next, stored.organId, next.outcome, calendar, today)).text;
     letter = { title: '政府信息公开申请答复书', text, date: today };
+    checkIssuable(letter); // no placeholder reaches the applicant (条例 第五十一条: the rights clause is complete)
+  }
+  // The notices and third-party letters this step issues: complete, or nothing is stored.
+  if (ISSUING.has(action)) {
+    const settings = await noticeSettingsFor(tx, stored.organId);
+    const before = stored.request.history.length;
+    for (const notice of issuedNotices(next, settings, calendar).filter((n) => isNew(n.date, next, before))) {
+      checkIssuable(notice);
+    }
+    for (const sent of thirdPartyLetters(next, settings, calendar).filter((n) => isNew(n.date, next, before))) {
+      checkIssuable(sent);
+    }
   }
   const version = stored.version + 1;
   const { _id, ...current } = stored.row;

@@ -30,10 +30,14 @@ import {
   type InfoRequest,
   type NoticeSettings,
 } from '../../shared/requests';
-import type { ApplicantType, Outcome } from '../../shared/format';
-import type { StoredRequest } from './store';
+import type { DeskFields, StoredRequest } from './store';
 
-function summary(state: DeadlineState): DeadlineSummary {
+/** What an applicant reads next to a provisional date (the staff prompt is not theirs to see). */
+export const PROVISIONAL_NOTE = '该日期按法定节假日推算，当年放假调休安排公布后可能顺延。';
+
+type Audience = 'staff' | 'applicant';
+
+function summary(state: DeadlineState, audience: Audience): DeadlineSummary {
   return {
     dueDate: state.dueDate,
     projected: state.projected,
@@ -43,7 +47,8 @@ function summary(state: DeadlineState): DeadlineSummary {
     pausedBy: state.pausedBy ?? null,
     pauseEndsBy: state.pauseEndsBy ?? null,
     provisional: state.provisional,
-    prompt: state.prompt ?? null,
+    prompt: audience === 'staff' ? (state.prompt ?? null) : null,
+    note: state.provisional && audience === 'applicant' ? PROVISIONAL_NOTE : null,
   };
 }
 
@@ -52,10 +57,12 @@ export function deadlineFor(
   calendar: Calendar,
   clock: { receivedDate: IsoDate | null; events: InfoRequest['events'] },
   today: IsoDate,
+  audience: Audience = 'staff',
 ): DeadlineSummary | null {
   if (clock.receivedDate === null) return null;
   try {
-    return summary(computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today));
+    const state = computeDeadline(calendar, { receivedDate: clock.receivedDate, events: clock.events }, today);
+    return summary(state, audience);
   } catch (e) {
     // e.g. TODAY_BEFORE_RECEIPT for a receipt date after today: no deadline to show yet.
     if (e instanceof CalendarError) return null;
@@ -93,7 +100,7 @@ export function applicantAnswer(
 ): ApplicantAnswer {
   return {
     ...toApplicantView(stored.request),
-    deadline: deadlineFor(calendar, stored.request, today),
+    deadline: deadlineFor(calendar, stored.request, today, 'applicant'),
     letter: maskLetter(stored.letter, stored.request),
     // The 补正/延期/收费 notices sent so far, masked as the letter is.
     notices: issuedNotices(stored.request, settings, calendar).map((n) => ({
@@ -104,58 +111,29 @@ export function applicantAnswer(
 }
 
 export function publicAnswer(stored: StoredRequest, calendar: Calendar, today: IsoDate): PublicAnswer {
-  return { ...toPublicView(stored.request), deadline: deadlineFor(calendar, stored.request, today) };
+  return { ...toPublicView(stored.request), deadline: deadlineFor(calendar, stored.request, today, 'applicant') };
 }
 
 /** The fields a desk row reads (the list query projects to these, no personal data but the name). */
-export const ROW_FIELDS = {
-  _id: true,
-  version: true,
-  applicationNo: true,
-  status: true,
-  channel: true,
-  applicantType: true,
-  'applicant.name': true,
-  'applicant.organisationName': true,
-  submittedDate: true,
-  receivedDate: true,
-  events: true,
-  outcome: true,
-  answeredDate: true,
-} as const;
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function strOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/** A desk row from a projected document (ROW_FIELDS). */
-export function rowOf(doc: Record<string, unknown>, calendar: Calendar, today: IsoDate): RequestRow {
-  const status = doc.status as InfoRequest['status'];
-  const type = doc.applicantType as ApplicantType;
-  const applicant =
-    typeof doc.applicant === 'object' && doc.applicant !== null ? (doc.applicant as Record<string, unknown>) : {};
-  const name = type === 'natural' ? maskName(str(applicant.name)) : str(applicant.organisationName);
-  const outcome = strOrNull(doc.outcome) as Outcome | null;
-  const receivedDate = strOrNull(doc.receivedDate);
-  const events = Array.isArray(doc.events) ? (doc.events as InfoRequest['events']) : [];
+/** A desk row from its stored fields (store.ts DeskFields): no personal data but the masked name. */
+export function rowOf(doc: DeskFields, calendar: Calendar, today: IsoDate): RequestRow {
+  const { status, applicantType: type, outcome, receivedDate } = doc;
+  const name = type === 'natural' ? maskName(doc.applicant.name ?? '') : (doc.applicant.organisationName ?? '');
   return {
-    id: str(doc._id),
-    version: typeof doc.version === 'number' ? doc.version : 1,
-    applicationNo: str(doc.applicationNo),
+    id: doc._id,
+    version: doc.version,
+    applicationNo: doc.applicationNo,
     status,
     statusLabel: STATUS_LABELS[status],
     channelLabel: CHANNEL_LABELS[doc.channel as InfoRequest['channel']] ?? '',
     applicantTypeLabel: applicantTypeLabel(type),
     applicantName: name,
-    submittedDate: str(doc.submittedDate),
+    submittedDate: doc.submittedDate,
     receivedDate,
-    deadline: deadlineFor(calendar, { receivedDate, events }, today),
+    deadline: deadlineFor(calendar, { receivedDate, events: doc.events }, today),
     outcome,
     outcomeLabel: outcome ? outcomeLabel(outcome) : null,
-    answeredDate: strOrNull(doc.answeredDate),
+    answeredDate: doc.answeredDate,
   };
 }

@@ -1,5 +1,5 @@
-/** Cloud function `cases`: thin entry over backend/records. */
-import { casesFunction } from '../../backend/records';
+/** Cloud function `cases`: thin entry over backend/cases. */
+import { casesFunction } from '../../backend/cases';
 import { connectCurrentEnv, openidFromContext } from '../../backend/sdk';
 
 export async function main(event: unknown, context: unknown) {

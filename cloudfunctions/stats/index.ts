@@ -1,5 +1,5 @@
-/** Cloud function `stats`: thin entry over backend/records. */
-import { statsFunction } from '../../backend/records';
+/** Cloud function `stats`: thin entry over backend/stats. */
+import { statsFunction } from '../../backend/stats';
 import { connectCurrentEnv, openidFromContext } from '../../backend/sdk';
 
 export async function main(event: unknown, context: unknown) {

@@ -64,33 +64,5 @@ export async function adminOpening(
   return null;
 }
 
-/** The default approval chain (backend/items/store.ts CHAIN): 分管领导 step 0, 第一负责人 step 1 (publishes). */
-export const CHAIN: readonly StaffRole[] = ['reviewer', 'leader'];
-
-/** Whether a role approves at some step of the chain (分管领导, 第一负责人); others none. */
-export function approves(role: StaffRole, chain: readonly StaffRole[] = CHAIN): boolean {
-  return chain.includes(role);
-}
-
-/** Who must act at `step` of an item's chain. */
-export function roleAtStep(step: number, chain: readonly StaffRole[] | undefined): StaffRole | undefined {
-  return (chain ?? CHAIN)[step];
-}
-
-/** The step with the 保密审查: the reviewer's, or the leader's when the chain has no reviewer. */
-export function checklistStep(chain: readonly StaffRole[] | undefined): number {
-  const c = chain ?? CHAIN;
-  return c.includes('reviewer') ? c.indexOf('reviewer') : c.length - 1;
-}
-
-/** What a step of the chain is called by who takes it: 分管领导审核, 第一负责人审批; null for another role. */
-export function stepName(role: StaffRole | null | undefined): string | null {
-  return role === 'reviewer' ? '分管领导审核' : role === 'leader' ? '第一负责人审批' : null;
-}
-
-export function stepLabel(step: number, chain: readonly StaffRole[] | undefined): string {
-  const role = roleAtStep(step, chain);
-  const last = step === (chain ?? CHAIN).length - 1;
-  const name = stepName(role) ?? `第 ${step + 1} 步审批`;
-  return `${name}${step === checklistStep(chain) ? '（含保密审查）' : ''}${last ? '（通过即发布）' : ''}`;
-}
+// The chain's steps, who acts at each and what each is called: shared/approval, as on the server.
+export { approves, checklistStep, roleAtStep, stepLabel, stepName } from 'gongkai-staff';

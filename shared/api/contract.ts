@@ -7,18 +7,32 @@
 import type * as z from 'zod';
 import type { Access } from '../policy/roles';
 
-export interface ActionContract<I extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> {
+interface ActionContractBase<I extends z.ZodType, A extends z.ZodType> {
   input: I;
   answer: A;
   /** The roles allowed; a staff role also means the caller's own organ only (the handlers' sameOrgan rule). */
   access: Access;
-  /** A repeat carrying the same idempotency key answers the first result without acting again. */
-  idempotent?: boolean;
-  /** Runs in ONE transaction with its audit entries (and its stored answer when idempotent). */
-  transactional?: boolean;
   /** Writes an audit entry (every write, and the staff reads that show personal data). */
   audited?: boolean;
 }
+
+/**
+ * A transactional action may be idempotent; a plain one may not (it does not compile): the one idempotency
+ * mechanism is the stored answer a transactional action writes in its own transaction (backend/idempotency.ts).
+ */
+export type ActionContract<I extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> = ActionContractBase<
+  I,
+  A
+> &
+  (
+    | {
+        /** Runs in ONE transaction with its audit entries (and its stored answer when idempotent). */
+        transactional: true;
+        /** A repeat carrying the same idempotency key answers the first result without acting again. */
+        idempotent?: boolean;
+      }
+    | { transactional?: false; idempotent?: never }
+  );
 
 export type FunctionContract = Record<string, ActionContract>;
 

@@ -1,6 +1,6 @@
 /** The `organ` function: profile, first admin by a one-time setup code, staff by invitation codes. */
 import * as z from 'zod';
-import { APPROVER_ROLES, DEFAULT_CHAIN, type ApproverRole } from '../policy/rules';
+import { approvalChainSchema, DEFAULT_CHAIN, type ApproverRole } from '../approval';
 import { ROLES, type Role, type StaffRole } from '../policy/roles';
 import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
 import { isCreditCode } from '../requests/identity';
@@ -19,15 +19,8 @@ export const creditCodeSchema = z
     '统一社会信用代码校验位不符，请核对',
   );
 
-/** Approval steps after submission, in order; the last must be the leader, whose approval publishes. */
-export const approvalChainSchema = z
-  .array(z.enum(APPROVER_ROLES))
-  .min(1, '审批链至少一步')
-  .max(3, '审批链至多三步')
-  .refine(
-    (chain) => chain.indexOf('leader') === chain.length - 1,
-    '审批链的最后一步须为第一负责人（通过即发布），且只在最后一步',
-  );
+// The chain's schema is the approval module's (shared/approval); organs store it, items and reports keep a copy.
+export { approvalChainSchema } from '../approval';
 
 /** What a subscribe message is for → its template id in the WeChat console (订阅消息). */
 export const SUBSCRIBE_PURPOSES = [
@@ -54,7 +47,9 @@ const monthDay = z
   .refine((s) => {
     const d = new Date(`2024-${s}T00:00:00Z`); // a leap year: 02-29 is a real month-day
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === s;
-  }, '不是有效的月日');
+  }, '不是有效的月日')
+  // Every year has the due date: 02-29 would not exist in a common year (and crashed the report's due date).
+  .refine((s) => s !== '02-29', '不能选 2月29日：平年没有这一天，请选 2月28日或 3月1日');
 
 /**
  * The data keys of the request-progress subscribe-message template, as the WeChat console lists them for the
@@ -135,6 +130,14 @@ const profileFields = {
   extensionApprovers: z.array(z.string().trim().min(1).max(64)).max(10),
   /** How an applicant pays the 信息处理费: printed in the fee notice (109号). */
   feePayment: z.string().trim().max(300),
+  /**
+   * 条例 第五十一条; 行政复议法 第二十条, 行政诉讼法 第四十六条: every reply names where and within what time to
+   * seek 行政复议 and 行政诉讼. Free text: for a 乡镇 usually the 县级 or 区 people's government; for a county
+   * department the 本级 government. Required before a letter can be issued.
+   */
+  reviewOrgan: z.string().trim().max(60),
+  /** The court with jurisdiction over suits against this organ (行政诉讼法 第十八条), free text. */
+  court: z.string().trim().max(60),
 };
 
 export const organProfileSchema = z.object({
@@ -149,6 +152,8 @@ export const organProfileSchema = z.object({
   templateFields: profileFields.templateFields.default({}),
   extensionApprovers: profileFields.extensionApprovers.default([]),
   feePayment: profileFields.feePayment.default(''),
+  reviewOrgan: profileFields.reviewOrgan.default(''),
+  court: profileFields.court.default(''),
 });
 export type OrganProfile = z.infer<typeof organProfileSchema>;
 

@@ -1,7 +1,7 @@
 /** The `reports` function: what citizens read (published reports) and what staff build. */
 import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress, type SectionKey } from '../format';
-import type { ApproverRole } from '../policy/rules';
+import { waitingLabel, type ApproverRole } from '../approval';
 import type { Finding, ReportData, Sections } from '../report/schema';
 
 export const listPublishedReportsSchema = z.object({ organId: z.string().min(1).optional() });
@@ -145,8 +145,6 @@ export interface ImportPreview {
   existing: PublishedReportSummary | null;
 }
 
-const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审核中', leader: '第一负责人审批中' };
-
 /** The state in words, for the 工作台 and the builder: 草稿 / 分管领导审核中 / 已发布（第 1 版）. */
 /** `waitingFor`: the role at the current step of the report's chain while in review. */
 export function reportStateLabel(
@@ -156,6 +154,6 @@ export function reportStateLabel(
 ): string {
   if (status === 'none') return '未开始';
   if (status === 'draft') return '草稿';
-  if (status === 'inReview') return waitingFor ? STEP_LABELS[waitingFor] : '审核中';
+  if (status === 'inReview') return waitingLabel(waitingFor);
   return publishedVersion !== null ? `已发布（第 ${publishedVersion} 版）` : '已发布';
 }

@@ -20,7 +20,12 @@ import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema, type OrganCalendar } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
 import { requestActionSchema, type ActionType } from '../requests/actions';
-import { NOTICE_KINDS, type NoticeKind } from '../requests/notice-kinds';
+import {
+  NOTICE_KINDS,
+  THIRD_PARTY_LETTER_KINDS,
+  type NoticeKind,
+  type ThirdPartyLetterKind,
+} from '../requests/notice-kinds';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/model';
 import { staffEntrySchema, submissionSchema } from '../requests/schema';
 import type { ApplicantView, PublicView, StaffView } from '../requests/views';
@@ -145,6 +150,8 @@ export const requestLetterSchema = z
     outcome: z.enum(OUTCOME_ROWS).optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
     notice: z.enum(NOTICE_KINDS).optional(),
+    /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */
+    thirdParty: z.enum(THIRD_PARTY_LETTER_KINDS).optional(),
   })
   .refine((v) => !(v.outcome && v.notice), {
     path: ['notice'],
@@ -168,7 +175,10 @@ export interface DeadlineSummary {
   pauseEndsBy: IsoDate | null;
   /** Counted with a year that has no holiday table: flagged, with a prompt to enter it. */
   provisional: boolean;
+  /** Staff only (an instruction to enter the year's 放假安排): null in the applicant's and the public answer. */
   prompt: string | null;
+  /** For the applicant, when provisional: a plain note that the date may still move. */
+  note: string | null;
 }
 
 export interface ReplyLetter {
@@ -195,6 +205,14 @@ export interface NoticeLetter {
   title: string;
   text: string;
   date: IsoDate;
+}
+
+/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
+export interface ThirdPartyLetterAnswer {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: string;
 }
 
 /** The owner's (or the 查询码 holder's) answer: personal data masked, the reply letter once answered. */

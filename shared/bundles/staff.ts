@@ -84,6 +84,8 @@ export type { FieldError, Result } from '../errors';
 export { FORMAT_2021, OUTCOME_ROWS, TABLE_KEYS, getFormat } from '../format';
 export type { CaseKind, CaseResult, Outcome, SectionKey, TableKey } from '../format';
 export { RECORD_WRITERS, ROLE_LABELS, allows } from '../policy';
+// The approval chain's steps and their names (staff/session.ts): the module items and reports use on the server.
+export { approves, checklistStep, roleAtStep, stepLabel, stepName } from '../approval';
 export type { StaffRole } from '../policy';
 export { itemContentSchema } from '../records/item';
 export type { Attachment, ItemContent, ItemStatus, Validity } from '../records/item';

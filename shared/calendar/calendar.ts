@@ -1,7 +1,8 @@
 /**
  * The working-day calendar: chinese-days' official data (国务院办公厅 放假安排, 2004–2026 in 1.5.7) plus the
- * organ's own table for other years. A year with neither falls back to Monday–Friday, and every result that
- * touched such a year says so (provisional), so a due date is never silently wrong.
+ * organ's own table for other years. A year with neither falls back to Monday–Friday less the statutory
+ * holidays of the 2024 放假办法 (statutory.ts), and every result that touched such a year says so
+ * (provisional): bridge days and 调休 are unknown, so a due date is never silently wrong.
  *
  * The data is read from chinese-days' JSON rather than through its functions: those parse 'YYYY-MM-DD' as
  * UTC but read the weekday in local time, so west of UTC they judge the previous day.
@@ -9,6 +10,7 @@
 import official from 'chinese-days/dist/chinese-days.json';
 import { CalendarError } from './errors';
 import { assertIsoDate, fromDayNumber, toDayNumber, weekdayOf, yearOf, type IsoDate } from './dates';
+import { statutoryHolidays } from './statutory';
 import { organCalendarSchema, type OrganCalendar } from './schema';
 import { issueMessage, toFieldErrors } from '../errors';
 
@@ -105,6 +107,13 @@ export function createCalendar(overrides?: OrganCalendar): Calendar {
     });
   }
 
+  const statutoryYears = new Map<number, ReadonlyMap<IsoDate, string>>();
+  function statutoryOf(year: number): ReadonlyMap<IsoDate, string> {
+    let days = statutoryYears.get(year);
+    if (!days) statutoryYears.set(year, (days = statutoryHolidays(year)));
+    return days;
+  }
+
   function coverage(year: number): Coverage {
     if (organ.has(year)) return 'organ'; // an organ's table wins, so it can correct a year
     return OFFICIAL_YEARS.has(year) ? 'official' : 'none';
@@ -117,7 +126,10 @@ export function createCalendar(overrides?: OrganCalendar): Calendar {
     const wd = weekdayOf(date);
     const weekday = wd >= 1 && wd <= 5;
     if (cov === 'none') {
+      // No announced table: the statutory days of the 2024 放假办法 are known, bridge days and 调休 are not.
       unknownYears.add(year);
+      const statutory = statutoryOf(year).get(date);
+      if (statutory !== undefined) return { date, workday: false, coverage: cov, name: statutory };
       return { date, workday: weekday, coverage: cov };
     }
     const table = cov === 'organ' ? organ.get(year) : OFFICIAL;

@@ -28,8 +28,19 @@ export interface DeadlineState extends Provisional {
   daysRemaining: number;
   status: ClockStatus;
   pausedBy?: PauseKind;
-  /** While paused: the applicant's correction or payment deadline, or the third party's reply deadline. */
+  /**
+   * While paused: the applicant's correction or payment deadline, or the third party's reply deadline,
+   * counted from the addressee's receipt of the notice. Absent while a posted notice awaits its signed-for
+   * date or came back: then no period runs (`awaitingDelivery`).
+   */
   pauseEndsBy?: IsoDate;
+  awaitingDelivery?: boolean;
+  /** While paused with a period running: at most `atRiskDays` working days left of it — remind the desk. */
+  pauseEndingSoon?: boolean;
+  /** The third party's 15 working days ran out on this day and the clock resumed (条例 第三十二条). */
+  consultationLapsed?: IsoDate;
+  /** A correction accepted after its deadline for this 正当理由 (条例 第三十条). */
+  lateCorrectionReason?: string;
   /** Running or paused, not overdue, and at most `atRiskDays` working days left. */
   atRisk: boolean;
   /** Answered after the due date, or still open after it. */
@@ -106,8 +117,14 @@ export function computeDeadline(
   };
   if (status === 'paused' && open) {
     result.pausedBy = open.kind;
-    result.pauseEndsBy = open.deadline;
+    if (open.deadline === undefined) result.awaitingDelivery = true;
+    else {
+      result.pauseEndsBy = open.deadline;
+      result.pauseEndingSoon = counter.workdaysIn(today, open.deadline) <= atRiskDays;
+    }
   }
+  if (state.consultationLapsed) result.consultationLapsed = state.consultationLapsed;
+  if (state.lateCorrectionReason) result.lateCorrectionReason = state.lateCorrectionReason;
   if (live && !state.correctionRequested) result.correctionDueBy = state.correctionDueBy;
   if (lapse) result.autoClose = { outcome: lapse.outcome, date: lapse.date };
   if (answered) result.answeredDate = answered;

@@ -9,3 +9,5 @@ export * from './timeline';
 export * from './replay';
 export * from './clock';
 export * from './fees';
+export * from './statutory';
+export * from './publication';

@@ -14,8 +14,16 @@ export type AutoCloseOutcome = 'otherNoCorrection' | 'otherFeeUnpaid';
 export interface OpenPause {
   kind: PauseKind;
   start: IsoDate;
-  /** The applicant's deadline (correction, fee) or the third party's reply deadline (consultation). */
-  deadline: IsoDate;
+  /**
+   * The applicant's deadline (correction, fee) or the third party's reply deadline (consultation), counted
+   * from the addressee's receipt of the notice; undefined while a posted notice awaits its signed-for date
+   * or came back (no period runs).
+   */
+  deadline?: IsoDate;
+  /** The day the addressee received the notice, once known. */
+  deliveredOn?: IsoDate;
+  /** 补正: the working days the notice gave, from the notice day to its correctBy date. */
+  correctBy?: IsoDate;
 }
 
 export interface Extension {
@@ -38,6 +46,10 @@ export interface Replay {
   extension?: Extension;
   /** The applicant's deadline lapsed: the request counts as abandoned from `date`. */
   lapse?: { outcome: AutoCloseOutcome; date: IsoDate; deadline: IsoDate };
+  /** A consultation ended by the lapse of the third party's 15 working days (第三十二条), not by an answer. */
+  consultationLapsed?: IsoDate;
+  /** A correction accepted after its deadline for a 正当理由 (第三十条). */
+  lateCorrectionReason?: string;
 }
 
 /** Which event ends which pause, and what missing it means. */
@@ -47,7 +59,11 @@ const PAUSE_END = {
   fee: { event: 'feePaid', late: 'FEE_PAID_LATE', outcome: 'otherFeeUnpaid' },
 } as const;
 
-const PAUSE_LABELS: Record<PauseKind, string> = { correction: '补正', consultation: '征求第三方意见', fee: '缴费' };
+export const PAUSE_LABELS: Record<PauseKind, string> = {
+  correction: '补正',
+  consultation: '征求第三方意见',
+  fee: '缴费',
+};
 
 export function replay(counter: DayCounter, input: RequestClock, today: IsoDate): Replay {
   const received = input.receivedDate;
@@ -66,6 +82,35 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
     return dueDateOf(counter, state.base, pauses, state.limit);
   };
 
+  /** The period of the open pause, counted from the addressee's receipt on `on`. */
+  const periodFrom = (kind: PauseKind, sent: IsoDate, on: IsoDate, correctBy?: IsoDate): IsoDate => {
+    if (kind === 'consultation') return counter.addWorkdays(on, CLOCK_RULES.thirdPartyReply.workdays);
+    if (kind === 'fee') return counter.addWorkdays(on, CLOCK_RULES.feePayment.workdays);
+    // 补正: the notice's own period, moved to start from receipt; never earlier than the date it printed.
+    const printed = correctBy ?? sent;
+    if (on <= sent) return printed;
+    const moved = counter.addWorkdays(on, counter.workdaysIn(sent, printed));
+    return moved > printed ? moved : printed;
+  };
+  /** Posted notices start no period until the signed-for date is entered. */
+  const opened = (kind: PauseKind, date: IsoDate, via: string | undefined, correctBy?: IsoDate): OpenPause => {
+    const pause: OpenPause = { kind, start: date };
+    if (correctBy !== undefined) pause.correctBy = correctBy;
+    if (via !== 'post') {
+      pause.deliveredOn = date;
+      pause.deadline = periodFrom(kind, date, date, correctBy);
+    }
+    return pause;
+  };
+  /** 第三十二条: the consultation ends by itself once the third party's period has run. */
+  const lapseConsultation = (at: IsoDate) => {
+    const open = state.open;
+    if (open?.kind !== 'consultation' || open.deadline === undefined || at <= open.deadline) return;
+    state.pauses.push({ start: open.start, end: open.deadline });
+    state.consultationLapsed = open.deadline;
+    delete state.open;
+  };
+
   input.events.forEach((event, index) => {
     const fail = (code: CalendarErrorCode, why: string) =>
       new CalendarError(code, `第 ${index + 1} 个事件（${EVENT_LABELS[event.type]}，${event.date}）：${why}`, {
@@ -75,6 +120,7 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
     if (event.date < previous) throw fail('EVENT_ORDER', `早于前一事件的日期 ${previous}；事件须按发生顺序排列`);
     if (event.date > today) throw fail('EVENT_AFTER_TODAY', `晚于今天 ${today}，不能登记未发生的事件`);
     if (state.answered) throw fail('EVENT_AFTER_ANSWER', `申请已于 ${state.answered} 答复，不能再登记后续事件`);
+    if (event.type !== 'consultationEnded') lapseConsultation(event.date);
     checkLapse(state.open, event, fail);
     apply(event, fail);
     previous = event.date;
@@ -113,11 +159,14 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
         }
         if (event.correctBy < event.date) throw fail('INVALID_EVENT', `补正期限 ${event.correctBy} 早于告知日期`);
         state.correctionRequested = event.date;
-        state.open = { kind: 'correction', start: event.date, deadline: event.correctBy };
+        state.open = opened('correction', event.date, event.via, event.correctBy);
         return;
       case 'correctionReceived':
         // 条例 第三十条: the period restarts from zero; earlier pauses no longer matter.
         if (open?.kind !== 'correction') throw fail('UNEXPECTED_EVENT', '没有待补正的告知');
+        if (event.lateReason !== undefined && open.deadline !== undefined && event.date > open.deadline) {
+          state.lateCorrectionReason = event.lateReason;
+        }
         state.base = event.date;
         state.pauses = [];
         delete state.open;
@@ -126,15 +175,30 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
         // 条例 第三十二条、第三十三条第二款: consultation time is not counted.
         mustBeRunning();
         mustBeInTime('CONSULTATION_LATE', '征求第三方意见');
-        state.open = {
-          kind: 'consultation',
-          start: event.date,
-          deadline: counter.addWorkdays(event.date, CLOCK_RULES.thirdPartyReply.workdays),
-        };
+        state.open = opened('consultation', event.date, event.via);
         return;
       case 'consultationEnded':
+        // An answer after the lapse does not stretch the pause: it ended on the 15th working day.
+        if (!open && state.consultationLapsed) return;
+        if (open?.kind === 'consultation' && open.deadline !== undefined && event.date > open.deadline) {
+          lapseConsultation(event.date);
+          return;
+        }
         closePause('consultation');
         return;
+      case 'noticeDelivered':
+      case 'noticeReturned': {
+        if (open?.kind !== event.notice)
+          throw fail('UNEXPECTED_EVENT', `没有待送达的${PAUSE_LABELS[event.notice]}文书`);
+        if (event.type === 'noticeReturned') {
+          delete open.deadline; // returned post starts no period
+          delete open.deliveredOn;
+          return;
+        }
+        open.deliveredOn = event.date;
+        open.deadline = periodFrom(open.kind, open.start, event.date, open.correctBy);
+        return;
+      }
       case 'extended':
         // 条例 第三十三条第一款: once, ≤ 20 working days (checked by the schema), decided within the period.
         if (state.extension) throw fail('EXTENSION_TWICE', `已于 ${state.extension.date} 延期，答复期限只能延长一次`);
@@ -149,11 +213,7 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
         mustBeRunning();
         mustBeInTime('FEE_NOTICE_LATE', '收费通知');
         feeNoticed = true;
-        state.open = {
-          kind: 'fee',
-          start: event.date,
-          deadline: counter.addWorkdays(event.date, CLOCK_RULES.feePayment.workdays),
-        };
+        state.open = opened('fee', event.date, event.via);
         return;
       case 'feePaid':
         closePause('fee');
@@ -164,9 +224,10 @@ export function replay(counter: DayCounter, input: RequestClock, today: IsoDate)
     }
   }
 
+  lapseConsultation(state.answered ?? today);
   const open = state.open;
   const end = open && PAUSE_END[open.kind].outcome;
-  if (open && end && (state.answered ?? today) > open.deadline) {
+  if (open?.deadline !== undefined && end && (state.answered ?? today) > open.deadline) {
     state.lapse = { outcome: end, date: addDays(open.deadline, 1), deadline: open.deadline };
   }
   return state;
@@ -178,9 +239,11 @@ function checkLapse(
   event: ClockEvent,
   fail: (code: CalendarErrorCode, why: string) => CalendarError,
 ): void {
-  if (!open || event.date <= open.deadline || event.type === 'answered') return;
+  if (!open || open.deadline === undefined || event.date <= open.deadline || event.type === 'answered') return;
   const end = PAUSE_END[open.kind];
   if (!end.late) return;
+  // 条例 第三十条: a late correction with a 正当理由 recorded is accepted and restarts the clock.
+  if (event.type === 'correctionReceived' && event.lateReason !== undefined) return;
   if (event.type === end.event) {
     throw fail(
       end.late,

@@ -29,6 +29,14 @@ export class DayCounter {
     return result.date;
   }
 
+  /** Working days in (a, b]; 0 when b is not after a. */
+  workdaysIn(a: IsoDate, b: IsoDate): number {
+    if (b <= a) return 0;
+    const result = this.calendar.workdaysBetween(a, b);
+    this.remember(result.provisionalYears);
+    return result.count;
+  }
+
   get provisionalYears(): number[] {
     return [...this.unknownYears].sort((a, b) => a - b);
   }

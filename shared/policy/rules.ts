@@ -3,20 +3,11 @@
  * predicate over the facts of one call; the table below says which rules an action obeys, and the handlers check
  * exactly that list (checkRules), so the table and the code cannot drift apart.
  */
-import type { ErrorCode, FieldError } from '../errors';
+import { currentStep, distinctApprover, inReview, secrecyChecklist, type ChainFacts, type Refusal } from '../approval';
 import type { StaffRole } from './roles';
 
-/** Roles that approve; an organ's chain lists them in order and the last step publishes. */
-export const APPROVER_ROLES = ['reviewer', 'leader'] as const;
-export type ApproverRole = (typeof APPROVER_ROLES)[number];
-
-/** The 三审 chain of the seed township: 发起人 submits → 分管领导 (保密审查) → 第一负责人 (publishes). */
-export const DEFAULT_CHAIN: readonly ApproverRole[] = ['reviewer', 'leader'];
-
-/** The step whose approver answers the 保密审查 checklist: the first reviewer's, or the first step if none. */
-export function checklistStep(chain: readonly ApproverRole[]): number {
-  return Math.max(0, chain.indexOf('reviewer'));
-}
+// The chain itself (steps, labels, who acts at each) is shared/approval's; re-exported for the policy's users.
+export { APPROVER_ROLES, checklistStep, DEFAULT_CHAIN, type ApproverRole } from '../approval';
 
 export interface ActorFacts {
   staffId: string;
@@ -24,49 +15,23 @@ export interface ActorFacts {
   role: StaffRole;
 }
 
-export interface TargetFacts {
+export interface TargetFacts extends ChainFacts {
   organId: string;
-  /** The current approval step, or null when the target is not in review. */
-  step: number | null;
-  chain: readonly ApproverRole[];
-  /** Staff who approved in the current round. */
-  approvedBy: readonly string[];
-  /** Whether the call carries the 保密审查 checklist. */
-  hasChecklist: boolean;
 }
 
-export interface RuleRefusal {
-  code: ErrorCode;
-  message: string;
-  fieldErrors?: FieldError[];
-}
+export type RuleRefusal = Refusal;
 
 type Rule = (actor: ActorFacts, target: TargetFacts) => RuleRefusal | null;
-
-const STEP_LABELS: Record<ApproverRole, string> = { reviewer: '分管领导审核', leader: '第一负责人审批' };
 
 export const RULES = {
   /** Staff act on their own organ's records only; others' look absent rather than forbidden. */
   sameOrgan: (a, t) => (a.organId === t.organId ? null : { code: 'NOT_FOUND', message: '该记录不存在或无权查看' }),
-  inReview: (_a, t) =>
-    t.step === null ? { code: 'CONFLICT', message: '该信息不在审批中，可能已被他人处理，请刷新' } : null,
+  inReview: (_a, t) => inReview(t),
   /** Only the role of the current step acts: a reviewer cannot publish past the leader. */
-  currentStep: (a, t) => {
-    const needed = t.step === null ? undefined : t.chain[t.step];
-    if (needed === undefined || a.role === needed) return null;
-    const why = needed === 'leader' ? '此步须由第一负责人审批，分管领导不能越级发布' : `此步须由${STEP_LABELS[needed]}`;
-    return { code: 'FORBIDDEN', message: why };
-  },
-  distinctApprover: (a, t) =>
-    t.approvedBy.includes(a.staffId) ? { code: 'CONFLICT', message: '同一人不能重复审批' } : null,
-  secrecyChecklist: (_a, t) =>
-    t.step === checklistStep(t.chain) && !t.hasChecklist
-      ? {
-          code: 'VALIDATION',
-          message: '此步审核须完成保密审查清单',
-          fieldErrors: [{ path: 'checklist', message: '请逐项确认保密审查清单' }],
-        }
-      : null,
+  currentStep,
+  /** One person approves one step of a round (items and reports alike). */
+  distinctApprover,
+  secrecyChecklist: (_a, t) => secrecyChecklist(t),
 } as const satisfies Record<string, Rule>;
 export type RuleName = keyof typeof RULES;
 
@@ -80,6 +45,10 @@ export const ACTION_RULES = {
     withdraw: ['sameOrgan'],
     correct: ['sameOrgan'],
     history: ['sameOrgan'],
+  },
+  reports: {
+    approve: ['sameOrgan', 'inReview', 'currentStep', 'distinctApprover'],
+    reject: ['sameOrgan', 'inReview', 'currentStep'],
   },
   organ: {
     removeStaff: ['sameOrgan'],

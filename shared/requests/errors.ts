@@ -32,6 +32,12 @@ export const REQUEST_ERROR_CODES = [
   'LAPSED',
   'NOT_LAPSED',
   'CLOCK_REFUSED',
+  'LETTER_INCOMPLETE',
+  'FEE_COUNT_MISMATCH',
+  'REASONS_NOT_ASKED',
+  'THIRD_PARTY_NOTICE_REQUIRED',
+  'BASIS_NOT_EDITABLE',
+  'NOTHING_TO_DELIVER',
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 

@@ -97,7 +97,7 @@ function applicantOf(s: Submission): Applicant {
     idType: s.idType,
     idNumber: s.idNumber,
     phone: s.phone,
-    address: s.address,
+    address: s.address ?? '', // required only for post (schema.ts)
   };
   if (s.applicantType === 'natural') {
     if (s.name !== undefined) applicant.name = s.name;

@@ -55,7 +55,11 @@ const submissionFields = z.strictObject({
   idType: z.enum(ID_TYPES),
   idNumber: z.string({ error: typeError('证件号码', '须为文本') }).transform(normalizeIdNumber),
   phone: z.string({ error: typeError('联系电话', '须为文本') }).transform(normalizePhone),
-  address: text('通讯地址', LIMITS.address.max, LIMITS.address.min),
+  /** Needed only where something is posted (纸质文本邮寄); checked in checkSubmission. */
+  address: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    text('通讯地址', LIMITS.address.max, LIMITS.address.min).optional(),
+  ),
   email: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.email({ error: '电子邮箱格式不正确' }).max(100, { error: '电子邮箱过长' }).optional(),
@@ -85,6 +89,7 @@ function checkSubmission(s: Fields, ctx: z.RefinementCtx): void {
   if (idProblem) add('idNumber', idProblem);
   if (!isPhone(s.phone)) add('phone', '联系电话须为 11 位手机号码或带区号的固定电话');
   if (s.deliveryForm === 'email' && !s.email) add('email', '选择电子邮件方式获取的，须填写电子邮箱');
+  if (s.deliveryForm === 'paper' && !s.address) add('address', '选择纸质文本邮寄的，须填写通讯地址');
 }
 
 /** What a citizen submits online (the mini program form). */

@@ -7,8 +7,11 @@ import type { ClockEventType } from '../calendar';
 import type { ActionType } from './actions';
 import type { InfoRequest, RequestStatus } from './model';
 
-/** 'resume': back to 'extended' when the time limit was extended, else 'received' (the clock runs again). */
-export type TransitionTarget = RequestStatus | 'resume';
+/**
+ * 'resume': back to 'extended' when the time limit was extended, else 'received' (the clock runs again).
+ * 'same': the status does not change (a delivery record, the 第三十五条 steps).
+ */
+export type TransitionTarget = RequestStatus | 'resume' | 'same';
 
 export interface Transition {
   action: ActionType;
@@ -55,7 +58,35 @@ export const TRANSITIONS: Record<ActionType, Transition> = {
     from: ['consulting'],
     to: 'resume',
     event: 'consultationEnded',
-    basis: '条例 第三十二条（第三方15个工作日内提出意见，逾期未提出的由行政机关依法决定）',
+    basis: '条例 第三十二条（第三方自收到征求意见书之日起15个工作日内提出意见，逾期未提出的由行政机关依法决定）',
+  },
+  recordDelivery: {
+    action: 'recordDelivery',
+    from: ['correctionRequested', 'consulting', 'feeNoticed'],
+    to: 'same',
+    event: 'noticeDelivered',
+    basis: '条例 第三十条、第三十二条；国办函〔2020〕109号（期限自收到告知书、征求意见书、收费通知之日起计算）',
+  },
+  askReasons: {
+    action: 'askReasons',
+    from: [...OPEN_RUNNING, 'consulting'],
+    to: 'same',
+    event: null,
+    basis: '条例 第三十五条（申请数量、频次明显超过合理范围的，可以要求申请人说明理由；不中止答复期限）',
+  },
+  receiveReasons: {
+    action: 'receiveReasons',
+    from: [...OPEN_RUNNING, 'consulting'],
+    to: 'same',
+    event: null,
+    basis: '条例 第三十五条',
+  },
+  setLaterDate: {
+    action: 'setLaterDate',
+    from: [...OPEN_RUNNING, 'consulting'],
+    to: 'same',
+    event: null,
+    basis: '条例 第三十五条（理由合理但无法在规定期限内答复的，确定延迟答复的合理期限并告知申请人）',
   },
   extend: {
     action: 'extend',
@@ -104,6 +135,7 @@ export function actionsFrom(status: RequestStatus): ActionType[] {
 
 /** Where a transition leads for this request ('resume' resolved). */
 export function targetStatus(transition: Transition, request: InfoRequest): RequestStatus {
+  if (transition.to === 'same') return request.status;
   if (transition.to !== 'resume') return transition.to;
   return request.events.some((e) => e.type === 'extended') ? 'extended' : 'received';
 }

@@ -18,7 +18,7 @@ import { parseWith } from '../errors';
 import type { RequestRecord } from '../records';
 import { ACTION_LABELS, requestActionSchema, type RequestAction } from './actions';
 import { fromCalendarError, refuse, type RequestResult } from './errors';
-import { checkGuards, eventFor } from './guards';
+import { checkGuards, eventFor, type GuardContext } from './guards';
 import { STATUS_LABELS, type InfoRequest } from './model';
 import { targetStatus, TRANSITIONS } from './transitions';
 
@@ -61,6 +61,7 @@ export function applyAction(
   input: RequestAction | unknown,
   today: IsoDate,
   calendar: Calendar = defaultCalendar(),
+  context: GuardContext = {},
 ): RequestResult<InfoRequest> {
   if (!isIsoDate(today)) return refuse('INVALID_DATE', '今天须为 YYYY-MM-DD 格式的有效日期');
   const parsed = parseAction(input);
@@ -75,7 +76,7 @@ export function applyAction(
   }
   const last = request.history[request.history.length - 1];
   if (last && today < last.date) return refuse('DATE_ORDER', `操作日期 ${today} 早于上一次操作的日期 ${last.date}`);
-  const refused = checkGuards(request, action, today);
+  const refused = checkGuards(request, action, today, context);
   if (refused) return refused;
 
   const receivedDate = action.type === 'confirmReceipt' ? today : request.receivedDate;
@@ -135,9 +136,18 @@ export function deadlineOf(
   return computeDeadline(calendar, { receivedDate: request.receivedDate, events: request.events }, today, options);
 }
 
+/** The clock on `today`, or null when it cannot be read (before receipt, refused events). */
+function clockOn(request: InfoRequest, today: IsoDate, calendar: Calendar): DeadlineState | null {
+  if (request.receivedDate === null) return null;
+  const state = runClock(calendar, request.receivedDate, request.events, today);
+  return state.ok ? state.data : null;
+}
+
 /**
  * For a daily job: closes the request as otherNoCorrection / otherFeeUnpaid when the clock says the
- * applicant's deadline lapsed (条例 第三十条; 109号); otherwise returns null.
+ * applicant's deadline lapsed (条例 第三十条; 109号); otherwise returns null. Never on a provisional date:
+ * the unknown bridge days of a year without its table make such a lapse too early — `needsDecision` flags it
+ * to staff instead.
  */
 export function autoCloseIfDue(
   request: InfoRequest,
@@ -145,8 +155,58 @@ export function autoCloseIfDue(
   calendar: Calendar = defaultCalendar(),
 ): InfoRequest | null {
   if (!TRANSITIONS.close.from.includes(request.status)) return null;
+  if (clockOn(request, today, calendar)?.provisional) return null;
   const closed = applyAction(request, { type: 'close' }, today, calendar);
   return closed.ok ? closed.data : null;
+}
+
+/**
+ * For a daily job: ends a consultation whose 15 working days from the third party's receipt have run
+ * (条例 第三十二条: the organ then decides on its own) — the clock already resumed the day after the lapse;
+ * this records it as 'noReply' so the desk shows the request running again. Null otherwise.
+ */
+export function endLapsedConsultation(
+  request: InfoRequest,
+  today: IsoDate,
+  calendar: Calendar = defaultCalendar(),
+): InfoRequest | null {
+  if (request.status !== 'consulting' || !clockOn(request, today, calendar)?.consultationLapsed) return null;
+  const ended = applyAction(request, { type: 'endConsultation', opinion: 'noReply' }, today, calendar);
+  return ended.ok ? ended.data : null;
+}
+
+export interface StaffAlert {
+  status: string;
+  note: string;
+}
+
+/**
+ * What the desk must be told today about an open request, most urgent first: a lapse on a provisional date
+ * (staff decide, the sweep does not close), a third party's period about to end, an overdue or at-risk answer.
+ */
+export function staffAlert(
+  request: InfoRequest,
+  today: IsoDate,
+  calendar: Calendar = defaultCalendar(),
+): StaffAlert | null {
+  const state = clockOn(request, today, calendar);
+  if (!state || state.status === 'answered' || state.status === 'closed') {
+    if (state?.status === 'closed' && state.provisional && TRANSITIONS.close.from.includes(request.status)) {
+      return {
+        status: '待人工确认',
+        note: '按暂定日历已届满，请核实放假安排后决定',
+      };
+    }
+    return null;
+  }
+  if (state.pausedBy === 'consultation' && state.pauseEndingSoon && state.pauseEndsBy) {
+    return { status: '第三方意见即将到期', note: `第三方应于${state.pauseEndsBy}前提出意见` };
+  }
+  if (state.overdue) return { status: '已逾期', note: `应于${state.dueDate}前答复，已逾期` };
+  if (state.atRisk) {
+    return { status: '即将到期', note: `剩${state.daysRemaining}个工作日，应于${state.dueDate}前答复` };
+  }
+  return null;
 }
 
 /**

@@ -99,6 +99,10 @@ export const ORGAN = {
   creditCode: '11632323MB12345670',
   contactPhone: '0973-0000000',
   address: '扎毛乡政府大院',
+  // 条例 第五十一条: every letter names them; an organ without them issues no letter (test/backend/requests-letters).
+  reviewOrgan: '同仁市人民政府',
+  court: '同仁市人民法院',
+  feePayment: '到乡财政所窗口缴纳，或通过非税收入缴款码缴纳',
 };
 
 /** An organ with one person per role: admin (by setup code), editor, reviewer, leader (by invitation). */

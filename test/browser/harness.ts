@@ -16,6 +16,7 @@
  * When no browser is installed the suites skip with one line saying why (`describeBrowser`).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -62,6 +63,13 @@ interface PageWindow {
   };
   getComputedStyle(el: PageElement): PageStyle;
   axe: { run(context: unknown, options: object): Promise<AxeResults> };
+  /** Typed here: the mini program's tsconfig (which also checks the page tests using this file) has ES2020 only. */
+  Intl: {
+    Segmenter: new (
+      locale: string,
+      options: { granularity: 'word' },
+    ) => { segment(text: string): Iterable<{ segment: string; index: number }> };
+  };
 }
 interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
@@ -193,8 +201,8 @@ export function brokenWords(page: Page, selector: string): Promise<BrokenWord[]>
   return page.$$eval(
     selector,
     (els: PageElement[], showText: number) => {
-      const { document } = globalThis as unknown as PageWindow;
-      const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+      const { document, Intl: intl } = globalThis as unknown as PageWindow;
+      const segmenter = new intl.Segmenter('zh', { granularity: 'word' });
       const out: { text: string; lines: string[] }[] = [];
       for (const el of els) {
         const lines: string[] = [];
@@ -328,7 +336,7 @@ export interface AxeViolation {
   targets: string[];
 }
 
-const AXE_SOURCE = (): string => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = (): string => readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG A/AA violations of impact serious or critical. */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {

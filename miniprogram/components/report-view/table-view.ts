@@ -3,7 +3,11 @@
  * labels folded into ONE label column, where group labels (三、本年度办理结果, （三）不予公开, 行政诉讼) become
  * heading rows and each level is indented. Column headers keep their merges (table 三's three header rows).
  * Table 二 keeps its four blocks; table 四 uses the layout's compact form (3 rows × 5 results) to fit 375 px.
- * Table 三 is wider than the screen: it scrolls sideways under a frozen label column.
+ * Table 三 (8 columns, about 30 rows) does not fit a phone as a grid: a label column frozen in a sideways
+ * scroller slides away with its containing block, and a header inside a sideways scroller cannot stick. So it is
+ * drawn as one card per row instead: the row label on top, then its seven numbers in two lines, each under its own
+ * column name (自然人, 商业企业 … 总计). Label and header sit beside every number, at any scroll position and in
+ * 长辈模式, with no sideways scrolling at all.
  */
 import {
   FORMAT_2021,
@@ -21,7 +25,7 @@ import {
 export interface GridCell {
   /** Text. */
   t: string;
-  /** Classes (see index.wxss): cor, cap, col, lab, grp, in0–in2, stk, val z|nz|nul, fill. */
+  /** Classes (see report-view.wxss): cor, cap, col, lab, grp, in0–in2, hd, val z|nz|nul, fill. */
   k: string;
   /** Placement: `grid-area:row/column[/span r/span c]`. */
   s: string;
@@ -31,12 +35,12 @@ export interface GridCell {
 
 export interface TableView {
   key: TableKey;
-  /** Wider than the screen: scrolls sideways with a frozen label column. */
-  wide: boolean;
+  /** Drawn as one card per row (table 三): each block is a group heading or a row's card. */
+  cards: boolean;
   /** grid-template-columns for every block of the table. */
   style: string;
   /** Table 二 has four blocks, the others one; `n` numbers them (the wx:key). */
-  blocks: { n: number; cells: GridCell[] }[];
+  blocks: { n: number; cells: GridCell[]; k?: 'key' | 'heading' | 'card' }[];
   /** Legend under a table with a null cell; empty otherwise. */
   legend: string;
 }
@@ -44,15 +48,21 @@ export interface TableView {
 interface Columns {
   label: string;
   value: string;
-  wide: boolean;
+  cards: boolean;
 }
 
 /** Column widths per table, chosen for a 375 px screen (750 rpx, 686 rpx inside the page padding). */
 const COLUMNS: Record<TableKey, Columns> = {
-  proactive: { label: '224rpx', value: 'minmax(0, 1fr)', wide: false },
-  applications: { label: '252rpx', value: '144rpx', wide: true },
-  reviewLitigation: { label: '196rpx', value: 'minmax(0, 1fr)', wide: false },
+  proactive: { label: '224rpx', value: 'minmax(0, 1fr)', cards: false },
+  applications: { label: '', value: 'minmax(0, 1fr)', cards: true },
+  reviewLitigation: { label: '196rpx', value: 'minmax(0, 1fr)', cards: false },
 };
+
+/**
+ * Numbers per line of a card: 3 + 3 + 1 for table 三's seven columns. A third of 343 px holds a six-character name
+ * (社会公益组织) on one line even at 长辈模式's 17 px; a quarter would break it inside a word.
+ */
+const CARD_COLUMNS = 3;
 
 export const NULL_LEGEND = `注：“${NULL_MARK}”表示该项数据缺失。`;
 
@@ -88,14 +98,13 @@ function positions(
 }
 
 /** One block on the narrow grid: column 1 is the label column, value column j of the layout is column j + 2. */
-function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): GridCell[] {
+function narrowBlock(block: LayoutBlock, layout: TableLayout): GridCell[] {
   const labels = layout.labelColumns;
   const hasLabel = labels > 0 ? 1 : 0;
   const valueColumns = layout.columns - labels;
   const width = hasLabel + valueColumns;
   const rows = [...block.head, ...block.body];
   const at = positions(rows, layout.columns);
-  const stk = sticky ? ' stk' : '';
   const out: GridCell[] = [];
   const column = (c: number): number => c - labels + hasLabel + 1;
 
@@ -103,7 +112,7 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): 
     for (const cell of row.cells) {
       const p = at.get(cell) ?? { r, c: 0 };
       if (cell.kind === 'caption') out.push({ t: cell.text, k: 'cap', s: area(r + 1, 1, 1, width) });
-      else if (p.c < labels) out.push({ t: cell.text, k: `cor${stk}`, s: area(r + 1, 1, cell.rowSpan, 1) });
+      else if (p.c < labels) out.push({ t: cell.text, k: 'cor', s: area(r + 1, 1, cell.rowSpan, 1) });
       else
         out.push({
           t: cell.text,
@@ -122,14 +131,14 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): 
       if (cell.kind === 'value' || p.c >= labels) continue;
       const indent = ` in${Math.min(p.c, 2)}`;
       if ('group' in cell && cell.group) {
-        out.push({ t: cell.text, k: `lab grp${indent}${stk}`, s: area(line, 1, 1, 1) });
+        out.push({ t: cell.text, k: `lab grp${indent}`, s: area(line, 1, 1, 1) });
         if (valueColumns > 0) out.push({ t: '', k: 'fill', s: area(line, 2, 1, valueColumns) });
         line += 1;
       } else {
-        label = { t: cell.text, k: `lab${indent}${stk}`, s: area(line, 1, 1, 1) };
+        label = { t: cell.text, k: `lab${indent}`, s: area(line, 1, 1, 1) };
       }
     }
-    if (hasLabel) out.push(label ?? { t: '', k: `lab${stk}`, s: area(line, 1, 1, 1) });
+    if (hasLabel) out.push(label ?? { t: '', k: 'lab', s: area(line, 1, 1, 1) });
     for (const { cell, p } of starting) {
       if (cell.kind !== 'value') continue;
       out.push({
@@ -144,22 +153,87 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout, sticky: boolean): 
   return out;
 }
 
+/** The column names above value column c: the leaf header and, when different, the group over it. */
+function columnNames(block: LayoutBlock, layout: TableLayout): string[] {
+  const grid = toGrid(block.head, layout.columns);
+  const names: string[] = [];
+  for (let c = layout.labelColumns; c < layout.columns; c += 1) {
+    const leaf = grid[grid.length - 1]?.[c];
+    names.push(leaf?.text ?? '');
+  }
+  return names;
+}
+
+/**
+ * Table 三 as cards: a first block naming the columns (申请人情况 and its groups, the corner's note), then per body
+ * row either a group heading block or a card: label across the card, then lines of column name over number.
+ */
+function cardBlocks(block: LayoutBlock, layout: TableLayout): GridCell[][] {
+  const names = columnNames(block, layout);
+  const full = (line: number): string => area(line, 1, 1, CARD_COLUMNS);
+  const at = positions([...block.head, ...block.body], layout.columns);
+  // The key: what the cards do not repeat (申请人情况, 法人或其他组织 and the five kinds under it, the note).
+  const key: GridCell[] = [];
+  block.head.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (cell.kind === 'value' || !cell.text) continue;
+      const p = at.get(cell) ?? { r, c: 0 };
+      if (cell.kind === 'columnLabel' && cell.colSpan === 1) continue;
+      const first = p.c - layout.labelColumns;
+      const under = cell.kind === 'columnLabel' ? names.slice(first, first + cell.colSpan) : [];
+      const text = under.length > 0 && under.length < names.length ? `${cell.text}：${under.join('、')}` : cell.text;
+      key.push({ t: text, k: cell.kind === 'note' || cell.kind === 'corner' ? 'cor' : 'cap', s: full(key.length + 1) });
+    }
+  });
+  const blocks: GridCell[][] = [key];
+  block.body.forEach((row, i) => {
+    const r = block.head.length + i;
+    const starting = row.cells.map((cell) => ({ cell, p: at.get(cell) ?? { r, c: 0 } })).sort((a, b) => a.p.c - b.p.c);
+    let label: GridCell | null = null;
+    for (const { cell, p } of starting) {
+      if (cell.kind === 'value' || p.c >= layout.labelColumns) continue;
+      const indent = ` in${Math.min(p.c, 2)}`;
+      if ('group' in cell && cell.group) blocks.push([{ t: cell.text, k: `lab grp gh${indent}`, s: full(1) }]);
+      else label = { t: cell.text, k: `lab title${indent}`, s: full(1) };
+    }
+    const card: GridCell[] = label ? [label] : [];
+    for (const { cell, p } of starting) {
+      if (cell.kind !== 'value') continue;
+      const n = p.c - layout.labelColumns;
+      const cardLine = 2 + 2 * Math.floor(n / CARD_COLUMNS);
+      const column = (n % CARD_COLUMNS) + 1;
+      card.push({ t: names[n] ?? '', k: 'hd', s: area(cardLine, column, 1, 1) });
+      card.push({
+        t: cell.text,
+        k: valueClass(cell.value),
+        s: area(cardLine + 1, column, 1, 1),
+        i: indexOf(cell.cell),
+      });
+    }
+    if (card.length > 0) blocks.push(card);
+  });
+  return blocks;
+}
+
 export function tableView(key: TableKey, cells: Cells): TableView {
   const layout = layoutTable(key, cells, { variant: 'compact' });
   const columns = COLUMNS[key];
   const valueColumns = layout.columns - layout.labelColumns;
-  const template = [
-    ...(layout.labelColumns > 0 ? [columns.label] : []),
-    `repeat(${valueColumns}, ${columns.value})`,
-  ].join(' ');
+  const template = columns.cards
+    ? `repeat(${CARD_COLUMNS}, ${columns.value})`
+    : [...(layout.labelColumns > 0 ? [columns.label] : []), `repeat(${valueColumns}, ${columns.value})`].join(' ');
   const hasNull = layout.blocks.some((b) =>
     b.body.some((row) => row.cells.some((c) => c.kind === 'value' && c.value === null)),
   );
   return {
     key,
-    wide: columns.wide,
+    cards: columns.cards,
     style: `grid-template-columns:${template}`,
-    blocks: layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout, columns.wide) })),
+    blocks: columns.cards
+      ? layout.blocks
+          .flatMap((block) => cardBlocks(block, layout))
+          .map((cells, n) => ({ n, cells, k: n === 0 ? 'key' : cells[0]?.k.includes('gh') ? 'heading' : 'card' }))
+      : layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout) })),
     legend: hasNull ? NULL_LEGEND : '',
   };
 }

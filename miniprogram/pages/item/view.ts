@@ -59,3 +59,6 @@ export function toItemView(item: DisclosureItem): ItemView {
   }));
   return { title: item.title, meta, paragraphs, attachments };
 }
+
+/** Characters that fit a navigation bar title beside WeChat's capsule at 375 px. */
+export const NAV_TITLE_MAX = 10;

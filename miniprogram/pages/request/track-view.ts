@@ -28,7 +28,9 @@ export function dueText(deadline: DeadlineSummary | null, answered: boolean): st
   const date = chineseDate(deadline.dueDate);
   if (deadline.pausedBy) return `${PAUSES[deadline.pausedBy]}，期限暂停计算（预计 ${date} 前答复）`;
   if (deadline.overdue) return `应于 ${date} 前答复（已超期）`;
-  return `应于 ${date} 前答复（还有 ${deadline.daysRemaining} 天）`;
+  // 条例 第三十三条 counts working days: say so, and say when the date may still move.
+  const text = `应于 ${date} 前答复（还有 ${deadline.daysRemaining} 个工作日）`;
+  return deadline.note ? `${text}。${deadline.note}` : text;
 }
 
 export function toTrackView(answer: TrackAnswer): TrackView {

@@ -56,6 +56,8 @@ const organSettingsSchema: z.ZodType<OrganSettings> = z.object({
   templateFields: templateFieldsSchema.optional(),
   extensionApprovers: z.array(z.string()),
   feePayment: z.string(),
+  reviewOrgan: z.string(),
+  court: z.string(),
 });
 const staffMeSchema: z.ZodType<StaffMe> = z.object({
   signedIn: z.boolean(),

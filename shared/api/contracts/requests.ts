@@ -5,7 +5,7 @@ import { OUTCOME_ROWS } from '../../format';
 import { STAFF } from '../../policy/roles';
 import { ACTION_LABELS, requestActionSchema, type ActionType } from '../../requests/actions';
 import { REQUEST_STATUSES } from '../../requests/model';
-import { NOTICE_KINDS } from '../../requests/notice-kinds';
+import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
 import { answerOf, defineContract } from '../contract';
 import {
   actRequestSchema,
@@ -31,6 +31,7 @@ import {
   type RequestRow,
   type StaffRequestAnswer,
   type SubmitRequestAnswer,
+  type ThirdPartyLetterAnswer,
   type TrackAnswer,
 } from '../requests';
 
@@ -51,6 +52,7 @@ const deadlineSchema: z.ZodType<DeadlineSummary | null> = z
     pauseEndsBy: day.nullable(),
     provisional: z.boolean(),
     prompt: z.string().nullable(),
+    note: z.string().nullable(),
   })
   .nullable();
 const publicFields = {
@@ -146,9 +148,16 @@ const actAnswerSchema: z.ZodType<ActAnswer> = z.object({
   deadline: deadlineSchema,
   notified: z.boolean(),
 });
-const letterAnswerSchema: z.ZodType<LetterAnswer | NoticeLetter> = z.union([
+const thirdPartyLetterSchema: z.ZodType<ThirdPartyLetterAnswer> = z.object({
+  kind: z.enum(THIRD_PARTY_LETTER_KINDS),
+  title: z.string(),
+  text: z.string(),
+  date: z.string(),
+});
+const letterAnswerSchema: z.ZodType<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> = z.union([
   z.object({ outcome, title: z.string(), text: z.string(), missing: z.array(z.string()) }),
   noticeLetterSchema,
+  thirdPartyLetterSchema,
 ]);
 const approversSchema: z.ZodType<ExtensionApprover[]> = z.array(
   z.object({ id: z.string(), displayName: z.string(), roleLabel: z.string() }),

@@ -6,7 +6,16 @@
 import { CLOCK_RULES, type Calendar, type IsoDate } from '../../calendar';
 import type { Outcome } from '../../format';
 import { lastAction, applicantName, type InfoRequest } from '../model';
-import { chineseDate, filler, rightsClause, signature, type Filler, type LetterContext } from './fill';
+import { refuse, type RequestFailure } from '../errors';
+import {
+  chineseDate,
+  filler,
+  findPlaceholders,
+  rightsClause,
+  signature,
+  type Filler,
+  type LetterContext,
+} from './fill';
 import { OUTCOME_RULES, outcomeTitle } from './outcomes';
 import { LETTER_BODIES } from './templates';
 
@@ -42,7 +51,7 @@ export function renderLetter(outcome: Outcome, context: LetterContext): Letter {
     `${f.get('applicantName')}：`,
     `    ${opening(f)}`,
     `    ${endSentence(LETTER_BODIES[outcome](f))}`,
-    `    办理结果：${outcomeTitle(outcome)}。依据：${citeBasis(rule.basis)}。`,
+    `    办理结果：${outcomeTitle(outcome)}。依据：${citeBasis(rule.editableBasis && f.has('basis') ? f.get('basis') : rule.basis)}。`,
     `    ${rightsClause(f, rule.reviewFirst)}`,
     '    特此告知。',
     signature(f),
@@ -57,6 +66,7 @@ export function draftLetter(outcome: Outcome, context: LetterContext): string {
 
 export interface OrganLetterSettings {
   organName: string;
+  /** 行政复议机关 and the court: organ settings, required before a letter can be issued (条例 第五十一条). */
   reviewOrgan?: string;
   court?: string;
 }
@@ -91,6 +101,28 @@ export function letterContextFor(
     if (calendar) context.feeDeadline = calendar.addWorkdays(fee.date, CLOCK_RULES.feePayment.workdays).date;
   }
   const answer = lastAction(request, 'answer');
-  if (answer?.action.reason !== undefined) context.reason = answer.action.reason;
+  if (answer) {
+    const a = answer.action;
+    if (a.reason !== undefined) context.reason = a.reason;
+    if (a.holderOrgan !== undefined) context.holderOrgan = a.holderOrgan;
+    if (a.holderContact !== undefined) context.holderContact = a.holderContact;
+    if (a.notThisOrgan) context.notThisOrgan = 'yes';
+    if (a.basis !== undefined) context.basis = a.basis;
+    if (a.deliveryNote !== undefined) context.deliveryNote = a.deliveryNote;
+    if (a.whereToGet !== undefined) context.whereToGet = a.whereToGet;
+  }
   return context;
+}
+
+/**
+ * Refuses a letter or notice that still holds a 【请填写…】 marker: nothing incomplete may reach an applicant
+ * or a third party. The code is LETTER_INCOMPLETE; the message names the first marker and the document.
+ */
+export function checkComplete(document: { title: string; text: string }): RequestFailure | null {
+  const markers = findPlaceholders(document.text);
+  if (markers.length === 0) return null;
+  return refuse(
+    'LETTER_INCOMPLETE',
+    `《${document.title}》尚有未填写的内容：${markers.join('、')}。请补全（机关设置或本文书）后再发出`,
+  );
 }

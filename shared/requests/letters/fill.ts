@@ -31,10 +31,14 @@ export interface LetterContext {
   correctBy?: IsoDate;
   feeNoticeDate?: IsoDate;
   feeDeadline?: IsoDate;
-  /** 行政复议机关, e.g. the county people's government for a township (行政复议法 第二十四条). */
+  /** 行政复议机关, e.g. the county people's government for a township (行政复议法 第二十四条). An organ setting. */
   reviewOrgan?: string;
-  /** Defaults to 有管辖权的人民法院. */
+  /** The court with jurisdiction (行政诉讼法 第十八条): an organ setting, free text. */
   court?: string;
+  /** unavailableNotHeld: the information is not this organ's to disclose (第三十六条第（五）项). */
+  notThisOrgan?: string;
+  /** notProcessedConfirmation: the basis as staff edited it (the 条例 has no article of its own). */
+  basis?: string;
 }
 
 /** Labels of the fields, for the markers and for the list of what is missing. */
@@ -58,7 +62,17 @@ export const FIELD_LABELS: Record<keyof LetterContext, string> = {
   feeDeadline: '缴费期限',
   reviewOrgan: '行政复议机关',
   court: '人民法院',
+  notThisOrgan: '不属于本机关负责公开',
+  basis: '答复依据',
 };
+
+/** A placeholder left in a draft. No letter or notice with one may reach an applicant or a third party. */
+const PLACEHOLDER = /【请填写：?([^】]*)】/g;
+
+/** The 【请填写…】 markers still in `text`, in order, each once (e.g. ['【请填写：行政复议机关】']). */
+export function findPlaceholders(text: string): string[] {
+  return [...new Set(text.match(PLACEHOLDER) ?? [])];
+}
 
 export interface Filler {
   /** The value, or a 【请填写：label】 marker (recorded as missing). */
@@ -93,17 +107,24 @@ export function chineseDate(date: string): string {
 }
 
 /**
- * The applicant's remedies: 《中华人民共和国行政复议法》 第二十条 (60 days) and 《中华人民共和国行政诉讼法》
- * 第四十六条 (6 months); where 复议前置 applies (行政复议法 第二十三条, refusals to disclose), the suit follows
- * the review decision (行政诉讼法 第四十五条, 15 days). (verify against the current texts)
+ * The applicant's remedies (条例 第五十一条), naming the 复议机关 and the court with their time limits:
+ * 《中华人民共和国行政复议法》(2023) 第二十条 (60 days) and 《中华人民共和国行政诉讼法》第四十六条 (6 months);
+ * where 复议前置 applies (行政复议法 第二十三条第一款第（四）项, a refusal to disclose), the suit follows the review
+ * decision (行政诉讼法 第四十五条, 15 days). A letter that leaves them out lets the limits run up to a year
+ * (行政复议法 第二十条第三款; 行诉解释 第六十四条), so both organs are required settings.
  */
-export function rightsClause(f: Filler, reviewFirst: boolean): string {
+export function rightsClause(
+  f: Filler,
+  reviewFirst: boolean,
+  act: { what: string; doc: string } = { what: '本答复', doc: '本答复书' },
+): string {
   const reviewOrgan = f.get('reviewOrgan');
-  const court = f.has('court') ? f.get('court') : '有管辖权的人民法院';
+  const court = f.get('court');
+  const review = `可以自收到${act.doc}之日起60日内向${reviewOrgan}申请行政复议（《中华人民共和国行政复议法》第二十条）`;
   if (reviewFirst) {
-    return `如对本答复不服，可以自收到本答复书之日起60日内向${reviewOrgan}申请行政复议。依照《中华人民共和国行政复议法》第二十三条，对不予公开政府信息的答复，应当先申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内向${court}提起行政诉讼。`;
+    return `如对${act.what}不服，${review}。依照《中华人民共和国行政复议法》第二十三条，对不予公开政府信息的答复，应当先申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内向${court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条）。`;
   }
-  return `如对本答复不服，可以自收到本答复书之日起60日内向${reviewOrgan}申请行政复议，或者自收到本答复书之日起6个月内向${court}提起行政诉讼。`;
+  return `如对${act.what}不服，${review}，或者自收到${act.doc}之日起6个月内向${court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。`;
 }
 
 /** The closing: organ and date, right-aligned by convention (plain text: indented). */

@@ -5,10 +5,27 @@
  */
 import { CLOCK_RULES, computeDeadline, type Calendar, type IsoDate } from '../../calendar';
 import { applicantName, type InfoRequest } from '../model';
-import { NOTICE_TITLES, type NoticeKind } from '../notice-kinds';
-import { correctionNotice, extensionNotice, feeNotice } from './notices';
+import { NOTICE_TITLES, THIRD_PARTY_LETTER_TITLES, type NoticeKind, type ThirdPartyLetterKind } from '../notice-kinds';
+import { lastAction } from '../model';
+import { rightsClause, filler } from './fill';
+import {
+  consultationLetter,
+  correctionNotice,
+  disclosureOverObjectionNotice,
+  extensionNotice,
+  feeNotice,
+  laterDateNotice,
+  reasonsNotice,
+} from './notices';
 
-export { NOTICE_KINDS, NOTICE_TITLES, type NoticeKind } from '../notice-kinds';
+export {
+  NOTICE_KINDS,
+  NOTICE_TITLES,
+  THIRD_PARTY_LETTER_KINDS,
+  THIRD_PARTY_LETTER_TITLES,
+  type NoticeKind,
+  type ThirdPartyLetterKind,
+} from '../notice-kinds';
 
 export interface IssuedNotice {
   kind: NoticeKind;
@@ -21,6 +38,11 @@ export interface NoticeSettings {
   organName: string;
   /** Where and how to pay a fee (an organ setting); a 【请填写】 marker when not set. */
   howToPay?: string;
+  /** 行政复议机关 and court (organ settings): the third party's remedies in the disclosure notice. */
+  reviewOrgan?: string;
+  court?: string;
+  /** How the third party reaches the organ (the organ's phone, by default). */
+  contact?: string;
 }
 
 const HOW_TO_PAY_MISSING = '【请填写：缴费方式】';
@@ -61,8 +83,9 @@ export function issuedNotices(request: InfoRequest, settings: NoticeSettings, ca
         }),
       });
     } else if (action.type === 'noticeFee') {
-      // 109号: 20 working days from the day after the notice, as the reply letters count it (draft.ts).
-      const payBy = calendar.addWorkdays(date, CLOCK_RULES.feePayment.workdays).date;
+      // 109号: 20 working days from the day after receipt — known now only when received that day.
+      const payBy =
+        action.via === 'post' ? undefined : calendar.addWorkdays(date, CLOCK_RULES.feePayment.workdays).date;
       out.push({
         kind: 'fee',
         title: NOTICE_TITLES.fee,
@@ -71,9 +94,94 @@ export function issuedNotices(request: InfoRequest, settings: NoticeSettings, ca
           ...base,
           noticeDate: date,
           basis: action.basis,
-          payBy,
+          ...(payBy ? { payBy } : {}),
           howToPay: settings.howToPay ?? HOW_TO_PAY_MISSING,
         }),
+      });
+    } else if (action.type === 'askReasons') {
+      out.push({
+        kind: 'reasons',
+        title: NOTICE_TITLES.reasons,
+        date,
+        text: reasonsNotice({ ...base, noticeDate: date, ...(action.items ? { items: action.items } : {}) }),
+      });
+    } else if (action.type === 'setLaterDate') {
+      out.push({
+        kind: 'laterDate',
+        title: NOTICE_TITLES.laterDate,
+        date,
+        text: laterDateNotice({ ...base, noticeDate: date, answerBy: action.date, reason: action.reason }),
+      });
+    }
+  }
+  return out;
+}
+
+export interface ThirdPartyLetter {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: IsoDate;
+  /** The third party (personal data of a kind: staff only). */
+  partyName: string;
+}
+
+/**
+ * The letters to the third party (条例 第三十二条): the 征求意见 letter for each consultation, and the written
+ * notice when the organ discloses over its objection. Staff only: they never reach the applicant's answer.
+ */
+export function thirdPartyLetters(
+  request: InfoRequest,
+  settings: NoticeSettings,
+  calendar: Calendar,
+): ThirdPartyLetter[] {
+  const informationTitle = request.content.titleHint ?? request.content.description;
+  const out: ThirdPartyLetter[] = [];
+  let party = '';
+  for (const { date, action } of request.history) {
+    if (action.type === 'startConsultation') {
+      party = action.party;
+      const replyBy =
+        action.via === 'post' ? undefined : calendar.addWorkdays(date, CLOCK_RULES.thirdPartyReply.workdays).date;
+      out.push({
+        kind: 'consultation',
+        title: THIRD_PARTY_LETTER_TITLES.consultation,
+        date,
+        partyName: party,
+        text: consultationLetter({
+          organName: settings.organName,
+          applicationNo: request.applicationNo,
+          noticeDate: date,
+          partyName: party,
+          informationTitle,
+          ...(replyBy ? { replyBy } : {}),
+          contact: action.contact ?? settings.contact ?? '【请填写：联系方式】',
+        }),
+      });
+    } else if (action.type === 'answer' && action.publicInterestReason) {
+      const objected = lastAction(request, 'endConsultation')?.action.opinion === 'objected';
+      if (!objected) continue;
+      const f = filler({
+        ...(settings.reviewOrgan ? { reviewOrgan: settings.reviewOrgan } : {}),
+        ...(settings.court ? { court: settings.court } : {}),
+      });
+      out.push({
+        kind: 'disclosureOverObjection',
+        title: THIRD_PARTY_LETTER_TITLES.disclosureOverObjection,
+        date,
+        partyName: party,
+        text: disclosureOverObjectionNotice(
+          {
+            organName: settings.organName,
+            applicationNo: request.applicationNo,
+            noticeDate: date,
+            partyName: party,
+            informationTitle,
+            content: informationTitle,
+            reasons: action.publicInterestReason,
+          },
+          rightsClause(f, false, { what: '本决定', doc: '本告知书' }),
+        ),
       });
     }
   }

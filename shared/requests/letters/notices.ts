@@ -65,7 +65,8 @@ export interface ConsultationLetter extends NoticeBase {
   partyName: string;
   /** The information concerned; say nothing about who asked for it. */
   informationTitle: string;
-  replyBy: IsoDate;
+  /** Known when handed over or sent online (received that day); by post the period runs from signing. */
+  replyBy?: IsoDate;
   contact: string;
 }
 
@@ -77,7 +78,7 @@ export function consultationLetter(n: ConsultationLetter): string {
     `${n.partyName}：`,
     `    本机关收到一件政府信息公开申请（编号：${n.applicationNo}），申请公开的“${n.informationTitle}”可能涉及您（单位）的商业秘密、个人隐私等合法权益。` +
       '依照《中华人民共和国政府信息公开条例》第三十二条，现征求您的意见。',
-    `    请于${chineseDate(n.replyBy)}前（自收到本函之日起${CLOCK_RULES.thirdPartyReply.workdays}个工作日内）书面提出是否同意公开的意见及理由。` +
+    `    请${n.replyBy ? `于${chineseDate(n.replyBy)}前（` : ''}自收到本函之日起${CLOCK_RULES.thirdPartyReply.workdays}个工作日内${n.replyBy ? '）' : ''}书面提出是否同意公开的意见及理由。` +
       '逾期未提出意见的，由本机关依照条例的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。',
     `    联系方式：${n.contact}`,
     sign(n),
@@ -86,7 +87,8 @@ export function consultationLetter(n: ConsultationLetter): string {
 
 export interface FeeNotice extends ToApplicant {
   basis: FeeBasis;
-  payBy: IsoDate;
+  /** Known when sent online or handed over (received that day); by post it runs from the signed-for day. */
+  payBy?: IsoDate;
   /** Where and how to pay (bank account, non-tax payment code…). */
   howToPay: string;
 }
@@ -100,8 +102,70 @@ export function feeNotice(n: FeeNotice): string {
     `${greeting(n)}您申请公开政府信息的数量、频次明显超过合理范围，依照《中华人民共和国政府信息公开条例》第四十二条和` +
       `《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关依法收取信息处理费${amount}元。`,
     `    计算方式：${describeFee(n.basis)}`,
-    `    请自收到本通知次日起${CLOCK_RULES.feePayment.workdays}个工作日内（${chineseDate(n.payBy)}前）缴纳，缴费方式：${n.howToPay}。` +
+    `    请自收到本通知次日起${CLOCK_RULES.feePayment.workdays}个工作日内${n.payBy ? `（${chineseDate(n.payBy)}前）` : ''}缴纳，缴费方式：${n.howToPay}。` +
       '自发出本通知至您缴费的时间不计算在答复期限内；逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
+    sign(n),
+  ].join('\n');
+}
+
+export interface DisclosureOverObjection extends NoticeBase {
+  partyName: string;
+  informationTitle: string;
+  /** What will be disclosed, and why the public interest requires it. */
+  content: string;
+  reasons: string;
+}
+
+/**
+ * 条例 第三十二条: the third party objected, but the organ considers that withholding would seriously harm the
+ * public interest and discloses — it tells the third party in writing the content and the reasons, before
+ * disclosure. The third party may seek 行政复议 or 行政诉讼 against the decision (条例 第五十一条).
+ */
+export function disclosureOverObjectionNotice(n: DisclosureOverObjection, rights: string): string {
+  return [
+    '政府信息公开决定告知书（第三方）',
+    '',
+    `${n.partyName}：`,
+    `    本机关就政府信息公开申请（编号：${n.applicationNo}）所涉“${n.informationTitle}”征求了您（单位）的意见，您（单位）不同意公开。` +
+      '本机关认为不公开可能对公共利益造成重大影响，依照《中华人民共和国政府信息公开条例》第三十二条，决定予以公开。',
+    `    决定公开的内容：${n.content}`,
+    `    理由：${n.reasons.replace(/[。；;]+$/, '')}。`,
+    `    ${rights}`,
+    sign(n),
+  ].join('\n');
+}
+
+export interface ReasonsNotice extends ToApplicant {
+  items?: string;
+}
+
+/**
+ * 条例 第三十五条: the amount or frequency clearly exceeds a reasonable range — the organ asks for reasons. The
+ * 条例 does not stop the answer period for this; the organ's later date (laterDateNotice) is how it gets time.
+ */
+export function reasonsNotice(n: ReasonsNotice): string {
+  return [
+    '政府信息公开申请说明理由告知书',
+    '',
+    `${greeting(n)}您申请公开政府信息的数量、频次明显超过合理范围，依照《中华人民共和国政府信息公开条例》第三十五条，请您说明理由` +
+      `${n.items ? `：${n.items.replace(/[。；;]+$/, '')}` : ''}。`,
+    '    本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您。',
+    sign(n),
+  ].join('\n');
+}
+
+export interface LaterDateNotice extends ToApplicant {
+  answerBy: IsoDate;
+  reason: string;
+}
+
+/** 条例 第三十五条: the reasons are accepted, but the answer needs more time — the reasonable later date. */
+export function laterDateNotice(n: LaterDateNotice): string {
+  return [
+    '政府信息公开申请延迟答复告知书',
+    '',
+    `${greeting(n)}本机关认为您说明的申请理由合理，但因${n.reason.replace(/[。；;]+$/, '')}，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。` +
+      `依照条例第三十五条，本机关确定于${chineseDate(n.answerBy)}前作出答复。`,
     sign(n),
   ].join('\n');
 }

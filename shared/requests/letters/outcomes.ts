@@ -28,6 +28,8 @@ export interface OutcomeRule {
   reviewFirst: boolean;
   /** Only reached by closing an abandoned request (action 'close'), never chosen as an answer. */
   closeOnly: boolean;
+  /** The 条例 has no article of its own here: staff may edit the cited basis. */
+  editableBasis: boolean;
 }
 
 const rule = (group: OutcomeGroupKey, basis: string, extra: Partial<OutcomeRule> = {}): OutcomeRule => ({
@@ -36,6 +38,7 @@ const rule = (group: OutcomeGroupKey, basis: string, extra: Partial<OutcomeRule>
   needsReason: false,
   reviewFirst: false,
   closeOnly: false,
+  editableBasis: false,
   ...extra,
 });
 const withheld = (basis: string) =>
@@ -59,7 +62,12 @@ export const OUTCOME_RULES: Record<Outcome, OutcomeRule> = {
   notProcessedDuplicate: rule('notProcessed', '条例 第三十六条第（六）项'),
   notProcessedPublication: rule('notProcessed', '条例 第三十九条第二款'),
   notProcessedMassRepeated: rule('notProcessed', '条例 第三十五条'),
-  notProcessedConfirmation: rule('notProcessed', '条例 第三十九条'),
+  // No article of the 条例 covers it: the national format's row is cited, and staff may edit the basis.
+  notProcessedConfirmation: rule(
+    'notProcessed',
+    '《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）表三“不予处理——要求行政机关确认或重新出具已获取信息”',
+    { editableBasis: true },
+  ),
   otherNoCorrection: rule('other', '条例 第三十条', { closeOnly: true }),
   otherFeeUnpaid: rule('other', '条例 第四十二条、国办函〔2020〕109号', { closeOnly: true }),
   otherOther: rule('other', '条例 第三十三条、第三十六条', { needsReason: true }),

@@ -43,11 +43,15 @@ export const LETTER_BODIES: Record<Outcome, Body> = {
     `经审查，您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的信息（如工商、不动产登记资料等），` +
     `请依照有关法律、行政法规的规定办理：${f.get('whereToGet')}`,
   // （四）无法提供 — 第三十六条（四）（五）、第三十八条、第三十条
+  // 第三十六条（四）: does not exist; （五）: not this organ's — name the responsible organ when it is known.
   unavailableNotHeld: (f) =>
     f.has('holderOrgan')
       ? `经审查，您申请获取的信息不属于本机关负责公开的政府信息。负责公开该信息的行政机关为${f.get('holderOrgan')}，` +
         `联系方式：${f.get('holderContact')}，请向该机关提出申请。`
-      : '经检索，本机关没有制作或者获取您申请获取的信息，该政府信息不存在。',
+      : f.has('notThisOrgan')
+        ? `经审查，您申请获取的信息不属于本机关负责公开的政府信息，理由：${f.get('reason')}` +
+          '。本机关目前无法确定负责公开该信息的行政机关。'
+        : '经检索，本机关没有制作或者获取您申请获取的信息，该政府信息不存在。',
   unavailableNeedsCreation: () =>
     '经审查，本机关没有您所申请的现成信息，需要对现有政府信息进行加工、分析才能形成，本机关不予提供。',
   unavailableStillUnclear: (f) =>

@@ -22,6 +22,8 @@ const SETTINGS = {
   noticeFields: { applicationNo: 'character_string1', status: 'phrase2', date: 'date3', note: 'thing4' },
   extensionApprovers: [],
   feePayment: '',
+  reviewOrgan: '同仁市人民政府',
+  court: '同仁市人民法院',
 };
 
 const STAFF = [

@@ -2,7 +2,7 @@
  * The approval screen: the 保密审查 checklist gates 通过 at the reviewer's step, the leader's step needs none, the
  * server's refusal is shown as it says it, a correction is compared field by field, and 退回 needs a reason.
  */
-import { find, flush, openPage, tapButton, textOf } from '../harness';
+import { classesOf, find, flush, openPage, tapButton, textOf } from '../harness';
 import { me, routeTransport, useMemoryStorage } from './helpers';
 import type { ApproveData } from '../../../miniprogram/staff/pages/approve/index';
 
@@ -47,9 +47,10 @@ describe('approval screen', () => {
       '不含商业秘密',
       '公开不危及国家安全、公共安全、经济安全和社会稳定',
     ]);
-    // A new item: every filled field is new.
+    // A new item: said once in the title, not as a 新增 badge and tint on every field.
     expect(textOf(page, '#diff')).toContain('内容（新发布）');
-    expect(textOf(page, '#row-title')).toContain('新增');
+    expect(textOf(page, '#diff')).not.toContain('新增');
+    expect(classesOf(find(page, '#row-title'))).toContain('row--same');
 
     // 通过 is disabled until every point is ticked: tapping does nothing.
     for (const key of ['noStateSecret', 'noWorkSecret', 'noPrivacy', 'noTradeSecret'])

@@ -240,6 +240,24 @@ describe('工作台', () => {
     expect(leader.querySelector('#organ-admin')).toBeUndefined();
   });
 
+  it('tells the admin on top while the 复议机关 or court is missing, and not once both are set', async () => {
+    const settings = (reviewOrgan: string, court: string) => () => ({
+      ok: true as const,
+      data: { reviewOrgan, court },
+    });
+    routeTransport({ 'organ.me': me('admin'), 'organ.settings': settings('', '') });
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    const page = openPage<HomeData>(HOME);
+    await flush();
+    expect(textOf(page, '#letter-settings')).toContain('行政复议机关、管辖法院');
+    await tap(page, '#letter-settings .line');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/admin/index' }));
+    routeTransport({ 'organ.me': me('admin'), 'organ.settings': settings('同仁市人民政府', '同仁市人民法院') });
+    const set = openPage<HomeData>(HOME);
+    await flush();
+    expect(set.querySelector('#letter-settings')).toBeUndefined();
+  });
+
   it('shows an error with a retry when offline', async () => {
     const fake = routeTransport({ 'organ.me': () => OFFLINE });
     const page = openPage<HomeData>(HOME);

@@ -92,6 +92,18 @@ async function fill(page: RenderedPage<EditData>): Promise<void> {
 }
 
 describe('item editor', () => {
+  it('gives 名称 a growing multi-line box, so a long title can be read whole before submitting', async () => {
+    useMemoryStorage();
+    routeTransport({ 'organ.me': me('editor') });
+    const page = openPage<EditData>(ROUTE);
+    await flush();
+    const title = find(page, '#title').dom as unknown as { tagName: string; outerHTML: string };
+    expect(title.tagName.toLowerCase()).toBe('wx-textarea');
+    type(page, 'title', '扎毛乡2026年第一批农村最低生活保障对象认定结果及资金发放情况的公示');
+    await flush();
+    expect(page.data.form.title).toBe('扎毛乡2026年第一批农村最低生活保障对象认定结果及资金发放情况的公示');
+  });
+
   it('shows Chinese field errors from the shared schema and sends nothing', async () => {
     useMemoryStorage();
     const fake = routeTransport({ 'organ.me': me('editor') });

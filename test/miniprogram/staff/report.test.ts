@@ -114,6 +114,19 @@ describe('report builder', () => {
     expect(page.querySelectorAll('.mark')).toHaveLength(1);
   });
 
+  it('jumps from a finding on the text (一、总体情况 没有内容) to that section’s editor below the tables', async () => {
+    const empty = { ...thisYearsReport(), sections: { ...thisYearsReport().sections, overview: '' } };
+    routeTransport({ 'organ.me': me('editor'), 'reports.build': built(empty), 'reports.status': status() });
+    const page = await open();
+    const all = page.data.groups.flatMap((g) => g.items.map((f) => ({ ...f, level: g.level })));
+    const missing = all.find((f) => f.t.includes('一、总体情况') && f.t.includes('没有内容'));
+    expect(missing).toMatchObject({ cell: -1, to: 'editor-overview', where: '一、总体情况' });
+    const scroll = jest.spyOn(wx, 'pageScrollTo');
+    await tap(page, `#finding-${missing?.level}-${missing?.n ?? -1}`);
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '#editor-overview' }));
+    expect(classesOf(find(page, `#finding-${missing?.level}-${missing?.n ?? -1}`))).toContain('finding--jump');
+  });
+
   it('warns under 五 when it repeats last year’s text, with the check’s own message, and not otherwise', async () => {
     const fake = routeTransport({
       'organ.me': me('editor'),

@@ -4,8 +4,10 @@
  * rows from its groups, drafts the letter and sends it as edited; CONFLICT reloads; field errors sit by their
  * inputs; the fee is priced with the shared 109号 function; 延期 picks the approver from `requests.approvers`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { OUTCOME_ROWS } from 'gongkai-staff';
-import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
+import { MINIPROGRAM_ROOT, find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';
 
@@ -105,8 +107,31 @@ describe('one request at the staff desk', () => {
     expect(clock).toContain('即将到期');
     expect(textOf(page, '#provisional')).toContain('节假日尚未录入');
     expect(textOf(page, '#history')).toContain('确认收到申请');
-    expect(page.data.buttons.map((b) => b.label)).toEqual(['补正', '征求第三方意见', '延期', '收费通知', '答复']);
+    // 答复 leads (the primary button); the steps that pause the clock follow.
+    expect(page.data.buttons.map((b) => b.label)).toEqual(['答复', '补正', '征求第三方意见', '延期', '收费通知']);
     expect(page.querySelector('#action-close')).toBeUndefined();
+    // The card is titled 办理时限 so its line 答复期限 … is not said twice.
+    expect(clock.split('答复期限')).toHaveLength(2);
+  });
+
+  it('says 已逾期 once on an overdue clock, and keeps 收到申请日期 on one line', async () => {
+    const overdue = {
+      dueDate: '2026-03-20',
+      projected: false,
+      daysRemaining: 0,
+      atRisk: false,
+      overdue: true,
+      pausedBy: null,
+      pauseEndsBy: null,
+      provisional: false,
+      prompt: null,
+    };
+    const { page } = await open({ 'requests.get': () => ({ ok: true, data: answer({ deadline: overdue }) }) });
+    const clock = textOf(page, '#clock');
+    expect(clock.split('已逾期')).toHaveLength(2);
+    expect(clock.split('答复期限')).toHaveLength(2);
+    const wxss = readFileSync(path.join(MINIPROGRAM_ROOT, 'staff/pages/request/index.wxss'), 'utf8');
+    expect(/\.line__label\s*\{[^}]*width: 6\.5em/.exec(wxss)).not.toBeNull();
   });
 
   it('lists exactly the 21 outcome rows of table 三 in its groups; answering sends outcome, reason, the edited letter and the version', async () => {

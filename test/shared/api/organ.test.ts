@@ -44,7 +44,14 @@ describe('organ profile', () => {
     expect(approvalChainSchema.safeParse([]).success).toBe(false);
     expect(approvalChainSchema.safeParse(['reviewer', 'reviewer', 'leader']).success).toBe(true);
     expect(organProfileSchema.safeParse({ ...base, reportDueDate: '02-30' }).success).toBe(false);
-    expect(organProfileSchema.safeParse({ ...base, reportDueDate: '02-29' }).success).toBe(true);
+    // 02-29 would not exist in a common year (2027): refused with a field error naming reportDueDate.
+    const leap = organProfileSchema.safeParse({ ...base, reportDueDate: '02-29' });
+    expect(leap.success).toBe(false);
+    expect(leap.error?.issues[0]).toMatchObject({
+      path: ['reportDueDate'],
+      message: expect.stringContaining('2月29日'),
+    });
+    expect(organProfileSchema.safeParse({ ...base, reportDueDate: '02-28' }).success).toBe(true);
   });
 });
 

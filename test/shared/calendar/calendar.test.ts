@@ -8,6 +8,7 @@ import {
   createCalendar,
   MAX_WORKDAYS,
   OFFICIAL_YEARS,
+  statutoryHolidays,
   weekdayOf,
 } from '../../../shared/calendar';
 
@@ -134,13 +135,29 @@ describe('official calendar (chinese-days data, checked by hand against the 国�
 });
 
 describe('years without data', () => {
-  it('treats Monday–Friday as working and flags the result provisional, with a prompt', () => {
+  it('treats Monday–Friday less the statutory holidays as working and flags the result provisional', () => {
     const day = cal.isWorkday('2027-10-01');
-    expect(day).toMatchObject({ workday: true, coverage: 'none', provisional: true, provisionalYears: [2027] });
+    expect(day).toMatchObject({ workday: false, coverage: 'none', name: '国庆节', provisional: true });
     expect(day.prompt).toContain('2027年的节假日安排尚未录入');
+    expect(cal.isWorkday('2027-10-04')).toMatchObject({ workday: true, provisional: true }); // a bridge day: unknown
+    // 1 January 2027 (a Friday) is 元旦, not a working day: the 20th working day moves one day later.
     const due = cal.addWorkdays('2026-12-15', 20);
-    expect(due).toMatchObject({ date: '2027-01-12', provisional: true, provisionalYears: [2027] });
-    expect(cal.workdaysBetween('2026-12-15', '2027-01-12')).toMatchObject({ count: 20, provisional: true });
+    expect(due).toMatchObject({ date: '2027-01-13', provisional: true, provisionalYears: [2027] });
+    expect(cal.workdaysBetween('2026-12-15', '2027-01-13')).toMatchObject({ count: 20, provisional: true });
+  });
+
+  it('knows the 13 statutory days of a later year (2024 放假办法), lunar ones included', () => {
+    const off = (d: string) => cal.isWorkday(d).workday === false;
+    // 2027: 除夕 2-05, 春节 2-06..2-08, 清明 4-05, 端午 6-09, 中秋 9-15 (weekdays unless noted).
+    for (const d of ['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-05-03']) {
+      expect([d, off(d)]).toEqual([d, d !== '2027-05-03']); // 5月3日 is not statutory
+    }
+    expect(cal.isWorkday('2027-05-01').name).toBe('劳动节');
+    expect(statutoryHolidays(2027).size).toBe(13);
+    const statutory = statutoryHolidays(2028);
+    expect(statutory.get('2028-01-25')).toBe('春节'); // 除夕 of 2028 (正月初一 is 1-26)
+    expect(statutory.size).toBe(12); // 中秋 2028 falls on 10月3日, a 国庆 day already
+    expect(statutoryHolidays(2099).size).toBe(6); // outside the lunar table: the six fixed-date days only
   });
 
   it('is not provisional when the range stays inside covered years', () => {

@@ -78,6 +78,7 @@ describe('correction (条例 第三十条)', () => {
       status: 'paused',
       pausedBy: 'correction',
       pauseEndsBy: '2026-03-06',
+      pauseEndingSoon: false,
       atRisk: false,
       overdue: false,
       provisional: false,
@@ -246,7 +247,8 @@ describe('fee (条例 第四十二条, 国办函〔2020〕109号)', () => {
 describe('provisional years', () => {
   it('a deadline reaching into 2027 without an entered calendar is provisional, with a prompt', () => {
     const r = run('2026-12-15', [], '2026-12-15');
-    expect(r).toMatchObject({ dueDate: '2027-01-12', provisional: true, provisionalYears: [2027] });
+    // 元旦 2027 (statutory) is not counted even without the year's table: 1-13, not 1-12.
+    expect(r).toMatchObject({ dueDate: '2027-01-13', provisional: true, provisionalYears: [2027] });
     expect(r.prompt).toContain('请录入2027年');
   });
 
@@ -277,7 +279,9 @@ describe('properties', () => {
           const start = addDays(rec, offset);
           const end = addDays(start, length);
           fc.pre(start <= cal.addWorkdays(rec, 20).date); // a later pause is refused
-          if (kind === 'fee') fc.pre(end <= cal.addWorkdays(start, 20).date); // paid in time
+          if (kind === 'fee')
+            fc.pre(end <= cal.addWorkdays(start, 20).date); // paid in time
+          else fc.pre(end <= cal.addWorkdays(start, 15).date); // answered within the third party's 15 days
           const events: ClockEvent[] =
             kind === 'fee'
               ? [
@@ -309,5 +313,104 @@ describe('properties', () => {
         expect(r.atRisk).toBe(!r.overdue && r.daysRemaining <= 3);
       }),
     );
+  });
+});
+
+describe("periods from the addressee's receipt (送达)", () => {
+  const R0 = '2026-03-02'; // a Monday, no holidays until 清明 (04-04..04-06)
+
+  it('fee by post: 20 working days from the signed-for day, not from sending (109号)', () => {
+    const sent = '2026-03-04';
+    const signed = cal.addWorkdays(sent, 5).date; // received five working days after sending
+    const events: ClockEvent[] = [
+      { type: 'feeNoticed', date: sent, via: 'post' },
+      { type: 'noticeDelivered', date: signed, notice: 'fee', via: 'post' },
+    ];
+    const bySending = cal.addWorkdays(sent, 20).date;
+    const dayAfter = addDays(bySending, 1);
+    const r = run(R0, events, dayAfter);
+    expect(r).toMatchObject({ status: 'paused', pausedBy: 'fee', pauseEndsBy: cal.addWorkdays(signed, 20).date });
+    expect(r.autoClose).toBeUndefined();
+    const late = addDays(cal.addWorkdays(signed, 20).date, 1);
+    expect(run(R0, events, late).autoClose).toEqual({ outcome: 'otherFeeUnpaid', date: late });
+  });
+
+  it('online: received the day it is sent (available in the mini program, message sent)', () => {
+    const r = run(R0, [{ type: 'feeNoticed', date: '2026-03-04', via: 'online' }], '2026-03-05');
+    expect(r.pauseEndsBy).toBe(cal.addWorkdays('2026-03-04', 20).date);
+  });
+
+  it('posted and not yet signed for, or returned: no period runs, nothing closes', () => {
+    const posted: ClockEvent[] = [
+      { type: 'correctionRequested', date: '2026-03-04', correctBy: '2026-03-18', via: 'post' },
+    ];
+    const r = run(R0, posted, '2026-06-30');
+    expect(r).toMatchObject({ status: 'paused', awaitingDelivery: true });
+    expect(r.pauseEndsBy).toBeUndefined();
+    expect(r.autoClose).toBeUndefined();
+    const returned: ClockEvent[] = [
+      { type: 'feeNoticed', date: '2026-03-04', via: 'post' },
+      { type: 'noticeDelivered', date: '2026-03-06', notice: 'fee', via: 'post' },
+      { type: 'noticeReturned', date: '2026-03-09', notice: 'fee' },
+    ];
+    expect(run(R0, returned, '2026-06-30')).toMatchObject({ awaitingDelivery: true, status: 'paused' });
+  });
+
+  it("补正 by post keeps the notice's period, counted from the signed-for day", () => {
+    // The notice of 03-04 gave until 03-18 (10 working days); signed for on 03-09 → 03-23.
+    const events: ClockEvent[] = [
+      { type: 'correctionRequested', date: '2026-03-04', correctBy: '2026-03-18', via: 'post' },
+      { type: 'noticeDelivered', date: '2026-03-09', notice: 'correction', via: 'post' },
+    ];
+    expect(run(R0, events, '2026-03-19').pauseEndsBy).toBe('2026-03-23');
+    expect(run(R0, events, '2026-03-24').autoClose).toEqual({ outcome: 'otherNoCorrection', date: '2026-03-24' });
+  });
+
+  it('a late correction with a 正当理由 is accepted and restarts the clock; without one it is refused', () => {
+    const notice: ClockEvent = { type: 'correctionRequested', date: '2026-03-04', correctBy: '2026-03-11' };
+    const late = '2026-03-16';
+    expect(() => run(R0, [notice, { type: 'correctionReceived', date: late }], late)).toThrow(
+      expect.objectContaining({ code: 'CORRECTION_LATE' }),
+    );
+    const r = run(R0, [notice, { type: 'correctionReceived', date: late, lateReason: '住院治疗' }], late);
+    expect(r).toMatchObject({ status: 'running', daysUsed: 0, lateCorrectionReason: '住院治疗' });
+    expect(r.dueDate).toBe(cal.addWorkdays(late, 20).date);
+  });
+});
+
+describe('third-party consultation ends (条例 第三十二条)', () => {
+  const R0 = '2026-05-06';
+  const start: ClockEvent = { type: 'consultationStarted', date: '2026-05-07', via: 'post' };
+  const signed = '2026-05-11';
+  const delivered: ClockEvent = { type: 'noticeDelivered', date: signed, notice: 'consultation', via: 'post' };
+  const lapse = cal.addWorkdays(signed, 15).date;
+
+  it("runs 15 working days from the third party's receipt, with a reminder before the lapse", () => {
+    const before = cal.addWorkdays(signed, 13).date;
+    expect(run(R0, [start, delivered], before)).toMatchObject({
+      status: 'paused',
+      pausedBy: 'consultation',
+      pauseEndsBy: lapse,
+      pauseEndingSoon: true,
+    });
+    expect(run(R0, [start, delivered], cal.addWorkdays(signed, 5).date).pauseEndingSoon).toBe(false);
+  });
+
+  it('ends by itself on the 15th working day: the clock runs again from the next day', () => {
+    const today = cal.addWorkdays(lapse, 2).date;
+    const r = run(R0, [start, delivered], today);
+    expect(r).toMatchObject({ status: 'running', consultationLapsed: lapse });
+    // one day counted before the consultation (05-07 itself), then two after the lapse
+    expect(r.daysUsed).toBe(3);
+    // a late reply does not stretch the pause
+    const withReply = run(R0, [start, delivered, { type: 'consultationEnded', date: today }], today);
+    expect(withReply.dueDate).toBe(r.dueDate);
+  });
+
+  it("ends on the third party's answer when it comes first", () => {
+    const answer = cal.addWorkdays(signed, 3).date;
+    const r = run(R0, [start, delivered, { type: 'consultationEnded', date: answer }], answer);
+    expect(r.status).toBe('running');
+    expect(r.consultationLapsed).toBeUndefined();
   });
 });

@@ -199,7 +199,12 @@ describe('replay', () => {
       base: R,
       limit: 30,
       pauses: [{ start: '2025-09-29', end: '2025-10-09' }],
-      open: { kind: 'fee', start: '2025-10-13', deadline: cal.addWorkdays('2025-10-13', 20).date },
+      open: {
+        kind: 'fee',
+        start: '2025-10-13',
+        deliveredOn: '2025-10-13',
+        deadline: cal.addWorkdays('2025-10-13', 20).date,
+      },
       correctionDueBy: '2025-10-11',
       extension: { date: '2025-10-10', workdays: 10, approver: '主任' },
     });

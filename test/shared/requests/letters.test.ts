@@ -12,6 +12,11 @@ import {
   outcomeTitle,
   outcomesOf,
   renderLetter,
+  checkComplete,
+  findPlaceholders,
+  disclosureOverObjectionNotice,
+  reasonsNotice,
+  laterDateNotice,
   type LetterContext,
 } from '../../../shared/requests';
 import { cal, received, run } from './fixtures';
@@ -35,6 +40,7 @@ const full: LetterContext = {
   feeNoticeDate: '2026-03-05',
   feeDeadline: '2026-04-02',
   reviewOrgan: '五华县人民政府',
+  court: '五华县人民法院',
 };
 
 /** The article each outcome row rests on (shared/format/README). */
@@ -56,7 +62,7 @@ const ARTICLE: Record<Outcome, RegExp> = {
   notProcessedDuplicate: /第三十六条第（六）项/,
   notProcessedPublication: /第三十九条/,
   notProcessedMassRepeated: /第三十五条/,
-  notProcessedConfirmation: /第三十九条/,
+  notProcessedConfirmation: /表三“不予处理——要求行政机关确认或重新出具已获取信息”/,
   otherNoCorrection: /第三十条/,
   otherFeeUnpaid: /第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）/,
   otherOther: /第三十六条/,
@@ -79,11 +85,16 @@ describe('reply letters for the 21 outcomes', () => {
     expect(text).toContain(`办理结果：${outcomeTitle(outcome)}。`);
     expect(text).not.toContain('只计这一情形');
     expect(text).not.toMatch(/。。/);
-    expect(text).toMatch(new RegExp(`依据：《中华人民共和国政府信息公开条例》.*${ARTICLE[outcome].source}`));
+    const cited = OUTCOME_RULES[outcome].editableBasis
+      ? '《政府信息公开工作年度报告格式》'
+      : '《中华人民共和国政府信息公开条例》';
+    expect(text).toMatch(new RegExp(`依据：${cited}.*${ARTICLE[outcome].source}`));
     expect(text).toMatch(/60日内向五华县人民政府申请行政复议/);
     expect(text).toMatch(/提起行政诉讼/);
     if (OUTCOME_RULES[outcome].reviewFirst) expect(text).toMatch(/应当先申请行政复议.*15日内/);
-    else expect(text).toMatch(/6个月内向有管辖权的人民法院提起行政诉讼/);
+    else expect(text).toMatch(/6个月内向五华县人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）/);
+    expect(text).toMatch(/60日内向五华县人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）/);
+    expect(findPlaceholders(text)).toEqual([]);
     expect(text).toMatch(/^华城镇人民政府\n政府信息公开申请答复书\n\n张三丰：/);
     expect(text).toContain('2026年3月2日收到');
     expect(text).toContain('2026年3月20日');
@@ -120,6 +131,7 @@ describe('reply letters for the 21 outcomes', () => {
       '理由',
       '提供信息的方式和时间',
       '行政复议机关',
+      '人民法院',
       '答复日期',
     ]);
     expect(text).toContain('【请填写：不予公开的部分】');
@@ -208,5 +220,66 @@ describe('notices', () => {
     expect(text).toMatch(/20个工作日内（2026年4月1日前）缴纳，缴费方式：非税收入缴款码/);
     expect(text).toMatch(/逾期未缴纳的，视为放弃申请/);
     expect(text).toContain('国办函〔2020〕109号');
+  });
+});
+
+describe('complete letters (条例 第五十一条; 行政复议法 第二十条; 行政诉讼法 第四十六条)', () => {
+  it('a letter without the 复议机关 or court keeps a marker, and checkComplete refuses it naming the marker', () => {
+    const letter = renderLetter('disclosed', { ...full, reviewOrgan: undefined, court: undefined });
+    expect(letter.missing).toEqual(['行政复议机关', '人民法院']);
+    const refused = checkComplete(letter);
+    expect(refused).toMatchObject({ ok: false, code: 'LETTER_INCOMPLETE' });
+    expect(refused?.message).toContain('【请填写：行政复议机关】');
+    expect(refused?.message).toContain('【请填写：人民法院】');
+    expect(checkComplete(renderLetter('disclosed', full))).toBeNull();
+  });
+
+  it("第三十六条（五）: not this organ's — says so, with the responsible organ when known", () => {
+    const notOurs = { ...full, holderOrgan: undefined, holderContact: undefined, notThisOrgan: 'yes' };
+    const text = draftLetter('unavailableNotHeld', { ...notOurs, reason: '该项目由县交通运输局组织实施' });
+    expect(text).toContain('不属于本机关负责公开的政府信息，理由：该项目由县交通运输局组织实施。');
+    expect(text).not.toContain('不存在');
+    expect(draftLetter('unavailableNotHeld', full)).toContain('负责公开该信息的行政机关为五华县交通运输局');
+  });
+
+  it("要求确认或重新出具: cites the national format's row; staff may edit the basis", () => {
+    expect(draftLetter('notProcessedConfirmation', full)).toContain('国办公开办函〔2021〕30号');
+    expect(draftLetter('notProcessedConfirmation', { ...full, basis: '《某省政府信息公开规定》第十条' })).toContain(
+      '依据：《某省政府信息公开规定》第十条。',
+    );
+    expect(draftLetter('disclosed', { ...full, basis: '别的' })).not.toContain('别的');
+  });
+
+  it('the third party is told in writing when the organ discloses over its objection (第三十二条)', () => {
+    const text = disclosureOverObjectionNotice(
+      {
+        organName: '华城镇人民政府',
+        applicationNo: '2026-0007',
+        noticeDate: '2026-03-20',
+        partyName: '某建筑公司',
+        informationTitle: '道路硬化工程中标价',
+        content: '中标价及工程量清单',
+        reasons: '涉及财政资金使用，公众知情利益重大',
+      },
+      '如对本决定不服……',
+    );
+    expect(text).toContain('某建筑公司：');
+    expect(text).toContain('决定公开的内容：中标价及工程量清单');
+    expect(text).toContain('理由：涉及财政资金使用，公众知情利益重大。');
+    expect(text).toContain('第三十二条');
+  });
+
+  it('第三十五条: asks for reasons, then tells a later date — no pause is claimed', () => {
+    const base = {
+      organName: '华城镇人民政府',
+      applicationNo: '2026-0007',
+      applicantName: '张三丰',
+      receivedDate: '2026-03-02',
+      noticeDate: '2026-03-04',
+    };
+    expect(reasonsNotice({ ...base, items: '申请用途' })).toContain('请您说明理由：申请用途。');
+    const later = laterDateNotice({ ...base, answerBy: '2026-05-29', reason: '需逐件检索' });
+    expect(later).toContain('于2026年5月29日前作出答复');
+    expect(later).not.toMatch(/中止|不计算在/);
   });
 });

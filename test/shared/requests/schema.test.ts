@@ -65,6 +65,11 @@ describe('submission (条例 第二十九条)', () => {
     expect(paths({ ...natural, email: 'not-an-address' })).toEqual(['email']);
   });
 
+  it('requires an address only for posted paper delivery (纸质文本邮寄)', () => {
+    expect(paths({ ...natural, deliveryForm: 'online', address: '' })).toEqual([]);
+    expect(paths({ ...natural, deliveryForm: 'paper', address: '' })).toEqual(['address']);
+  });
+
   it('limits the description and refuses unknown fields and values', () => {
     expect(paths({ ...natural, description: '低保' })).toEqual(['description']);
     expect(paths({ ...natural, description: '字'.repeat(2001) })).toEqual(['description']);

@@ -111,7 +111,16 @@ describe('views', () => {
     const open = received();
     const view = toStaffView(open);
     expect(view).toMatchObject({ ...open, statusLabel: '办理中' });
-    expect(view.actions).toEqual(['requestCorrection', 'startConsultation', 'extend', 'noticeFee', 'answer']);
+    expect(view.actions).toEqual([
+      'requestCorrection',
+      'startConsultation',
+      'askReasons',
+      'receiveReasons',
+      'setLaterDate',
+      'extend',
+      'noticeFee',
+      'answer',
+    ]);
     expect(view.applicant).not.toBe(open.applicant);
   });
 

@@ -8,6 +8,10 @@ import {
   autoCloseIfDue,
   createFromSubmission,
   deadlineOf,
+  endLapsedConsultation,
+  findPlaceholders,
+  staffAlert,
+  thirdPartyLetters,
   parseSubmission,
   type ActionType,
   type FeeBasis,
@@ -68,7 +72,26 @@ const SAMPLE: Record<ActionType, readonly [RequestAction, string]> = {
   payFee: [{ type: 'payFee' }, '2026-03-10'],
   answer: [{ type: 'answer', outcome: 'disclosed' }, '2026-03-10'],
   close: [{ type: 'close' }, '2026-04-15'],
+  recordDelivery: [{ type: 'recordDelivery', notice: 'correction', via: 'post', date: '2026-03-05' }, '2026-03-06'],
+  askReasons: [{ type: 'askReasons', items: '请说明申请用途' }, '2026-03-04'],
+  receiveReasons: [{ type: 'receiveReasons', answer: '用于课题研究' }, '2026-03-05'],
+  setLaterDate: [{ type: 'setLaterDate', date: '2026-05-29', reason: '需逐件检索' }, '2026-03-06'],
 };
+
+/** The request to start from and the action for a row: some rows need the steps before them. */
+function prepare(action: ActionType, from: RequestStatus): [InfoRequest, RequestAction, string] {
+  const [sample, date] = SAMPLE[action];
+  const base = inStatus(from);
+  if (action === 'recordDelivery') {
+    const notice = ({ correctionRequested: 'correction', consulting: 'consultation', feeNoticed: 'fee' } as const)[
+      from as 'correctionRequested' | 'consulting' | 'feeNoticed'
+    ];
+    return [base, { type: 'recordDelivery', notice, via: 'post', date: '2026-03-05' }, date];
+  }
+  if (action === 'receiveReasons') return [run(base, [SAMPLE.askReasons]), sample, date];
+  if (action === 'setLaterDate') return [run(base, [SAMPLE.askReasons, SAMPLE.receiveReasons]), sample, date];
+  return [base, sample, date];
+}
 
 const codeOf = (request: InfoRequest, action: unknown, today: string) => {
   const r = applyAction(request, action, today, cal);
@@ -81,18 +104,17 @@ describe('the transition table: every row, from every from-status', () => {
   it('covers every action once and lists statuses that exist', () => {
     expect(Object.keys(TRANSITIONS).sort()).toEqual(TRANSITION_TABLE.map((t) => t.action).sort());
     for (const t of TRANSITION_TABLE) for (const s of t.from) expect(REQUEST_STATUSES).toContain(s);
-    expect(cases).toHaveLength(15);
+    expect(cases).toHaveLength(27);
   });
 
   it.each(cases)('%s from %s', (action, from) => {
-    const before = inStatus(from);
+    const [before, sample, date] = prepare(action, from);
     const frozen = JSON.stringify(before);
-    const [sample, date] = SAMPLE[action];
     const result = applyAction(before, sample, date, cal);
     if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
     const after = result.data;
     const row = TRANSITIONS[action];
-    const expected = row.to === 'resume' ? 'received' : row.to; // the builders pause from 'received'
+    const expected = row.to === 'resume' ? 'received' : row.to === 'same' ? from : row.to; // pauses start from 'received'
     expect(after.status).toBe(expected);
     expect(after.history.at(-1)).toEqual({ date, action: sample });
     if (row.event === null) expect(after.events).toEqual(before.events);
@@ -125,7 +147,7 @@ describe('the transition table: every row, from every from-status', () => {
         refused += 1;
       }
     }
-    expect(refused).toBe(REQUEST_STATUSES.length * TRANSITION_TABLE.length - 15);
+    expect(refused).toBe(REQUEST_STATUSES.length * TRANSITION_TABLE.length - 27);
     expect(applyAction(inStatus('answered'), SAMPLE.answer[0], '2026-03-10', cal)).toMatchObject({
       message: '申请处于「已答复」状态，不能「作出答复」',
     });
@@ -133,7 +155,7 @@ describe('the transition table: every row, from every from-status', () => {
 
   it('lists the actions of a status for the staff page', () => {
     expect(actionsFrom('submitted')).toEqual(['confirmReceipt']);
-    expect(actionsFrom('correctionRequested')).toEqual(['receiveCorrection', 'close']);
+    expect(actionsFrom('correctionRequested')).toEqual(['receiveCorrection', 'recordDelivery', 'close']);
     expect(actionsFrom('closed')).toEqual([]);
   });
 });
@@ -279,5 +301,159 @@ describe('deadlineOf', () => {
     expect(deadlineOf(cal, r, '2026-03-10', { atRiskDays: 5 })).toEqual(
       computeDeadline(cal, { receivedDate: '2026-03-02', events: r.events }, '2026-03-10', { atRiskDays: 5 }),
     );
+  });
+});
+
+describe('issue 13: the rules a court would check', () => {
+  const open = () => received();
+
+  it('fee by count: the count comes from the records; only a 一事一申请 split with a reason raises it (109号)', () => {
+    const fee = (nth: number, splitReason?: string) => ({
+      type: 'noticeFee',
+      basis: { method: 'count', nthThisMonth: nth, ...(splitReason ? { splitReason } : {}) },
+      amountYuan: nth <= 10 ? 0 : nth <= 30 ? 100 : 200,
+    });
+    const code = (action: unknown) => {
+      const r = applyAction(open(), action, '2026-03-03', cal, { nthThisMonth: 12 });
+      return r.ok ? 'ok' : r.code;
+    };
+    expect(code(fee(12))).toBe('ok');
+    expect(code(fee(31))).toBe('FEE_COUNT_MISMATCH'); // raised without a reason
+    expect(code(fee(11))).toBe('FEE_COUNT_MISMATCH'); // lowered: never
+    expect(code(fee(31, '一份申请含21个互不相关的事项，按一事一申请拆分'))).toBe('ok');
+  });
+
+  it('a posted notice is delivered on the signed-for day; a returned one starts no period', () => {
+    const sent = run(open(), [
+      [{ type: 'noticeFee', basis: { method: 'pages', pages: 40 }, amountYuan: 100, via: 'post' }, '2026-03-03'],
+    ]);
+    const delivered = run(sent, [
+      [{ type: 'recordDelivery', notice: 'fee', via: 'post', date: '2026-03-06' }, '2026-03-09'],
+    ]);
+    expect(delivered.status).toBe('feeNoticed');
+    expect(delivered.events.at(-1)).toEqual({
+      type: 'noticeDelivered',
+      date: '2026-03-06',
+      notice: 'fee',
+      via: 'post',
+    });
+    expect(
+      computeDeadline(cal, { receivedDate: '2026-03-02', events: delivered.events }, '2026-03-09').pauseEndsBy,
+    ).toBe(cal.addWorkdays('2026-03-06', 20).date);
+    const wrong = applyAction(
+      sent,
+      { type: 'recordDelivery', notice: 'correction', via: 'post', date: '2026-03-06' },
+      '2026-03-09',
+      cal,
+    );
+    expect(wrong).toMatchObject({ ok: false, code: 'NOTHING_TO_DELIVER' });
+    const returned = run(sent, [
+      [{ type: 'recordDelivery', notice: 'fee', via: 'post', date: '2026-03-08', returned: true }, '2026-03-09'],
+    ]);
+    expect(autoCloseIfDue(returned, '2026-06-30', cal)).toBeNull();
+  });
+
+  it('a late correction with a 正当理由 is accepted and restarts the clock (第三十条)', () => {
+    const asked = run(open(), [
+      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2026-03-10' }, '2026-03-03'],
+    ]);
+    const late = applyAction(asked, { type: 'receiveCorrection' }, '2026-03-12', cal);
+    expect(late).toMatchObject({ ok: false, code: 'CORRECTION_LATE' });
+    const withReason = applyAction(
+      asked,
+      { type: 'receiveCorrection', lateReason: '申请人住院，出院后即补正' },
+      '2026-03-12',
+      cal,
+    );
+    if (!withReason.ok) throw new Error(withReason.message);
+    expect(withReason.data.status).toBe('received');
+    expect(
+      computeDeadline(cal, { receivedDate: '2026-03-02', events: withReason.data.events }, '2026-03-12').dueDate,
+    ).toBe(cal.addWorkdays('2026-03-12', 20).date);
+  });
+
+  it('第三十五条: 不予处理 only after asking for reasons; a later date only after reasons came; no pause', () => {
+    const code = (request: InfoRequest, action: unknown, day = '2026-03-05') => {
+      const r = applyAction(request, action, day, cal);
+      return r.ok ? 'ok' : r.code;
+    };
+    const massRepeated = { type: 'answer', outcome: 'notProcessedMassRepeated', reason: '理由不合理' };
+    expect(code(open(), massRepeated)).toBe('REASONS_NOT_ASKED');
+    expect(code(open(), { type: 'setLaterDate', date: '2026-05-29', reason: '需逐件检索' })).toBe('REASONS_NOT_ASKED');
+    const asked = run(open(), [[{ type: 'askReasons' }, '2026-03-03']]);
+    expect(asked.events).toEqual([]); // the clock runs on
+    expect(code(asked, massRepeated)).toBe('ok');
+    const answered = run(asked, [[{ type: 'receiveReasons', answer: '课题研究需要' }, '2026-03-04']]);
+    expect(code(answered, { type: 'setLaterDate', date: '2026-05-29', reason: '需逐件检索' })).toBe('ok');
+  });
+
+  it("disclosing over the third party's objection needs the public-interest reasons (第三十二条)", () => {
+    const objected = run(open(), [
+      [{ type: 'startConsultation', party: '某建筑公司' }, '2026-03-03'],
+      [{ type: 'endConsultation', opinion: 'objected' }, '2026-03-10'],
+    ]);
+    expect(applyAction(objected, { type: 'answer', outcome: 'disclosed' }, '2026-03-11', cal)).toMatchObject({
+      ok: false,
+      code: 'THIRD_PARTY_NOTICE_REQUIRED',
+    });
+    const ok = applyAction(
+      objected,
+      { type: 'answer', outcome: 'disclosed', publicInterestReason: '涉及财政资金使用' },
+      '2026-03-11',
+      cal,
+    );
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    const letters = thirdPartyLetters(
+      ok.data,
+      { organName: '华城镇人民政府', reviewOrgan: '五华县人民政府', court: '五华县人民法院', contact: '0753-1234567' },
+      cal,
+    );
+    expect(letters.map((l) => l.kind)).toEqual(['consultation', 'disclosureOverObjection']);
+    expect(letters[0]?.text).toContain('自收到本函之日起15个工作日内');
+    expect(letters[1]?.text).toContain('理由：涉及财政资金使用。');
+    expect(letters[1]?.text).toContain('如对本决定不服');
+    expect(letters.every((l) => findPlaceholders(l.text).length === 0)).toBe(true);
+  });
+
+  it('only the 要求确认 row takes an edited basis', () => {
+    expect(applyAction(open(), { type: 'answer', outcome: 'disclosed', basis: 'x' }, '2026-03-05', cal)).toMatchObject({
+      ok: false,
+      code: 'BASIS_NOT_EDITABLE',
+    });
+    expect(
+      applyAction(
+        open(),
+        { type: 'answer', outcome: 'notProcessedConfirmation', basis: '某规定第十条' },
+        '2026-03-05',
+        cal,
+      ).ok,
+    ).toBe(true);
+  });
+});
+
+describe('the daily sweep on provisional dates and lapsed consultations', () => {
+  it('never closes on a provisional date: it alerts staff instead', () => {
+    // Received late 2026, 补正 deadline in January 2027 (no announced table for 2027 in chinese-days).
+    const late = run(received({ receivedDate: '2026-12-21' }), [
+      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2027-01-08' }, '2026-12-22'],
+    ]);
+    expect(autoCloseIfDue(late, '2027-01-12', cal)).toBeNull();
+    expect(staffAlert(late, '2027-01-12', cal)).toMatchObject({ status: '待人工确认' });
+    // The same lapse inside a year with its table is closed.
+    const known = run(received(), [
+      [{ type: 'requestCorrection', items: '请写明年份', correctBy: '2026-03-10' }, '2026-03-03'],
+    ]);
+    expect(autoCloseIfDue(known, '2026-03-12', cal)?.status).toBe('closed');
+  });
+
+  it("ends a consultation after the third party's 15 working days and warns before", () => {
+    const consulting = run(received(), [[{ type: 'startConsultation', party: '某公司' }, '2026-03-03']]);
+    const lapse = cal.addWorkdays('2026-03-03', 15).date;
+    expect(staffAlert(consulting, cal.addWorkdays('2026-03-03', 13).date, cal)?.status).toBe('第三方意见即将到期');
+    expect(endLapsedConsultation(consulting, lapse, cal)).toBeNull();
+    const ended = endLapsedConsultation(consulting, cal.addWorkdays(lapse, 1).date, cal);
+    expect(ended?.status).toBe('received');
+    expect(ended?.history.at(-1)?.action).toEqual({ type: 'endConsultation', opinion: 'noReply' });
   });
 });

@@ -8,7 +8,7 @@ import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { download, fileUrl } from '../../../api/files';
 import { documentType } from '../files';
-import { toItemView, type ItemView } from '../view';
+import { NAV_TITLE_MAX, toItemView, type ItemView } from '../view';
 import { openWith } from '../../../kit/page-state';
 
 export type DetailState = 'loading' | 'ready' | 'error';
@@ -63,7 +63,9 @@ Page<DetailData, DetailCustom>({
       ),
     };
     this.setData({ state: 'ready', view });
-    void wx.setNavigationBarTitle({ title: view.title.length > 16 ? `${view.title.slice(0, 16)}…` : view.title });
+    // The bar holds about 10 characters between the back button and WeChat's capsule; a longer title is shown
+    // whole on the page, and the bar keeps its generic name rather than a cut one.
+    if (view.title.length <= NAV_TITLE_MAX) void wx.setNavigationBarTitle({ title: view.title });
   },
 
   onRetry() {

@@ -37,8 +37,11 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import type { StaffListEntry } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface AdminData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   form: ProfileForm;
   errors: FormErrors;
   credit: CreditCheck | null;
@@ -52,7 +55,7 @@ export interface AdminData extends FormPageData {
 }
 
 /** The plain text fields typed into an <input> or <textarea>. */
-type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment';
+type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment' | 'reviewOrgan' | 'court';
 
 interface AdminCustom {
   loaded: ProfileForm | null;
@@ -81,6 +84,8 @@ const EMPTY_FORM: ProfileForm = {
   reportDueDate: '01-31',
   chain: 'two',
   feePayment: '',
+  reviewOrgan: '',
+  court: '',
   extensionApprovers: [],
   templateIds: {
     approvalNeeded: '',
@@ -98,6 +103,7 @@ const EMPTY_FORM: ProfileForm = {
 
 Page<AdminData, AdminCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     form: EMPTY_FORM,
     errors: {},
@@ -113,6 +119,10 @@ Page<AdminData, AdminCustom>({
   ...retryHandler,
   loaded: null,
   staff: [],
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

@@ -84,6 +84,9 @@ export interface ProfileForm {
   reportDueDate: string;
   chain: ChainChoice;
   feePayment: string;
+  /** 条例 第五十一条: named in every letter; none is issued while either is empty. */
+  reviewOrgan: string;
+  court: string;
   extensionApprovers: string[];
   templateIds: Record<SubscribePurpose, string>;
   /**
@@ -120,6 +123,8 @@ export function formOf(s: OrganSettings): ProfileForm {
     reportDueDate: s.reportDueDate,
     chain: s.chain.includes('reviewer') ? 'two' : 'one',
     feePayment: s.feePayment,
+    reviewOrgan: s.reviewOrgan,
+    court: s.court,
     extensionApprovers: [...s.extensionApprovers],
     templateIds,
     keys,
@@ -140,7 +145,16 @@ function staffFields(keys: ProfileForm['keys']): Partial<Record<SubscribePurpose
 /** The fields that differ from what was loaded, in the shape updateProfile takes (empty template ids left out). */
 export function patchOf(form: ProfileForm, loaded: ProfileForm): ProfilePatch {
   const patch: ProfilePatch = {};
-  for (const key of ['name', 'creditCode', 'contactPhone', 'address', 'reportDueDate', 'feePayment'] as const) {
+  for (const key of [
+    'name',
+    'creditCode',
+    'contactPhone',
+    'address',
+    'reportDueDate',
+    'feePayment',
+    'reviewOrgan',
+    'court',
+  ] as const) {
     if (form[key] !== loaded[key]) patch[key] = form[key];
   }
   if (form.chain !== loaded.chain) patch.chain = form.chain === 'two' ? ['reviewer', 'leader'] : ['leader'];
@@ -188,7 +202,16 @@ export function checkPatch(form: ProfileForm, loaded: ProfileForm): Checked {
 /** The saved patch applied to the form as loaded: the new baseline for the next save. */
 export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileForm {
   const next: ProfileForm = copyForm(loaded);
-  for (const key of ['name', 'creditCode', 'contactPhone', 'address', 'reportDueDate', 'feePayment'] as const) {
+  for (const key of [
+    'name',
+    'creditCode',
+    'contactPhone',
+    'address',
+    'reportDueDate',
+    'feePayment',
+    'reviewOrgan',
+    'court',
+  ] as const) {
     const value = patch[key];
     if (value !== undefined) next[key] = value;
   }
@@ -257,4 +280,12 @@ export function approverChoices(staff: readonly StaffListEntry[], chosen: readon
     .filter((id) => !staff.some((s) => s.id === id))
     .map((id) => ({ id, label: '已移除的人员', on: true }));
   return [...known, ...gone];
+}
+
+/** The letter settings still missing (条例 第五十一条): the 工作台 says so on top until they are set. */
+export function missingLetterSettings(s: Pick<OrganSettings, 'reviewOrgan' | 'court'>): string[] {
+  const missing: string[] = [];
+  if (!s.reviewOrgan.trim()) missing.push('行政复议机关');
+  if (!s.court.trim()) missing.push('管辖法院');
+  return missing;
 }

@@ -18,10 +18,13 @@ import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from 
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { Result, StaffItem } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
+import { elderClass } from '../../../styles/elder';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
 export interface ApproveData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: ApproveState;
   message: string;
   title: string;
@@ -54,6 +57,7 @@ export const CHECKLIST_NEEDED = '请逐项确认保密审查（共 5 项）后�
 
 Page<ApproveData, ApproveCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     title: '',
@@ -70,6 +74,10 @@ Page<ApproveData, ApproveCustom>({
   },
   id: '',
   approveKey: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

@@ -41,7 +41,8 @@ export function diffRows(current: Shown, previous: Shown | null): DiffRow[] {
     const after = text(current);
     const before = previous === null ? '' : text(previous);
     let kind: DiffKind = 'same';
-    if (before !== after) kind = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
+    // A new item has no previous version: the group title says 新发布 once, no field is tinted and badged 新增.
+    if (previous !== null && before !== after) kind = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
     return { key, label, before, after, kind };
   }).filter((row) => row.before !== '' || row.after !== '');
 }

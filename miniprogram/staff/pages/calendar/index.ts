@@ -35,8 +35,11 @@ import {
 import { call, callChecked } from '../../../api/client';
 import { setRequestCalendarSchema } from 'gongkai-staff';
 import type { OrganCalendar } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface CalendarData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   canWrite: boolean;
   official: string;
   own: OwnYear[];
@@ -74,6 +77,7 @@ const plain = (rows: readonly HolidayRow[]): HolidayRow[] => rows.map((r) => ({ 
 
 Page<CalendarData, CalendarCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     canWrite: false,
     official: '',
@@ -89,6 +93,10 @@ Page<CalendarData, CalendarCustom>({
   ...retryHandler,
   calendar: { years: {} },
   officialYears: [],
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

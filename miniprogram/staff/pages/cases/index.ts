@@ -32,6 +32,7 @@ import {
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 interface Closing {
   id: string;
@@ -41,6 +42,8 @@ interface Closing {
 }
 
 export interface CasesData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   canWrite: boolean;
   years: number[];
   yearLabels: string[];
@@ -80,6 +83,7 @@ const EMPTY_VIEW: CasesView = { pending: [], closed: [], header: [], grid: [] };
 
 Page<CasesData, CasesCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     canWrite: false,
     years: [],
@@ -98,6 +102,10 @@ Page<CasesData, CasesCustom>({
   ...refreshHandlers,
   cases: [],
   writes: new PendingWrites(newIdempotencyKey),
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);

@@ -40,8 +40,11 @@ import {
   removeByIdSchema,
 } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface DocsData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   canWrite: boolean;
   years: number[];
   yearLabels: string[];
@@ -114,6 +117,7 @@ async function loadLastYear(organId: string | undefined, year: number): Promise<
 
 Page<DocsData, DocsCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     canWrite: false,
     years: [],
@@ -134,6 +138,10 @@ Page<DocsData, DocsCustom>({
   organId: undefined,
   lastYear: { kind: 'none' },
   writes: new PendingWrites(newIdempotencyKey),
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);

@@ -7,6 +7,7 @@
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-staff';
+import { missingLetterSettings } from '../admin/view';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
 import {
@@ -46,10 +47,13 @@ import {
 } from 'gongkai-staff';
 import { askSubscriptions } from '../../../api/subscribe';
 import type { ReminderCounts } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type HomeState = 'loading' | 'ready' | 'error';
 
 export interface HomeData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: HomeState;
   message: string;
   name: string;
@@ -58,6 +62,8 @@ export interface HomeData {
   canApprove: boolean;
   /** The 机关管理 section: the organ's settings, people and calendar, and importing a past report. */
   isAdmin: boolean;
+  /** For the admin: the letter settings still missing (条例 第五十一条), shown on top until set; '' when none. */
+  letterSettingsMissing: string;
   drafts: WorkLine[];
   draftsError: string;
   localDraft: string;
@@ -83,6 +89,7 @@ interface HomeCustom {
   loadRequests(): Promise<void>;
   loadReport(): Promise<void>;
   loadReminders(role: StaffRole, organId: string | null): Promise<void>;
+  loadLetterSettings(): Promise<void>;
   onRemind(): Promise<void>;
   onRetry(): void;
   onRequests(): void;
@@ -106,6 +113,7 @@ interface HomeCustom {
 
 Page<HomeData, HomeCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     name: '',
@@ -113,6 +121,7 @@ Page<HomeData, HomeCustom>({
     canWrite: false,
     canApprove: false,
     isAdmin: false,
+    letterSettingsMissing: '',
     drafts: [],
     draftsError: '',
     localDraft: '',
@@ -131,6 +140,7 @@ Page<HomeData, HomeCustom>({
   loading: false,
 
   onShow() {
+    this.setData({ elder: elderClass() });
     void this.load();
   },
 
@@ -171,10 +181,17 @@ Page<HomeData, HomeCustom>({
         this.loadRequests(),
         this.loadReport(),
         canRemind ? this.loadReminders(role, organId) : Promise.resolve(),
+        role === 'admin' ? this.loadLetterSettings() : Promise.resolve(),
       ]);
     } finally {
       this.loading = false;
     }
+  },
+
+  async loadLetterSettings() {
+    const result = await call('organ.settings', {});
+    // A failure leaves the banner off: the settings page itself says what is wrong.
+    this.setData({ letterSettingsMissing: result.ok ? missingLetterSettings(result.data).join('、') : '' });
   },
 
   async loadDrafts() {

@@ -26,17 +26,18 @@ export const URGENT_SHOWN = 3;
 
 export function requestLine(row: RequestRow): WorkLine & { urgent: boolean } {
   const d = row.deadline;
+  // The status first, then what the clock says — never the same words twice (已提交，待确认收到 · 待确认收到).
   const due = !d
     ? '待确认收到'
     : d.overdue
       ? `已逾期 · 应于 ${d.dueDate} 前答复`
       : d.pausedBy
-        ? `${row.statusLabel} · 期限暂停`
+        ? '期限暂停'
         : `剩 ${d.daysRemaining} 个工作日 · ${d.dueDate} 前答复`;
   return {
     id: row.id,
     title: `${row.applicationNo} ${row.applicantName}`,
-    note: `${row.statusLabel} · ${due}`,
+    note: row.statusLabel.includes(due) ? row.statusLabel : `${row.statusLabel} · ${due}`,
     urgent: Boolean(d?.overdue || d?.atRisk),
   };
 }

@@ -28,11 +28,14 @@ import { HOME_ROUTE, MANAGE_ROUTE, checkStaff } from '../../session';
 import { categoryIndex, emptyForm, validityIndex, type DraftForm, type FieldErrors, type FormField } from './form';
 import { dropPhoto, keepPhoto } from './keep';
 import { MAX_PHOTOS, pendingNote, photoCount, photoViews, type PhotoView } from './photos';
+import { elderClass } from '../../../styles/elder';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
 
 export interface EditData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: EditState;
   message: string;
   form: DraftForm;
@@ -82,6 +85,7 @@ export const PHOTOS_BEFORE_SUBMIT = '照片全部上传后才能提交审核';
 
 Page<EditData, EditCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     form: emptyForm(),
@@ -100,6 +104,10 @@ Page<EditData, EditCustom>({
   engine: null,
   onNetwork: null,
   submitKey: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.submitKey = newIdempotencyKey();

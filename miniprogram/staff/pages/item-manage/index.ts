@@ -19,10 +19,13 @@ import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffItem } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type ManageState = 'loading' | 'ready' | 'error';
 
 export interface ManageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: ManageState;
   message: string;
   title: string;
@@ -79,6 +82,7 @@ function confirmWithdraw(title: string, reason: string): Promise<boolean> {
 
 Page<ManageData, ManageCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     title: '',
@@ -98,6 +102,10 @@ Page<ManageData, ManageCustom>({
   item: null,
   withdrawKey: '',
   correctKey: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

@@ -25,8 +25,11 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import { inviteSchema, removeStaffSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface PeopleData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   staff: StaffLine[];
   roles: typeof ROLE_OPTIONS;
   validities: readonly number[];
@@ -51,6 +54,7 @@ interface PeopleCustom {
 
 Page<PeopleData, PeopleCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     staff: [],
     roles: ROLE_OPTIONS,
@@ -62,6 +66,10 @@ Page<PeopleData, PeopleCustom>({
   },
   ...retryHandler,
   myId: null,
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     void this.start();

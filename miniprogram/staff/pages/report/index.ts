@@ -36,10 +36,13 @@ import {
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
 
 export interface ReportBuilderData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: BuilderState;
   message: string;
   years: string[];
@@ -99,7 +102,7 @@ interface ReportBuilderCustom {
   onYear(e: WechatMiniprogram.PickerChange): void;
   onInput(e: Input<{ key: keyof Sections }>): void;
   onReason(e: Input<Record<string, never>>): void;
-  onFinding(e: Tap<{ cell: number }>): void;
+  onFinding(e: Tap<{ cell: number; to?: string }>): void;
   onCellTap(e: Tap<{ i?: number; t?: string }>): void;
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
@@ -132,6 +135,7 @@ function previewUrl(id: string): string {
 
 Page<ReportBuilderData, ReportBuilderCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     years: [],
@@ -165,6 +169,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   submitKey: '',
   approveKey: '',
   rejectKey: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     const choices = years();
@@ -258,6 +266,11 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   },
 
   onFinding(e) {
+    const to = e.currentTarget.dataset.to;
+    if (to) {
+      void wx.pageScrollTo({ selector: `#${to}`, offsetTop: SCROLL_OFFSET_PX, duration: 200 });
+      return;
+    }
     const cell = Number(e.currentTarget.dataset.cell);
     if (!Number.isInteger(cell) || cell < 0) return;
     this.setData({ mark: cell });

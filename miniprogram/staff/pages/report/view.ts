@@ -38,6 +38,8 @@ export interface FindingRow {
   cell: number;
   /** The cell's row and column labels, '' without a cell. */
   where: string;
+  /** Narrative findings: the editor to scroll to (`editor-<section>`, or `narrative`), '' for cell findings. */
+  to: string;
 }
 
 export interface FindingGroup {
@@ -90,7 +92,11 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       .map((f, n) => {
         const cell = f.cells.length > 0 ? cellIndex(f.cells[0] ?? '') : -1;
         const def = FORMAT_2021.cells[cell];
-        return { n, t: f.message, cell, where: def ? `${def.rowLabel} · ${def.columnLabel}` : '' };
+        if (def) return { n, t: f.message, cell, where: `${def.rowLabel} · ${def.columnLabel}`, to: '' };
+        // A finding on the text (“一、总体情况”没有内容) jumps to that section's editor, far below the tables.
+        const section = format.sections.find((s) => f.message.includes(heading(s.key)));
+        const to = section ? `editor-${section.key}` : 'narrative';
+        return { n, t: f.message, cell: -1, where: section ? heading(section.key) : '报告正文', to };
       }),
   })).filter((g) => g.items.length > 0);
 }

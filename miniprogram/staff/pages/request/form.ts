@@ -17,6 +17,15 @@ export interface FormFields {
   feeMethod: 'count' | 'pages';
   pages: string;
   outcome: string;
+  /** 送达: which notice, how, on which day (post: the signed-for day), or returned ('yes'). */
+  notice: string;
+  via: string;
+  date: string;
+  returned: string;
+  /** 条例 第三十条: the 正当理由 of a late correction. */
+  lateReason: string;
+  /** 条例 第三十五条: the applicant's answer. */
+  answer: string;
 }
 
 export const EMPTY_FIELDS: FormFields = {
@@ -31,6 +40,12 @@ export const EMPTY_FIELDS: FormFields = {
   feeMethod: 'count',
   pages: '',
   outcome: '',
+  notice: '',
+  via: '',
+  date: '',
+  returned: '',
+  lateReason: '',
+  answer: '',
 };
 
 /** A number typed in an input; anything else goes through as it is, for the schema to name. */
@@ -65,8 +80,23 @@ export function actionOf(type: ActionType, f: FormFields, nthThisMonth: number):
       return { type, items: f.items, correctBy: f.correctBy };
     case 'receiveCorrection': {
       const d = optional(f.description);
-      return 'value' in d ? { type, description: d.value } : { type };
+      const late = optional(f.lateReason);
+      return {
+        type,
+        ...('value' in d ? { description: d.value } : {}),
+        ...('value' in late ? { lateReason: late.value } : {}),
+      };
     }
+    case 'recordDelivery':
+      return { type, notice: f.notice, via: f.via, date: f.date, ...(f.returned === 'yes' ? { returned: true } : {}) };
+    case 'askReasons': {
+      const items = optional(f.items);
+      return 'value' in items ? { type, items: items.value } : { type };
+    }
+    case 'receiveReasons':
+      return { type, answer: f.answer };
+    case 'setLaterDate':
+      return { type, date: f.date, reason: f.reason };
     case 'startConsultation':
       return { type, party: f.party };
     case 'endConsultation':

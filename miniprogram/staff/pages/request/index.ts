@@ -20,7 +20,7 @@ import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
 import {
-  BUTTON_LABELS,
+  actionButtons,
   OPINION_LABELS,
   applicantLines,
   contentLines,
@@ -34,12 +34,15 @@ import {
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffRequestAnswer } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
+import { elderClass } from '../../../styles/elder';
 
 export type RequestState = 'loading' | 'ready' | 'error';
 
 export const CONFLICT_MESSAGE = '已被他人处理，已为您刷新为最新状态，请核对后再办理';
 
 export interface RequestData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: RequestState;
   message: string;
   applicationNo: string;
@@ -110,6 +113,7 @@ const CONFIRM_TEXT: Partial<Record<ActionType, string>> = {
 
 Page<RequestData, RequestCustom>({
   data: {
+    elder: '',
     state: 'loading',
     message: '',
     applicationNo: '',
@@ -145,6 +149,10 @@ Page<RequestData, RequestCustom>({
   id: '',
   version: 0,
   actKey: '',
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');
@@ -183,7 +191,7 @@ Page<RequestData, RequestCustom>({
       history: historyLines(r.history),
       letter: r.letter,
       notices: sentNotices(r.history),
-      buttons: r.actions.map((type) => ({ type, label: BUTTON_LABELS[type] })),
+      buttons: actionButtons(r.actions),
       nthThisMonth: r.nthThisMonth,
     });
   },

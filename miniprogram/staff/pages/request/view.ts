@@ -39,7 +39,44 @@ export const BUTTON_LABELS: Record<ActionType, string> = {
   payFee: '已缴费',
   answer: '答复',
   close: '终止',
+  recordDelivery: '登记送达',
+  askReasons: '要求说明理由',
+  receiveReasons: '收到理由',
+  setLaterDate: '告知延迟答复',
 };
+
+/**
+ * The order of the action buttons; the first is the primary one. What usually comes next leads (受理, then 答复),
+ * and the steps that pause or end the clock follow.
+ */
+const BUTTON_ORDER: readonly ActionType[] = [
+  'confirmReceipt',
+  'answer',
+  'receiveCorrection',
+  'receiveReasons',
+  'endConsultation',
+  'payFee',
+  'recordDelivery',
+  'setLaterDate',
+  'requestCorrection',
+  'askReasons',
+  'startConsultation',
+  'extend',
+  'noticeFee',
+  'close',
+];
+
+/** Unknown actions (a later contract) go last, in the order given. */
+const rank = (type: ActionType): number => {
+  const i = BUTTON_ORDER.indexOf(type);
+  return i < 0 ? BUTTON_ORDER.length : i;
+};
+
+export function actionButtons(actions: readonly ActionType[]): { type: ActionType; label: string }[] {
+  return [...actions].sort((a, b) => rank(a) - rank(b)).map((type) => ({ type, label: BUTTON_LABELS[type] }));
+}
+
+const DELIVERY_LABELS = { online: '网上送达', inPerson: '当面送达', post: '邮寄签收' } as const;
 
 export const OPINION_LABELS: Record<ConsultationOpinion, string> = {
   agreed: '第三方同意公开',
@@ -52,6 +89,8 @@ export const NOTICE_OF: Partial<Record<ActionType, { kind: NoticeKind; label: st
   requestCorrection: { kind: 'correction', label: '查看补正告知书' },
   extend: { kind: 'extension', label: '查看延期告知书' },
   noticeFee: { kind: 'fee', label: '查看收费通知书' },
+  askReasons: { kind: 'reasons', label: '查看说明理由告知书' },
+  setLaterDate: { kind: 'laterDate', label: '查看延迟答复告知书' },
 };
 
 export function applicantLines(r: StaffRequestAnswer): Line[] {
@@ -90,7 +129,18 @@ function detailOf(action: RequestAction): string {
     case 'requestCorrection':
       return `补正事项：${action.items}；补正期限 ${action.correctBy}`;
     case 'receiveCorrection':
-      return action.description ? `补正后的描述：${action.description}` : '';
+      return [
+        action.description ? `补正后的描述：${action.description}` : '',
+        action.lateReason ? `逾期补正的正当理由：${action.lateReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('；');
+    case 'recordDelivery':
+      return `${action.returned ? '邮件退回' : '送达'}：${action.date}（${DELIVERY_LABELS[action.via]}）`;
+    case 'receiveReasons':
+      return `申请人说明：${action.answer}`;
+    case 'setLaterDate':
+      return `延迟至 ${action.date} 前答复；理由：${action.reason}`;
     case 'startConsultation':
       return `第三方：${action.party}`;
     case 'endConsultation':

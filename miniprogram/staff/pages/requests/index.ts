@@ -9,10 +9,13 @@ import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 import { callChecked } from '../../../api/client';
 import { listRequestsSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type RequestsState = PagedData<RequestLine>['state'];
 
 export interface RequestsData extends PagedData<RequestLine> {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   counts: { open: number; atRisk: number; overdue: number };
   filters: { key: string; label: string }[];
   filter: string;
@@ -35,6 +38,7 @@ const PAGE_SIZE = 20;
 
 Page<RequestsData, RequestsCustom>({
   data: {
+    elder: '',
     ...pagedStart(),
     counts: { open: 0, atRisk: 0, overdue: 0 },
     filters: FILTERS.map((f) => ({ key: f.key, label: f.label })),
@@ -49,6 +53,7 @@ Page<RequestsData, RequestsCustom>({
   },
 
   onShow() {
+    this.setData({ elder: elderClass() });
     // Back from a request: its status or due date may have changed.
     if (this.shown) void this.load('refresh');
     this.shown = true;

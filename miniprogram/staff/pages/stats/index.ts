@@ -33,8 +33,11 @@ import {
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface StatsData extends FormPageData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   canWrite: boolean;
   month: string;
   monthLabel: string;
@@ -58,6 +61,7 @@ interface StatsCustom extends RecordsPage {
 
 Page<StatsData, StatsCustom>({
   data: {
+    elder: '',
     ...formPageStart(),
     canWrite: false,
     month: '',
@@ -73,6 +77,10 @@ Page<StatsData, StatsCustom>({
   entries: [],
   year: 0,
   writes: new PendingWrites(newIdempotencyKey),
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);

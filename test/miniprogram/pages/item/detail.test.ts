@@ -31,6 +31,20 @@ function item(extra: Partial<DisclosureItem> = {}): DisclosureItem {
 }
 
 describe('item detail', () => {
+  it('names the bar after a short title, and leaves a long one to the page instead of cutting it', async () => {
+    const setTitle = jest.spyOn(wx, 'setNavigationBarTitle');
+    useFakeTransport(() => ({ ok: true, data: item({ title: '低保认定办法' }) }));
+    openPage<DetailData>(ROUTE, { id: 'it-1' });
+    await flush();
+    expect(setTitle).toHaveBeenLastCalledWith(expect.objectContaining({ title: '低保认定办法' }));
+    setTitle.mockClear();
+    useFakeTransport(() => ({ ok: true, data: item() }));
+    const page = openPage<DetailData>(ROUTE, { id: 'it-1' });
+    await flush();
+    expect(setTitle).not.toHaveBeenCalled();
+    expect(textOf(page)).toContain('扎毛乡农村低保对象认定办法');
+  });
+
   it('loads the item by id and shows the metadata block and the body', async () => {
     const pending = deferred<Result<DisclosureItem>>();
     const fake = useFakeTransport(() => pending.promise);

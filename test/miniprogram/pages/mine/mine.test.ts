@@ -77,7 +77,7 @@ describe('我的', () => {
     expect(fake.calls).toEqual([{ name: 'requests', event: { action: 'mine', payload: { page: 1, pageSize: 20 } } }]);
     expect(textOf(page, '#request-rq-1')).toContain('YSQ-2026-0001');
     expect(textOf(page, '#request-rq-1')).toContain('办理中');
-    expect(textOf(page, '#request-rq-1')).toContain('2026年3月1日提交 · 应于 2026年3月30日 前答复（还有 9 天）');
+    expect(textOf(page, '#request-rq-1')).toContain('2026年3月1日提交 · 应于 2026年3月30日 前答复（还有 9 个工作日）');
     const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#request-rq-1');
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/request/track/index?id=rq-1' }));
@@ -166,9 +166,21 @@ describe('长辈模式', () => {
     for (const v of ['--gk-font-small', '--gk-font-heading', '--gk-font-title'])
       expect(rpx(elder[v])).toBeGreaterThan(rpx(base[v]));
     expect(rpx(elder['--gk-touch'])).toBeGreaterThan(rpx(base['--gk-touch']));
-    // TDesign's size variables.
-    expect(rpx(elder['--td-font-size-base'])).toBeGreaterThanOrEqual(40);
-    expect(rpx(elder['--td-font-size-m'])).toBeGreaterThanOrEqual(40);
+    // TDesign's variables: its text follows our scale (so gk-elder grows it), and every one set is read by a
+    // component we use (TDesign 1.16's .wxss), none invented.
+    const root = rule(theme, 'page,\n.gk-root');
+    expect(root['--td-search-font']).toContain('var(--gk-font-body)');
+    expect(root['--td-button-large-font']).toContain('var(--gk-font-body)');
+    expect(root['--td-empty-description-font']).toContain('var(--gk-font-body)');
+    expect(root['--td-loading-text-font']).toContain('var(--gk-font-body)');
+    expect(rpx(elder['--td-search-height'])).toBeGreaterThan(80);
+    const tdesign = path.join(MINIPROGRAM_ROOT, 'miniprogram_npm', 'tdesign-miniprogram');
+    const read = ['button', 'empty', 'loading', 'search']
+      .map((c) => readFileSync(path.join(tdesign, c, `${c}.wxss`), 'utf8'))
+      .join('\n');
+    const set = [...theme.matchAll(/(--td-[\w-]+)\s*:/g)].map((m) => m[1] ?? '');
+    expect(set.length).toBeGreaterThan(10);
+    expect(set.filter((v) => !read.includes(`var(${v},`) && !read.includes(`var(${v})`))).toEqual([]);
     // Higher contrast: darker text and secondary text.
     expect(elder['--gk-color-text']).toBe('#000000');
     expect(parseInt((elder['--gk-color-muted'] ?? '').slice(1, 3), 16)).toBeLessThan(

@@ -70,16 +70,31 @@ describe('report reader', () => {
     });
   });
 
-  it('gives table 三 a three-row merged header and a frozen label column', () => {
+  it('draws table 三 as one card per row: label across, each number under its own column name', () => {
     const table = page.data.sections.find((s) => s.key === 'applications')?.table;
-    expect(table?.wide).toBe(true);
-    const cells = table?.blocks[0]?.cells ?? [];
-    expect(cells.find((c) => c.t === '申请人情况')?.s).toBe('grid-area:1/2/span 1/span 7');
-    expect(cells.find((c) => c.t === '法人或其他组织')?.s).toBe('grid-area:2/3/span 1/span 5');
-    expect(cells.find((c) => c.t === '自然人')?.s).toBe('grid-area:2/2/span 2/span 1');
-    expect(cells.find((c) => c.t === '商业企业')?.s).toBe('grid-area:3/3');
-    expect(cells.filter((c) => c.k.startsWith('lab')).every((c) => c.k.includes('stk'))).toBe(true);
-    expect(classesOf(find(page, '#table-applications'))).toContain('table--wide');
+    expect(table?.cards).toBe(true);
+    expect(table?.style).toBe('grid-template-columns:repeat(3, minmax(0, 1fr))');
+    const blocks = table?.blocks ?? [];
+    // The key names the groups the cards do not repeat.
+    expect(blocks[0]?.k).toBe('key');
+    expect(blocks[0]?.cells.map((c) => c.t)).toEqual(
+      expect.arrayContaining(['申请人情况', '法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他']),
+    );
+    const total = FORMAT_2021.cells.findIndex((c) => c.address === 'applications.newReceived.total');
+    const card = blocks.find((b) => b.cells.some((c) => c.i === total));
+    expect(card?.k).toBe('card');
+    expect(card?.cells[0]).toEqual({
+      t: '一、本年新收政府信息公开申请数量',
+      k: 'lab title in0',
+      s: 'grid-area:1/1/span 1/span 3',
+    });
+    const names = card?.cells.filter((c) => c.k === 'hd').map((c) => c.t);
+    expect(names).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    // 总计 opens the third line: its name right above it.
+    expect(card?.cells.find((c) => c.t === '总计')?.s).toBe('grid-area:6/1');
+    expect(card?.cells.find((c) => c.i === total)?.s).toBe('grid-area:7/1');
+    expect(blocks.filter((b) => b.k === 'heading').map((b) => b.cells[0]?.t)).toContain('（三）不予公开');
+    expect(classesOf(find(page, '#table-applications'))).toContain('table--cards');
   });
 
   it('keeps zeros quiet, makes non-zero cells stand out and marks null cells', () => {

@@ -1,8 +1,11 @@
 /** 查询办理进度: 查询码 + phone's last 4 → status, due date, steps and the reply letter; field errors in Chinese. */
-import { find, flush, openPage, tapButton, textOf } from '../../harness';
+import { MINIPROGRAM_ROOT, find, flush, openPage, tapButton, textOf } from '../../harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useFakeTransport } from '../../fake-transport';
 import type { TrackData } from '../../../../miniprogram/pages/request/track/index';
 import type { TrackAnswer } from 'gongkai-core';
+import { dueText } from '../../../../miniprogram/pages/request/track-view';
 
 const ROUTE = 'pages/request/track/index';
 
@@ -36,6 +39,15 @@ const ANSWERED = {
 } as unknown as TrackAnswer;
 
 describe('request tracking', () => {
+  it('says what a 查询码 looks like: a placeholder and a format hint under the field', () => {
+    useFakeTransport(() => ({ ok: true, data: ANSWERED }));
+    const page = openPage<TrackData>(ROUTE);
+    expect(textOf(page, '#hint-queryCode')).toBe('10 位字母和数字，提交申请后显示在结果页上（不区分大小写）。');
+    // simulate keeps an input's placeholder out of the DOM: read it from the page's WXML.
+    const wxml = readFileSync(path.join(MINIPROGRAM_ROOT, `${ROUTE}.wxml`), 'utf8');
+    expect(wxml).toMatch(/<input id="queryCode"[^>]*placeholder="如 K7M2P9Q4XR"/);
+  });
+
   it('prefills the 查询码 from the link and shows status, steps and the reply letter', async () => {
     const fake = useFakeTransport(() => ({ ok: true, data: ANSWERED }));
     const page = openPage<TrackData>(ROUTE, { code: 'k7m2p9q4xr' });
@@ -71,6 +83,7 @@ describe('request tracking', () => {
         pauseEndsBy: null,
         provisional: false,
         prompt: null,
+        note: null,
       },
     } as unknown as TrackAnswer;
     useFakeTransport(() => ({ ok: true, data: open }));
@@ -78,8 +91,26 @@ describe('request tracking', () => {
     find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
     await flush();
     await tapButton(page, '#query');
-    expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 天）');
+    expect(textOf(page, '#due')).toBe('应于 2026年3月30日 前答复（还有 9 个工作日）');
     expect(page.querySelector('#letter')).toBeUndefined();
+  });
+
+  it('says plainly that a provisional date may move (never the staff prompt)', () => {
+    const deadline = {
+      dueDate: '2027-01-13',
+      projected: false,
+      daysRemaining: 12,
+      atRisk: false,
+      overdue: false,
+      pausedBy: null,
+      pauseEndsBy: null,
+      provisional: true,
+      prompt: null,
+      note: '该日期按法定节假日推算，当年放假调休安排公布后可能顺延。',
+    } as const;
+    expect(dueText(deadline, false)).toBe(
+      '应于 2027年1月13日 前答复（还有 12 个工作日）。该日期按法定节假日推算，当年放假调休安排公布后可能顺延。',
+    );
   });
 
   it('shows the notices the organ sent, newest first: what to correct and by when', async () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importReportText } from '../../shared/import';
-import type { ReportData } from '../../shared/report';
-import { buildReport } from '../../shared/report';
-import type { ReviewCase, StatEntry, StatEntryInput } from '../../shared/records';
-import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from './harness';
+import { importReportText } from '../../../shared/import';
+import type { ReportData } from '../../../shared/report';
+import { buildReport } from '../../../shared/report';
+import type { ReviewCase, StatEntry, StatEntryInput } from '../../../shared/records';
+import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from '../harness';
 
-const SEED = readFileSync(path.resolve(__dirname, '../../server/seed/zhamao-2023-report.txt'), 'utf8');
+const SEED = readFileSync(path.resolve(__dirname, '../../../server/seed/zhamao-2023-report.txt'), 'utf8');
 
 let b: Backend;
 let o: Awaited<ReturnType<typeof seedOrgan>>;

@@ -1,6 +1,6 @@
-import { COLLECTIONS } from '../../backend/collections';
-import { num, one, rows } from '../../backend/sdk';
-import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from './harness';
+import { COLLECTIONS } from '../../../backend/collections';
+import { num, one, rows } from '../../../backend/sdk';
+import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from '../harness';
 
 let b: Backend;
 let o: Awaited<ReturnType<typeof seedOrgan>>;

@@ -6,29 +6,29 @@
  * Then the 2025 report built from requestRecordsFor passes every check of shared/checks without an error, and
  * its table 三 equals a recount written here with plain loops over the stored documents.
  */
-import { requestsFunction, requestRecordsFor } from '../../backend/requests';
-import { COLLECTIONS } from '../../backend/collections';
-import { rows, type Row } from '../../backend/sdk';
+import { requestsFunction, requestRecordsFor } from '../../../backend/requests';
+import { COLLECTIONS } from '../../../backend/collections';
+import { rows, type Row } from '../../../backend/sdk';
 import type {
   ActAnswer,
   ExtensionApprover,
   RequestPage,
   StaffRequestAnswer,
   SubmitRequestAnswer,
-} from '../../shared/api/requests';
-import { addDays, createCalendar, feeByPages } from '../../shared/calendar';
-import { checkReport } from '../../shared/checks';
-import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../shared/format';
-import type { RequestRecord } from '../../shared/records';
-import { buildReport, type ReportData } from '../../shared/report';
+} from '../../../shared/api/requests';
+import { addDays, createCalendar, feeByPages } from '../../../shared/calendar';
+import { checkReport } from '../../../shared/checks';
+import { APPLICANT_TYPES, cellAddress, OUTCOME_ROWS, type ApplicantType, type Outcome } from '../../../shared/format';
+import type { RequestRecord } from '../../../shared/records';
+import { buildReport, type ReportData } from '../../../shared/report';
 import {
   idCardCheckChar,
   isCreditCode,
   type DeliveryForm,
   type RequestAction,
   type StaffEntryInput,
-} from '../../shared/requests';
-import { ORGAN, seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/requests';
+import { ORGAN, seedOrgan, startBackend, type Backend } from '../harness';
 
 const cal = createCalendar();
 const wd = (date: string, n: number) => cal.addWorkdays(date, n).date;
@@ -109,6 +109,10 @@ const answer = (outcome: Outcome = pick(ANSWERABLE)): RequestAction => ({
   outcome,
   reason: '依照条例规定作出答复',
 });
+
+function completedLetter(outcome: string): string {
+  return `政府信息公开申请答复书（${outcome}）：经审查作出答复。如对本答复不服，可以自收到本答复书之日起60日内向同仁市人民政府申请行政复议，或者自收到本答复书之日起6个月内向同仁市人民法院提起行政诉讼。`;
+}
 
 function receiptDay(i: number): string {
   if (i >= FREQUENT.from && i <= FREQUENT.to) return wd('2025-05-05', i - FREQUENT.from + 1);
@@ -329,8 +333,15 @@ const SECTIONS = {
   overview:
     '本年度扎毛乡人民政府认真贯彻政府信息公开条例，依申请公开实行网上申请、期限提醒和统一答复。工作考核、社会评议和责任追究结果情况：纳入年度考核，未发生责任追究。',
   problems: '一是部分申请答复用语不够规范；二是第三方意见征询耗时较长。改进情况：统一答复书模板，建立征询台账。',
-  other: '本年度依照国办函〔2020〕109号收取信息处理费的情况已逐件登记。',
 };
+
+/** 六 states the 信息处理费 actually collected this year (the fee notices whose fee was paid), as a report must. */
+function sectionsWithFees() {
+  const collected = PLANS.filter((p) => p.steps.some((s) => s.action.type === 'payFee'))
+    .flatMap((p) => p.steps.map((s) => s.action))
+    .reduce((sum, a) => sum + (a.type === 'noticeFee' ? Number(a.amountYuan) : 0), 0);
+  return { ...SECTIONS, other: `本年度依照国办函〔2020〕109号共收取信息处理费${collected}元，已逐件登记。` };
+}
 
 beforeAll(async () => {
   b = await startBackend();
@@ -377,10 +388,27 @@ beforeAll(async () => {
             const seen = await ok<StaffRequestAnswer>(who, 'get', { id: current.id }, step.date);
             expect(seen.nthThisMonth).toBe(step.nth);
           }
+          let version = current.version;
+          if (step.action.type === 'answer' && step.action.outcome === 'notProcessedMassRepeated') {
+            // 条例 第三十五条: 不予处理 only after the applicant was asked for reasons (no pause).
+            const asked = await ok<ActAnswer>(
+              who,
+              'act',
+              { id: current.id, version, action: { type: 'askReasons' } },
+              step.date,
+            );
+            version = asked.version;
+          }
           const done = await ok<ActAnswer>(
             who,
             'act',
-            { id: current.id, version: current.version, action: withApprover(step.action) },
+            {
+              id: current.id,
+              version,
+              action: withApprover(step.action),
+              // Staff complete the draft before sending: a letter with a 【请填写】 marker is refused.
+              ...(step.action.type === 'answer' ? { letterText: completedLetter(step.action.outcome) } : {}),
+            },
             step.date,
           );
           ids.set(p.i, { id: current.id, version: done.version });
@@ -449,7 +477,7 @@ describe('requests: a generated year through the function', () => {
       statEntries: [],
       cases: [],
       items: [],
-      sections: SECTIONS,
+      sections: sectionsWithFees(),
     }).report;
     const findings = checkReport(report);
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
@@ -500,7 +528,7 @@ describe('requests: a generated year through the function', () => {
         statEntries: [],
         cases: [],
         items: [],
-        sections: SECTIONS,
+        sections: sectionsWithFees(),
       },
       report,
     ).report;

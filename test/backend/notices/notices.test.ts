@@ -4,12 +4,12 @@
  * keys, retried, never lost), the daily sweep closing lapsed 补正 and fee deadlines, the 补正/延期/收费 notices
  * read back by staff and (masked) by the applicant, and the extension's approver checked against the organ's.
  */
-import { COLLECTIONS } from '../../backend/collections';
-import { requestsFunction, sweepRequests } from '../../backend/requests';
-import { MAX_ATTEMPTS, toSubscribeMessage } from '../../backend/notices/outbox';
-import { DEFAULT_NOTICE_FIELDS } from '../../shared/api/organ';
-import { rows, type Row } from '../../backend/sdk';
-import type { SendResult, SubscribeMessage, SubscribeSender } from '../../backend/subscribe';
+import { COLLECTIONS } from '../../../backend/collections';
+import { requestsFunction, sweepRequests } from '../../../backend/requests';
+import { MAX_ATTEMPTS, toSubscribeMessage } from '../../../backend/notices/outbox';
+import { DEFAULT_NOTICE_FIELDS } from '../../../shared/api/organ';
+import { rows, type Row } from '../../../backend/sdk';
+import type { SendResult, SubscribeMessage, SubscribeSender } from '../../../backend/subscribe';
 import type {
   ActAnswer,
   ExtensionApprover,
@@ -17,10 +17,10 @@ import type {
   OwnRequestPage,
   StaffRequestAnswer,
   SubmitRequestAnswer,
-} from '../../shared/api/requests';
-import type { Result } from '../../shared/errors';
-import type { SubmissionInput } from '../../shared/requests';
-import { seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/api/requests';
+import type { Result } from '../../../shared/errors';
+import type { SubmissionInput } from '../../../shared/requests';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -190,7 +190,12 @@ describe('subscribe messages', () => {
       errcode: 45009,
       errmsg: 'reach max api daily quota limit',
     });
-    await act(id, { type: 'answer', outcome: 'disclosed' }, day('2026-03-23'), failing);
+    await act(
+      id,
+      { type: 'answer', outcome: 'disclosed', deliveryNote: '电子文本，通过小程序提供' },
+      day('2026-03-23'),
+      failing,
+    );
     for (let i = 0; i < MAX_ATTEMPTS + 1; i += 1)
       await sweepRequests(b.db, { subscribe: failing, log: () => undefined }, day('2026-03-24'));
     const answer = (await notifications(id)).find((n) => n.action === 'answer');
@@ -203,7 +208,7 @@ describe('subscribe messages', () => {
     const r = await call(
       o.editor,
       'act',
-      { id, version: 2, action: { type: 'answer', outcome: 'disclosed' } },
+      { id, version: 2, action: { type: 'answer', outcome: 'disclosed', deliveryNote: '电子文本，通过小程序提供' } },
       day('2026-03-05'),
       null,
     );
@@ -251,7 +256,11 @@ describe('the daily sweep', () => {
   it('closes an unpaid fee after 20 working days as otherFeeUnpaid; a paid one stays open', async () => {
     const unpaid = await submitted('oCitizenW2', day('2026-04-01'));
     const paid = await submitted('oCitizenW3', day('2026-04-01'));
-    const fee = { type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 };
+    const fee = {
+      type: 'noticeFee',
+      basis: { method: 'count', nthThisMonth: 12, splitReason: '一份申请含十二个互不相关的事项，按一事一申请拆分计件' },
+      amountYuan: 100,
+    };
     await act(unpaid, fee, day('2026-04-02'));
     await act(paid, fee, day('2026-04-02'));
     await act(paid, { type: 'payFee' }, day('2026-04-10'));
@@ -317,7 +326,15 @@ describe('notices read back', () => {
     await act(id, { type: 'receiveCorrection' }, day('2026-03-05'));
     await act(
       id,
-      { type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 },
+      {
+        type: 'noticeFee',
+        basis: {
+          method: 'count',
+          nthThisMonth: 12,
+          splitReason: '一份申请含十二个互不相关的事项，按一事一申请拆分计件',
+        },
+        amountYuan: 100,
+      },
       day('2026-03-06'),
     );
     const correction = await ok<NoticeLetter>(o.editor, 'letter', { id, notice: 'correction' }, day('2026-03-06'));

@@ -4,11 +4,11 @@
  * due dates, actions with optimistic concurrency, letters and subscribe-message notifications.
  * `now` is fixed per call (Monday 2026-03-02 in Shanghai unless a test moves it).
  */
-import { hashOf } from '../../backend/audit';
-import { COLLECTIONS } from '../../backend/collections';
-import { requestsFunction } from '../../backend/requests';
-import { TRACK_LIMIT, TRACK_MISS } from '../../backend/requests/track';
-import { num, one, rows, type Row } from '../../backend/sdk';
+import { hashOf } from '../../../backend/audit';
+import { COLLECTIONS } from '../../../backend/collections';
+import { requestsFunction } from '../../../backend/requests';
+import { TRACK_LIMIT, TRACK_MISS } from '../../../backend/requests/track';
+import { num, one, rows, type Row } from '../../../backend/sdk';
 import type {
   ActAnswer,
   ExtensionApprover,
@@ -17,11 +17,11 @@ import type {
   StaffRequestAnswer,
   SubmitRequestAnswer,
   TrackAnswer,
-} from '../../shared/api/requests';
-import { createCalendar } from '../../shared/calendar';
-import type { Result } from '../../shared/errors';
-import { QUERY_CODE_ALPHABET, type SubmissionInput } from '../../shared/requests';
-import { seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/api/requests';
+import { createCalendar } from '../../../shared/calendar';
+import type { Result } from '../../../shared/errors';
+import { QUERY_CODE_ALPHABET, type SubmissionInput } from '../../../shared/requests';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
 const T0 = new Date('2026-03-02T09:00:00+08:00');
 const TODAY = '2026-03-02';
@@ -375,7 +375,7 @@ describe('requests: the staff desk', () => {
     );
     expect(correction).toMatchObject({
       status: 'correctionRequested',
-      actions: ['receiveCorrection', 'close'],
+      actions: ['receiveCorrection', 'recordDelivery', 'close'],
       deadline: { pausedBy: 'correction', pauseEndsBy: '2026-03-13' },
     });
     // Stale: the page still shows version 2.
@@ -432,7 +432,12 @@ describe('requests: the staff desk', () => {
       status: 'extended',
       deadline: { dueDate: cal.addWorkdays(cal.addWorkdays('2026-03-09', 20).date, 10).date },
     });
-    const answered = await act(o.editor, id, { type: 'answer', outcome: 'disclosed' }, day('2026-04-10'));
+    const answered = await act(
+      o.editor,
+      id,
+      { type: 'answer', outcome: 'disclosed', deliveryNote: '电子文本，通过小程序提供' },
+      day('2026-04-10'),
+    );
     expect(answered).toMatchObject({ status: 'answered', actions: [], deadline: { overdue: false } });
     const stored = one(await b.db.collection(COLLECTIONS.requests).doc(id).get());
     expect(stored).toMatchObject({
@@ -504,10 +509,11 @@ describe('requests: the staff desk', () => {
     expect(draft.text).toContain('扎西多杰：');
     expect(draft.text).toContain(recorded.applicationNo);
     expect(draft.text).toContain('2026年2月27日');
-    expect(draft.missing).toEqual(expect.arrayContaining(['理由', '行政复议机关']));
-    const edited = draft.text
-      .replace('【请填写：理由】', '涉及第三方个人隐私')
-      .replace('【请填写：行政复议机关】', '同仁市人民政府');
+    // The organ's settings fill the 复议机关 and the court (条例 第五十一条); only the reason is left to staff.
+    expect(draft.missing).toEqual(['理由']);
+    expect(draft.text).toContain('60日内向同仁市人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）');
+    expect(draft.text).toContain('向同仁市人民法院提起行政诉讼');
+    const edited = draft.text.replace('【请填写：理由】', '涉及第三方个人隐私');
     const noReason = await call(o.editor, 'act', {
       id: recorded.id,
       version: 1,
@@ -588,7 +594,12 @@ describe('requests: subscribe-message notifications', () => {
     );
     expect(consulting.notified).toBe(false);
     await act(o.editor, id, { type: 'endConsultation', opinion: 'agreed' }, day('2026-03-05'));
-    const answered = await act(o.editor, id, { type: 'answer', outcome: 'disclosed' }, day('2026-03-06'));
+    const answered = await act(
+      o.editor,
+      id,
+      { type: 'answer', outcome: 'disclosed', deliveryNote: '电子文本，通过小程序提供' },
+      day('2026-03-06'),
+    );
     expect(answered.notified).toBe(true);
     const sent = rows(await b.db.collection(COLLECTIONS.notifications).where({ requestId: id }).get());
     expect(sent).toHaveLength(1);

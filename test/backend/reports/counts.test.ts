@@ -4,13 +4,13 @@
  * finds exactly the records buildReport cites for that cell. Both read the rules of shared/report/rules.ts.
  */
 import fc from 'fast-check';
-import { cellRecordsOf } from '../../backend/reports/cells';
-import { countReportRecords } from '../../backend/reports/counts';
-import { COLLECTIONS, ensureCollections } from '../../backend/collections';
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, CELL_ADDRESSES, OUTCOME_ROWS } from '../../shared/format';
-import type { RequestRecord, ReviewCase, StatEntry } from '../../shared/records';
-import { buildReport } from '../../shared/report';
-import { startBackend, type Backend } from './harness';
+import { cellRecordsOf } from '../../../backend/reports/cells';
+import { countReportRecords } from '../../../backend/reports/counts';
+import { COLLECTIONS, ensureCollections } from '../../../backend/collections';
+import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, CELL_ADDRESSES, OUTCOME_ROWS } from '../../../shared/format';
+import type { RequestRecord, ReviewCase, StatEntry } from '../../../shared/records';
+import { buildReport } from '../../../shared/report';
+import { startBackend, type Backend } from '../harness';
 
 const YEAR = 2025;
 let b: Backend;

@@ -3,8 +3,8 @@
  * 保密审查 at the chain's reviewer step, the 索引号 pattern; and the profile itself (checksum, partial updates).
  * The role never comes from the event: forged roles are sent through the real HTTP route too.
  */
-import { createDevLogin } from '../../backend/dev-logins';
-import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from './harness';
+import { createDevLogin } from '../../../backend/dev-logins';
+import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from '../harness';
 
 let b: Backend;
 beforeAll(async () => {

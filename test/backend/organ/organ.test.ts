@@ -1,7 +1,7 @@
-import { createSetupCode } from '../../backend/organ';
-import { COLLECTIONS } from '../../backend/collections';
-import { num } from '../../backend/sdk';
-import { ORGAN, seedOrgan, startBackend, type Backend } from './harness';
+import { createSetupCode } from '../../../backend/organ';
+import { COLLECTIONS } from '../../../backend/collections';
+import { num } from '../../../backend/sdk';
+import { ORGAN, seedOrgan, startBackend, type Backend } from '../harness';
 
 let b: Backend;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('organ: setup, invitations, roles from the stored record', () => {
     // A forged role in the event or the payload changes nothing.
     const forged = await b.call('oStranger', 'organ', 'invite', { role: 'admin', asRole: 'admin' });
     expect(forged).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const handler = (await import('../../backend/functions')).FUNCTION_HANDLERS.items;
+    const handler = (await import('../../../backend/functions')).FUNCTION_HANDLERS.items;
     const r = await handler?.(
       {
         action: 'create',
@@ -93,7 +93,7 @@ describe('organ: setup, invitations, roles from the stored record', () => {
       code: 'VALIDATION',
       fieldErrors: [{ path: 'action' }],
     });
-    const handler = (await import('../../backend/functions')).FUNCTION_HANDLERS.organ;
+    const handler = (await import('../../../backend/functions')).FUNCTION_HANDLERS.organ;
     expect(await handler?.({ payload: {} }, { db: b.db, openid: null })).toMatchObject({
       ok: false,
       code: 'VALIDATION',
@@ -107,7 +107,7 @@ describe('organ: setup, invitations, roles from the stored record', () => {
 
 describe('POST /functions/<name> on the local server', () => {
   it('maps the development login token to an OPENID and answers like production', async () => {
-    const { createDevLogin } = await import('../../backend/dev-logins');
+    const { createDevLogin } = await import('../../../backend/dev-logins');
     const o = await seedOrgan(b, '-http');
     const token = await createDevLogin(b.db, o.editor, 'editor');
     const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -6,24 +6,24 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COLLECTIONS } from '../../backend/collections';
-import { FUNCTION_HANDLERS } from '../../backend/functions';
-import { STAFF_PAGES } from '../../backend/notices/staff';
-import { noticeFieldsOf } from '../../backend/notices/outbox';
-import { sweepRequests } from '../../backend/requests';
-import { rows, type Row } from '../../backend/sdk';
-import type { SubscribeMessage, SubscribeSender } from '../../backend/subscribe';
-import type { FunctionName } from '../../shared/api';
+import { COLLECTIONS } from '../../../backend/collections';
+import { FUNCTION_HANDLERS } from '../../../backend/functions';
+import { STAFF_PAGES } from '../../../backend/notices/staff';
+import { noticeFieldsOf } from '../../../backend/notices/outbox';
+import { sweepRequests } from '../../../backend/requests';
+import { rows, type Row } from '../../../backend/sdk';
+import type { SubscribeMessage, SubscribeSender } from '../../../backend/subscribe';
+import type { FunctionName } from '../../../shared/api';
 import {
   DEFAULT_NOTICE_FIELDS,
   DEFAULT_REMINDER_FIELDS,
   type ReminderCounts,
   type StaffPurpose,
-} from '../../shared/api/organ';
-import type { SubmitRequestAnswer } from '../../shared/api/requests';
-import type { Result } from '../../shared/errors';
-import type { SubmissionInput } from '../../shared/requests';
-import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from './harness';
+} from '../../../shared/api/organ';
+import type { SubmitRequestAnswer } from '../../../shared/api/requests';
+import type { Result } from '../../../shared/errors';
+import type { SubmissionInput } from '../../../shared/requests';
+import { CHECKLIST, itemContent, seedOrgan, startBackend, type Backend } from '../harness';
 
 const day = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -328,7 +328,7 @@ describe('requests', () => {
 
 describe('the pages messages open', () => {
   it('are pages of the mini program (app.json), so a tap on a message never lands nowhere', () => {
-    const app = JSON.parse(readFileSync(path.join(__dirname, '../../miniprogram/app.json'), 'utf8')) as {
+    const app = JSON.parse(readFileSync(path.join(__dirname, '../../../miniprogram/app.json'), 'utf8')) as {
       pages: string[];
       subpackages: { root: string; pages: string[] }[];
     };

@@ -16,22 +16,22 @@ import {
   type ReminderCounts,
   type StaffListEntry,
   type StaffMe,
-} from '../shared/api/organ';
-import { parseWith } from '../shared/errors';
-import { ROLE_LABELS, ROLES, type StaffRole } from '../shared/policy/roles';
-import { checkRules, DEFAULT_CHAIN } from '../shared/policy/rules';
-import { DEFAULT_INDEX_PATTERN } from '../shared/records/index-no';
-import type { StaffRecord } from './caller';
-import { hashCode, newCode, type RandomBytes } from './codes';
-import { COLLECTIONS, ensureCollections } from './collections';
-import { backendEnv } from './env';
-import { AppError, conflict, forbidden, notFound } from './errors';
-import { callerKey, checkLimit, LIMITS, recordAttempt } from './limits';
-import { grantReminder, reminderCounts } from './notices/staff';
-import { defineFunction, type TxContext } from './runtime';
-import { organContract } from '../shared/api/contracts/organ';
-import { isRow, one, rows, str, type Db, type Row } from './sdk';
-import { organOf } from './organs';
+} from '../../shared/api/organ';
+import { organContract } from '../../shared/api/contracts/organ';
+import { parseWith } from '../../shared/errors';
+import { ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy/roles';
+import { checkRules, DEFAULT_CHAIN } from '../../shared/policy/rules';
+import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
+import type { StaffRecord } from '../caller';
+import { hashCode, newCode, type RandomBytes } from '../codes';
+import { COLLECTIONS, ensureCollections } from '../collections';
+import { backendEnv } from '../env';
+import { AppError, conflict, forbidden, notFound } from '../errors';
+import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
+import { grantReminder, reminderCounts } from '../notices/staff';
+import { defineFunction, type TxContext } from '../runtime';
+import { isRow, one, rows, str, type Db, type Row } from '../sdk';
+import { organOf } from '../organs';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
@@ -112,6 +112,8 @@ function settingsOf(organ: Row): OrganSettings {
     ...templateFields,
     extensionApprovers: approvers,
     feePayment: text(organ.feePayment),
+    reviewOrgan: text(organ.reviewOrgan),
+    court: text(organ.court),
   };
 }
 

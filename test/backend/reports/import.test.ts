@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COLLECTIONS } from '../../backend/collections';
-import { num } from '../../backend/sdk';
-import type { ImportPreview, PublishedReportSummary } from '../../shared/api/reports';
-import { seedOrgan, startBackend, type Backend } from './harness';
+import { COLLECTIONS } from '../../../backend/collections';
+import { num } from '../../../backend/sdk';
+import type { ImportPreview, PublishedReportSummary } from '../../../shared/api/reports';
+import { seedOrgan, startBackend, type Backend } from '../harness';
 
-const SEED = readFileSync(path.resolve(__dirname, '../../server/seed/zhamao-2023-report.txt'), 'utf8');
+const SEED = readFileSync(path.resolve(__dirname, '../../../server/seed/zhamao-2023-report.txt'), 'utf8');
 
 let b: Backend;
 let o: Awaited<ReturnType<typeof seedOrgan>>;

@@ -1,7 +1,7 @@
 /** reports.status, reports.cellRecords and reports.exportHtml, through the real handlers and the local server. */
-import { seedOrgan, startBackend, type Backend } from './harness';
-import { COLLECTIONS } from '../../backend/collections';
-import type { CellRecordsView, ExportedHtml, ReportStatus } from '../../shared/api/reports';
+import { seedOrgan, startBackend, type Backend } from '../harness';
+import { COLLECTIONS } from '../../../backend/collections';
+import type { CellRecordsView, ExportedHtml, ReportStatus } from '../../../shared/api/reports';
 
 let b: Backend;
 let o: Awaited<ReturnType<typeof seedOrgan>>;

@@ -1,7 +1,7 @@
 /** organ.settings: the admin reads the whole stored profile (what the public one leaves out); nobody else does. */
-import { COLLECTIONS } from '../../backend/collections';
-import { DEFAULT_NOTICE_FIELDS, type OrganSettings } from '../../shared/api/organ';
-import { ORGAN, seedOrgan, startBackend, type Backend } from './harness';
+import { COLLECTIONS } from '../../../backend/collections';
+import { DEFAULT_NOTICE_FIELDS, type OrganSettings } from '../../../shared/api/organ';
+import { ORGAN, seedOrgan, startBackend, type Backend } from '../harness';
 
 let b: Backend;
 beforeAll(async () => {

@@ -1,0 +1,103 @@
+/**
+ * The annual report through the approval chain — the same chain as items (shared/approval): submit, approve (the
+ * last step publishes, and only a report without errors passes), reject back to the writers. Who may act is the
+ * policy table's rule list for reports.<action> (shared/policy/rules.ts): the role of the current step, and one
+ * person once per round, as for items.
+ */
+import type { ReportMoved } from '../../shared/api/reports';
+import { approved, chainFacts, returned, submitted, trailEntry, type ApproverRole } from '../../shared/approval';
+import { hasErrors } from '../../shared/checks';
+import { checkRules } from '../../shared/policy';
+import type { StaffRecord } from '../caller';
+import { AppError, conflict, refuse } from '../errors';
+import { approverOf, staffOf } from '../caller';
+import { remindStaff, STAFF_PAGES } from '../notices/staff';
+import { organChain, organOf } from '../organs';
+import type { TxContext } from '../runtime';
+import { shanghaiDate } from '../time';
+import { assemble, type CountedYear } from './drafts';
+import { publishInTx } from './publish';
+import { chainOfDraft, readDraft, saveDraft, stepOf, type ReportDraft } from './store';
+
+/** The rules of reports.<action> against this draft; the step it is at. */
+function enforce(action: 'approve' | 'reject', staff: StaffRecord, draft: ReportDraft): number {
+  const step = stepOf(draft);
+  if (step === null) throw conflict('报告不在审批中，可能已被他人处理，请刷新');
+  const facts = chainFacts({ status: draft.status, step, chain: chainOfDraft(draft), trail: draft.trail });
+  refuse(
+    checkRules(
+      'reports',
+      action,
+      { staffId: staff._id, organId: staff.organId, role: staff.role },
+      { ...facts, organId: draft.organId },
+    ),
+  );
+  return step;
+}
+
+/** Reminds the role at the report's next step (no grant, no message). */
+async function remindApprover(
+  ctx: TxContext,
+  organId: string,
+  year: number,
+  role: ApproverRole | undefined,
+  note: string,
+): Promise<void> {
+  if (!role) return;
+  const data = { title: `${year}年度报告`, status: '待审批', date: shanghaiDate(ctx.now), note };
+  await remindStaff(ctx, {
+    organId,
+    purpose: 'approvalNeeded',
+    to: { role },
+    page: STAFF_PAGES.report(year),
+    data,
+    refs: { reportYear: year },
+  });
+}
+
+export async function submit(input: { year: number }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  if (draft.status !== 'draft') throw conflict('报告不是草稿状态，可能已被他人提交，请刷新');
+  const chain = [...organChain(await organOf(ctx.tx, staff.organId))];
+  const move = submitted(chain);
+  const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, -1, 'submit')];
+  await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, chain, trail }, ctx.now);
+  ctx.audit({ action: 'submit', target: draft._id });
+  await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '政府信息公开工作年度报告待审批');
+  return { status: 'inReview', step: 0, waitingFor: move.waitingFor ?? null };
+}
+
+export async function approve(
+  input: { year: number; comment?: string | undefined },
+  ctx: TxContext,
+): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  const step = enforce('approve', staff, draft);
+  // Counted before the transaction began (prepare): only the draft's narrative joins the numbers in here.
+  const { report, findings } = assemble(input.year, ctx.prepared as CountedYear, draft);
+  const errors = findings.filter((f) => f.level === 'error');
+  if (hasErrors(findings))
+    throw new AppError('VALIDATION', `报告有 ${errors.length} 处错误，须更正后才能通过：${errors[0]?.message ?? ''}`);
+  const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, step, 'approve', input.comment)];
+  // 先审批后公开: only the last step's approval publishes.
+  const move = approved(step, chainOfDraft(draft));
+  await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, trail }, ctx.now);
+  ctx.audit({ action: 'approve', target: draft._id });
+  if (move.status === 'inReview') {
+    await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '上一步已通过，请审批');
+    return { status: 'inReview', step: move.step, waitingFor: move.waitingFor ?? null };
+  }
+  return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
+}
+
+export async function reject(input: { year: number; comment: string }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  const step = enforce('reject', staff, draft);
+  const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, step, 'reject', input.comment)];
+  await saveDraft(ctx.tx, { ...draft, ...returned(), trail }, ctx.now);
+  ctx.audit({ action: 'reject', target: draft._id });
+  return { status: 'draft', step: null };
+}

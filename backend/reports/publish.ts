@@ -1,0 +1,107 @@
+/**
+ * Published annual reports: a new immutable version on the last approval (or an import of a past report's
+ * published text), the list and the text citizens read without login, and the HTML export.
+ */
+import type { ExportedHtml, ImportPreview, PublishedReport, PublishedReportSummary } from '../../shared/api/reports';
+import { checkReport } from '../../shared/checks';
+import { CELL_ADDRESSES, SECTION_KEYS } from '../../shared/format';
+// The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
+import { importReportText } from '../../shared/import/report-text';
+import { renderHtml, reportTitle } from '../../shared/render';
+import type { ReportData } from '../../shared/report';
+import { AppError, conflict } from '../errors';
+import { staffOf } from '../caller';
+import { organOf } from '../organs';
+import type { HandlerContext, TxContext } from '../runtime';
+import {
+  latestPublished,
+  listLatestPublished,
+  loadPublished,
+  publishedExists,
+  savePublished,
+  summaryOf,
+  type StoredPublishedReport,
+} from './store';
+
+/** A new immutable version, inside the caller's transaction: a second publish of the same version conflicts. */
+export async function publishInTx(
+  ctx: TxContext,
+  organId: string,
+  report: ReportData,
+  source: 'built' | 'imported',
+): Promise<PublishedReportSummary> {
+  const previous = await latestPublished(ctx.tx, organId, report.year);
+  const version = previous ? previous.version + 1 : 1;
+  const id = `${organId}-${report.year}-v${version}`;
+  if (await publishedExists(ctx.tx, id)) throw conflict('该年度报告刚刚已发布，请刷新');
+  const doc: StoredPublishedReport = {
+    _id: id,
+    organId,
+    organ: report.organ,
+    year: report.year,
+    version,
+    publishedAt: ctx.now.toISOString(),
+    source,
+    report,
+  };
+  await savePublished(ctx.tx, doc);
+  ctx.audit({ action: 'publish', target: id, after: report });
+  return summaryOf(doc);
+}
+
+/** The published text read and checked: the one parse both importPublished and previewImport use. */
+function readImport(text: string): ReportData {
+  let imported: ReportData;
+  try {
+    imported = importReportText(text);
+  } catch (e) {
+    throw new AppError('UNREADABLE', `无法读取这份报告：${e instanceof Error ? e.message : ''}`, [
+      { path: 'text', message: 'text：无法识别为政府信息公开工作年度报告' },
+    ]);
+  }
+  return { ...imported, findings: checkReport(imported) };
+}
+
+export async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
+  return publishInTx(ctx, staffOf(ctx).organId, readImport(input.text), 'imported');
+}
+
+export async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {
+  const organId = staffOf(ctx).organId;
+  const report = readImport(input.text);
+  const [organ, existing] = await Promise.all([
+    organOf(ctx.db, organId),
+    latestPublished(ctx.db, organId, report.year),
+  ]);
+  const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells));
+  const filled = CELL_ADDRESSES.filter((a) => typeof report.cells[a] === 'number').length;
+  return {
+    organ: report.organ,
+    ownOrgan: organ.name,
+    year: report.year,
+    cells: {
+      total: CELL_ADDRESSES.length,
+      filled,
+      inferred: inferred.size,
+      unreadable: CELL_ADDRESSES.length - filled,
+    },
+    findings: report.findings,
+    sections: SECTION_KEYS.filter((k) => report.sections[k].trim() !== ''),
+    existing: existing ? summaryOf(existing) : null,
+  };
+}
+
+export function listPublished(input: { organId?: string | undefined }, ctx: HandlerContext) {
+  return listLatestPublished(ctx.db, input.organId);
+}
+
+export async function getPublished(input: { id: string }, ctx: HandlerContext): Promise<PublishedReport> {
+  const row = await loadPublished(ctx.db, input.id);
+  return { ...summaryOf(row), report: row.report, source: row.source };
+}
+
+export async function exportHtml(input: { id: string }, ctx: HandlerContext): Promise<ExportedHtml> {
+  staffOf(ctx);
+  const { report } = await loadPublished(ctx.db, input.id);
+  return { html: renderHtml(report), fileName: `${reportTitle(report.organ, report.year)}.html` };
+}
