@@ -49,7 +49,7 @@ export function auditRow(
   fn: string,
   entry: AuditEntry,
   at: Date,
-  requestId: string | null = null,
+  idempotencyKey: string | null = null,
 ): Record<string, unknown> {
   return {
     openid: caller.openid,
@@ -58,7 +58,7 @@ export function auditRow(
     action: `${fn}.${entry.action}`,
     target: entry.target,
     at,
-    requestId,
+    idempotencyKey,
     beforeHash: hashOf(entry.before),
     afterHash: hashOf(entry.after),
   };

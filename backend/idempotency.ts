@@ -1,8 +1,8 @@
 /**
- * The one idempotency mechanism: a write called with a requestId (a double tap, a retry after a lost reply)
+ * The one idempotency mechanism: a write called with an idempotencyKey (a double tap, a retry after a lost reply)
  * answers what the first call answered without acting again. The answer is stored under a key of
- * openid/function/action/requestId in `idempotency`, INSIDE the write's own transaction (runtime.ts txAction), so
- * the act and its stored answer commit together — a refusal, a crash or a lost race stores nothing, and two racing
+ * openid/function/action/idempotencyKey in `idempotency`, INSIDE the write's own transaction (a transactional
+ * action, runtime.ts), so the act and its stored answer commit together — a refusal, a crash or a lost race stores nothing, and two racing
  * repeats are serialised by the transaction's conflict check. Reads (plain actions) need none.
  * The requests function keys a new request's document id with the same `idempotencyKey` instead of storing the
  * answer, which would hold the 查询码 in clear (requests/store.ts).
@@ -14,8 +14,8 @@ import { COLLECTIONS } from './collections';
 import type { Store } from './sdk';
 import { storedDate, typedCollection } from './typed-store';
 
-export function idempotencyKey(openid: string, fn: string, action: string, requestId: string): string {
-  return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${requestId}`).digest('hex').slice(0, 40);
+export function idempotencyKey(openid: string, fn: string, action: string, callKey: string): string {
+  return createHash('sha256').update(`${openid}\n${fn}\n${action}\n${callKey}`).digest('hex').slice(0, 40);
 }
 
 const storedAnswerSchema = z.looseObject({

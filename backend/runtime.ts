@@ -1,17 +1,18 @@
 /**
- * A cloud function as a table of actions. Every call goes the same way: parse the event, resolve the caller,
- * check the policy table, parse the payload with the shared zod schema, run the handler (idempotent by requestId
- * where asked), answer `{ ok: true, data }` or `{ ok: false, code, message, fieldErrors? }`.
- * Two kinds of action:
- *  - `txAction`: the body runs in ONE transaction with its audit entries and, with a requestId, its stored answer —
- *    a refusal, a crash or a lost race writes nothing, and a conflict re-runs the whole body;
- *  - `action`: reads, and writes that validate everything before their first write (appending audit after);
- *    never idempotent by requestId (one mechanism: the txAction's stored answer, idempotency.ts).
+ * A cloud function as its contract (shared/api/contracts) plus one handler per action. Every call goes the same way:
+ * parse the event, resolve the caller, check the contract's access, parse the payload with the contract's input
+ * schema, run the handler (idempotent by the envelope's idempotencyKey where the contract says so), answer
+ * `{ ok: true, data }` or `{ ok: false, code, message, fieldErrors? }`.
+ * Two kinds of action, as the contract's `transactional` flag says:
+ *  - transactional: the body runs in ONE transaction with its audit entries and, with an idempotency key, its
+ *    stored answer — a refusal, a crash or a lost race writes nothing, and a conflict re-runs the whole body;
+ *  - plain: reads, and writes that validate everything before their first write (appending audit after); never
+ *    idempotent (one mechanism: the transactional action's stored answer, idempotency.ts).
  */
-import type { z } from 'zod';
-import { functionEventSchema } from '../shared/api/envelope';
+import type { ActionContract, AnswerOf, FunctionContract, InputOf } from '../shared/api/contract';
+import { functionEventSchema, type FunctionName } from '../shared/api/envelope';
 import { failure, parseWith, type Result } from '../shared/errors';
-import { accessOf, allows } from '../shared/policy';
+import { allows } from '../shared/policy/roles';
 import { normalizeTexts } from '../shared/records/common';
 import { appendAudit, appendChained, auditRow, withChainTurn, type AuditEntry } from './audit';
 import { resolveCaller, type Caller } from './caller';
@@ -54,36 +55,27 @@ export interface TxContext {
   prepared?: unknown;
 }
 
-export interface ActionDef<S extends z.ZodType> {
-  input: S;
-  /** Plain actions read; a write that must answer a repeat with its first result is a txAction (idempotency.ts). */
-  idempotent?: never;
-  handler(input: z.output<S>, ctx: HandlerContext): Promise<unknown>;
-}
+/**
+ * One action's handler, typed from its contract: it takes the parsed input and answers the contract's answer. A
+ * transactional action's is `transaction` (run in one transaction with a TxContext), any other's `handler`.
+ */
+export type HandlerOf<C extends ActionContract> = C['transactional'] extends true
+  ? {
+      /**
+       * Reads done once, before the transaction (and not again when a conflict re-runs it): work that need not join
+       * the transaction and would otherwise stretch it, e.g. the records a report counts. Its result is `ctx.prepared`.
+       */
+      prepare?(input: InputOf<C>, ctx: Omit<HandlerContext, 'audit'>): Promise<unknown>;
+      transaction(input: InputOf<C>, ctx: TxContext): Promise<AnswerOf<C>>;
+    }
+  : { handler(input: InputOf<C>, ctx: HandlerContext): Promise<AnswerOf<C>> };
 
-export interface TxActionDef<S extends z.ZodType> {
-  input: S;
-  /** Repeats with the same requestId answer the first result (stored in the same transaction). */
-  idempotent?: boolean;
-  /**
-   * Reads done once, before the transaction (and not again when a conflict re-runs it): work that need not join
-   * the transaction and would otherwise stretch it, e.g. the records a report counts. Its result is `ctx.prepared`.
-   */
-  prepare?(input: z.output<S>, ctx: Omit<HandlerContext, 'audit'>): Promise<unknown>;
-  transaction(input: z.output<S>, ctx: TxContext): Promise<unknown>;
-}
+/** Exactly one handler per action of the contract (an extra or a missing one does not compile). */
+export type Handlers<FC extends FunctionContract> = { [A in keyof FC]: HandlerOf<FC[A]> };
 
-// Each action keeps its own schema type; the table only needs the common shape.
-type AnyAction = ActionDef<z.ZodType> | TxActionDef<z.ZodType>;
-export type ActionTable = Record<string, AnyAction>;
-
-export function action<S extends z.ZodType>(def: ActionDef<S>): ActionDef<z.ZodType> {
-  return def as unknown as ActionDef<z.ZodType>;
-}
-
-export function txAction<S extends z.ZodType>(def: TxActionDef<S>): TxActionDef<z.ZodType> {
-  return def as unknown as TxActionDef<z.ZodType>;
-}
+type PlainHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+type TxHandler = (input: unknown, ctx: TxContext) => Promise<unknown>;
+type Prepare = (input: unknown, ctx: Omit<HandlerContext, 'audit'>) => Promise<unknown>;
 
 export interface Invocation {
   db: Db;
@@ -104,8 +96,9 @@ interface Call {
   db: Db;
   caller: Caller;
   now: Date;
-  requestId: string | null;
-  /** Set when the action is an idempotent txAction and the event carried a requestId from a signed-in caller. */
+  /** The envelope's idempotency key, kept with the audit entries of the call. */
+  idempotencyKey: string | null;
+  /** Set when the action is idempotent and the event carried an idempotency key from a signed-in caller. */
   key: string | null;
   services: Services;
 }
@@ -115,7 +108,12 @@ function asAnswer(data: unknown): Result<unknown> {
   return { ok: true, data: data === undefined ? null : (JSON.parse(JSON.stringify(data)) as unknown) };
 }
 
-async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
+async function runTx(
+  handler: TxHandler,
+  prepare: Prepare | undefined,
+  input: unknown,
+  call: Call,
+): Promise<Result<unknown>> {
   const { db, key } = call;
   if (key) {
     // Fast path for a repeat after the first call committed; the check inside the transaction decides races.
@@ -125,7 +123,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
   // A staff member's writes go to their organ's audit chain: take turns with the organ's other writers here.
   const chain = call.caller.staff?.organId;
   const turn = chain ? <R>(work: () => Promise<R>) => withChainTurn(chain, work) : undefined;
-  const prepared = def.prepare ? await def.prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
+  const prepared = prepare ? await prepare(input, { db, caller: call.caller, now: call.now }) : undefined;
   return inTransactionThen(
     db,
     call.services,
@@ -135,7 +133,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
         if (prior) return prior;
       }
       const entries: AuditEntry[] = [];
-      const data = await def.transaction(input, {
+      const data = await handler(input, {
         tx,
         db,
         caller: call.caller,
@@ -147,7 +145,7 @@ async function runTx(def: TxActionDef<z.ZodType>, input: unknown, call: Call): P
       const answer = asAnswer(data);
       await appendChained(
         tx,
-        entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.requestId)),
+        entries.map((e) => auditRow(call.caller, call.fn, e, call.now, call.idempotencyKey)),
       );
       if (key) await storeAnswer(tx, key, answer, call.now);
       return answer;
@@ -189,33 +187,57 @@ async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterC
   }
 }
 
-async function runPlain(def: ActionDef<z.ZodType>, input: unknown, call: Call): Promise<Result<unknown>> {
+async function runPlain(handler: PlainHandler, input: unknown, call: Call): Promise<Result<unknown>> {
   const { db, caller, now, fn } = call;
   const ctx: HandlerContext = { db, caller, now, audit: (entry) => appendAudit(db, caller, fn, entry, now) };
   try {
-    return { ok: true, data: await def.handler(input, ctx) };
+    return { ok: true, data: await handler(input, ctx) };
   } catch (e) {
     if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
     throw e;
   }
 }
 
-export function defineFunction(name: string, actions: ActionTable): FunctionHandler {
+/**
+ * The cloud function `name`: its contract's actions, each with its handler. Nothing else is reachable: an action the
+ * contract does not name is refused as VALIDATION before anything runs.
+ */
+export function defineFunction<FC extends FunctionContract>(
+  name: FunctionName,
+  contract: FC,
+  handlers: Handlers<FC>,
+): FunctionHandler {
+  // Each handler was typed against its own action above; the dispatch below needs only the common shape.
+  const table = handlers as unknown as Record<
+    string,
+    { handler?: PlainHandler; transaction?: TxHandler; prepare?: Prepare } | undefined
+  >;
+  const missing = Object.keys(contract).filter((a) => {
+    const h = table[a];
+    return typeof (contract[a]?.transactional ? h?.transaction : h?.handler) !== 'function';
+  });
+  const extra = Object.keys(table).filter((a) => !Object.prototype.hasOwnProperty.call(contract, a));
+  if (missing.length > 0 || extra.length > 0)
+    throw new Error(
+      `${name}: handlers do not match the contract (missing: ${missing.join(', ')}; extra: ${extra.join(', ')})`,
+    );
   return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, client }) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
-    const { action: actionName, payload, requestId } = parsed.data;
-    const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-    if (!def)
+    const { action: actionName, payload, idempotencyKey: callKey } = parsed.data;
+    const def: ActionContract | undefined = Object.prototype.hasOwnProperty.call(contract, actionName)
+      ? contract[actionName]
+      : undefined;
+    const handler = def ? table[actionName] : undefined;
+    if (!def || !handler)
       return failure('VALIDATION', `未知的操作：${name}.${actionName}`, [
-        { path: 'action', message: `action：未知的操作 ${actionName}` },
+        { path: 'action', message: `未知的操作 ${actionName}` },
       ]);
     try {
       await ensureCollections(db);
       const caller = await resolveCaller(db, openid, client ?? null);
-      const access = accessOf(name, actionName);
-      if (!allows(access, caller.role, caller.openid !== null)) {
-        return caller.openid === null && access !== 'public'
+      if (!allows(def.access, caller.role, caller.openid !== null)) {
+        return caller.openid === null && def.access !== 'public'
           ? failure('UNAUTHENTICATED', '请先在微信中打开并登录')
           : failure('FORBIDDEN', '您没有此项操作的权限');
       }
@@ -226,27 +248,27 @@ export function defineFunction(name: string, actions: ActionTable): FunctionHand
       const input = parseWith(def.input, texts.value);
       if (!input.ok) return input;
       const key =
-        'transaction' in def && def.idempotent && requestId && caller.openid
-          ? idempotencyKey(caller.openid, name, actionName, requestId)
+        def.transactional && def.idempotent && callKey && caller.openid
+          ? idempotencyKey(caller.openid, name, actionName, callKey)
           : null;
       const call: Call = {
         fn: name,
         db,
         caller,
         now: now(),
-        requestId: requestId ?? null,
+        idempotencyKey: callKey ?? null,
         key,
         services: { subscribe: subscribe ?? null, log },
       };
-      if ('transaction' in def) {
+      if (def.transactional) {
         try {
-          return await runTx(def, input.data, call);
+          return await runTx(handler.transaction as TxHandler, handler.prepare, input.data, call);
         } catch (e) {
           if (e instanceof AppError) return failure(e.code, e.message, e.fieldErrors);
           throw e;
         }
       }
-      return await runPlain(def, input.data, call);
+      return await runPlain(handler.handler as PlainHandler, input.data, call);
     } catch (e) {
       // Never echo internals (they may hold personal data): log the code, answer in general terms.
       log(`${name}.${actionName} failed: ${errorCodeOf(e) ?? (e instanceof Error ? e.message : 'error')}`);

@@ -134,11 +134,11 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
   await call('citizen', 'requests', 'submit', {
     organId,
     submission: { ...person, channel: 'online' },
-    requestId: 'seed-online-0001',
+    idempotencyKey: 'seed-online-0001',
   });
   await call('editor', 'requests', 'record', {
     entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: daysBefore(today, 3) },
-    requestId: 'seed-paper-00001',
+    idempotencyKey: 'seed-paper-00001',
   });
   return { organId };
 }

@@ -1,14 +1,15 @@
 /**
- * The `cases` function: 复议/诉讼 cases (table 四) of an organ. Every write is a txAction: the write, its audit
- * entry and (with a requestId) the stored answer commit together, so a double tap or a retry after a lost answer
+ * The `cases` function: 复议/诉讼 cases (table 四) of an organ. Every write is transactional: the write, its audit
+ * entry and (with an idempotencyKey) the stored answer commit together, so a double tap or a retry after a lost answer
  * makes one case, and a refused write leaves nothing behind.
  */
 import type { z } from 'zod';
-import { closeCaseSchema, createCaseSchema, listByYearSchema } from '../../shared/api/records';
+import { casesContract } from '../../shared/api/contracts/records';
+import type { closeCaseSchema, createCaseSchema } from '../../shared/api/records';
 import { staffOf } from '../caller';
 import { AppError } from '../errors';
 import { loadOwned } from '../owned';
-import { action, defineFunction, txAction, type TxContext } from '../runtime';
+import { defineFunction, type TxContext } from '../runtime';
 import { cases, casesUpTo, closeCase as closeStored } from './store';
 
 async function createCase(input: z.output<typeof createCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
@@ -22,7 +23,7 @@ async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext
   const before = await loadOwned(ctx.tx, cases, input.id, staffOf(ctx).organId, '案件');
   if (input.closedDate < before.filedDate) {
     throw new AppError('VALIDATION', '审结日期不能早于立案日期', [
-      { path: 'closedDate', message: 'closedDate：审结日期不能早于立案日期' },
+      { path: 'closedDate', message: '审结日期不能早于立案日期' },
     ]);
   }
   await closeStored(ctx.tx, input.id, input.result, input.closedDate);
@@ -35,13 +36,12 @@ async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext
   return { id: input.id };
 }
 
-export const casesFunction = defineFunction('cases', {
-  create: txAction({ input: createCaseSchema, idempotent: true, transaction: createCase }),
-  close: txAction({ input: closeCaseSchema, idempotent: true, transaction: closeCase }),
-  list: action({
-    input: listByYearSchema,
+export const casesFunction = defineFunction('cases', casesContract, {
+  create: { transaction: createCase },
+  close: { transaction: closeCase },
+  list: {
     async handler(input, ctx) {
       return casesUpTo(ctx.db, staffOf(ctx).organId, input.year);
     },
-  }),
+  },
 });

@@ -3,7 +3,7 @@
  * (shared/records/review-case) where it is read.
  */
 import * as z from 'zod';
-import { reviewCaseSchema } from '../../shared/records';
+import { reviewCaseSchema, type ReviewCase } from '../../shared/records';
 import { COLLECTIONS } from '../collections';
 import { withId } from '../owned';
 import type { Db, Store } from '../sdk';
@@ -23,9 +23,10 @@ export type StoredCase = z.output<typeof storedCaseSchema>;
 export const cases = typedCollection(COLLECTIONS.cases, storedCaseSchema);
 
 /** The organ's cases filed by the end of `year`, as the client lists them. */
-export async function casesUpTo(db: Db, organId: string, year: number) {
+export async function casesUpTo(db: Db, organId: string, year: number): Promise<ReviewCase[]> {
   const _ = db.command;
-  return (await cases.all(db, { organId, filedDate: _.lte(`${year}-12-31`) })).map(withId);
+  // Each row passed reviewCaseSchema on the way in (storedCaseSchema): the record's type holds.
+  return (await cases.all(db, { organId, filedDate: _.lte(`${year}-12-31`) })).map(withId) as ReviewCase[];
 }
 
 /** Records the result and date of a case (the rest of the document unchanged). */

@@ -1,45 +1,32 @@
 /** The items function: drafts, the 三审 approval chain, publishing with a 索引号, withdrawal and correction. */
-import {
-  approveItemSchema,
-  correctItemSchema,
-  createItemSchema,
-  getItemSchema,
-  type ItemHistory,
-  listItemsSchema,
-  rejectItemSchema,
-  submitItemSchema,
-  type TrailView,
-  updateItemSchema,
-  withdrawItemSchema,
-} from '../../shared/api/items';
-import { action, defineFunction, txAction } from '../runtime';
+import type { ItemDetail, ItemHistory, TrailView } from '../../shared/api/items';
+import { defineFunction } from '../runtime';
+import { itemsContract } from '../../shared/api/contracts/items';
 import { listItems } from './list';
 import { staffOf } from '../caller';
 import { approve, reject, submit } from './review';
 import { enforce, loadItem, loadVisibleItem, toDetail } from './store';
 import { correct, create, update, withdraw } from './write';
 
-export const itemsFunction = defineFunction('items', {
-  list: action({ input: listItemsSchema, handler: (input, ctx) => listItems(ctx, input) }),
+export const itemsFunction = defineFunction('items', itemsContract, {
+  list: { handler: (input, ctx) => listItems(ctx, input) },
 
-  get: action({
-    input: getItemSchema,
+  get: {
     async handler(input, ctx) {
       const item = await loadVisibleItem(ctx, input.id);
-      return toDetail(item, ctx.caller.staff?.organId === item.organId);
+      return toDetail(item, ctx.caller.staff?.organId === item.organId) as ItemDetail;
     },
-  }),
+  },
 
-  create: txAction({ input: createItemSchema, idempotent: true, transaction: create }),
-  update: txAction({ input: updateItemSchema, transaction: update }),
-  submit: txAction({ input: submitItemSchema, idempotent: true, transaction: submit }),
-  approve: txAction({ input: approveItemSchema, idempotent: true, transaction: approve }),
-  reject: txAction({ input: rejectItemSchema, idempotent: true, transaction: reject }),
-  withdraw: txAction({ input: withdrawItemSchema, idempotent: true, transaction: withdraw }),
-  correct: txAction({ input: correctItemSchema, idempotent: true, transaction: correct }),
+  create: { transaction: create },
+  update: { transaction: update },
+  submit: { transaction: submit },
+  approve: { transaction: approve },
+  reject: { transaction: reject },
+  withdraw: { transaction: withdraw },
+  correct: { transaction: correct },
 
-  history: action({
-    input: getItemSchema,
+  history: {
     async handler(input, ctx): Promise<ItemHistory> {
       const item = await loadItem(ctx.db, input.id);
       enforce('history', staffOf(ctx), item);
@@ -53,5 +40,5 @@ export const itemsFunction = defineFunction('items', {
         trail,
       };
     },
-  }),
+  },
 });

@@ -12,7 +12,7 @@ import {
   type ReminderCounts,
   type StaffPurpose,
 } from '../../shared/api/organ';
-import type { StaffRole } from '../../shared/policy';
+import type { StaffRole } from '../../shared/policy/roles';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
@@ -51,7 +51,7 @@ export async function grantReminder(
   const configured = organ?.templateIds[input.purpose];
   if (configured !== input.templateId) {
     const message = '该模板不是本机关为此提醒配置的订阅消息模板';
-    throw new AppError('VALIDATION', message, [{ path: 'templateId', message: `templateId：${message}` }]);
+    throw new AppError('VALIDATION', message, [{ path: 'templateId', message }]);
   }
   // Counted before the write: a read after it inside the transaction need not see it.
   const counts = await reminderCounts(ctx.tx, staff.organId, String(ctx.caller.openid));

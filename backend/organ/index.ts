@@ -4,20 +4,11 @@
  * one transaction, so a code serves exactly once even when two people type it at the same moment.
  */
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import {
-  bindSchema,
-  getProfileSchema,
   DEFAULT_NOTICE_FIELDS,
-  grantReminderSchema,
-  remindersSchema,
   templateFieldsSchema,
-  inviteSchema,
   noticeFieldsSchema,
   organProfileSchema,
-  removeStaffSchema,
-  setupSchema,
-  updateProfileSchema,
   type BindAnswer,
   type Invitation,
   type OrganPublicProfile,
@@ -26,8 +17,10 @@ import {
   type StaffListEntry,
   type StaffMe,
 } from '../../shared/api/organ';
+import { organContract } from '../../shared/api/contracts/organ';
 import { parseWith } from '../../shared/errors';
-import { checkRules, DEFAULT_CHAIN, ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy';
+import { ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy/roles';
+import { checkRules, DEFAULT_CHAIN } from '../../shared/policy/rules';
 import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
 import { hashCode, newCode, type RandomBytes } from '../codes';
@@ -36,7 +29,7 @@ import { backendEnv } from '../env';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { grantReminder, reminderCounts } from '../notices/staff';
-import { action, defineFunction, txAction, type TxContext } from '../runtime';
+import { defineFunction, type TxContext } from '../runtime';
 import { isRow, one, rows, str, type Db, type Row } from '../sdk';
 import { organOf } from '../organs';
 
@@ -125,9 +118,7 @@ function settingsOf(organ: Row): OrganSettings {
 }
 
 const invalidCode = (what: string) =>
-  new AppError('VALIDATION', `${what}无效、已使用或已过期`, [
-    { path: 'code', message: `code：${what}无效、已使用或已过期` },
-  ]);
+  new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `${what}无效、已使用或已过期` }]);
 
 /**
  * A wrong code counts against the caller's LIMITS.bind — recorded outside the transaction (through ctx.db), since
@@ -145,9 +136,8 @@ async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displa
   return id;
 }
 
-export const organFunction = defineFunction('organ', {
-  setup: txAction({
-    input: setupSchema,
+export const organFunction = defineFunction('organ', organContract, {
+  setup: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
       await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
@@ -164,10 +154,9 @@ export const organFunction = defineFunction('organ', {
       await addStaff(ctx, organId, 'admin', input.displayName);
       return { organId, role: 'admin', roleLabel: ROLE_LABELS.admin };
     },
-  }),
+  },
 
-  me: action({
-    input: z.object({}),
+  me: {
     async handler(_input, ctx): Promise<StaffMe> {
       const s = ctx.caller.staff;
       return {
@@ -179,10 +168,9 @@ export const organFunction = defineFunction('organ', {
         staffId: s?._id ?? null,
       };
     },
-  }),
+  },
 
-  getProfile: action({
-    input: getProfileSchema,
+  getProfile: {
     async handler(input, ctx): Promise<OrganPublicProfile> {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
@@ -190,17 +178,15 @@ export const organFunction = defineFunction('organ', {
       if (!first) throw notFound('机关');
       return publicProfile(first);
     },
-  }),
+  },
 
-  settings: action({
-    input: z.object({}),
+  settings: {
     async handler(_input, ctx): Promise<OrganSettings> {
       return settingsOf(await organOf(ctx.db, requireStaff(ctx).organId));
     },
-  }),
+  },
 
-  updateProfile: txAction({
-    input: updateProfileSchema,
+  updateProfile: {
     async transaction(input, ctx): Promise<OrganPublicProfile> {
       const staff = requireStaff(ctx);
       const col = ctx.tx.collection(COLLECTIONS.organs);
@@ -216,11 +202,10 @@ export const organFunction = defineFunction('organ', {
       ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
       return publicProfile({ _id, ...next });
     },
-  }),
+  },
 
   // Not idempotent on purpose: a stored answer would keep the plain code; a double tap just makes a spare code.
-  invite: txAction({
-    input: inviteSchema,
+  invite: {
     async transaction(input, ctx): Promise<Invitation> {
       const staff = requireStaff(ctx);
       const code = newCode(10);
@@ -231,10 +216,9 @@ export const organFunction = defineFunction('organ', {
       ctx.audit({ action: 'invite', target: key, after: invite });
       return { code, role: input.role, roleLabel: ROLE_LABELS[input.role], expiresAt: expiresAt.toISOString() };
     },
-  }),
+  },
 
-  bind: txAction({
-    input: bindSchema,
+  bind: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
       await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
@@ -254,23 +238,20 @@ export const organFunction = defineFunction('organ', {
       await addStaff(ctx, invite.organId, role, input.displayName);
       return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
     },
-  }),
+  },
 
   // Reminders to the caller (工作台 → 微信提醒): one accepted subscription each, used up by one message.
-  grantReminder: txAction({
-    input: grantReminderSchema,
+  grantReminder: {
     transaction: (input, ctx): Promise<ReminderCounts> => grantReminder(ctx, requireStaff(ctx), input),
-  }),
+  },
 
-  reminders: action({
-    input: remindersSchema,
+  reminders: {
     async handler(_input, ctx): Promise<ReminderCounts> {
       return reminderCounts(ctx.db, requireStaff(ctx).organId, String(ctx.caller.openid));
     },
-  }),
+  },
 
-  listStaff: action({
-    input: z.object({}),
+  listStaff: {
     async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
       const list = rows(
@@ -281,10 +262,9 @@ export const organFunction = defineFunction('organ', {
         return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
       });
     },
-  }),
+  },
 
-  removeStaff: txAction({
-    input: removeStaffSchema,
+  removeStaff: {
     async transaction(input, ctx): Promise<{ id: string }> {
       const me = requireStaff(ctx);
       // Never yourself: an organ always keeps the admin who is acting.
@@ -304,5 +284,5 @@ export const organFunction = defineFunction('organ', {
       ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after });
       return { id: input.staffId };
     },
-  }),
+  },
 });

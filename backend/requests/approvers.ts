@@ -3,7 +3,7 @@
  * 工作机构). The organ names them in its profile (`extensionApprovers`, staff ids); when it names nobody, its
  * 分管领导 (reviewer role) — who heads 政务公开 at a township — and failing those, its 第一负责人.
  */
-import { ROLE_LABELS } from '../../shared/policy';
+import { ROLE_LABELS } from '../../shared/policy/roles';
 import { AppError } from '../errors';
 import { findOrgan } from '../organs';
 import type { Store } from '../sdk';

@@ -3,34 +3,22 @@
  * staff of the organ confirm, act through the state machine of shared/requests (补正, 征求意见, 延期, 收费, 答复,
  * 终止) with optimistic concurrency, enter paper requests, and draft reply letters. Every staff read of a request
  * (which shows personal data) is audited; audit entries hold hashes only. requestRecordsFor feeds the report.
- * Writes (submit, record, act, reissueCode, setCalendar) are txActions: the document, the 申请编号 counter, the
+ * Writes (submit, record, act, reissueCode, setCalendar) are transactional: the document, the 申请编号 counter, the
  * audit entry and any subscribe message commit together or not at all. Submit and record are idempotent by the
- * payload's requestId without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
+ * payload's idempotencyKey without the runtime's stored answer (it would keep the 查询码 in clear): see store.ts.
  */
-import * as z from 'zod';
-import {
-  actRequestSchema,
-  getRequestSchema,
-  grantNoticeSchema,
-  listRequestsSchema,
-  mineRequestsSchema,
-  recordRequestSchema,
-  reissueCodeSchema,
-  requestLetterSchema,
-  setRequestCalendarSchema,
-  submitRequestSchema,
-  trackRequestSchema,
-  viewRequestSchema,
-  type ActAnswer,
-  type ExtensionApprover,
-  type LetterAnswer,
-  type NoticeLetter,
-  type OwnRequest,
-  type OwnRequestPage,
-  type StaffRequestAnswer,
-  type SubmitRequestAnswer,
+import type {
+  ActAnswer,
+  ExtensionApprover,
+  LetterAnswer,
+  NoticeLetter,
+  OwnRequest,
+  OwnRequestPage,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
 } from '../../shared/api/requests';
 import { OFFICIAL_YEARS, type Calendar } from '../../shared/calendar';
+import { organCalendarSchema } from '../../shared/calendar/schema';
 import {
   applyAction,
   createFromStaffEntry,
@@ -43,19 +31,12 @@ import {
   toFailure,
   toStaffView,
   type NoticeSettings,
-  type ThirdPartyLetterKind,
 } from '../../shared/requests';
+import { requestsContract } from '../../shared/api/contracts/requests';
+import type { ThirdPartyLetterAnswer } from '../../shared/api/requests';
 import { staffOf, type Caller } from '../caller';
 import { AppError, conflict, notFound } from '../errors';
-
-/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
-interface ThirdPartyLetterAnswer {
-  kind: ThirdPartyLetterKind;
-  title: string;
-  text: string;
-  date: string;
-}
-import { action, defineFunction, txAction, type HandlerContext, type TxContext } from '../runtime';
+import { defineFunction, type HandlerContext, type TxContext } from '../runtime';
 import { shanghaiDate } from '../time';
 import { checkApprover, extensionApprovers } from './approvers';
 import { listRequests } from './list';
@@ -122,11 +103,10 @@ async function nthThisMonth(ctx: { db: HandlerContext['db'] }, stored: StoredReq
   return nthRequestThisMonth(stored.request, await sameApplicantInMonth(ctx.db, stored, received.slice(0, 7)));
 }
 
-export const requestsFunction = defineFunction('requests', {
+export const requestsFunction = defineFunction('requests', requestsContract, {
   // ---- citizens ----
 
-  submit: txAction({
-    input: submitRequestSchema,
+  submit: {
     async transaction(input, ctx) {
       const owner = signedIn(ctx);
       const who = callerKey(ctx.caller);
@@ -137,7 +117,7 @@ export const requestsFunction = defineFunction('requests', {
         organId: input.organId,
         owner,
         kind: 'submit',
-        requestId: input.requestId,
+        idempotencyKey: input.idempotencyKey,
         build: (ids, today) => createFromSubmission(input.submission, ids, today),
       });
       if (result.queryCode) {
@@ -146,12 +126,11 @@ export const requestsFunction = defineFunction('requests', {
       }
       return created(ctx, result);
     },
-  }),
+  },
 
-  track: action({ input: trackRequestSchema, handler: (input, ctx) => track(input, ctx) }),
+  track: { handler: (input, ctx) => track(input, ctx) },
 
-  mine: action({
-    input: mineRequestsSchema,
+  mine: {
     async handler(input, ctx): Promise<OwnRequestPage> {
       const openid = signedIn(ctx);
       const { requests: page, total } = await ownerPage(ctx.db, openid, {
@@ -175,10 +154,9 @@ export const requestsFunction = defineFunction('requests', {
       }
       return { list, total, page: input.page, pageSize: input.pageSize };
     },
-  }),
+  },
 
-  view: action({
-    input: viewRequestSchema,
+  view: {
     async handler(input, ctx) {
       const stored = await loadForOwner(ctx.db, ctx.caller, input.id);
       return own(
@@ -188,10 +166,9 @@ export const requestsFunction = defineFunction('requests', {
         await noticeSettingsFor(ctx.db, stored.organId),
       );
     },
-  }),
+  },
 
-  grantNotice: action({
-    input: grantNoticeSchema,
+  grantNotice: {
     async handler(input, ctx) {
       const openid = signedIn(ctx);
       const stored = await loadForOwner(ctx.db, ctx.caller, input.requestId);
@@ -199,14 +176,13 @@ export const requestsFunction = defineFunction('requests', {
       const pending = await grantNotice(ctx, stored.request.id, openid, input.templateId);
       return { requestId: stored.request.id, pending };
     },
-  }),
+  },
 
   // ---- the staff desk ----
 
-  list: action({ input: listRequestsSchema, handler: (input, ctx) => listRequests(ctx, staffOf(ctx).organId, input) }),
+  list: { handler: (input, ctx) => listRequests(ctx, staffOf(ctx).organId, input) },
 
-  get: action({
-    input: getRequestSchema,
+  get: {
     async handler(input, ctx): Promise<StaffRequestAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
       await ctx.audit({ action: 'read', target: stored.request.id });
@@ -220,10 +196,9 @@ export const requestsFunction = defineFunction('requests', {
         noticesGranted: await pendingGrants(ctx.db, stored.request.id, stored.ownerOpenid),
       };
     },
-  }),
+  },
 
-  act: txAction({
-    input: actRequestSchema,
+  act: {
     async transaction(input, ctx): Promise<ActAnswer> {
       const { tx } = ctx;
       const stored = await loadForStaff(tx, ctx.caller, input.id);
@@ -251,10 +226,9 @@ export const requestsFunction = defineFunction('requests', {
         letterText: input.letterText,
       });
     },
-  }),
+  },
 
-  record: txAction({
-    input: recordRequestSchema,
+  record: {
     async transaction(input, ctx) {
       const staff = staffOf(ctx);
       const today = shanghaiDate(ctx.now);
@@ -268,15 +242,14 @@ export const requestsFunction = defineFunction('requests', {
         organId: staff.organId,
         owner: null,
         kind: 'record',
-        requestId: input.requestId,
+        idempotencyKey: input.idempotencyKey,
         build: (ids, day) => createFromStaffEntry(input.entry, ids, day),
       });
       return created(ctx, result);
     },
-  }),
+  },
 
-  letter: action({
-    input: requestLetterSchema,
+  letter: {
     async handler(input, ctx): Promise<LetterAnswer | NoticeLetter | ThirdPartyLetterAnswer> {
       const stored = await loadForStaff(ctx.db, ctx.caller, input.id);
       if (input.thirdParty) {
@@ -320,34 +293,32 @@ export const requestsFunction = defineFunction('requests', {
       );
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },
-  }),
+  },
 
-  approvers: action({
-    input: z.object({}),
+  approvers: {
     handler: async (_input, ctx): Promise<ExtensionApprover[]> => extensionApprovers(ctx.db, staffOf(ctx).organId),
-  }),
+  },
 
-  reissueCode: txAction({
-    input: reissueCodeSchema,
+  reissueCode: {
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
       const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now);
       ctx.audit({ action: 'reissueCode', target: input.id, before, after });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },
-  }),
+  },
 
-  getCalendar: action({
-    input: z.object({}),
+  getCalendar: {
     async handler(_input, ctx) {
       const organId = staffOf(ctx).organId;
-      const calendar = (await storedCalendar(ctx.db, organId)) ?? { years: {} };
+      // A stored table is checked when saved; one that no longer reads answers as empty rather than half.
+      const stored = organCalendarSchema.safeParse((await storedCalendar(ctx.db, organId)) ?? { years: {} });
+      const calendar = stored.success ? stored.data : { years: {} };
       return { calendar, officialYears: [...OFFICIAL_YEARS].sort((a, b) => a - b) };
     },
-  }),
+  },
 
-  setCalendar: txAction({
-    input: setRequestCalendarSchema,
+  setCalendar: {
     async transaction(input, ctx) {
       const organId = staffOf(ctx).organId;
       const before = await storedCalendarDocument(ctx.tx, organId);
@@ -355,5 +326,5 @@ export const requestsFunction = defineFunction('requests', {
       ctx.audit({ action: 'setCalendar', target: organId, before, after: input.calendar });
       return { calendar: input.calendar };
     },
-  }),
+  },
 });

@@ -5,7 +5,7 @@
  * - `queryCodeHash` instead of the 查询码: SHA-256 of the normalised code, the only trace of it (shown once);
  * - `organId`, `ownerOpenid` (the submitting WeChat user; null for staff entries), `applicantType` (a top-level
  *   copy for the report's field-limited query), `version` (optimistic concurrency), `replyLetter`, timestamps.
- * Ids are `sha256(openid, kind, requestId)`: a repeat of the same tap finds the request it made (idempotency
+ * Ids are `sha256(openid, kind, idempotencyKey)`: a repeat of the same tap finds the request it made (idempotency
  * without storing the answer, which would hold the 查询码 in clear).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -141,7 +141,7 @@ export interface Created {
 /**
  * Stores a new request with the next 申请编号 of the organ and year. Runs inside the action's transaction, so the
  * counter and the request commit together (no gap, no duplicate number; a conflict re-runs the whole body).
- * The document's id is derived from the caller and `requestId`: a repeat finds the request the first call made
+ * The document's id is derived from the caller and `idempotencyKey`: a repeat finds the request the first call made
  * and gets it back without a 查询码 (only its hash is stored).
  */
 export async function createRequest(
@@ -152,13 +152,13 @@ export async function createRequest(
     organId: string;
     owner: string | null;
     kind: 'submit' | 'record';
-    requestId: string;
+    idempotencyKey: string;
     build: (ids: RequestIds, today: string) => InfoRequest;
   },
 ): Promise<Created> {
   const today = shanghaiDate(args.now);
   const year = Number(today.slice(0, 4));
-  const id = idempotencyKey(args.caller.openid ?? 'anonymous', 'requests', args.kind, args.requestId);
+  const id = idempotencyKey(args.caller.openid ?? 'anonymous', 'requests', args.kind, args.idempotencyKey);
   const col = tx.collection(COLLECTIONS.requests);
   const existing = one(await col.doc(id).get());
   if (existing) return { stored: fromRow(existing), queryCode: null };

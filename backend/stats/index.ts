@@ -1,13 +1,14 @@
 /**
- * The `stats` function: 第二十条 statistics entries (table 二) of an organ. Every write is a txAction: the write,
- * its audit entry and (with a requestId) the stored answer commit together, so a double tap or a retry after a
+ * The `stats` function: 第二十条 statistics entries (table 二) of an organ. Every write is transactional: the write,
+ * its audit entry and (with an idempotencyKey) the stored answer commit together, so a double tap or a retry after a
  * lost answer makes one entry, and a refused write leaves nothing behind.
  */
 import type { z } from 'zod';
-import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from '../../shared/api/records';
+import { statsContract } from '../../shared/api/contracts/records';
+import type { createStatEntrySchema, removeByIdSchema } from '../../shared/api/records';
 import { staffOf } from '../caller';
 import { loadOwned } from '../owned';
-import { action, defineFunction, txAction, type TxContext } from '../runtime';
+import { defineFunction, type TxContext } from '../runtime';
 import { entriesOfYear, removeEntry as removeStored, statEntries } from './store';
 
 async function createEntry(input: z.output<typeof createStatEntrySchema>, ctx: TxContext): Promise<{ id: string }> {
@@ -25,13 +26,12 @@ async function removeEntry(input: z.output<typeof removeByIdSchema>, ctx: TxCont
   return { id: input.id };
 }
 
-export const statsFunction = defineFunction('stats', {
-  create: txAction({ input: createStatEntrySchema, idempotent: true, transaction: createEntry }),
-  remove: txAction({ input: removeByIdSchema, idempotent: true, transaction: removeEntry }),
-  list: action({
-    input: listByYearSchema,
+export const statsFunction = defineFunction('stats', statsContract, {
+  create: { transaction: createEntry },
+  remove: { transaction: removeEntry },
+  list: {
     async handler(input, ctx) {
       return entriesOfYear(ctx.db, staffOf(ctx).organId, input.year);
     },
-  }),
+  },
 });

@@ -3,7 +3,7 @@
  * (shared/records/stat-entry) where it is read.
  */
 import * as z from 'zod';
-import { statEntrySchema } from '../../shared/records';
+import { statEntrySchema, type StatEntry } from '../../shared/records';
 import { COLLECTIONS } from '../collections';
 import type { Db, Store } from '../sdk';
 import { typedCollection } from '../typed-store';
@@ -20,7 +20,7 @@ export type StoredStatEntry = z.output<typeof storedStatEntrySchema>;
 export const statEntries = typedCollection(COLLECTIONS.statEntries, storedStatEntrySchema);
 
 /** The organ's entries dated in `year` (or, for overrides, of that year), as the client lists them. */
-export async function entriesOfYear(db: Db, organId: string, year: number) {
+export async function entriesOfYear(db: Db, organId: string, year: number): Promise<StatEntry[]> {
   const _ = db.command;
   const y = String(year);
   const list = await statEntries.all(
@@ -30,7 +30,8 @@ export async function entriesOfYear(db: Db, organId: string, year: number) {
       { organId, year },
     ]),
   );
-  return list.map(withId);
+  // Each row passed statEntrySchema on the way in (storedStatEntrySchema): the record's type holds.
+  return list.map(withId) as StatEntry[];
 }
 
 export async function removeEntry(tx: Store, id: string): Promise<void> {

@@ -1,9 +1,20 @@
 /**
- * The one typed client: `call(fn, action, payload, requestId?)` → `Result` of that action's data. The transport is
- * chosen once (app.ts onLaunch, see config/) and set here; pages never see it.
+ * The one typed client: `call('items.list', payload, idempotencyKey?)` → `Result` of that action's answer. Payload
+ * and answer types come from the functions' contracts (shared/api/contracts, types only: no schema ships here), so
+ * a page that sends the wrong shape, or reads an answer field that is not there, does not compile. The function
+ * parses every payload with the contract's schema and answers a field error in Chinese. The transport is chosen once
+ * (app.ts onLaunch, see config/) and set here; pages never see it.
  */
-import type { FunctionEvent, FunctionName, Result } from 'gongkai-core';
-import type { ActionOf, DataOf, PayloadOf } from './contract';
+import {
+  parseWith,
+  type CallAnswer,
+  type CallName,
+  type CallPayload,
+  type FunctionEvent,
+  type FunctionName,
+  type Result,
+} from 'gongkai-core';
+import type { z } from 'zod';
 import type { Transport, Upload, UploadedFile, UploadInput } from './transport';
 
 let transport: Transport | null = null;
@@ -20,28 +31,47 @@ export function setUploader(next: Upload | null): void {
 }
 
 /**
- * A fresh id for one intended write — a form, a tap (8–64 characters, as the envelope requires): a repeat with the
- * same id acts once.
+ * A fresh idempotency key for one intended write — a form, a tap (8–64 characters, as the envelope requires): a
+ * repeat with the same key acts once.
  */
-export function newRequestId(now: number = Date.now(), random: () => number = Math.random): string {
+export function newIdempotencyKey(now: number = Date.now(), random: () => number = Math.random): string {
   let tail = '';
   for (let i = 0; i < 12; i += 1) tail += Math.floor(random() * 36).toString(36);
-  return `req-${now.toString(36)}-${tail}`;
+  return `key-${now.toString(36)}-${tail}`;
 }
 
 export const NOT_READY_MESSAGE = '应用尚未完成初始化，请重新打开小程序';
 
-export async function call<F extends FunctionName, A extends ActionOf<F>>(
-  fn: F,
-  action: A,
-  payload: PayloadOf<F, A>,
-  requestId?: string,
-): Promise<Result<DataOf<F, A>>> {
+export async function call<N extends CallName>(
+  name: N,
+  payload: CallPayload<N>,
+  idempotencyKey?: string,
+): Promise<Result<CallAnswer<N>>> {
   if (transport === null) return { ok: false, code: 'INTERNAL', message: NOT_READY_MESSAGE };
-  const event: FunctionEvent = requestId === undefined ? { action, payload } : { action, payload, requestId };
+  const dot = name.indexOf('.');
+  const fn = name.slice(0, dot) as FunctionName;
+  const action = name.slice(dot + 1);
+  const event: FunctionEvent = idempotencyKey === undefined ? { action, payload } : { action, payload, idempotencyKey };
   const result = await transport(fn, event);
-  // The answer's shape was checked by the transport; its data is trusted to follow the contract of `action`.
-  return result as Result<DataOf<F, A>>;
+  // The answer's shape was checked by the transport; its data follows the contract of `name` (the function tests
+  // check every answer against the contract's answer schema).
+  return result as Result<CallAnswer<N>>;
+}
+
+/**
+ * `call` after checking the payload on the phone with the action's input schema (the one the function parses with,
+ * from shared/api through gongkai-core): a form's field errors come back at once, in the same Chinese words, and
+ * nothing is sent; what is sent is the parsed payload (trimmed, defaults filled).
+ */
+export async function callChecked<N extends CallName>(
+  name: N,
+  schema: z.ZodType<CallPayload<N>>,
+  payload: CallPayload<N>,
+  idempotencyKey?: string,
+): Promise<Result<CallAnswer<N>>> {
+  const checked = parseWith(schema, payload);
+  if (!checked.ok) return checked;
+  return call(name, checked.data, idempotencyKey);
 }
 
 /** Stores a local file with the transport's own upload (cloud storage, or the local server's /files). */

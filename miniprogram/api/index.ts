@@ -1,5 +1,5 @@
-/** The API client pages use: area wrappers, plus the setup app.ts runs once. */
-export { call, setTransport, setUploader } from './client';
+/** The API client pages use: the typed `call`, uploads, and the setup app.ts runs once. */
+export { call, callChecked, newIdempotencyKey, setTransport, setUploader, upload } from './client';
 export {
   cloudTransport,
   devTransport,
@@ -8,14 +8,5 @@ export {
   type UploadedFile,
   type UploadInput,
 } from './transport';
-export { fetchPublishedReport, fetchPublishedReports } from './reports';
-export type { ActionOf, Contract, DataOf, PayloadOf } from './contract';
-export {
-  CATALOG_PAGE_SIZE,
-  fetchItem,
-  fetchItems,
-  fetchOrganProfile,
-  type CatalogFilter,
-  type OrganPublicProfile,
-} from './catalog';
-export { fetchMyRequests, grantNotice, newRequestId, submitRequest, trackRequest } from './requests';
+export { askSubscriptions, MAX_TEMPLATES_PER_ASK } from './subscribe';
+export { CATALOG_PAGE_SIZE, catalogQuery, type CatalogFilter } from './paging';

@@ -1,7 +1,7 @@
 /**
  * One page-state helper for the pages that read something when they open: the loading / error / empty / ready
  * state their WXML switches on (with a retry on error), the notice line under a form (saved or failed), the busy
- * flag that keeps a second tap from sending twice, and the requestId kept for a write until it succeeds.
+ * flag that keeps a second tap from sending twice, and the idempotency key kept for a write until it succeeds.
  * In the main package, so citizen and staff pages share it. No wx here but the pull-down spinner.
  */
 import type { Result } from 'gongkai-core';
@@ -87,7 +87,7 @@ interface Refreshing {
 
 /** The methods of a page that keeps a list of records it writes to (statistics, documents, cases). */
 export interface RecordsPage {
-  /** Writes not through yet, each with the requestId it is tried again with. */
+  /** Writes not through yet, each with the idempotency key it is tried again with. */
   writes: PendingWrites;
   start(): Promise<void>;
   /** The records read again; false (and the failure shown) when they could not be. */
@@ -111,7 +111,7 @@ export const refreshHandlers = {
 };
 
 /**
- * The requestIds of writes not yet through, one per write (`key` says which: the entry as JSON, `remove:<id>`…).
+ * The idempotency keys of writes not yet through, one per write (`key` says which: the entry as JSON, `remove:<id>`…).
  * A retry after a lost answer sends the same id, and the server (idempotent on it) repeats nothing; once a write
  * succeeds its id is dropped, so the same write made again later counts again.
  */
@@ -120,10 +120,10 @@ export class PendingWrites {
 
   constructor(private readonly newId: () => string) {}
 
-  async send<T>(key: string, write: (requestId: string) => Promise<Result<T>>): Promise<Result<T>> {
-    const requestId = this.ids.get(key) ?? this.newId();
-    this.ids.set(key, requestId);
-    const result = await write(requestId);
+  async send<T>(key: string, write: (idempotencyKey: string) => Promise<Result<T>>): Promise<Result<T>> {
+    const idempotencyKey = this.ids.get(key) ?? this.newId();
+    this.ids.set(key, idempotencyKey);
+    const result = await write(idempotencyKey);
     if (result.ok) this.ids.delete(key);
     return result;
   }

@@ -7,25 +7,26 @@
  *
  * The rules: every change is stored at once (nothing is lost when the app is killed or offline); photos go up
  * before the form, so what is saved carries every photo that could be uploaded; one upload run at a time; the
- * first create reuses the draft's requestId, so a lost answer never makes two items; a stale version is a
+ * first create reuses the draft's idempotency key (stored as `createRequestId`), so a lost answer never makes two items; a stale version is a
  * CONFLICT and the local copy stays; a change typed while a save was on its way stays to be synced.
  */
-import type { Result } from 'gongkai-staff';
-import type { ItemWritten, StaffItem, StaffMe, UploadedFile, UploadInput } from '../api/staff';
-import type { CreateItemPayload, UpdateItemPayload } from '../api/staff-types';
-import { UPLOAD_MESSAGE } from '../api/transport';
+import type { CallAnswer, CallPayload, Result, StaffItem } from 'gongkai-staff';
+import { UPLOAD_MESSAGE, type UploadedFile, type UploadInput } from '../api/transport';
 import type { LocalDraft, LocalPhoto } from './drafts';
 import { checkForm, emptyForm, fieldErrorsOf, formOf, type DraftForm, type FieldErrors } from './pages/item-edit/form';
 import { pendingNote, photoName, type UploadStatus } from './pages/item-edit/photos';
 
+/** What the engine reads of a create's or an update's answer (`items.create`, `items.update`). */
+type Written = Pick<CallAnswer<'items.update'>, 'id' | 'version'>;
+
 /** What the engine needs from outside: the items function, the phone's storage and files. */
 export interface SyncPorts {
-  fetchMe(): Promise<Result<StaffMe>>;
+  fetchMe(): Promise<Result<CallAnswer<'organ.me'>>>;
   fetchStaffItem(id: string): Promise<Result<StaffItem>>;
-  createItem(payload: CreateItemPayload, requestId: string): Promise<Result<ItemWritten>>;
-  updateItem(payload: UpdateItemPayload): Promise<Result<ItemWritten>>;
+  createItem(payload: CallPayload<'items.create'>, idempotencyKey: string): Promise<Result<Written>>;
+  updateItem(payload: CallPayload<'items.update'>): Promise<Result<Written>>;
   uploadPhoto(file: UploadInput): Promise<Result<UploadedFile>>;
-  newRequestId(): string;
+  newIdempotencyKey(): string;
   loadDraft(id: string | null): LocalDraft | null;
   saveDraft(draft: LocalDraft): void;
   removeDraft(id: string | null): void;
@@ -76,7 +77,7 @@ export class DraftSync {
       version: null,
       form: emptyForm(),
       dirty: false,
-      createRequestId: this.ports.newRequestId(),
+      createRequestId: this.ports.newIdempotencyKey(),
       photos: [],
       savedAt: 0,
     };
@@ -242,7 +243,7 @@ export class DraftSync {
     return this.organId;
   }
 
-  /** Photos first, then the form: created once (same requestId on every try), then updated with its version. */
+  /** Photos first, then the form: created once (same idempotency key on every try), then updated with its version. */
   async sync(): Promise<SyncAnswer> {
     const draft = this.draft;
     if (draft === null) return { kind: 'idle' };

@@ -2,7 +2,8 @@
  * Who is using a staff page. Every staff page asks organ.me first; a citizen (no staff record for this WeChat
  * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
  */
-import { fetchMe, type StaffMe } from '../api/staff';
+import { call } from '../api/client';
+import type { StaffMe } from 'gongkai-staff';
 import type { StaffRole } from 'gongkai-staff';
 
 export const BIND_ROUTE = '/staff/pages/bind/index';
@@ -25,7 +26,7 @@ export type StaffCheck =
   { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
 
 export async function checkStaff(): Promise<StaffCheck> {
-  const result = await fetchMe();
+  const result = await call('organ.me', {});
   if (!result.ok) return { kind: 'error', message: result.message };
   const me = result.data;
   if (me.role === 'citizen') {

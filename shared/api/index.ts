@@ -5,8 +5,5 @@
 export * from './envelope';
 export * from './items';
 export * from './reports';
-
-export const FUNCTION_NAMES = ['organ', 'items', 'stats', 'cases', 'requests', 'reports'] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export * from './organ';
 export * from './records';

@@ -1,8 +1,8 @@
 /** The `items` function: the catalogue citizens browse and the items staff write and approve. */
 import * as z from 'zod';
-import type { ApproverRole, Role } from '../policy';
-import type { DisclosureItem } from '../records';
-import { itemContentSchema } from '../records/item';
+import type { ApproverRole } from '../policy/rules';
+import type { Role } from '../policy/roles';
+import { itemContentSchema, type DisclosureItem } from '../records/item';
 
 export const listItemsSchema = z.object({
   organId: z.string().min(1).optional(),
@@ -43,20 +43,6 @@ export type ItemSummary = Pick<
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
 
-export const ITEM_ACTIONS = [
-  'list',
-  'get',
-  'create',
-  'update',
-  'submit',
-  'approve',
-  'reject',
-  'withdraw',
-  'correct',
-  'history',
-] as const;
-export type ItemAction = (typeof ITEM_ACTIONS)[number];
-
 /** 保密审查 (条例 第十七条): the reviewer confirms each point before approving. */
 export const SECRECY_CHECKLIST = {
   noStateSecret: '不含国家秘密',
@@ -75,7 +61,10 @@ export const SECRECY_ALL_CONFIRMED = Object.fromEntries(Object.keys(SECRECY_CHEC
 
 export const secrecyChecklistSchema = z.object(
   Object.fromEntries(
-    Object.keys(SECRECY_CHECKLIST).map((k) => [k, z.literal(true, { error: `${k}：保密审查须逐项确认` })]),
+    Object.keys(SECRECY_CHECKLIST).map((k) => [
+      k,
+      z.literal(true, { error: `保密审查须逐项确认：${SECRECY_CHECKLIST[k as SecrecyPoint]}` }),
+    ]),
   ) as Record<SecrecyPoint, z.ZodLiteral<true>>,
 );
 
@@ -156,3 +145,13 @@ export interface ItemHistory {
   supersededBy: string | null;
   trail: TrailView[];
 }
+
+/** `items.correct`: the new draft that, once through the chain, replaces the published item. */
+export interface ItemCorrection {
+  id: string;
+  correctionOf: string;
+  status: 'draft';
+}
+
+/** `items.get`: the item; for staff of its organ, with the workflow fields (StaffItem). */
+export type ItemDetail = DisclosureItem | StaffItem;

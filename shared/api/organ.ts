@@ -1,7 +1,7 @@
 /** The `organ` function: profile, first admin by a one-time setup code, staff by invitation codes. */
 import * as z from 'zod';
-import { approvalChainSchema } from '../approval';
-import { DEFAULT_CHAIN, ROLES, type ApproverRole, type Role, type StaffRole } from '../policy';
+import { approvalChainSchema, DEFAULT_CHAIN, type ApproverRole } from '../approval';
+import { ROLES, type Role, type StaffRole } from '../policy/roles';
 import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
 import { isCreditCode } from '../requests/identity';
 

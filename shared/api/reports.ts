@@ -107,24 +107,6 @@ export interface ReportMoved {
   published?: PublishedReportSummary;
 }
 
-// The last approval publishes: there is no separate publish action.
-export const REPORT_ACTIONS = [
-  'listPublished',
-  'getPublished',
-  'build',
-  'status',
-  'cellRecords',
-  'exportHtml',
-  'saveNarrative',
-  'check',
-  'submit',
-  'approve',
-  'reject',
-  'importPublished',
-  'previewImport',
-] as const;
-export type ReportAction = (typeof REPORT_ACTIONS)[number];
-
 export const saveNarrativeSchema = z.object({
   year: reportYear,
   version: z.number().int().nonnegative(),

@@ -5,7 +5,7 @@
  *
  * | action | who | payload |
  * |---|---|---|
- * | submit | signed in (the OPENID owns the request) | organId, submission, requestId |
+ * | submit | signed in (the OPENID owns the request) | organId, submission, idempotencyKey |
  * | track | anyone (rate limited) | queryCode + phoneLast4 → applicant view; or organId + applicationNo + phoneLast4 → public view |
  * | mine, view | signed in: the owner only | page / id |
  * | grantNotice | signed in: the owner only | requestId (the request's id), templateId |
@@ -13,44 +13,35 @@
  * | setCalendar | admin | calendar |
  */
 import * as z from 'zod';
+import { typeError } from '../errors';
 // Module by module (not the index files): the mini program's core bundle takes these schemas without the
 // letters, views and workflow of shared/requests.
 import type { IsoDate } from '../calendar/dates';
-import { organCalendarSchema } from '../calendar/schema';
+import { organCalendarSchema, type OrganCalendar } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
 import { requestActionSchema, type ActionType } from '../requests/actions';
-import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS, type NoticeKind } from '../requests/notice-kinds';
+import {
+  NOTICE_KINDS,
+  THIRD_PARTY_LETTER_KINDS,
+  type NoticeKind,
+  type ThirdPartyLetterKind,
+} from '../requests/notice-kinds';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/model';
 import { staffEntrySchema, submissionSchema } from '../requests/schema';
 import type { ApplicantView, PublicView, StaffView } from '../requests/views';
 
-export const REQUEST_FUNCTION_ACTIONS = [
-  'submit',
-  'track',
-  'mine',
-  'view',
-  'grantNotice',
-  'list',
-  'get',
-  'act',
-  'record',
-  'letter',
-  'approvers',
-  'reissueCode',
-  'getCalendar',
-  'setCalendar',
-] as const;
-export type RequestFunctionAction = (typeof REQUEST_FUNCTION_ACTIONS)[number];
-
-/** A client-made id of one tap (8–64 characters): a repeat with the same one makes no second request. */
-export const requestIdField = z
-  .string({ error: '请求编号（requestId）须为文本' })
-  .min(8, { error: '请求编号（requestId）至少 8 个字符' })
-  .max(64, { error: '请求编号（requestId）不能超过 64 个字符' });
+/**
+ * The idempotency key of one tap (8–64 characters, made by the client): a repeat with the same one makes no second
+ * request. The same idea, and the same name, as the envelope's idempotencyKey.
+ */
+export const idempotencyKeyField = z
+  .string({ error: typeError('操作编号', '须为文本') })
+  .min(8, { error: '操作编号至少 8 个字符' })
+  .max(64, { error: '操作编号不能超过 64 个字符' });
 
 const idField = (label: string) =>
   z
-    .string({ error: `${label}须为文本` })
+    .string({ error: typeError(label, '须为文本') })
     .trim()
     .min(1, { error: `${label}不能为空` })
     .max(64);
@@ -62,16 +53,16 @@ const onlineSubmission = z.preprocess(
 );
 
 export const submitRequestSchema = z.object({
-  organId: idField('机关（organId）'),
+  organId: idField('机关'),
   submission: onlineSubmission,
-  requestId: requestIdField,
+  idempotencyKey: idempotencyKeyField,
 });
 export type SubmitRequestInput = z.input<typeof submitRequestSchema>;
 
 export const phoneLast4Field = z
-  .string({ error: '手机号后四位（phoneLast4）须为文本' })
+  .string({ error: typeError('手机号后四位', '须为文本') })
   .trim()
-  .regex(/^\d{4}$/, { error: '手机号后四位（phoneLast4）须为 4 位数字' });
+  .regex(/^\d{4}$/, { error: '手机号后四位须为 4 位数字' });
 
 /**
  * Either the secret 查询码 (→ the applicant view, masked) or the printed 申请编号 with its organ (→ the public
@@ -80,80 +71,93 @@ export const phoneLast4Field = z
 export const trackRequestSchema = z
   .object({
     queryCode: z
-      .string({ error: '查询码（queryCode）须为文本' })
+      .string({ error: typeError('查询码', '须为文本') })
       .trim()
-      .max(20, { error: '查询码（queryCode）过长' })
+      .max(20, { error: '查询码过长' })
       .optional(),
-    organId: idField('机关（organId）').optional(),
+    organId: idField('机关').optional(),
     applicationNo: z
-      .string({ error: '申请编号（applicationNo）须为文本' })
+      .string({ error: typeError('申请编号', '须为文本') })
       .trim()
-      .max(30, { error: '申请编号（applicationNo）过长' })
+      .max(30, { error: '申请编号过长' })
       .optional(),
     phoneLast4: phoneLast4Field,
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (!v.queryCode && !v.applicationNo) add('queryCode', '请填写查询码（queryCode）或申请编号（applicationNo）');
-    if (v.queryCode && v.applicationNo) add('applicationNo', '查询码（queryCode）和申请编号（applicationNo）只填一个');
-    if (v.applicationNo && !v.organId) add('organId', '按申请编号查询须指明机关（organId）');
+    if (!v.queryCode && !v.applicationNo) add('queryCode', '请填写查询码或申请编号');
+    if (v.queryCode && v.applicationNo) add('applicationNo', '查询码和申请编号只填一个');
+    if (v.applicationNo && !v.organId) add('organId', '按申请编号查询须指明机关');
   });
 export type TrackRequestInput = z.input<typeof trackRequestSchema>;
 
-const pageField = z.number({ error: '页码（page）须为数字' }).int().min(1).default(1);
-const pageSizeField = z.number({ error: '每页条数（pageSize）须为数字' }).int().min(1).max(50).default(20);
+const pageField = z
+  .number({ error: typeError('页码', '须为数字') })
+  .int()
+  .min(1)
+  .default(1);
+const pageSizeField = z
+  .number({ error: typeError('每页条数', '须为数字') })
+  .int()
+  .min(1)
+  .max(50)
+  .default(20);
 
 export const mineRequestsSchema = z.object({ page: pageField, pageSize: pageSizeField });
-export const viewRequestSchema = z.object({ id: idField('申请（id）') });
+export const viewRequestSchema = z.object({ id: idField('申请') });
 export const grantNoticeSchema = z.object({
-  /** The request's id (as in `mine`), not the envelope's requestId. */
-  requestId: idField('申请（requestId）'),
+  /** The request's own id (as in `mine`). */
+  requestId: idField('申请'),
   /** The subscribe-message template the citizen accepted in wx.requestSubscribeMessage. */
-  templateId: idField('消息模板（templateId）'),
+  templateId: idField('消息模板'),
 });
 
 export const listRequestsSchema = z.object({
-  status: z.enum(REQUEST_STATUSES, { error: '状态（status）无效' }).optional(),
+  status: z.enum(REQUEST_STATUSES).optional(),
   page: pageField,
   pageSize: pageSizeField,
 });
 export type ListRequestsInput = z.input<typeof listRequestsSchema>;
 
-export const getRequestSchema = z.object({ id: idField('申请（id）') });
+export const getRequestSchema = z.object({ id: idField('申请') });
 
 export const actRequestSchema = z.object({
-  id: idField('申请（id）'),
+  id: idField('申请'),
   /** The version the staff page shows: a stale one is refused with CONFLICT (someone acted meanwhile). */
-  version: z.number({ error: '版本（version）须为数字' }).int().positive(),
+  version: z
+    .number({ error: typeError('版本', '须为数字') })
+    .int()
+    .positive(),
   action: requestActionSchema,
   /** For answer and close: the reply letter as staff edited it (else the draft of `letter` is stored). */
-  letterText: z.string({ error: '答复书（letterText）须为文本' }).trim().min(1).max(10_000).optional(),
+  letterText: z
+    .string({ error: typeError('答复书', '须为文本') })
+    .trim()
+    .min(1)
+    .max(10_000)
+    .optional(),
 });
 export type ActRequestInput = z.input<typeof actRequestSchema>;
 
 /** Staff entry of a paper, post or in-person request (条例 第三十一条); receivedDate may not be after today. */
-export const recordRequestSchema = z.object({ entry: staffEntrySchema, requestId: requestIdField });
+export const recordRequestSchema = z.object({ entry: staffEntrySchema, idempotencyKey: idempotencyKeyField });
 export type RecordRequestInput = z.input<typeof recordRequestSchema>;
 
 export const requestLetterSchema = z
   .object({
-    id: idField('申请（id）'),
+    id: idField('申请'),
     /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
-    outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }).optional(),
+    outcome: z.enum(OUTCOME_ROWS).optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
-    notice: z
-      .enum(NOTICE_KINDS, { error: '通知书（notice）须为 correction、extension、fee、reasons 或 laterDate' })
-      .optional(),
+    notice: z.enum(NOTICE_KINDS).optional(),
     /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */
-    thirdParty: z
-      .enum(THIRD_PARTY_LETTER_KINDS, { error: '第三方文书（thirdParty）须为 consultation 或 disclosureOverObjection' })
-      .optional(),
+    thirdParty: z.enum(THIRD_PARTY_LETTER_KINDS).optional(),
   })
   .refine((v) => !(v.outcome && v.notice), {
     path: ['notice'],
-    error: '办理结果（outcome）和通知书（notice）只填一个',
+    error: '办理结果和通知书只填一个',
   });
-export const reissueCodeSchema = z.object({ id: idField('申请（id）') });
+export const reissueCodeSchema = z.object({ id: idField('申请') });
 export const setRequestCalendarSchema = z.object({ calendar: organCalendarSchema });
 
 // ---- answers ----
@@ -186,7 +190,7 @@ export interface ReplyLetter {
 export interface SubmitRequestAnswer {
   id: string;
   applicationNo: string;
-  /** Shown once: only its SHA-256 is stored. null on a repeat of the same requestId (see `repeated`). */
+  /** Shown once: only its SHA-256 is stored. null on a repeat of the same idempotencyKey (see `repeated`). */
   queryCode: string | null;
   repeated: boolean;
   status: RequestStatus;
@@ -201,6 +205,14 @@ export interface NoticeLetter {
   title: string;
   text: string;
   date: IsoDate;
+}
+
+/** `letter` with `thirdParty`: the 征求意见函 or the disclosure notice to the third party (staff only). */
+export interface ThirdPartyLetterAnswer {
+  kind: ThirdPartyLetterKind;
+  title: string;
+  text: string;
+  date: string;
 }
 
 /** The owner's (or the 查询码 holder's) answer: personal data masked, the reply letter once answered. */
@@ -291,4 +303,23 @@ export interface LetterAnswer {
   /** Editable draft; 【请填写：…】 marks what staff still have to fill in. */
   text: string;
   missing: string[];
+}
+
+/** `reissueCode`: the new 查询码, shown once (only its hash is stored). */
+export interface ReissuedCode {
+  id: string;
+  applicationNo: string;
+  queryCode: string;
+}
+
+/** `getCalendar`: the organ's own years, and the years the official data (chinese-days) covers. */
+export interface CalendarAnswer {
+  calendar: OrganCalendar;
+  officialYears: number[];
+}
+
+/** `grantNotice`: how many progress messages the owner may still be sent for this request. */
+export interface NoticeGrant {
+  requestId: string;
+  pending: number;
 }

@@ -205,7 +205,7 @@ export function secrecyChecklist(t: ChainFacts): Refusal | null {
     ? {
         code: 'VALIDATION',
         message: '此步审核须完成保密审查清单',
-        fieldErrors: [{ path: 'checklist', message: 'checklist：请逐项确认保密审查' }],
+        fieldErrors: [{ path: 'checklist', message: '请逐项确认保密审查清单' }],
       }
     : null;
 }

@@ -27,49 +27,12 @@ export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../reque
 export { ID_TYPES, ID_TYPE_LABELS } from '../requests/identity';
 export { parseWith } from '../errors';
 
-/**
- * The payload schemas miniprogram/api's staff wrappers check before sending. They live in the main package
- * because the wrappers do (api/ is the one client); once the typed client replaces the wrappers with
- * `call('fn.action', payload)` and its contract types, this block goes and the main package loses them too.
- */
-export {
-  approveItemSchema,
-  bindSchema,
-  createItemSchema,
-  rejectItemSchema,
-  submitItemSchema,
-  updateItemSchema,
-} from '../api';
-export { correctItemSchema, withdrawItemSchema } from '../api/items';
-export { actRequestSchema, getRequestSchema, listRequestsSchema, requestLetterSchema } from '../api/requests';
-export { setRequestCalendarSchema } from '../api/requests';
-export {
-  closeCaseSchema,
-  createCaseSchema,
-  createStatEntrySchema,
-  listByYearSchema,
-  removeByIdSchema,
-} from '../api/records';
-export { reviewCaseSchema, statEntrySchema } from '../records';
-export {
-  buildReportSchema,
-  cellRecordsSchema,
-  exportHtmlSchema,
-  importPublishedSchema,
-  previewImportSchema,
-  rejectReportSchema,
-  reportStatusSchema,
-  reportStepSchema,
-  saveNarrativeSchema,
-} from '../api/reports';
-export { grantReminderSchema, inviteSchema, removeStaffSchema, setupSchema, updateProfileSchema } from '../api/organ';
-export { organCalendarSchema } from '../calendar/schema';
-
-// Types only (no size): what pages and the client name.
+// Types only (no size): what pages and the client name. The contracts' types give the client's `call` its payload
+// and answer types; none of their schemas ships in a package.
+export type { CallAnswer, CallName, CallPayload, Contracts } from '../api/contracts';
 export type {
   FunctionEvent,
   FunctionName,
-  ItemAction,
   ItemMoved,
   ItemPage,
   ItemSummary,
@@ -77,14 +40,14 @@ export type {
   ListItemsInput,
   PublishedReport,
   PublishedReportSummary,
-  ReportAction,
   SecrecyPoint,
   StaffItem,
   TrailView,
 } from '../api';
-export type { ItemHistory } from '../api/items';
+export type { ItemCorrection, ItemDetail, ItemHistory } from '../api/items';
 export type {
   BindAnswer,
+  OrganPublicProfile,
   GrantReminderInput,
   Invitation,
   NoticeFields,

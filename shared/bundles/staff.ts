@@ -8,8 +8,24 @@
  */
 import './jitless';
 
-export { SECRECY_CHECKLIST } from '../api';
-export type { ItemSummary, PublishedReport, SecrecyPoint, TrailView } from '../api';
+export {
+  SECRECY_CHECKLIST,
+  approveItemSchema,
+  bindSchema,
+  createItemSchema,
+  getItemSchema,
+  getProfileSchema,
+  getPublishedReportSchema,
+  listItemsSchema,
+  listPublishedReportsSchema,
+  rejectItemSchema,
+  submitItemSchema,
+  updateItemSchema,
+} from '../api';
+export type { ItemSummary, PublishedReport, SecrecyPoint, StaffItem, TrailView } from '../api';
+// The contracts' types only (the client's `call`): the payload schemas the staff pages check before sending are
+// the values above and below, and ship with this subpackage only.
+export type { CallAnswer, CallPayload } from '../api/contracts';
 export { correctItemSchema, withdrawItemSchema } from '../api/items';
 export type { ItemHistory } from '../api/items';
 export {
@@ -17,6 +33,10 @@ export {
   DEFAULT_REMINDER_FIELDS,
   SUBSCRIBE_PURPOSES,
   creditCodeSchema,
+  grantReminderSchema,
+  inviteSchema,
+  removeStaffSchema,
+  setupSchema,
   updateProfileSchema,
 } from '../api/organ';
 export type {
@@ -25,10 +45,36 @@ export type {
   OrganSettings,
   ReminderCounts,
   StaffListEntry,
+  StaffMe,
   StaffPurpose,
   SubscribePurpose,
 } from '../api/organ';
-export type { CellRecordKind, CellRecordsView, ReportStatus } from '../api/reports';
+export {
+  buildReportSchema,
+  cellRecordsSchema,
+  exportHtmlSchema,
+  importPublishedSchema,
+  previewImportSchema,
+  rejectReportSchema,
+  reportStatusSchema,
+  reportStepSchema,
+  saveNarrativeSchema,
+} from '../api/reports';
+export type { BuiltReportView, CellRecordKind, CellRecordsView, ReportState, ReportStatus } from '../api/reports';
+export {
+  actRequestSchema,
+  getRequestSchema,
+  listRequestsSchema,
+  requestLetterSchema,
+  setRequestCalendarSchema,
+} from '../api/requests';
+export {
+  closeCaseSchema,
+  createCaseSchema,
+  createStatEntrySchema,
+  listByYearSchema,
+  removeByIdSchema,
+} from '../api/records';
 export type { DeadlineSummary, RequestRow, StaffRequestAnswer } from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
 export { CATEGORIES, categoryLabel } from '../catalogue/categories';
@@ -37,7 +83,7 @@ export { parseWith } from '../errors';
 export type { FieldError, Result } from '../errors';
 export { FORMAT_2021, OUTCOME_ROWS, TABLE_KEYS, getFormat } from '../format';
 export type { CaseKind, CaseResult, Outcome, SectionKey, TableKey } from '../format';
-export { ROLE_LABELS, accessOf, allows } from '../policy';
+export { RECORD_WRITERS, ROLE_LABELS, allows } from '../policy';
 // The approval chain's steps and their names (staff/session.ts): the module items and reports use on the server.
 export { approves, checklistStep, roleAtStep, stepLabel, stepName } from '../approval';
 export type { StaffRole } from '../policy';

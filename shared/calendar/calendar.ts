@@ -12,7 +12,7 @@ import { CalendarError } from './errors';
 import { assertIsoDate, fromDayNumber, toDayNumber, weekdayOf, yearOf, type IsoDate } from './dates';
 import { statutoryHolidays } from './statutory';
 import { organCalendarSchema, type OrganCalendar } from './schema';
-import { toFieldErrors } from '../errors';
+import { issueMessage, toFieldErrors } from '../errors';
 
 /** Where a year's holidays come from. */
 export type Coverage = 'official' | 'organ' | 'none';
@@ -90,7 +90,7 @@ function flags(years: ReadonlySet<number>): Provisional {
 }
 
 function validOverrides(overrides: OrganCalendar | undefined): OrganCalendar {
-  const parsed = organCalendarSchema.safeParse(overrides ?? { years: {} });
+  const parsed = organCalendarSchema.safeParse(overrides ?? { years: {} }, { error: issueMessage });
   if (parsed.success) return parsed.data;
   const fieldErrors = toFieldErrors(parsed.error);
   throw new CalendarError('INVALID_CALENDAR', `本机关工作日历有误：${fieldErrors[0]?.message ?? '格式不正确'}`, {

@@ -70,10 +70,10 @@ export function computeDeadline(
   today: IsoDate,
   options: ClockOptions = {},
 ): DeadlineState {
-  assertIsoDate(today, '今天（today）');
+  assertIsoDate(today, '今天');
   const atRiskDays = options.atRiskDays ?? DEFAULT_AT_RISK_WORKDAYS;
   if (!Number.isInteger(atRiskDays) || atRiskDays < 0) {
-    throw new CalendarError('INVALID_ARGUMENT', `临期提醒天数（atRiskDays）须为非负整数，收到：${atRiskDays}`);
+    throw new CalendarError('INVALID_ARGUMENT', `临期提醒天数须为非负整数，收到：${atRiskDays}`);
   }
   const request = validInput(input);
   if (today < request.receivedDate) {

@@ -3,10 +3,11 @@
  * order; dates must not go backwards. Each event's comment names the article that gives it its effect.
  */
 import * as z from 'zod';
+import { typeError } from '../errors';
 import { CLOCK_RULES } from './rules';
 import { isoDateField } from './schema';
 
-const date = isoDateField('事件日期（date）');
+const date = isoDateField('事件日期');
 
 /**
  * How a notice goes out. Online: available in the mini program with a message sent — received that day
@@ -15,12 +16,12 @@ const date = isoDateField('事件日期（date）');
  */
 export const DELIVERY_CHANNELS = ['online', 'inPerson', 'post'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-const via = z.enum(DELIVERY_CHANNELS, { error: '送达方式（via）须为 online、inPerson 或 post' }).optional();
+const via = z.enum(DELIVERY_CHANNELS, { error: '送达方式须为 online、inPerson 或 post' }).optional();
 
 /** The notices whose receipt starts a period: 补正 (第三十条), 征求意见 (第三十二条), 收费 (109号). */
 export const DELIVERED_NOTICES = ['correction', 'consultation', 'fee'] as const;
 export type DeliveredNotice = (typeof DELIVERED_NOTICES)[number];
-const notice = z.enum(DELIVERED_NOTICES, { error: '文书（notice）须为 correction、consultation 或 fee' });
+const notice = z.enum(DELIVERED_NOTICES, { error: '文书须为 correction、consultation 或 fee' });
 
 export const clockEventSchema = z.discriminatedUnion(
   'type',
@@ -29,7 +30,7 @@ export const clockEventSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('correctionRequested'),
       date,
-      correctBy: isoDateField('补正期限（correctBy）'),
+      correctBy: isoDateField('补正期限'),
       via,
     }),
     /**
@@ -49,16 +50,16 @@ export const clockEventSchema = z.discriminatedUnion(
       type: z.literal('extended'),
       date,
       workdays: z
-        .number({ error: '延长工作日数（workdays）须为数字' })
-        .int({ error: '延长工作日数（workdays）须为整数' })
-        .min(1, { error: '延长工作日数（workdays）至少为 1' })
+        .number({ error: typeError('延长工作日数', '须为数字') })
+        .int({ error: typeError('延长工作日数', '须为整数') })
+        .min(1, { error: '延长工作日数至少为 1' })
         .max(CLOCK_RULES.maxExtension.workdays, {
-          error: `延长工作日数（workdays）不得超过 ${CLOCK_RULES.maxExtension.workdays} 个工作日（${CLOCK_RULES.maxExtension.basis}）`,
+          error: `延长工作日数不得超过 ${CLOCK_RULES.maxExtension.workdays} 个工作日（${CLOCK_RULES.maxExtension.basis}）`,
         }),
       approver: z
-        .string({ error: '批准人（approver）须为文本' })
+        .string({ error: typeError('批准人', '须为文本') })
         .trim()
-        .min(1, { error: '批准人（approver）不能为空：延期须经政府信息公开工作机构负责人同意' }),
+        .min(1, { error: '批准人不能为空：延期须经政府信息公开工作机构负责人同意' }),
     }),
     /**
      * 109号: the fee notice is sent; payment is due 20 working days from the day after the applicant
@@ -78,7 +79,7 @@ export const clockEventSchema = z.discriminatedUnion(
       type: z.literal('noticeDelivered'),
       date,
       notice,
-      via: z.enum(DELIVERY_CHANNELS, { error: '送达方式（via）须为 online、inPerson 或 post' }),
+      via: z.enum(DELIVERY_CHANNELS, { error: '送达方式须为 online、inPerson 或 post' }),
     }),
     /** Returned post: no period starts; staff send the notice another way and record that delivery. */
     z.strictObject({ type: z.literal('noticeReturned'), date, notice }),
@@ -86,15 +87,15 @@ export const clockEventSchema = z.discriminatedUnion(
     /** The answer (any outcome) was given: the clock ends. */
     z.strictObject({ type: z.literal('answered'), date }),
   ],
-  { error: '事件类型（type）无效' },
+  { error: '事件类型无效' },
 );
 export type ClockEvent = z.infer<typeof clockEventSchema>;
 export type ClockEventType = ClockEvent['type'];
 
 export const requestClockSchema = z.strictObject({
   /** 条例 第三十一条: in person the day submitted; by post the day signed for; online the day confirmed. */
-  receivedDate: isoDateField('收到申请日期（receivedDate）'),
-  events: z.array(clockEventSchema, { error: '事件列表（events）须为数组' }),
+  receivedDate: isoDateField('收到申请日期'),
+  events: z.array(clockEventSchema, { error: '事件列表须为数组' }),
 });
 export type RequestClock = z.infer<typeof requestClockSchema>;
 

@@ -3,31 +3,30 @@
  * know or that the organ corrects. Field errors are in Chinese and name the field.
  */
 import * as z from 'zod';
-import { parseWith, type Result } from '../errors';
+import { parseWith, type Result, typeError } from '../errors';
 import { isIsoDate, yearOf } from './dates';
 
-/** A 'YYYY-MM-DD' string field; `label` names it in the message (e.g. '放假日期（holidays）'). */
+/** A 'YYYY-MM-DD' string field; `label` names it in the message (e.g. '放假日期'). */
 export function isoDateField(label: string) {
   return z
-    .string({ error: `${label}须为文本日期` })
+    .string({ error: typeError(label, '须为文本日期') })
     .refine(isIsoDate, { error: `${label}须为 YYYY-MM-DD 格式的有效日期` });
 }
 
 export const organYearSchema = z.strictObject({
   /** Days off announced for the year, weekend days inside a holiday block included. */
   holidays: z
-    .array(isoDateField('放假日期（holidays）'), { error: '放假日期（holidays）须为日期列表' })
-    .min(1, { error: '放假日期（holidays）至少填写一天：每年都有法定节假日' }),
+    .array(isoDateField('放假日期'), { error: typeError('放假日期', '须为日期列表') })
+    .min(1, { error: '放假日期至少填写一天：每年都有法定节假日' }),
   /** 调休 make-up working days (a Saturday or Sunday worked in exchange for a bridge day). */
-  workdays: z.array(isoDateField('调休上班日期（workdays）'), { error: '调休上班日期（workdays）须为日期列表' }),
+  workdays: z.array(isoDateField('调休上班日期'), { error: typeError('调休上班日期', '须为日期列表') }),
 });
 export type OrganYear = z.infer<typeof organYearSchema>;
 
 export const organCalendarSchema = z
   .strictObject({
     years: z.record(z.string().regex(/^\d{4}$/), organYearSchema, {
-      error: (issue) =>
-        issue.code === 'invalid_key' ? '年份须为四位数字，如 2027' : '年度日历（years）须为按年份填写的对象',
+      error: (issue) => (issue.code === 'invalid_key' ? '年份须为四位数字，如 2027' : '年度日历须为按年份填写的对象'),
     }),
   })
   .superRefine((calendar, ctx) => {

@@ -4,25 +4,27 @@
  * transitions.ts, so each breach gets its own stable code.
  */
 import * as z from 'zod';
+import { typeError } from '../errors';
 import { DELIVERED_NOTICES, DELIVERY_CHANNELS } from '../calendar/events';
 import { isoDateField } from '../calendar/schema';
 import { OUTCOME_ROWS } from '../format';
 
 function text(label: string, max: number) {
   return z
-    .string({ error: `${label}须为文本` })
+    .string({ error: typeError(label, '须为文本') })
     .trim()
     .min(1, { error: `${label}不能为空` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 }
 
-const wholeNumber = (label: string) => z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` });
+const wholeNumber = (label: string) =>
+  z.number({ error: typeError(label, '须为数字') }).int({ error: typeError(label, '须为整数') });
 
 export const CONSULTATION_OPINIONS = ['agreed', 'objected', 'noReply'] as const;
 export type ConsultationOpinion = (typeof CONSULTATION_OPINIONS)[number];
 
 /** How the notice goes out (shared/calendar events.ts): online and in person are received that day. */
-const via = z.enum(DELIVERY_CHANNELS, { error: '送达方式（via）须为 online、inPerson 或 post' }).optional();
+const via = z.enum(DELIVERY_CHANNELS, { error: '送达方式须为 online、inPerson 或 post' }).optional();
 
 /** 109号: a fee is priced by count (this applicant's n-th request this calendar month) or by pages, never both. */
 export const feeBasisSchema = z.discriminatedUnion(
@@ -31,13 +33,13 @@ export const feeBasisSchema = z.discriminatedUnion(
     z.strictObject({
       method: z.literal('count'),
       /** Computed by the function from the records; staff may raise it only for a 一事一申请 split. */
-      nthThisMonth: wholeNumber('本月第几件（nthThisMonth）'),
+      nthThisMonth: wholeNumber('本月第几件'),
       /** 109号 第四条: why one application counts as several (一事一申请), required to raise the count. */
-      splitReason: text('拆分计件理由（splitReason）', 300).optional(),
+      splitReason: text('拆分计件理由', 300).optional(),
     }),
-    z.strictObject({ method: z.literal('pages'), pages: wholeNumber('页数（pages）') }),
+    z.strictObject({ method: z.literal('pages'), pages: wholeNumber('页数') }),
   ],
-  { error: '计费方式（method）须为 count（按件）或 pages（按量）' },
+  { error: '计费方式须为 count（按件）或 pages（按量）' },
 );
 export type FeeBasis = z.infer<typeof feeBasisSchema>;
 
@@ -49,23 +51,26 @@ export const requestActionSchema = z.discriminatedUnion(
     /** 条例 第三十条: what to add, and by when. */
     z.strictObject({
       type: z.literal('requestCorrection'),
-      items: text('补正事项（items）', 500),
-      correctBy: isoDateField('补正期限（correctBy）'),
+      items: text('补正事项', 500),
+      correctBy: isoDateField('补正期限'),
       via,
     }),
     /** 条例 第三十条: the corrected description replaces the old one when given. */
     z.strictObject({
       type: z.literal('receiveCorrection'),
-      description: text('补正后的信息描述（description）', 2000).optional(),
+      description: text('补正后的信息描述', 2000).optional(),
       /** 条例 第三十条: a correction after the deadline is accepted only for a 正当理由, recorded here. */
-      lateReason: text('逾期补正的正当理由（lateReason）', 300).optional(),
+      lateReason: text('逾期补正的正当理由', 300).optional(),
     }),
     /** 条例 第三十二条: the third party (a name: personal data, staff only). */
     z.strictObject({
       type: z.literal('startConsultation'),
-      party: z.string({ error: '第三方（party）须为文本' }).trim().max(100),
+      party: z
+        .string({ error: typeError('第三方', '须为文本') })
+        .trim()
+        .max(100),
       /** Where to reach the organ, printed in the 征求意见 letter. */
-      contact: text('联系方式（contact）', 100).optional(),
+      contact: text('联系方式', 100).optional(),
       via,
     }),
     /**
@@ -74,64 +79,64 @@ export const requestActionSchema = z.discriminatedUnion(
      */
     z.strictObject({
       type: z.literal('recordDelivery'),
-      notice: z.enum(DELIVERED_NOTICES, { error: '文书（notice）须为 correction、consultation 或 fee' }),
-      via: z.enum(DELIVERY_CHANNELS, { error: '送达方式（via）须为 online、inPerson 或 post' }),
-      date: isoDateField('送达日期（date）'),
+      notice: z.enum(DELIVERED_NOTICES, { error: '文书须为 correction、consultation 或 fee' }),
+      via: z.enum(DELIVERY_CHANNELS, { error: '送达方式须为 online、inPerson 或 post' }),
+      date: isoDateField('送达日期'),
       returned: z.boolean().optional(),
     }),
     /** 条例 第三十五条: the request exceeds a reasonable range — ask the applicant for reasons (no pause). */
-    z.strictObject({ type: z.literal('askReasons'), items: text('需说明的事项（items）', 500).optional() }),
-    z.strictObject({ type: z.literal('receiveReasons'), answer: text('申请人说明的理由（answer）', 2000) }),
+    z.strictObject({ type: z.literal('askReasons'), items: text('需说明的事项', 500).optional() }),
+    z.strictObject({ type: z.literal('receiveReasons'), answer: text('申请人说明的理由', 2000) }),
     /** 条例 第三十五条: reasons accepted, but more time is needed — a reasonable later date told to the applicant. */
     z.strictObject({
       type: z.literal('setLaterDate'),
-      date: isoDateField('延迟答复日期（date）'),
-      reason: text('理由（reason）', 500),
+      date: isoDateField('延迟答复日期'),
+      reason: text('理由', 500),
     }),
     z.strictObject({
       type: z.literal('endConsultation'),
-      opinion: z.enum(CONSULTATION_OPINIONS, { error: '第三方意见（opinion）须为 agreed、objected 或 noReply' }),
+      opinion: z.enum(CONSULTATION_OPINIONS),
     }),
     /** 条例 第三十三条第一款: days and approver are checked by the guard (EXTENSION_TOO_LONG, EXTENSION_NO_APPROVER). */
     z.strictObject({
       type: z.literal('extend'),
-      workdays: wholeNumber('延长工作日数（workdays）'),
-      approverId: z.string({ error: '批准人（approverId）须为文本' }).trim(),
-      reason: text('延期理由（reason）', 500),
+      workdays: wholeNumber('延长工作日数'),
+      approverId: z.string({ error: typeError('批准人', '须为文本') }).trim(),
+      reason: text('延期理由', 500),
     }),
     /** 条例 第四十二条, 109号: `amountYuan` must equal the price computed from the basis. */
     z.strictObject({
       type: z.literal('noticeFee'),
       basis: feeBasisSchema,
-      amountYuan: wholeNumber('收费金额（amountYuan）'),
+      amountYuan: wholeNumber('收费金额'),
       via,
     }),
     z.strictObject({ type: z.literal('payFee') }),
     /** 条例 第三十六条 and the article of the outcome row (letters/outcomes.ts). */
     z.strictObject({
       type: z.literal('answer'),
-      outcome: z.enum(OUTCOME_ROWS, { error: '办理结果（outcome）须为表三 21 种办理结果之一' }),
-      reason: text('理由（reason）', 1000).optional(),
+      outcome: z.enum(OUTCOME_ROWS),
+      reason: text('理由', 1000).optional(),
       /** 予以公开 / 部分公开: how and when the information is provided; already public: where to get it. */
-      deliveryNote: text('提供方式和时间（deliveryNote）', 300).optional(),
-      whereToGet: text('获取途径（whereToGet）', 300).optional(),
+      deliveryNote: text('提供方式和时间', 300).optional(),
+      whereToGet: text('获取途径', 300).optional(),
       /** 条例 第三十六条第（五）项: the organ responsible for the information, when known, and its contact. */
-      holderOrgan: text('负责公开的机关（holderOrgan）', 100).optional(),
-      holderContact: text('该机关的联系方式（holderContact）', 100).optional(),
+      holderOrgan: text('负责公开的机关', 100).optional(),
+      holderContact: text('该机关的联系方式', 100).optional(),
       /** unavailableNotHeld: the information exists but is not this organ's to disclose (第三十六条第（五）项). */
       notThisOrgan: z.boolean().optional(),
       /** notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own). */
-      basis: text('答复依据（basis）', 300).optional(),
+      basis: text('答复依据', 300).optional(),
       /**
        * 条例 第三十二条: disclosing over the third party's objection because the public interest requires it —
        * the reasons, told to the third party in writing before disclosure.
        */
-      publicInterestReason: text('公共利益理由（publicInterestReason）', 1000).optional(),
+      publicInterestReason: text('公共利益理由', 1000).optional(),
     }),
     /** 条例 第三十条; 109号: close an abandoned request once computeDeadline reports the lapse. */
     z.strictObject({ type: z.literal('close') }),
   ],
-  { error: '操作类型（type）无效' },
+  { error: '操作类型无效' },
 );
 export type RequestAction = z.infer<typeof requestActionSchema>;
 export type ActionType = RequestAction['type'];

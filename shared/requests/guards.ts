@@ -42,15 +42,13 @@ export function checkGuards(
       if (action.correctBy <= today) {
         return refuse(
           'CORRECTION_DEADLINE_INVALID',
-          `补正期限（correctBy）须晚于告知日 ${today}，给申请人合理的补正时间（条例 第三十条）`,
+          `补正期限须晚于告知日 ${today}，给申请人合理的补正时间（条例 第三十条）`,
         );
       }
       return null;
     }
     case 'startConsultation':
-      return action.party === ''
-        ? refuse('PARTY_REQUIRED', '须填写被征求意见的第三方（party）（条例 第三十二条）')
-        : null;
+      return action.party === '' ? refuse('PARTY_REQUIRED', '须填写被征求意见的第三方（条例 第三十二条）') : null;
     case 'extend': {
       // 条例 第三十三条第一款: at most 20 working days, with the approval of the 公开工作机构负责人.
       const max = CLOCK_RULES.maxExtension.workdays;
@@ -63,7 +61,7 @@ export function checkGuards(
       if (action.approverId === '') {
         return refuse(
           'EXTENSION_NO_APPROVER',
-          '延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（approverId）（条例 第三十三条）',
+          '延长答复期限须经政府信息公开工作机构负责人同意，请填写批准人（条例 第三十三条）',
         );
       }
       return null;
@@ -105,10 +103,7 @@ function checkFee(
     return refuse('FEE_TWICE', `本申请已于 ${earlier.date} 发出收费通知，一件申请只能收费一次（国办函〔2020〕109号）`);
   const { basis } = action;
   if (basis.method === 'count' ? basis.nthThisMonth < 1 : basis.pages < 0) {
-    return refuse(
-      'INVALID_ACTION',
-      basis.method === 'count' ? '本月第几件（nthThisMonth）须为正整数' : '页数（pages）不能为负数',
-    );
+    return refuse('INVALID_ACTION', basis.method === 'count' ? '本月第几件须为正整数' : '页数不能为负数');
   }
   // 109号: the count comes from the records; only a 一事一申请 split (第四条), with its reason, raises it.
   if (basis.method === 'count' && context.nthThisMonth !== undefined) {
@@ -143,7 +138,7 @@ function checkAnswer(request: InfoRequest, action: Extract<RequestAction, { type
   const { outcome } = action;
   // Exactly one of the 21 rows of table 三 (the schema already narrows; this guards typed callers too).
   if (!(OUTCOME_ROWS as readonly string[]).includes(outcome)) {
-    return refuse('OUTCOME_INVALID', '办理结果（outcome）须为表三 21 种办理结果之一');
+    return refuse('OUTCOME_INVALID', '办理结果须为表三 21 种办理结果之一');
   }
   const rule = OUTCOME_RULES[outcome];
   if (rule.closeOnly) {
@@ -157,7 +152,7 @@ function checkAnswer(request: InfoRequest, action: Extract<RequestAction, { type
     return refuse('OUTCOME_NEEDS_CORRECTION', '「补正后申请内容仍不明确」须在申请人补正之后才能选择（条例 第三十条）');
   }
   if (rule.needsReason && !action.reason) {
-    return refuse('REASON_REQUIRED', `「${outcomeLabel(outcome)}」须说明理由（reason）（${rule.basis}）`);
+    return refuse('REASON_REQUIRED', `「${outcomeLabel(outcome)}」须说明理由（${rule.basis}）`);
   }
   // 条例 第三十六条第（五）项: not this organ's, and no responsible organ named — say why.
   if (outcome === 'unavailableNotHeld' && action.notThisOrgan && !action.holderOrgan && !action.reason) {

@@ -81,19 +81,19 @@ export function idNumberProblem(idType: IdType, id: string): string | null {
   switch (idType) {
     case 'idCard': {
       const problem = checkIdCard(id);
-      if (problem === 'format') return '身份证号码（idNumber）须为 18 位，前 17 位为数字，末位为数字或 X';
-      if (problem === 'birthDate') return '身份证号码（idNumber）中的出生日期不是有效日期';
-      if (problem === 'checksum') return '身份证号码（idNumber）校验位不正确，请核对';
+      if (problem === 'format') return '身份证号码须为 18 位，前 17 位为数字，末位为数字或 X';
+      if (problem === 'birthDate') return '身份证号码中的出生日期不是有效日期';
+      if (problem === 'checksum') return '身份证号码校验位不正确，请核对';
       return null;
     }
     case 'creditCode':
-      return isCreditCode(id) ? null : '统一社会信用代码（idNumber）须为 18 位且校验位正确';
+      return isCreditCode(id) ? null : '统一社会信用代码须为 18 位且校验位正确';
     case 'passport':
     case 'hkMacauPass':
     case 'taiwanPass':
-      return LOOSE_DOCUMENT.test(id) ? null : '证件号码（idNumber）须为 5–20 位字母或数字';
+      return LOOSE_DOCUMENT.test(id) ? null : '证件号码须为 5–20 位字母或数字';
     case 'other':
-      return OTHER_DOCUMENT.test(id) ? null : '证件号码（idNumber）须为 4–30 位字母、数字或连字符';
+      return OTHER_DOCUMENT.test(id) ? null : '证件号码须为 4–30 位字母、数字或连字符';
   }
 }
 

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { isoDateField } from '../calendar/schema';
 import { APPLICANT_TYPES } from '../format';
-import { parseWith, type Result } from '../errors';
+import { parseWith, type Result, typeError } from '../errors';
 import { ID_TYPES, idNumberProblem, isPhone, normalizeIdNumber, normalizePhone } from './identity';
 
 /** 条例 第二十九条: the form of delivery the applicant wants. */
@@ -36,7 +36,7 @@ export const LIMITS = {
 
 function text(label: string, max: number, min = 1) {
   return z
-    .string({ error: `${label}须为文本` })
+    .string({ error: typeError(label, '须为文本') })
     .trim()
     .min(min, { error: min === 1 ? `${label}不能为空` : `${label}至少 ${min} 个字` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
@@ -48,29 +48,29 @@ function optionalText(label: string, max: number) {
 
 const submissionFields = z.strictObject({
   /** Table 三's six applicant columns: 自然人, or one of the five kinds of 法人或其他组织. */
-  applicantType: z.enum(APPLICANT_TYPES, { error: '申请人类型（applicantType）无效' }),
-  name: optionalText('申请人姓名（name）', LIMITS.name),
-  organisationName: optionalText('单位名称（organisationName）', LIMITS.organisationName),
-  contactName: optionalText('联系人姓名（contactName）', LIMITS.name),
-  idType: z.enum(ID_TYPES, { error: '证件类型（idType）无效' }),
-  idNumber: z.string({ error: '证件号码（idNumber）须为文本' }).transform(normalizeIdNumber),
-  phone: z.string({ error: '联系电话（phone）须为文本' }).transform(normalizePhone),
+  applicantType: z.enum(APPLICANT_TYPES),
+  name: optionalText('申请人姓名', LIMITS.name),
+  organisationName: optionalText('单位名称', LIMITS.organisationName),
+  contactName: optionalText('联系人姓名', LIMITS.name),
+  idType: z.enum(ID_TYPES),
+  idNumber: z.string({ error: typeError('证件号码', '须为文本') }).transform(normalizeIdNumber),
+  phone: z.string({ error: typeError('联系电话', '须为文本') }).transform(normalizePhone),
   /** Needed only where something is posted (纸质文本邮寄); checked in checkSubmission. */
   address: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    text('通讯地址（address）', LIMITS.address.max, LIMITS.address.min).optional(),
+    text('通讯地址', LIMITS.address.max, LIMITS.address.min).optional(),
   ),
   email: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.email({ error: '电子邮箱（email）格式不正确' }).max(100, { error: '电子邮箱（email）过长' }).optional(),
+    z.email({ error: '电子邮箱格式不正确' }).max(100, { error: '电子邮箱过长' }).optional(),
   ),
   /** 条例 第二十九条第二款（二）: the information wanted, with what helps to find it. */
-  description: text('所需信息描述（description）', LIMITS.description.max, LIMITS.description.min),
-  titleHint: optionalText('信息名称（titleHint）', LIMITS.titleHint),
-  docNoHint: optionalText('文号（docNoHint）', LIMITS.docNoHint),
+  description: text('所需信息描述', LIMITS.description.max, LIMITS.description.min),
+  titleHint: optionalText('信息名称', LIMITS.titleHint),
+  docNoHint: optionalText('文号', LIMITS.docNoHint),
   /** 条例 第二十九条第二款（三）. */
-  deliveryForm: z.enum(DELIVERY_FORMS, { error: '获取方式（deliveryForm）无效' }),
-  channel: z.enum(CHANNELS, { error: '申请渠道（channel）无效' }),
+  deliveryForm: z.enum(DELIVERY_FORMS),
+  channel: z.enum(CHANNELS),
 });
 
 type Fields = z.output<typeof submissionFields>;
@@ -79,17 +79,17 @@ type Fields = z.output<typeof submissionFields>;
 function checkSubmission(s: Fields, ctx: z.RefinementCtx): void {
   const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (s.applicantType === 'natural') {
-    if (!s.name) add('name', '申请人为自然人的，须填写姓名（name）');
-    if (s.idType === 'creditCode') add('idType', '自然人的证件类型（idType）不能是统一社会信用代码');
+    if (!s.name) add('name', '申请人为自然人的，须填写姓名');
+    if (s.idType === 'creditCode') add('idType', '自然人的证件类型不能是统一社会信用代码');
   } else {
-    if (!s.organisationName) add('organisationName', '申请人为法人或其他组织的，须填写单位名称（organisationName）');
-    if (!s.contactName) add('contactName', '申请人为法人或其他组织的，须填写联系人姓名（contactName）');
+    if (!s.organisationName) add('organisationName', '申请人为法人或其他组织的，须填写单位名称');
+    if (!s.contactName) add('contactName', '申请人为法人或其他组织的，须填写联系人姓名');
   }
   const idProblem = idNumberProblem(s.idType, s.idNumber);
   if (idProblem) add('idNumber', idProblem);
-  if (!isPhone(s.phone)) add('phone', '联系电话（phone）须为 11 位手机号码或带区号的固定电话');
-  if (s.deliveryForm === 'email' && !s.email) add('email', '选择电子邮件方式获取的，须填写电子邮箱（email）');
-  if (s.deliveryForm === 'paper' && !s.address) add('address', '选择纸质文本邮寄的，须填写通讯地址（address）');
+  if (!isPhone(s.phone)) add('phone', '联系电话须为 11 位手机号码或带区号的固定电话');
+  if (s.deliveryForm === 'email' && !s.email) add('email', '选择电子邮件方式获取的，须填写电子邮箱');
+  if (s.deliveryForm === 'paper' && !s.address) add('address', '选择纸质文本邮寄的，须填写通讯地址');
 }
 
 /** What a citizen submits online (the mini program form). */
@@ -103,9 +103,9 @@ export type SubmissionInput = z.input<typeof submissionSchema>;
  */
 export const staffEntrySchema = submissionFields
   .extend({
-    receivedDate: isoDateField('收到申请日期（receivedDate）'),
+    receivedDate: isoDateField('收到申请日期'),
     /** By post: the postmark date, kept for the record; the receipt date is the day signed for. */
-    postmarkDate: isoDateField('邮戳日期（postmarkDate）').optional(),
+    postmarkDate: isoDateField('邮戳日期').optional(),
   })
   .superRefine((s, ctx) => {
     checkSubmission(s, ctx);
@@ -113,14 +113,14 @@ export const staffEntrySchema = submissionFields
       ctx.addIssue({
         code: 'custom',
         path: ['postmarkDate'],
-        message: '只有信函邮寄的申请才填写邮戳日期（postmarkDate）',
+        message: '只有信函邮寄的申请才填写邮戳日期',
       });
     }
     if (s.postmarkDate !== undefined && s.postmarkDate > s.receivedDate) {
       ctx.addIssue({
         code: 'custom',
         path: ['postmarkDate'],
-        message: '邮戳日期（postmarkDate）不能晚于签收日期（receivedDate）',
+        message: '邮戳日期不能晚于签收日期',
       });
     }
   });
@@ -135,7 +135,7 @@ export function parseSubmission(input: unknown): Result<Submission> {
 export function parseStaffEntry(input: unknown, today: string): Result<StaffEntry> {
   const parsed = parseWith(staffEntrySchema, input);
   if (!parsed.ok || parsed.data.receivedDate <= today) return parsed;
-  const message = `收到申请日期（receivedDate）不能晚于今天 ${today}`;
+  const message = `收到申请日期不能晚于今天 ${today}`;
   return {
     ok: false,
     code: 'VALIDATION',

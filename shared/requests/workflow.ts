@@ -63,7 +63,7 @@ export function applyAction(
   calendar: Calendar = defaultCalendar(),
   context: GuardContext = {},
 ): RequestResult<InfoRequest> {
-  if (!isIsoDate(today)) return refuse('INVALID_DATE', '今天（today）须为 YYYY-MM-DD 格式的有效日期');
+  if (!isIsoDate(today)) return refuse('INVALID_DATE', '今天须为 YYYY-MM-DD 格式的有效日期');
   const parsed = parseAction(input);
   if (!parsed.ok) return parsed;
   const action = parsed.data;

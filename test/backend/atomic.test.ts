@@ -97,7 +97,7 @@ describe('索引号 under concurrency', () => {
 });
 
 describe('idempotency and refusals', () => {
-  it('a double tap on approve (one requestId, at the same moment) approves once and answers both alike', async () => {
+  it('a double tap on approve (one idempotency key, at the same moment) approves once and answers both alike', async () => {
     const { id } = await b.ok<{ id: string }>(o.editor, 'items', 'create', { content: itemContent('双击审核') });
     await b.ok(o.editor, 'items', 'submit', { id });
     const taps = await Promise.all(
@@ -127,7 +127,7 @@ describe('idempotency and refusals', () => {
     expect(refusals.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['VALIDATION', 'FORBIDDEN', 'FORBIDDEN']);
     expect(await raw(id)).toEqual(before);
     expect([await count(COLLECTIONS.audit), await count(COLLECTIONS.idempotency)]).toEqual([audit, answers]);
-    // The refusal is not remembered: with the checklist, the same requestId now goes through.
+    // The refusal is not remembered: with the checklist, the same idempotency key now goes through.
     expect(await b.call(o.reviewer, 'items', 'approve', { id, checklist: CHECKLIST }, 'no-checklist-01')).toMatchObject(
       { ok: true },
     );

@@ -5,6 +5,7 @@ import { INDEXES } from '../../backend/indexes';
 import { createSetupCode } from '../../backend/organ';
 import { FUNCTION_HANDLERS } from '../../backend/functions';
 import type { FunctionName } from '../../shared/api';
+import { CONTRACTS } from '../../shared/api/contracts';
 import type { Result } from '../../shared/errors';
 import { connectLocal, type Db } from '../../backend/sdk';
 import { installFunctions } from '../../server/functions';
@@ -28,6 +29,20 @@ function cloneHere(value: unknown): unknown {
 }
 globalThis.structuredClone = (<T>(value: T): T => cloneHere(value) as T) as typeof structuredClone;
 
+/**
+ * Every answer of every function test is checked against its contract's answer schema, as it travels (JSON): an
+ * answer that drifts from the contract fails the test that got it.
+ */
+export function checkAnswer(fn: FunctionName, action: string, data: unknown): void {
+  const actions: Record<string, { answer: { safeParse(v: unknown): { success: boolean; error?: unknown } } }> =
+    CONTRACTS[fn];
+  const contract = actions[action];
+  if (!contract) throw new Error(`${fn}.${action}: no contract`);
+  const parsed = contract.answer.safeParse(data === undefined ? null : JSON.parse(JSON.stringify(data)));
+  if (!parsed.success)
+    throw new Error(`${fn}.${action}: the answer does not follow its contract: ${String(parsed.error)}`);
+}
+
 export interface Backend {
   local: LocalServer;
   db: Db;
@@ -36,14 +51,14 @@ export interface Backend {
     fn: FunctionName,
     action: string,
     payload?: unknown,
-    requestId?: string,
+    idempotencyKey?: string,
   ): Promise<Result<unknown>>;
   ok<T = Record<string, unknown>>(
     openid: string | null,
     fn: FunctionName,
     action: string,
     payload?: unknown,
-    requestId?: string,
+    idempotencyKey?: string,
   ): Promise<T>;
   stop(): Promise<void>;
 }
@@ -56,20 +71,22 @@ export async function startBackend(): Promise<Backend> {
   });
   db = connectLocal(local.server.url, local.server.adminKey);
   const handle: Db = db;
-  const call: Backend['call'] = async (openid, fn, action, payload, requestId) => {
+  const call: Backend['call'] = async (openid, fn, action, payload, idempotencyKey) => {
     const handler = FUNCTION_HANDLERS[fn];
     if (!handler) throw new Error(`no function ${fn}`);
-    return handler(
-      { action, payload, ...(requestId ? { requestId } : {}) },
+    const result = await handler(
+      { action, payload, ...(idempotencyKey ? { idempotencyKey } : {}) },
       { db: handle, openid, log: () => undefined },
     );
+    if (result.ok) checkAnswer(fn, action, result.data);
+    return result;
   };
   return {
     local,
     db: handle,
     call,
-    async ok<T>(openid: string | null, fn: FunctionName, action: string, payload?: unknown, requestId?: string) {
-      const r = await call(openid, fn, action, payload, requestId);
+    async ok<T>(openid: string | null, fn: FunctionName, action: string, payload?: unknown, idempotencyKey?: string) {
+      const r = await call(openid, fn, action, payload, idempotencyKey);
       if (!r.ok) throw new Error(`${fn}.${action} failed: ${r.code} ${r.message}`);
       return r.data as T;
     },

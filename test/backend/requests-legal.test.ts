@@ -62,7 +62,7 @@ async function received(at: Date, idNumber = '440304198001010017'): Promise<stri
   const { id } = await ok<SubmitRequestAnswer>(
     `oCitizenL${n}`,
     'submit',
-    { organId: o.organId, submission, requestId: `legal-request-${++n}` },
+    { organId: o.organId, submission, idempotencyKey: `legal-request-${++n}` },
     at,
   );
   await done(id, { type: 'confirmReceipt' }, at);
@@ -107,7 +107,7 @@ describe('letters name the 复议机关 and the court, with the time limits (条
           deliveryForm: 'online',
           channel: 'online',
         },
-        requestId: 'legal-request-bare',
+        idempotencyKey: 'legal-request-bare',
       },
       day('2026-03-02'),
     );

@@ -1,11 +1,12 @@
 /**
- * A txAction's `prepare` (backend/runtime.ts) reads once before the transaction: when a conflict re-runs the
+ * A transactional action's `prepare` (backend/runtime.ts) reads once before the transaction: when a conflict re-runs the
  * transaction body, the preparation is not repeated, and the body sees its result. reports.approve counts the
  * report's records this way, so its transaction holds only the draft, the published version and the audit.
  */
 import { z } from 'zod';
 import { COLLECTIONS } from '../../backend/collections';
-import { defineFunction, txAction } from '../../backend/runtime';
+import { defineFunction } from '../../backend/runtime';
+import { defineContract } from '../../shared/api/contract';
 import { one } from '../../backend/sdk';
 import { startBackend, type Backend } from './harness';
 
@@ -18,10 +19,12 @@ afterAll(() => b.stop());
 it('prepares once, then runs the transaction until it commits, handing it what was prepared', async () => {
   let prepares = 0;
   let runs = 0;
-  // 'organ.me' is public in the policy table; this definition stands in for any action.
-  const fn = defineFunction('organ', {
-    me: txAction({
-      input: z.object({}),
+  // A public, transactional action: it stands in for any one.
+  const contract = defineContract({
+    me: { input: z.object({}), answer: z.unknown(), access: 'public', transactional: true },
+  });
+  const fn = defineFunction('organ', contract, {
+    me: {
       prepare: async () => {
         prepares += 1;
         return { counted: 42 };
@@ -35,7 +38,7 @@ it('prepares once, then runs the transaction until it commits, handing it what w
         await counter.set({ n: Number(before?.n ?? 0) + 1 });
         return ctx.prepared;
       },
-    }),
+    },
   });
   const answer = await fn({ action: 'me', payload: {} }, { db: b.db, openid: null, log: () => undefined });
   expect(answer).toEqual({ ok: true, data: { counted: 42 } });

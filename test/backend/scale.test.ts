@@ -86,7 +86,7 @@ it('60 items, 50 requests and 50 cases through the functions: the built report e
     };
     const recorded = await b.ok<{ id: string }>(o.editor, 'requests', 'record', {
       entry,
-      requestId: `scale-request-${String(i).padStart(4, '0')}`,
+      idempotencyKey: `scale-request-${String(i).padStart(4, '0')}`,
     });
     if (i % 5 === 4) return; // a fifth stay open: carried forward
     await b.ok(o.editor, 'requests', 'act', {

@@ -136,7 +136,7 @@ describe('rate limits', () => {
     const filed = (await call('oOwnerX', 'submit', {
       organId: o.organId,
       submission,
-      requestId: 'sec-owner-0001',
+      idempotencyKey: 'sec-owner-0001',
     })) as Result<{ queryCode: string }>;
     if (!filed.ok) throw new Error(filed.message);
     const code = filed.data.queryCode;
@@ -175,13 +175,13 @@ describe('rate limits', () => {
         await call('oBusyCitizen', 'submit', {
           organId: o.organId,
           submission,
-          requestId: `sec-busy-${String(i).padStart(4, '0')}`,
+          idempotencyKey: `sec-busy-${String(i).padStart(4, '0')}`,
         }),
       );
     expect(results.slice(0, LIMITS.submit.max).every((r) => r.ok)).toBe(true);
     expect(results[LIMITS.submit.max]).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect(
-      (await call('oQuietCitizen', 'submit', { organId: o.organId, submission, requestId: 'sec-quiet-0001' })).ok,
+      (await call('oQuietCitizen', 'submit', { organId: o.organId, submission, idempotencyKey: 'sec-quiet-0001' })).ok,
     ).toBe(true);
   });
 
@@ -228,7 +228,7 @@ describe('setup codes and text fields', () => {
     const name = await b.call('oNfc', 'requests', 'submit', {
       organId: o.organId,
       submission: { ...submissionOf(), name: 'Zoe\u0301' },
-      requestId: 'sec-nfc-000001',
+      idempotencyKey: 'sec-nfc-000001',
     });
     expect(name.ok).toBe(true);
     const stored = rows(await b.db.collection(COLLECTIONS.requests).where({ ownerOpenid: 'oNfc' }).get())[0];

@@ -59,7 +59,7 @@ it('a timer event closes a lapsed request through the bundled entry; the message
   const { id } = await call<SubmitRequestAnswer>(
     'oTimerCitizen',
     'submit',
-    { organId: o.organId, submission, requestId: 'timer-tap-1' },
+    { organId: o.organId, submission, idempotencyKey: 'timer-tap-1' },
     '2026-09-01',
   );
   await call('oTimerCitizen', 'grantNotice', { requestId: id, templateId: 'tmpl-progress' }, '2026-09-01');

@@ -1,6 +1,6 @@
 /** app.ts chooses the transport once, at launch: the local server for 开发版, CloudBase otherwise. */
 import { mockNetworkEdge } from './harness';
-import { fetchPublishedReports } from '../../miniprogram/api/index';
+import { call } from '../../miniprogram/api/index';
 import type { GongkaiApp } from '../../miniprogram/app';
 import { transportFor } from '../../miniprogram/config/index';
 
@@ -11,7 +11,7 @@ describe('app', () => {
   it('talks to the local server in 开发版, signed out unless a login token is stored', async () => {
     const edge = mockNetworkEdge();
     expect(app.setupTransport('develop').transport).toBe('dev');
-    await fetchPublishedReports();
+    await call('reports.listPublished', {});
     const first = edge.request.mock.calls[0]?.[0] as { url: string; header: Record<string, string> };
     expect(first.url).toBe('http://127.0.0.1:8787/functions/reports');
     expect(first.header).not.toHaveProperty('x-gongkai-login');
@@ -20,7 +20,7 @@ describe('app', () => {
     const storage = jest
       .spyOn(wx, 'getStorageSync')
       .mockImplementation((key: string) => (key === 'gongkai.devLogin' ? 'dev-0123456789abcdef' : ''));
-    await fetchPublishedReports();
+    await call('reports.listPublished', {});
     expect(edge.request.mock.calls[1]?.[0]).toMatchObject({ header: { 'x-gongkai-login': 'dev-0123456789abcdef' } });
     storage.mockRestore();
   });
@@ -30,7 +30,7 @@ describe('app', () => {
       const edge = mockNetworkEdge();
       expect(app.setupTransport(version).transport).toBe('cloud');
       expect(edge.cloudInit).toHaveBeenCalledWith({ traceUser: true });
-      await fetchPublishedReports();
+      await call('reports.listPublished', {});
       expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({ name: 'reports' });
       expect(edge.request).not.toHaveBeenCalled();
     }

@@ -1,6 +1,6 @@
 /**
- * The cases writes are transactional: a double tap with one requestId makes one case (and one audit entry), and a
- * refused write — another organ's id, a close dated before the filing — changes nothing.
+ * The cases writes are transactional: a double tap with one idempotency key makes one case (and one audit entry),
+ * and a refused write — another organ's id, a close dated before the filing — changes nothing.
  */
 import { COLLECTIONS } from '../../../backend/collections';
 import { num, one } from '../../../backend/sdk';
@@ -23,7 +23,7 @@ const ENTRY = { kind: 'count', metric: 'licensing.decisions', date: '2025-03-31'
 const CASE = { kind: 'review', filedDate: '2025-02-01' };
 
 describe('cases: transactional, idempotent writes', () => {
-  it('the same requestId twice makes one case', async () => {
+  it('the same idempotency key twice makes one case', async () => {
     const before = await count(COLLECTIONS.cases, { organId: o.organId });
     const first = await b.call(o.editor, 'cases', 'create', { case: CASE }, 'rq-case-once-1');
     expect(await b.call(o.editor, 'cases', 'create', { case: CASE }, 'rq-case-once-1')).toEqual(first);

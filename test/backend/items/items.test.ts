@@ -87,7 +87,7 @@ describe('items: drafts and the 三审 chain', () => {
     expect(await count(COLLECTIONS.audit)).toBe(auditBefore);
   });
 
-  it('a double tap on submit with one requestId acts once', async () => {
+  it('a double tap on submit with one idempotency key acts once', async () => {
     const id = await draft('重复点击');
     const [a, c] = await Promise.all([
       b.call(o.editor, 'items', 'submit', { id }, 'req-submit-0001'),

@@ -88,7 +88,7 @@ async function submitted(owner: string, at: Date): Promise<string> {
   const { id } = await ok<SubmitRequestAnswer>(
     owner,
     'submit',
-    { organId: o.organId, submission, requestId: `notice-tap-${++tap}` },
+    { organId: o.organId, submission, idempotencyKey: `notice-tap-${++tap}` },
     at,
   );
   await act(id, { type: 'confirmReceipt' }, at);

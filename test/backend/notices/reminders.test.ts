@@ -114,7 +114,7 @@ async function citizenSubmits(organId: string, at: Date): Promise<SubmitRequestA
     `oCitizenR${++tap}`,
     'requests',
     'submit',
-    { organId, submission, requestId: `reminder-tap-${tap}` },
+    { organId, submission, idempotencyKey: `reminder-tap-${tap}` },
     at,
   );
 }

@@ -158,7 +158,7 @@ describe('reports.cellRecords', () => {
     });
     const recorded = await b.ok<{ id: string; applicationNo: string }>(o.editor, 'requests', 'record', {
       entry: { ...PERSON, receivedDate: '2024-05-06' },
-      requestId: 'rq-cell-records-01',
+      idempotencyKey: 'rq-cell-records-01',
     });
 
     const requests = await b.ok<CellRecordsView>(o.reviewer, 'reports', 'cellRecords', {

@@ -85,13 +85,13 @@ function submission(extra: Partial<SubmissionInput> = {}): SubmissionInput {
 }
 
 let tap = 0;
-const newRequestId = () => `tap-${String(++tap).padStart(6, '0')}`;
+const newKey = () => `tap-${String(++tap).padStart(6, '0')}`;
 
 async function submit(openid: string, extra: Partial<SubmissionInput> = {}): Promise<SubmitRequestAnswer> {
   return ok<SubmitRequestAnswer>(openid, 'submit', {
     organId: o.organId,
     submission: submission(extra),
-    requestId: newRequestId(),
+    idempotencyKey: newKey(),
   });
 }
 
@@ -137,9 +137,9 @@ describe('requests: citizen submission', () => {
     });
   });
 
-  it('a double tap with one requestId makes ONE request; the next submission takes the next number', async () => {
-    const requestId = newRequestId();
-    const payload = { organId: o.organId, submission: submission(), requestId };
+  it('a double tap with one idempotency key makes ONE request; the next submission takes the next number', async () => {
+    const idempotencyKey = newKey();
+    const payload = { organId: o.organId, submission: submission(), idempotencyKey };
     const [x, y] = await Promise.all([call('oCitizenB', 'submit', payload), call('oCitizenB', 'submit', payload)]);
     expect(x.ok && y.ok).toBe(true);
     if (!x.ok || !y.ok) return;
@@ -160,19 +160,19 @@ describe('requests: citizen submission', () => {
     const r = await outsider('oCitizenC', 'submit', {
       organId: o.organId,
       submission: submission({ idNumber: '440304198001010018', phone: '12345' }),
-      requestId: newRequestId(),
+      idempotencyKey: newKey(),
     });
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (!r.ok) expect(r.fieldErrors?.map((e) => e.path).sort()).toEqual(['submission.idNumber', 'submission.phone']);
     expect(JSON.stringify(r)).not.toContain('440304198001010018');
     expect(
-      await outsider(null, 'submit', { organId: o.organId, submission: submission(), requestId: newRequestId() }),
+      await outsider(null, 'submit', { organId: o.organId, submission: submission(), idempotencyKey: newKey() }),
     ).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(
       await outsider('oCitizenC', 'submit', {
         organId: 'no-such-organ',
         submission: submission(),
-        requestId: newRequestId(),
+        idempotencyKey: newKey(),
       }),
     ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await count(COLLECTIONS.requests)).toBe(before);
@@ -488,15 +488,15 @@ describe('requests: the staff desk', () => {
     };
     const future = await call(o.editor, 'record', {
       entry: { ...entry, receivedDate: '2026-03-03', postmarkDate: undefined },
-      requestId: newRequestId(),
+      idempotencyKey: newKey(),
     });
     expect(future).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'entry.receivedDate' }] });
-    const recorded = await ok<SubmitRequestAnswer>(o.editor, 'record', { entry, requestId: newRequestId() });
+    const recorded = await ok<SubmitRequestAnswer>(o.editor, 'record', { entry, idempotencyKey: newKey() });
     expect(recorded).toMatchObject({
       status: 'received',
       deadline: { dueDate: cal.addWorkdays('2026-02-27', 20).date },
     });
-    expect(await call('oCitizenI', 'record', { entry, requestId: newRequestId() })).toMatchObject({
+    expect(await call('oCitizenI', 'record', { entry, idempotencyKey: newKey() })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     });
@@ -551,7 +551,7 @@ describe('requests: the staff desk', () => {
   it('uses the organ’s own holiday table for due dates (organ_calendars), set by the admin only', async () => {
     const recorded = await ok<SubmitRequestAnswer>(other.editor, 'record', {
       entry: { ...submission(), channel: 'inPerson', receivedDate: TODAY },
-      requestId: newRequestId(),
+      idempotencyKey: newKey(),
     });
     const official = cal.addWorkdays(TODAY, 20).date;
     expect(recorded.deadline?.dueDate).toBe(official);

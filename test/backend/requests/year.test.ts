@@ -360,16 +360,16 @@ beforeAll(async () => {
       i: p.i,
       seq: 0,
       run: async () => {
-        const requestId = `year-${String(p.i).padStart(4, '0')}`;
+        const idempotencyKey = `year-${String(p.i).padStart(4, '0')}`;
         const { receivedDate: _received, postmarkDate: _postmark, ...submission } = p.entry;
         const created = p.owner
           ? await ok<SubmitRequestAnswer>(
               p.owner,
               'submit',
-              { organId: o.organId, submission, requestId },
+              { organId: o.organId, submission, idempotencyKey },
               p.submitDate,
             )
-          : await ok<SubmitRequestAnswer>(pick(staff), 'record', { entry: p.entry, requestId }, p.submitDate);
+          : await ok<SubmitRequestAnswer>(pick(staff), 'record', { entry: p.entry, idempotencyKey }, p.submitDate);
         ids.set(p.i, { id: created.id, version: 1 });
         if (p.owner && p.grants)
           await ok(p.owner, 'grantNotice', { requestId: created.id, templateId: 'tmpl-progress' }, p.submitDate);

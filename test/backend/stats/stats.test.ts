@@ -1,5 +1,5 @@
 /**
- * The stats writes are transactional: a double tap with one requestId makes one entry (and one audit entry), and
+ * The stats writes are transactional: a double tap with one idempotency key makes one entry (and one audit entry), and
  * a refused write — another organ's id — changes nothing.
  */
 import { COLLECTIONS } from '../../../backend/collections';
@@ -22,7 +22,7 @@ const audits = (action: string) => count(COLLECTIONS.audit, { action });
 const ENTRY = { kind: 'count', metric: 'licensing.decisions', date: '2025-03-31', count: 4 };
 
 describe('stats: transactional, idempotent writes', () => {
-  it('the same requestId twice (also at once) makes one entry and one audit entry, and answers the same id', async () => {
+  it('the same idempotency key twice (also at once) makes one entry and one audit entry, and answers the same id', async () => {
     const before = await count(COLLECTIONS.statEntries, { organId: o.organId });
     const auditBefore = await audits('stats.create');
     const first = await b.call(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-once-1');
@@ -35,7 +35,7 @@ describe('stats: transactional, idempotent writes', () => {
     expect(new Set(racing.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(await count(COLLECTIONS.statEntries, { organId: o.organId })).toBe(before + 2);
     expect(await audits('stats.create')).toBe(auditBefore + 2);
-    // A new requestId is a new entry.
+    // A new idempotency key is a new entry.
     await b.ok(o.editor, 'stats', 'create', { entry: ENTRY }, 'rq-stats-once-2');
     expect(await count(COLLECTIONS.statEntries, { organId: o.organId })).toBe(before + 3);
   });

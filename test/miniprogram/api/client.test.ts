@@ -1,13 +1,6 @@
 /** The typed client and its two transports, against wx.cloud.callFunction and wx.request mocks. */
 import { mockNetworkEdge } from '../harness';
-import {
-  call,
-  cloudTransport,
-  devTransport,
-  fetchPublishedReport,
-  fetchPublishedReports,
-  setTransport,
-} from '../../../miniprogram/api/index';
+import { call, cloudTransport, devTransport, newIdempotencyKey, setTransport } from '../../../miniprogram/api/index';
 import { NOT_READY_MESSAGE } from '../../../miniprogram/api/client';
 import { NETWORK_MESSAGE, UNREADABLE_MESSAGE } from '../../../miniprogram/api/transport';
 import { publishedReport, summaries } from '../fixtures';
@@ -18,7 +11,7 @@ describe('call before the app chose a transport', () => {
   it('fails with a message instead of throwing', async () => {
     await jest.isolateModulesAsync(async () => {
       const client = await import('../../../miniprogram/api/client');
-      await expect(client.call('reports', 'listPublished', {})).resolves.toEqual({
+      await expect(client.call('reports.listPublished', {})).resolves.toEqual({
         ok: false,
         code: 'INTERNAL',
         message: NOT_READY_MESSAGE,
@@ -35,7 +28,7 @@ describe('cloud transport', () => {
     );
     setTransport(cloudTransport());
 
-    const result = await fetchPublishedReport('report-zhamao-2023');
+    const result = await call('reports.getPublished', { id: 'report-zhamao-2023' });
 
     expect(edge.callFunction).toHaveBeenCalledTimes(1);
     expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({
@@ -46,28 +39,32 @@ describe('cloud transport', () => {
     expect(edge.request).not.toHaveBeenCalled();
   });
 
-  it('passes a requestId through, and turns a failed call or an odd answer into a Failure', async () => {
+  it('passes the idempotency key through, and turns a failed call or an odd answer into a Failure', async () => {
     const edge = mockNetworkEdge();
     setTransport(cloudTransport());
     edge.callFunction.mockImplementationOnce((options: Callbacks) =>
       options.success?.({ result: { ok: false, code: 'NOT_FOUND', message: '未找到' } }),
     );
-    await expect(call('reports', 'getPublished', { id: 'x' }, 'req-12345678')).resolves.toEqual({
+    await expect(call('reports.getPublished', { id: 'x' }, 'req-12345678')).resolves.toEqual({
       ok: false,
       code: 'NOT_FOUND',
       message: '未找到',
     });
     expect(edge.callFunction.mock.calls[0]?.[0]).toMatchObject({
-      data: { action: 'getPublished', payload: { id: 'x' }, requestId: 'req-12345678' },
+      data: { action: 'getPublished', payload: { id: 'x' }, idempotencyKey: 'req-12345678' },
     });
 
     edge.callFunction.mockImplementationOnce((options: Callbacks) =>
       options.fail?.({ errMsg: 'cloud.callFunction:fail' }),
     );
-    await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: NETWORK_MESSAGE });
+    await expect(call('reports.listPublished', {})).resolves.toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      message: NETWORK_MESSAGE,
+    });
 
     edge.callFunction.mockImplementationOnce((options: Callbacks) => options.success?.({ result: 'oops' }));
-    await expect(fetchPublishedReports()).resolves.toEqual({
+    await expect(call('reports.listPublished', {})).resolves.toEqual({
       ok: false,
       code: 'INTERNAL',
       message: UNREADABLE_MESSAGE,
@@ -85,7 +82,7 @@ describe('dev transport', () => {
     );
     setTransport(devTransport({ server, login: () => 'dev-citizen' }));
 
-    const result = await fetchPublishedReports('zhamao');
+    const result = await call('reports.listPublished', { organId: 'zhamao' });
 
     expect(edge.request).toHaveBeenCalledTimes(1);
     expect(edge.request.mock.calls[0]?.[0]).toMatchObject({
@@ -104,28 +101,52 @@ describe('dev transport', () => {
     edge.request.mockImplementationOnce((options: Callbacks) =>
       options.success?.({ statusCode: 403, data: { ok: false, code: 'FORBIDDEN', message: '无权访问' } }),
     );
-    await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'FORBIDDEN', message: '无权访问' });
+    await expect(call('reports.listPublished', {})).resolves.toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '无权访问',
+    });
 
     edge.request.mockImplementationOnce((options: Callbacks) =>
       options.success?.({ statusCode: 502, data: 'Bad Gateway' }),
     );
-    await expect(fetchPublishedReports()).resolves.toEqual({
+    await expect(call('reports.listPublished', {})).resolves.toEqual({
       ok: false,
       code: 'INTERNAL',
       message: '服务暂时不可用（HTTP 502），请稍后重试',
     });
 
     edge.request.mockImplementationOnce((options: Callbacks) => options.fail?.({ errMsg: 'request:fail' }));
-    await expect(fetchPublishedReports()).resolves.toEqual({ ok: false, code: 'INTERNAL', message: NETWORK_MESSAGE });
+    await expect(call('reports.listPublished', {})).resolves.toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      message: NETWORK_MESSAGE,
+    });
   });
 });
 
-describe('area wrappers', () => {
-  it('refuse an invalid payload before anything is sent', async () => {
+describe('call', () => {
+  it('sends `fn.action` as the function and its action, the payload untouched (the function checks it)', async () => {
     const edge = mockNetworkEdge();
+    edge.request.mockImplementation((options: Callbacks) =>
+      options.success?.({
+        statusCode: 200,
+        data: { ok: false, code: 'VALIDATION', message: '输入有误：编号不能为空', fieldErrors: [] },
+      }),
+    );
     setTransport(devTransport({ server: 'http://127.0.0.1:8787', login: () => 'dev-citizen' }));
-    const result = await fetchPublishedReport('');
+    const result = await call('requests.view', { id: '' });
+    expect(edge.request.mock.calls[0]?.[0]).toMatchObject({
+      url: 'http://127.0.0.1:8787/functions/requests',
+      data: { action: 'view', payload: { id: '' } },
+    });
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
-    expect(edge.request).not.toHaveBeenCalled();
+  });
+
+  it('makes idempotency keys the envelope takes (8–64 characters), a new one each time', () => {
+    const a = newIdempotencyKey(1_700_000_000_000, () => 0.5);
+    expect(a.length).toBeGreaterThanOrEqual(8);
+    expect(a.length).toBeLessThanOrEqual(64);
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
   });
 });

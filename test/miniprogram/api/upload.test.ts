@@ -2,7 +2,7 @@
 import { mockNetworkEdge } from '../harness';
 import { cloudTransport, devTransport, setTransport, setUploader } from '../../../miniprogram/api/index';
 import { NOT_READY_MESSAGE } from '../../../miniprogram/api/client';
-import { uploadPhoto } from '../../../miniprogram/api/staff';
+import { upload as uploadPhoto } from '../../../miniprogram/api/client';
 import { UNREADABLE_MESSAGE, UPLOAD_MESSAGE } from '../../../miniprogram/api/transport';
 
 type Progress = (res: { progress: number }) => void;

@@ -128,7 +128,7 @@ describe('citizen pages end to end, real functions and server', () => {
 
     // The organ's staff list, as the reviewer, through the function.
     token = info.logins.reviewer;
-    const listed = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
+    const listed = await call('requests.list', { page: 1, pageSize: 20 });
     if (!listed.ok) throw new Error(`requests.list: ${listed.code} ${listed.message}`);
     const rows = (
       listed.data as {
@@ -145,13 +145,13 @@ describe('citizen pages end to end, real functions and server', () => {
     expect(rows.filter((r) => r.applicationNo === applicationNo)).toHaveLength(1);
     expect(row).toBeDefined();
     // 条例 第三十一条: an online request is received the day the organ confirms it; the clock starts then.
-    const confirmed = await call(
-      'requests' as never,
-      'act' as never,
-      { id: row?.id, version: row?.version, action: { type: 'confirmReceipt' } } as never,
-    );
+    const confirmed = await call('requests.act', {
+      id: row?.id ?? '',
+      version: row?.version ?? 0,
+      action: { type: 'confirmReceipt' },
+    });
     if (!confirmed.ok) throw new Error(`requests.act: ${confirmed.code} ${confirmed.message}`);
-    const after = await call('requests' as never, 'list' as never, { page: 1, pageSize: 20 } as never);
+    const after = await call('requests.list', { page: 1, pageSize: 20 });
     const received = after.ok
       ? (after.data as { list: typeof rows }).list.find((r) => r.applicationNo === applicationNo)
       : undefined;

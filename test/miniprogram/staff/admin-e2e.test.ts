@@ -33,7 +33,7 @@ interface Deadline {
 }
 
 /** requests.record as the editor, run by the real function on `day` (the child's clock-set route). */
-function recordOn(day: string, requestId: string): Promise<Result<{ id: string; deadline: Deadline | null }>> {
+function recordOn(day: string, idempotencyKey: string): Promise<Result<{ id: string; deadline: Deadline | null }>> {
   const entry = {
     applicantType: 'natural',
     name: '卓玛措',
@@ -50,7 +50,7 @@ function recordOn(day: string, requestId: string): Promise<Result<{ id: string; 
     realRequest({
       url: `${backend.info.url}/at/${day}/functions/requests`,
       header: { 'content-type': 'application/json', 'x-gongkai-login': backend.info.logins.editor },
-      data: { action: 'record', payload: { entry, requestId } },
+      data: { action: 'record', payload: { entry, idempotencyKey } },
       success: (res) => resolve(res.data as Result<{ id: string; deadline: Deadline | null }>),
       fail: (e) => resolve({ ok: false, code: 'INTERNAL', message: e.errMsg }),
     });
@@ -77,7 +77,7 @@ describe('the organ admin’s pages end to end, real functions and server', () =
 
   it('a newcomer binds with that code on the bind page and is an editor', async () => {
     as('newcomer');
-    const before = await call('organ', 'me', {});
+    const before = await call('organ.me', {});
     expect(before.ok && before.data.role).toBe('citizen');
     const page = openPage<BindData>('staff/pages/bind/index');
     find(page, '#code').dispatchEvent('input', { detail: { value: code } });
@@ -86,13 +86,13 @@ describe('the organ admin’s pages end to end, real functions and server', () =
     await tapButton(page, '#bind');
     await waitFor('the binding', () => page.data.bound || page.data.message !== '');
     expect(textOf(page, '#bound')).toContain('绑定成功，您的角色：发起人');
-    const after = await call('organ', 'me', {});
+    const after = await call('organ.me', {});
     expect(after.ok && after.data).toMatchObject({ role: 'editor', displayName: '卓玛' });
   });
 
   it('the admin moves the report due date on 机关设置 and reports.status shows it', async () => {
     as('admin');
-    const status = await call('reports', 'status', {});
+    const status = await call('reports.status', {});
     expect(status.ok && status.data.dueDate.slice(5)).toBe('01-31');
     const page = openPage<AdminData>('staff/pages/admin/index');
     await waitFor('the settings', () => page.data.state !== 'loading');
@@ -102,7 +102,7 @@ describe('the organ admin’s pages end to end, real functions and server', () =
     await tapButton(page, '#save');
     await waitFor('the save', () => !page.data.busy && page.data.notice !== '');
     expect(textOf(page, '#notice')).toBe('已保存');
-    const moved = await call('reports', 'status', {});
+    const moved = await call('reports.status', {});
     expect(moved.ok && moved.data.dueDate.slice(5)).toBe('03-15');
   });
 
@@ -110,7 +110,7 @@ describe('the organ admin’s pages end to end, real functions and server', () =
     as('admin');
     const page = openPage<CalendarData>('staff/pages/calendar/index');
     await waitFor('the calendar', () => page.data.state !== 'loading');
-    const calendar = await call('requests', 'getCalendar', {});
+    const calendar = await call('requests.getCalendar', {});
     const year = calendar.ok ? Math.max(...calendar.data.officialYears) + 1 : 0;
     expect(year).toBeGreaterThanOrEqual(2027);
 

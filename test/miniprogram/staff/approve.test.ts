@@ -80,7 +80,7 @@ describe('approval screen', () => {
         checklist: { noStateSecret: true, noWorkSecret: true, noPrivacy: true, noTradeSecret: true, lawful: true },
       },
     ]);
-    expect(fake.calls.find((c) => c.event.action === 'approve')?.event.requestId).toBeDefined();
+    expect(fake.calls.find((c) => c.event.action === 'approve')?.event.idempotencyKey).toBeDefined();
     expect(page.data.state).toBe('done');
     expect(textOf(page, '#done')).toContain('已审核通过，等待第一负责人审批');
   });

@@ -97,7 +97,7 @@ describe('工作日历', () => {
     const page = await open();
     await chooseYear(page, 2027);
     await tapButton(page, '#save');
-    expect(textOf(page, '#error-year')).toBe('放假日期（holidays）至少填写一天：每年都有法定节假日');
+    expect(textOf(page, '#error-year')).toBe('放假日期至少填写一天：每年都有法定节假日');
 
     await tap(page, '#add-holiday');
     await pick(page, '#holiday-0-start', '2027-05-01');

@@ -1,7 +1,7 @@
 /**
  * 复议诉讼登记: the year's cases as table 四 counts them (尚未审结 / closed in the year with their result), the
  * table 四 cells, registering a case (open, or already closed), closing one with its result and date, a failed write
- * retried with the same requestId, reviewers reading only.
+ * retried with the same idempotency key, reviewers reading only.
  */
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { OFFLINE, me, routeTransport, useMemoryStorage } from './helpers';
@@ -81,7 +81,7 @@ describe('复议诉讼登记', () => {
     expect(fake.payloads('cases.create')).toEqual([
       { case: { kind: 'directSuit', filedDate: today, caseNo: '（2026）青行初12号', result: null, closedDate: null } },
     ]);
-    expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.requestId).toBe('string');
+    expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.idempotencyKey).toBe('string');
     expect(page.data.adding).toBe(false);
     expect(textOf(page, '#notice')).toBe('已登记');
     expect(page.data.view.grid[1]?.values).toEqual(['0', '0', '0', '1', '1']);
@@ -131,7 +131,7 @@ describe('复议诉讼登记', () => {
     expect(page.data.view.grid[0]?.values).toEqual(['1', '1', '0', '0', '2']);
   });
 
-  it('keeps the form and the requestId when a registration fails, so the retry makes one case', async () => {
+  it('keeps the form and the idempotency key when a registration fails, so the retry makes one case', async () => {
     const store = recordStore();
     let lose = true;
     const fake = routeTransport({
@@ -155,7 +155,7 @@ describe('复议诉讼登记', () => {
     await tapButton(page, '#add');
     const creates = fake.calls.filter((c) => c.event.action === 'create');
     expect(creates).toHaveLength(2);
-    expect(creates[1]?.event.requestId).toBe(creates[0]?.event.requestId);
+    expect(creates[1]?.event.idempotencyKey).toBe(creates[0]?.event.idempotencyKey);
     expect(store.cases).toHaveLength(1);
     expect(page.data.adding).toBe(false);
   });

@@ -104,7 +104,7 @@ describe('规章和规范性文件登记', () => {
         },
       },
     ]);
-    expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.requestId).toBe('string');
+    expect(typeof fake.calls.find((c) => c.event.action === 'create')?.event.idempotencyKey).toBe('string');
     expect([textOf(page, '#cell-issued'), textOf(page, '#cell-inForce')]).toEqual(['2', '11']);
     expect(page.data.form.title).toBe('');
     expect(textOf(page, '#notice')).toBe('已登记');

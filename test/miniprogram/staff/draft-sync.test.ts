@@ -9,7 +9,7 @@ import type { LocalDraft } from '../../../miniprogram/staff/drafts';
 import { emptyForm, type DraftForm } from '../../../miniprogram/staff/pages/item-edit/form';
 import { CATEGORIES } from '../../../miniprogram/staff/labels';
 import type { UploadStatus } from '../../../miniprogram/staff/pages/item-edit/photos';
-import type { UploadInput } from '../../../miniprogram/api/staff';
+import type { UploadInput } from '../../../miniprogram/api/transport';
 
 const OFFLINE = { ok: false, code: 'INTERNAL', message: '网络连接失败' } as const;
 
@@ -44,7 +44,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 /** Ports that record what reaches them; the server answers from overridable functions. */
 function fakes(overrides: Partial<SyncPorts> = {}) {
   const stored = new Map<string, LocalDraft>();
-  const sent: { action: string; payload: unknown; requestId?: string }[] = [];
+  const sent: { action: string; payload: unknown; idempotencyKey?: string }[] = [];
   const uploads: UploadInput[] = [];
   const dropped: string[] = [];
   let ids = 0;
@@ -54,8 +54,8 @@ function fakes(overrides: Partial<SyncPorts> = {}) {
       data: { signedIn: true, role: 'editor', roleLabel: '发起人', organId: 'o1', displayName: '张三', staffId: 's1' },
     }),
     fetchStaffItem: async () => OFFLINE,
-    createItem: async (payload, requestId) => {
-      sent.push({ action: 'create', payload, requestId });
+    createItem: async (payload, idempotencyKey) => {
+      sent.push({ action: 'create', payload, idempotencyKey });
       return { ok: true, data: { id: 'item-1', version: 1 } };
     },
     updateItem: async (payload) => {
@@ -66,7 +66,7 @@ function fakes(overrides: Partial<SyncPorts> = {}) {
       uploads.push(file);
       return { ok: true, data: { fileId: `f-${uploads.length}`, size: 10 } };
     },
-    newRequestId: () => `req-${++ids}`,
+    newIdempotencyKey: () => `req-${++ids}`,
     loadDraft: (id) => copy(stored.get(id ?? 'new') ?? null),
     saveDraft: (draft) => void stored.set(draft.id ?? 'new', copy(draft)),
     removeDraft: (id) => void stored.delete(id ?? 'new'),
@@ -90,7 +90,7 @@ function fakes(overrides: Partial<SyncPorts> = {}) {
 }
 
 describe('DraftSync: opening', () => {
-  it('starts a new draft with its own requestId, and restores one left with changes on the phone', async () => {
+  it('starts a new draft with its own idempotency key, and restores one left with changes on the phone', async () => {
     const f = fakes();
     const engine = new DraftSync(f.ports, f.listener);
     await expect(engine.open(null)).resolves.toEqual({ kind: 'ready', restored: false, notice: '' });
@@ -148,7 +148,7 @@ describe('DraftSync: syncing the form', () => {
     expect(f.sent).toEqual([]);
   });
 
-  it('creates once with the same requestId on every try, then updates with the version it is based on', async () => {
+  it('creates once with the same idempotency key on every try, then updates with the version it is based on', async () => {
     let online = false;
     const f = fakes();
     const create = f.ports.createItem;
@@ -156,7 +156,7 @@ describe('DraftSync: syncing the form', () => {
       {
         ...f.ports,
         createItem: async (p, r) =>
-          online ? create(p, r) : (f.sent.push({ action: 'lost', payload: p, requestId: r }), OFFLINE),
+          online ? create(p, r) : (f.sent.push({ action: 'lost', payload: p, idempotencyKey: r }), OFFLINE),
       },
       f.listener,
     );
@@ -166,7 +166,7 @@ describe('DraftSync: syncing the form', () => {
     expect(f.stored.get('new')).toMatchObject({ dirty: true, id: null });
     online = true;
     await expect(engine.sync()).resolves.toEqual({ kind: 'saved', dirty: false, pending: 0 });
-    expect(f.sent.map((s) => [s.action, s.requestId])).toEqual([
+    expect(f.sent.map((s) => [s.action, s.idempotencyKey])).toEqual([
       ['lost', 'req-1'],
       ['create', 'req-1'],
     ]);

@@ -202,7 +202,7 @@ describe('staff pages end to end, real functions and server', () => {
 
   it('the leader approves and it is published; a citizen lists it', async () => {
     as('citizen');
-    const before = await call('items', 'list', {});
+    const before = await call('items.list', {});
     expect(before.ok && before.data.list.map((i) => i.title)).toEqual([]);
 
     as('leader');
@@ -212,7 +212,7 @@ describe('staff pages end to end, real functions and server', () => {
     expect(textOf(page, '#done')).toContain('已审批通过并发布，索引号');
 
     as('citizen');
-    const after = await call('items', 'list', {});
+    const after = await call('items.list', {});
     expect(after.ok).toBe(true);
     expect(after.ok && after.data.list).toEqual([
       expect.objectContaining({ id: itemId, title, status: 'published', indexNo: expect.any(String) as unknown }),
@@ -255,7 +255,7 @@ describe('staff pages end to end, real functions and server', () => {
     expect(textOf(page, '#status')).toContain('已撤回');
 
     as('citizen');
-    const list = await call('items', 'list', {});
+    const list = await call('items.list', {});
     expect(list.ok && list.data.list.map((i) => i.id)).toEqual([]);
   });
 

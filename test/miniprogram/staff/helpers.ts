@@ -1,7 +1,7 @@
 /** Helpers for the staff page tests: storage that really stores, and a fake transport routed by action. */
 import type { Result } from 'gongkai-core';
 import { useFakeTransport, type Call, type FakeTransport } from '../fake-transport';
-import type { StaffMe } from '../../../miniprogram/api/staff';
+import type { StaffMe } from 'gongkai-core';
 
 /**
  * simulate's storage stores nothing: give wx a Map-backed set/get/remove. The Map outlives a page, so a page

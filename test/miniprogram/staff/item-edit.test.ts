@@ -173,7 +173,7 @@ describe('item editor', () => {
     expect(network.listener).toBeNull();
   });
 
-  it('syncs when online: create once (same requestId on retry), then update with the version', async () => {
+  it('syncs when online: create once (same idempotency key on retry), then update with the version', async () => {
     const storage = useMemoryStorage();
     const fake = routeTransport({ 'organ.me': me('editor'), 'items.create': () => OFFLINE });
     const page = openPage<EditData>(ROUTE);
@@ -184,8 +184,8 @@ describe('item editor', () => {
     await tapButton(page, '#save');
     const creates = fake.calls.filter((c) => c.event.action === 'create');
     expect(creates).toHaveLength(2);
-    expect(creates[0]?.event.requestId).toBeDefined();
-    expect(creates[1]?.event.requestId).toBe(creates[0]?.event.requestId);
+    expect(creates[0]?.event.idempotencyKey).toBeDefined();
+    expect(creates[1]?.event.idempotencyKey).toBe(creates[0]?.event.idempotencyKey);
     expect(creates[1]?.event.payload).toMatchObject({
       content: { title: '关于2026年春耕生产的通知', validity: null, category: page.data.form.category },
     });
@@ -259,7 +259,10 @@ describe('item editor', () => {
     await fill(page);
     await tapButton(page, '#submit');
     expect(fake.actions()).toEqual(['organ.me', 'items.create', 'items.submit']);
-    expect(fake.calls[2]?.event).toMatchObject({ payload: { id: 'it-2' }, requestId: expect.any(String) as unknown });
+    expect(fake.calls[2]?.event).toMatchObject({
+      payload: { id: 'it-2' },
+      idempotencyKey: expect.any(String) as unknown,
+    });
     expect(page.data.state).toBe('locked');
     expect(redirect).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/home/index' }));
   });

@@ -134,7 +134,7 @@ describe('item manage', () => {
     const withdraw = fake.calls.find((c) => c.event.action === 'withdraw');
     expect(withdraw?.event).toMatchObject({
       payload: { id: 'it-2', reason: '政策已调整，不再公开' },
-      requestId: expect.any(String) as unknown,
+      idempotencyKey: expect.any(String) as unknown,
     });
     expect(textOf(page, '#notice')).toBe('已撤回，公众已看不到这条信息');
     expect(textOf(page, '#status')).toContain('已撤回');
@@ -155,7 +155,7 @@ describe('item manage', () => {
     expect(textOf(page, '#notice')).toBe('网络连接失败，请检查网络后重试');
     expect(page.data.published).toBe(true);
     await tapButton(page, '#withdraw');
-    const ids = fake.calls.filter((c) => c.event.action === 'withdraw').map((c) => c.event.requestId);
+    const ids = fake.calls.filter((c) => c.event.action === 'withdraw').map((c) => c.event.idempotencyKey);
     expect(ids).toHaveLength(2);
     expect(ids[1]).not.toBe(ids[0]);
   });

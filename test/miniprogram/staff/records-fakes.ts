@@ -1,4 +1,4 @@
-/** An in-memory stats/cases store behind routeTransport, answering as the functions do (ids, year filters, requestId replays). */
+/** An in-memory stats/cases store behind routeTransport, answering as the functions do (ids, year filters, idempotency-key replays). */
 import type { Result } from 'gongkai-core';
 import type { Handler } from './helpers';
 
@@ -14,11 +14,11 @@ export function recordStore(stats: Row[] = [], cases: Row[] = []): RecordStore {
   const store: RecordStore = { stats: [...stats], cases: [...cases], handlers: {} };
   const answered = new Map<string, Result<unknown>>();
   let next = 1;
-  // Replays the first answer of a requestId, as the idempotent functions do.
+  // Replays the first answer of an idempotency key, as the idempotent functions do.
   const once =
     (key: string, act: (p: Record<string, unknown>) => Result<unknown>): Handler =>
     (payload, call) => {
-      const id = call.event.requestId === undefined ? undefined : `${key}:${call.event.requestId}`;
+      const id = call.event.idempotencyKey === undefined ? undefined : `${key}:${call.event.idempotencyKey}`;
       const prior = id === undefined ? undefined : answered.get(id);
       if (prior) return prior;
       const answer = act(payload);

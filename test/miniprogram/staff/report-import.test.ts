@@ -1,7 +1,7 @@
 /**
  * 导入往年报告 with a fake transport: 识别 shows what was read (year, organ beside the organ's own, the cells read,
  * inferred with their labels, the findings by level, a version already published); only 确认 imports, with one
- * requestId per preview; refusals in Chinese; nothing offered to a non-admin.
+ * idempotency key per preview; refusals in Chinese; nothing offered to a non-admin.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -114,7 +114,7 @@ describe('report import page', () => {
     const imports = fake.calls.filter((c) => c.event.action === 'importPublished');
     expect(imports).toHaveLength(1);
     expect(imports[0]?.event.payload).toEqual({ text: SEED });
-    expect(imports[0]?.event.requestId).toEqual(expect.any(String));
+    expect(imports[0]?.event.idempotencyKey).toEqual(expect.any(String));
     expect(textOf(page, '#done-text')).toBe('2023年度报告已发布为第 1 版。');
     expect(page.querySelector('#confirm')).toBeUndefined();
     const navigate = jest.spyOn(wx, 'navigateTo');

@@ -177,7 +177,7 @@ describe('one request at the staff desk', () => {
         letterText: '张三：经审查，您申请的信息涉及第三方合法权益，不予公开。',
       },
     ]);
-    expect(fake.calls.find((c) => c.event.action === 'act')?.event.requestId).toEqual(expect.any(String));
+    expect(fake.calls.find((c) => c.event.action === 'act')?.event.idempotencyKey).toEqual(expect.any(String));
     // Reloaded after acting.
     expect(fake.actions().filter((a) => a === 'requests.get')).toHaveLength(2);
     expect(textOf(page, '#notice')).toContain('已办理：作出答复');
@@ -231,8 +231,8 @@ describe('one request at the staff desk', () => {
     await tapButton(page, '#submit');
     // Nothing typed: refused before sending, each field named.
     expect(fake.actions()).not.toContain('requests.act');
-    expect(textOf(page, '#error-items')).toContain('补正事项（items）');
-    expect(textOf(page, '#error-correctBy')).toContain('补正期限（correctBy）');
+    expect(textOf(page, '#error-items')).toContain('补正事项');
+    expect(textOf(page, '#error-correctBy')).toContain('补正期限');
 
     type(page, 'items', '请写明所需信息的年份');
     find(page, '#correctBy').dispatchEvent('change', { detail: { value: '2026-03-04' } });

@@ -8,8 +8,7 @@
 import path from 'node:path';
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { useE2eBackend, waitFor } from '../e2e-server';
-import { call } from '../../../miniprogram/api/index';
-import { newRequestId, submitRequest, trackRequest } from '../../../miniprogram/api/requests';
+import { call, newIdempotencyKey } from '../../../miniprogram/api/client';
 import type { RequestsData } from '../../../miniprogram/staff/pages/requests/index';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';
 
@@ -63,19 +62,24 @@ describe('the 依申请 desk end to end, real functions and server', () => {
 
   it('a citizen submits; the clerk sees it first in 申请办理, awaiting confirmation', async () => {
     as('citizen');
-    const submitted = await submitRequest(
-      backend.info.organId,
+    const key = newIdempotencyKey();
+    const submitted = await call(
+      'requests.submit',
       {
-        applicantType: 'natural',
-        name: '卓玛措',
-        idType: 'idCard',
-        idNumber: '440304198001010017',
-        phone: '13912345678',
-        address: '青海省黄南州同仁市扎毛乡德吉村十二号',
-        description: '请公开2025年扎毛乡草原生态保护补助奖励资金的发放标准和发放名单',
-        deliveryForm: 'online',
+        organId: backend.info.organId,
+        idempotencyKey: key,
+        submission: {
+          applicantType: 'natural',
+          name: '卓玛措',
+          idType: 'idCard',
+          idNumber: '440304198001010017',
+          phone: '13912345678',
+          address: '青海省黄南州同仁市扎毛乡德吉村十二号',
+          description: '请公开2025年扎毛乡草原生态保护补助奖励资金的发放标准和发放名单',
+          deliveryForm: 'online',
+        },
       },
-      newRequestId(),
+      key,
     );
     if (!submitted.ok) throw new Error(submitted.message);
     id = submitted.data.id;
@@ -137,7 +141,7 @@ describe('the 依申请 desk end to end, real functions and server', () => {
     expect(page.data.statusLabel).toBe('已答复');
     expect(textOf(page, '#letter')).toContain('（经办人修改）');
 
-    const stored = await call('requests', 'get', { id });
+    const stored = await call('requests.get', { id });
     if (!stored.ok) throw new Error(stored.message);
     expect(stored.data.outcome).toBe('partlyDisclosed');
     expect(stored.data.letter?.text).toBe(LETTER);
@@ -149,7 +153,7 @@ describe('the 依申请 desk end to end, real functions and server', () => {
     ]);
 
     as('citizen');
-    const tracked = await trackRequest(queryCode, '5678');
+    const tracked = await call('requests.track', { queryCode, phoneLast4: '5678' });
     if (!tracked.ok) throw new Error(tracked.message);
     expect(tracked.data.view).toBe('applicant');
     expect(tracked.data.status).toBe('answered');

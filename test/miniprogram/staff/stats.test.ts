@@ -1,6 +1,6 @@
 /**
  * 统计填报: a month's 行政许可/处罚/强制 counts and 收费 (万元) saved as dated stat entries, this month's and the
- * year's totals per metric, removal after a confirm, a failed save kept and retried with the same requestId,
+ * year's totals per metric, removal after a confirm, a failed save kept and retried with the same idempotency key,
  * reviewers reading only.
  */
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
@@ -56,7 +56,7 @@ describe('统计填报', () => {
       { entry: { kind: 'fee', metric: 'fees.amountWanYuan', date: today, amountWanYuan: 0.35 } },
     ]);
     expect(
-      fake.calls.filter((c) => c.event.action === 'create').every((c) => typeof c.event.requestId === 'string'),
+      fake.calls.filter((c) => c.event.action === 'create').every((c) => typeof c.event.idempotencyKey === 'string'),
     ).toBe(true);
     expect(textOf(page, '#notice')).toContain('已保存');
     expect(page.data.form).toEqual({ licensing: '', punishment: '', enforcement: '0', fees: '' });
@@ -104,7 +104,7 @@ describe('统计填报', () => {
     expect(page.querySelector('#error-licensing')).toBeUndefined();
   });
 
-  it('keeps a quantity that failed to save and retries it with the same requestId; saved ones are not sent again', async () => {
+  it('keeps a quantity that failed to save and retries it with the same idempotency key; saved ones are not sent again', async () => {
     const store = recordStore();
     let failFee = true;
     const fake = routeTransport({
@@ -136,7 +136,7 @@ describe('统计填报', () => {
       'fees.amountWanYuan',
       'fees.amountWanYuan',
     ]);
-    expect(creates[2]?.event.requestId).toBe(creates[1]?.event.requestId);
+    expect(creates[2]?.event.idempotencyKey).toBe(creates[1]?.event.idempotencyKey);
     expect(store.stats.filter((e) => e.kind === 'fee')).toHaveLength(1);
     expect(page.data.noticeKind).toBe('saved');
   });

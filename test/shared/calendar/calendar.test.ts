@@ -211,8 +211,9 @@ describe('organ calendar', () => {
       createCalendar(bad);
     } catch (e) {
       expect(e).toMatchObject({ code: 'INVALID_CALENDAR' });
-      expect((e as CalendarError).message).toContain('years.2027.holidays.0');
-      expect((e as CalendarError).message).toContain('放假日期');
+      expect((e as CalendarError).fieldErrors?.[0]?.path).toBe('years.2027.holidays.0');
+      expect((e as CalendarError).message).toContain('放假日期须为 YYYY-MM-DD 格式的有效日期');
+      expect((e as CalendarError).message).not.toMatch(/holidays|Invalid/);
     }
   });
 });

@@ -3,11 +3,11 @@ import {
   checkRules,
   checklistStep,
   DEFAULT_CHAIN,
-  POLICY,
   RULES,
   type ActorFacts,
   type TargetFacts,
 } from '../../../shared/policy';
+import { POLICY } from '../../../shared/api/contracts';
 
 const reviewer: ActorFacts = { staffId: 's-rev', organId: 'org-1', role: 'reviewer' };
 const leader: ActorFacts = { staffId: 's-lead', organId: 'org-1', role: 'leader' };

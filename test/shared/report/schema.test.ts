@@ -21,18 +21,23 @@ describe('reportDataSchema', () => {
   });
 
   it.each([
-    ['an unknown address', { 'applications.newReceived.martian': 1 }, 'cells'],
-    ['a negative number', { 'applications.newReceived.natural': -1 }, 'cells.applications.newReceived.natural'],
-    ['a fraction outside the fee cell', { 'proactive.rules.issued': 0.5 }, 'cells.proactive.rules.issued'],
-    ['a negative fee', { 'proactive.fees.amountWanYuan': -0.1 }, 'cells.proactive.fees.amountWanYuan'],
-  ])('rejects %s, naming the field in Chinese', (_name, patch, path) => {
+    ['an unknown address', { 'applications.newReceived.martian': 1 }, 'cells', 'applications.newReceived.martian'],
+    [
+      'a negative number',
+      { 'applications.newReceived.natural': -1 },
+      'cells.applications.newReceived.natural',
+      '不能小于 0',
+    ],
+    ['a fraction outside the fee cell', { 'proactive.rules.issued': 0.5 }, 'cells.proactive.rules.issued', '整数'],
+    ['a negative fee', { 'proactive.fees.amountWanYuan': -0.1 }, 'cells.proactive.fees.amountWanYuan', '不能小于 0'],
+  ])('rejects %s: the field in fieldErrors, why in Chinese', (_name, patch, path, why) => {
     const r = parseWith(reportDataSchema, { ...valid(), cells: { ...emptyCells(0), ...patch } });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.code).toBe('VALIDATION');
       expect(r.fieldErrors?.[0]?.path).toBe(path);
       expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
-      expect(r.message).toContain(path);
+      expect(r.message).toContain(why);
     }
   });
 

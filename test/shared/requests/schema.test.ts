@@ -85,12 +85,9 @@ describe('submission (条例 第二十九条)', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = JSON.stringify(r);
-    expect(r.message).toMatch(/^输入有误：address：通讯地址（address）至少 5 个字（另有 2 处错误）$/);
+    expect(r.message).toMatch(/^输入有误：通讯地址至少 5 个字（另有 2 处错误）$/);
     expect(r.fieldErrors?.map((e) => e.message)).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/身份证号码（idNumber）校验位/),
-        expect.stringMatching(/联系电话（phone）/),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^身份证号码校验位/), expect.stringMatching(/^联系电话/)]),
     );
     for (const value of ['110105194912310021', '12812345678', '某地']) expect(text).not.toContain(value);
   });

@@ -1,5 +1,7 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
-import { fetchOrganProfile, type OrganPublicProfile } from '../../../api/catalog';
+import type { OrganPublicProfile } from 'gongkai-core';
+import { callChecked } from '../../../api/client';
+import { getProfileSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
 import { openWith } from '../../../kit/page-state';
@@ -30,7 +32,7 @@ Page<AboutData, AboutCustom>({
   },
 
   async load() {
-    const organ = await openWith(this, () => fetchOrganProfile());
+    const organ = await openWith(this, () => callChecked('organ.getProfile', getProfileSchema, {}));
     if (organ === null) return;
     this.setData({ state: 'ready', organ });
   },

@@ -3,8 +3,10 @@
  * and keyword (t-search); the next page loads on reaching the bottom; pull down to refresh. Works without
  * signing in. Only display lines go through setData.
  */
+import { callChecked } from '../../../api/client';
+import { listItemsSchema } from 'gongkai-core';
+import { catalogQuery } from '../../../api/paging';
 import { sharedAs } from '../../../kit/share';
-import { fetchItems } from '../../../api/catalog';
 import { elderClass } from '../../../styles/elder';
 import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { ALL_CATEGORIES } from '../categories';
@@ -73,12 +75,16 @@ Page<CatalogData, CatalogCustom>({
     const load = beginLoad(this, mode);
     if (!load) return;
     const keyword = this.data.searched;
-    const result = await fetchItems({
-      category: this.data.category,
-      year: yearOf(this.data.years[this.data.yearIndex]),
-      keyword,
-      page: load.page,
-    });
+    const result = await callChecked(
+      'items.list',
+      listItemsSchema,
+      catalogQuery({
+        category: this.data.category,
+        year: yearOf(this.data.years[this.data.yearIndex]),
+        keyword,
+        page: load.page,
+      }),
+    );
     showPage(this, mode, load, result, toLine);
   },
 

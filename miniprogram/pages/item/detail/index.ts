@@ -2,7 +2,8 @@
  * One published item (`?id=`): the metadata block, the body, the attachments (images previewed, documents
  * downloaded and opened). Shared to chats and Moments with its own link.
  */
-import { fetchItem } from '../../../api/catalog';
+import { callChecked } from '../../../api/client';
+import { getItemSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { download, fileUrl } from '../../../api/files';
@@ -49,7 +50,7 @@ Page<DetailData, DetailCustom>({
   },
 
   async load() {
-    const item = await openWith(this, () => fetchItem(this.data.id));
+    const item = await openWith(this, () => callChecked('items.get', getItemSchema, { id: this.data.id }));
     if (item === null) return;
     const attachments = item.attachments ?? [];
     this.attachments = attachments;

@@ -3,7 +3,8 @@
  * (remembered in storage, applied as `gk-elder` on every page), 关于, and the way into the staff workbench
  * (subpackage `staff`, preloaded from here).
  */
-import { fetchMyRequests } from '../../../api/requests';
+import { callChecked } from '../../../api/client';
+import { mineRequestsSchema } from 'gongkai-core';
 import { ELDER_CLASS, isElder, setElder } from '../../../styles/elder';
 import { chineseDate } from '../../catalog/view';
 import { dueText } from '../../request/track-view';
@@ -66,7 +67,7 @@ Page<MineData, MineCustom>({
 
   async load() {
     if (this.data.lines.length === 0) this.setData({ state: 'loading', message: '' });
-    const result = await fetchMyRequests();
+    const result = await callChecked('requests.mine', mineRequestsSchema, { page: 1 });
     if (!result.ok) {
       this.setData({ state: 'error', message: result.message, lines: [] });
       return;

@@ -2,8 +2,9 @@
  * 年度报告 (tab): the published annual reports, newest year first. Works without signing in; pull down to refresh.
  * The summaries stay off setData (kept on the page for the organ filter); only display lines are sent.
  */
+import { callChecked } from '../../../api/client';
+import { listPublishedReportsSchema } from 'gongkai-core';
 import { sharedAs } from '../../../kit/share';
-import { fetchPublishedReports } from '../../../api/index';
 import { elderClass } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
 import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
@@ -51,7 +52,7 @@ Page<ListData, ListCustom>({
 
   async load(mode) {
     if (mode === 'first' || this.summaries.length === 0) this.setData({ state: 'loading', message: '' });
-    const result = await fetchPublishedReports();
+    const result = await callChecked('reports.listPublished', listPublishedReportsSchema, {});
     if (!result.ok) {
       if (mode === 'refresh' && this.summaries.length > 0) {
         void wx.showToast({ title: result.message, icon: 'none' });

@@ -2,7 +2,8 @@
  * The annual report reader: `pages/report/reader/index?id=<report id>` (also the link in the official account's
  * menu and articles). Works without signing in. setData receives only the display-ready view (view.ts).
  */
-import { fetchPublishedReport } from '../../../api/index';
+import { callChecked } from '../../../api/client';
+import { getPublishedReportSchema } from 'gongkai-core';
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
 import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
 import type { DataEvent } from '../../../kit/page-state';
@@ -67,7 +68,7 @@ Page<ReaderData, ReaderCustom>({
 
   async load() {
     this.setData({ state: 'loading', message: '' });
-    const result = await fetchPublishedReport(this.reportId);
+    const result = await callChecked('reports.getPublished', getPublishedReportSchema, { id: this.reportId });
     if (!result.ok) {
       const canRetry = result.code !== 'NOT_FOUND' && result.code !== 'VALIDATION';
       const message = result.code === 'NOT_FOUND' ? '未找到这份报告，它可能已被更正或撤回。' : result.message;

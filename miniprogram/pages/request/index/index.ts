@@ -2,12 +2,12 @@
  * 依申请公开 (tab): the request form of 条例 第二十九条. Before any personal data is typed the user agrees to the
  * mini program's 用户隐私保护指引 (wx.getPrivacySetting / wx.requirePrivacyAuthorize). The form is checked with the
  * shared submission schema (the same Chinese messages as the function, shown under each field); one tap makes
- * at most one request: a requestId made once per form, the button disabled while sending, and a repeat of the
- * same requestId makes no second request on the server either. Then the 申请编号 and 查询码, with a copy button
+ * at most one request: an idempotency key made once per form, the button disabled while sending, and a repeat of
+ * the same key makes no second request on the server either. Then the 申请编号 and 查询码, with a copy button
  * and, on a tap, the subscribe-message ask.
  */
-import { fetchOrganProfile } from '../../../api/catalog';
-import { grantNotice, newRequestId, submitRequest } from '../../../api/requests';
+import { call, callChecked, newIdempotencyKey } from '../../../api/client';
+import { getProfileSchema, grantNoticeSchema } from 'gongkai-core';
 import { NOTICE_TEMPLATE_ID } from '../../../config/index';
 import { elderClass } from '../../../styles/elder';
 import {
@@ -57,7 +57,7 @@ type PickerEvent = WechatMiniprogram.CustomEvent<{ value: string | number }, Rec
 interface RequestCustom {
   organId: string;
   /** Made once per form; kept across a failed send so a retry is the same request. */
-  requestId: string;
+  idempotencyKey: string;
   /** Set synchronously on the first tap, before setData: a second tap in the same tick sees it. */
   busy: boolean;
   start(): Promise<void>;
@@ -112,12 +112,12 @@ Page<RequestData, RequestCustom>({
     elder: '',
   },
   organId: '',
-  requestId: '',
+  idempotencyKey: '',
   busy: false,
 
   onLoad() {
     this.organId = '';
-    this.requestId = newRequestId();
+    this.idempotencyKey = newIdempotencyKey();
     this.busy = false;
     void this.start();
   },
@@ -130,7 +130,7 @@ Page<RequestData, RequestCustom>({
   async start() {
     this.setData({ phase: 'loading', message: '' });
     if (!(await this.checkPrivacy())) return;
-    const organ = await fetchOrganProfile();
+    const organ = await callChecked('organ.getProfile', getProfileSchema, {});
     if (!organ.ok) {
       this.setData({ phase: 'error', message: organ.message });
       return;
@@ -200,7 +200,13 @@ Page<RequestData, RequestCustom>({
     }
     this.busy = true;
     this.setData({ sending: true, errors: {} });
-    const result = await submitRequest(this.organId, toSubmission(this.data.form), this.requestId);
+    const payload = {
+      organId: this.organId,
+      submission: toSubmission(this.data.form),
+      idempotencyKey: this.idempotencyKey,
+    };
+    // The envelope's key makes the call idempotent too (the request's id derives from the payload's).
+    const result = await call('requests.submit', payload, this.idempotencyKey);
     this.busy = false;
     if (!result.ok) {
       const fieldErrors = errorsByField(result.fieldErrors);
@@ -241,7 +247,10 @@ Page<RequestData, RequestCustom>({
       void wx.showToast({ title: '未开启通知，可随时用查询码查询进度', icon: 'none' });
       return;
     }
-    const granted = await grantNotice(result.id, NOTICE_TEMPLATE_ID);
+    const granted = await callChecked('requests.grantNotice', grantNoticeSchema, {
+      requestId: result.id,
+      templateId: NOTICE_TEMPLATE_ID,
+    });
     if (!granted.ok) {
       void wx.showToast({ title: granted.message, icon: 'none' });
       return;
@@ -256,7 +265,7 @@ Page<RequestData, RequestCustom>({
   },
 
   onNew() {
-    this.requestId = newRequestId();
+    this.idempotencyKey = newIdempotencyKey();
     this.setData({
       phase: 'form',
       form: emptyForm(),

@@ -4,7 +4,8 @@
  * `?id=` opens one of the user's own requests instead (from 我的, or a progress message): no code to type.
  */
 import { errorsByField } from '../form';
-import { fetchOwnRequest, trackRequest } from '../../../api/requests';
+import { callChecked } from '../../../api/client';
+import { trackRequestSchema, viewRequestSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { toTrackView, type TrackView } from '../track-view';
 
@@ -53,7 +54,7 @@ Page<TrackData, TrackCustom>({
 
   async loadOwn() {
     this.setData({ sending: true, message: '' });
-    const result = await fetchOwnRequest(this.ownId);
+    const result = await callChecked('requests.view', viewRequestSchema, { id: this.ownId });
     if (!result.ok) {
       this.setData({ sending: false, view: null, message: result.message });
       return;
@@ -76,7 +77,10 @@ Page<TrackData, TrackCustom>({
     if (this.busy) return;
     this.busy = true;
     this.setData({ sending: true, message: '', errors: {} });
-    const result = await trackRequest(this.data.queryCode, this.data.phoneLast4);
+    const result = await callChecked('requests.track', trackRequestSchema, {
+      queryCode: this.data.queryCode.trim(),
+      phoneLast4: this.data.phoneLast4.trim(),
+    });
     this.busy = false;
     if (!result.ok) {
       const errors = errorsByField(result.fieldErrors);

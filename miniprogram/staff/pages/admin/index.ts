@@ -6,8 +6,7 @@
  * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
-import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose } from 'gongkai-staff';
-import { fetchSettings, listStaff, updateProfile, type StaffListEntry } from '../../../api/staff-admin';
+import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose, updateProfileSchema } from 'gongkai-staff';
 import {
   NO_NOTICE,
   formPageStart,
@@ -36,6 +35,8 @@ import {
   type FormErrors,
   type ProfileForm,
 } from './view';
+import { call, callChecked } from '../../../api/client';
+import type { StaffListEntry } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export interface AdminData extends FormPageData {
@@ -130,7 +131,7 @@ Page<AdminData, AdminCustom>({
   async start() {
     const me = await adminOpening(this, '机关设置仅限管理员修改');
     if (!me) return;
-    const [settings, staff] = await Promise.all([fetchSettings(), listStaff()]);
+    const [settings, staff] = await Promise.all([call('organ.settings', {}), call('organ.listStaff', {})]);
     if (!settings.ok) {
       this.setData({ state: 'error', message: settings.message });
       return;
@@ -214,7 +215,7 @@ Page<AdminData, AdminCustom>({
       return;
     }
     this.setData({ busy: true, ...NO_NOTICE });
-    const result = await updateProfile(checked.patch);
+    const result = await callChecked('organ.updateProfile', updateProfileSchema, { patch: checked.patch });
     if (!result.ok) {
       this.show(errorsOf(result.fieldErrors), result.message);
       return;

@@ -16,7 +16,9 @@ import {
   type StaffListEntry,
   type SubscribePurpose,
 } from 'gongkai-staff';
-import type { ProfilePatch } from '../../../api/staff-admin';
+import type { CallPayload } from 'gongkai-staff';
+
+type ProfilePatch = CallPayload<'organ.updateProfile'>['patch'];
 
 /** What each subscribe-message template is for, as the WeChat console's template library names such notices. */
 export const PURPOSE_LABELS: Record<SubscribePurpose, string> = {

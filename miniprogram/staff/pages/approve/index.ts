@@ -5,10 +5,18 @@
  * the server's decision: the page sends, and shows the server's message when it refuses (a reviewer cannot publish
  * past the leader).
  */
-import { ROLE_LABELS, SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
-import { approveItem, fetchStaffItem, newRequestId, rejectItem, type StaffItem } from '../../../api/staff';
+import {
+  ROLE_LABELS,
+  SECRECY_CHECKLIST,
+  type SecrecyPoint,
+  approveItemSchema,
+  getItemSchema,
+  rejectItemSchema,
+} from 'gongkai-staff';
 import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '../../session';
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import type { Result, StaffItem } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
 import { elderClass } from '../../../styles/elder';
 
@@ -35,7 +43,7 @@ export interface ApproveData {
 
 interface ApproveCustom {
   id: string;
-  approveRequestId: string;
+  approveKey: string;
   load(): Promise<void>;
   onRetry(): void;
   onToggle(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: SecrecyPoint }>): void;
@@ -65,7 +73,7 @@ Page<ApproveData, ApproveCustom>({
     notice: '',
   },
   id: '',
-  approveRequestId: '',
+  approveKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -73,7 +81,7 @@ Page<ApproveData, ApproveCustom>({
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');
-    this.approveRequestId = newRequestId();
+    this.approveKey = newIdempotencyKey();
     void this.load();
   },
 
@@ -81,7 +89,10 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ notice: '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const item: StaffItem | null = readOrShow(this, await fetchStaffItem(this.id));
+    const item: StaffItem | null = readOrShow(
+      this,
+      await (callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>),
+    );
     if (item === null) return;
     if (item.status !== 'inReview' || typeof item.step !== 'number') {
       this.setData({
@@ -93,7 +104,9 @@ Page<ApproveData, ApproveCustom>({
     }
     let previous: StaffItem | null = null;
     if (item.correctionOf !== undefined) {
-      const original = await fetchStaffItem(item.correctionOf);
+      const original = await (callChecked('items.get', getItemSchema, { id: item.correctionOf }) as Promise<
+        Result<StaffItem>
+      >);
       if (original.ok) previous = original.data;
     }
     const step = item.step;
@@ -139,13 +152,15 @@ Page<ApproveData, ApproveCustom>({
       true
     >;
     const comment = this.data.comment.trim();
-    const result = await approveItem(
+    const result = await callChecked(
+      'items.approve',
+      approveItemSchema,
       { id: this.id, ...(comment === '' ? {} : { comment }), ...(this.data.needChecklist ? { checklist } : {}) },
-      this.approveRequestId,
+      this.approveKey,
     );
     if (!result.ok) {
       // A refused or failed approval may be tried again as a new request.
-      this.approveRequestId = newRequestId();
+      this.approveKey = newIdempotencyKey();
       this.setData({ busy: false, notice: result.message });
       return;
     }
@@ -160,7 +175,7 @@ Page<ApproveData, ApproveCustom>({
   async onReject() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await rejectItem({ id: this.id, comment: this.data.comment });
+    const result = await callChecked('items.reject', rejectItemSchema, { id: this.id, comment: this.data.comment });
     if (!result.ok) {
       const field = result.fieldErrors?.find((f) => f.path === 'comment');
       this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });

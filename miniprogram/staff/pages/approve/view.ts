@@ -3,8 +3,8 @@
  * published original; otherwise nothing, so every filled field is new), and the 保密审查 checklist. Pure.
  */
 import { SECRECY_CHECKLIST, type SecrecyPoint } from 'gongkai-staff';
-import type { StaffItem } from '../../../api/staff';
 import { categoryLabel, validityLabel } from '../../labels';
+import type { StaffItem } from 'gongkai-staff';
 
 export type DiffKind = 'same' | 'changed' | 'added' | 'removed';
 

@@ -3,9 +3,10 @@
  * wx.scanCode, or in the page link) and the person's name → organ.bind → the role. Every staff page sends a
  * WeChat user who is not staff here.
  */
-import { bindStaff } from '../../../api/staff';
 import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
+import { callChecked } from '../../../api/client';
+import { bindSchema } from 'gongkai-staff';
 
 export interface BindData {
   code: string;
@@ -60,7 +61,7 @@ Page<BindData, BindCustom>({
   async onBind() {
     if (this.data.busy) return;
     this.setData({ busy: true, message: '', errors: {} });
-    const result = await bindStaff(this.data.code, this.data.name);
+    const result = await callChecked('organ.bind', bindSchema, { code: this.data.code, displayName: this.data.name });
     if (!result.ok) {
       const errors: BindData['errors'] = {};
       for (const f of result.fieldErrors ?? []) {

@@ -13,7 +13,6 @@ import {
   type FormPageData,
   type InputEvent,
 } from '../../../kit/page-state';
-import { fetchCalendar, saveCalendar, type OrganCalendar } from '../../../api/staff-admin';
 import { todayIso } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -33,6 +32,9 @@ import {
   type RowErrors,
   type WorkdayRow,
 } from './view';
+import { call, callChecked } from '../../../api/client';
+import { setRequestCalendarSchema } from 'gongkai-staff';
+import type { OrganCalendar } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export interface CalendarData extends FormPageData {
@@ -103,7 +105,7 @@ Page<CalendarData, CalendarCustom>({
   async start() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = readOrShow(this, await fetchCalendar());
+    const result = readOrShow(this, await call('requests.getCalendar', {}));
     if (result === null) return;
     this.officialYears = result.officialYears;
     const current = Number(todayIso().slice(0, 4));
@@ -198,7 +200,9 @@ Page<CalendarData, CalendarCustom>({
     }
     const year = this.data.year;
     this.setData({ busy: true, ...NO_NOTICE, errors: noErrors() });
-    const result = await saveCalendar(withYear(this.calendar, year, built.table));
+    const result = await callChecked('requests.setCalendar', setRequestCalendarSchema, {
+      calendar: withYear(this.calendar, year, built.table),
+    });
     if (!result.ok) {
       const errors = rowErrors(result.fieldErrors, year, built.rowOfHoliday);
       this.setData({ busy: false, errors, notice: result.message, noticeKind: 'error' });

@@ -2,10 +2,8 @@
  * 复议诉讼登记 (staff/pages/cases/index): the year's 行政复议 and 行政诉讼 cases about the organ's disclosure —
  * those still open (尚未审结) and those closed in the year with their result — with the table 四 cells the report
  * will show; register a case (already closed if it is entered late), and close an open one with its result and
- * date. Editors and admins write; others read. Each write keeps its requestId until answered (no double case).
+ * date. Editors and admins write; others read. Each write keeps its idempotency key until answered (no double case).
  */
-import { newRequestId } from '../../../api/staff';
-import { closeCase, createCase, listCases, type ReviewCase } from '../../../api/staff-records';
 import {
   NO_NOTICE,
   PendingWrites,
@@ -18,7 +16,7 @@ import {
   type InputEvent,
   type RecordsPage,
 } from '../../../kit/page-state';
-import type { Result } from 'gongkai-staff';
+import type { Result, ReviewCase } from 'gongkai-staff';
 import { canWrite, todayIso, yearOptions } from '../../records';
 import { staffOpening } from '../../session';
 import {
@@ -32,6 +30,8 @@ import {
   type CaseForm,
   type CasesView,
 } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 interface Closing {
@@ -62,7 +62,7 @@ export interface CasesData extends FormPageData {
 interface CasesCustom extends RecordsPage {
   cases: ReviewCase[];
   year(): number;
-  send<T>(key: string, act: (requestId: string) => Promise<Result<T>>): Promise<boolean>;
+  send<T>(key: string, act: (idempotencyKey: string) => Promise<Result<T>>): Promise<boolean>;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onStartAdd(): void;
   onCancelAdd(): void;
@@ -101,14 +101,14 @@ Page<CasesData, CasesCustom>({
   },
   ...refreshHandlers,
   cases: [],
-  writes: new PendingWrites(newRequestId),
+  writes: new PendingWrites(newIdempotencyKey),
 
   onShow() {
     this.setData({ elder: elderClass() });
   },
 
   onLoad() {
-    this.writes = new PendingWrites(newRequestId);
+    this.writes = new PendingWrites(newIdempotencyKey);
     const today = todayIso();
     const years = yearOptions(Number(today.slice(0, 4)));
     this.setData({ today, years, yearLabels: years.map((y) => `${y}年`), form: emptyCaseForm(today) });
@@ -127,14 +127,14 @@ Page<CasesData, CasesCustom>({
   },
 
   async refresh() {
-    const cases = readOrShow(this, await listCases(this.year()));
+    const cases = readOrShow(this, await callChecked('cases.list', listByYearSchema, { year: this.year() }));
     if (cases === null) return false;
     this.cases = cases;
     this.setData({ view: casesView(this.cases, this.year()) });
     return true;
   },
 
-  /** One write with its kept requestId; on success the list is read again. */
+  /** One write with its kept idempotency key; on success the list is read again. */
   async send(key, act) {
     if (this.data.busy) return false;
     this.setData({ busy: true, ...NO_NOTICE });
@@ -197,7 +197,11 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const value = checked.value;
-    if (await this.send(`create:${JSON.stringify(value)}`, (requestId) => createCase(value, requestId))) {
+    if (
+      await this.send(`create:${JSON.stringify(value)}`, (key) =>
+        callChecked('cases.create', createCaseSchema, { case: value }, key),
+      )
+    ) {
       this.setData({ adding: false, notice: '已登记', noticeKind: 'saved' });
     }
   },
@@ -236,7 +240,11 @@ Page<CasesData, CasesCustom>({
       return;
     }
     const payload = { id: closing.id, result, closedDate: closing.closedDate };
-    if (await this.send(`close:${JSON.stringify(payload)}`, (requestId) => closeCase(payload, requestId))) {
+    if (
+      await this.send(`close:${JSON.stringify(payload)}`, (key) =>
+        callChecked('cases.close', closeCaseSchema, payload, key),
+      )
+    ) {
       this.setData({ closing: null, notice: '已审结', noticeKind: 'saved' });
     }
   },

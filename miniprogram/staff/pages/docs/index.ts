@@ -4,9 +4,6 @@
  * show. 规章 appear behind a switch (乡镇人民政府 have no power to make 规章), and by themselves when the year
  * has any. Editors and admins write; others read. Removal asks first.
  */
-import { fetchPublishedReport, fetchPublishedReports } from '../../../api/reports';
-import { newRequestId } from '../../../api/staff';
-import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import {
   NO_NOTICE,
   PendingWrites,
@@ -34,6 +31,15 @@ import {
   type LastYear,
   type OverrideForm,
 } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import {
+  createStatEntrySchema,
+  getPublishedReportSchema,
+  listByYearSchema,
+  listPublishedReportsSchema,
+  removeByIdSchema,
+} from 'gongkai-staff';
+import type { StatEntry } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export interface DocsData extends FormPageData {
@@ -101,11 +107,11 @@ function emptyForm(year: number, action: DocAction = 'issued'): DocForm {
 
 /** Last year's published report, if the organ has one here. */
 async function loadLastYear(organId: string | undefined, year: number): Promise<LastYear> {
-  const list = await fetchPublishedReports(organId);
+  const list = await callChecked('reports.listPublished', listPublishedReportsSchema, { organId: organId });
   if (!list.ok) return { kind: 'failed' };
   const summary = list.data.find((s) => s.year === year - 1 && (organId === undefined || s.organId === organId));
   if (!summary) return { kind: 'none' };
-  const got = await fetchPublishedReport(summary.id);
+  const got = await callChecked('reports.getPublished', getPublishedReportSchema, { id: summary.id });
   return got.ok ? { kind: 'found', report: got.data.report } : { kind: 'failed' };
 }
 
@@ -131,14 +137,14 @@ Page<DocsData, DocsCustom>({
   entries: [],
   organId: undefined,
   lastYear: { kind: 'none' },
-  writes: new PendingWrites(newRequestId),
+  writes: new PendingWrites(newIdempotencyKey),
 
   onShow() {
     this.setData({ elder: elderClass() });
   },
 
   onLoad() {
-    this.writes = new PendingWrites(newRequestId);
+    this.writes = new PendingWrites(newIdempotencyKey);
     const years = yearOptions(new Date().getFullYear());
     this.setData({ years, yearLabels: years.map((y) => `${y}年`), showRules: rulesWanted() });
     void this.start();
@@ -154,7 +160,10 @@ Page<DocsData, DocsCustom>({
 
   async refresh() {
     const year = this.year();
-    const [entries, lastYear] = await Promise.all([listStatEntries(year), loadLastYear(this.organId, year)]);
+    const [entries, lastYear] = await Promise.all([
+      callChecked('stats.list', listByYearSchema, { year: year }),
+      loadLastYear(this.organId, year),
+    ]);
     const read = readOrShow(this, entries);
     if (read === null) return false;
     this.entries = read;
@@ -237,7 +246,9 @@ Page<DocsData, DocsCustom>({
     const entry = checked.entry;
     if (this.data.busy) return;
     this.setData({ busy: true, ...NO_NOTICE });
-    const result = await this.writes.send(JSON.stringify(entry), (requestId) => createStatEntry(entry, requestId));
+    const result = await this.writes.send(JSON.stringify(entry), (key) =>
+      callChecked('stats.create', createStatEntrySchema, { entry: entry }, key),
+    );
     if (!result.ok) {
       this.setData({ busy: false, ...noticeOf(result, '') });
       return;
@@ -262,7 +273,9 @@ Page<DocsData, DocsCustom>({
     const { id, what } = e.currentTarget.dataset;
     if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
     this.setData({ busy: true });
-    const result = await this.writes.send(`remove:${id}`, (requestId) => removeStatEntry(id, requestId));
+    const result = await this.writes.send(`remove:${id}`, (key) =>
+      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
+    );
     if (result.ok) await this.refresh();
     this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },

@@ -7,13 +7,7 @@
  * Refreshed every time the page shows (after editing or approving).
  */
 import type { StaffRole } from 'gongkai-staff';
-import { fetchSettings } from '../../../api/staff-admin';
 import { missingLetterSettings } from '../admin/view';
-import { fetchOrganProfile } from '../../../api/catalog';
-import { listStaffItems } from '../../../api/staff';
-import { askSubscriptions, fetchReminders, grantReminder, type ReminderCounts } from '../../../api/staff-reminders';
-import { fetchReportStatus } from '../../../api/staff-reports';
-import { listRequests } from '../../../api/staff-requests';
 import { loadDraft } from '../../drafts';
 import { IMPORT_ROUTE } from '../report/view';
 import {
@@ -43,6 +37,16 @@ import {
   type ReportLine,
   type WorkLine,
 } from './view';
+import { call, callChecked } from '../../../api/client';
+import {
+  getProfileSchema,
+  grantReminderSchema,
+  listItemsSchema,
+  listRequestsSchema,
+  reportStatusSchema,
+} from 'gongkai-staff';
+import { askSubscriptions } from '../../../api/subscribe';
+import type { ReminderCounts } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export type HomeState = 'loading' | 'ready' | 'error';
@@ -185,13 +189,13 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadLetterSettings() {
-    const result = await fetchSettings();
+    const result = await call('organ.settings', {});
     // A failure leaves the banner off: the settings page itself says what is wrong.
     this.setData({ letterSettingsMissing: result.ok ? missingLetterSettings(result.data).join('、') : '' });
   },
 
   async loadDrafts() {
-    const result = await listStaffItems('draft');
+    const result = await callChecked('items.list', listItemsSchema, { status: 'draft', pageSize: 50 });
     if (!result.ok) {
       this.setData({ draftsError: result.message });
       return;
@@ -200,7 +204,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadWaiting(role) {
-    const result = await listStaffItems('inReview');
+    const result = await callChecked('items.list', listItemsSchema, { status: 'inReview', pageSize: 50 });
     if (!result.ok) {
       this.setData({ waitingError: result.message });
       return;
@@ -212,7 +216,7 @@ Page<HomeData, HomeCustom>({
 
   async loadRequests() {
     // The desk's first page is ordered by urgency; its counts cover every open request.
-    const result = await listRequests(undefined, 1, 10);
+    const result = await callChecked('requests.list', listRequestsSchema, { page: 1, pageSize: 10 });
     if (!result.ok) {
       this.setData({ requestsError: result.message });
       return;
@@ -226,7 +230,7 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadReport() {
-    const result = await fetchReportStatus();
+    const result = await callChecked('reports.status', reportStatusSchema, {});
     if (!result.ok) {
       this.setData({ reportError: result.message, report: null });
       return;
@@ -235,7 +239,10 @@ Page<HomeData, HomeCustom>({
   },
 
   async loadReminders(role, organId) {
-    const [profile, counts] = await Promise.all([fetchOrganProfile(organId ?? undefined), fetchReminders()]);
+    const [profile, counts] = await Promise.all([
+      callChecked('organ.getProfile', getProfileSchema, organId ? { organId } : {}),
+      call('organ.reminders', {}),
+    ]);
     if (!profile.ok) {
       this.setData({ reminders: [], remindersNote: profile.message });
       return;
@@ -259,7 +266,10 @@ Page<HomeData, HomeCustom>({
       // One accept allows one message: a template the organ uses for two purposes counts for the first.
       const line = lines.find((l) => l.templateId === templateId);
       if (!line || answers[templateId] !== 'accept') continue;
-      const granted = await grantReminder(line.purpose, templateId);
+      const granted = await callChecked('organ.grantReminder', grantReminderSchema, {
+        purpose: line.purpose,
+        templateId: templateId,
+      });
       if (granted.ok) counts = granted.data;
       else failure = granted.message;
     }

@@ -11,15 +11,16 @@
  * is retried by tapping it, and every sync uploads the ones still on the phone first. 提交审核 waits for all of
  * them. Opened on a published item, the page points to 撤回/更正 (item-manage).
  */
+import { call, callChecked, newIdempotencyKey, upload } from '../../../api/client';
 import {
-  createItem,
-  fetchMe,
-  fetchStaffItem,
-  newRequestId,
-  submitItem,
-  updateItem,
-  uploadPhoto,
-} from '../../../api/staff';
+  createItemSchema,
+  getItemSchema,
+  submitItemSchema,
+  updateItemSchema,
+  type CallPayload,
+  type Result,
+  type StaffItem,
+} from 'gongkai-staff';
 import { DraftSync, type SyncAnswer } from '../../draft-sync';
 import { loadDraft, removeDraft, saveDraft, type LocalPhoto } from '../../drafts';
 import { CATEGORIES, VALIDITY_OPTIONS } from '../../labels';
@@ -59,7 +60,7 @@ type PhotoTap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<strin
 interface EditCustom {
   engine: DraftSync | null;
   onNetwork: WechatMiniprogram.OnNetworkStatusChangeCallback | null;
-  submitRequestId: string;
+  submitKey: string;
   start(id: string | null): Promise<void>;
   change(patch: Partial<DraftForm>): void;
   showForm(form: DraftForm, changed: (keyof DraftForm)[]): void;
@@ -102,15 +103,23 @@ Page<EditData, EditCustom>({
   },
   engine: null,
   onNetwork: null,
-  submitRequestId: '',
+  submitKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
   },
 
   onLoad(query: Record<string, string | undefined>) {
-    this.submitRequestId = newRequestId();
-    const ports = { fetchMe, fetchStaffItem, createItem, updateItem, uploadPhoto, newRequestId };
+    this.submitKey = newIdempotencyKey();
+    const ports = {
+      fetchMe: () => call('organ.me', {}),
+      fetchStaffItem: (id: string) => callChecked('items.get', getItemSchema, { id: id }) as Promise<Result<StaffItem>>,
+      createItem: (payload: CallPayload<'items.create'>, key: string) =>
+        callChecked('items.create', createItemSchema, payload, key),
+      updateItem: (payload: CallPayload<'items.update'>) => callChecked('items.update', updateItemSchema, payload),
+      uploadPhoto: upload,
+      newIdempotencyKey: () => newIdempotencyKey(),
+    };
     this.engine = new DraftSync(
       { ...ports, loadDraft, saveDraft, removeDraft, keepPhoto, dropPhoto },
       {
@@ -316,7 +325,7 @@ Page<EditData, EditCustom>({
       this.setData({ busy: false, notice: `${PHOTOS_BEFORE_SUBMIT}：${pendingNote(left)}`, noticeKind: 'error' });
       return;
     }
-    const result = await submitItem(id, this.submitRequestId);
+    const result = await callChecked('items.submit', submitItemSchema, { id: id }, this.submitKey);
     this.setData({ busy: false });
     if (!result.ok) {
       this.setData({ notice: result.message, noticeKind: 'error' });

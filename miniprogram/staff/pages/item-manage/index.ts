@@ -12,18 +12,13 @@ import {
   type ItemHistory,
   type Result,
   type StaffRole,
+  getItemSchema,
 } from 'gongkai-staff';
-import {
-  correctItem,
-  fetchItemHistory,
-  fetchStaffItem,
-  newRequestId,
-  withdrawItem,
-  type StaffItem,
-} from '../../../api/staff';
 import { EDIT_ROUTE, HOME_ROUTE, staffOpening } from '../../session';
 import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import type { StaffItem } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export type ManageState = 'loading' | 'ready' | 'error';
@@ -50,8 +45,8 @@ interface ManageCustom {
   id: string;
   role: StaffRole | null;
   item: StaffItem | null;
-  withdrawRequestId: string;
-  correctRequestId: string;
+  withdrawKey: string;
+  correctKey: string;
   load(): Promise<void>;
   versionsOf(id: string): Promise<ItemHistory[] | string>;
   onRetry(): void;
@@ -105,8 +100,8 @@ Page<ManageData, ManageCustom>({
   id: '',
   role: null,
   item: null,
-  withdrawRequestId: '',
-  correctRequestId: '',
+  withdrawKey: '',
+  correctKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -114,8 +109,8 @@ Page<ManageData, ManageCustom>({
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');
-    this.withdrawRequestId = newRequestId();
-    this.correctRequestId = newRequestId();
+    this.withdrawKey = newIdempotencyKey();
+    this.correctKey = newIdempotencyKey();
     if (this.id === '') {
       this.setData({ state: 'error', message: '链接缺少信息编号，请从工作台重新打开' });
       return;
@@ -127,7 +122,10 @@ Page<ManageData, ManageCustom>({
     const me = await staffOpening(this);
     if (!me) return;
     this.role = me.role;
-    const [item, versions] = await Promise.all([fetchStaffItem(this.id), this.versionsOf(this.id)]);
+    const [item, versions] = await Promise.all([
+      callChecked('items.get', getItemSchema, { id: this.id }) as Promise<Result<StaffItem>>,
+      this.versionsOf(this.id),
+    ]);
     if (!item.ok) {
       this.setData({ state: 'error', message: item.message });
       return;
@@ -155,7 +153,7 @@ Page<ManageData, ManageCustom>({
     const chain: ItemHistory[] = [];
     let next: string | null = id;
     while (next !== null && chain.length < MAX_VERSIONS) {
-      const result = await fetchItemHistory(next);
+      const result: Result<ItemHistory> = await callChecked('items.history', getItemSchema, { id: next });
       if (!result.ok) return result.message;
       chain.push(result.data);
       next = result.data.correctionOf;
@@ -184,10 +182,15 @@ Page<ManageData, ManageCustom>({
     }
     if (!(await confirmWithdraw(this.data.title, reason))) return;
     this.setData({ busy: true, notice: '' });
-    const result = await withdrawItem(this.id, reason, this.withdrawRequestId);
+    const result = await callChecked(
+      'items.withdraw',
+      withdrawItemSchema,
+      { id: this.id, reason: reason },
+      this.withdrawKey,
+    );
     if (!result.ok) {
       // A refused or failed withdrawal may be tried again as a new request.
-      this.withdrawRequestId = newRequestId();
+      this.withdrawKey = newIdempotencyKey();
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
     }
@@ -212,15 +215,15 @@ Page<ManageData, ManageCustom>({
       return;
     }
     this.setData({ busy: true, notice: '' });
-    const result = await correctItem(payload, this.correctRequestId);
+    const result = await callChecked('items.correct', correctItemSchema, payload, this.correctKey);
     this.setData({ busy: false });
     if (!result.ok) {
-      this.correctRequestId = newRequestId();
+      this.correctKey = newIdempotencyKey();
       this.setData({ notice: result.message, noticeKind: 'error' });
       return;
     }
     // The correction is a draft with the published content: change it in the editor and send it for approval.
-    this.correctRequestId = newRequestId();
+    this.correctKey = newIdempotencyKey();
     this.setData({ reason: '', notice: '已建立更正稿，请在编辑页修改后提交审核', noticeKind: 'done' });
     void wx.navigateTo({ url: `${EDIT_ROUTE}?id=${encodeURIComponent(result.data.id)}` });
   },

@@ -12,7 +12,6 @@ import {
   type DataEvent,
   type FormPageData,
 } from '../../../kit/page-state';
-import { invite, listStaff, removeStaff } from '../../../api/staff-admin';
 import { confirm } from '../../records';
 import { adminOpening } from '../../session';
 import {
@@ -24,6 +23,8 @@ import {
   type ShownInvitation,
   type StaffLine,
 } from './view';
+import { call, callChecked } from '../../../api/client';
+import { inviteSchema, removeStaffSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export interface PeopleData extends FormPageData {
@@ -82,7 +83,7 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async refresh() {
-    const staff = readOrShow(this, await listStaff());
+    const staff = readOrShow(this, await call('organ.listStaff', {}));
     if (staff === null) return false;
     this.setData({ staff: staffLines(staff, this.myId) });
     return true;
@@ -104,7 +105,7 @@ Page<PeopleData, PeopleCustom>({
       return;
     }
     this.setData({ busy: true, ...NO_NOTICE });
-    const result = await invite(role, this.data.days);
+    const result = await callChecked('organ.invite', inviteSchema, { role: role, expiresInDays: this.data.days });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;
@@ -135,7 +136,7 @@ Page<PeopleData, PeopleCustom>({
     )
       return;
     this.setData({ busy: true, ...NO_NOTICE });
-    const result = await removeStaff(id);
+    const result = await callChecked('organ.removeStaff', removeStaffSchema, { staffId: id });
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message, noticeKind: 'error' });
       return;

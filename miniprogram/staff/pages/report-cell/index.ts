@@ -2,10 +2,10 @@
  * The records behind one number of the annual report (staff/pages/report-cell/index?year=&cell=), opened from the
  * builder's tables: each record in one line, by kind. Requests show their 申请编号, status and outcome only.
  */
-import { NULL_MARK } from 'gongkai-staff';
-import { fetchCellRecords } from '../../../api/staff-reports';
+import { NULL_MARK, cellRecordsSchema } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
+import { callChecked } from '../../../api/client';
 
 export type CellState = 'loading' | 'ready' | 'error';
 
@@ -40,7 +40,7 @@ Page<ReportCellData, ReportCellCustom>({
   async load() {
     const me = await staffOpening(this);
     if (!me) return;
-    const result = await fetchCellRecords(this.year, this.cell);
+    const result = await callChecked('reports.cellRecords', cellRecordsSchema, { year: this.year, cell: this.cell });
     if (!result.ok) {
       this.setData({
         state: 'error',

@@ -5,11 +5,11 @@
  * year is already published — and only 确认导入并发布 stores it, as a new published version. This year's report
  * then checks its carried-over numbers and 五 against it.
  */
-import { newRequestId } from '../../../api/staff';
-import { importPublished, previewImport } from '../../../api/staff-reports';
 import { staffOpening } from '../../session';
 import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { importPublishedSchema, previewImportSchema } from 'gongkai-staff';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 
@@ -30,7 +30,7 @@ interface ReportImportCustom {
   /** The pasted text, kept off setData: a whole report per keystroke would cross to the view every time. */
   text: string;
   /** One per preview: a retried 确认 after a lost answer is the same import, not a second version. */
-  requestId: string;
+  idempotencyKey: string;
   start(): Promise<void>;
   onRetry(): void;
   onText(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
@@ -42,7 +42,7 @@ interface ReportImportCustom {
 Page<ReportImportData, ReportImportCustom>({
   data: { state: 'loading', message: '', canImport: false, busy: false, notice: '', preview: null, published: null },
   text: '',
-  requestId: '',
+  idempotencyKey: '',
 
   onLoad() {
     void this.start();
@@ -76,19 +76,24 @@ Page<ReportImportData, ReportImportCustom>({
       return;
     }
     this.setData({ busy: true, notice: '', preview: null, published: null });
-    const result = await previewImport(this.text);
+    const result = await callChecked('reports.previewImport', previewImportSchema, { text: this.text });
     if (!result.ok) {
       this.setData({ busy: false, notice: refusalText(result) });
       return;
     }
-    this.requestId = newRequestId();
+    this.idempotencyKey = newIdempotencyKey();
     this.setData({ busy: false, preview: previewView(result.data) });
   },
 
   async onConfirm() {
     if (this.data.busy || this.data.preview === null) return;
     this.setData({ busy: true, notice: '' });
-    const result = await importPublished(this.text, this.requestId);
+    const result = await callChecked(
+      'reports.importPublished',
+      importPublishedSchema,
+      { text: this.text },
+      this.idempotencyKey,
+    );
     if (!result.ok) {
       this.setData({ busy: false, notice: refusalText(result) });
       return;

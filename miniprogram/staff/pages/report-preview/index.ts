@@ -3,13 +3,13 @@
  * ?id= for a published version): the reader's own view (components/report-view/view.ts) drawn with the reader's own
  * markup (components/report-view), under a banner that says it is a preview.
  */
-import { fetchPublishedReport } from '../../../api/reports';
-import { buildReport } from '../../../api/staff-reports';
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
 import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
 import { readOrShow, type DataEvent } from '../../../kit/page-state';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
+import { callChecked } from '../../../api/client';
+import { buildReportSchema, getPublishedReportSchema } from 'gongkai-staff';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
@@ -50,8 +50,8 @@ Page<ReportPreviewData, ReportPreviewCustom>({
 
   /** A published version as it is, or the draft as it would be published now. */
   async fetch() {
-    if (this.id !== '') return fetchPublishedReport(this.id);
-    const built = await buildReport(this.year);
+    if (this.id !== '') return callChecked('reports.getPublished', getPublishedReportSchema, { id: this.id });
+    const built = await callChecked('reports.build', buildReportSchema, { year: this.year });
     if (!built.ok) return built;
     const { report } = built.data;
     return {

@@ -5,20 +5,17 @@
  * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
  * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
  */
-import { ROLE_LABELS, type Sections, type StaffRole } from 'gongkai-staff';
-import { newRequestId } from '../../../api/staff';
 import {
-  approveReport,
-  buildReport,
-  exportReportHtml,
-  fetchReportStatus,
-  rejectReport,
-  saveNarrative,
-  submitReport,
-  type BuiltReportView,
-  type ReportState,
-  type ReportStatus,
-} from '../../../api/staff-reports';
+  ROLE_LABELS,
+  type Sections,
+  type StaffRole,
+  buildReportSchema,
+  exportHtmlSchema,
+  rejectReportSchema,
+  reportStatusSchema,
+  reportStepSchema,
+  saveNarrativeSchema,
+} from 'gongkai-staff';
 import { DEV_SERVER } from '../../../config/index';
 import { staffOpening, stepName } from '../../session';
 import { todayIso, yearOptions } from '../../records';
@@ -37,6 +34,8 @@ import {
   type FindingGroup,
   type TableBlock,
 } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
@@ -92,9 +91,9 @@ interface ReportBuilderCustom {
   texts: Sections | null;
   version: number;
   role: StaffRole | null;
-  submitRequestId: string;
-  approveRequestId: string;
-  rejectRequestId: string;
+  submitKey: string;
+  approveKey: string;
+  rejectKey: string;
   load(notice?: string): Promise<void>;
   show(built: BuiltReportView, status: ReportStatus, role: StaffRole, roleLabel: string, notice: string): void;
   save(): Promise<boolean>;
@@ -167,9 +166,9 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   texts: null,
   version: 0,
   role: null,
-  submitRequestId: '',
-  approveRequestId: '',
-  rejectRequestId: '',
+  submitKey: '',
+  approveKey: '',
+  rejectKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -183,9 +182,9 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       0,
       choices.indexOf(Number.isInteger(asked) && choices.includes(asked) ? asked : thisYear() - 1),
     );
-    this.submitRequestId = newRequestId();
-    this.approveRequestId = newRequestId();
-    this.rejectRequestId = newRequestId();
+    this.submitKey = newIdempotencyKey();
+    this.approveKey = newIdempotencyKey();
+    this.rejectKey = newIdempotencyKey();
     this.setData({ years: choices.map((y) => `${y}年度`), yearIndex: index, year: choices[index] ?? thisYear() - 1 });
     void this.load();
   },
@@ -194,7 +193,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     const me = await staffOpening(this);
     if (!me) return;
     const year = this.data.year;
-    const [built, status] = await Promise.all([buildReport(year), fetchReportStatus(year)]);
+    const [built, status] = await Promise.all([
+      callChecked('reports.build', buildReportSchema, { year: year }),
+      callChecked('reports.status', reportStatusSchema, { year: year }),
+    ]);
     if (!built.ok || !status.ok) {
       this.setData({ state: 'error', message: !built.ok ? built.message : !status.ok ? status.message : '' });
       return;
@@ -284,7 +286,11 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   /** Saves the narrative with the version it was read at; on CONFLICT tells and reloads the newer text. */
   async save() {
     if (this.texts === null) return false;
-    const result = await saveNarrative(this.data.year, this.version, this.texts);
+    const result = await callChecked('reports.saveNarrative', saveNarrativeSchema, {
+      year: this.data.year,
+      version: this.version,
+      sections: this.texts,
+    });
     if (result.ok) {
       this.version = result.data.version;
       return true;
@@ -308,22 +314,22 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
     if (this.data.dirty && !(await this.save())) return;
-    const result = await submitReport(this.data.year, this.submitRequestId);
+    const result = await callChecked('reports.submit', reportStepSchema, { year: this.data.year }, this.submitKey);
     if (!result.ok) {
-      this.submitRequestId = newRequestId();
+      this.submitKey = newIdempotencyKey();
       this.setData({ busy: false, notice: result.message });
       return;
     }
-    this.submitRequestId = newRequestId();
+    this.submitKey = newIdempotencyKey();
     await this.load(`已提交审批，等待${stepName(result.data.waitingFor) ?? '下一步审批'}`);
   },
 
   async onApprove() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await approveReport(this.data.year, this.approveRequestId);
+    const result = await callChecked('reports.approve', reportStepSchema, { year: this.data.year }, this.approveKey);
     // A refused or failed approval may be tried again as a new request; so may the next step's.
-    this.approveRequestId = newRequestId();
+    this.approveKey = newIdempotencyKey();
     if (!result.ok) {
       this.setData({ busy: false, notice: result.message });
       return;
@@ -338,8 +344,13 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   async onReject() {
     if (this.data.busy) return;
     this.setData({ busy: true, notice: '' });
-    const result = await rejectReport(this.data.year, this.data.rejectReason, this.rejectRequestId);
-    this.rejectRequestId = newRequestId();
+    const result = await callChecked(
+      'reports.reject',
+      rejectReportSchema,
+      { year: this.data.year, comment: this.data.rejectReason },
+      this.rejectKey,
+    );
+    this.rejectKey = newIdempotencyKey();
     if (!result.ok) {
       const field = result.fieldErrors?.find((f) => f.path === 'comment');
       this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
@@ -371,7 +382,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   async htmlOrTell() {
     if (this.data.busy || this.data.publishedId === '') return null;
     this.setData({ busy: true, notice: '' });
-    const result = await exportReportHtml(this.data.publishedId);
+    const result = await callChecked('reports.exportHtml', exportHtmlSchema, { id: this.data.publishedId });
     this.setData({ busy: false, notice: result.ok ? '' : result.message });
     return result.ok ? result.data : null;
   },

@@ -12,16 +12,10 @@ import {
   type NoticeKind,
   type Outcome,
   type Result,
+  actRequestSchema,
+  getRequestSchema,
+  requestLetterSchema,
 } from 'gongkai-staff';
-import { newRequestId } from '../../../api/staff';
-import {
-  actOnRequest,
-  draftLetter,
-  fetchApprovers,
-  fetchNotice,
-  fetchRequest,
-  type StaffRequestAnswer,
-} from '../../../api/staff-requests';
 import { staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
@@ -37,6 +31,8 @@ import {
   type Line,
   type OutcomeGroup,
 } from './view';
+import { call, callChecked, newIdempotencyKey } from '../../../api/client';
+import type { StaffRequestAnswer } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
 import { elderClass } from '../../../styles/elder';
 
@@ -91,7 +87,7 @@ type Input = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, nev
 interface RequestCustom {
   id: string;
   version: number;
-  actRequestId: string;
+  actKey: string;
   load(notice?: { text: string; kind: 'ok' | 'error' }): Promise<void>;
   show(r: StaffRequestAnswer): void;
   onRetry(): void;
@@ -152,7 +148,7 @@ Page<RequestData, RequestCustom>({
   },
   id: '',
   version: 0,
-  actRequestId: '',
+  actKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -167,7 +163,7 @@ Page<RequestData, RequestCustom>({
     this.setData({ form: '', errors: {}, doc: null, notice: notice?.text ?? '', noticeKind: notice?.kind ?? '' });
     const me = await staffOpening(this);
     if (!me) return;
-    const request = readOrShow(this, await fetchRequest(this.id));
+    const request = readOrShow(this, await callChecked('requests.get', getRequestSchema, { id: this.id }));
     if (request === null) return;
     this.show(request);
   },
@@ -206,7 +202,7 @@ Page<RequestData, RequestCustom>({
 
   onAction(e) {
     const type = e.currentTarget.dataset.type;
-    this.actRequestId = newRequestId();
+    this.actKey = newIdempotencyKey();
     const fields = { ...EMPTY_FIELDS };
     this.setData({
       form: type,
@@ -259,10 +255,11 @@ Page<RequestData, RequestCustom>({
       letterBusy: true,
       letterMissing: '',
     });
-    const draft = await draftLetter(this.id, outcome);
+    const draft = await callChecked('requests.letter', requestLetterSchema, { id: this.id, outcome });
     if (this.data.fields.outcome !== outcome) return; // another row was picked meanwhile
-    if (!draft.ok) {
-      this.setData({ letterBusy: false, 'errors.letterText': `答复书草稿未能生成：${draft.message}` });
+    if (!draft.ok || !('missing' in draft.data)) {
+      const why = draft.ok ? '请重试' : draft.message;
+      this.setData({ letterBusy: false, 'errors.letterText': `答复书草稿未能生成：${why}` });
       return;
     }
     const missing = draft.data.missing.length > 0 ? `请补全：${draft.data.missing.join('、')}` : '';
@@ -280,7 +277,7 @@ Page<RequestData, RequestCustom>({
 
   async loadApprovers() {
     this.setData({ approvers: [], approversNote: '正在读取批准人…' });
-    const result = await fetchApprovers();
+    const result = await call('requests.approvers', {});
     if (!result.ok) {
       this.setData({ approversNote: `批准人名单未能读取：${result.message}` });
       return;
@@ -306,14 +303,14 @@ Page<RequestData, RequestCustom>({
       action: actionOf(type, this.data.fields, this.data.nthThisMonth) as never,
       ...(answering && this.data.letterText.trim() !== '' ? { letterText: this.data.letterText } : {}),
     };
-    const result: Result<unknown> = await actOnRequest(payload, this.actRequestId);
+    const result: Result<unknown> = await callChecked('requests.act', actRequestSchema, payload, this.actKey);
     if (result.ok) {
       this.setData({ busy: false });
       await this.load({ text: `已办理：${ACTION_LABELS[type]}`, kind: 'ok' });
       return;
     }
     // Refused or failed: a new try is a new request.
-    this.actRequestId = newRequestId();
+    this.actKey = newIdempotencyKey();
     if (result.code === 'CONFLICT') {
       this.setData({ busy: false });
       await this.load({ text: `${CONFLICT_MESSAGE}（${result.message}）`, kind: 'error' });
@@ -329,7 +326,7 @@ Page<RequestData, RequestCustom>({
 
   async onNotice(e) {
     const kind = e.currentTarget.dataset.kind;
-    const result = await fetchNotice(this.id, kind);
+    const result = await callChecked('requests.letter', requestLetterSchema, { id: this.id, notice: kind });
     if (!result.ok) {
       this.setData({ notice: result.message, noticeKind: 'error' });
       return;

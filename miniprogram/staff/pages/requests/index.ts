@@ -4,10 +4,11 @@
  * and the next page on reaching the bottom. A row opens the request; coming back reloads (it may have moved).
  */
 import type { RequestStatus } from 'gongkai-staff';
-import { listRequests } from '../../../api/staff-requests';
 import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
+import { callChecked } from '../../../api/client';
+import { listRequestsSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export type RequestsState = PagedData<RequestLine>['state'];
@@ -70,7 +71,13 @@ Page<RequestsData, RequestsCustom>({
       }
     }
     const status = this.data.filter === '' ? undefined : (this.data.filter as RequestStatus);
-    const result = await listRequests(status, load.page, PAGE_SIZE);
+    const result = await callChecked(
+      'requests.list',
+      listRequestsSchema,
+      status === undefined
+        ? { page: load.page, pageSize: PAGE_SIZE }
+        : { status, page: load.page, pageSize: PAGE_SIZE },
+    );
     showPage(this, mode, load, result, toLine, result.ok ? { counts: result.data.counts } : {});
   },
 

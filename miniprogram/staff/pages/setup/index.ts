@@ -4,9 +4,10 @@
  * go to the 工作台. Reached from the bind page; a WeChat user who is already staff is refused by the server.
  */
 import type { FieldError } from 'gongkai-staff';
-import { setupOrgan } from '../../../api/staff-admin';
 import { HOME_ROUTE } from '../../session';
 import { creditCheck, errorsOf, type CreditCheck } from '../admin/view';
+import { callChecked } from '../../../api/client';
+import { setupSchema } from 'gongkai-staff';
 
 type Field = 'code' | 'name' | 'creditCode' | 'displayName';
 
@@ -50,7 +51,7 @@ Page<SetupData, SetupCustom>({
     if (this.data.busy) return;
     this.setData({ busy: true, message: '', errors: {} });
     const { code, name, creditCode, displayName } = this.data;
-    const result = await setupOrgan({ code, organ: { name, creditCode }, displayName });
+    const result = await callChecked('organ.setup', setupSchema, { code, organ: { name, creditCode }, displayName });
     if (!result.ok) {
       this.setData({ busy: false, errors: formErrors(result.fieldErrors), message: result.message });
       return;

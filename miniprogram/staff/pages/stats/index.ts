@@ -2,10 +2,8 @@
  * 统计填报 (staff/pages/stats/index): a clerk enters a month's 行政许可 / 行政处罚 / 行政强制 decisions and the
  * 行政事业性收费 (万元) in one go; the page shows that month's totals and the year's running totals per metric, and
  * the month's entries, each removable after a confirm. Reviewers and leaders read only. Each quantity is one stat
- * entry; its requestId is kept until it is saved, so a retry after a lost answer never counts it twice.
+ * entry; its idempotency key is kept until it is saved, so a retry after a lost answer never counts it twice.
  */
-import { newRequestId } from '../../../api/staff';
-import { createStatEntry, listStatEntries, removeStatEntry, type StatEntry } from '../../../api/staff-records';
 import {
   NO_NOTICE,
   PendingWrites,
@@ -32,6 +30,9 @@ import {
   type StatsErrors,
   type StatsForm,
 } from './view';
+import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-staff';
+import type { StatEntry } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
 export interface StatsData extends FormPageData {
@@ -75,14 +76,14 @@ Page<StatsData, StatsCustom>({
   ...refreshHandlers,
   entries: [],
   year: 0,
-  writes: new PendingWrites(newRequestId),
+  writes: new PendingWrites(newIdempotencyKey),
 
   onShow() {
     this.setData({ elder: elderClass() });
   },
 
   onLoad() {
-    this.writes = new PendingWrites(newRequestId);
+    this.writes = new PendingWrites(newIdempotencyKey);
     const month = todayIso().slice(0, 7);
     this.year = Number(month.slice(0, 4));
     this.setData({ month, monthLabel: monthLabel(month), maxMonth: month });
@@ -99,7 +100,11 @@ Page<StatsData, StatsCustom>({
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
   async refresh() {
-    const entries = readOrShow(this, await listStatEntries(this.year), (m) => `${m}，请下拉或稍后重试`);
+    const entries = readOrShow(
+      this,
+      await callChecked('stats.list', listByYearSchema, { year: this.year }),
+      (m) => `${m}，请下拉或稍后重试`,
+    );
     if (entries === null) return false;
     this.entries = entries;
     this.show();
@@ -142,7 +147,9 @@ Page<StatsData, StatsCustom>({
     const failures: string[] = [];
     let saved = 0;
     for (const { key, entry } of checked.entries) {
-      const result = await this.writes.send(JSON.stringify(entry), (requestId) => createStatEntry(entry, requestId));
+      const result = await this.writes.send(JSON.stringify(entry), (key) =>
+        callChecked('stats.create', createStatEntrySchema, { entry: entry }, key),
+      );
       if (result.ok) {
         form[key] = '';
         saved += 1;
@@ -168,7 +175,9 @@ Page<StatsData, StatsCustom>({
     if (line === undefined || this.data.busy) return;
     if (!(await confirm('删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`))) return;
     this.setData({ busy: true });
-    const result = await this.writes.send(`remove:${id}`, (requestId) => removeStatEntry(id, requestId));
+    const result = await this.writes.send(`remove:${id}`, (key) =>
+      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
+    );
     if (result.ok) await this.refresh();
     this.setData({ busy: false, ...noticeOf(result, '已删除') });
   },

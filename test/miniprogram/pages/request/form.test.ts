@@ -1,6 +1,6 @@
 /**
  * 依申请公开 form: the privacy agreement first, Chinese field errors from the shared schema under each field,
- * one request per tap (a double tap sends once; a retry after a failure reuses the requestId), the result
+ * one request per tap (a double tap sends once; a retry after a failure reuses the idempotency key), the result
  * screen with 申请编号 and 查询码, copy, and the subscribe-message ask.
  */
 jest.mock('../../../../miniprogram/config/index', () => ({
@@ -143,10 +143,10 @@ describe('request form', () => {
     expect(page.data.sending).toBe(true);
     expect(find(page, '#submit').data.disabled).toBe(true);
 
-    const sent = submits(fake.calls)[0]?.event as { payload: Record<string, unknown>; requestId: string };
+    const sent = submits(fake.calls)[0]?.event as { payload: Record<string, unknown>; idempotencyKey: string };
     expect(sent.payload).toEqual({
       organId: 'organ-1',
-      requestId: sent.requestId,
+      idempotencyKey: sent.idempotencyKey,
       submission: {
         applicantType: 'natural',
         name: '张三',
@@ -159,7 +159,7 @@ describe('request form', () => {
         channel: 'online',
       },
     });
-    expect(sent.requestId).toMatch(/^req-[a-z0-9]+-[a-z0-9]{12}$/);
+    expect(sent.idempotencyKey).toMatch(/^key-[a-z0-9]+-[a-z0-9]{12}$/);
 
     pending.resolve({ ok: true, data: ANSWER });
     await flush();
@@ -170,7 +170,7 @@ describe('request form', () => {
     expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: 'K7M2P9Q4XR' }));
   });
 
-  it('keeps the requestId for a retry after a failure, and makes a new one for the next form', async () => {
+  it('keeps the idempotency key for a retry after a failure, and makes a new one for the next form', async () => {
     const fake = useFakeTransport(
       backend(() => ({ ok: false, code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' })),
     );
@@ -183,14 +183,14 @@ describe('request form', () => {
     expect(page.data.sending).toBe(false);
     fake.answer(backend(() => ({ ok: true, data: ANSWER })));
     await tapButton(page, '#submit');
-    const [first, second] = submits(fake.calls).map((c) => c.event.requestId);
+    const [first, second] = submits(fake.calls).map((c) => c.event.idempotencyKey);
     expect(second).toBe(first);
 
     await tapButton(page, '#new');
     expect(page.data.form.name).toBe('');
     await fillValid(page);
     await tapButton(page, '#submit');
-    expect(submits(fake.calls)[2]?.event.requestId).not.toBe(first);
+    expect(submits(fake.calls)[2]?.event.idempotencyKey).not.toBe(first);
   });
 
   it('shows the function’s field errors under the fields', async () => {
@@ -199,9 +199,7 @@ describe('request form', () => {
         ok: false,
         code: 'VALIDATION',
         message: '输入有误：…',
-        fieldErrors: [
-          { path: 'submission.address', message: 'submission.address：通讯地址（address）不能超过 200 个字' },
-        ],
+        fieldErrors: [{ path: 'submission.address', message: '通讯地址不能超过 200 个字' }],
       })),
     );
     const page = openPage<RequestData>(ROUTE);

@@ -1,0 +1,25 @@
+/** Paging helpers: the catalogue's query as `items.list` takes it (empty filters left out, one page size). */
+import type { CallPayload } from 'gongkai-core';
+
+export const CATALOG_PAGE_SIZE = 20;
+
+export interface CatalogFilter {
+  organId?: string;
+  category?: string;
+  year?: number;
+  keyword?: string;
+  page: number;
+}
+
+/** The citizens' catalogue query: published items only (no `status`), filters that are set, one page. */
+export function catalogQuery(filter: CatalogFilter): CallPayload<'items.list'> {
+  const keyword = filter.keyword?.trim();
+  return {
+    ...(filter.organId ? { organId: filter.organId } : {}),
+    ...(filter.category ? { category: filter.category } : {}),
+    ...(filter.year ? { year: filter.year } : {}),
+    ...(keyword ? { keyword } : {}),
+    page: filter.page,
+    pageSize: CATALOG_PAGE_SIZE,
+  };
+}
