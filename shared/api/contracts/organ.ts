@@ -31,7 +31,7 @@ import {
 const staffRole = z.enum(ROLES);
 const templateIdsSchema = z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), z.string());
 // Plain shapes, not the profile's checks: a stored organ is answered as it is (updateProfile says what to mend).
-const organPublicProfileSchema: z.ZodType<OrganPublicProfile> = z.object({
+const organPublicProfileShape = z.object({
   id: z.string(),
   name: z.string(),
   creditCode: z.string(),
@@ -42,16 +42,8 @@ const organPublicProfileSchema: z.ZodType<OrganPublicProfile> = z.object({
   chain: z.array(z.enum(APPROVER_ROLES)),
   templateIds: templateIdsSchema,
 });
-const organSettingsSchema: z.ZodType<OrganSettings> = z.object({
-  id: z.string(),
-  name: z.string(),
-  creditCode: z.string(),
-  contactPhone: z.string(),
-  address: z.string(),
-  reportDueDate: z.string(),
-  indexPattern: z.string(),
-  chain: z.array(z.enum(APPROVER_ROLES)),
-  templateIds: templateIdsSchema,
+const organPublicProfileSchema: z.ZodType<OrganPublicProfile> = organPublicProfileShape;
+const organSettingsSchema: z.ZodType<OrganSettings> = organPublicProfileShape.extend({
   noticeFields: noticeFieldsSchema,
   templateFields: templateFieldsSchema.optional(),
   extensionApprovers: z.array(z.string()),

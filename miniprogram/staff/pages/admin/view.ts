@@ -142,19 +142,22 @@ function staffFields(keys: ProfileForm['keys']): Partial<Record<SubscribePurpose
   return Object.fromEntries(differing.map((p) => [p, keys[p]]));
 }
 
+/** The profile's plain text fields: compared one by one for the patch, and applied back after a save. */
+const PROFILE_TEXT_FIELDS = [
+  'name',
+  'creditCode',
+  'contactPhone',
+  'address',
+  'reportDueDate',
+  'feePayment',
+  'reviewOrgan',
+  'court',
+] as const;
+
 /** The fields that differ from what was loaded, in the shape updateProfile takes (empty template ids left out). */
 export function patchOf(form: ProfileForm, loaded: ProfileForm): ProfilePatch {
   const patch: ProfilePatch = {};
-  for (const key of [
-    'name',
-    'creditCode',
-    'contactPhone',
-    'address',
-    'reportDueDate',
-    'feePayment',
-    'reviewOrgan',
-    'court',
-  ] as const) {
+  for (const key of PROFILE_TEXT_FIELDS) {
     if (form[key] !== loaded[key]) patch[key] = form[key];
   }
   if (form.chain !== loaded.chain) patch.chain = form.chain === 'two' ? ['reviewer', 'leader'] : ['leader'];
@@ -202,16 +205,7 @@ export function checkPatch(form: ProfileForm, loaded: ProfileForm): Checked {
 /** The saved patch applied to the form as loaded: the new baseline for the next save. */
 export function applyPatch(loaded: ProfileForm, patch: ProfilePatch): ProfileForm {
   const next: ProfileForm = copyForm(loaded);
-  for (const key of [
-    'name',
-    'creditCode',
-    'contactPhone',
-    'address',
-    'reportDueDate',
-    'feePayment',
-    'reviewOrgan',
-    'court',
-  ] as const) {
+  for (const key of PROFILE_TEXT_FIELDS) {
     const value = patch[key];
     if (value !== undefined) next[key] = value;
   }
