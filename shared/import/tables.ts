@@ -75,11 +75,19 @@ function slotNumber(token: ValueToken | undefined): number | null {
 
 /**
  * The values of a row: blank cells printed right after its label count as its first cells only when they
- * make up exactly the row's width (otherwise they are merged label columns of the layout).
+ * make up exactly the row's width (otherwise they are merged label columns of the layout). In a pipe table,
+ * values right after the label with blank cells printed after them (“规章 | 0 | 0 | |”) are the row's first
+ * cells, the rest blank: every cell is delimited, so the first value stands in the first column.
  */
 function rowValues(seg: Segment | undefined, width: number): ValueToken[] | undefined {
   if (!seg) return undefined;
   const lead = seg.lead ?? 0;
+  const trail = seg.trail ?? 0;
+  if (lead === 0 && seg.values.length > 0 && seg.values.length < width && seg.values.length + trail >= width) {
+    const line = seg.values[seg.values.length - 1]?.line ?? 0;
+    const blanks = Array.from({ length: width - seg.values.length }, (): ValueToken => ({ kind: 'blank', line }));
+    return [...seg.values, ...blanks];
+  }
   if (lead === 0 || seg.values.length >= width || seg.values.length + lead !== width) return seg.values;
   const line = seg.texts[seg.texts.length - 1]?.line ?? 0;
   return [...Array.from({ length: lead }, (): ValueToken => ({ kind: 'blank', line })), ...seg.values];
@@ -104,9 +112,15 @@ function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Segment 
   return { cells, shortRows };
 }
 
-/** Segments that carry values, or blank cells under a label that names a row. */
+/**
+ * Segments that carry values, or blank cells under a label that names a row. Blank cells before the first
+ * value are the header's (a merged 申请人情况 cell, the column labels ending with 其他): never a row, which
+ * would push the rows after it out of order.
+ */
 function tableSegments(tokens: readonly Token[], rows: readonly RowSpec[]): Segment[] {
-  return segments(tokens).filter((s) => s.values.length > 0 || bestRow(rows, s) !== undefined);
+  const all = segments(tokens);
+  const first = all.findIndex((s) => s.values.length > 0);
+  return all.filter((s, i) => s.values.length > 0 || (i > first && first >= 0 && bestRow(rows, s) !== undefined));
 }
 
 function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {

@@ -32,6 +32,8 @@ export interface BlankToken {
   kind: 'blank';
   line: number;
   lead?: true;
+  /** After a row's last value in a pipe table, before the next label: used only to fill the row out. */
+  trail?: true;
 }
 export type ValueToken = NumberToken | MarkerToken | BlankToken;
 export type Token = TextToken | ValueToken;
@@ -145,7 +147,8 @@ function pipeCells(lines: readonly { text: string; line: number }[]): Cell[] {
 
 /**
  * Tokens of a run of cells. An empty cell is kept between two values of the run (a blank cell); in a pipe
- * table also after a label (a lead blank, used only when the row's count calls for it). Elsewhere it is
+ * table also after a label (a lead blank, used only when the row's count calls for it) and after a row's
+ * last value (a trailing blank: the row's cells left empty at its end, tables.ts). Elsewhere it is
  * layout — in a Word table, empty cells after a label are its merged label columns.
  */
 function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
@@ -163,6 +166,8 @@ function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
       for (const line of pending) tokens.push({ kind: 'blank', line });
     else if (leads && last && first && last.kind === 'text')
       for (const line of pending) tokens.push({ kind: 'blank', line, lead: true });
+    else if (leads && last && first && last.kind !== 'text' && last.kind !== 'blank')
+      for (const line of pending) tokens.push({ kind: 'blank', line, trail: true });
     pending = [];
     tokens.push(...own);
   }

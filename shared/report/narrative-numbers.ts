@@ -32,6 +32,10 @@ const PROACTIVE = new RegExp(
     `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
   'g',
 );
+/** One place of publication named in a count's clause (“上海市人民政府网站共发布…”). */
+const CHANNEL_NAMED = /网站|门户|公报|政务新媒体/;
+/** Documents 主动公开 counted by kind elsewhere in the text (“主动公开市政府规章 13 件”). */
+const DOCUMENT_COUNTS = /主动公开[^。；;\n，,]{0,20}?\d+\s*件/;
 /** A total: 共, 共计, 总数, 累计, 合计, 全年, 总计. */
 const TOTAL_MARK = /共|总数|累计|合计|全年|总计|全(?:镇|乡|县|市|区|街道|委|局)/;
 /** One channel or a part of the count, never the total. */
@@ -114,7 +118,13 @@ function proactiveCount(text: string): Figure | null {
     const figure = figureOf(m as RegExpExecArray, m[2] !== undefined ? 0 : 3);
     if (!figure) continue;
     const clause = clauseBefore(text, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    if (PART_MARK.test(clause) || clauseHasReview(clause)) {
+    // A count not worded 主动公开, of one named website, beside documents 主动公开 counted by kind: that
+    // website's posts, one channel of several, not the total (Shanghai 2022: 网站共发布各类信息 46106 条).
+    const oneChannel =
+      !m[0].startsWith('主动公开') &&
+      CHANNEL_NAMED.test(clause) &&
+      DOCUMENT_COUNTS.test(text.slice(0, m.index ?? 0) + text.slice((m.index ?? 0) + m[0].length));
+    if (PART_MARK.test(clause) || clauseHasReview(clause) || oneChannel) {
       parts++;
       continue;
     }

@@ -2,7 +2,7 @@
 import { isChrome, isTraditionalScript } from '../../../shared/import/chrome';
 import { overviewParts } from '../../../shared/import/overview';
 import { headingOf, splitSections } from '../../../shared/import/sections';
-import { readApplications, readReviewLitigation } from '../../../shared/import/tables';
+import { readApplications, readProactive, readReviewLitigation } from '../../../shared/import/tables';
 import { readTitle } from '../../../shared/import/title';
 import { tableTokens } from '../../../shared/import/tokens';
 
@@ -17,11 +17,13 @@ const show = (...texts: string[]) =>
           ? `<${t.raw}>`
           : t.lead
             ? '^'
-            : '_',
+            : t.trail
+              ? '~'
+              : '_',
   );
 
 describe('tables with “|” after each cell', () => {
-  it('reads one row a line, padding “||” as nothing and a Markdown rule as nothing', () => {
+  it('reads one row a line, padding “||” as nothing, a Markdown rule as nothing, a blank cell after the values as trailing', () => {
     expect(show('| 规章 | 0 | 1 | 6 |', '|---|---|---|---|', '行政许可 | 27 | ||', '第二十条第(六)项 | |||')).toEqual([
       '[规章]',
       '0',
@@ -29,17 +31,19 @@ describe('tables with “|” after each cell', () => {
       '6',
       '[行政许可]',
       '27',
+      '~',
       '[第二十条第(六)项]',
     ]);
   });
 
-  it('reads one cell a line: a bare “|” is a blank cell, kept between values and, as a lead blank, after a label', () => {
+  it('reads one cell a line: a bare “|” is a blank cell, kept between values, as a lead blank after a label, as a trailing blank after the last value', () => {
     expect(show('新收 |', '5 |', '|', '|', '5 |', '||', '国家秘密 |', '|', '|', '二 |')).toEqual([
       '[新收]',
       '5',
       '_',
       '_',
       '5',
+      '~',
       '[国家秘密]',
       '^',
       '^',
@@ -85,6 +89,62 @@ describe('tables with “|” after each cell', () => {
     const short = readApplications(lines(...row(' | | 4 | 1 | 0 | 0 | 0 | 0 |'))).cells;
     expect(short.get('applications.newReceived.natural')).toEqual({ value: 4, source: 'aligned' });
     expect(short.get('applications.newReceived.total')).toEqual({ value: 5, source: 'inferred' });
+  });
+});
+
+describe('pipe tables: a row’s trailing blanks, the header’s blank cells', () => {
+  it('places values left to right when blank cells follow them (“规章 | 0 | 0 | |”)', () => {
+    const cells = readProactive(
+      lines(
+        '信息内容 |',
+        '本年制发件数 |',
+        '本年废止件数 |',
+        '现行有效件数 |',
+        '|',
+        '规章 |',
+        '0 |',
+        '0 |',
+        '|',
+        '|',
+        '行政规范性文件 |',
+        '5 |',
+        '12 |',
+        '8 |',
+      ),
+    ).cells;
+    expect(cells.get('proactive.rules.issued')?.value).toBe(0);
+    expect(cells.get('proactive.rules.repealed')?.value).toBe(0);
+    expect(cells.get('proactive.rules.inForce')).toEqual({ value: null, reason: '空白' });
+    expect(cells.get('proactive.normativeDocs.inForce')?.value).toBe(8);
+  });
+
+  it('does not place a short row without printed blanks after it', () => {
+    const cells = readProactive(lines('规章 |', '0 |', '0 |', '行政规范性文件 |', '5 |', '12 |', '8 |')).cells;
+    expect(cells.get('proactive.rules.issued')?.value).toBeNull();
+  });
+
+  it('takes the header’s blank cells (its last label 其他) for no row, so the first row keeps its numbers', () => {
+    const cells = readApplications(
+      lines(
+        '申请人情况 |',
+        '||||||||',
+        '自然人 |',
+        '法人或其他组织 |',
+        '总计 |',
+        '|||||||',
+        '商业 企业 |',
+        '科研 机构 |',
+        '社会公益组织 |',
+        '法律服务机构 |',
+        '其他 |',
+        '|||||',
+        '一、本年新收政府信息公开申请数量 |',
+        ...['0 |', '0 |', '0 |', '0 |', '0 |', '0 |', '0 |'],
+        '||',
+      ),
+    ).cells;
+    expect(cells.get('applications.newReceived.natural')?.value).toBe(0);
+    expect(cells.get('applications.newReceived.total')?.value).toBe(0);
   });
 });
 

@@ -33,6 +33,13 @@ describe('extractNarrativeNumbers', () => {
     // One channel, a category: parts, never the total.
     ['“高平市人民政府”微信公众号全年发布信息 2920 条。', null],
     ['发布政务动态类信息 133 条，发布市政府文件及解读信息 82 条。', null],
+    // One website's posts beside documents 主动公开 by kind (Shanghai 2022): a channel, not the total.
+    [
+      '在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件，行政规范性文件42件。全年上海市人民政府网站共发布各类信息46106条。',
+      null,
+    ],
+    // The same website count, with no documents counted elsewhere: the organ's one channel, its total.
+    ['全年上海市人民政府网站共发布各类信息46106条。', 46106],
   ])('the count, not a part of it: %s → %p', (text, expected) => {
     expect(n(text).proactiveCount).toBe(expected);
   });
