@@ -3,9 +3,12 @@
  * by label (assign.ts) and their values resolved to cells (align.ts). Table 四 is usually printed as one
  * row of 15 numbers under a two-level header; printed as three labelled rows of 5 it is read row by row.
  * A table whose header leaves out the 总计 column is read without it (the equations give the totals); table
- * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read.
+ * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read;
+ * table 三 in the 2019 format has one （六）其他处理 row, mapped onto the 2021 format's three.
  */
-import { FEE_CELL, FORMAT_2021, cellAddress, type CellAddress } from '../format';
+import { FEE_CELL, FORMAT_2021, cellAddress, checkDef, type CellAddress } from '../format';
+import { APPLICATION_ROWS_2019, OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from '../format/format-2019';
+import type { Finding } from '../report/schema';
 import { OLD_FORMAT_HEADERS, TOTAL_WORDS } from './aliases';
 import { resolveRow, type CellRead, type RowResult } from './align';
 import { assignRows, segments, splitOverflow, type OverflowRule, type Segment } from './assign';
@@ -20,7 +23,12 @@ export interface TableRead {
   cells: Map<CellAddress, CellRead>;
   /** Rows that had fewer values than columns, for their findings. */
   shortRows: RowResult[];
+  /** Findings of the reading itself (a 2019 row mapped onto the 2021 rows). */
+  findings?: Finding[];
 }
+
+/** The format a report was printed in: its table 二 and 三 differ (../format/format-2019.ts). */
+export type PrintedFormat = '2021' | '2019';
 
 const isDecimal = (cell: CellAddress): boolean => cell === FEE_CELL;
 
@@ -158,18 +166,92 @@ function headerLacksTotal(tokens: readonly Token[], columnWords: readonly string
 const NO_NUMBERS = '该部分没有表格的数字，表格可能以图片发布';
 const hasNumbers = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'num' || t.kind === 'marker');
 
-export function readProactive(lines: readonly Line[]): TableRead {
+export function readProactive(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
   if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS, NO_NUMBERS);
   const old = OLD_FORMAT_HEADERS.find((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
   if (old) return unreadableRows(PROACTIVE_ROWS, `按 2019 年旧格式印制，有“${old}”列，与 2021 年格式的列不对应`);
+  if (format === '2019') return unreadableRows(PROACTIVE_ROWS, '按 2019 年格式印制，表二的列与 2021 年格式不对应');
   return readRows(tokens, PROACTIVE_ROWS);
 }
 
-export function readApplications(lines: readonly Line[]): TableRead {
+/** The 2021 format's sub-rows of （六）其他处理, by their words: a table 三 printing them is read with them. */
+const OTHER_SUBROWS_2021 = /逾期不补正|逾期未按收费通知|逾期未缴纳/;
+
+/**
+ * Table 三 as the 2019 format prints it: （六）其他处理 one row (read into cells of its own), the 2021
+ * format's three rows in its place.
+ */
+function rows2019(withTotal: boolean): RowSpec[] {
+  const rows2021 = gridRows('applications', withTotal);
+  const columns = FORMAT_2021.applications.columns.filter((c) => withTotal || c.key !== 'total');
+  const at = rows2021.findIndex((r) => r.key === OTHER_PROCESSING_ROWS_2021[0]);
+  const label = APPLICATION_ROWS_2019.find((r) => r.key === OTHER_PROCESSING_2019)?.label ?? '（六）其他处理';
+  const other = rowSpec(
+    OTHER_PROCESSING_2019,
+    label,
+    columns.map((c) => cellAddress('applications', OTHER_PROCESSING_2019, c.key)),
+  );
+  return [
+    ...rows2021.slice(0, at),
+    other,
+    ...rows2021.filter((r) => !(OTHER_PROCESSING_ROWS_2021 as readonly string[]).includes(r.key)).slice(at),
+  ];
+}
+
+/**
+ * The 2019 row （六）其他处理 onto the 2021 format's three rows: where it is 0, each of the three is 0 (counts
+ * are never negative); where it is more, only the sum is known, and the three cells stay null.
+ */
+function mapOtherProcessing(read: TableRead): TableRead {
+  const cells = new Map<CellAddress, CellRead>();
+  const zero: CellAddress[] = [];
+  for (const [address, r] of read.cells) {
+    const column = address.split('.')[2] ?? '';
+    if (!address.startsWith(`applications.${OTHER_PROCESSING_2019}.`)) {
+      cells.set(address, r);
+      continue;
+    }
+    for (const row of OTHER_PROCESSING_ROWS_2021) {
+      const target = cellAddress('applications', row, column);
+      if (r.value === 0) {
+        cells.set(target, { value: 0, source: 'inferred' });
+        zero.push(target);
+      } else
+        cells.set(target, {
+          value: null,
+          reason:
+            r.value === null
+              ? `2019 年格式的“（六）其他处理”行无法读取：${r.reason}`
+              : `2019 年格式只印“（六）其他处理”合计 ${r.value}，2021 年格式分为三行，无法拆分`,
+        });
+    }
+  }
+  const findings: Finding[] =
+    zero.length === 0
+      ? []
+      : [
+          {
+            check: 'cellInferred',
+            level: checkDef('cellInferred').level,
+            cells: zero,
+            message: `按 2019 年格式印制的“（六）其他处理”行为 0 的列，2021 年格式分出的三行均填为 0`,
+          },
+        ];
+  // A short （六） row's own finding would name a cell the 2021 format does not have: its cells say it.
+  const shortRows = read.shortRows.filter(
+    (row) => ![...row.cells.keys()].some((c) => c.includes(OTHER_PROCESSING_2019)),
+  );
+  return { cells, shortRows, findings };
+}
+
+export function readApplications(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
+  const withTotal = !headerLacksTotal(tokens, ['自然人', '法律服务机构']);
+  const in2019 = format === '2019' && !tokens.some((t) => t.kind === 'text' && OTHER_SUBROWS_2021.test(t.text));
   if (!hasNumbers(tokens)) return unreadableRows(gridRows('applications', true), NO_NUMBERS);
-  return readRows(tokens, gridRows('applications', !headerLacksTotal(tokens, ['自然人', '法律服务机构'])));
+  if (in2019) return mapOtherProcessing(readRows(tokens, rows2019(withTotal)));
+  return readRows(tokens, gridRows('applications', withTotal));
 }
 
 /** Text between the table's first and last number. */

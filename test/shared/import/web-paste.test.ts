@@ -312,3 +312,37 @@ describe('sub-items of 一 numbered 1. or （1）', () => {
     expect(overviewParts(lines('1.2023年全年发布信息 25 条。'))).toEqual([]);
   });
 });
+
+describe('table 三 in the 2019 format', () => {
+  const table = (other: string) =>
+    lines(
+      '自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3',
+      '（一）予以公开\t1\t0\t0\t0\t0\t0\t1',
+      `（六）其他处理\t${other}`,
+      '（七）总计\t3\t0\t0\t0\t0\t0\t3',
+    );
+
+  it('splits no non-zero （六）其他处理 into the 2021 format’s three rows, and takes it for none of them', () => {
+    const cells = readApplications(table('2\t0\t0\t0\t0\t0\t2'), '2019').cells;
+    for (const row of ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther']) {
+      expect(cells.get(`applications.${row}.natural`)?.value).toBeNull();
+      expect(cells.get(`applications.${row}.commercial`)?.value).toBe(0);
+    }
+    expect(cells.get('applications.resultTotal.total')?.value).toBe(3);
+  });
+
+  it('reads the 2021 rows when a later report prints them, whatever its table 二', () => {
+    const cells = readApplications(
+      lines(
+        '自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+        '（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1',
+        '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0',
+        '3.其他\t0\t0\t0\t0\t0\t0\t0',
+      ),
+      '2019',
+    ).cells;
+    expect(cells.get('applications.otherNoCorrection.natural')?.value).toBe(1);
+    expect(cells.get('applications.otherOther.total')?.value).toBe(0);
+  });
+});
