@@ -29,9 +29,13 @@ const APPROX_AFTER = '\\s*(余|多)?\\s*';
  */
 const PROACTIVE = new RegExp(
   `(?:主动公开|公开发布|审核发布|发布|公开)${CLAUSE}{0,14}?信息${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|件|篇)` +
-    `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
+    `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)` +
+    // A list of kinds, then its total: “主动公开规划信息、统计信息、…等共计 80 余条”.
+    `|主动公开${CLAUSE}{0,40}?(?:共计|合计|累计)${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
   'g',
 );
+/** Where each alternative of PROACTIVE has its groups (approximate-before, number, approximate-after). */
+const PROACTIVE_GROUP_OFFSETS = [0, 3, 6];
 /** One place of publication named in a count's clause (“上海市人民政府网站共发布…”). */
 const CHANNEL_NAMED = /网站|门户|公报|政务新媒体/;
 /** Documents 主动公开 counted by kind elsewhere in the text (“主动公开市政府规章 13 件”). */
@@ -48,7 +52,8 @@ const RECEIVED_BEFORE = new RegExp(
   `(?:收到|受理|新收|接收|接到)${CLAUSE}{0,4}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)${CLAUSE}{0,12}?申请`,
 );
 const RECEIVED_NONE = new RegExp(
-  `(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开|(?:未|没有)${CLAUSE}{0,4}?(?:收到|受理|接到|接收|接收到)${CLAUSE}{0,12}?依申请公开`,
+  // “依申请公开 0 件”: none received (a count above 0 so worded could be of answers, and is not taken).
+  `依申请公开(?:数量)?(?:为|共)?\\s*(?:0|零)\\s*件|(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开|(?:未|没有)${CLAUSE}{0,4}?(?:收到|受理|接到|接收|接收到)${CLAUSE}{0,12}?依申请公开`,
 );
 const RECEIVED_ZERO_WORD = new RegExp(`(?:收到|受理|新收)${CLAUSE}{0,30}?申请${CLAUSE}{0,6}?(?:为零|为0件|0件)`);
 const FEES = new RegExp(`信息处理费${CLAUSE}{0,10}?${NUMBER}\\s*(万)?元`);
@@ -115,7 +120,8 @@ function proactiveCount(text: string): Figure | null {
   const candidates: { figure: Figure; rank: number }[] = [];
   let parts = 0;
   for (const m of text.matchAll(PROACTIVE)) {
-    const figure = figureOf(m as RegExpExecArray, m[2] !== undefined ? 0 : 3);
+    const offset = PROACTIVE_GROUP_OFFSETS.find((o) => m[o + 2] !== undefined) ?? 0;
+    const figure = figureOf(m as RegExpExecArray, offset);
     if (!figure) continue;
     const clause = clauseBefore(text, m.index ?? 0, (m.index ?? 0) + m[0].length);
     // A count not worded 主动公开, of one named website, beside documents 主动公开 counted by kind: that

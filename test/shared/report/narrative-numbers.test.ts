@@ -40,6 +40,8 @@ describe('extractNarrativeNumbers', () => {
     ],
     // The same website count, with no documents counted elsewhere: the organ's one channel, its total.
     ['全年上海市人民政府网站共发布各类信息46106条。', 46106],
+    // A list of kinds, then its total.
+    ['通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、处罚强制等共计80条。', 80],
   ])('the count, not a part of it: %s → %p', (text, expected) => {
     expect(n(text).proactiveCount).toBe(expected);
   });
@@ -56,6 +58,8 @@ describe('extractNarrativeNumbers', () => {
     ['2023年我乡受理依申请公开政府信息数量共计0条。', 0],
     ['2025年，全镇未接收到书面提交依申请公开事项。', 0],
     ['收到申请后15个工作日内答复。', null],
+    ['中埠镇2020年度累计主动公开政府信息21条,依申请公开0件,网上公开了21件。', 0],
+    ['依申请公开3件。', null],
   ])('applications received in other wordings: %s → %p', (text, expected) => {
     expect(n(text).applicationsReceived).toBe(expected);
   });
