@@ -4,7 +4,7 @@
  * the report's equations determine them (then filled, with a cellInferred finding); printed numbers are
  * never changed, so a published inconsistency stays for the checks to report.
  */
-import { FORMAT_2021, SECTION_KEYS, type CellAddress, type SectionKey } from '../format';
+import { FORMAT_2021, SECTION_KEYS, TABLE_KEYS, type CellAddress, type SectionKey, type TableKey } from '../format';
 import {
   reportDataSchema,
   type Cells,
@@ -20,6 +20,7 @@ import { propagatedFindings, shortRowFinding, unreadable } from './findings';
 import { extractNarrativeNumbers } from '../report/narrative-numbers';
 import { isChrome, isTraditionalScript } from './chrome';
 import { cleanText, labelKey } from './normalize';
+import { locateTables } from './locate';
 import { overviewParts } from './overview';
 import { propagate } from './propagate';
 import { proseText, splitSections, type Line } from './sections';
@@ -69,6 +70,8 @@ function dropSignature(lines: Line[], organ: string | null): Line[] {
   }
 }
 
+const isTableKey = (key: SectionKey): key is TableKey => (TABLE_KEYS as readonly string[]).includes(key);
+
 function hasValue(read: TableRead): boolean {
   return [...read.cells.values()].some((c) => c.value !== null);
 }
@@ -109,10 +112,15 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   const year = title.year ?? options.year ?? yearInText(lines.map((l) => l.text));
 
   const format = printedFormat(lines, year);
+  // Each table where its own words stand (locate.ts); else in its part; else tables 二 and 三 by their
+  // row labels anywhere.
+  const located = locateTables(lines, split);
   const reads = new Map<SectionKey, TableRead>();
   for (const key of SECTION_KEYS) {
     const reader = READERS[key];
-    if (reader && split.found.includes(key)) reads.set(key, reader(tableRows(split.parts[key]), format));
+    const region = isTableKey(key) ? located[key] : undefined;
+    if (reader && region) reads.set(key, reader(tableRows(region), format));
+    else if (reader && split.found.includes(key)) reads.set(key, reader(tableRows(split.parts[key]), format));
     // A heading not recognised: tables 二 and 三 are still found by their row labels anywhere in the text
     // (table 四's bare 15 numbers are not, they could be any numbers).
     else if (reader && key !== 'reviewLitigation') {
