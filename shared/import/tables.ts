@@ -131,10 +131,120 @@ function tableSegments(tokens: readonly Token[], rows: readonly RowSpec[]): Segm
   return all.filter((s, i) => s.values.length > 0 || (i > first && first >= 0 && bestRow(rows, s) !== undefined));
 }
 
-function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {
-  const segs = splitOverflow(tableSegments(tokens, rows), overflowRule(rows));
-  const matched = assignRows(segs, rows);
+/** Every equation among the cells holds for the values (each cell a number); false when none applies. */
+function confirmedBy(cells: readonly CellAddress[], values: readonly ValueToken[]): boolean {
+  const at = new Map(cells.map((c, i) => [c, slotNumber(values[i])]));
+  const equations = equationsWithin(cells, EQUATIONS);
+  return (
+    equations.length > 0 &&
+    equations.every((eq) => {
+      const sum = (side: readonly CellAddress[]) => side.reduce((n, c) => n + (at.get(c) ?? Number.NaN), 0);
+      return sum(eq.left) === sum(eq.right);
+    })
+  );
+}
+
+/**
+ * Labels apart from their numbers (a PDF's text: the rows' labels one after another, then all their
+ * numbers): a segment with two or more labels naming rows in the table's order and more values than its
+ * last row takes. The values go to the rows in label order, as many as each row has columns — taken only
+ * when the counts agree exactly and every row's own equation (总计 = its parts) holds with them; otherwise
+ * none of the rows takes a number (null, with the reason), since any other reading would be a guess.
+ */
+function placeLabelBlocks(segs: readonly Segment[], rows: readonly RowSpec[], refuse = false): Segment[] {
+  return segs.flatMap((seg): Segment[] => {
+    const last = bestRow(rows, seg);
+    if (!last || seg.values.length <= last.cells.length) return [seg];
+    const named = seg.texts.flatMap((t) => {
+      const row = bestRow(rows, { texts: [t], values: [] });
+      return row ? [{ text: t, row }] : [];
+    });
+    if (new Set(named.map((n) => n.row.key)).size < 2) return [seg];
+    // Labels apart: the last label's line holds none of the numbers (else it is that row's line, and the
+    // numbers beyond its width are rows whose labels were lost: splitOverflow).
+    const lastLine = named[named.length - 1]?.text.line ?? -1;
+    if (seg.values.some((v) => v.line <= lastLine)) return [seg];
+    // The labels just before the numbers, back to the first that breaks the table's order (a header word).
+    const labelled: typeof named = [];
+    for (const n of [...named].reverse()) {
+      const next = labelled[0];
+      if (next && rows.indexOf(n.row) >= rows.indexOf(next.row)) break;
+      labelled.unshift(n);
+    }
+    const inOrder = labelled.length >= 2;
+    const width = labelled.reduce((n, l) => n + l.row.cells.length, 0);
+    let offset = 0;
+    const placed = labelled.map((l) => {
+      const values = seg.values.slice(offset, offset + l.row.cells.length);
+      offset += l.row.cells.length;
+      return { ...l, values };
+    });
+    const confirmed =
+      inOrder &&
+      seg.values.length === width &&
+      placed.every((p) => p.values.every((v) => v.kind === 'num') && confirmedBy(p.row.cells, p.values));
+    if (confirmed && !refuse) return placed.map((p) => ({ texts: [p.text], values: p.values }));
+    const why = refuse
+      ? '各行标签与数字分开印出，按行序与按标签就近两种放置都符合本表的合计关系而结果不同，无法确定各数所在行'
+      : !inOrder
+        ? '各行标签与数字分开印出，标签顺序与表格不符，无法确定各数所在行'
+        : seg.values.length !== width
+          ? `各行标签与数字分开印出，共印有 ${seg.values.length} 个数，与 ${labelled.length} 行的列数之和 ${width} 不符，无法确定各数所在行`
+          : '各行标签与数字分开印出，按行序放置未能由本表的合计关系确认，无法确定各数所在行';
+    const rowsNamed = inOrder ? labelled : named.slice(-1);
+    return rowsNamed.map((l) => ({ texts: [l.text], values: [], unreadable: why }));
+  });
+}
+
+function readSegments(segs: readonly Segment[], rows: readonly RowSpec[]): TableRead {
+  const matched = assignRows(splitOverflow(segs, overflowRule(rows)), rows);
   return resolve(rows, (row) => matched.get(row.key));
+}
+
+/** Whether every equation of the table can still hold with the cells read (nulls free, never negative). */
+function tableFeasible(read: TableRead, rows: readonly RowSpec[]): boolean {
+  const get = (c: CellAddress): number | null => read.cells.get(c)?.value ?? null;
+  return equationsWithin(
+    rows.flatMap((r) => r.cells),
+    EQUATIONS,
+  ).every((eq) => feasible(eq, get));
+}
+
+function sameCells(a: TableRead, b: TableRead): boolean {
+  return [...a.cells].every(([c, r]) => (b.cells.get(c)?.value ?? null) === r.value);
+}
+
+/**
+ * Rows read by label. Where labels stand apart from their numbers (placeLabelBlocks), the reading by row
+ * order is checked against the reading by nearest label on the whole table's equations: it is taken when
+ * both agree, or when only it keeps every equation; when both keep them and differ, the rows of the
+ * block are unreadable — the equations do not confirm either placement.
+ */
+function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {
+  const segs = tableSegments(tokens, rows);
+  const byLabel = readSegments(segs, rows);
+  const blocks = placeLabelBlocks(segs, rows);
+  if (blocks.length === segs.length && blocks.every((b, i) => b === segs[i])) return byLabel;
+  const byOrder = readSegments(blocks, rows);
+  if (sameCells(byOrder, byLabel)) return byOrder;
+  // Confirmed: every equation that touches the block's rows has all its cells read, and holds.
+  const blockCells = new Set(blocks.filter((b) => !segs.includes(b)).flatMap((b) => bestRow(rows, b)?.cells ?? []));
+  const touching = equationsWithin(
+    rows.flatMap((r) => r.cells),
+    EQUATIONS,
+  ).filter((eq) => [...eq.left, ...eq.right].some((c) => blockCells.has(c)));
+  const confirmed = (read: TableRead): boolean =>
+    touching.length > 0 &&
+    touching.every((eq) => {
+      const get = (c: CellAddress): number | null => read.cells.get(c)?.value ?? null;
+      return [...eq.left, ...eq.right].every((c) => get(c) !== null) && feasible(eq, get);
+    });
+  if (confirmed(byOrder) && !confirmed(byLabel)) return byOrder;
+  const orderHolds = tableFeasible(byOrder, rows);
+  const labelHolds = tableFeasible(byLabel, rows);
+  if (orderHolds && !labelHolds) return byOrder;
+  if (labelHolds && !orderHolds) return byLabel;
+  return readSegments(placeLabelBlocks(segs, rows, true), rows);
 }
 
 /** Every cell of the rows unreadable for one reason. */
