@@ -184,10 +184,25 @@ export function isPipeTable(lines: readonly { text: string }[]): boolean {
   return lines.filter((l) => /[|｜]/.test(l.text)).length >= 3;
 }
 
+const singleCharacter = (t: Token | undefined): boolean =>
+  t?.kind === 'text' && /^[\u4e00-\u9fff()（）]$/u.test(t.text);
+
+/**
+ * “无” between single characters of text is a character of a vertical label (（四）无法提供 printed down a
+ * merged cell, which a PDF's text gives one character a line: 办 / 无 / 理 / 法), not a cell reading 0.
+ */
+function verticalLabelCharacters(tokens: Token[]): Token[] {
+  return tokens.map((t, i) =>
+    t.kind === 'num' && NONE_WORDS.has(t.raw) && singleCharacter(tokens[i - 1]) && singleCharacter(tokens[i + 1])
+      ? { kind: 'text', text: t.raw, line: t.line }
+      : t,
+  );
+}
+
 /** The token stream of a table: its lines in order. */
 export function tableTokens(lines: readonly { text: string; line: number }[]): Token[] {
   if (isPipeTable(lines)) return cellsToTokens(pipeCells(lines), true);
-  return lines.flatMap((l) => lineTokens(l.text, l.line));
+  return verticalLabelCharacters(lines.flatMap((l) => lineTokens(l.text, l.line)));
 }
 
 export function isValue(token: Token): token is ValueToken {
