@@ -42,8 +42,10 @@ const CHANNEL_NAMED = /网站|门户|公报|政务新媒体/;
 const DOCUMENT_COUNTS = /主动公开[^。；;\n，,]{0,20}?\d+\s*件/;
 /** A total: 共, 共计, 总数, 累计, 合计, 全年, 总计. */
 const TOTAL_MARK = /共|总数|累计|合计|全年|总计|全(?:镇|乡|县|市|区|街道|委|局)/;
+/** One new-media channel: its count is never the total. */
+const CHANNEL_MARK = /微信|公众号|微博|抖音|视频号|头条|快手|客户端|APP/;
 /** One channel or a part of the count, never the total. */
-const PART_MARK = /微信|公众号|微博|抖音|视频号|头条|快手|客户端|APP|(?<!各)类信息|其他|其中|包括|依申请|申请/;
+const PART_MARK = new RegExp(`${CHANNEL_MARK.source}|(?<!各)类信息|其他|其中|包括|依申请|申请`);
 const RECEIVED = new RegExp(
   `(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,12}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)(?!\\s*工作日)`,
 );
@@ -130,7 +132,12 @@ function proactiveCount(text: string): Figure | null {
       !m[0].startsWith('主动公开') &&
       CHANNEL_NAMED.test(clause) &&
       DOCUMENT_COUNTS.test(text.slice(0, m.index ?? 0) + text.slice((m.index ?? 0) + m[0].length));
-    if (PART_MARK.test(clause) || clauseHasReview(clause) || oneChannel) {
+    // “包括…等各项信息共计 19 条”: a list of kinds closed by its total is the total, unless of one channel.
+    const listTotal = /(?:共计|合计|累计|总计)\s*(?:近|约|超过|超|逾)?\s*\d[\d,]*\s*(?:余|多)?\s*(?:条|篇|件)$/.test(
+      m[0],
+    );
+    const part = listTotal ? CHANNEL_MARK.test(clause) : PART_MARK.test(clause);
+    if (part || clauseHasReview(clause) || oneChannel) {
       parts++;
       continue;
     }

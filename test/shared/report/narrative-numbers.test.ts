@@ -40,7 +40,9 @@ describe('extractNarrativeNumbers', () => {
     ],
     // The same website count, with no documents counted elsewhere: the organ's one channel, its total.
     ['全年上海市人民政府网站共发布各类信息46106条。', 46106],
-    // A list of kinds, then its total.
+    // A list of kinds, then its total (包括 lists the kinds, 共计 closes them).
+    ['全年主动公开发布包括政府工作、惠民服务、乡村振兴和安全环保等各项工作动态信息共计19条。', 19],
+    ['通过“牛华发布”微信公众号主动公开包括政府工作等各项信息共计40条。', null],
     ['通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、处罚强制等共计80条。', 80],
   ])('the count, not a part of it: %s → %p', (text, expected) => {
     expect(n(text).proactiveCount).toBe(expected);
