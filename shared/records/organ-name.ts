@@ -99,3 +99,18 @@ export function sameOrgan(a: string, b: string, aliases: OrganAliases = {}): boo
   if (x === '' || y === '') return true;
   return x === y || x.endsWith(y) || y.endsWith(x);
 }
+
+/**
+ * The keys of many names read from reports, for grouping: each name's key, except that a department named
+ * without its place (“财政局”) joins the one organ whose key ends with it (“某某县财政局”) when there is
+ * exactly one. In the order given.
+ */
+export function groupOrganNames(names: readonly string[], aliases: OrganAliases = {}): string[] {
+  const keys = names.map((n) => normaliseOrganName(n, aliases));
+  const distinct = [...new Set(keys)].filter((k) => k !== '');
+  return keys.map((key) => {
+    if (key === '' || splitPlaces(key).places.length > 0) return key;
+    const longer = distinct.filter((k) => k !== key && k.endsWith(key));
+    return longer.length === 1 ? (longer[0] ?? key) : key;
+  });
+}
