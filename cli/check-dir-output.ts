@@ -37,7 +37,7 @@ export function dirSummary(rows: readonly DirReport[]): string {
   const total = (level: Finding['level']) => rows.reduce((n, r) => n + count(r, level), 0);
   const unknown = read.filter((r) => r.key === '').length;
   return (
-    `共 ${rows.length} 份报告，${organs} 个机关${span}；错误 ${total('error')}，提示 ${total('warning')}，说明 ${total('info')}` +
+    `共 ${rows.length} 个文件，${organs} 个机关${span}；错误 ${total('error')}，提示 ${total('warning')}，说明 ${total('info')}` +
     (unknown > 0 ? `；${unknown} 份机关名称无法识别` : '') +
     (rows.length > read.length ? `；${rows.length - read.length} 份无法读取` : '')
   );
