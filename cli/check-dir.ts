@@ -11,8 +11,8 @@ import {
   checkAcrossReports,
   checkReport,
   groupOrganNames,
+  normaliseOrganName,
   sortFindings,
-  UNKNOWN_ORGAN,
   type CheckInput,
   type OrganAliases,
 } from '../shared/checks';
@@ -92,8 +92,9 @@ async function readAll(folder: string, files: readonly string[]): Promise<Read[]
   return out;
 }
 
+/** The organ as read; null when the report names none (“未识别机关”, or a pronoun such as “我局”). */
 const organRead = (report: CheckInput): string | null =>
-  report.organ.trim() === '' || report.organ.trim() === UNKNOWN_ORGAN ? null : report.organ.trim();
+  normaliseOrganName(report.organ) === '' ? null : report.organ.trim();
 
 /** Reads and checks every report under `folder` (an absolute path, or relative to `cwd`). */
 export async function checkDir(folder: string, cwd: string, aliases: OrganAliases = {}): Promise<DirReport[]> {

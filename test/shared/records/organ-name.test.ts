@@ -47,6 +47,10 @@ describe('normaliseOrganName', () => {
   it('gives an unread name the empty key', () => {
     expect(normaliseOrganName(UNKNOWN_ORGAN)).toBe('');
     expect(normaliseOrganName('  ')).toBe('');
+    // Pronouns and sentence starts a reader took for a name would join different organs into one.
+    for (const name of ['我局', '我乡', '本镇', '我单位', '根据中华人民共和国'])
+      expect(normaliseOrganName(name)).toBe('');
+    expect(normaliseOrganName('为民镇')).toBe('为民镇');
   });
 });
 
