@@ -3,10 +3,11 @@
  * forms and nested folders, with one planted error of each kind the checks across reports find. Each is
  * found on its file, and nothing else is an error, a warning or a note.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../cli/report';
+import { renderMarkdown } from '../../shared/render';
 import { writeCounty, type County } from './county';
 
 interface Row {
@@ -118,6 +119,31 @@ describe('check-dir output', () => {
         .slice(1),
     ).toEqual(['青禾县教育局', '2024', '200/200', '0', '0', '1']);
     expect(lines[lines.length - 1]).toBe('共 30 个文件，30 个机关，2024 年；错误 0，提示 0，说明 1');
+  }, 30_000);
+
+  it('--aliases joins a renamed organ to its old name, so its years are compared', async () => {
+    const [y2022, y2023] = [2022, 2023].map((year) =>
+      county.files.find((f) => f.organ.name === '松岭乡' && f.year === year),
+    );
+    if (!y2022 || !y2023) throw new Error('no 松岭乡');
+    const small = path.join(dir, '..', `${path.basename(dir)}-renamed`);
+    mkdirSync(small);
+    writeFileSync(path.join(small, 'a.md'), renderMarkdown(y2022.report));
+    writeFileSync(path.join(small, 'b.md'), renderMarkdown({ ...y2023.report, organ: '青禾县松林乡人民政府' }));
+    writeFileSync(path.join(small, 'aliases.json'), JSON.stringify({ 松林乡: '松岭乡人民政府' }));
+    const carry = async (...extra: string[]) => {
+      const out = await run(['check-dir', small, '--json', ...extra], '/');
+      return (JSON.parse(out.stdout) as Row[]).flatMap((r) => r.findings).filter((f) => f.level === 'error').length;
+    };
+    try {
+      expect(await carry()).toBe(0);
+      expect(await carry('--aliases', path.join(small, 'aliases.json'))).toBe(2);
+      await expect(run(['check-dir', small, '--aliases', path.join(small, 'a.md')], '/')).rejects.toMatchObject({
+        exitCode: 2,
+      });
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('refuses a folder that is not there, and documents itself in --help', async () => {
