@@ -24,6 +24,16 @@ import { loadReport } from './load';
 /** The forms the importer reads; .json only when it is report data (import --json), else it is skipped. */
 const REPORT_FILE = /\.(?:txt|text|md|markdown|html?|docx|pdf)$/i;
 
+/**
+ * Forms a county receives reports in that the importer cannot read: listed as unreadable with what to do,
+ * never passed over in silence. Other files (spreadsheets, archives, notes) are not reports and are skipped.
+ */
+const NOT_READ: readonly (readonly [RegExp, string])[] = [
+  [/\.(?:doc|wps|rtf)$/i, '旧版 Word/WPS 文档无法读取，请另存为 .docx 或导出 PDF'],
+  [/\.ofd$/i, 'OFD 版式文件无法读取，请另存为 PDF 或 .docx'],
+  [/\.(?:jpe?g|png|tiff?|bmp|gif)$/i, '图片（扫描件）没有文字，无法读取；请提供 Word 文档、PDF 或网页文本'],
+];
+
 /** One report of the folder, as the table, the page and --json show it. */
 export interface DirReport {
   /** The path under the folder, with “/”. */
@@ -40,7 +50,7 @@ export interface DirReport {
   unreadable?: string;
 }
 
-/** Every file under `folder` the importer may read, sorted; hidden files and folders are skipped. */
+/** Every file under `folder` that is a report (read or not), sorted; hidden files and folders are skipped. */
 export function reportFiles(folder: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
@@ -54,7 +64,12 @@ export function reportFiles(folder: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const relative = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else if (REPORT_FILE.test(entry.name) || isReportJson(path.join(dir, entry.name))) out.push(relative);
+      else if (
+        REPORT_FILE.test(entry.name) ||
+        NOT_READ.some(([form]) => form.test(entry.name)) ||
+        isReportJson(path.join(dir, entry.name))
+      )
+        out.push(relative);
     }
   };
   walk(folder, '');
@@ -82,6 +97,11 @@ async function readAll(folder: string, files: readonly string[]): Promise<Read[]
   const out: Read[] = [];
   for (const file of files) {
     const full = path.join(folder, file);
+    const notRead = NOT_READ.find(([form]) => form.test(file));
+    if (notRead) {
+      out.push({ file, unreadable: notRead[1] });
+      continue;
+    }
     try {
       out.push({ file, report: await loadReport(full, '/') });
     } catch (e) {

@@ -121,7 +121,7 @@ describe('check-dir output', () => {
     expect(lines[lines.length - 1]).toBe('共 30 个文件，30 个机关，2024 年；错误 0，提示 0，说明 1');
   }, 30_000);
 
-  it('--aliases joins a renamed organ to its old name, so its years are compared', async () => {
+  it('--aliases joins a renamed organ to its old name; a .doc and a scan are listed as unreadable', async () => {
     const [y2022, y2023] = [2022, 2023].map((year) =>
       county.files.find((f) => f.organ.name === '松岭乡' && f.year === year),
     );
@@ -131,11 +131,20 @@ describe('check-dir output', () => {
     writeFileSync(path.join(small, 'a.md'), renderMarkdown(y2022.report));
     writeFileSync(path.join(small, 'b.md'), renderMarkdown({ ...y2023.report, organ: '青禾县松林乡人民政府' }));
     writeFileSync(path.join(small, 'aliases.json'), JSON.stringify({ 松林乡: '松岭乡人民政府' }));
+    // A county's folder holds more: an old .doc and a scan are listed as unreadable, a spreadsheet is no report.
+    for (const other of ['c.doc', 'd.jpg', '汇总.xlsx']) writeFileSync(path.join(small, other), 'x');
     const carry = async (...extra: string[]) => {
       const out = await run(['check-dir', small, '--json', ...extra], '/');
       return (JSON.parse(out.stdout) as Row[]).flatMap((r) => r.findings).filter((f) => f.level === 'error').length;
     };
     try {
+      const listed = JSON.parse((await run(['check-dir', small, '--json'], '/')).stdout) as Row[];
+      expect(listed.map((r) => [r.file, r.unreadable ?? '']).sort()).toEqual([
+        ['a.md', ''],
+        ['b.md', ''],
+        ['c.doc', '旧版 Word/WPS 文档无法读取，请另存为 .docx 或导出 PDF'],
+        ['d.jpg', '图片（扫描件）没有文字，无法读取；请提供 Word 文档、PDF 或网页文本'],
+      ]);
       expect(await carry()).toBe(0);
       expect(await carry('--aliases', path.join(small, 'aliases.json'))).toBe(2);
       await expect(run(['check-dir', small, '--aliases', path.join(small, 'a.md')], '/')).rejects.toMatchObject({
