@@ -11,13 +11,17 @@ import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
 import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
-import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, reportTitle, sectionHeading } from './text';
+import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, formatCellValue, reportTitle, sectionHeading } from './text';
+import { PROACTIVE_GROUPS_2019 } from '../format/format-2019';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function flatTableMarkdown(flat: FlatTable): string {
+/** A flattened table as far as Markdown prints it: the cells' text. */
+type PrintedTable = Omit<FlatTable, 'rows'> & { rows: { label: string | null; cells: { text: string }[] }[] };
+
+function flatTableMarkdown(flat: PrintedTable): string {
   const lines = flat.captions.map((c) => `**${escapeMarkdownCell(c)}**\n`);
   const labelHeader = flat.labelHeader === null ? [] : [flat.labelHeader];
   const header = [...labelHeader, ...flat.columnHeaders];
@@ -37,13 +41,33 @@ function tableMarkdown(layout: TableLayout): string[] {
   return out;
 }
 
+/** Table 二 as the 2019 format prints it (a 2019-format report's own cells), group by group. */
+function table2019Markdown(report: ReportData): string[] {
+  const value = (address: string): number | null => report.proactive2019?.[address] ?? null;
+  const out = PROACTIVE_GROUPS_2019.map((g) =>
+    flatTableMarkdown({
+      captions: [g.label],
+      labelHeader: '信息内容',
+      // 采购总金额 is kept in 元 (the 2019 format fixes no unit): said in its header.
+      columnHeaders: g.columns.map((label, i) => (g.rows[0]?.cells[i]?.kind === 'amount' ? `${label}（元）` : label)),
+      rows: g.rows.map((r) => ({
+        label: r.label,
+        cells: r.cells.map((c) => ({ text: formatCellValue(value(c.address)) })),
+      })),
+    }),
+  );
+  const anyNull = PROACTIVE_GROUPS_2019.some((g) => g.rows.some((r) => r.cells.some((c) => value(c.address) === null)));
+  return anyNull ? [...out, NULL_LEGEND] : out;
+}
+
 function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
   const out = [`## ${sectionHeading(def.no, def.title)}`];
   for (const block of sectionBlocks(report, def.key)) {
     out.push(block.kind === 'subheading' ? `### ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
   const table = sectionTable(def.key);
-  if (table)
+  if (table === 'proactive' && report.formatVersion === '2019') out.push(...table2019Markdown(report));
+  else if (table)
     out.push(
       ...tableMarkdown(
         layoutTable(table, report.cells, {
