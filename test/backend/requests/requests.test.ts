@@ -527,8 +527,22 @@ describe('requests: the staff desk', () => {
       action: { type: 'answer', outcome: 'withheldThirdParty', reason: '涉及第三方个人隐私' },
       letterText: edited,
     });
-    const reissued = await ok<{ queryCode: string }>(o.admin, 'reissueCode', { id: recorded.id });
+    // The identity check: the last four of the document shown must be the request's, or nothing changes.
+    const wrongPerson = await call(o.admin, 'reissueCode', {
+      id: recorded.id,
+      check: { method: 'inPerson', idLast4: '0018' },
+    });
+    expect(wrongPerson).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'check.idLast4' }] });
+    expect(await call(o.admin, 'reissueCode', { id: recorded.id })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    const unchanged = await ok<StaffRequestAnswer>(o.admin, 'get', { id: recorded.id });
+    expect(unchanged.codeReissues).toEqual([]);
+    const reissued = await ok<{ queryCode: string }>(o.admin, 'reissueCode', {
+      id: recorded.id,
+      check: { method: 'agent', idLast4: '0017', note: '其子持授权委托书和双方身份证' },
+    });
     expect(recorded.queryCode).not.toBe(reissued.queryCode);
+    const after = await ok<StaffRequestAnswer>(o.admin, 'get', { id: recorded.id });
+    expect(after.codeReissues).toEqual([{ date: TODAY, method: 'agent', note: '其子持授权委托书和双方身份证' }]);
     expect(await outsider('oX', 'track', { queryCode: recorded.queryCode ?? '', phoneLast4: '2345' })).toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -16,6 +16,7 @@ function row(statusLabel: string, deadline: Partial<NonNullable<Row['deadline']>
       dueDate: '2026-02-10',
       projected: false,
       daysRemaining: 5,
+      daysOverdue: 0,
       atRisk: false,
       overdue: false,
       pausedBy: null,

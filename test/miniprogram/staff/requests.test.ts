@@ -14,6 +14,7 @@ function deadline(extra: Record<string, unknown> = {}) {
     dueDate: '2026-04-20',
     projected: false,
     daysRemaining: 12,
+    daysOverdue: 0,
     atRisk: false,
     overdue: false,
     pausedBy: null,

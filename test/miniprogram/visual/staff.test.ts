@@ -20,6 +20,7 @@ const deadline = (dueDate: string, daysRemaining: number, flags: { atRisk?: bool
   dueDate,
   projected: false,
   daysRemaining,
+  daysOverdue: 0,
   atRisk: false,
   overdue: false,
   pausedBy: null,

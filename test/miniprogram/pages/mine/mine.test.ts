@@ -35,6 +35,7 @@ const OWN: OwnRequestPage = {
         dueDate: '2026-03-30',
         projected: false,
         daysRemaining: 9,
+        daysOverdue: 0,
         atRisk: false,
         overdue: false,
         pausedBy: null,
