@@ -62,9 +62,13 @@ export {
 } from '../api/reports';
 export type { BuiltReportView, CellRecordKind, CellRecordsView, ReportState, ReportStatus } from '../api/reports';
 export {
+  IDENTITY_CHECK_LABELS,
+  IDENTITY_CHECK_METHODS,
   actRequestSchema,
   getRequestSchema,
   listRequestsSchema,
+  recordRequestSchema,
+  reissueCodeSchema,
   requestLetterSchema,
   setRequestCalendarSchema,
 } from '../api/requests';
@@ -75,7 +79,14 @@ export {
   listByYearSchema,
   removeByIdSchema,
 } from '../api/records';
-export type { DeadlineSummary, RequestRow, StaffRequestAnswer } from '../api/requests';
+export type {
+  CodeReissue,
+  DeadlineSummary,
+  IdentityCheckMethod,
+  RequestRow,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
+} from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
 export { CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { OrganCalendar, OrganYear } from '../calendar/schema';
@@ -101,5 +112,6 @@ export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';
 export type { HistoryEntry, RequestStatus } from '../requests/model';
 export type { NoticeKind } from '../requests/notice-kinds';
 export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';
+export type { Channel } from '../requests/schema';
 export { applicantTypeLabel } from '../requests/views';
 export type { ImportPreview } from '../api/reports';

@@ -43,6 +43,9 @@ describe('工作台 request lines', () => {
     expect(requestLine(row('办理中', { overdue: true, daysRemaining: 0 })).note).toBe(
       '办理中 · 已逾期 · 应于 2026-02-10 前答复',
     );
+    expect(requestLine(row('办理中', { overdue: true, daysRemaining: 0, daysOverdue: 2 })).note).toBe(
+      '办理中 · 已逾期 2 个工作日 · 应于 2026-02-10 前答复',
+    );
     expect(requestLine(row('办理中', {})).note).toBe('办理中 · 剩 5 个工作日 · 2026-02-10 前答复');
   });
 

@@ -53,6 +53,7 @@ function answer(extra: Record<string, unknown> = {}) {
     nthThisMonth: 12,
     letter: null,
     noticesGranted: 0,
+    codeReissues: [],
     ...extra,
   };
 }

@@ -16,7 +16,7 @@ import {
   getRequestSchema,
   requestLetterSchema,
 } from 'gongkai-staff';
-import { staffOpening } from '../../session';
+import { REISSUE_CODE_ROUTE, staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
 import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
 import {
@@ -102,6 +102,7 @@ interface RequestCustom {
   onSubmit(): Promise<void>;
   onNotice(e: Tap): Promise<void>;
   onCloseDoc(): void;
+  onReissue(): void;
 }
 
 /** What a form with nothing to fill in confirms. */
@@ -336,5 +337,9 @@ Page<RequestData, RequestCustom>({
 
   onCloseDoc() {
     this.setData({ doc: null });
+  },
+
+  onReissue() {
+    void wx.navigateTo({ url: `${REISSUE_CODE_ROUTE}?id=${encodeURIComponent(this.id)}` });
   },
 });
