@@ -54,7 +54,7 @@ export function toTrackView(answer: TrackAnswer): TrackView {
   return {
     applicationNo: answer.applicationNo,
     statusLabel: answer.statusLabel,
-    asked: mine ? answer.content.description : '',
+    asked: mine ? (answer.content.description ?? '') : '',
     submitted: mine ? chineseDate(answer.submittedDate) : '',
     received: answer.receivedDate ? chineseDate(answer.receivedDate) : '',
     due: dueText(answer.deadline, answered),

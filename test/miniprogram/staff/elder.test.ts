@@ -12,8 +12,10 @@ const PAGES = [
   'item-edit',
   'item-manage',
   'people',
+  'reissue-code',
   'report',
   'request',
+  'request-record',
   'requests',
   'stats',
 ];
