@@ -291,6 +291,7 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
         outcome,
         await calendarFor(ctx.db, stored.organId),
         today,
+        input.details,
       );
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },

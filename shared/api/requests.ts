@@ -19,7 +19,7 @@ import { typeError } from '../errors';
 import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema, type OrganCalendar } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
-import { requestActionSchema, type ActionType } from '../requests/actions';
+import { answerDetailsSchema, requestActionSchema, type ActionType } from '../requests/actions';
 import {
   NOTICE_KINDS,
   THIRD_PARTY_LETTER_KINDS,
@@ -148,6 +148,8 @@ export const requestLetterSchema = z
     id: idField('申请'),
     /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
     outcome: z.enum(OUTCOME_ROWS).optional(),
+    /** With `outcome`: what staff have written so far (reason, how provided, the responsible organ…), filled in. */
+    details: answerDetailsSchema.optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
     notice: z.enum(NOTICE_KINDS).optional(),
     /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */

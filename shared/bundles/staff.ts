@@ -105,7 +105,7 @@ export { NULL_MARK } from '../render';
 export { buildReport } from '../report/build';
 export type { Cells, Finding, ReportData, Sections } from '../report/schema';
 export { ACTION_LABELS } from '../requests/actions';
-export type { ActionType, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
+export type { ActionType, AnswerDetails, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
 export { describeFee, priceFee } from '../requests/fees';
 export { ID_TYPE_LABELS } from '../requests/identity';
 export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';

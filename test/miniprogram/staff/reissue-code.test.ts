@@ -9,6 +9,9 @@ import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { ReissueData } from '../../../miniprogram/staff/pages/reissue-code/index';
 import type { RequestData } from '../../../miniprogram/staff/pages/request/index';
 
+// The first page a file opens compiles TDesign's components: slow on a loaded machine, nothing timed.
+jest.setTimeout(30_000);
+
 const ROUTE = 'staff/pages/reissue-code/index';
 
 function request(extra: Record<string, unknown> = {}) {

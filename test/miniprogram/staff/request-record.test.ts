@@ -9,6 +9,9 @@ import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { RecordData } from '../../../miniprogram/staff/pages/request-record/index';
 import { todayIso } from '../../../miniprogram/staff/records';
 
+// The first page a file opens compiles TDesign's components: slow on a loaded machine, nothing timed.
+jest.setTimeout(30_000);
+
 const ROUTE = 'staff/pages/request-record/index';
 const PROFILE: Handler = () => ({
   ok: true,

@@ -164,7 +164,7 @@ describe('one request at the staff desk', () => {
     expect(fake.actions()).not.toContain('requests.letter');
 
     await tap(page, '#outcome-withheldThirdParty');
-    expect(fake.payloads('requests.letter')).toEqual([{ id: 'r1', outcome: 'withheldThirdParty' }]);
+    expect(fake.payloads('requests.letter')).toEqual([{ id: 'r1', outcome: 'withheldThirdParty', details: {} }]);
     expect(page.data.letterText).toBe('草稿：withheldThirdParty');
     find(page, '#letterText');
     expect(textOf(page, '#outcome-note')).toContain('须说明理由');
