@@ -88,6 +88,10 @@ export type {
   SubmitRequestAnswer,
 } from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
+// 条例 第二十六条 in the item editor: the working days from 成文日期 (official and statutory holidays).
+export { createCalendar } from '../calendar/calendar';
+export type { Calendar } from '../calendar/calendar';
+export { PUBLICATION_RULE, publicationDelay } from '../calendar/publication';
 export { CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { OrganCalendar, OrganYear } from '../calendar/schema';
 export { parseWith } from '../errors';

@@ -4,10 +4,12 @@
  * submitting for approval, and photos uploaded through the dev transport's wx.uploadFile (faked at the edge):
  * progress, a failed upload kept and retried, photos pending when the app is killed uploaded first on the next sync.
  */
-import { find, flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
+import { addDays, createCalendar } from 'gongkai-staff';
+import { classesOf, find, flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
 import { OFFLINE, me, routeTransport, useMemoryStorage } from './helpers';
 import { devTransport, setUploader } from '../../../miniprogram/api/index';
 import type { EditData } from '../../../miniprogram/staff/pages/item-edit/index';
+import { todayIso } from '../../../miniprogram/staff/records';
 
 const ROUTE = 'staff/pages/item-edit/index';
 
@@ -102,6 +104,31 @@ describe('item editor', () => {
     type(page, 'title', '扎毛乡2026年第一批农村最低生活保障对象认定结果及资金发放情况的公示');
     await flush();
     expect(page.data.form.title).toBe('扎毛乡2026年第一批农村最低生活保障对象认定结果及资金发放情况的公示');
+  });
+
+  it('条例 第二十六条: shows the working days from 成文日期 to publishing today, and warns past 20', async () => {
+    useMemoryStorage();
+    routeTransport({ 'organ.me': me('editor') });
+    const page = openPage<EditData>(ROUTE);
+    await flush();
+    expect(page.querySelector('#publication')).toBeUndefined();
+    const today = todayIso();
+    find(page, '#writtenDate').dispatchEvent('change', { detail: { value: today } });
+    await flush();
+    const calendar = createCalendar();
+    const last = calendar.addWorkdays(today, 20).date;
+    expect(textOf(page, '#publication')).toContain('今天发布为成文后第 0 个工作日');
+    expect(textOf(page, '#publication')).toContain(`应于 ${last} 前公开`);
+    expect(classesOf(find(page, '#publication'))).not.toContain('publication--late');
+
+    const longAgo = addDays(today, -60);
+    const counted = calendar.workdaysBetween(longAgo, today).count;
+    find(page, '#writtenDate').dispatchEvent('change', { detail: { value: longAgo } });
+    await flush();
+    expect(textOf(page, '#publication')).toContain(
+      `成文日期至发布日期已 ${counted} 个工作日，超过条例 第二十六条规定的 20 个工作日`,
+    );
+    expect(classesOf(find(page, '#publication'))).toContain('publication--late');
   });
 
   it('shows Chinese field errors from the shared schema and sends nothing', async () => {

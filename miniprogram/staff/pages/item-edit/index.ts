@@ -29,6 +29,8 @@ import { categoryIndex, emptyForm, validityIndex, type DraftForm, type FieldErro
 import { dropPhoto, keepPhoto } from './keep';
 import { MAX_PHOTOS, pendingNote, photoCount, photoViews, type PhotoView } from './photos';
 import { elderClass } from '../../../styles/elder';
+import { todayIso } from '../../records';
+import { publicationLine, type PublicationLine } from './publication';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -51,6 +53,8 @@ export interface EditData {
   noticeKind: NoticeKind;
   busy: boolean;
   synced: boolean;
+  /** 条例 第二十六条: working days from 成文日期 to publishing today, and the warning past 20. */
+  publication: PublicationLine | null;
 }
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: FormField }>;
@@ -100,6 +104,7 @@ Page<EditData, EditCustom>({
     noticeKind: '',
     busy: false,
     synced: false,
+    publication: null,
   },
   engine: null,
   onNetwork: null,
@@ -183,6 +188,7 @@ Page<EditData, EditCustom>({
       validityIndex: validityIndex(draft.form.validity),
       photos: photoViews(draft.form.attachments, draft.photos, engine.uploads),
       synced: engine.synced(),
+      publication: publicationLine(draft.form.writtenDate, todayIso()),
       ...(opened.restored && this.data.noticeKind === ''
         ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const }
         : {}),
@@ -201,7 +207,7 @@ Page<EditData, EditCustom>({
   showForm(form, changed) {
     const cleared: Record<string, string> = {};
     for (const key of changed) if (this.data.errors[key] !== undefined) cleared[`errors.${key}`] = '';
-    this.setData({ form, synced: false, ...cleared });
+    this.setData({ form, synced: false, publication: publicationLine(form.writtenDate, todayIso()), ...cleared });
   },
 
   showPhotos() {
