@@ -15,12 +15,14 @@ import { defineFunction } from '../runtime';
 import { approve, reject, submit } from './chain';
 import { buildView, cellRecords, check, countYear, saveNarrative, status } from './drafts';
 import { exportHtml, getPublished, importPublished, listPublished, previewImport } from './publish';
+import { latePublicationsOf } from './late';
 
 export const reportsFunction = defineFunction('reports', reportsContract, {
   listPublished: { handler: listPublished },
   getPublished: { handler: getPublished },
   exportHtml: { handler: exportHtml },
   build: { handler: buildView },
+  latePublications: { handler: latePublicationsOf },
   status: { handler: status },
   cellRecords: { handler: cellRecords },
   check: { handler: check },

@@ -29,6 +29,20 @@ const reportYear = z.number().int().min(2008).max(2100);
 
 export const buildReportSchema = z.object({ year: reportYear });
 
+/** `reports.latePublications`: the year's items published more than 20 working days after 成文日期 (条例 第二十六条). */
+export const latePublicationsSchema = z.object({ year: reportYear });
+export interface LatePublication {
+  id: string;
+  title: string;
+  indexNo: string | null;
+  writtenDate: string;
+  publishedDate: string;
+  /** Working days from 成文日期 to 发布日期 (the organ's calendar). */
+  workdays: number;
+  /** Counted with a year whose holiday table is not entered yet. */
+  provisional: boolean;
+}
+
 /** Where a year's report is: not started, being written, in the approval chain, or published. */
 export type ReportState = 'none' | 'draft' | 'inReview' | 'published';
 

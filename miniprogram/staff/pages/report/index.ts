@@ -35,6 +35,7 @@ import {
   type TableBlock,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { loadLateSummary, type LateSummary } from './late';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 
@@ -73,6 +74,8 @@ export interface ReportBuilderData {
   publishedId: string;
   previewUrl: string;
   readerPath: string;
+  /** 条例 第二十六条: the year's items published late, shown beside 五 (null until read, or unreadable). */
+  late: LateSummary | null;
 }
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
@@ -162,6 +165,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     publishedId: '',
     previewUrl: '',
     readerPath: '',
+    late: null,
   },
   texts: null,
   version: 0,
@@ -202,6 +206,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       return;
     }
     this.show(built.data, status.data, me.role, me.roleLabel, notice);
+    // 条例 第二十六条's late items, beside 五: read after the report shows, dropped if the year changed meanwhile.
+    void loadLateSummary(year).then((late) => {
+      if (this.data.year === year) this.setData({ late });
+    });
   },
 
   show(built, status, role, roleLabel, notice) {
