@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { ApproverRole } from '../policy/rules';
 import type { Role } from '../policy/roles';
+import { isoDateField } from '../calendar/schema';
 import { itemContentSchema, type DisclosureItem } from '../records/item';
 
 export const listItemsSchema = z.object({
@@ -42,6 +43,21 @@ export type ItemSummary = Pick<
 };
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
+
+/**
+ * `items.publicationDelay` (条例 第二十六条): how many working days publishing today would be after 成文日期, on the
+ * organ's calendar (the holiday tables stay on the server), for the editor's line under the date.
+ */
+export const publicationDelaySchema = z.object({ writtenDate: isoDateField('成文日期') });
+export interface PublicationCheck {
+  /** Working days from 成文日期 to today (0 on the day or before). */
+  workdays: number;
+  late: boolean;
+  /** The 20th working day after 成文日期: the last day to publish. */
+  lastDay: string;
+  provisional: boolean;
+  warning: string | null;
+}
 
 /** 保密审查 (条例 第十七条): the reviewer confirms each point before approving. */
 export const SECRECY_CHECKLIST = {

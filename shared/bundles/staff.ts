@@ -26,7 +26,7 @@ export type { ItemSummary, PublishedReport, SecrecyPoint, StaffItem, TrailView }
 // The contracts' types only (the client's `call`): the payload schemas the staff pages check before sending are
 // the values above and below, and ship with this subpackage only.
 export type { CallAnswer, CallPayload } from '../api/contracts';
-export { correctItemSchema, withdrawItemSchema } from '../api/items';
+export { correctItemSchema, publicationDelaySchema, withdrawItemSchema } from '../api/items';
 export type { ItemHistory } from '../api/items';
 export {
   DEFAULT_NOTICE_FIELDS,
@@ -88,10 +88,6 @@ export type {
   SubmitRequestAnswer,
 } from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
-// 条例 第二十六条 in the item editor: the working days from 成文日期 (official and statutory holidays).
-export { createCalendar } from '../calendar/calendar';
-export type { Calendar } from '../calendar/calendar';
-export { PUBLICATION_RULE, publicationDelay } from '../calendar/publication';
 export { CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { OrganCalendar, OrganYear } from '../calendar/schema';
 export { parseWith } from '../errors';

@@ -1,7 +1,7 @@
 /**
- * reports.latePublications (条例 第二十六条): the year's items published more than 20 working days after 成文日期,
+ * 条例 第二十六条: reports.latePublications: the year's items published more than 20 working days after 成文日期,
  * on the organ's own calendar, counted as the report counts items (withdrawn ones too, corrections not again, other
- * years and other organs not at all), most late first; staff only.
+ * years and other organs not at all), most late first; and items.publicationDelay, the item editor's count from 成文日期 to today. Staff only.
  */
 import { seedOrgan, startBackend, type Backend } from '../harness';
 import { COLLECTIONS } from '../../../backend/collections';
@@ -80,5 +80,35 @@ describe('reports.latePublications', () => {
 
   it('answers staff only', async () => {
     expect(await b.call('oCitizenX', 'reports', 'latePublications', { year: 2025 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('items.publicationDelay', () => {
+  it('counts the working days from 成文日期 to today on the organ’s calendar, with the last day and the warning', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
+    const longAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace('-02-29', '-02-28');
+    const late = await b.ok<{ workdays: number; late: boolean; lastDay: string; warning: string | null }>(
+      o.editor,
+      'items',
+      'publicationDelay',
+      { writtenDate: longAgo },
+    );
+    expect(late.workdays).toBe(cal.workdaysBetween(longAgo, today).count);
+    expect(late.late).toBe(true);
+    expect(late.lastDay).toBe(cal.addWorkdays(longAgo, 20).date);
+    expect(late.warning).toContain('超过条例 第二十六条规定的 20 个工作日');
+    const inTime = await b.ok<{ workdays: number; late: boolean; warning: string | null }>(
+      o.editor,
+      'items',
+      'publicationDelay',
+      { writtenDate: today },
+    );
+    expect(inTime).toMatchObject({ workdays: 0, late: false, warning: null });
+    expect(await b.call('oCitizenX', 'items', 'publicationDelay', { writtenDate: today })).toMatchObject({ ok: false });
   });
 });
