@@ -7,14 +7,8 @@
  */
 import { getRequestSchema, reissueCodeSchema, type IdentityCheckMethod } from 'gongkai-staff';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import {
-  formPageStart,
-  readOrShow,
-  retryHandler,
-  type DataEvent,
-  type FormPageData,
-  type InputEvent,
-} from '../../../kit/page-state';
+import { formPageStart, readOrShow, retryHandler } from '../../../kit/page-state';
+import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 import { errorsByField } from '../../../pages/request/form';
 import { elderClass } from '../../../styles/elder';
 import { staffOpening } from '../../session';
