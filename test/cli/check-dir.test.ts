@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dirHtml } from '../../cli/check-dir-output';
 import { run } from '../../cli/report';
 import { renderMarkdown } from '../../shared/render';
 import { writeCounty, type County } from './county';
@@ -154,6 +155,26 @@ describe('check-dir output', () => {
       rmSync(small, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('escapes what the reports say in the page: a name or message is text, never markup', () => {
+    const page = dirHtml(
+      [
+        {
+          file: 'a<b>.md',
+          organ: '<script>alert(1)</script>乡',
+          key: 'x',
+          year: 2023,
+          cellsRead: 200,
+          findings: [{ check: 'requiredContent', level: 'warning', cells: [], message: '“<img src=x>”没有内容' }],
+        },
+      ],
+      'dir&co',
+    );
+    expect(page).not.toMatch(/<script>|<img|<b>/);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;乡');
+    expect(page).toContain('[提示] “&lt;img src=x&gt;”没有内容');
+    expect(page).toContain('<title>年度报告核对：dir&amp;co</title>');
+  });
 
   it('refuses a folder that is not there, and documents itself in --help', async () => {
     await expect(run(['check-dir', path.join(dir, 'none')], '/')).rejects.toMatchObject({ exitCode: 2 });
