@@ -122,7 +122,7 @@ describe('check-dir output', () => {
     expect(lines[lines.length - 1]).toBe('共 30 个文件，30 个机关，2024 年；错误 0，提示 0，说明 1');
   }, 30_000);
 
-  it('--aliases joins a renamed organ to its old name; a .doc and a scan are listed as unreadable', async () => {
+  it('--aliases joins a renamed organ’s years, --thresholds sets the notes’; a .doc and a scan are listed unreadable', async () => {
     const [y2022, y2023] = [2022, 2023].map((year) =>
       county.files.find((f) => f.organ.name === '松岭乡' && f.year === year),
     );
@@ -150,6 +150,21 @@ describe('check-dir output', () => {
       expect(await carry('--aliases', path.join(small, 'aliases.json'))).toBe(2);
       await expect(run(['check-dir', small, '--aliases', path.join(small, 'a.md')], '/')).rejects.toMatchObject({
         exitCode: 2,
+      });
+      // The county's own thresholds: a looser similarity turns two different 五 into a note showing it.
+      writeFileSync(path.join(small, 't.json'), JSON.stringify({ problemsSimilarity: 0.05 }));
+      const html = path.join(small, 'page.html');
+      const args = ['--aliases', path.join(small, 'aliases.json'), '--thresholds', path.join(small, 't.json')];
+      const loose = await run(['check-dir', small, '--json', '--html', html, ...args], '/');
+      const note = (JSON.parse(loose.stdout) as Row[])
+        .flatMap((r) => r.findings)
+        .find((f) => f.check === 'problemsSimilar');
+      expect(note).toMatchObject({ level: 'info', threshold: 0.05 });
+      expect(readFileSync(html, 'utf8')).toContain('<dt>problemsSimilarity = 0.05</dt>');
+      writeFileSync(path.join(small, 't.json'), JSON.stringify({ problemsSimilarity: 2, unknown: 1 }));
+      await expect(run(['check-dir', small, '--thresholds', path.join(small, 't.json')], '/')).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining('阈值文件') as unknown,
       });
     } finally {
       rmSync(small, { recursive: true, force: true });
