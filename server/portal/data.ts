@@ -98,32 +98,22 @@ export function itemYears(items: readonly PortalItem[]): number[] {
   return [...new Set(years)].filter((y) => y > 0).sort((a, b) => b - a);
 }
 
-function toVersion(r: PublishedReportSummary): PortalReportVersion {
-  return { id: r.id, version: r.version, publishedAt: r.publishedAt };
-}
-
-/**
- * A published report with every version of its year. Versions have the ids `<organ>-<year>-v<n>` (backend/reports);
- * the list answers only the newest, so the older ones are read by id.
- */
+/** A published report with every version of its year and why each corrected the one before (one call). */
 export async function loadReport(db: Db, id: string): Promise<PortalReport | null> {
   const found = await publicCall<PublishedReport>(db, 'reports', 'getPublished', { id });
   if (!found) return null;
-  const versions: PortalReportVersion[] = [];
-  for (let v = 1; ; v++) {
-    const vid = `${found.organId}-${found.year}-v${v}`;
-    if (v === found.version) versions.push(toVersion(found));
-    else {
-      const other = await publicCall<PublishedReport>(db, 'reports', 'getPublished', { id: vid });
-      if (!other) break;
-      versions.push(toVersion(other));
-    }
-  }
+  const versions: PortalReportVersion[] = found.versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    publishedAt: v.publishedAt,
+    ...(v.reason ? { correctionReason: v.reason } : {}),
+  }));
   return {
     id: found.id,
     year: found.year,
     version: found.version,
     publishedAt: found.publishedAt,
+    ...(found.undated ? { undated: true } : {}),
     versions,
     report: found.report,
   };

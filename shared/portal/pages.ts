@@ -39,6 +39,8 @@ export interface PortalReport {
   year: number;
   version: number;
   publishedAt: string;
+  /** An imported report whose own publish date is unknown: `publishedAt` is the day it was imported. */
+  undated?: boolean;
   /** Every published version of the year, oldest first (the current one included). */
   versions: PortalReportVersion[];
   report: ReportData;
@@ -325,11 +327,16 @@ ${files ? `<h2>附件</h2><ul>${files}</ul>` : ''}</article>`;
   return portalLayout({ organ, path, title: item.title, body });
 }
 
+/** The report's publish date; an import without one says so rather than showing the import's day as if it were. */
+function publishedDay(r: PortalReport): string {
+  return r.undated ? `未记录（${shanghaiDate(r.publishedAt)} 导入）` : shanghaiDate(r.publishedAt);
+}
+
 export function reportsPage(organ: GuideOrgan, reports: readonly PortalReport[]): string {
   const lines = reports
     .map(
       (r) => `<li><a href="${PATHS.report(r.id)}">${e(reportTitle(r.report.organ, r.year))}</a>
-<span class="gk-meta">发布日期 ${e(shanghaiDate(r.publishedAt))} · 第 ${r.version} 版${r.version > 1 ? '（已更正）' : ''}</span></li>`,
+<span class="gk-meta">发布日期 ${e(publishedDay(r))} · 第 ${r.version} 版${r.version > 1 ? '（已更正）' : ''}</span></li>`,
     )
     .join('');
   const body = `<h1>政府信息公开工作年度报告</h1>
@@ -356,7 +363,7 @@ export function reportPage(organ: GuideOrgan, r: PortalReport): string {
   const body = `<p class="gk-breadcrumb"><a href="${root}${PATHS.reports}">年度报告</a> › ${r.year} 年</p>
 ${outdated}
 <table class="gk-meta-table"><caption class="gk-muted" style="text-align:left">报告信息</caption>
-<tr><th scope="row">发布日期</th><td>${e(shanghaiDate(r.publishedAt))}</td></tr>
+<tr><th scope="row">发布日期</th><td>${e(publishedDay(r))}</td></tr>
 <tr><th scope="row">版本</th><td>第 ${r.version} 版</td></tr>
 ${r.versions.length > 1 ? `<tr><th scope="row">更正记录</th><td><ul>${versions}</ul></td></tr>` : ''}
 </table>

@@ -5,6 +5,7 @@ import { me, routeTransport, useMemoryStorage } from './helpers';
 const PAGES = [
   'admin',
   'approve',
+  'bind',
   'calendar',
   'cases',
   'docs',
@@ -13,8 +14,12 @@ const PAGES = [
   'item-manage',
   'people',
   'report',
+  'report-cell',
+  'report-import',
+  'report-preview',
   'request',
   'requests',
+  'setup',
   'stats',
 ];
 

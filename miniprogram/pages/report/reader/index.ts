@@ -21,6 +21,8 @@ export interface ReaderData {
   canRetry: boolean;
   title: string;
   meta: string;
+  /** 更正记录: each version and its reason (components/report-view). */
+  versions: { t: string }[];
   nav: NavItem[];
   active: SectionKey | '';
   sections: SectionView[];
@@ -46,6 +48,7 @@ Page<ReaderData, ReaderCustom>({
     canRetry: true,
     title: '',
     meta: '',
+    versions: [],
     nav: [],
     active: '',
     sections: [],

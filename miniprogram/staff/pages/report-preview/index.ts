@@ -10,15 +10,20 @@ import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { callChecked } from '../../../api/client';
 import { buildReportSchema, getPublishedReportSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
 export interface ReportPreviewData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: PreviewState;
   message: string;
   banner: string;
   title: string;
   meta: string;
+  /** 更正记录: each version and its reason (components/report-view). */
+  versions: { t: string }[];
   nav: NavItem[];
   active: SectionKey | '';
   sections: SectionView[];
@@ -38,7 +43,23 @@ interface ReportPreviewCustom {
 const JUMP_BAR_PX = 88;
 
 Page<ReportPreviewData, ReportPreviewCustom>({
-  data: { state: 'loading', message: '', banner: '', title: '', meta: '', nav: [], active: '', sections: [] },
+  data: {
+    elder: '',
+    state: 'loading',
+    message: '',
+    banner: '',
+    title: '',
+    meta: '',
+    versions: [],
+    nav: [],
+    active: '',
+    sections: [],
+  },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
   year: 0,
   id: '',
 
@@ -65,6 +86,7 @@ Page<ReportPreviewData, ReportPreviewCustom>({
         version: 1,
         report,
         source: 'built',
+        versions: [],
       },
     };
   },
