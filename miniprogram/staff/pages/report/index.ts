@@ -3,13 +3,17 @@
  * date, the three tables (a non-zero number opens the records behind it), the findings by level (a tap scrolls
  * to its cell and marks it), the narrative per section with last year's text under it, saved with its version;
  * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
- * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
+ * decision: the page sends and shows its refusal. Once published: the share link, the HTML export, 导出 Word (the
+ * reports function renders the .docx into cloud storage; the page downloads and opens it) and 更正 (the editor
+ * reopens it with a reason; the corrected version is published through the chain with that reason).
  */
 import {
   ROLE_LABELS,
   type Sections,
   type StaffRole,
   buildReportSchema,
+  correctReportSchema,
+  exportDocxSchema,
   exportHtmlSchema,
   rejectReportSchema,
   reportStatusSchema,
@@ -37,6 +41,8 @@ import {
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
+import { download } from '../../../api/files';
+import { openDocumentFile } from '../../../pages/item/files';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
 
@@ -70,6 +76,9 @@ export interface ReportBuilderData {
   busy: boolean;
   notice: string;
   rejectReason: string;
+  /** 更正: offered to the editor once published; why the published version is being corrected. */
+  canCorrect: boolean;
+  correctReason: string;
   publishedId: string;
   previewUrl: string;
   readerPath: string;
@@ -94,6 +103,7 @@ interface ReportBuilderCustom {
   submitKey: string;
   approveKey: string;
   rejectKey: string;
+  correctKey: string;
   load(notice?: string): Promise<void>;
   show(built: BuiltReportView, status: ReportStatus, role: StaffRole, roleLabel: string, notice: string): void;
   save(): Promise<boolean>;
@@ -113,6 +123,9 @@ interface ReportBuilderCustom {
   onCopyLink(): void;
   onCopyHtml(): Promise<void>;
   onSaveHtml(): Promise<void>;
+  onExportWord(): Promise<void>;
+  onCorrectReason(e: Input<Record<string, never>>): void;
+  onCorrect(): Promise<void>;
 }
 
 const YEAR_CHOICES = 6;
@@ -159,6 +172,8 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     busy: false,
     notice: '',
     rejectReason: '',
+    canCorrect: false,
+    correctReason: '',
     publishedId: '',
     previewUrl: '',
     readerPath: '',
@@ -169,6 +184,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   submitKey: '',
   approveKey: '',
   rejectKey: '',
+  correctKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -185,6 +201,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     this.submitKey = newIdempotencyKey();
     this.approveKey = newIdempotencyKey();
     this.rejectKey = newIdempotencyKey();
+    this.correctKey = newIdempotencyKey();
     this.setData({ years: choices.map((y) => `${y}年度`), yearIndex: index, year: choices[index] ?? thisYear() - 1 });
     void this.load();
   },
@@ -230,6 +247,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       lastYearMissing: built.lastYearSections === null,
       canEdit: built.status === 'draft' && role === 'editor',
       canApprove: built.status === 'inReview' && approver,
+      canCorrect: built.status === 'published' && published && role === 'editor',
       stepHint:
         built.status === 'inReview' && approver && needed !== undefined && needed !== role
           ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）`
@@ -405,5 +423,44 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     } catch {
       this.setData({ notice: '未能保存文件，请改用“复制网页代码”' });
     }
+  },
+
+  /** 导出 Word: rendered into cloud storage by the reports function, downloaded and opened (forward or save from its menu). */
+  async onExportWord() {
+    if (this.data.busy || this.data.publishedId === '') return;
+    this.setData({ busy: true, notice: '' });
+    const result = await callChecked('reports.exportDocx', exportDocxSchema, { id: this.data.publishedId });
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message });
+      return;
+    }
+    const { fileID, url, fileName } = result.data;
+    try {
+      // A cloud file id downloads through wx.cloud (no download domain to configure); the local server's by its link.
+      const filePath = await download(fileID.startsWith('cloud://') ? fileID : url);
+      await openDocumentFile(filePath, fileName, '无法打开 Word 文件，请稍后重试');
+      this.setData({ busy: false });
+    } catch (error) {
+      this.setData({ busy: false, notice: error instanceof Error ? error.message : '无法打开 Word 文件' });
+    }
+  },
+
+  onCorrectReason(e) {
+    this.setData({ correctReason: e.detail.value });
+  },
+
+  async onCorrect() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    const payload = { year: this.data.year, reason: this.data.correctReason };
+    const result = await callChecked('reports.correct', correctReportSchema, payload, this.correctKey);
+    this.correctKey = newIdempotencyKey();
+    if (!result.ok) {
+      const field = result.fieldErrors?.find((f) => f.path === 'reason');
+      this.setData({ busy: false, notice: field ? field.message.replace(/^reason：/, '') : result.message });
+      return;
+    }
+    this.setData({ correctReason: '' });
+    await this.load('已打开为草稿：修改后提交审批，通过后发布为新版本（原版本在此之前仍公开）');
   },
 });
