@@ -30,17 +30,19 @@ async function main(): Promise<void> {
     return db;
   };
   let files: FileStore | null = null;
+  let siteUrl = '';
   const server = await startServer({
     dataDir: localEnv.dataDir(),
     indexes: INDEXES,
     routes: (r) => {
       installFunctions(r, handle, () => files);
-      installPortal(r, handle);
+      installPortal(r, handle, () => siteUrl);
     },
     notFound: portalNotFound(handle),
   });
   installFiles(server.router, server.dataDir, handle, server.publicUrl);
   files = localFileStore(server.dataDir, server.publicUrl);
+  siteUrl = server.publicUrl;
   db = connectLocal(server.url, server.adminKey);
   if (await isEmpty(db)) {
     console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');

@@ -6,7 +6,7 @@ import { FUNCTION_HANDLERS } from '../../backend/functions';
 import type { Db } from '../../backend/sdk';
 import type { FunctionName, ItemPage, ItemSummary, PublishedReport, PublishedReportSummary } from '../../shared/api';
 import type { OrganPublicProfile } from '../../shared/api/organ';
-import type { GuideOrgan } from '../../shared/catalogue/guide';
+import { guideOrganOf, type GuideOrgan } from '../../shared/catalogue/guide';
 import type { DisclosureItem } from '../../shared/records/item';
 import type { CatalogueFilter, PortalItem, PortalReport, PortalReportVersion } from '../../shared/portal/pages';
 
@@ -19,16 +19,11 @@ async function publicCall<T>(db: Db, fn: FunctionName, action: string, payload: 
   return r.ok ? (r.data as T) : null;
 }
 
-const OPTIONAL_FIELDS = ['office', 'officeHours', 'fax', 'email', 'postalCode', 'website'] as const;
-
 /** The organ the portal serves: the first (a township's own deployment has one). */
 export async function loadOrgan(db: Db): Promise<SiteOrgan | null> {
   const p = await publicCall<OrganPublicProfile & Record<string, unknown>>(db, 'organ', 'getProfile', {});
   if (!p) return null;
-  const organ: SiteOrgan = { id: p.id, name: p.name, address: p.address, contactPhone: p.contactPhone };
-  // Fields the profile may hold (the lawful-letters work adds them); the 指南 names what is missing.
-  for (const f of OPTIONAL_FIELDS) if (typeof p[f] === 'string' && p[f] !== '') organ[f] = p[f];
-  return organ;
+  return { id: p.id, ...guideOrganOf(p) };
 }
 
 /** A stored file id → where this site serves it (null: not a file of this server). */

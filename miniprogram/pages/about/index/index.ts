@@ -17,6 +17,7 @@ export interface AboutData {
 interface AboutCustom {
   load(): Promise<void>;
   onCall(): void;
+  onGuide(): void;
   onRetry(): void;
 }
 
@@ -40,6 +41,10 @@ Page<AboutData, AboutCustom>({
   onCall() {
     const phone = this.data.organ?.contactPhone;
     if (phone) void wx.makePhoneCall({ phoneNumber: phone.replace(/[^\d-]/g, '') });
+  },
+
+  onGuide() {
+    void wx.navigateTo({ url: '/pages/guide/index/index' });
   },
 
   onRetry() {
