@@ -21,7 +21,7 @@ export interface PublishedReportSummary {
   publishedAt: string;
   version: number;
   /** Set when an imported report's own publish date is unknown: `publishedAt` is then the import's. */
-  undated?: true;
+  undated?: true | undefined;
 }
 
 /** One published version of a year's report; `reason` says why it corrected the one before (null for the first). */

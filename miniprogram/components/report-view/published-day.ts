@@ -13,7 +13,7 @@ export function publishedDay(iso: string): string {
  * 发布于 <day> for the list and the reader; an imported report whose own date is unknown says so instead of
  * passing the day it was imported off as its publication.
  */
-export function publishedNote(s: { publishedAt: string; undated?: true }): string {
+export function publishedNote(s: { publishedAt: string; undated?: true | undefined }): string {
   const day = publishedDay(s.publishedAt);
   if (day === '') return '';
   return s.undated ? `发布日期未记录（${day}导入）` : `发布于 ${day}`;
