@@ -45,6 +45,9 @@ export interface ReaderView {
   sections: SectionView[];
 }
 
+/** The view before a report arrives: the pages that show one start from it. */
+export const EMPTY_READER_VIEW: ReaderView = { title: '', meta: '', versions: [], nav: [], sections: [] };
+
 export function sectionAnchor(key: SectionKey): string {
   return `section-${key}`;
 }

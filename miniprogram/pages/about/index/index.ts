@@ -1,10 +1,8 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
 import type { OrganPublicProfile } from 'gongkai-core';
-import { callChecked } from '../../../api/client';
-import { getProfileSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
-import { openWith } from '../../../kit/page-state';
+import { openProfile } from '../profile';
 
 export interface AboutData {
   state: 'loading' | 'ready' | 'error';
@@ -33,7 +31,7 @@ Page<AboutData, AboutCustom>({
   },
 
   async load() {
-    const organ = await openWith(this, () => callChecked('organ.getProfile', getProfileSchema, {}));
+    const organ = await openProfile(this);
     if (organ === null) return;
     this.setData({ state: 'ready', organ });
   },

@@ -4,7 +4,7 @@
  * markup (components/report-view), under a banner that says it is a preview.
  */
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
-import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { EMPTY_READER_VIEW, readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
 import { readOrShow, type DataEvent } from '../../../kit/page-state';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
@@ -43,18 +43,7 @@ interface ReportPreviewCustom {
 const JUMP_BAR_PX = 88;
 
 Page<ReportPreviewData, ReportPreviewCustom>({
-  data: {
-    elder: '',
-    state: 'loading',
-    message: '',
-    banner: '',
-    title: '',
-    meta: '',
-    versions: [],
-    nav: [],
-    active: '',
-    sections: [],
-  },
+  data: { ...EMPTY_READER_VIEW, elder: '', state: 'loading', message: '', banner: '', active: '' },
 
   onShow() {
     this.setData({ elder: elderClass() });

@@ -146,6 +146,12 @@ function previewUrl(id: string): string {
   return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
 }
 
+/** A refusal in words: the named field's own message (without its field name), else the answer's. */
+function refusalOf(result: { message: string; fieldErrors?: { path: string; message: string }[] }, path: string) {
+  const field = result.fieldErrors?.find((f) => f.path === path);
+  return field ? field.message.replace(new RegExp(`^${path}：`), '') : result.message;
+}
+
 Page<ReportBuilderData, ReportBuilderCustom>({
   data: {
     elder: '',
@@ -370,8 +376,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     );
     this.rejectKey = newIdempotencyKey();
     if (!result.ok) {
-      const field = result.fieldErrors?.find((f) => f.path === 'comment');
-      this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
+      this.setData({ busy: false, notice: refusalOf(result, 'comment') });
       return;
     }
     this.setData({ rejectReason: '' });
@@ -455,12 +460,9 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     const payload = { year: this.data.year, reason: this.data.correctReason };
     const result = await callChecked('reports.correct', correctReportSchema, payload, this.correctKey);
     this.correctKey = newIdempotencyKey();
-    if (!result.ok) {
-      const field = result.fieldErrors?.find((f) => f.path === 'reason');
-      this.setData({ busy: false, notice: field ? field.message.replace(/^reason：/, '') : result.message });
-      return;
-    }
-    this.setData({ correctReason: '' });
-    await this.load('已打开为草稿：修改后提交审批，通过后发布为新版本（原版本在此之前仍公开）');
+    if (result.ok) {
+      this.setData({ correctReason: '' });
+      await this.load('已打开为草稿：修改后提交审批，通过后发布为新版本（原版本在此之前仍公开）');
+    } else this.setData({ busy: false, notice: refusalOf(result, 'reason') });
   },
 });
