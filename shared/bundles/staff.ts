@@ -52,6 +52,8 @@ export type {
 export {
   buildReportSchema,
   cellRecordsSchema,
+  correctReportSchema,
+  exportDocxSchema,
   exportHtmlSchema,
   importPublishedSchema,
   previewImportSchema,

@@ -5,6 +5,7 @@ import { me, routeTransport, useMemoryStorage } from './helpers';
 const PAGES = [
   'admin',
   'approve',
+  'bind',
   'calendar',
   'cases',
   'docs',
@@ -14,9 +15,13 @@ const PAGES = [
   'people',
   'reissue-code',
   'report',
+  'report-cell',
+  'report-import',
+  'report-preview',
   'request',
   'request-record',
   'requests',
+  'setup',
   'stats',
 ];
 

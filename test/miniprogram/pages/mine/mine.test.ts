@@ -137,6 +137,7 @@ describe('长辈模式', () => {
       'pages/request/index/index',
       'pages/request/track/index',
       'pages/about/index/index',
+      'pages/guide/index/index',
     ]) {
       const other = openPage(route, { id: 'it-1' });
       await flush();
