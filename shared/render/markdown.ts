@@ -11,8 +11,8 @@ import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
 import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
-import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, formatCellValue, reportTitle, sectionHeading } from './text';
-import { PROACTIVE_GROUPS_2019 } from '../format/format-2019';
+import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, reportTitle, sectionHeading } from './text';
+import { ITEM_HEADER_2019, hasNull2019, tables2019 } from './table-2019';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -41,23 +41,18 @@ function tableMarkdown(layout: TableLayout): string[] {
   return out;
 }
 
-/** Table 二 as the 2019 format prints it (a 2019-format report's own cells), group by group. */
+/** Table 二 as the 2019 format prints it (a 2019-format report's own cells), item by item. */
 function table2019Markdown(report: ReportData): string[] {
-  const value = (address: string): number | null => report.proactive2019?.[address] ?? null;
-  const out = PROACTIVE_GROUPS_2019.map((g) =>
+  const tables = tables2019(report);
+  const out = tables.map((t) =>
     flatTableMarkdown({
-      captions: [g.label],
-      labelHeader: '信息内容',
-      // 采购总金额 is kept in 元 (the 2019 format fixes no unit): said in its header.
-      columnHeaders: g.columns.map((label, i) => (g.rows[0]?.cells[i]?.kind === 'amount' ? `${label}（元）` : label)),
-      rows: g.rows.map((r) => ({
-        label: r.label,
-        cells: r.cells.map((c) => ({ text: formatCellValue(value(c.address)) })),
-      })),
+      captions: [t.caption],
+      labelHeader: ITEM_HEADER_2019,
+      columnHeaders: t.columnHeaders,
+      rows: t.rows,
     }),
   );
-  const anyNull = PROACTIVE_GROUPS_2019.some((g) => g.rows.some((r) => r.cells.some((c) => value(c.address) === null)));
-  return anyNull ? [...out, NULL_LEGEND] : out;
+  return hasNull2019(tables) ? [...out, NULL_LEGEND] : out;
 }
 
 function sectionMarkdown(report: ReportData, def: SectionDef): string[] {

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../cli/report';
 import { checkReport } from '../../../shared/checks';
-import { importReportText } from '../../../shared/import';
-import { renderMarkdown } from '../../../shared/render';
+import { importReportHtml, importReportText } from '../../../shared/import';
+import { renderHtml, renderMarkdown } from '../../../shared/render';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = 'test/fixtures/reports/baisha-town-2020-format-2019.txt';
@@ -98,5 +98,12 @@ describe('a 2019-format report’s table 二', () => {
     expect(markdown).toContain('| 信息内容 | 采购项目数量 | 采购总金额（元） |');
     expect(markdown).not.toContain('本年制发件数');
     expect(importReportText(markdown).proactive2019).toEqual(EXPECTED);
+  });
+
+  it('renders in HTML in the 2019 layout, each cell with its 2019 address, which imports back cell for cell', () => {
+    const html = renderHtml(report);
+    expect(html).toContain('data-cell="proactive2019.punishment.changeThisYear">-1</td>');
+    expect(html).not.toContain('本年制发件数');
+    expect(importReportHtml(html).proactive2019).toEqual(EXPECTED);
   });
 });
