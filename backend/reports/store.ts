@@ -23,12 +23,15 @@ export const reportDraftSchema = z.looseObject({
     .record(z.string(), z.unknown())
     .default({})
     .transform((s) => ({ ...emptySections(), ...(s as Partial<Sections>) })),
-  status: z.enum(['draft', 'inReview', 'published']),
+  /** 'submitted': approved by the organ's chain and waiting for its county (shared/county/status.ts). */
+  status: z.enum(['draft', 'inReview', 'submitted', 'published']),
   step: z.number().int().nullable().default(null),
   /** The chain fixed when the draft was submitted (absent before its first submission). */
   chain: approvalChainSchema.optional(),
   version: z.number().int().nonnegative().default(0),
   trail: z.unknown().optional().transform(trailFrom),
+  /** The county's comment when it returned the report; cleared by the next submission. */
+  countyReturn: z.object({ comment: z.string(), at: z.string() }).nullable().optional(),
   updatedAt: storedDate.optional(),
 });
 export type ReportDraft = z.output<typeof reportDraftSchema>;

@@ -30,9 +30,9 @@ import {
 // ---- answer schemas (the tests check every answer with them) ----
 
 const findingsSchema = answerOf<Finding[]>(z.array(findingSchema));
-const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'published']);
-const writtenState = z.enum(['draft', 'inReview', 'published']);
-const summarySchema: z.ZodType<PublishedReportSummary> = z.object({
+const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'submitted', 'returned', 'published']);
+const writtenState = z.enum(['draft', 'inReview', 'submitted', 'published']);
+export const summarySchema: z.ZodType<PublishedReportSummary> = z.object({
   id: z.string(),
   organId: z.string(),
   organ: z.string(),
@@ -72,6 +72,7 @@ const reportStatusAnswer: z.ZodType<ReportStatus> = z.object({
   dueDate: z.string(),
   daysLeft: z.number().int(),
   publishedId: z.string().nullable(),
+  countyComment: z.string().nullable(),
 });
 const cellRecordsAnswer = answerOf<CellRecordsView>(
   z.object({

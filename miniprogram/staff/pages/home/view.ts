@@ -71,13 +71,15 @@ export function reportLine(s: ReportStatus): ReportLine {
  * - 发起人: requestReceived and deadlineNear first, since a request runs on the legal clock (20 working days,
  *   条例 第三十三条) whether or not anyone opens the app; then itemReturned, which needs their edit. itemPublished
  *   only reports something finished (the 工作台 shows it anyway), so it is the one left out of the three.
- * - 管理员: none; no reminder is addressed to the role.
+ * - 管理员, 县级审核员: none; no reminder is addressed to the role.
  */
 export const REMINDER_PURPOSES: Record<StaffRole, readonly StaffPurpose[]> = {
   reviewer: ['approvalNeeded'],
   leader: ['approvalNeeded'],
   editor: ['requestReceived', 'deadlineNear', 'itemReturned'],
   admin: [],
+  // The county role has its own page (县级审核, staff/pages/county): nothing on the 工作台 reminds it.
+  county: [],
 };
 
 export const REMINDER_LABELS: Record<StaffPurpose, string> = {
