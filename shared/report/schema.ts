@@ -55,6 +55,8 @@ export const findingSchema = z.object({
   message: z.string(),
   expected: z.number().optional(),
   actual: z.number().optional(),
+  /** The threshold a note met (the checks across reports: a similarity, a multiple of the peers' median). */
+  threshold: z.number().optional(),
 });
 export interface Finding {
   check: CheckId;
@@ -63,6 +65,8 @@ export interface Finding {
   message: string;
   expected?: number;
   actual?: number;
+  /** The threshold a note met (the checks across reports: a similarity, a multiple of the peers' median). */
+  threshold?: number;
 }
 
 export const reportDataSchema = z.object({
