@@ -50,7 +50,7 @@ export async function publishInTx(
 }
 
 /** The published text read and checked: the one parse both importPublished and previewImport use. */
-function readImport(text: string): ReportData {
+export function readImport(text: string): ReportData {
   let imported: ReportData;
   try {
     imported = importReportText(text);

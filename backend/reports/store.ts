@@ -136,6 +136,14 @@ export async function latestPublished(
   );
 }
 
+/** Every published version of one organ's year without its report, oldest first (a handful of documents). */
+export async function publishedVersions(store: Store, organId: string, year: number) {
+  const list = publishedSummaries.parseAll(
+    await publishedSummaries.raw(store).where({ organId, year }).field({ report: false }).limit(100).get(),
+  );
+  return list.sort((a, b) => a.version - b.version);
+}
+
 /** The newest version of each organ's year, newest year first (older versions stay readable by id). */
 export async function listLatestPublished(db: Db, organId: string | undefined): Promise<PublishedReportSummary[]> {
   const list = publishedSummaries.parseAll(

@@ -19,7 +19,7 @@ export const countyOrganYearSchema = z.object({ organId: z.string().min(1), year
 export const countyReturnSchema = countyOrganYearSchema.extend({
   comment: z.string().trim().min(2, '请写明退回意见').max(500),
 });
-export const addOrganSchema = z.object({ name: organName, aliases });
+export const addOrganSchema = z.object({ organName, aliases });
 export const setAliasesSchema = z.object({ organId: z.string().min(1), aliases });
 /** A published report of an organ under the county; without organId the organ is matched by the name read. */
 export const countyImportSchema = z.object({

@@ -57,6 +57,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   contactPhone: '联系电话',
   address: '地址',
   reportDueDate: '年度报告报送日期',
+  // the county view
+  organName: '机关名称',
+  aliases: '别名',
+  dueDate: '报送截止日期',
   chain: '审批链',
   templateIds: '消息模板',
   noticeFields: '消息模板字段',
