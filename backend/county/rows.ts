@@ -59,7 +59,9 @@ const storedRowSchema = z.looseObject({
     .default(null),
   returnComment: z.string().nullable().default(null),
   returns: z.array(z.object({ comment: z.string(), at: z.string() })).default([]),
-  versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string(), reason: z.string().nullable() })).default([]),
+  versions: z
+    .array(z.object({ version: z.number().int(), publishedAt: z.string(), reason: z.string().nullable() }))
+    .default([]),
   /** Left out of the dashboard's reads. */
   report: reportDataSchema.nullable().optional(),
   findings: z.array(findingSchema).optional(),

@@ -59,7 +59,10 @@ const dashboardSchema: z.ZodType<CountyDashboard> = z.object({
   year: z.number().int(),
   dueDate: z.string(),
   totals: z.object({
-    ...(Object.fromEntries(COUNTY_STATES.map((s) => [s, count])) as Record<(typeof COUNTY_STATES)[number], typeof count>),
+    ...(Object.fromEntries(COUNTY_STATES.map((s) => [s, count])) as Record<
+      (typeof COUNTY_STATES)[number],
+      typeof count
+    >),
     overdue: count,
     organs: count,
   }),

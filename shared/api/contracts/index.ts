@@ -13,7 +13,15 @@ import { casesContract, statsContract } from './records';
 import { reportsContract } from './reports';
 import { requestsContract } from './requests';
 
-export { casesContract, countyContract, itemsContract, organContract, reportsContract, requestsContract, statsContract };
+export {
+  casesContract,
+  countyContract,
+  itemsContract,
+  organContract,
+  reportsContract,
+  requestsContract,
+  statsContract,
+};
 
 export const CONTRACTS = {
   organ: organContract,

@@ -126,8 +126,9 @@ it('a county sees its organs, returns a report with a comment the township sees,
     code: 'CONFLICT',
   });
   await b.ok(town.editor, 'reports', 'saveNarrative', { year: YEAR, version: 1, sections: { other: '已核对。' } });
-  expect((await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR })).row)
-    .toMatchObject({ state: 'returned', returnComment: comment });
+  expect(
+    (await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR })).row,
+  ).toMatchObject({ state: 'returned', returnComment: comment });
 
   // Submitted again and published by the county on the township's behalf: version 1 of the township's report.
   await approveChain(town);
@@ -204,9 +205,10 @@ it('the county pastes in the report of an organ not on the product, matched by n
   // An organ on the product writes and submits its own report: the county cannot paste over it.
   const town = await seedOrgan(b, '-paste-town');
   await join(c.county, town.admin);
-  expect(
-    await b.call(c.county, 'county', 'importReport', { text: SEED_REPORT, organId: town.organId }),
-  ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await b.call(c.county, 'county', 'importReport', { text: SEED_REPORT, organId: town.organId })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  });
   // The due date is the county's to set; the township's 工作台 counts down to it.
   await b.ok(c.county, 'county', 'settings', { dueDate: '02-15' });
   expect(await b.ok<ReportStatus>(town.editor, 'reports', 'status', { year: YEAR })).toMatchObject({
