@@ -103,3 +103,6 @@ export type { NoticeKind } from '../requests/notice-kinds';
 export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';
 export { applicantTypeLabel } from '../requests/views';
 export type { ImportPreview } from '../api/reports';
+// The county view (staff/pages/county, county-report): what its pages check before sending, and the answers' types.
+export { countyImportSchema, countyOrganYearSchema, countyReturnSchema, countyYearSchema } from '../api/county';
+export type { CountyDashboard, CountyFigures, CountyReportView, CountyRow } from '../api/county';

@@ -7,6 +7,8 @@ const PAGES = [
   'approve',
   'calendar',
   'cases',
+  'county',
+  'county-report',
   'docs',
   'home',
   'item-edit',

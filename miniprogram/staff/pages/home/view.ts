@@ -50,11 +50,14 @@ export interface ReportLine {
   note: string;
   /** Not yet published and the due date is near or past. */
   remind: boolean;
+  /** The county's comment when it returned the report ('' otherwise): shown under the line until resubmitted. */
+  countyComment: string;
 }
 
 export function reportLine(s: ReportStatus): ReportLine {
   const title = `${s.year} 年度报告`;
-  if (s.status === 'published') return { title, note: `${s.stepLabel}`, remind: false };
+  const countyComment = s.status === 'returned' ? (s.countyComment ?? '') : '';
+  if (s.status === 'published') return { title, note: `${s.stepLabel}`, remind: false, countyComment };
   const state = s.status === 'none' ? '尚未开始编制' : s.stepLabel;
   const due =
     s.daysLeft < 0
@@ -62,7 +65,13 @@ export function reportLine(s: ReportStatus): ReportLine {
       : s.daysLeft === 0
         ? `今天（${s.dueDate}）须报送`
         : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
-  return { title, note: `${state} · ${due}`, remind: s.daysLeft <= REPORT_REMIND_DAYS };
+  // Returned by the county: always flagged, whatever the date — it needs the editor now.
+  return {
+    title,
+    note: `${state} · ${due}`,
+    remind: s.status === 'returned' || s.daysLeft <= REPORT_REMIND_DAYS,
+    countyComment,
+  };
 }
 
 /**
