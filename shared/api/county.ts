@@ -102,7 +102,7 @@ export interface CountyReportView {
 
 export interface CountyMoved {
   row: CountyRow;
-  published?: PublishedReportSummary;
+  published?: PublishedReportSummary | undefined;
 }
 
 export interface CountyImported {

@@ -63,10 +63,10 @@ export interface Finding {
   level: FindingLevel;
   cells: CellAddress[];
   message: string;
-  expected?: number;
-  actual?: number;
+  expected?: number | undefined;
+  actual?: number | undefined;
   /** The threshold a note met (the checks across reports: a similarity, a multiple of the peers' median). */
-  threshold?: number;
+  threshold?: number | undefined;
 }
 
 export const reportDataSchema = z.object({
