@@ -7,7 +7,7 @@
  * published or pasted), and never anything of an applicant: counts, findings and the report's published text.
  */
 import * as z from 'zod';
-import type { CountyFigures, CountyRow, CountyVersion } from '../../shared/api/county';
+import { countyFiguresSchema, type CountyFigures, type CountyRow, type CountyVersion } from '../../shared/api/county';
 import {
   COUNTY_STATE_LABELS,
   COUNTY_STATES,
@@ -30,7 +30,6 @@ import { typedCollection } from '../typed-store';
 /** The most organs one county lists (a county has tens; CloudBase caps a get at 1000). */
 export const COUNTY_ORGAN_LIMIT = 500;
 
-const figure = z.number().nullable().catch(null);
 const storedRowSchema = z.looseObject({
   _id: z.string(),
   countyId: z.string(),
@@ -46,17 +45,7 @@ const storedRowSchema = z.looseObject({
   errors: z.number().int().default(0),
   warnings: z.number().int().default(0),
   notes: z.number().int().default(0),
-  figures: z
-    .object({
-      itemsPublished: figure,
-      requestsReceived: figure,
-      carriedOver: figure,
-      carriedForward: figure,
-      reviews: figure,
-      suits: figure,
-    })
-    .nullable()
-    .default(null),
+  figures: countyFiguresSchema.nullable().default(null),
   returnComment: z.string().nullable().default(null),
   returns: z.array(z.object({ comment: z.string(), at: z.string() })).default([]),
   versions: z

@@ -33,6 +33,17 @@ export const inviteOrganSchema = z.object({
 /** `organ.joinCounty`: a township's admin enters the code its county gave. */
 export const joinCountySchema = z.object({ code: z.string().trim().min(6, '请输入县级机关提供的加入码') });
 
+const figure = z.number().nullable();
+/** CountyFigures as stored and answered. */
+export const countyFiguresSchema = z.object({
+  itemsPublished: figure,
+  requestsReceived: figure,
+  carriedOver: figure,
+  carriedForward: figure,
+  reviews: figure,
+  suits: figure,
+});
+
 /** The figures a county compares across its organs (from the report's tables; null where a cell was unreadable). */
 export interface CountyFigures {
   /** 主动公开 as the narrative states it (一、总体情况), null when it states none. */

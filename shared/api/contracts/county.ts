@@ -10,6 +10,7 @@ import {
   countyOrganYearSchema,
   countyReturnSchema,
   countySettingsSchema,
+  countyFiguresSchema,
   countyYearSchema,
   inviteOrganSchema,
   setAliasesSchema,
@@ -25,7 +26,6 @@ import { summarySchema } from './reports';
 
 // ---- answer schemas (the tests check every answer with them) ----
 
-const figure = z.number().nullable();
 const countyRowSchema: z.ZodType<CountyRow> = z.object({
   organId: z.string(),
   organ: z.string(),
@@ -40,16 +40,7 @@ const countyRowSchema: z.ZodType<CountyRow> = z.object({
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   notes: z.number().int().nonnegative(),
-  figures: z
-    .object({
-      itemsPublished: figure,
-      requestsReceived: figure,
-      carriedOver: figure,
-      carriedForward: figure,
-      reviews: figure,
-      suits: figure,
-    })
-    .nullable(),
+  figures: countyFiguresSchema.nullable(),
   returnComment: z.string().nullable(),
   source: z.enum(['built', 'imported', 'pasted']).nullable(),
 });

@@ -9,15 +9,10 @@ import { reportPage, type CountyReportPage } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyOrganYearSchema, countyReturnSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
-import { noticeOf, readOrShow, type InputEvent } from '../../../kit/page-state';
+import { formPageStart, noticeOf, readOrShow, type FormPageData, type InputEvent } from '../../../kit/page-state';
 
-export interface CountyReportData {
+export interface CountyReportData extends FormPageData {
   elder: string;
-  state: 'loading' | 'ready' | 'error';
-  message: string;
-  busy: boolean;
-  notice: string;
-  noticeKind: '' | 'saved' | 'error';
   comment: string;
   page: CountyReportPage | null;
 }
@@ -36,7 +31,7 @@ interface CountyReportCustom {
 }
 
 Page<CountyReportData, CountyReportCustom>({
-  data: { elder: '', state: 'loading', message: '', busy: false, notice: '', noticeKind: '', comment: '', page: null },
+  data: { ...formPageStart(), elder: '', comment: '', page: null },
   organId: '',
   year: 0,
   moveKey: '',

@@ -10,15 +10,18 @@ import { countyLine, figureRow, FIGURE_COLUMNS, totalsText, type CountyLine, typ
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
-import { noticeOf, pullToRefresh, readOrShow, type DataEvent, type InputEvent } from '../../../kit/page-state';
+import {
+  formPageStart,
+  noticeOf,
+  pullToRefresh,
+  readOrShow,
+  type DataEvent,
+  type FormPageData,
+  type InputEvent,
+} from '../../../kit/page-state';
 
-export interface CountyPageData {
+export interface CountyPageData extends FormPageData {
   elder: string;
-  state: 'loading' | 'ready' | 'error';
-  message: string;
-  busy: boolean;
-  notice: string;
-  noticeKind: '' | 'saved' | 'error';
   county: string;
   year: number;
   dueDate: string;
@@ -44,12 +47,8 @@ interface CountyPageCustom {
 
 Page<CountyPageData, CountyPageCustom>({
   data: {
+    ...formPageStart(),
     elder: '',
-    state: 'loading',
-    message: '',
-    busy: false,
-    notice: '',
-    noticeKind: '',
     county: '',
     year: 0,
     dueDate: '',

@@ -5,15 +5,20 @@
 import type { CountyDashboard, CountyFigures, CountyRow } from 'gongkai-staff';
 import { publishedDay } from '../../../components/report-view/published-day';
 
-/** The figures compared across organs, in the table's column order. */
-export const FIGURE_COLUMNS: readonly { key: keyof CountyFigures; label: string }[] = [
-  { key: 'itemsPublished', label: '主动公开' },
-  { key: 'requestsReceived', label: '新收申请' },
-  { key: 'carriedOver', label: '上年结转' },
-  { key: 'carriedForward', label: '结转下年' },
-  { key: 'reviews', label: '复议' },
-  { key: 'suits', label: '诉讼' },
-];
+/** The figures compared across organs and their column labels, in the table's column order. */
+const FIGURE_LABELS: Record<keyof CountyFigures, string> = {
+  itemsPublished: '主动公开',
+  requestsReceived: '新收申请',
+  carriedOver: '上年结转',
+  carriedForward: '结转下年',
+  reviews: '复议',
+  suits: '诉讼',
+};
+
+export const FIGURE_COLUMNS = (Object.keys(FIGURE_LABELS) as (keyof CountyFigures)[]).map((key) => ({
+  key,
+  label: FIGURE_LABELS[key],
+}));
 
 export interface CountyLine {
   organId: string;
