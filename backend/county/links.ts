@@ -11,6 +11,28 @@ import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { findOrgan, organOf } from '../organs';
 import type { TxContext } from '../runtime';
 import { one } from '../sdk';
+import { listLatestPublished, loadPublished } from '../reports/store';
+import { copyRow, findRow, followPublished, organsUnder, rowsOfOrgan } from './rows';
+import { matchOrgan } from '../../shared/county/match';
+import type { StoredOrgan } from '../organs';
+
+/**
+ * The county may have added the organ before it came on the product (its reports pasted in): that twin, matched by
+ * name, leaves the county's list, and its rows become the joining organ's where it has none of that year — one row
+ * per organ on the dashboard, the pasted history kept.
+ */
+async function takeOverTwin(ctx: TxContext, organ: StoredOrgan, countyId: string): Promise<void> {
+  const others = (await organsUnder(ctx.db, countyId)).filter((o) => o.offProduct === true && o._id !== organ._id);
+  const match = matchOrgan(
+    organ.name,
+    others.map((o) => ({ id: o._id, name: o.name, aliases: o.aliases ?? [] })),
+  );
+  if (!match) return;
+  for (const row of await rowsOfOrgan(ctx.db, match.id))
+    if (!(await findRow(ctx.tx, organ._id, row.year))) await copyRow(ctx.tx, row, organ, ctx.now);
+  await ctx.tx.collection(COLLECTIONS.organs).doc(match.id).update({ parentId: null, mergedInto: organ._id });
+  ctx.audit({ action: 'mergeOrgan', target: match.id, after: { mergedInto: organ._id } });
+}
 
 export async function joinCounty(
   ctx: TxContext,
@@ -38,6 +60,11 @@ export async function joinCounty(
   if (organ.parentId) throw conflict('本机关已属于一个县级机关');
   await links.doc(key).update({ used: true, usedBy: organ._id, usedAt: ctx.now });
   await ctx.tx.collection(COLLECTIONS.organs).doc(organ._id).update({ parentId: county._id });
+  const joined = { ...organ, parentId: county._id };
+  await takeOverTwin(ctx, joined, county._id);
+  // What the organ published before it joined is on the county's dashboard from now (its newest version per year).
+  for (const summary of await listLatestPublished(ctx.db, organ._id))
+    await followPublished(ctx.tx, joined, await loadPublished(ctx.db, summary.id), ctx.now);
   ctx.audit({ action: 'joinCounty', target: organ._id, before: { parentId: null }, after: { parentId: county._id } });
   return { countyId: county._id, county: county.name };
 }

@@ -79,6 +79,22 @@ export async function rowsOfCounty(db: Db, countyId: string, year: number): Prom
   );
 }
 
+/** An organ's rows, every year (one page: an organ has a row a year). */
+export async function rowsOfOrgan(store: Store, organId: string): Promise<StoredCountyRow[]> {
+  return rowsCollection.parseAll(await rowsCollection.raw(store).where({ organId }).limit(COUNTY_ORGAN_LIMIT).get());
+}
+
+/** A row of another organ (a twin added by the county before the organ came on the product) as `organ`'s. */
+export async function copyRow(tx: Store, row: StoredCountyRow, organ: StoredOrgan, now: Date): Promise<void> {
+  await rowsCollection.set(tx, {
+    ...row,
+    _id: rowId(organ._id, row.year),
+    organId: organ._id,
+    organ: organ.name,
+    updatedAt: now.toISOString(),
+  });
+}
+
 /** The organs under a county (one page: COUNTY_ORGAN_LIMIT). */
 export async function organsUnder(store: Store, countyId: string): Promise<StoredOrgan[]> {
   return organsCollection.parseAll(
@@ -201,6 +217,34 @@ async function writeRow(
   };
   await rowsCollection.set(tx, row);
   return row;
+}
+
+/**
+ * A version the organ published itself (a past report it imported, or one published before it joined its county):
+ * the row says published, with that report and its findings. Nothing for an organ under no county.
+ */
+export async function followPublished(
+  tx: Store,
+  organ: StoredOrgan,
+  published: { _id: string; year: number; version: number; publishedAt: string; report: ReportData; source: string },
+  now: Date,
+): Promise<void> {
+  const source = published.source === 'imported' ? ('imported' as const) : ('built' as const);
+  await followDraft(
+    tx,
+    organ,
+    published.year,
+    'published',
+    {
+      ...withReport(published.report, published.report.findings),
+      publishedAt: published.publishedAt,
+      version: published.version,
+      publishedId: published._id,
+      source,
+      returnComment: null,
+    },
+    now,
+  );
 }
 
 /** A row as the county sees it: the state in words and the overdue flag against `today` (Asia/Shanghai). */

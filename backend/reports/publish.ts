@@ -12,6 +12,7 @@ import type { ReportData } from '../../shared/report';
 import { AppError, conflict } from '../errors';
 import { staffOf } from '../caller';
 import { organOf } from '../organs';
+import { followPublished } from '../county/rows';
 import type { HandlerContext, TxContext } from '../runtime';
 import {
   latestPublished,
@@ -63,7 +64,13 @@ export function readImport(text: string): ReportData {
 }
 
 export async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
-  return publishInTx(ctx, staffOf(ctx).organId, readImport(input.text), 'imported');
+  const organId = staffOf(ctx).organId;
+  const report = readImport(input.text);
+  const summary = await publishInTx(ctx, organId, report, 'imported');
+  // Under a county: its row of that year says published, with this report.
+  const organ = await organOf(ctx.tx, organId);
+  await followPublished(ctx.tx, organ, { ...summary, _id: summary.id, report, source: 'imported' }, ctx.now);
+  return summary;
 }
 
 export async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {

@@ -37,6 +37,12 @@ it('seeds a county whose dashboard shows every state, the figures side by side a
     organId: planted?.organId,
     year: year - 1,
   });
+  // The demo organ's 2023 report, imported before it joined, is on the county's dashboard of that year.
+  const y2023 = await b.ok<CountyDashboard>(DEMO_COUNTY.reviewer, 'county', 'dashboard', { year: 2023 });
+  expect(y2023.organs.find((r) => r.organ === '扎毛乡人民政府')).toMatchObject({
+    state: 'published',
+    source: 'imported',
+  });
   expect(view.findings.filter((f) => f.level === 'error').map((f) => f.check)).toEqual([
     'carryOverApplications',
     'carryOverApplications',

@@ -202,9 +202,21 @@ it('the county pastes in the report of an organ not on the product, matched by n
     code: 'CONFLICT',
   });
 
-  // An organ on the product writes and submits its own report: the county cannot paste over it.
+  // The township comes on the product and joins: the county's twin of it leaves the list, its pasted rows stay.
   const town = await seedOrgan(b, '-paste-town');
   await join(c.county, town.admin);
+  const after = await b.ok<{ organId: string }[]>(c.county, 'county', 'organs', {});
+  expect(after.map((o) => o.organId)).toEqual([town.organId]);
+  const board2023 = await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2023 });
+  expect(board2023.organs).toEqual([
+    expect.objectContaining({ organId: town.organId, state: 'published', source: 'pasted', version: 2 }),
+  ]);
+  // Its own import of a past report is on the county's dashboard too, as the township published it.
+  await b.ok(town.admin, 'reports', 'importPublished', { text: SEED_REPORT });
+  expect((await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2023 })).organs).toEqual([
+    expect.objectContaining({ organId: town.organId, state: 'published', source: 'imported', version: 1 }),
+  ]);
+  // An organ on the product writes and submits its own report: the county cannot paste over it.
   expect(await b.call(c.county, 'county', 'importReport', { text: SEED_REPORT, organId: town.organId })).toMatchObject({
     ok: false,
     code: 'FORBIDDEN',
