@@ -1,6 +1,6 @@
 /**
  * The demo county `npm start` seeds beside the demo organ, so a newcomer sees the county view filled: 同仁市 with
- * its county reviewer (a printed login), the demo organ joined to it, a township on the product whose report of
+ * its county reviewer (a printed login), a township on the product whose report of
  * last year went through its own chain and waits for the county, and three townships not on the product whose
  * published reports of the last two years the county pasted in — one with a planted error (its 上年结转 does not
  * match the year before's 结转). Everything goes through the real function handlers, as people would do it.
@@ -89,15 +89,10 @@ export function townshipReportText(
 }
 
 /**
- * Seeds the county around the demo organ (`demoOrgan`'s admin joins it). `year` is the seeding year: the reports
- * are of the two years before it, the later one due now.
+ * Seeds the county. The demo organ stays on its own (its leader's approval publishes, as a township's own
+ * deployment does). `year` is the seeding year: the reports are of the two years before it, the later one due now.
  */
-export async function seedDemoCounty(
-  db: Db,
-  demoOrganAdmin: string,
-  seedReportText: string,
-  year: number,
-): Promise<{ countyId: string }> {
+export async function seedDemoCounty(db: Db, seedReportText: string, year: number): Promise<{ countyId: string }> {
   const call = seedCaller(db);
   const code = await createSetupCode(db, randomBytes, new Date(), 7, 'county');
   const { organId: countyId } = await call<{ organId: string }>(DEMO_COUNTY.admin, 'organ', 'setup', {
@@ -118,7 +113,6 @@ export async function seedDemoCounty(
     const link = await call<{ code: string }>(DEMO_COUNTY.reviewer, 'county', 'inviteOrgan', {});
     await call(admin, 'organ', 'joinCounty', { code: link.code });
   };
-  await join(demoOrganAdmin);
 
   // A township on the product: last year's report written, through its chain, now waiting for the county.
   const town = {

@@ -138,8 +138,8 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: daysBefore(today, 3) },
     idempotencyKey: 'seed-paper-00001',
   });
-  // The county the demo organ reports to, with its other townships (backend/seed-county.ts).
-  await seedDemoCounty(db, DEMO_OPENIDS.admin, seedReportText, year);
+  // A county with its townships beside the demo organ, for the county view (backend/seed-county.ts).
+  await seedDemoCounty(db, seedReportText, year);
   return { organId };
 }
 

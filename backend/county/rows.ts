@@ -266,6 +266,7 @@ export function rowView(
     submittedAt: row?.submittedAt ?? null,
     publishedAt: row?.publishedAt ?? null,
     version: row?.version ?? null,
+    publishedId: row?.publishedId ?? null,
     overdue: isOverdue(state, dueDate, shanghaiDate(now)),
     errors: row?.errors ?? 0,
     warnings: row?.warnings ?? 0,

@@ -74,6 +74,8 @@ export interface CountyRow {
   publishedAt: string | null;
   /** The newest published version, or null. */
   version: number | null;
+  /** That version's id on the product (reports.getPublished), null for a report the county pasted in. */
+  publishedId: string | null;
   overdue: boolean;
   errors: number;
   warnings: number;

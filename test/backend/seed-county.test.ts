@@ -20,7 +20,7 @@ it('seeds a county whose dashboard shows every state, the figures side by side a
   expect(board.year).toBe(year - 1);
   const byName = new Map(board.organs.map((r) => [r.organ, r]));
   expect([...byName.keys()].sort()).toEqual(
-    ['扎毛乡人民政府', '双朋西乡人民政府', '多哇镇人民政府', '黄乃亥乡人民政府', '曲库乎乡人民政府'].sort(),
+    ['双朋西乡人民政府', '多哇镇人民政府', '黄乃亥乡人民政府', '曲库乎乡人民政府'].sort(),
   );
   expect(byName.get('双朋西乡人民政府')).toMatchObject({ state: 'submitted', onProduct: true, errors: 0 });
   expect(byName.get('多哇镇人民政府')).toMatchObject({
@@ -36,12 +36,6 @@ it('seeds a county whose dashboard shows every state, the figures side by side a
   const view = await b.ok<CountyReportView>(DEMO_COUNTY.reviewer, 'county', 'report', {
     organId: planted?.organId,
     year: year - 1,
-  });
-  // The demo organ's 2023 report, imported before it joined, is on the county's dashboard of that year.
-  const y2023 = await b.ok<CountyDashboard>(DEMO_COUNTY.reviewer, 'county', 'dashboard', { year: 2023 });
-  expect(y2023.organs.find((r) => r.organ === '扎毛乡人民政府')).toMatchObject({
-    state: 'published',
-    source: 'imported',
   });
   expect(view.findings.filter((f) => f.level === 'error').map((f) => f.check)).toEqual([
     'carryOverApplications',

@@ -36,6 +36,7 @@ const countyRowSchema: z.ZodType<CountyRow> = z.object({
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   version: z.number().int().positive().nullable(),
+  publishedId: z.string().nullable(),
   overdue: z.boolean(),
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),

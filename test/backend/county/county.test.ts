@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { COLLECTIONS } from '../../../backend/collections';
 import { createSetupCode } from '../../../backend/organ';
 import { rows } from '../../../backend/sdk';
+import { townshipReportText } from '../../../backend/seed-county';
+import { importReportText } from '../../../shared/import/report-text';
 import type { CountyDashboard, CountyImported, CountyReportView } from '../../../shared/api/county';
 import type { ReportStatus } from '../../../shared/api/reports';
 import { ORGAN, seedOrgan, startBackend, type Backend } from '../harness';
@@ -202,19 +204,28 @@ it('the county pastes in the report of an organ not on the product, matched by n
     code: 'CONFLICT',
   });
 
-  // The township comes on the product and joins: the county's twin of it leaves the list, its pasted rows stay.
+  // The township comes on the product (its 2023 report imported there) and joins: the county's twin of it leaves
+  // the list, and the county's row of 2023 is now the township's own published version.
+  // The county also holds its 2022 report, pasted: that row becomes the township's.
+  const figures = { items: 120, licences: 3, carriedOver: 0 };
+  const text2022 = townshipReportText(importReportText(SEED_REPORT), '扎毛乡人民政府', 2022, figures);
+  await b.ok(c.county, 'county', 'importReport', { text: text2022 });
   const town = await seedOrgan(b, '-paste-town');
+  await b.ok(town.admin, 'reports', 'importPublished', { text: SEED_REPORT });
   await join(c.county, town.admin);
   const after = await b.ok<{ organId: string }[]>(c.county, 'county', 'organs', {});
   expect(after.map((o) => o.organId)).toEqual([town.organId]);
   const board2023 = await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2023 });
   expect(board2023.organs).toEqual([
-    expect.objectContaining({ organId: town.organId, state: 'published', source: 'pasted', version: 2 }),
+    expect.objectContaining({ organId: town.organId, state: 'published', source: 'imported', version: 1 }),
   ]);
-  // Its own import of a past report is on the county's dashboard too, as the township published it.
+  expect((await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2022 })).organs).toEqual([
+    expect.objectContaining({ organId: town.organId, state: 'published', source: 'pasted', onProduct: true }),
+  ]);
+  // Its imports after joining reach the county's dashboard too.
   await b.ok(town.admin, 'reports', 'importPublished', { text: SEED_REPORT });
   expect((await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2023 })).organs).toEqual([
-    expect.objectContaining({ organId: town.organId, state: 'published', source: 'imported', version: 1 }),
+    expect.objectContaining({ organId: town.organId, state: 'published', source: 'imported', version: 2 }),
   ]);
   // An organ on the product writes and submits its own report: the county cannot paste over it.
   expect(await b.call(c.county, 'county', 'importReport', { text: SEED_REPORT, organId: town.organId })).toMatchObject({

@@ -25,6 +25,7 @@ function row(extra: Partial<CountyRow>): CountyRow {
     submittedAt: null,
     publishedAt: null,
     version: null,
+    publishedId: null,
     overdue: false,
     errors: 0,
     warnings: 0,
@@ -208,24 +209,41 @@ describe('county report page', () => {
   it('publishes on the township’s behalf; a refusal keeps the same key for the retry', async () => {
     const view = { ...reportView({ findings: [] }), report: {} as CountyReportView['report'] };
     let first = true;
+    const published = row({
+      ...ROWS[0],
+      state: 'published',
+      stateLabel: '已发布',
+      version: 1,
+      publishedId: 'o2-2025-v1',
+    });
+    let answer = view;
     const fake = routeTransport({
       'organ.me': me('county'),
-      'county.report': () => ({ ok: true, data: view }),
+      'county.report': () => ({ ok: true, data: answer }),
       'county.publish': () => {
         if (first) {
           first = false;
           return { ok: false, code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' };
         }
-        return { ok: true, data: { row: row({ ...ROWS[0], state: 'published', stateLabel: '已发布' }) } };
+        answer = { ...view, row: published };
+        return { ok: true, data: { row: published } };
       },
     });
     const page = openPage<CountyReportData>(REPORT, { organId: 'o2', year: '2025' });
     await flush();
     expect(textOf(page, '#no-findings')).toContain('未发现问题');
+    expect(page.querySelector('#read')).toBeUndefined();
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toContain('网络连接失败');
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toBe('已代为发布');
+    // Published on the product: the full report opens as citizens read it; nothing is left to do.
+    expect(page.querySelector('#act')).toBeUndefined();
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#read');
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/staff/pages/report-preview/index?id=o2-2025-v1' }),
+    );
     const keys = fake.calls.filter((c) => c.event.action === 'publish').map((c) => c.event.idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);

@@ -27,6 +27,7 @@ interface CountyReportCustom {
   onRetry(): void;
   onComment(e: InputEvent): void;
   onReturn(): Promise<void>;
+  onRead(): void;
   onPublish(): Promise<void>;
 }
 
@@ -62,6 +63,10 @@ Page<CountyReportData, CountyReportCustom>({
 
   onRetry() {
     void this.start();
+  },
+
+  onRead() {
+    if (this.data.page?.readUrl) void wx.navigateTo({ url: this.data.page.readUrl });
   },
 
   onComment(e) {

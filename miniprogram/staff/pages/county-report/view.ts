@@ -1,7 +1,7 @@
 /** One organ's report as the county reads it, as plain functions of `county.report`'s answer. */
 import type { CountyReportView } from 'gongkai-staff';
 import { publishedDay } from '../../../components/report-view/published-day';
-import { groupFindings, type FindingGroup } from '../report/view';
+import { groupFindings, PREVIEW_ROUTE, type FindingGroup } from '../report/view';
 import { countyLine, figureRow, FIGURE_COLUMNS, type CountyLine } from '../county/view';
 
 export interface CountyReportPage {
@@ -16,6 +16,8 @@ export interface CountyReportPage {
   returnComment: string;
   versions: { key: string; text: string }[];
   returns: { key: string; text: string }[];
+  /** The published version to read in full (the report as citizens see it), '' when there is none on the product. */
+  readUrl: string;
 }
 
 export function reportPage(v: CountyReportView): CountyReportPage {
@@ -34,5 +36,6 @@ export function reportPage(v: CountyReportView): CountyReportPage {
       text: `第 ${x.version} 版 · ${publishedDay(x.publishedAt)}${x.reason ? ` · 更正理由：${x.reason}` : ''}`,
     })),
     returns: v.returns.map((r, i) => ({ key: String(i), text: `${publishedDay(r.at)} 退回：${r.comment}` })),
+    readUrl: row.publishedId ? `${PREVIEW_ROUTE}?id=${encodeURIComponent(row.publishedId)}` : '',
   };
 }
