@@ -30,7 +30,13 @@ export {
   type OrganReport,
 } from './across';
 export { compareWithLastYear } from './cross-year';
-export { normaliseOrganName, sameOrgan, UNKNOWN_ORGAN, type OrganAliases } from '../records/organ-name';
+export {
+  groupOrganNames,
+  normaliseOrganName,
+  sameOrgan,
+  UNKNOWN_ORGAN,
+  type OrganAliases,
+} from '../records/organ-name';
 
 export interface CheckOptions {
   lastYear?: CheckInput;
@@ -53,7 +59,11 @@ export function checkReport(report: CheckInput, options: CheckOptions = {}): Fin
       ? checkProblemsSimilar(report, [options.lastYear])
       : []),
   ];
-  // Stable: errors first, then warnings, then information; within a level in check order.
+  return sortFindings(findings);
+}
+
+/** Stable: errors first, then warnings, then information; within a level in the order given. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => LEVEL_ORDER[a.f.level] - LEVEL_ORDER[b.f.level] || a.i - b.i)

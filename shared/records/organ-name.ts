@@ -73,11 +73,20 @@ function baseKey(name: string): string {
 }
 
 /**
+ * What is no organ's name, though a reader may take it for one: “未识别机关”, a pronoun (“我局”, “本镇”) and
+ * the start of a sentence (“根据中华人民共和国…”). Each of these would join different organs into one.
+ */
+const NO_NAME = new RegExp(
+  `^(?:${UNKNOWN_ORGAN}|(?:我|本)(?:局|委|办|乡|镇|街道|区|县|市|单位|机关|部门|中心|院|厅)|(?:根据|按照|依据|依照).*)?$`,
+  'u',
+);
+
+/**
  * The key reports of one organ share. Aliases are followed (a chain of them too, never in a loop);
- * an empty name, or the importer's “未识别机关”, gives ''.
+ * an empty name, or what is no name (NO_NAME), gives ''.
  */
 export function normaliseOrganName(name: string, aliases: OrganAliases = {}): string {
-  if (compact(name) === UNKNOWN_ORGAN) return '';
+  if (NO_NAME.test(compact(name))) return '';
   const byKey = new Map<string, string>();
   for (const [alias, canonical] of Object.entries(aliases)) byKey.set(baseKey(alias), baseKey(canonical));
   let key = baseKey(name);
@@ -98,4 +107,19 @@ export function sameOrgan(a: string, b: string, aliases: OrganAliases = {}): boo
   const [x, y] = [normaliseOrganName(a, aliases), normaliseOrganName(b, aliases)];
   if (x === '' || y === '') return true;
   return x === y || x.endsWith(y) || y.endsWith(x);
+}
+
+/**
+ * The keys of many names read from reports, for grouping: each name's key, except that a department named
+ * without its place (“财政局”) joins the one organ whose key ends with it (“某某县财政局”) when there is
+ * exactly one. In the order given.
+ */
+export function groupOrganNames(names: readonly string[], aliases: OrganAliases = {}): string[] {
+  const keys = names.map((n) => normaliseOrganName(n, aliases));
+  const distinct = [...new Set(keys)].filter((k) => k !== '');
+  return keys.map((key) => {
+    if (key === '' || splitPlaces(key).places.length > 0) return key;
+    const longer = distinct.filter((k) => k !== key && k.endsWith(key));
+    return longer.length === 1 ? (longer[0] ?? key) : key;
+  });
 }

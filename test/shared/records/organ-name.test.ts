@@ -1,4 +1,4 @@
-import { normaliseOrganName, sameOrgan, UNKNOWN_ORGAN } from '../../../shared/records/organ-name';
+import { groupOrganNames, normaliseOrganName, sameOrgan, UNKNOWN_ORGAN } from '../../../shared/records/organ-name';
 
 describe('normaliseOrganName', () => {
   it('drops spaces, markup and the government suffix', () => {
@@ -47,6 +47,10 @@ describe('normaliseOrganName', () => {
   it('gives an unread name the empty key', () => {
     expect(normaliseOrganName(UNKNOWN_ORGAN)).toBe('');
     expect(normaliseOrganName('  ')).toBe('');
+    // Pronouns and sentence starts a reader took for a name would join different organs into one.
+    for (const name of ['我局', '我乡', '本镇', '我单位', '根据中华人民共和国'])
+      expect(normaliseOrganName(name)).toBe('');
+    expect(normaliseOrganName('为民镇')).toBe('为民镇');
   });
 });
 
@@ -58,5 +62,21 @@ describe('sameOrgan', () => {
     expect(sameOrgan('甲乡人民政府', '乙乡人民政府')).toBe(false);
     expect(sameOrgan('城关镇', '城关街道')).toBe(false);
     expect(sameOrgan('城关镇', '城关街道', { 城关镇: '城关街道' })).toBe(true);
+  });
+});
+
+describe('groupOrganNames', () => {
+  it('joins a department named without its place to the one organ it can be, and no other', () => {
+    expect(groupOrganNames(['某某县财政局', '财政局', '青禾县扎毛乡', '扎毛乡人民政府', '未识别机关'])).toEqual([
+      '某某县财政局',
+      '某某县财政局',
+      '扎毛乡',
+      '扎毛乡',
+      '',
+    ]);
+    // Two counties' 财政局: a bare 财政局 could be either, so it stays itself.
+    expect(groupOrganNames(['甲县财政局', '乙县财政局', '财政局'])[2]).toBe('财政局');
+    // Places are never joined by their ending: 城关镇 is not 东城关镇.
+    expect(groupOrganNames(['东城关镇', '城关镇'])).toEqual(['东城关镇', '城关镇']);
   });
 });
