@@ -8,6 +8,7 @@ import type { CountyDashboard, CountyReportView, CountyRow, ReportStatus } from 
 import type { CountyPageData } from '../../../miniprogram/staff/pages/county/index';
 import type { CountyReportData } from '../../../miniprogram/staff/pages/county-report/index';
 import type { HomeData } from '../../../miniprogram/staff/pages/home/index';
+import { reportLine } from '../../../miniprogram/staff/pages/home/view';
 import { find, flush, openPage, tap, tapButton, textOf } from '../harness';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 
@@ -289,5 +290,20 @@ describe('工作台 and the county', () => {
     expect(textOf(page, '#report-note')).toContain('县级退回修改');
     expect(textOf(page, '#report-county-comment')).toBe('县级退回意见：上年结转数与上年报告不一致');
     expect(page.querySelector('#report-remind')).toBeDefined();
+  });
+
+  it('reminds a township of nothing while its report is with the county, even past the due date', () => {
+    const submitted: ReportStatus = {
+      year: 2025,
+      status: 'submitted',
+      step: null,
+      stepLabel: '已报送县级审核',
+      dueDate: '2026-01-31',
+      daysLeft: -3,
+      publishedId: null,
+      countyComment: null,
+    };
+    expect(reportLine(submitted)).toMatchObject({ remind: false, countyComment: '' });
+    expect(reportLine(submitted).note).toContain('已报送县级审核');
   });
 });

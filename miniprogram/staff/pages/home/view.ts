@@ -65,13 +65,10 @@ export function reportLine(s: ReportStatus): ReportLine {
       : s.daysLeft === 0
         ? `今天（${s.dueDate}）须报送`
         : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
-  // Returned by the county: always flagged, whatever the date — it needs the editor now.
-  return {
-    title,
-    note: `${state} · ${due}`,
-    remind: s.status === 'returned' || s.daysLeft <= REPORT_REMIND_DAYS,
-    countyComment,
-  };
+  // Returned by the county: always flagged, whatever the date — it needs the editor now. Submitted: it is the
+  // county's turn, nothing to remind the township of.
+  const remind = s.status === 'returned' || (s.status !== 'submitted' && s.daysLeft <= REPORT_REMIND_DAYS);
+  return { title, note: `${state} · ${due}`, remind, countyComment };
 }
 
 /**
