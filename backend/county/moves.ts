@@ -77,7 +77,8 @@ export async function publishOnBehalf(input: { organId: string; year: number }, 
   const report = before?.report;
   const draft = await submittedDraft(ctx, organ, input.year);
   if (!report) throw conflict('该报告尚未报送，请刷新');
-  const published = await publishInTx(ctx, organ._id, report, 'built');
+  // A correction's reason (reports.correct) goes with the version published now.
+  const published = await publishInTx(ctx, organ._id, report, { source: 'built', reason: draft.correctionReason });
   const row = await moveRow(
     ctx.tx,
     organ,
@@ -86,7 +87,13 @@ export async function publishOnBehalf(input: { organId: string; year: number }, 
     { publishedAt: published.publishedAt, version: published.version, publishedId: published.id, returnComment: null },
     ctx.now,
   );
-  await saveDraft(ctx.tx, { ...draft, status: 'published', step: null, countyReturn: null }, ctx.now);
+  const { correctionReason: _done, ...rest } = {
+    ...draft,
+    status: 'published' as const,
+    step: null,
+    countyReturn: null,
+  };
+  await saveDraft(ctx.tx, rest, ctx.now);
   ctx.audit({ action: 'publishOnBehalf', target: published.id });
   await remindEditors(ctx, organ, input.year, '已发布', `${county.name}已代为发布`);
   return { row: moved(row, organ, county, ctx), published };

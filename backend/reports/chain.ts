@@ -95,20 +95,41 @@ export async function approve(
   // Under a county, the last approval submits the report to it (shared/county/status.ts): the county publishes it
   // on the township's behalf or returns it; the approved report is kept in the county's row as it was approved.
   const toCounty = move.status === 'published' && organ.parentId !== undefined;
-  const status = toCounty ? 'submitted' : move.status;
-  await saveDraft(ctx.tx, { ...draft, status, step: move.step, trail }, ctx.now);
   ctx.audit({ action: 'approve', target: draft._id });
   if (move.status === 'inReview') {
+    await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, trail }, ctx.now);
     await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '上一步已通过，请审批');
     return { status: 'inReview', step: move.step, waitingFor: move.waitingFor ?? null };
   }
   if (toCounty) {
+    // A correction's reason stays on the draft: it goes with the version the county publishes.
+    await saveDraft(ctx.tx, { ...draft, status: 'submitted', step: move.step, trail }, ctx.now);
     const patch = { ...withReport(report, findings), submittedAt: ctx.now.toISOString(), source: 'built' as const };
     await followDraft(ctx.tx, organ, input.year, 'submitted', patch, ctx.now);
     ctx.audit({ action: 'submitToCounty', target: draft._id });
     return { status: 'submitted', step: null };
   }
-  return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
+  const publication = { source: 'built' as const, reason: draft.correctionReason };
+  const published = await publishInTx(ctx, staff.organId, report, publication);
+  // The reason went with the version it explains; the draft rests as published again.
+  const { correctionReason: _done, ...rest } = { ...draft, status: move.status, step: move.step, trail };
+  await saveDraft(ctx.tx, rest, ctx.now);
+  return { status: 'published', step: null, published };
+}
+
+/**
+ * A published report reopened as a draft to be corrected (the published version stays public until the corrected
+ * one passes the chain); the reason is kept on the draft and stored with the new version.
+ */
+export async function correct(input: { year: number; reason: string }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  if (draft.status !== 'published') throw conflict('只有已发布的报告可以更正；请刷新');
+  const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, -1, 'correct', input.reason)];
+  await saveDraft(ctx.tx, { ...draft, status: 'draft', step: null, correctionReason: input.reason, trail }, ctx.now);
+  await followDraft(ctx.tx, await organOf(ctx.tx, staff.organId), input.year, 'drafting', {}, ctx.now);
+  ctx.audit({ action: 'correct', target: draft._id, after: { reason: input.reason } });
+  return { status: 'draft', step: null };
 }
 
 export async function reject(input: { year: number; comment: string }, ctx: TxContext): Promise<ReportMoved> {

@@ -5,6 +5,7 @@ import { me, routeTransport, useMemoryStorage } from './helpers';
 const PAGES = [
   'admin',
   'approve',
+  'bind',
   'calendar',
   'cases',
   'county',
@@ -14,9 +15,15 @@ const PAGES = [
   'item-edit',
   'item-manage',
   'people',
+  'reissue-code',
   'report',
+  'report-cell',
+  'report-import',
+  'report-preview',
   'request',
+  'request-record',
   'requests',
+  'setup',
   'stats',
 ];
 
