@@ -150,6 +150,21 @@ it('a county sees its organs, returns a report with a comment the township sees,
   expect(final.returns).toEqual([{ comment, at: expect.any(String) as string }]);
   expect(final.versions.map((v) => v.version)).toEqual([1]);
 
+  // A correction: reopened with a reason (编制中 to the county), through the chain, published by the county as
+  // version 2 with that reason beside it.
+  const reason = '更正表三上年结转数';
+  await b.ok(town.editor, 'reports', 'correct', { year: YEAR, reason });
+  board = await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: YEAR });
+  expect(board.organs[0]).toMatchObject({ state: 'drafting', version: 1 });
+  await approveChain(town);
+  await b.ok(c.county, 'county', 'publish', { organId: town.organId, year: YEAR });
+  const corrected = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR });
+  expect(corrected.versions.map((v) => [v.version, v.reason])).toEqual([
+    [1, null],
+    [2, reason],
+  ]);
+  expect(corrected.row).toMatchObject({ state: 'published', version: 2 });
+
   // Another county: the township is not in its list, and reads as absent to it.
   const theirs = await b.ok<CountyDashboard>(other.county, 'county', 'dashboard', { year: YEAR });
   expect(theirs.organs.map((r) => r.organId)).toEqual([stranger.organId]);
