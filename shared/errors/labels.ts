@@ -46,6 +46,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   lawful: '保密审查“公开不危及安全稳定”',
   reason: '理由',
   publishedOn: '发布日期',
+  // requests: the reply's particulars, the identity check before a 查询码 is reissued
+  details: '答复的具体事项',
+  check: '身份核验',
+  'check.method': '核验方式',
+  'check.idLast4': '证件号码后四位',
+  'check.note': '核验备注',
   // organ
   code: '码',
   'organ.code': '设置码',
