@@ -15,6 +15,10 @@ module.exports = {
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold: { './shared/': { lines: 90 } },
   coveragePathIgnorePatterns: ['/node_modules/', '/miniprogram_npm/'],
+  // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
+  // Top level only: jest 30 reads testTimeout from the global config, and ignores it inside `projects` (each test
+  // then had the 5 s default).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'node',
@@ -24,8 +28,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
       globalSetup,
-      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
-      testTimeout: 60_000,
     },
     {
       displayName: 'miniprogram',
@@ -45,8 +47,6 @@ module.exports = {
       transform: { '^.+\\.[jt]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
       transformIgnorePatterns: ['/node_modules/', '/miniprogram_npm/gongkai-(core|staff)/'],
       globalSetup,
-      // At least 10× what a test takes here on a loaded 2-core machine (a page test's first wcc load takes seconds).
-      testTimeout: 60_000,
     },
   ],
 };

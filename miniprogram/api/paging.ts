@@ -8,10 +8,11 @@ export interface CatalogFilter {
   category?: string;
   year?: number;
   keyword?: string;
-  page: number;
+  /** Where the page starts: the previous page's cursor; null for the first page. */
+  cursor: string | null;
 }
 
-/** The citizens' catalogue query: published items only (no `status`), filters that are set, one page. */
+/** The citizens' catalogue query: published items only (no `status`), filters that are set, one page after `cursor`. */
 export function catalogQuery(filter: CatalogFilter): CallPayload<'items.list'> {
   const keyword = filter.keyword?.trim();
   return {
@@ -19,7 +20,7 @@ export function catalogQuery(filter: CatalogFilter): CallPayload<'items.list'> {
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.year ? { year: filter.year } : {}),
     ...(keyword ? { keyword } : {}),
-    page: filter.page,
+    ...(filter.cursor ? { cursor: filter.cursor } : {}),
     pageSize: CATALOG_PAGE_SIZE,
   };
 }

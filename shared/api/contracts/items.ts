@@ -43,12 +43,9 @@ const itemSummarySchema = disclosureItemSchema
     status: true,
   })
   .extend({ waitingFor: approverRole.optional() });
-const itemPageSchema: z.ZodType<ItemPage> = z.object({
-  list: z.array(itemSummarySchema),
-  total: z.number().int().nonnegative(),
-  page: z.number().int().positive(),
-  pageSize: z.number().int().positive(),
-});
+const itemPageSchema: z.ZodType<ItemPage> = z
+  .object({ items: z.array(itemSummarySchema), more: z.boolean(), cursor: z.string().min(1).nullable() })
+  .refine((p) => p.more === (p.cursor !== null), { message: 'a cursor exactly when more pages follow' });
 const trailViewSchema: z.ZodType<TrailView> = z.object({
   step: z.number().int(),
   decision: z.enum(['submit', 'approve', 'reject', 'withdraw', 'correct']),
