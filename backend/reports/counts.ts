@@ -41,12 +41,8 @@ async function grouped(db: Db, collection: string, match: object, group: Record<
 const year = (value: unknown): number | null => (typeof value === 'string' && value !== '' ? Number(value) : null);
 const key = (row: Row): Row => (typeof row._id === 'object' && row._id !== null ? (row._id as Row) : {});
 
-export async function countReportRecords(
-  db: Db,
-  organId: string,
-  organ: string,
-  reportYear: number,
-): Promise<ReportRecords> {
+/** The year's records as the database counts them; `organ` (its name) is the caller's to fill in. */
+export async function countReportRecords(db: Db, organId: string, reportYear: number): Promise<ReportRecords> {
   const _ = db.command;
   const $ = _.aggregate;
   const start = `${reportYear}-01-01`;
@@ -150,7 +146,7 @@ export async function countReportRecords(
     if (parsed.success) overrides.push(parsed.data);
   }
   return {
-    organ,
+    organ: '',
     requests: [],
     cases: [],
     statEntries: overrides,
