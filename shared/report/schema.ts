@@ -61,8 +61,8 @@ export interface Finding {
   level: FindingLevel;
   cells: CellAddress[];
   message: string;
-  expected?: number;
-  actual?: number;
+  expected?: number | undefined;
+  actual?: number | undefined;
 }
 
 export const reportDataSchema = z.object({
