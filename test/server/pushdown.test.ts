@@ -152,7 +152,7 @@ it('finds, counts, pages and groups exactly as mingo over the whole collection',
     ),
     { numRuns: 300 },
   );
-}, 120_000); // measured 8.7 s under load
+}, 300_000); // 19–26 s at a load average of 21 (7 Dec 2026)
 
 describe('what SQL decides', () => {
   const GRAMS = {
