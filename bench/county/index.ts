@@ -132,6 +132,17 @@ async function load(db: Db, year: OrganYear): Promise<void> {
   }
 }
 
+/** A fresh server with one organ (set up through the functions) whose records are `year`'s. */
+async function organAlone(year: OrganYear, tag: string) {
+  const server = await startServerProcess();
+  const db = connectLocal(server.url, server.key);
+  const organ = await seedOrgan(db, tag);
+  for (const docs of [year.items, year.requests, year.cases, year.statEntries])
+    for (const doc of docs) doc.organId = organ.organId;
+  await load(db, year);
+  return { server, organ };
+}
+
 function quantile(samples: number[], q: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -238,12 +249,7 @@ async function main(): Promise<void> {
   // Generated before any connection is open: a long synchronous stretch lets the server close idle pooled sockets
   // under the SDK (a write to one then fails with EPIPE). The organ's id is filled in once it exists.
   const bigYear = organYear('', 'all', 1, 7);
-  const whole = await startServerProcess();
-  const wdb = connectLocal(whole.url, whole.key);
-  const big = await seedOrgan(wdb, '全县');
-  for (const docs of [bigYear.items, bigYear.requests, bigYear.cases, bigYear.statEntries])
-    for (const doc of docs) doc.organId = big.organId;
-  await load(wdb, bigYear);
+  const { server: whole, organ: big } = await organAlone(bigYear, '全县');
   const fullLoad = os.loadavg();
   const full = await reportThroughFunction(whole.url, whole.key, big.reviewer);
   const wholeRss = await get<{ peakMb: number }>(`${whole.url}/bench/rss`);
@@ -253,13 +259,7 @@ async function main(): Promise<void> {
 
   // ---- the same ordinary organ alone in a store ----
   say('同一机关单独在库中：写入中…');
-  const aloneYear = organYear('', 'o1', 1 / ORGANS, 1000);
-  const alone = await startServerProcess();
-  const adb = connectLocal(alone.url, alone.key);
-  const only = await seedOrgan(adb, '扎毛乡');
-  for (const docs of [aloneYear.items, aloneYear.requests, aloneYear.cases, aloneYear.statEntries])
-    for (const doc of docs) doc.organId = only.organId;
-  await load(adb, aloneYear);
+  const { server: alone, organ: only } = await organAlone(organYear('', 'o1', 1 / ORGANS, 1000), '扎毛乡');
   const aloneLoad = os.loadavg();
   const aloneBuild = await reportThroughFunction(alone.url, alone.key, only.reviewer);
   await stopServer(alone);
