@@ -14,6 +14,8 @@ export const MANAGE_ROUTE = '/staff/pages/item-manage/index';
 export const REPORT_ROUTE = '/staff/pages/report/index';
 export const REQUESTS_ROUTE = '/staff/pages/requests/index';
 export const REQUEST_ROUTE = '/staff/pages/request/index';
+export const RECORD_REQUEST_ROUTE = '/staff/pages/request-record/index';
+export const REISSUE_CODE_ROUTE = '/staff/pages/reissue-code/index';
 export const STATS_ROUTE = '/staff/pages/stats/index';
 export const DOCS_ROUTE = '/staff/pages/docs/index';
 export const CASES_ROUTE = '/staff/pages/cases/index';
@@ -21,6 +23,8 @@ export const ADMIN_ROUTE = '/staff/pages/admin/index';
 export const PEOPLE_ROUTE = '/staff/pages/people/index';
 export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
 export const SETUP_ROUTE = '/staff/pages/setup/index';
+export const COUNTY_ROUTE = '/staff/pages/county/index';
+export const COUNTY_REPORT_ROUTE = '/staff/pages/county-report/index';
 
 export type StaffCheck =
   { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
