@@ -19,19 +19,22 @@ import {
 } from '../../shared/api/organ';
 import { organContract } from '../../shared/api/contracts/organ';
 import { parseWith } from '../../shared/errors';
-import { ROLE_LABELS, ROLES, type StaffRole } from '../../shared/policy/roles';
+import { ROLE_LABELS, type StaffRole } from '../../shared/policy/roles';
 import { checkRules, DEFAULT_CHAIN } from '../../shared/policy/rules';
 import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
 import { hashCode, newCode, type RandomBytes } from '../codes';
-import { COLLECTIONS, ensureCollections } from '../collections';
+import { ensureCollections } from '../collections';
 import { backendEnv } from '../env';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { grantReminder, reminderCounts } from '../notices/staff';
 import { defineFunction, type TxContext } from '../runtime';
-import { isRow, one, rows, str, type Db, type Row } from '../sdk';
-import { organOf } from '../organs';
+import type { Db } from '../sdk';
+import { activeStaffOf, addStaffRecord, deactivateStaff, staffById } from '../staff';
+import type { TypedCollection } from '../typed-store';
+import { firstOrgan, organOf, organsCollection, type StoredOrgan } from '../organs';
+import { invites, setupCodeUntil, setupCodes } from './codes';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
@@ -51,19 +54,8 @@ export async function createSetupCode(
   await ensureCollections(db);
   const code = newCode(12, random);
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
-  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: now, expiresAt });
+  await setupCodes.raw(db).add({ _id: hashCode(code), used: false, at: now, expiresAt });
   return code;
-}
-
-/** A code past its expiry (one stored before codes expired: 7 days after it was made). */
-function expired(code: Row, now: Date): boolean {
-  const until =
-    code.expiresAt instanceof Date
-      ? code.expiresAt.getTime()
-      : code.at instanceof Date
-        ? code.at.getTime() + 7 * DAY_MS
-        : 0;
-  return until <= now.getTime();
 }
 
 function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffRecord {
@@ -71,26 +63,18 @@ function requireStaff(ctx: { caller: { staff: StaffRecord | null } }): StaffReco
   return ctx.caller.staff;
 }
 
-const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-
 /** Everything here is public: template ids are needed by the mini program to ask for subscriptions. */
-function publicProfile(organ: Row): OrganPublicProfile {
-  const chain = Array.isArray(organ.chain)
-    ? organ.chain.filter((r): r is 'reviewer' | 'leader' => r === 'reviewer' || r === 'leader')
-    : [];
-  const templateIds = isRow(organ.templateIds)
-    ? Object.fromEntries(Object.entries(organ.templateIds).filter(([, v]) => typeof v === 'string'))
-    : {};
+function publicProfile(organ: StoredOrgan): OrganPublicProfile {
   return {
-    id: text(organ._id),
-    name: text(organ.name),
-    creditCode: text(organ.creditCode),
-    contactPhone: text(organ.contactPhone),
-    address: text(organ.address),
-    reportDueDate: text(organ.reportDueDate, '01-31'),
-    indexPattern: text(organ.indexPattern, DEFAULT_INDEX_PATTERN),
-    chain: chain.length > 0 ? chain : [...DEFAULT_CHAIN],
-    templateIds,
+    id: organ._id,
+    name: organ.name,
+    creditCode: organ.creditCode ?? '',
+    contactPhone: organ.contactPhone ?? '',
+    address: organ.address ?? '',
+    reportDueDate: organ.reportDueDate ?? '01-31',
+    indexPattern: organ.indexPattern ?? DEFAULT_INDEX_PATTERN,
+    chain: organ.chain && organ.chain.length > 0 ? [...organ.chain] : [...DEFAULT_CHAIN],
+    templateIds: organ.templateIds,
   };
 }
 
@@ -98,11 +82,8 @@ function publicProfile(organ: Row): OrganPublicProfile {
  * The admin's own view: the public profile plus the settings only the admin edits. Read as tolerantly as the
  * public one, so an organ stored before a check existed still opens in the form (updateProfile says what to mend).
  */
-function settingsOf(organ: Row): OrganSettings {
+function settingsOf(organ: StoredOrgan): OrganSettings {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
-  const approvers = Array.isArray(organ.extensionApprovers)
-    ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string')
-    : [];
   const perPurpose = templateFieldsSchema.safeParse(organ.templateFields);
   const templateFields =
     perPurpose.success && Object.keys(perPurpose.data).length > 0 ? { templateFields: perPurpose.data } : {};
@@ -110,10 +91,10 @@ function settingsOf(organ: Row): OrganSettings {
     ...publicProfile(organ),
     noticeFields: notice.success ? notice.data : { ...DEFAULT_NOTICE_FIELDS },
     ...templateFields,
-    extensionApprovers: approvers,
-    feePayment: text(organ.feePayment),
-    reviewOrgan: text(organ.reviewOrgan),
-    court: text(organ.court),
+    extensionApprovers: organ.extensionApprovers,
+    feePayment: organ.feePayment ?? '',
+    reviewOrgan: organ.reviewOrgan ?? '',
+    court: organ.court ?? '',
   };
 }
 
@@ -130,26 +111,44 @@ async function wrongCode(ctx: TxContext, what: string): Promise<AppError> {
 }
 
 async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displayName: string): Promise<string> {
-  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true, createdAt: ctx.now };
-  const id = str(await ctx.tx.collection(COLLECTIONS.staff).add(staff), 'id');
+  const staff = { organId, openid: ctx.caller.openid, role, displayName, active: true as const, createdAt: ctx.now };
+  const id = await addStaffRecord(ctx.tx, staff);
   ctx.audit({ action: 'addStaff', target: id, after: staff, organId });
   return id;
+}
+
+/**
+ * Uses a one-time code (setup or invitation) for the caller: counted against LIMITS.bind, refused alike when
+ * unknown, used or no longer `live`, marked used and audited in the caller's transaction. The code's document.
+ */
+async function redeem<T extends { _id: string; used: boolean; organId?: string | undefined }>(
+  ctx: TxContext,
+  codes: TypedCollection<T>,
+  code: string,
+  what: string,
+  live: (doc: T) => boolean,
+  action: string,
+): Promise<T> {
+  await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
+  const key = hashCode(code);
+  const doc = await codes.get(ctx.tx, key);
+  if (!doc || doc.used || !live(doc)) throw await wrongCode(ctx, what);
+  const use = { used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
+  await codes.raw(ctx.tx).doc(key).update(use);
+  const organ = doc.organId !== undefined ? { organId: doc.organId } : {};
+  ctx.audit({ action, target: key, before: doc, after: { ...doc, ...use }, ...organ });
+  return doc;
 }
 
 export const organFunction = defineFunction('organ', organContract, {
   setup: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
-      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-      const codes = ctx.tx.collection(COLLECTIONS.setupCodes);
-      const key = hashCode(input.code);
-      const code = one(await codes.doc(key).get());
-      if (!code || code.used === true || expired(code, ctx.now)) throw await wrongCode(ctx, '设置码');
-      const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
-      ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
+      const live = (code: { at?: Date | undefined; expiresAt?: Date | undefined }) =>
+        setupCodeUntil(code) > ctx.now.getTime();
+      await redeem(ctx, setupCodes, input.code, '设置码', live, 'useSetupCode');
       const organ = { ...input.organ, createdAt: ctx.now };
-      const organId = str(await ctx.tx.collection(COLLECTIONS.organs).add(organ), 'id');
+      const organId = await organsCollection.add(ctx.tx, organ);
       ctx.audit({ action: 'setup', target: organId, after: organ, organId });
       await addStaff(ctx, organId, 'admin', input.displayName);
       return { organId, role: 'admin', roleLabel: ROLE_LABELS.admin };
@@ -174,7 +173,7 @@ export const organFunction = defineFunction('organ', organContract, {
     async handler(input, ctx): Promise<OrganPublicProfile> {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
-      const first = rows(await ctx.db.collection(COLLECTIONS.organs).orderBy('createdAt', 'asc').limit(1).get())[0];
+      const first = await firstOrgan(ctx.db);
       if (!first) throw notFound('机关');
       return publicProfile(first);
     },
@@ -189,18 +188,16 @@ export const organFunction = defineFunction('organ', organContract, {
   updateProfile: {
     async transaction(input, ctx): Promise<OrganPublicProfile> {
       const staff = requireStaff(ctx);
-      const col = ctx.tx.collection(COLLECTIONS.organs);
-      const before = one(await col.doc(staff.organId).get());
-      if (!before) throw notFound('机关');
+      const before = await organOf(ctx.tx, staff.organId);
       const { _id, createdAt, ...current } = before;
       // Re-check the whole profile: an organ stored before a field or a check existed is brought up to date,
       // and told what to fix (e.g. a 统一社会信用代码 whose check character is wrong) rather than failing.
       const merged = parseWith(organProfileSchema, { ...current, ...input.patch });
       if (!merged.ok) throw new AppError('VALIDATION', merged.message, merged.fieldErrors);
       const next = { ...merged.data, createdAt };
-      await col.doc(staff.organId).set(next);
+      await organsCollection.raw(ctx.tx).doc(staff.organId).set(next);
       ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
-      return publicProfile({ _id, ...next });
+      return publicProfile(organsCollection.parse({ _id, ...next }));
     },
   },
 
@@ -212,7 +209,7 @@ export const organFunction = defineFunction('organ', organContract, {
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
       const invite = { organId: staff.organId, role: input.role, expiresAt, used: false, createdBy: staff._id };
       const key = hashCode(code);
-      await ctx.tx.collection(COLLECTIONS.invites).add({ _id: key, ...invite });
+      await invites.raw(ctx.tx).add({ _id: key, ...invite });
       ctx.audit({ action: 'invite', target: key, after: invite });
       return { code, role: input.role, roleLabel: ROLE_LABELS[input.role], expiresAt: expiresAt.toISOString() };
     },
@@ -221,22 +218,20 @@ export const organFunction = defineFunction('organ', organContract, {
   bind: {
     async transaction(input, ctx): Promise<BindAnswer> {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
-      await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-      const invites = ctx.tx.collection(COLLECTIONS.invites);
-      const key = hashCode(input.code);
-      const invite = one(await invites.doc(key).get());
-      const role = ROLES.find((r) => r === invite?.role);
-      const live =
-        invite &&
-        invite.used !== true &&
-        invite.expiresAt instanceof Date &&
-        invite.expiresAt.getTime() >= ctx.now.getTime();
-      if (!invite || !live || !role || typeof invite.organId !== 'string') throw await wrongCode(ctx, '邀请码');
-      const usedInvite = { ...invite, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
-      await invites.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
-      ctx.audit({ action: 'useInvite', target: key, before: invite, after: usedInvite, organId: invite.organId });
-      await addStaff(ctx, invite.organId, role, input.displayName);
-      return { organId: invite.organId, role, roleLabel: ROLE_LABELS[role] };
+      const live = (invite: {
+        expiresAt?: Date | undefined;
+        role?: StaffRole | undefined;
+        organId?: string | undefined;
+      }) =>
+        invite.expiresAt !== undefined &&
+        invite.expiresAt.getTime() >= ctx.now.getTime() &&
+        invite.role !== undefined &&
+        invite.organId !== undefined;
+      const invite = await redeem(ctx, invites, input.code, '邀请码', live, 'useInvite');
+      const { organId, role } = invite;
+      if (organId === undefined || role === undefined) throw await wrongCode(ctx, '邀请码');
+      await addStaff(ctx, organId, role, input.displayName);
+      return { organId, role, roleLabel: ROLE_LABELS[role] };
     },
   },
 
@@ -254,13 +249,8 @@ export const organFunction = defineFunction('organ', organContract, {
   listStaff: {
     async handler(_input, ctx): Promise<StaffListEntry[]> {
       const staff = requireStaff(ctx);
-      const list = rows(
-        await ctx.db.collection(COLLECTIONS.staff).where({ organId: staff.organId, active: true }).limit(100).get(),
-      );
-      return list.flatMap((s) => {
-        const role = ROLES.find((r) => r === s.role);
-        return role ? [{ id: text(s._id), role, displayName: text(s.displayName) }] : [];
-      });
+      const list = await activeStaffOf(ctx.db, staff.organId);
+      return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));
     },
   },
 
@@ -269,18 +259,17 @@ export const organFunction = defineFunction('organ', organContract, {
       const me = requireStaff(ctx);
       // Never yourself: an organ always keeps the admin who is acting.
       if (input.staffId === me._id) throw conflict('不能移除自己');
-      const col = ctx.tx.collection(COLLECTIONS.staff);
-      const target = one(await col.doc(input.staffId).get());
-      if (!target || target.active !== true) throw notFound('工作人员');
+      const target = await staffById(ctx.tx, input.staffId);
+      if (!target || !target.active) throw notFound('工作人员');
       const refusal = checkRules(
         'organ',
         'removeStaff',
         { staffId: me._id, organId: me.organId, role: me.role },
-        { organId: text(target.organId), step: null, chain: [], approvedBy: [], hasChecklist: false },
+        { organId: target.organId, step: null, chain: [], approvedBy: [], hasChecklist: false },
       );
       if (refusal) throw notFound('工作人员');
       const after = { ...target, active: false, removedAt: ctx.now };
-      await col.doc(input.staffId).update({ active: false, removedAt: ctx.now });
+      await deactivateStaff(ctx.tx, input.staffId, ctx.now);
       ctx.audit({ action: 'removeStaff', target: input.staffId, before: target, after });
       return { id: input.staffId };
     },
