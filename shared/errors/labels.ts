@@ -128,7 +128,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workdays: '延长的工作日',
   approverId: '批准人',
   amountYuan: '收费金额（元）',
+  /** noticeFee's fee basis (the answer's cited basis is `answerBasis`). */
   basis: '计费依据',
+  answerBasis: '答复依据',
   method: '计费方式',
   nthThisMonth: '本月第几件',
   pages: '页数',

@@ -125,8 +125,11 @@ export const requestActionSchema = z.discriminatedUnion(
       holderContact: text('该机关的联系方式', 100).optional(),
       /** unavailableNotHeld: the information exists but is not this organ's to disclose (第三十六条第（五）项). */
       notThisOrgan: z.boolean().optional(),
-      /** notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own). */
-      basis: text('答复依据', 300).optional(),
+      /**
+       * notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own).
+       * Not `basis`: that is noticeFee's 计费依据, and each field has one label.
+       */
+      answerBasis: text('答复依据', 300).optional(),
       /**
        * 条例 第三十二条: disclosing over the third party's objection because the public interest requires it —
        * the reasons, told to the third party in writing before disclosure.

@@ -1,10 +1,13 @@
 /** The `requests` function's contract: each action's input, answer, access and rules. */
 import * as z from 'zod';
+import { clockEventSchema } from '../../calendar/events';
 import { organCalendarSchema } from '../../calendar/schema';
-import { OUTCOME_ROWS } from '../../format';
+import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../format';
 import { STAFF } from '../../policy/roles';
 import { ACTION_LABELS, requestActionSchema, type ActionType } from '../../requests/actions';
+import { ID_TYPES } from '../../requests/identity';
 import { REQUEST_STATUSES } from '../../requests/model';
+import { DELIVERY_FORMS } from '../../requests/schema';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
 import { answerOf, defineContract } from '../contract';
 import {
@@ -66,13 +69,29 @@ const publicFields = {
 };
 const letterSchema = z.object({ title: z.string(), text: z.string(), date: day });
 const noticeLetterSchema: z.ZodType<NoticeLetter> = letterSchema.extend({ kind: z.enum(NOTICE_KINDS) });
-// The masked applicant and the content are checked at their top level; their fields are the views' (views.ts).
+/** What was asked (条例 第二十九条第二款（二）（三）), as the applicant and the staff see it. */
+const contentFields = {
+  description: z.string(),
+  titleHint: z.string().optional(),
+  docNoHint: z.string().optional(),
+  deliveryForm: z.enum(DELIVERY_FORMS),
+};
+/** Who asked, field by field; strict: a field the view does not define (personal data) fails the answer. */
+const personFields = {
+  name: z.string().optional(),
+  organisationName: z.string().optional(),
+  contactName: z.string().optional(),
+  idNumber: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  email: z.string().optional(),
+};
 const applicantFields = {
   ...publicFields,
   channelLabel: z.string(),
   submittedDate: day,
-  applicant: z.looseObject({ applicantTypeLabel: z.string(), idTypeLabel: z.string(), idNumber: z.string() }),
-  content: z.looseObject({ description: z.string(), deliveryFormLabel: z.string() }),
+  applicant: z.strictObject({ ...personFields, applicantTypeLabel: z.string(), idTypeLabel: z.string() }),
+  content: z.strictObject({ ...contentFields, deliveryFormLabel: z.string() }),
   timeline: z.array(z.object({ date: day, label: z.string(), detail: z.string().optional() })),
   deadline: deadlineSchema,
   letter: letterSchema.nullable(),
@@ -125,9 +144,13 @@ const staffRequestSchema = answerOf<StaffRequestAnswer>(
     statusLabel: z.string(),
     submittedDate: day,
     receivedDate: day.nullable(),
-    applicant: z.looseObject({ applicantType: z.string(), idType: z.string(), idNumber: z.string() }),
-    content: z.looseObject({ description: z.string() }),
-    events: z.array(z.unknown()),
+    applicant: z.strictObject({
+      ...personFields,
+      applicantType: z.enum(APPLICANT_TYPES),
+      idType: z.enum(ID_TYPES),
+    }),
+    content: z.strictObject(contentFields),
+    events: z.array(clockEventSchema),
     history: z.array(z.object({ date: day, action: requestActionSchema })),
     outcome: outcome.nullable(),
     answeredDate: day.nullable(),

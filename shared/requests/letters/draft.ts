@@ -107,7 +107,7 @@ export function letterContextFor(
     if (a.holderOrgan !== undefined) context.holderOrgan = a.holderOrgan;
     if (a.holderContact !== undefined) context.holderContact = a.holderContact;
     if (a.notThisOrgan) context.notThisOrgan = 'yes';
-    if (a.basis !== undefined) context.basis = a.basis;
+    if (a.answerBasis !== undefined) context.basis = a.answerBasis;
     if (a.deliveryNote !== undefined) context.deliveryNote = a.deliveryNote;
     if (a.whereToGet !== undefined) context.whereToGet = a.whereToGet;
   }
