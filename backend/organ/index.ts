@@ -9,13 +9,8 @@ import {
   templateFieldsSchema,
   noticeFieldsSchema,
   organProfileSchema,
-  type BindAnswer,
-  type Invitation,
   type OrganPublicProfile,
   type OrganSettings,
-  type ReminderCounts,
-  type StaffListEntry,
-  type StaffMe,
 } from '../../shared/api/organ';
 import { organContract } from '../../shared/api/contracts/organ';
 import { parseWith } from '../../shared/errors';
@@ -142,7 +137,7 @@ async function redeem<T extends { _id: string; used: boolean; organId?: string |
 
 export const organFunction = defineFunction('organ', organContract, {
   setup: {
-    async transaction(input, ctx): Promise<BindAnswer> {
+    async transaction(input, ctx) {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
       const live = (code: { at?: Date | undefined; expiresAt?: Date | undefined }) =>
         setupCodeUntil(code) > ctx.now.getTime();
@@ -156,7 +151,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   me: {
-    async handler(_input, ctx): Promise<StaffMe> {
+    async handler(_input, ctx) {
       const s = ctx.caller.staff;
       return {
         signedIn: ctx.caller.openid !== null,
@@ -170,7 +165,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   getProfile: {
-    async handler(input, ctx): Promise<OrganPublicProfile> {
+    async handler(input, ctx) {
       if (input.organId) return publicProfile(await organOf(ctx.db, input.organId));
       // A single-organ deployment (a township's own mini program) needs no id.
       const first = await firstOrgan(ctx.db);
@@ -180,13 +175,13 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   settings: {
-    async handler(_input, ctx): Promise<OrganSettings> {
+    async handler(_input, ctx) {
       return settingsOf(await organOf(ctx.db, requireStaff(ctx).organId));
     },
   },
 
   updateProfile: {
-    async transaction(input, ctx): Promise<OrganPublicProfile> {
+    async transaction(input, ctx) {
       const staff = requireStaff(ctx);
       const before = await organOf(ctx.tx, staff.organId);
       const { _id, createdAt, ...current } = before;
@@ -203,7 +198,7 @@ export const organFunction = defineFunction('organ', organContract, {
 
   // Not idempotent on purpose: a stored answer would keep the plain code; a double tap just makes a spare code.
   invite: {
-    async transaction(input, ctx): Promise<Invitation> {
+    async transaction(input, ctx) {
       const staff = requireStaff(ctx);
       const code = newCode(10);
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
@@ -216,7 +211,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   bind: {
-    async transaction(input, ctx): Promise<BindAnswer> {
+    async transaction(input, ctx) {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
       const live = (invite: {
         expiresAt?: Date | undefined;
@@ -237,17 +232,17 @@ export const organFunction = defineFunction('organ', organContract, {
 
   // Reminders to the caller (工作台 → 微信提醒): one accepted subscription each, used up by one message.
   grantReminder: {
-    transaction: (input, ctx): Promise<ReminderCounts> => grantReminder(ctx, requireStaff(ctx), input),
+    transaction: (input, ctx) => grantReminder(ctx, requireStaff(ctx), input),
   },
 
   reminders: {
-    async handler(_input, ctx): Promise<ReminderCounts> {
+    async handler(_input, ctx) {
       return reminderCounts(ctx.db, requireStaff(ctx).organId, String(ctx.caller.openid));
     },
   },
 
   listStaff: {
-    async handler(_input, ctx): Promise<StaffListEntry[]> {
+    async handler(_input, ctx) {
       const staff = requireStaff(ctx);
       const list = await activeStaffOf(ctx.db, staff.organId);
       return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));

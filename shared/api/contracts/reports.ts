@@ -32,7 +32,7 @@ import {
 const findingsSchema = answerOf<Finding[]>(z.array(findingSchema));
 const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'published']);
 const writtenState = z.enum(['draft', 'inReview', 'published']);
-const summarySchema: z.ZodType<PublishedReportSummary> = z.object({
+const summaryObject = z.object({
   id: z.string(),
   organId: z.string(),
   organ: z.string(),
@@ -40,14 +40,9 @@ const summarySchema: z.ZodType<PublishedReportSummary> = z.object({
   publishedAt: z.string(),
   version: z.number().int().positive(),
 });
+const summarySchema: z.ZodType<PublishedReportSummary> = summaryObject;
 const publishedReportSchema = answerOf<PublishedReport>(
-  z.object({
-    id: z.string(),
-    organId: z.string(),
-    organ: z.string(),
-    year: z.number().int(),
-    publishedAt: z.string(),
-    version: z.number().int().positive(),
+  summaryObject.extend({
     report: reportDataSchema,
     source: z.enum(['built', 'imported']),
   }),
