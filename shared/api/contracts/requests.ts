@@ -9,7 +9,7 @@ import { ID_TYPES } from '../../requests/identity';
 import { REQUEST_STATUSES } from '../../requests/model';
 import { DELIVERY_FORMS } from '../../requests/schema';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
-import { answerOf, defineContract } from '../contract';
+import { answerOf, defineContract, WRITE } from '../contract';
 import {
   actRequestSchema,
   getRequestSchema,
@@ -187,7 +187,6 @@ const approversSchema: z.ZodType<ExtensionApprover[]> = z.array(
 );
 const calendarAnswer = z.object({ calendar: organCalendarSchema });
 const noPayload = z.object({});
-const write = { transactional: true, audited: true } as const;
 
 /**
  * The `requests` function: every action, what it takes and answers, who may call it, and how it runs. Submit and
@@ -195,7 +194,7 @@ const write = { transactional: true, audited: true } as const;
  * the runtime's stored answer, which would keep the 查询码 in clear.
  */
 export const requestsContract = defineContract({
-  submit: { input: submitRequestSchema, answer: submitAnswerSchema, access: 'signedIn', ...write },
+  submit: { input: submitRequestSchema, answer: submitAnswerSchema, access: 'signedIn', ...WRITE },
   track: { input: trackRequestSchema, answer: trackAnswerSchema, access: 'public' },
   mine: {
     input: mineRequestsSchema,
@@ -210,20 +209,20 @@ export const requestsContract = defineContract({
   },
   list: { input: listRequestsSchema, answer: requestPageSchema, access: STAFF },
   get: { input: getRequestSchema, answer: staffRequestSchema, access: STAFF, audited: true },
-  act: { input: actRequestSchema, answer: actAnswerSchema, access: STAFF, ...write },
-  record: { input: recordRequestSchema, answer: submitAnswerSchema, access: STAFF, ...write },
+  act: { input: actRequestSchema, answer: actAnswerSchema, access: STAFF, ...WRITE },
+  record: { input: recordRequestSchema, answer: submitAnswerSchema, access: STAFF, ...WRITE },
   letter: { input: requestLetterSchema, answer: letterAnswerSchema, access: STAFF, audited: true },
   approvers: { input: noPayload, answer: approversSchema, access: STAFF },
   reissueCode: {
     input: reissueCodeSchema,
     answer: z.object({ id: z.string(), applicationNo: z.string(), queryCode: z.string() }),
     access: STAFF,
-    ...write,
+    ...WRITE,
   },
   getCalendar: {
     input: noPayload,
     answer: calendarAnswer.extend({ officialYears: z.array(z.number().int()) }),
     access: STAFF,
   },
-  setCalendar: { input: setRequestCalendarSchema, answer: calendarAnswer, access: ['admin'], ...write },
+  setCalendar: { input: setRequestCalendarSchema, answer: calendarAnswer, access: ['admin'], ...WRITE },
 });
