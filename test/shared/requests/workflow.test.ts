@@ -417,7 +417,9 @@ describe('issue 13: the rules a court would check', () => {
   });
 
   it('only the 要求确认 row takes an edited basis', () => {
-    expect(applyAction(open(), { type: 'answer', outcome: 'disclosed', answerBasis: 'x' }, '2026-03-05', cal)).toMatchObject({
+    expect(
+      applyAction(open(), { type: 'answer', outcome: 'disclosed', answerBasis: 'x' }, '2026-03-05', cal),
+    ).toMatchObject({
       ok: false,
       code: 'BASIS_NOT_EDITABLE',
     });
