@@ -26,7 +26,7 @@ import {
   type RequestIds,
   type RequestStatus,
 } from '../../shared/requests';
-import type { ReplyLetter } from '../../shared/api/requests';
+import { IDENTITY_CHECK_METHODS, type CodeReissue, type ReplyLetter } from '../../shared/api/requests';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import { organOf } from '../organs';
@@ -48,7 +48,14 @@ export interface StoredRequest {
   ownerOpenid: string | null;
   version: number;
   letter: ReplyLetter | null;
+  codeReissues: CodeReissue[];
 }
+
+const codeReissueSchema = z.object({
+  date: isoDate,
+  method: z.enum(IDENTITY_CHECK_METHODS),
+  note: z.string().nullable().catch(null),
+});
 
 const replyLetterSchema = z.object({ title: z.string(), text: z.string(), date: z.string() });
 
@@ -64,6 +71,7 @@ const storedRequestSchema = z.looseObject({
   ownerOpenid: z.string().nullable().catch(null),
   version: z.number().int().positive().catch(1),
   replyLetter: replyLetterSchema.nullable().catch(null),
+  codeReissues: z.array(codeReissueSchema).catch([]).default([]),
 });
 export type RequestDocument = z.output<typeof storedRequestSchema>;
 const requestDocuments = typedCollection(COLLECTIONS.requests, storedRequestSchema);
@@ -72,10 +80,10 @@ const requestDocuments = typedCollection(COLLECTIONS.requests, storedRequestSche
  * The document back as an InfoRequest. The 查询码 is not stored: `queryCode` is '' (staff can issue a new one).
  */
 function fromDocument(document: RequestDocument): StoredRequest {
-  const { _id, organId, ownerOpenid, version, replyLetter, ...fields } = document;
+  const { _id, organId, ownerOpenid, version, replyLetter, codeReissues, ...fields } = document;
   const { queryCodeHash: _hash, applicantType: _type, createdAt: _c, updatedAt: _u, ...rest } = fields;
   const request = { ...(rest as unknown as Omit<InfoRequest, 'id' | 'queryCode'>), id: _id, queryCode: '' };
-  return { document, request, organId, ownerOpenid, version, letter: replyLetter };
+  return { document, request, organId, ownerOpenid, version, letter: replyLetter, codeReissues };
 }
 
 /** The stored requests of a get() reply. */
@@ -268,14 +276,17 @@ export async function findByApplicationNo(
 }
 
 /** A new 查询码 for the request (only its hash is kept); the document before and after, for the audit. */
+/** A new 查询码 (only its hash stored), the identity check it was issued on appended to the request's record. */
 export async function replaceQueryCode(
   tx: Store,
   stored: StoredRequest,
   now: Date,
+  reissue: CodeReissue & { staffId: string | null },
 ): Promise<{ queryCode: string; before: RequestDocument; after: RequestDocument }> {
   const queryCode = newQueryCode();
   const { _id, ...current } = stored.document;
-  const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: now };
+  const codeReissues = [...stored.codeReissues, reissue];
+  const after = { ...current, queryCodeHash: hashQueryCode(queryCode), codeReissues, updatedAt: now };
   await requestDocuments.raw(tx).doc(stored.request.id).set(after);
   return { queryCode, before: stored.document, after: { _id, ...after } };
 }

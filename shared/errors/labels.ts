@@ -45,6 +45,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   noTradeSecret: '保密审查“不含商业秘密”',
   lawful: '保密审查“公开不危及安全稳定”',
   reason: '理由',
+  publishedOn: '发布日期',
   // organ
   code: '码',
   'organ.code': '设置码',
@@ -128,9 +129,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workdays: '延长的工作日',
   approverId: '批准人',
   amountYuan: '收费金额（元）',
-  /** noticeFee's fee basis (the answer's cited basis is `answerBasis`). */
   basis: '计费依据',
-  answerBasis: '答复依据',
   method: '计费方式',
   nthThisMonth: '本月第几件',
   pages: '页数',

@@ -168,8 +168,8 @@ function checkAnswer(request: InfoRequest, action: Extract<RequestAction, { type
       '「申请公开数量、频次明显超过合理范围」须先要求申请人说明理由（条例 第三十五条）',
     );
   }
-  if (action.answerBasis !== undefined && !rule.editableBasis) {
-    return refuse('BASIS_NOT_EDITABLE', `「${outcomeLabel(outcome)}」的依据为条例条款，不能修改（answerBasis）`);
+  if (action.basis !== undefined && !rule.editableBasis) {
+    return refuse('BASIS_NOT_EDITABLE', `「${outcomeLabel(outcome)}」的依据为条例条款，不能修改（basis）`);
   }
   // 条例 第三十二条: disclosing over the third party's objection needs the public-interest reasons, which the
   // third party is told in writing.

@@ -11,6 +11,7 @@ import { DELIVERY_FORMS } from '../../requests/schema';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
 import { answerOf, defineContract, WRITE } from '../contract';
 import {
+  IDENTITY_CHECK_METHODS,
   actRequestSchema,
   getRequestSchema,
   grantNoticeSchema,
@@ -49,6 +50,7 @@ const deadlineSchema: z.ZodType<DeadlineSummary | null> = z
     dueDate: day,
     projected: z.boolean(),
     daysRemaining: z.number().int(),
+    daysOverdue: z.number().int().nonnegative(),
     atRisk: z.boolean(),
     overdue: z.boolean(),
     pausedBy: z.enum(['correction', 'consultation', 'fee']).nullable(),
@@ -160,6 +162,7 @@ const staffRequestSchema = answerOf<StaffRequestAnswer>(
     nthThisMonth: z.number().int().nonnegative(),
     letter: letterSchema.nullable(),
     noticesGranted: z.number().int().nonnegative(),
+    codeReissues: z.array(z.object({ date: day, method: z.enum(IDENTITY_CHECK_METHODS), note: z.string().nullable() })),
   }),
 );
 const actAnswerSchema: z.ZodType<ActAnswer> = z.object({

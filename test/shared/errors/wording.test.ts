@@ -133,18 +133,4 @@ describe('messages', () => {
     const due = parseWith(CONTRACTS.organ.updateProfile.input, { patch: { reportDueDate: '1-31' } });
     expect(due.ok ? [] : due.fieldErrors?.map((e) => e.message)).toContain('年度报告报送日期：格式应为 MM-DD');
   });
-  it("gives each meaning its own field: the fee's basis (计费依据) is not the answer's cited basis (答复依据)", () => {
-    const act = CONTRACTS.requests.act.input;
-    const answer = parseWith(act, {
-      id: 'r1',
-      version: 1,
-      action: { type: 'answer', outcome: 'notProcessedConfirmation', answerBasis: '依'.repeat(301) },
-    });
-    const fee = parseWith(act, { id: 'r1', version: 1, action: { type: 'noticeFee', amountYuan: 10 } });
-    const messages = (r: typeof fee) => (r.ok ? [] : (r.fieldErrors ?? []).map((e) => `${e.path} ${e.message}`));
-    expect(messages(answer).join()).toMatch(/^action\.answerBasis .*答复依据/);
-    expect(messages(fee).join()).toMatch(/^action\.basis .*计费依据/);
-    expect(labelOf(['action', 'answerBasis'])).toBe('答复依据');
-    expect(labelOf(['action', 'basis'])).toBe('计费依据');
-  });
 });

@@ -417,16 +417,14 @@ describe('issue 13: the rules a court would check', () => {
   });
 
   it('only the 要求确认 row takes an edited basis', () => {
-    expect(
-      applyAction(open(), { type: 'answer', outcome: 'disclosed', answerBasis: 'x' }, '2026-03-05', cal),
-    ).toMatchObject({
+    expect(applyAction(open(), { type: 'answer', outcome: 'disclosed', basis: 'x' }, '2026-03-05', cal)).toMatchObject({
       ok: false,
       code: 'BASIS_NOT_EDITABLE',
     });
     expect(
       applyAction(
         open(),
-        { type: 'answer', outcome: 'notProcessedConfirmation', answerBasis: '某规定第十条' },
+        { type: 'answer', outcome: 'notProcessedConfirmation', basis: '某规定第十条' },
         '2026-03-05',
         cal,
       ).ok,
