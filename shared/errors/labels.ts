@@ -139,6 +139,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   contact: '联系方式',
   returned: '邮件退回',
   'action.answer': '申请人说明的理由',
+  /** requests.letter: what staff have typed into the reply so far (the draft is filled as they type). */
+  details: '答复内容',
+  /** requests.reissueCode: how the applicant's identity was checked before a new 查询码 is issued. */
+  check: '身份核验',
+  'check.method': '核验方式',
+  idLast4: '证件号码后四位',
   deliveryNote: '提供方式和时间',
   whereToGet: '获取途径',
   holderOrgan: '负责公开的机关',
