@@ -10,7 +10,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { createCalendar, type Calendar, type OrganCalendar } from '../../shared/calendar';
+import type { Calendar } from '../../shared/calendar';
+import { calendarFor } from '../calendars';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../shared/format';
 import { isoDate } from '../../shared/records/common';
 import { nextSerial } from '../counters';
@@ -33,7 +34,7 @@ import { organOf } from '../organs';
 import type { Caller } from '../caller';
 import { num, type Db, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
-import { storedDate, typedCollection } from '../typed-store';
+import { typedCollection } from '../typed-store';
 
 const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
 
@@ -129,19 +130,6 @@ export async function loadForOwner(store: Store, caller: Caller, id: string): Pr
 
 export function isFinal(status: RequestStatus): boolean {
   return FINAL_STATUSES.has(status);
-}
-
-// ---- the organ's working-day calendar ----
-
-/** The organ's holiday table (organ_calendars, one document per organ) over chinese-days' official data. */
-export async function calendarFor(store: Store, organId: string): Promise<Calendar> {
-  const stored = await storedCalendar(store, organId);
-  // Validated when saved (setCalendar); a table that no longer parses falls back to the official data.
-  try {
-    return stored ? createCalendar(stored as OrganCalendar) : createCalendar();
-  } catch {
-    return createCalendar();
-  }
 }
 
 // ---- creating a request: 申请编号 from a gapless counter, in the action's transaction ----
@@ -386,30 +374,5 @@ export async function deskPageIn(
   );
 }
 
-// ---- the organ's working-day calendar as stored ----
-
-/** organ_calendars: one document per organ (its id), the table checked when it is used. */
-const organCalendars = typedCollection(
-  COLLECTIONS.organCalendars,
-  z.looseObject({
-    _id: z.string(),
-    calendar: z.unknown(),
-    updatedAt: storedDate.optional().catch(undefined),
-    updatedBy: z.string().nullable().optional().catch(null),
-  }),
-);
-
-/** The organ's calendar document as stored (the audit's `before` of a change), or null. */
-export function storedCalendarDocument(store: Store, organId: string) {
-  return organCalendars.get(store, organId);
-}
-
-/** The organ's own holiday table as the admin saved it (not yet checked against the official data). */
-export async function storedCalendar(store: Store, organId: string): Promise<unknown> {
-  return (await storedCalendarDocument(store, organId))?.calendar;
-}
-
-/** Saves the organ's holiday table (validated by the action's schema). */
-export async function saveCalendar(tx: Store, organId: string, calendar: OrganCalendar, by: string | null, now: Date) {
-  await organCalendars.set(tx, { _id: organId, calendar, updatedAt: now, updatedBy: by });
-}
+// The organ's calendar lives in backend/calendars.ts; the requests function reads it through its store.
+export { calendarFor, saveCalendar, storedCalendar, storedCalendarDocument } from '../calendars';
