@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
 import { defineContract, WRITE } from '../contract';
+import { joinCountySchema } from '../county';
 import {
   bindSchema,
   getProfileSchema,
@@ -111,4 +112,11 @@ export const organContract = defineContract({
     ...WRITE,
   },
   reminders: { input: remindersSchema, answer: reminderCountsSchema, access: STAFF },
+  /** Puts the caller's organ under the county whose code it is (county.inviteOrgan); once. */
+  joinCounty: {
+    input: joinCountySchema,
+    answer: z.object({ countyId: z.string(), county: z.string() }),
+    access: ['admin'],
+    ...WRITE,
+  },
 });
