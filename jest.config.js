@@ -11,9 +11,17 @@ const globalSetup = '<rootDir>/test/global-setup.js';
 
 /** @type {import('jest').Config} */
 module.exports = {
-  collectCoverageFrom: ['shared/**/*.ts'],
+  // Also at the top: the runner (jest 30) reads the time limit from the global config when a run names paths.
+  testTimeout: 60_000,
+  collectCoverageFrom: ['shared/**/*.ts', 'backend/**/*.ts', 'server/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
-  coverageThreshold: { './shared/': { lines: 90 } },
+  // backend/ and server/ at what test/backend + test/server alone reached on 2026-12-06 (lines 95.3 % / 95.2 %,
+  // branches 77.1 % / 78.8 %), rounded down: the whole suite covers more.
+  coverageThreshold: {
+    './shared/': { lines: 90 },
+    './backend/': { lines: 93, branches: 75 },
+    './server/': { lines: 93, branches: 75 },
+  },
   coveragePathIgnorePatterns: ['/node_modules/', '/miniprogram_npm/'],
   // At least 10× what a test takes here on a loaded 2-core machine: timed with --maxWorkers=1 at a load average of
   // 21 (7 Dec 2026), the slowest tests without a limit of their own took 21–26 s; the few slower ones set theirs.

@@ -4,7 +4,7 @@ import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
 import { isoDate } from '../../records/common';
 import { disclosureItemSchema, ITEM_STATUSES } from '../../records/item';
-import { answerOf, defineContract } from '../contract';
+import { answerOf, defineContract, IDEMPOTENT_WRITE, WRITE } from '../contract';
 import {
   approveItemSchema,
   correctItemSchema,
@@ -117,56 +117,43 @@ export const itemsContract = defineContract({
     input: createItemSchema,
     answer: itemCreatedSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   update: {
     input: updateItemSchema,
     answer: itemWrittenSchema,
     access: ['editor'],
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
   submit: {
     input: submitItemSchema,
     answer: itemMovedSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   approve: {
     input: approveItemSchema,
     answer: itemMovedSchema,
     access: ['reviewer', 'leader'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   reject: {
     input: rejectItemSchema,
     answer: itemMovedSchema,
     access: ['reviewer', 'leader'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   withdraw: {
     input: withdrawItemSchema,
     answer: itemMovedSchema,
     access: ['leader', 'admin'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   correct: {
     input: correctItemSchema,
     answer: itemCorrectionSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   history: { input: getItemSchema, answer: itemHistorySchema, access: STAFF },
 });
