@@ -11,8 +11,6 @@ const globalSetup = '<rootDir>/test/global-setup.js';
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // Also at the top: the runner (jest 30) reads the time limit from the global config when a run names paths.
-  testTimeout: 60_000,
   collectCoverageFrom: ['shared/**/*.ts', 'backend/**/*.ts', 'server/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
   // backend/ and server/ at what test/backend + test/server alone reached on 2026-12-06 (lines 95.3 % / 95.2 %,
