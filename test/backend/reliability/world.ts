@@ -50,16 +50,21 @@ export interface CallerKind {
 /** Counts every write the store takes and dumps every collection, so "nothing changed" is checked, not assumed. */
 export class StoreWatch {
   writes = 0;
+  /** The collection of every document written (or collection created), in order. */
+  readonly written: string[] = [];
   constructor(private readonly store: DocStore) {
     const write = store.write.bind(store);
     const create = store.createCollection.bind(store);
     store.write = (ops) => {
       this.writes += 1;
       write(ops);
+      this.written.push(...ops.map((op) => op.collection));
     };
     store.createCollection = (name) => {
       this.writes += 1;
-      return create(name);
+      const created = create(name);
+      this.written.push(name);
+      return created;
     };
   }
 
