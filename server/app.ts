@@ -31,7 +31,7 @@ export interface ServerOptions {
   /** Default: $PORT or 8787; 0 picks a free port. */
   port?: number;
   /** Where the SQLite file lives. Default: <repo>/.data. */
-  dataDir?: string;
+  dataDir?: string | undefined;
   /** Registers extra routes before the server starts; the database endpoint is matched first. */
   routes?: (router: Router) => void;
   /** How long an unfinished CloudBase transaction lives. Default 30 s, as in CloudBase. */

@@ -94,7 +94,9 @@ export async function saveNarrative(input: z.output<typeof saveNarrativeSchema>,
   const draft = await readDraft(ctx.tx, organId, input.year);
   if (draft.status !== 'draft') throw conflict('报告已提交审批，退回后才能修改');
   if (draft.version !== input.version) throw conflict('报告正文已被他人修改，您的修改未保存，请刷新后重新编辑');
-  const sections = { ...draft.sections, ...input.sections };
+  // Only the sections sent: a key present with no text is no edit.
+  const edited = Object.entries(input.sections).filter((e): e is [string, string] => e[1] !== undefined);
+  const sections = { ...draft.sections, ...Object.fromEntries(edited) };
   await saveDraft(ctx.tx, { ...draft, sections, version: input.version + 1 }, ctx.now);
   ctx.audit({ action: 'saveNarrative', target: draft._id, before: draft.sections, after: sections });
   return { version: input.version + 1 };

@@ -114,8 +114,8 @@ export interface Step {
   next: InfoRequest;
   action: ActionType;
   calendar: Calendar;
-  /** The reply letter as staff edited it; else the draft for the outcome. */
-  letterText?: string;
+  /** The reply letter as staff edited it; else (absent or undefined) the draft for the outcome. */
+  letterText?: string | undefined;
 }
 
 export async function storeStep(

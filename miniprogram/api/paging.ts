@@ -3,11 +3,12 @@ import type { CallPayload } from 'gongkai-core';
 
 export const CATALOG_PAGE_SIZE = 20;
 
+/** A filter left undefined (or empty) is not set. */
 export interface CatalogFilter {
-  organId?: string;
-  category?: string;
-  year?: number;
-  keyword?: string;
+  organId?: string | undefined;
+  category?: string | undefined;
+  year?: number | undefined;
+  keyword?: string | undefined;
   page: number;
 }
 

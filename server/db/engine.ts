@@ -59,10 +59,10 @@ export function normaliseIdQuery(query: Record<string, unknown>): Record<string,
 }
 
 export interface Window {
-  order?: Record<string, 1 | -1>;
-  offset?: number;
-  limit?: number;
-  projection?: Record<string, unknown>;
+  order?: Record<string, 1 | -1> | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+  projection?: Record<string, unknown> | undefined;
 }
 
 /** Sort, skip, limit, then project — Mongo's find() order regardless of how the SDK chained them. */

@@ -47,7 +47,7 @@ function ownAddresses(): Set<string> {
 
 export interface GuardOptions {
   /** The public base URL the server is reached at (PUBLIC_URL), if any. */
-  publicUrl?: string;
+  publicUrl?: string | undefined;
   /** Paths whose POST bodies are not JSON (multipart uploads). */
   rawBodyPaths?: readonly string[];
 }

@@ -38,7 +38,7 @@ export type ItemSummary = Pick<
   | 'status'
 > & {
   /** Staff lists only, while in review: the role at the item's current step (the 工作台's 待我审批). */
-  waitingFor?: ApproverRole;
+  waitingFor?: ApproverRole | undefined;
 };
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
@@ -106,11 +106,11 @@ export interface ItemMoved {
   id: string;
   status: 'draft' | 'inReview' | 'published' | 'withdrawn';
   /** In review: the chain step now waiting, and for whom. */
-  step?: number;
-  waitingFor?: ApproverRole;
+  step?: number | undefined;
+  waitingFor?: ApproverRole | undefined;
   /** Published: the 索引号 and 发布日期. */
-  indexNo?: string;
-  publishedDate?: string;
+  indexNo?: string | undefined;
+  publishedDate?: string | undefined;
 }
 
 /** One entry of an item's approval trail (staff only). */
@@ -119,8 +119,8 @@ export interface TrailView {
   decision: 'submit' | 'approve' | 'reject' | 'withdraw' | 'correct';
   staffId: string;
   role: Role;
-  comment?: string;
-  checklist?: Record<SecrecyPoint, true>;
+  comment?: string | undefined;
+  checklist?: Record<SecrecyPoint, true> | undefined;
   at: string;
 }
 

@@ -217,7 +217,10 @@ export interface Invitation {
  * `organ.settings` (admin only): the whole stored profile, with what the public one leaves out (noticeFields,
  * templateFields when any is set, extensionApprovers, feePayment). No personal data: the profile holds none.
  */
-export type OrganSettings = Omit<OrganProfile, 'templateFields'> & { id: string; templateFields?: TemplateFields };
+export type OrganSettings = Omit<OrganProfile, 'templateFields'> & {
+  id: string;
+  templateFields?: TemplateFields | undefined;
+};
 
 export interface StaffListEntry {
   id: string;

@@ -100,11 +100,11 @@ export interface ExportedHtml {
 /** The answers of the writes. */
 export interface ReportMoved {
   status: Exclude<ReportState, 'none'>;
-  step?: number | null;
+  step?: number | null | undefined;
   /** Who acts next while in review. */
-  waitingFor?: ApproverRole | null;
+  waitingFor?: ApproverRole | null | undefined;
   /** With the last approval: the version just published. */
-  published?: PublishedReportSummary;
+  published?: PublishedReportSummary | undefined;
 }
 
 export const saveNarrativeSchema = z.object({

@@ -3,7 +3,7 @@
  * - every narrative section has text;
  * - a people's government (乡镇 included) also reports 工作考核、社会评议和责任追究结果情况 (第五十条);
  * - 六 states the 信息处理费 collected, or that none was (国办函〔2020〕109号 practice);
- * - 五 states this year's problems, not last year's text again.
+ * (五 repeating last year's text is a note of across.ts, checkProblemsSimilar.)
  */
 import { checkDef } from '../format';
 import type { Finding } from '../report/schema';
@@ -33,24 +33,7 @@ function compact(text: string): string {
   return text.replace(/[\s，。、；：,.;:“”"'（）()!！?？*]/g, '');
 }
 
-function bigrams(text: string): Set<string> {
-  const s = compact(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
-/** Share of this year's bigrams already in last year's text. */
-export function overlap(now: string, before: string): number {
-  const a = bigrams(now);
-  const b = bigrams(before);
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const g of a) if (b.has(g)) common++;
-  return common / a.size;
-}
-
-export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput): Finding[] {
+export function checkRequiredContent(report: CheckInput): Finding[] {
   const level = checkDef('requiredContent').level;
   const findings: Finding[] = [];
   const add = (message: string) => findings.push({ check: 'requiredContent', level, cells: [], message });
@@ -76,10 +59,6 @@ export function checkRequiredContent(report: CheckInput, lastYear?: CheckInput):
   // The statement may be in any section and in any wording (“未收取任何费用”, “免费提供”).
   if (!statesProcessingFees(all)) {
     add('“六、其他需要报告的事项”应说明本年收取信息处理费的情况（未收取也应写明）');
-  }
-  const before = lastYear && lastYear.year === report.year - 1 ? lastYear.sections.problems : '';
-  if (compact(report.sections.problems).length > 0 && overlap(report.sections.problems, before) >= 0.8) {
-    add('“五、存在的主要问题及改进情况”与上年报告基本相同，应写明本年的问题和上年以来的改进');
   }
   return findings;
 }

@@ -1,31 +1,16 @@
 /**
  * Checks against last year's report: carried-over requests (error) and documents in force (warning, since
- * documents can lapse on their own; a stated reason turns it into information).
+ * documents can lapse on their own; a stated reason, a change of the organ's name or a mention of a change
+ * of its remit turns it into information).
  */
 import { APPLICANT_TYPES, DOCUMENT_ROWS, cellAddress, checkDef } from '../format';
+import { normaliseOrganName, sameOrgan } from '../records/organ-name';
 import type { Finding } from '../report/schema';
 import { cellValue, type CheckInput } from './input';
 import { cellName } from './labels';
 import { formatNumber } from './numbers';
 
-/** An organ's name without what its own reports vary in: spaces, a trailing 人民政府. */
-function organKey(name: string): string {
-  return name.replace(/\s+/g, '').replace(/人民政府$/, '');
-}
-
-/**
- * Whether two reports are by the same organ: equal names, or one the other with its county in front
- * (“扎毛乡人民政府” and “青禾县扎毛乡”). A report whose organ was not recognised is not held against it.
- */
-export function sameOrgan(a: string, b: string): boolean {
-  const [x, y] = [organKey(a), organKey(b)];
-  if (x === '' || y === '' || a === UNKNOWN_ORGAN || b === UNKNOWN_ORGAN) return true;
-  return x === y || x.endsWith(y) || y.endsWith(x);
-}
-
-/** What the importer names an organ it could not read. */
-const UNKNOWN_ORGAN = '未识别机关';
-
+/** Checks `report` against `lastYear`, after saying so when the two are not one organ's consecutive years. */
 export function checkCrossYear(report: CheckInput, lastYear: CheckInput): Finding[] {
   if (!sameOrgan(report.organ, lastYear.organ)) {
     return [
@@ -47,6 +32,14 @@ export function checkCrossYear(report: CheckInput, lastYear: CheckInput): Findin
       },
     ];
   }
+  return compareWithLastYear(report, lastYear);
+}
+
+/**
+ * The carry-over checks proper, for a caller that has already matched the organ and the year (the checks
+ * across reports match organs by key, aliases included, so the names may differ).
+ */
+export function compareWithLastYear(report: CheckInput, lastYear: CheckInput): Finding[] {
   return [...checkCarriedOver(report, lastYear), ...checkInForce(report, lastYear)];
 }
 
@@ -70,6 +63,28 @@ function checkCarriedOver(report: CheckInput, lastYear: CheckInput): Finding[] {
   return findings;
 }
 
+/** Words by which a report says its organ's remit changed (机构改革, 职能划转, 区划调整…). */
+const SCOPE_CHANGE =
+  /机构改革|职能(?:调整|划转|划入|划出|转隶|整合)|机构(?:调整|撤并|合并|整合|更名)|撤并|合并设立|区划调整|划归|转隶/;
+
+/**
+ * Why documents in force may not carry over, when the reports tell: a reason noted on the cell, the organ's
+ * name changed since last year, or a sentence of this year's text on a change of remit.
+ */
+function scopeChange(report: CheckInput, lastYear: CheckInput, cell: string): string | null {
+  const noted = report.cellNotes?.[cell];
+  if (noted) return `已说明原因：${noted}`;
+  if (normaliseOrganName(report.organ) !== normaliseOrganName(lastYear.organ) && lastYear.organ.trim() !== '')
+    return `机关名称由“${lastYear.organ}”变为“${report.organ}”，职责范围可能有变化`;
+  for (const sentence of Object.values(report.sections)
+    .join('\n')
+    .split(/[。；;\n]/)) {
+    const m = SCOPE_CHANGE.exec(sentence);
+    if (m) return `正文提及“${m[0]}”（${sentence.trim().slice(0, 60)}），职责范围可能有变化`;
+  }
+  return null;
+}
+
 function checkInForce(report: CheckInput, lastYear: CheckInput): Finding[] {
   // A 2019-format report counted 对外公开总数量 instead: not comparable.
   if (lastYear.formatVersion !== '2021') return [];
@@ -83,14 +98,14 @@ function checkInForce(report: CheckInput, lastYear: CheckInput): Finding[] {
     if (inForce === null || issued === null || repealed === null || before === null) continue;
     const expected = before + issued - repealed;
     if (inForce === expected) continue;
-    const reason = report.cellNotes?.[at('inForce')];
+    const reason = scopeChange(report, lastYear, at('inForce'));
     findings.push({
       check: 'carryOverInForce',
       level: reason ? 'info' : checkDef('carryOverInForce').level,
       cells: [at('inForce'), at('issued'), at('repealed')],
       message:
         `${cellName(at('inForce'))}为 ${formatNumber(inForce)}，按上年 ${formatNumber(before)} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}` +
-        (reason ? `；已说明原因：${reason}` : '；如有文件自然失效，请说明原因'),
+        (reason ? `；${reason}` : '；如有文件自然失效，请说明原因'),
       expected,
       actual: inForce,
     });

@@ -4,10 +4,12 @@
  * assessable rather than failed.
  */
 import type { Finding } from '../report/schema';
+import { checkProblemsSimilar } from './across';
 import { checkArithmetic } from './arithmetic';
 import { checkCells } from './cells';
 import { checkRequiredContent } from './content';
-import { checkCrossYear, sameOrgan } from './cross-year';
+import { sameOrgan } from '../records/organ-name';
+import { checkCrossYear } from './cross-year';
 import type { CheckInput } from './input';
 import { checkNarrativeNumbers } from './narrative';
 
@@ -15,7 +17,26 @@ export * from '../format/equations';
 export * from './input';
 export { cellName, shortLabel } from './labels';
 export { formatNumber } from './numbers';
-export { isPeoplesGovernment, overlap } from './content';
+export { isPeoplesGovernment } from './content';
+export {
+  ACROSS_THRESHOLDS,
+  ACROSS_THRESHOLD_MEANINGS,
+  checkAcrossReports,
+  checkProblemsSimilar,
+  comparableText,
+  textSimilarity,
+  type AcrossResult,
+  type AcrossThresholds,
+  type OrganReport,
+} from './across';
+export { compareWithLastYear } from './cross-year';
+export {
+  groupOrganNames,
+  normaliseOrganName,
+  sameOrgan,
+  UNKNOWN_ORGAN,
+  type OrganAliases,
+} from '../records/organ-name';
 
 export interface CheckOptions {
   lastYear?: CheckInput;
@@ -32,13 +53,17 @@ export function checkReport(report: CheckInput, options: CheckOptions = {}): Fin
     ...checkArithmetic(report),
     ...(options.lastYear ? checkCrossYear(report, options.lastYear) : []),
     ...checkNarrativeNumbers(report),
-    // Another organ's report is no 上年报告: nothing of it is compared (cross-year says so once).
-    ...checkRequiredContent(
-      report,
-      options.lastYear && sameOrgan(report.organ, options.lastYear.organ) ? options.lastYear : undefined,
-    ),
+    ...checkRequiredContent(report),
+    // Another organ's or year's report is no 上年报告: nothing of it is compared (cross-year says so once).
+    ...(options.lastYear && options.lastYear.year === report.year - 1 && sameOrgan(report.organ, options.lastYear.organ)
+      ? checkProblemsSimilar(report, [options.lastYear])
+      : []),
   ];
-  // Stable: errors first, then warnings, then information; within a level in check order.
+  return sortFindings(findings);
+}
+
+/** Stable: errors first, then warnings, then information; within a level in the order given. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => LEVEL_ORDER[a.f.level] - LEVEL_ORDER[b.f.level] || a.i - b.i)

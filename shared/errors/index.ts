@@ -43,19 +43,19 @@ const TYPE_NAMES: Record<string, string> = {
   date: '日期',
 };
 
-/** An issue as the error map sees it (zod's raw issue: the fields we read, all optional). */
+/** An issue as the error map sees it (zod's raw issue: the fields we read, each possibly absent or undefined). */
 interface RawIssue {
-  code?: string;
-  path?: PropertyKey[];
-  input?: unknown;
-  expected?: string;
-  values?: readonly unknown[];
-  origin?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  inclusive?: boolean;
-  divisor?: number;
-  keys?: string[];
+  code?: string | undefined;
+  path?: PropertyKey[] | undefined;
+  input?: unknown | undefined;
+  expected?: string | undefined;
+  values?: readonly unknown[] | undefined;
+  origin?: string | undefined;
+  minimum?: number | bigint | undefined;
+  maximum?: number | bigint | undefined;
+  inclusive?: boolean | undefined;
+  divisor?: number | undefined;
+  keys?: string[] | undefined;
 }
 
 function sizeUnit(origin: string | undefined): string {

@@ -72,6 +72,10 @@ export const CHECK_IDS = [
   'cellUnreadable',
   'cellInferred',
   'requiredContent',
+  'problemsSimilar',
+  'peerRequests',
+  'otherProcessingShare',
+  'proactiveZero',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 export type FindingLevel = 'error' | 'warning' | 'info';

@@ -4,3 +4,4 @@ export * from './request';
 export * from './stat-entry';
 export * from './review-case';
 export * from './index-no';
+export * from './organ-name';

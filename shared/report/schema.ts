@@ -55,14 +55,18 @@ export const findingSchema = z.object({
   message: z.string(),
   expected: z.number().optional(),
   actual: z.number().optional(),
+  /** The threshold a note met (the checks across reports: a similarity, a multiple of the peers' median). */
+  threshold: z.number().optional(),
 });
 export interface Finding {
   check: CheckId;
   level: FindingLevel;
   cells: CellAddress[];
   message: string;
-  expected?: number;
-  actual?: number;
+  expected?: number | undefined;
+  actual?: number | undefined;
+  /** The threshold a note met (the checks across reports: a similarity, a multiple of the peers' median). */
+  threshold?: number | undefined;
 }
 
 export const reportDataSchema = z.object({

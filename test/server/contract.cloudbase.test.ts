@@ -7,9 +7,9 @@ import './helpers/env';
 import { type CloudBase, init } from '@cloudbase/node-sdk';
 import { defineContractSuite } from './contract';
 
-const env = process.env.TCB_ENV;
-const secretId = process.env.TCB_SECRET_ID;
-const secretKey = process.env.TCB_SECRET_KEY;
+const env = process.env.TCB_ENV ?? '';
+const secretId = process.env.TCB_SECRET_ID ?? '';
+const secretKey = process.env.TCB_SECRET_KEY ?? '';
 const haveCredentials = Boolean(env && secretId && secretKey);
 
 jest.setTimeout(120_000);
@@ -19,7 +19,7 @@ let app: CloudBase | undefined;
 (haveCredentials ? describe : describe.skip)('CloudBase contract (real environment)', () => {
   beforeAll(() => {
     // An explicit serviceUrl: with TENCENTCLOUD=true the SDK would otherwise pick the in-cloud endpoint.
-    const serviceUrl = process.env.TCB_SERVICE_URL ?? `https://${env ?? ''}.tcb-api.tencentcloudapi.com/admin`;
+    const serviceUrl = process.env.TCB_SERVICE_URL ?? `https://${env}.tcb-api.tencentcloudapi.com/admin`;
     app = init({ env, secretId, secretKey, serviceUrl });
   });
 

@@ -47,7 +47,13 @@ afterAll(() => local.stop());
 
 /** A raw HTTP request (fetch cannot set Host), answering status, headers and body text. */
 function request(
-  options: { method?: string; path: string; headers?: Record<string, string>; host?: string; port?: number },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    host?: string | undefined;
+    port?: number;
+  },
   body?: string | Buffer,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {

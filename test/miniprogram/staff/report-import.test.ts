@@ -11,6 +11,7 @@ import { importReportText } from '../../../shared/import/report-text';
 import { find, flush, openPage, tap, tapButton, textOf, type RenderedPage } from '../harness';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 import type { ReportImportData } from '../../../miniprogram/staff/pages/report-import/index';
+import { organDiffers } from '../../../miniprogram/staff/pages/report-import/view';
 
 const ROUTE = 'staff/pages/report-import/index';
 const SEED = readFileSync(path.resolve(__dirname, '../../../server/seed/zhamao-2023-report.txt'), 'utf8');
@@ -89,6 +90,14 @@ describe('report import page', () => {
     await tapButton(page, '#read');
     expect(textOf(page, '#version')).toContain('该年度已有报告（第 1 版，2024-01-20 发布），导入后将作为第 2 版发布');
     expect(textOf(page, '#organ')).toContain('名称不一致');
+  });
+
+  it('matches the organ read as the county does: county prefix and 人民政府 aside; no name is a difference', () => {
+    expect(organDiffers('青禾县扎毛乡', '扎毛乡人民政府')).toBe(false);
+    expect(organDiffers('**扎毛乡政府**', '扎毛乡人民政府')).toBe(false);
+    expect(organDiffers('加吾乡', '扎毛乡人民政府')).toBe(true);
+    expect(organDiffers('未识别机关', '扎毛乡人民政府')).toBe(true);
+    expect(organDiffers('我乡', '扎毛乡人民政府')).toBe(true);
   });
 
   it('imports only on 确认, once per preview, and links to the published version', async () => {

@@ -135,7 +135,7 @@ describe('report builder', () => {
     });
     const page = await open();
     expect(textOf(page, '#problems-repeat')).toBe(
-      '“五、存在的主要问题及改进情况”与上年报告基本相同，应写明本年的问题和上年以来的改进',
+      '“五、存在的主要问题及改进情况”与 2024 年报告的相似度为 1.00（提示阈值 0.9），疑为沿用往年文字，应写明本年的问题和上年以来的改进',
     );
     // Last year's text is shown under each editor.
     expect(textOf(page, '#editor-problems')).toContain('上年报告');

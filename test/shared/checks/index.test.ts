@@ -1,4 +1,4 @@
-import { checkReport, hasErrors, isPeoplesGovernment, overlap, type CheckInput } from '../../../shared/checks';
+import { checkReport, hasErrors, isPeoplesGovernment, textSimilarity, type CheckInput } from '../../../shared/checks';
 import { CELL_ADDRESSES } from '../../../shared/format';
 import { emptyCells } from '../../../shared/report';
 
@@ -154,7 +154,7 @@ describe('checkReport', () => {
     ]);
     // The same organ written with its county, or without 人民政府, is the same organ.
     const same = report({ organ: '青禾县某某镇', year: 2022 });
-    expect(ids(report(), same)).toEqual(['requiredContent']); // 五 repeated: compared, so the same organ
+    expect(ids(report(), same)).toEqual(['problemsSimilar']); // 五 repeated: compared, so the same organ
     const otherWithSameText = report({ organ: '某某乡人民政府', year: 2022 });
     expect(ids(report(), otherWithSameText)).toEqual(['carryOverApplications']);
   });
@@ -243,10 +243,10 @@ describe('checkReport', () => {
     expect(checkReport(dept).map((f) => f.message)).toEqual(['“五、存在的主要问题及改进情况”没有内容']);
   });
 
-  it('requiredContent: 五 must not repeat last year’s text', () => {
+  it('problemsSimilar: 五 repeating last year’s text is a note with its similarity and threshold', () => {
     const last = report({ year: 2022 });
-    expect(checkReport(report(), { lastYear: last }).map((f) => f.message)).toEqual([
-      expect.stringContaining('与上年报告基本相同'),
+    expect(checkReport(report(), { lastYear: last }).map((f) => [f.check, f.level, f.actual, f.threshold])).toEqual([
+      ['problemsSimilar', 'info', 1, 0.9],
     ]);
     const changed = report({
       sections: { ...SECTIONS, problems: '一是新媒体平台更新慢。改进情况：每周专人维护，已整改。' },
@@ -259,7 +259,7 @@ describe('checkReport', () => {
     expect(
       ['某县财政局', '某某街道办事处', '某某县人民政府办公室', '某某镇农业服务中心'].map(isPeoplesGovernment),
     ).toEqual([false, false, false, false]);
-    expect(overlap('', '文本')).toBe(0);
+    expect(textSimilarity('', '文本')).toBe(0);
   });
 
   it('covers every cell address', () => {

@@ -43,6 +43,13 @@ const full: LetterContext = {
   court: '五华县人民法院',
 };
 
+/** `full` without some of its fields (a letter drafted before they are known). */
+function without(...keys: (keyof LetterContext)[]): LetterContext {
+  const context = { ...full };
+  for (const key of keys) delete context[key];
+  return context;
+}
+
 /** The article each outcome row rests on (shared/format/README). */
 const ARTICLE: Record<Outcome, RegExp> = {
   disclosed: /第三十六条第（一）项、第（二）项/,
@@ -112,7 +119,7 @@ describe('reply letters for the 21 outcomes', () => {
     expect(draftLetter('unavailableNotHeld', { ...full, holderOrgan: '' })).toContain('该政府信息不存在');
     expect(draftLetter('notProcessedPublication', full)).toContain('华城镇人民政府网站');
     expect(draftLetter('disclosed', full)).toContain('已经主动公开');
-    expect(draftLetter('disclosed', { ...full, whereToGet: undefined })).toContain('提供方式和时间：纸质文本邮寄');
+    expect(draftLetter('disclosed', without('whereToGet'))).toContain('提供方式和时间：纸质文本邮寄');
     expect(draftLetter('otherNoCorrection', full)).toContain('2026年3月4日告知您补正申请内容，补正期限至2026年3月20日');
     expect(draftLetter('otherFeeUnpaid', full)).toContain('缴费期限（2026年4月2日）');
     expect(draftLetter('otherOther', { ...full, court: '梅州市梅江区人民法院' })).toContain(
@@ -225,7 +232,7 @@ describe('notices', () => {
 
 describe('complete letters (条例 第五十一条; 行政复议法 第二十条; 行政诉讼法 第四十六条)', () => {
   it('a letter without the 复议机关 or court keeps a marker, and checkComplete refuses it naming the marker', () => {
-    const letter = renderLetter('disclosed', { ...full, reviewOrgan: undefined, court: undefined });
+    const letter = renderLetter('disclosed', without('reviewOrgan', 'court'));
     expect(letter.missing).toEqual(['行政复议机关', '人民法院']);
     const refused = checkComplete(letter);
     expect(refused).toMatchObject({ ok: false, code: 'LETTER_INCOMPLETE' });
@@ -235,7 +242,7 @@ describe('complete letters (条例 第五十一条; 行政复议法 第二十条
   });
 
   it("第三十六条（五）: not this organ's — says so, with the responsible organ when known", () => {
-    const notOurs = { ...full, holderOrgan: undefined, holderContact: undefined, notThisOrgan: 'yes' };
+    const notOurs = { ...without('holderOrgan', 'holderContact'), notThisOrgan: 'yes' };
     const text = draftLetter('unavailableNotHeld', { ...notOurs, reason: '该项目由县交通运输局组织实施' });
     expect(text).toContain('不属于本机关负责公开的政府信息，理由：该项目由县交通运输局组织实施。');
     expect(text).not.toContain('不存在');

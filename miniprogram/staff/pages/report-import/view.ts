@@ -2,7 +2,7 @@
  * What the import page shows of a preview, as plain functions of the server's answer: the cells by row with the
  * format's labels, the sections present, and the sentence about the version the import will become.
  */
-import { FORMAT_2021, type Finding, type ImportPreview } from 'gongkai-staff';
+import { FORMAT_2021, normaliseOrganName, sameOrgan, type Finding, type ImportPreview } from 'gongkai-staff';
 import { groupFindings, type FindingGroup } from '../report/view';
 
 /** One row of a table with the columns concerned, e.g. 予以公开：自然人、商业企业…. */
@@ -45,10 +45,12 @@ export function cellLines(findings: readonly Finding[], check: Finding['check'])
   return [...rows].map(([key, row]) => ({ key, text: `${row.label}：${row.columns.join('、')}` }));
 }
 
-/** Organ names compared without the 人民政府 suffix a title often drops (扎毛乡 vs 扎毛乡人民政府). */
-function sameOrgan(read: string, own: string): boolean {
-  const bare = (s: string) => s.replace(/\s/g, '').replace(/人民政府$/, '');
-  return bare(read) !== '' && (bare(own).includes(bare(read)) || bare(read).includes(bare(own)));
+/**
+ * The name read is another organ's, or none (未识别机关, 我局): compared as the county compares names
+ * (shared/records organ-name.ts: 扎毛乡 ≈ 扎毛乡人民政府 ≈ 青禾县扎毛乡).
+ */
+export function organDiffers(read: string, own: string): boolean {
+  return normaliseOrganName(read) === '' || !sameOrgan(read, own);
 }
 
 export function previewView(p: ImportPreview): PreviewView {
@@ -62,7 +64,7 @@ export function previewView(p: ImportPreview): PreviewView {
   return {
     organ: p.organ,
     ownOrgan: p.ownOrgan,
-    organDiffers: !sameOrgan(p.organ, p.ownOrgan),
+    organDiffers: organDiffers(p.organ, p.ownOrgan),
     year: p.year,
     cellsText: `共 ${p.cells.total} 格，读出 ${p.cells.filled} 格`,
     inferredCount: p.cells.inferred,

@@ -101,13 +101,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   })).filter((g) => g.items.length > 0);
 }
 
-/** The content check's finding that 五 repeats last year's text (shared/checks content.ts), '' when absent. */
+/** The note that 五 repeats last year's text (shared/checks across.ts, problemsSimilar), '' when absent. */
 export function problemsRepeat(findings: readonly Finding[]): string {
-  const title = heading('problems');
-  return (
-    findings.find((f) => f.check === 'requiredContent' && f.message.includes(title) && f.message.includes('上年'))
-      ?.message ?? ''
-  );
+  return findings.find((f) => f.check === 'problemsSimilar')?.message ?? '';
 }
 
 export function editorRows(sections: Sections, last: Sections | null): EditorRow[] {
