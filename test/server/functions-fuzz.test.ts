@@ -12,7 +12,7 @@ import { contractRefuses, expectSafeAnswer, fuzzCallerOf, fuzzRuns, fuzzSeed } f
 import { ACTIONS, buildWorld, type World } from '../backend/reliability/world';
 
 const RUNS = fuzzRuns(30, 'FUZZ_HTTP_RUNS');
-jest.setTimeout(60_000);
+jest.setTimeout(Math.max(60_000, RUNS * 200));
 let w: World;
 const tokens = new Map<string, string>();
 beforeAll(async () => {
