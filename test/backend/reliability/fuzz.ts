@@ -8,7 +8,7 @@ import { allows } from '../../../shared/policy';
 import { COLLECTIONS } from '../../../backend/collections';
 import { normalizeTexts } from '../../../shared/records/common';
 import fc from 'fast-check';
-import type { FunctionName } from '../../../shared/api';
+import { FUNCTION_NAMES, type FunctionName } from '../../../shared/api';
 import { fuzzPayloadOf } from './arbitraries';
 import { ACTIONS, buildWorld, type ActionCase, type CallerKind, type World } from './world';
 
@@ -69,13 +69,23 @@ export function expectSafeAnswer(w: World, a: ActionCase, payload: unknown, r: R
   });
 }
 
+/** The functions of each fuzz file but the last, which takes every other function (a new one is fuzzed there). */
+const FUZZ_GROUPS: Record<'organ-items' | 'records-reports', readonly FunctionName[]> = {
+  'organ-items': ['organ', 'items'],
+  'records-reports': ['stats', 'cases', 'reports'],
+};
+
 /**
- * The in-process fuzz of the actions of `functions` (one test file per group, so jest can spread them over its
+ * The in-process fuzz of the actions of one group of functions (one test file per group, so jest can spread them over its
  * workers): hostile JSON and near misses through the function's dispatch (defineFunction: caller, access, texts,
  * contract, handler) on the local server through the real SDK, as a caller the action lets through. `npm test`
  * runs 1,000 per action with a fixed seed; `npm run fuzz` 10,000 with a fresh one (printed on a failure).
  */
-export function fuzzInProcess(functions: readonly FunctionName[]): void {
+export function fuzzInProcess(group: 'organ-items' | 'records-reports' | 'the rest'): void {
+  const functions: readonly FunctionName[] =
+    group === 'the rest'
+      ? FUNCTION_NAMES.filter((f) => !Object.values(FUZZ_GROUPS).flat().includes(f))
+      : FUZZ_GROUPS[group];
   const runs = fuzzRuns(1000);
   jest.setTimeout(Math.max(60_000, runs * 60));
   let w: World;
