@@ -21,12 +21,15 @@ import { AppError } from './errors';
 import { idempotencyKey, storeAnswer, storedAnswer } from './idempotency';
 import { errorCodeOf, type Db } from './sdk';
 import { inTransaction, type Transaction } from './transaction';
+import type { FileStore } from './files';
 import type { SubscribeSender } from './subscribe';
 
 /** What reaches the platform beyond the database, injected per deployment (production, local, tests). */
 export interface Services {
   /** Sends a subscribe message (订阅消息); null where none can be sent (nothing leaves, messages stay queued). */
   subscribe: SubscribeSender | null;
+  /** Cloud storage for files a function makes (the report as .docx); null where there is none. */
+  files?: FileStore | null;
   log: (line: string) => void;
 }
 
@@ -38,6 +41,8 @@ export interface HandlerContext {
   caller: Caller;
   now: Date;
   audit(entry: AuditEntry): Promise<void>;
+  /** Cloud storage (Services.files); absent where there is none. */
+  files?: FileStore | null;
 }
 
 /** What a transactional body gets: the transaction for every read and write, and a buffered audit. */
@@ -85,6 +90,8 @@ export interface Invocation {
   log?: (line: string) => void;
   /** How subscribe messages leave (cloudfunctions: the SDK's openapi; local server: recorded as sent locally). */
   subscribe?: SubscribeSender;
+  /** Where files a function makes are stored (cloudfunctions: cloud storage; local server: its files store). */
+  files?: FileStore;
   /** The caller's network address, where known (the local server), for the anonymous rate limits. */
   client?: string | null;
 }
@@ -189,7 +196,8 @@ async function runAfterCommit(db: Db, services: Services, tasks: readonly AfterC
 
 async function runPlain(handler: PlainHandler, input: unknown, call: Call): Promise<Result<unknown>> {
   const { db, caller, now, fn } = call;
-  const ctx: HandlerContext = { db, caller, now, audit: (entry) => appendAudit(db, caller, fn, entry, now) };
+  const audit = (entry: AuditEntry) => appendAudit(db, caller, fn, entry, now);
+  const ctx: HandlerContext = { db, caller, now, audit, files: call.services.files ?? null };
   try {
     return { ok: true, data: await handler(input, ctx) };
   } catch (e) {
@@ -221,7 +229,10 @@ export function defineFunction<FC extends FunctionContract>(
     throw new Error(
       `${name}: handlers do not match the contract (missing: ${missing.join(', ')}; extra: ${extra.join(', ')})`,
     );
-  return async (event, { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, client }) => {
+  return async (
+    event,
+    { db, openid, now = () => new Date(), log = (l) => console.error(l), subscribe, files, client },
+  ) => {
     const parsed = parseWith(functionEventSchema, event);
     if (!parsed.ok) return parsed;
     const { action: actionName, payload, idempotencyKey: callKey } = parsed.data;
@@ -258,7 +269,7 @@ export function defineFunction<FC extends FunctionContract>(
         now: now(),
         idempotencyKey: callKey ?? null,
         key,
-        services: { subscribe: subscribe ?? null, log },
+        services: { subscribe: subscribe ?? null, files: files ?? null, log },
       };
       if (def.transactional) {
         try {

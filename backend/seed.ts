@@ -72,7 +72,8 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     const names = { editor: '党政办 扎西', reviewer: '分管副乡长 卓玛', leader: '乡长 才让' };
     await call(role, 'organ', 'bind', { code: invite.code, displayName: names[role] });
   }
-  await call('admin', 'reports', 'importPublished', { text: seedReportText });
+  // The seed's text gives no publish date: the demo's is the last day 条例 第四十九条 allows (31 January).
+  await call('admin', 'reports', 'importPublished', { text: seedReportText, publishedOn: '2024-01-31' });
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today));
   const titles = [
     '关于做好春耕备耕工作的通知',

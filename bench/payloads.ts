@@ -28,6 +28,7 @@ function runPayloadBench(): string[] {
     version: 1,
     report,
     source: 'imported' as const,
+    versions: [{ id: 'o-2023-v1', version: 1, publishedAt: '2024-01-20T02:00:00.000Z', reason: null }],
   };
   const builder = {
     tables: builderTables(report.cells),

@@ -2,7 +2,7 @@
  * What `check-dir` prints: a table with one row per report (file, organ, year, cells read, errors,
  * warnings, notes), the same rows as an HTML page with each report's findings behind a click, or JSON.
  */
-import { ACROSS_THRESHOLDS, ACROSS_THRESHOLD_MEANINGS } from '../shared/checks';
+import { ACROSS_THRESHOLDS, ACROSS_THRESHOLD_MEANINGS, type AcrossThresholds } from '../shared/checks';
 import { CELL_ADDRESSES } from '../shared/format';
 import { escapeHtml } from '../shared/render';
 import type { Finding } from '../shared/report/schema';
@@ -96,7 +96,12 @@ function findingsCell(r: DirReport): string {
 }
 
 /** A page for a browser: one row per report, its findings behind a click, the notes' thresholds below. */
-export function dirHtml(rows: readonly DirReport[], folder: string): string {
+export function dirHtml(
+  rows: readonly DirReport[],
+  folder: string,
+  thresholds: Partial<AcrossThresholds> = {},
+): string {
+  const used: AcrossThresholds = { ...ACROSS_THRESHOLDS, ...thresholds };
   const body = rows
     .map((r) => {
       const n = (level: Finding['level']) =>
@@ -107,11 +112,8 @@ export function dirHtml(rows: readonly DirReport[], folder: string): string {
       );
     })
     .join('\n');
-  const thresholds = Object.entries(ACROSS_THRESHOLD_MEANINGS)
-    .map(
-      ([k, meaning]) =>
-        `<dt>${k} = ${ACROSS_THRESHOLDS[k as keyof typeof ACROSS_THRESHOLDS]}</dt><dd>${escapeHtml(meaning)}</dd>`,
-    )
+  const legend = Object.entries(ACROSS_THRESHOLD_MEANINGS)
+    .map(([k, meaning]) => `<dt>${k} = ${used[k as keyof AcrossThresholds]}</dt><dd>${escapeHtml(meaning)}</dd>`)
     .join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -122,7 +124,7 @@ export function dirHtml(rows: readonly DirReport[], folder: string): string {
 <tbody>
 ${body}
 </tbody></table>
-<h2>“说明”的提示阈值</h2><dl>${thresholds}</dl>
+<h2>“说明”的提示阈值</h2><dl>${legend}</dl>
 </body></html>
 `;
 }

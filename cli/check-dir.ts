@@ -8,14 +8,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  acrossThresholdsSchema,
   checkAcrossReports,
   checkReport,
   groupOrganNames,
   normaliseOrganName,
   sortFindings,
+  type AcrossThresholds,
   type CheckInput,
   type OrganAliases,
 } from '../shared/checks';
+import { parseWith } from '../shared/errors';
 import { CELL_ADDRESSES } from '../shared/format';
 import type { Finding } from '../shared/report/schema';
 import { CliError } from './errors';
@@ -116,8 +119,15 @@ async function readAll(folder: string, files: readonly string[]): Promise<Read[]
 const organRead = (report: CheckInput): string | null =>
   normaliseOrganName(report.organ) === '' ? null : report.organ.trim();
 
+export interface CheckDirOptions {
+  aliases?: OrganAliases;
+  /** The notes' thresholds where the county's differ from ACROSS_THRESHOLDS. */
+  thresholds?: Partial<AcrossThresholds>;
+}
+
 /** Reads and checks every report under `folder` (an absolute path, or relative to `cwd`). */
-export async function checkDir(folder: string, cwd: string, aliases: OrganAliases = {}): Promise<DirReport[]> {
+export async function checkDir(folder: string, cwd: string, options: CheckDirOptions = {}): Promise<DirReport[]> {
+  const { aliases = {}, thresholds = {} } = options;
   const root = path.resolve(cwd, folder);
   const read = await readAll(root, reportFiles(root));
   const reports = read.filter((r): r is Read & { report: CheckInput } => r.report !== undefined);
@@ -127,6 +137,7 @@ export async function checkDir(folder: string, cwd: string, aliases: OrganAliase
   );
   const across = checkAcrossReports(
     reports.map((r, i) => ({ organ: keys[i] ?? '', year: r.report.year, report: r.report })),
+    thresholds,
   );
   const checked = new Map<string, DirReport>(
     reports.map((r, i) => [
@@ -175,14 +186,17 @@ export const count = (r: DirReport, level: Finding['level']): number =>
 export const inferredCells = (r: DirReport): number =>
   new Set(r.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells)).size;
 
+function readJson(file: string, cwd: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (e) {
+    throw new CliError(`无法读取${what} ${file}：${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
 /** Reads a JSON map alias → canonical name for --aliases. */
 export function readAliases(file: string, cwd: string): OrganAliases {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
-  } catch (e) {
-    throw new CliError(`无法读取机关别名文件 ${file}：${e instanceof Error ? e.message : String(e)}`, 2);
-  }
+  const value = readJson(file, cwd, '机关别名文件');
   const ok =
     typeof value === 'object' &&
     value !== null &&
@@ -190,4 +204,11 @@ export function readAliases(file: string, cwd: string): OrganAliases {
     Object.values(value).every((v) => typeof v === 'string');
   if (!ok) throw new CliError(`机关别名文件 ${file} 应为 {"别名": "规范名称"} 形式的 JSON`, 2);
   return value as OrganAliases;
+}
+
+/** Reads the county's own note thresholds for --thresholds: any of ACROSS_THRESHOLDS' keys. */
+export function readThresholds(file: string, cwd: string): Partial<AcrossThresholds> {
+  const parsed = parseWith(acrossThresholdsSchema, readJson(file, cwd, '阈值文件'));
+  if (!parsed.ok) throw new CliError(`阈值文件 ${file} 有误：${parsed.message}`, 2);
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
 }

@@ -28,6 +28,8 @@ export type ExpectedFigure = number | null | { value: number; approximate: true 
 export interface Expected {
   organ?: string;
   year: number;
+  /** The format the report is printed in, when not the 2021 one (a report on 2019 or 2020: "2019"). */
+  formatVersion?: '2019' | '2021';
   cells: Partial<Record<TableKey, string[]>>;
   narrative: Partial<Record<NarrativeKey, ExpectedFigure>>;
   findings: { check: string; level: string; note?: string }[];
@@ -118,6 +120,7 @@ export interface Score {
   findings: { matched: number; expected: number; missed: string[] };
   falseErrors: string[];
   organ: { expected?: string; actual: string };
+  format: { expected: string; actual: string };
   /** Why the importer refused the report as a whole, if it did. */
   refused?: string;
 }
@@ -179,6 +182,7 @@ export function scoreReport(entry: CorpusEntry, report: ReportData, findings: re
     },
     falseErrors,
     organ: { ...(entry.expected.organ ? { expected: entry.expected.organ } : {}), actual: report.organ },
+    format: { expected: entry.expected.formatVersion ?? '2021', actual: report.formatVersion },
   };
 }
 
@@ -235,6 +239,12 @@ export function scoreTable(scores: readonly Score[], entries: readonly CorpusEnt
         scores.filter((s) => s.organ.expected !== undefined).length
       }`,
     ],
+    [
+      'formats detected (2019 / 2021)',
+      `${scores.filter((s) => s.format.expected === s.format.actual).length} / ${scores.length} (${
+        scores.filter((s) => s.format.expected === '2019').length
+      } in the 2019 format)`,
+    ],
     ['false errors', String(sum((s) => s.falseErrors.length))],
     ['reports refused as a whole', String(scores.filter((s) => s.refused).length)],
   ];
@@ -246,6 +256,9 @@ export function scoreTable(scores: readonly Score[], entries: readonly CorpusEnt
     ...s.narrative.missed.map((m) => `${s.id} narrative ${m}`),
     ...s.findings.missed.map((m) => `${s.id} finding not found: ${m}`),
     ...s.falseErrors.map((m) => `${s.id} false error ${m}`),
+    ...(s.format.expected !== s.format.actual
+      ? [`${s.id} format ${s.format.actual} (source ${s.format.expected})`]
+      : []),
     ...(s.organ.expected !== undefined && s.organ.expected !== s.organ.actual
       ? [`${s.id} organ “${s.organ.actual}” (source “${s.organ.expected}”)`]
       : []),

@@ -62,7 +62,7 @@ export function asReportData(input: CheckInput): ReportData {
   return {
     organ: input.organ,
     year: input.year,
-    formatVersion: '2021',
+    formatVersion: input.formatVersion === '2019' ? '2019' : '2021',
     cells: input.cells,
     sections: input.sections,
     ...(input.preface !== undefined ? { preface: input.preface } : {}),

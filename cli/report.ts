@@ -10,7 +10,7 @@ import { localEnv } from '../server/env';
 import { cellName, checkReport, hasErrors } from '../shared/checks';
 import { renderHtml, renderMarkdown } from '../shared/render';
 import { renderDocx } from '../shared/render/docx';
-import { checkDir, readAliases } from './check-dir';
+import { checkDir, readAliases, readThresholds } from './check-dir';
 import { dirHtml, dirJson, dirTable } from './check-dir-output';
 import { CliError } from './errors';
 import { loadCorpus, scoreCorpus, scoreTable } from './corpus';
@@ -26,13 +26,14 @@ const USAGE = `用法：
   npm run -s report -- render <报告> --format md|html
   npm run -s report -- render <报告> --format docx --out <报告.docx>
   npm run -s report -- corpus [--json]
-  npm run -s report -- check-dir <文件夹> [--html <报告.html>] [--json] [--aliases <别名.json>]
+  npm run -s report -- check-dir <文件夹> [--html <报告.html>] [--json] [--aliases <别名.json>] [--thresholds <阈值.json>]
 <报告>：文本（.txt，从 Word 或网页复制）、Markdown（.md）、网页（.html）、.docx、.pdf（有文字层的）或 import --json 写出的 JSON。
 check-dir：读取文件夹及其子文件夹中的每份报告（上述各种形式），按机关（读出的名称，去掉“人民政府”、上级地名等后
   归并；--aliases 给出 {"别名": "规范名称"}）和年度分组，逐份检查，并跨报告核对：上年结转与上年结转下年度（错误）、
   规范性文件/规章现行有效件数的承接（提示），以及“说明”（低于提示，附阈值）：“五”与往年相似、新收申请数超过同年
   同类机关中位数 3 倍、“其他处理”占比过高、主动公开为 0。每份报告一行：文件、机关、年度、读出单元格、错误、提示、
-  说明；--html 写出网页（点开每行看详细发现），--json 输出 [{ file, organ, year, findings }]。机关或年度无法识别的
+  说明；--html 写出网页（点开每行看详细发现），--json 输出 [{ file, organ, year, findings }]；--thresholds 给出本县的
+  “说明”阈值（如 {"problemsSimilarity": 0.85}，各项含义见 shared/checks/thresholds.ts）。机关或年度无法识别的
   报告照样列出并注明；.doc、.wps、.ofd 和图片列为无法读取。有错误发现或有无法读取的报告时退出码为 1。
 选项也可写作 --format=html、--last-year=<文件>、--out=<文件>、--html=<文件>；--help 显示本说明。`;
 
@@ -46,6 +47,7 @@ interface Args {
   out?: string;
   html?: string;
   aliases?: string;
+  thresholds?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -56,20 +58,22 @@ export function parseArgs(argv: readonly string[]): Args {
   let out: string | undefined;
   let html: string | undefined;
   let aliases: string | undefined;
+  let thresholds: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     // --format=html is --format html.
-    const eq = /^(--last-year|--format|--out|--html|--aliases)=(.*)$/.exec(raw);
+    const eq = /^(--last-year|--format|--out|--html|--aliases|--thresholds)=(.*)$/.exec(raw);
     const a = eq ? (eq[1] ?? '') : raw;
     if (a === '--help' || a === '-h') return { command: 'help', file: '', json: false };
     if (a === '--json') json = true;
-    else if (['--last-year', '--format', '--out', '--html', '--aliases'].includes(a)) {
+    else if (['--last-year', '--format', '--out', '--html', '--aliases', '--thresholds'].includes(a)) {
       const value = eq ? eq[2] : argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
       if (a === '--last-year') lastYear = value;
       else if (a === '--out') out = value;
       else if (a === '--html') html = value;
       else if (a === '--aliases') aliases = value;
+      else if (a === '--thresholds') thresholds = value;
       else format = value;
     } else if (a.startsWith('-')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
@@ -86,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Args {
     ...(out ? { out } : {}),
     ...(html ? { html } : {}),
     ...(aliases ? { aliases } : {}),
+    ...(thresholds ? { thresholds } : {}),
   };
 }
 
@@ -155,8 +160,10 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       };
     }
     case 'check-dir': {
-      const rows = await checkDir(args.file, cwd, args.aliases ? readAliases(args.aliases, cwd) : {});
-      if (args.html) writeFileSync(path.resolve(cwd, args.html), dirHtml(rows, args.file));
+      const thresholds = args.thresholds ? readThresholds(args.thresholds, cwd) : {};
+      const aliases = args.aliases ? readAliases(args.aliases, cwd) : {};
+      const rows = await checkDir(args.file, cwd, { aliases, thresholds });
+      if (args.html) writeFileSync(path.resolve(cwd, args.html), dirHtml(rows, args.file, thresholds));
       const failed = rows.some((r) => r.unreadable !== undefined || r.findings.some((f) => f.level === 'error'));
       return {
         stdout: args.json ? dirJson(rows) : dirTable(rows) + (args.html ? `已写入 ${args.html}\n` : ''),

@@ -7,12 +7,14 @@
  */
 import { openidForToken, LOGIN_HEADER } from '../backend/dev-logins';
 import { FUNCTION_HANDLERS } from '../backend/functions';
+import type { FileStore } from '../backend/files';
 import type { Db } from '../backend/sdk';
 import { localSubscribeSender } from '../backend/subscribe';
 import { describeBytes, FUNCTION_BODY_LIMIT, HttpError, readJson, sendJson } from './http/envelope';
 import type { Router } from './http/router';
 
-export function installFunctions(router: Router, db: () => Db): void {
+/** `files`: the functions' cloud storage (the files store once the server knows its address), else none. */
+export function installFunctions(router: Router, db: () => Db, files: () => FileStore | null = () => null): void {
   router.post('/functions/:name', async (req, res, { params }) => {
     const name = params.name ?? '';
     const handler = Object.prototype.hasOwnProperty.call(FUNCTION_HANDLERS, name)
@@ -51,6 +53,14 @@ export function installFunctions(router: Router, db: () => Db): void {
       return;
     }
     const client = req.socket.remoteAddress ?? null;
-    sendJson(res, 200, await handler(event, { db: db(), openid, client, subscribe: localSubscribeSender }));
+    const store = files();
+    const invocation = {
+      db: db(),
+      openid,
+      client,
+      subscribe: localSubscribeSender,
+      ...(store ? { files: store } : {}),
+    };
+    sendJson(res, 200, await handler(event, invocation));
   });
 }

@@ -6,6 +6,7 @@
 import { localEnv } from './env';
 import { readFileSync } from 'node:fs';
 import { INDEXES } from '../backend/indexes';
+import type { FileStore } from '../backend/files';
 import { createSetupCode } from '../backend/organ';
 import { connectLocal, type Db } from '../backend/sdk';
 import { sweepRequests } from '../backend/requests';
@@ -16,7 +17,7 @@ import { COLLECTIONS } from '../backend/collections';
 import { DEFAULT_DATA_DIR, startServer } from './app';
 import { describeReport, ensureAuditKey } from './audit-key';
 import { runMain, stopOnSignals } from './process';
-import { installFiles } from './files';
+import { installFiles, localFileStore } from './files';
 import { installFunctions } from './functions';
 import { installPortal, portalNotFound, SEED_REPORT_FILE } from './portal';
 import { loadOrgan } from './portal/data';
@@ -28,16 +29,20 @@ async function main(): Promise<void> {
     if (!db) throw new Error('database not ready');
     return db;
   };
+  let files: FileStore | null = null;
+  let siteUrl = '';
   const server = await startServer({
     dataDir: localEnv.dataDir(),
     indexes: INDEXES,
     routes: (r) => {
-      installFunctions(r, handle);
-      installPortal(r, handle);
+      installFunctions(r, handle, () => files);
+      installPortal(r, handle, () => siteUrl);
     },
     notFound: portalNotFound(handle),
   });
   installFiles(server.router, server.dataDir, handle, server.publicUrl);
+  files = localFileStore(server.dataDir, server.publicUrl);
+  siteUrl = server.publicUrl;
   db = connectLocal(server.url, server.adminKey);
   if (await isEmpty(db)) {
     console.log('首次启动：正在创建演示机关 扎毛乡人民政府…');

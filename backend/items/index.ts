@@ -1,5 +1,8 @@
 /** The items function: drafts, the 三审 approval chain, publishing with a 索引号, withdrawal and correction. */
-import type { ItemDetail, ItemHistory, TrailView } from '../../shared/api/items';
+import type { ItemDetail, ItemHistory, PublicationCheck, TrailView } from '../../shared/api/items';
+import { PUBLICATION_RULE, publicationDelay } from '../../shared/calendar/publication';
+import { calendarFor } from '../requests/store';
+import { shanghaiDate } from '../time';
 import { defineFunction } from '../runtime';
 import { itemsContract } from '../../shared/api/contracts/items';
 import { listItems } from './list';
@@ -10,6 +13,22 @@ import { correct, create, update, withdraw } from './write';
 
 export const itemsFunction = defineFunction('items', itemsContract, {
   list: { handler: (input, ctx) => listItems(ctx, input) },
+
+  /** 条例 第二十六条: publishing today, how many working days after 成文日期 (the organ's calendar). */
+  publicationDelay: {
+    async handler(input, ctx): Promise<PublicationCheck> {
+      const calendar = await calendarFor(ctx.db, staffOf(ctx).organId);
+      const delay = publicationDelay(calendar, input.writtenDate, shanghaiDate(ctx.now));
+      const lastDay = calendar.addWorkdays(input.writtenDate, PUBLICATION_RULE.workdays).date;
+      return {
+        workdays: delay.workdays,
+        late: delay.late,
+        lastDay,
+        provisional: delay.provisional,
+        warning: delay.warning ?? null,
+      };
+    },
+  },
 
   get: {
     async handler(input, ctx) {

@@ -83,13 +83,32 @@ export async function approve(
   const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, step, 'approve', input.comment)];
   // 先审批后公开: only the last step's approval publishes.
   const move = approved(step, chainOfDraft(draft));
-  await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, trail }, ctx.now);
   ctx.audit({ action: 'approve', target: draft._id });
   if (move.status === 'inReview') {
+    await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, trail }, ctx.now);
     await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '上一步已通过，请审批');
     return { status: 'inReview', step: move.step, waitingFor: move.waitingFor ?? null };
   }
-  return { status: 'published', step: null, published: await publishInTx(ctx, staff.organId, report, 'built') };
+  const publication = { source: 'built' as const, reason: draft.correctionReason };
+  const published = await publishInTx(ctx, staff.organId, report, publication);
+  // The reason went with the version it explains; the draft rests as published again.
+  const { correctionReason: _done, ...rest } = { ...draft, status: move.status, step: move.step, trail };
+  await saveDraft(ctx.tx, rest, ctx.now);
+  return { status: 'published', step: null, published };
+}
+
+/**
+ * A published report reopened as a draft to be corrected (the published version stays public until the corrected
+ * one passes the chain); the reason is kept on the draft and stored with the new version.
+ */
+export async function correct(input: { year: number; reason: string }, ctx: TxContext): Promise<ReportMoved> {
+  const staff = staffOf(ctx);
+  const draft = await readDraft(ctx.tx, staff.organId, input.year);
+  if (draft.status !== 'published') throw conflict('只有已发布的报告可以更正；请刷新');
+  const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, -1, 'correct', input.reason)];
+  await saveDraft(ctx.tx, { ...draft, status: 'draft', step: null, correctionReason: input.reason, trail }, ctx.now);
+  ctx.audit({ action: 'correct', target: draft._id, after: { reason: input.reason } });
+  return { status: 'draft', step: null };
 }
 
 export async function reject(input: { year: number; comment: string }, ctx: TxContext): Promise<ReportMoved> {

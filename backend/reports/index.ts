@@ -12,19 +12,23 @@
 import { reportsContract } from '../../shared/api/contracts/reports';
 import { staffOf } from '../caller';
 import { defineFunction } from '../runtime';
-import { approve, reject, submit } from './chain';
+import { approve, correct, reject, submit } from './chain';
 import { buildView, cellRecords, check, countYear, saveNarrative, status } from './drafts';
-import { exportHtml, getPublished, importPublished, listPublished, previewImport } from './publish';
+import { exportDocx, exportHtml, getPublished, importPublished, listPublished, previewImport } from './publish';
+import { latePublicationsOf } from './late';
 
 export const reportsFunction = defineFunction('reports', reportsContract, {
   listPublished: { handler: listPublished },
   getPublished: { handler: getPublished },
   exportHtml: { handler: exportHtml },
+  exportDocx: { handler: exportDocx },
   build: { handler: buildView },
+  latePublications: { handler: latePublicationsOf },
   status: { handler: status },
   cellRecords: { handler: cellRecords },
   check: { handler: check },
   saveNarrative: { transaction: saveNarrative },
+  correct: { transaction: correct },
   submit: { transaction: submit },
   approve: {
     prepare: (input, ctx) => countYear(ctx.db, staffOf(ctx).organId, input.year),

@@ -2,20 +2,31 @@
  * Published annual reports: a new immutable version on the last approval (or an import of a past report's
  * published text), the list and the text citizens read without login, and the HTML export.
  */
-import type { ExportedHtml, ImportPreview, PublishedReport, PublishedReportSummary } from '../../shared/api/reports';
+import type { z } from 'zod';
+import type {
+  ExportedDocx,
+  ExportedHtml,
+  ImportPreview,
+  importPublishedSchema,
+  PublishedReport,
+  PublishedReportSummary,
+} from '../../shared/api/reports';
 import { checkReport } from '../../shared/checks';
 import { CELL_ADDRESSES, SECTION_KEYS } from '../../shared/format';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
 import { importReportText } from '../../shared/import/report-text';
+import { publishDateIn } from '../../shared/import/publish-date';
 import { renderHtml, reportTitle } from '../../shared/render';
+import { renderDocx } from '../../shared/render/docx';
 import type { ReportData } from '../../shared/report';
-import { AppError, conflict } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { staffOf } from '../caller';
 import { organOf } from '../organs';
 import type { HandlerContext, TxContext } from '../runtime';
 import {
   latestPublished,
   listLatestPublished,
+  listVersions,
   loadPublished,
   publishedExists,
   savePublished,
@@ -23,12 +34,32 @@ import {
   type StoredPublishedReport,
 } from './store';
 
-/** A new immutable version, inside the caller's transaction: a second publish of the same version conflicts. */
+/** How a version comes to be: built and approved here, or imported (with its own date when known). */
+export type Publication =
+  | { source: 'built'; reason?: string | undefined }
+  | { source: 'imported'; reason?: string | undefined; publishedOn: string | null };
+
+/** The stored fields of a publication: an import's own date (00:00 Asia/Shanghai), else now. */
+function publicationFields(p: Publication, now: Date) {
+  if (p.source === 'built') return { source: p.source, publishedAt: now.toISOString() };
+  const own = p.publishedOn ? new Date(`${p.publishedOn}T00:00:00+08:00`).toISOString() : null;
+  return {
+    source: p.source,
+    publishedAt: own ?? now.toISOString(),
+    importedAt: now.toISOString(),
+    ...(own ? {} : { undated: true as const }),
+  };
+}
+
+/**
+ * A new immutable version, inside the caller's transaction: a second publish of the same version conflicts. A
+ * version after the first keeps the reason it corrects the one before.
+ */
 export async function publishInTx(
   ctx: TxContext,
   organId: string,
   report: ReportData,
-  source: 'built' | 'imported',
+  publication: Publication,
 ): Promise<PublishedReportSummary> {
   const previous = await latestPublished(ctx.tx, organId, report.year);
   const version = previous ? previous.version + 1 : 1;
@@ -40,14 +71,16 @@ export async function publishInTx(
     organ: report.organ,
     year: report.year,
     version,
-    publishedAt: ctx.now.toISOString(),
-    source,
+    ...publicationFields(publication, ctx.now),
+    reason: version > 1 ? (publication.reason ?? null) : null,
     report,
   };
   await savePublished(ctx.tx, doc);
   ctx.audit({ action: 'publish', target: id, after: report });
   return summaryOf(doc);
 }
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The published text read and checked: the one parse both importPublished and previewImport use. */
 function readImport(text: string): ReportData {
@@ -62,8 +95,13 @@ function readImport(text: string): ReportData {
   return { ...imported, findings: checkReport(imported) };
 }
 
-export async function importPublished(input: { text: string }, ctx: TxContext): Promise<PublishedReportSummary> {
-  return publishInTx(ctx, staffOf(ctx).organId, readImport(input.text), 'imported');
+export async function importPublished(
+  input: z.output<typeof importPublishedSchema>,
+  ctx: TxContext,
+): Promise<PublishedReportSummary> {
+  const report = readImport(input.text);
+  const publishedOn = input.publishedOn ?? publishDateIn(input.text, report.year);
+  return publishInTx(ctx, staffOf(ctx).organId, report, { source: 'imported', publishedOn, reason: input.reason });
 }
 
 export async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {
@@ -88,6 +126,7 @@ export async function previewImport(input: { text: string }, ctx: HandlerContext
     findings: report.findings,
     sections: SECTION_KEYS.filter((k) => report.sections[k].trim() !== ''),
     existing: existing ? summaryOf(existing) : null,
+    publishedOn: publishDateIn(input.text, report.year),
   };
 }
 
@@ -97,11 +136,24 @@ export function listPublished(input: { organId?: string | undefined }, ctx: Hand
 
 export async function getPublished(input: { id: string }, ctx: HandlerContext): Promise<PublishedReport> {
   const row = await loadPublished(ctx.db, input.id);
-  return { ...summaryOf(row), report: row.report, source: row.source };
+  const versions = await listVersions(ctx.db, row.organId, row.year);
+  return { ...summaryOf(row), report: row.report, source: row.source, versions };
 }
 
 export async function exportHtml(input: { id: string }, ctx: HandlerContext): Promise<ExportedHtml> {
   staffOf(ctx);
   const { report } = await loadPublished(ctx.db, input.id);
   return { html: renderHtml(report), fileName: `${reportTitle(report.organ, report.year)}.html` };
+}
+
+/** The published report as Word, put in cloud storage under the organ's folder; answers a temporary link. */
+export async function exportDocx(input: { id: string }, ctx: HandlerContext): Promise<ExportedDocx> {
+  const staff = staffOf(ctx);
+  const row = await loadPublished(ctx.db, input.id);
+  if (row.organId !== staff.organId) throw notFound('年度报告');
+  if (!ctx.files) throw new AppError('INTERNAL', '文件存储暂不可用，请稍后再试');
+  const fileName = `${reportTitle(row.report.organ, row.report.year)}（第${row.version}版）.docx`;
+  const data = Buffer.from(await renderDocx(row.report));
+  const stored = await ctx.files.put(`reports/${row.organId}/${row._id}.docx`, data, DOCX_TYPE);
+  return { ...stored, fileName };
 }

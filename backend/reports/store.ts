@@ -4,7 +4,7 @@
  * (`published_reports`, immutable; a correction is a new version).
  */
 import * as z from 'zod';
-import type { PublishedReportSummary } from '../../shared/api/reports';
+import type { PublishedReportSummary, ReportVersion } from '../../shared/api/reports';
 import { approvalChainSchema, DEFAULT_CHAIN, trailFrom, type Chain } from '../../shared/approval';
 import { emptySections, reportDataSchema, type Sections } from '../../shared/report';
 import { COLLECTIONS } from '../collections';
@@ -28,6 +28,8 @@ export const reportDraftSchema = z.looseObject({
   /** The chain fixed when the draft was submitted (absent before its first submission). */
   chain: approvalChainSchema.optional(),
   version: z.number().int().nonnegative().default(0),
+  /** While a published report is being corrected (reports.correct): why; it goes with the next version. */
+  correctionReason: z.string().optional(),
   trail: z.unknown().optional().transform(trailFrom),
   updatedAt: storedDate.optional(),
 });
@@ -84,6 +86,12 @@ const publishedFields = {
   /** ISO timestamp. */
   publishedAt: z.string(),
   source: z.enum(['built', 'imported']).catch('built'),
+  /** Why this version corrected the one before (reports.correct, or an import over a published version). */
+  reason: z.string().nullable().optional(),
+  /** An import whose own publish date is unknown: `publishedAt` is the import's. */
+  undated: z.literal(true).optional(),
+  /** When an imported version was stored (its `publishedAt` is the report's own date). */
+  importedAt: z.string().optional(),
 };
 /** A list row: everything but the report itself (left out of list queries). */
 const publishedSummarySchema = z.looseObject(publishedFields);
@@ -101,7 +109,18 @@ export function summaryOf(row: z.output<typeof publishedSummarySchema>): Publish
     year: row.year,
     publishedAt: row.publishedAt,
     version: row.version,
+    ...(row.undated ? { undated: true as const } : {}),
   };
+}
+
+/** Every version of one organ's year, oldest first, with why each corrected the one before. */
+export async function listVersions(db: Db, organId: string, year: number): Promise<ReportVersion[]> {
+  const list = publishedSummaries.parseAll(
+    await publishedSummaries.raw(db).where({ organId, year }).field({ report: false }).get(),
+  );
+  return list
+    .sort((a, b) => a.version - b.version)
+    .map((r) => ({ id: r._id, version: r.version, publishedAt: r.publishedAt, reason: r.reason ?? null }));
 }
 
 export async function loadPublished(store: Store, id: string): Promise<StoredPublishedReport> {

@@ -194,6 +194,7 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
         nthThisMonth: await nthThisMonth(ctx, stored),
         letter: stored.letter,
         noticesGranted: await pendingGrants(ctx.db, stored.request.id, stored.ownerOpenid),
+        codeReissues: stored.codeReissues,
       };
     },
   },
@@ -290,6 +291,7 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
         outcome,
         await calendarFor(ctx.db, stored.organId),
         today,
+        input.details,
       );
       return { outcome, title: letter.title, text: letter.text, missing: letter.missing };
     },
@@ -302,7 +304,19 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   reissueCode: {
     async transaction(input, ctx) {
       const stored = await loadForStaff(ctx.tx, ctx.caller, input.id);
-      const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now);
+      const { method, idLast4, note } = input.check;
+      // The check is the function's, not only the page's: the digits read off the document must be the request's.
+      if (stored.request.applicant.idNumber.slice(-4).toUpperCase() !== idLast4) {
+        const message = '证件号码后四位与申请记录不符，未补发查询码；请核对证件是否为申请时所填';
+        throw new AppError('VALIDATION', message, [{ path: 'check.idLast4', message }]);
+      }
+      const reissue = {
+        date: shanghaiDate(ctx.now),
+        method,
+        note: note ?? null,
+        staffId: ctx.caller.staff?._id ?? null,
+      };
+      const { queryCode, before, after } = await replaceQueryCode(ctx.tx, stored, ctx.now, reissue);
       ctx.audit({ action: 'reissueCode', target: input.id, before, after });
       return { id: input.id, applicationNo: stored.request.applicationNo, queryCode };
     },

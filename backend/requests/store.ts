@@ -26,7 +26,7 @@ import {
   type RequestIds,
   type RequestStatus,
 } from '../../shared/requests';
-import type { ReplyLetter } from '../../shared/api/requests';
+import { IDENTITY_CHECK_METHODS, type CodeReissue, type ReplyLetter } from '../../shared/api/requests';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import { organOf } from '../organs';
@@ -47,7 +47,14 @@ export interface StoredRequest {
   ownerOpenid: string | null;
   version: number;
   letter: ReplyLetter | null;
+  codeReissues: CodeReissue[];
 }
+
+const codeReissueSchema = z.object({
+  date: isoDate,
+  method: z.enum(IDENTITY_CHECK_METHODS),
+  note: z.string().nullable().catch(null),
+});
 
 const replyLetterSchema = z.object({ title: z.string(), text: z.string(), date: z.string() });
 
@@ -63,6 +70,7 @@ const storedRequestSchema = z.looseObject({
   ownerOpenid: z.string().nullable().catch(null),
   version: z.number().int().positive().catch(1),
   replyLetter: replyLetterSchema.nullable().catch(null),
+  codeReissues: z.array(codeReissueSchema).catch([]).default([]),
 });
 
 /**
@@ -71,10 +79,10 @@ const storedRequestSchema = z.looseObject({
 export function fromRow(row: Row): StoredRequest {
   const parsed = storedRequestSchema.safeParse(row);
   if (!parsed.success) throw new Error('info request document malformed');
-  const { _id, organId, ownerOpenid, version, replyLetter, ...fields } = parsed.data;
+  const { _id, organId, ownerOpenid, version, replyLetter, codeReissues, ...fields } = parsed.data;
   const { queryCodeHash: _hash, applicantType: _type, createdAt: _c, updatedAt: _u, ...rest } = fields;
   const request = { ...(rest as unknown as Omit<InfoRequest, 'id' | 'queryCode'>), id: _id, queryCode: '' };
-  return { row, request, organId, ownerOpenid, version, letter: replyLetter };
+  return { row, request, organId, ownerOpenid, version, letter: replyLetter, codeReissues };
 }
 
 /** Document fields of a request, less the id (the document's _id) and the 查询码 (hashed). */
@@ -266,14 +274,17 @@ export async function findByApplicationNo(
 }
 
 /** A new 查询码 for the request (only its hash is kept); the document before and after, for the audit. */
+/** A new 查询码 (only its hash stored), the identity check it was issued on appended to the request's record. */
 export async function replaceQueryCode(
   tx: Store,
   stored: StoredRequest,
   now: Date,
+  reissue: CodeReissue & { staffId: string | null },
 ): Promise<{ queryCode: string; before: Row; after: Row }> {
   const queryCode = newQueryCode();
   const { _id, ...current } = stored.row;
-  const after = { ...current, queryCodeHash: hashQueryCode(queryCode), updatedAt: now };
+  const codeReissues = [...stored.codeReissues, reissue];
+  const after = { ...current, queryCodeHash: hashQueryCode(queryCode), codeReissues, updatedAt: now };
   await tx.collection(COLLECTIONS.requests).doc(stored.request.id).set(after);
   return { queryCode, before: stored.row, after: { _id, ...after } };
 }

@@ -16,7 +16,9 @@ import {
   renderLetter,
   STATUS_LABELS,
   thirdPartyLetters,
+  withAnswerDetails,
   type ActionType,
+  type AnswerDetails,
   type InfoRequest,
   type NoticeSettings,
 } from '../../shared/requests';
@@ -83,6 +85,7 @@ export async function draftFor(
   outcome: Outcome,
   calendar: Calendar,
   today: string,
+  details: AnswerDetails = {},
 ) {
   const settings = await noticeSettingsFor(store, organId);
   const organ = {
@@ -90,7 +93,7 @@ export async function draftFor(
     ...(settings.reviewOrgan ? { reviewOrgan: settings.reviewOrgan } : {}),
     ...(settings.court ? { court: settings.court } : {}),
   };
-  return renderLetter(outcome, letterContextFor(request, organ, today, calendar));
+  return renderLetter(outcome, withAnswerDetails(letterContextFor(request, organ, today, calendar), details));
 }
 
 /** The actions that issue a notice or a letter to the third party (letters/issued.ts). */

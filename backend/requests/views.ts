@@ -42,6 +42,7 @@ function summary(state: DeadlineState, audience: Audience): DeadlineSummary {
     dueDate: state.dueDate,
     projected: state.projected,
     daysRemaining: state.daysRemaining,
+    daysOverdue: state.daysOverdue,
     atRisk: state.atRisk,
     overdue: state.overdue,
     pausedBy: state.pausedBy ?? null,

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { openidForToken, LOGIN_HEADER } from '../../backend/dev-logins';
+import type { FileStore, StoredFile } from '../../backend/files';
 import type { Db } from '../../backend/sdk';
 import { HttpError, readBody, sendJson } from '../http/envelope';
 import type { Router } from '../http/router';
@@ -28,10 +29,35 @@ function headerFileName(value: string | string[] | undefined): string | null {
   }
 }
 
-/** `publicUrl`: the base URL clients reach the server at — upload URLs never come from the request's Host. */
-export function installFiles(router: Router, dataDir: string, db: () => Db, publicUrl: string): void {
+function filesDir(dataDir: string): string {
   const dir = path.join(dataDir, 'files');
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Stores one file with its name, type and owner beside it; answers its fileID and where it is served. */
+function saveFile(dir: string, publicUrl: string, name: string, type: string, data: Buffer, owner: string): StoredFile {
+  const id = randomBytes(16).toString('hex');
+  writeFileSync(path.join(dir, id), data);
+  writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ name, type, size: data.length, owner }));
+  return { fileID: `local://${id}`, url: `${publicUrl}/files/${id}` };
+}
+
+/**
+ * The functions' cloud storage in development (backend/files.ts): files they make land in the same store and are
+ * served at `/files/<id>`; the link does not expire (the production one does, after TEMP_LINK_SECONDS).
+ */
+export function localFileStore(dataDir: string, publicUrl: string): FileStore {
+  const dir = filesDir(dataDir);
+  return {
+    put: async (cloudPath, data, type) =>
+      saveFile(dir, publicUrl, path.posix.basename(cloudPath), type, data, 'cloudfunction'),
+  };
+}
+
+/** `publicUrl`: the base URL clients reach the server at — upload URLs never come from the request's Host. */
+export function installFiles(router: Router, dataDir: string, db: () => Db, publicUrl: string): void {
+  const dir = filesDir(dataDir);
   router.post('/files', async (req, res) => {
     const header = req.headers[LOGIN_HEADER];
     const openid = await openidForToken(db(), Array.isArray(header) ? header[0] : header);
@@ -65,16 +91,8 @@ export function installFiles(router: Router, dataDir: string, db: () => Db, publ
       return sendJson(res, 413, { ok: false, code: 'VALIDATION', message: '文件不能超过 10 MB' });
     if (!SAFE_TYPES.test(part.contentType))
       return sendJson(res, 415, { ok: false, code: 'VALIDATION', message: '只支持图片、PDF、Word 和文本文件' });
-    const id = randomBytes(16).toString('hex');
-    writeFileSync(path.join(dir, id), part.data);
-    writeFileSync(
-      path.join(dir, `${id}.json`),
-      JSON.stringify({ name: part.filename, type: part.contentType, size: part.data.length, owner: openid }),
-    );
-    sendJson(res, 200, {
-      ok: true,
-      data: { fileID: `local://${id}`, url: `${publicUrl}/files/${id}`, name: part.filename, size: part.data.length },
-    });
+    const stored = saveFile(dir, publicUrl, part.filename, part.contentType, part.data, openid);
+    sendJson(res, 200, { ok: true, data: { ...stored, name: part.filename, size: part.data.length } });
   });
   router.get('/files/:id', (_req, res, { params }) => {
     const id = params.id ?? '';

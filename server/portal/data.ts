@@ -6,7 +6,7 @@ import { FUNCTION_HANDLERS } from '../../backend/functions';
 import type { Db } from '../../backend/sdk';
 import type { FunctionName, ItemPage, ItemSummary, PublishedReport, PublishedReportSummary } from '../../shared/api';
 import type { OrganPublicProfile } from '../../shared/api/organ';
-import type { GuideOrgan } from '../../shared/catalogue/guide';
+import { guideOrganOf, type GuideOrgan } from '../../shared/catalogue/guide';
 import type { DisclosureItem } from '../../shared/records/item';
 import type { CatalogueFilter, PortalItem, PortalReport, PortalReportVersion } from '../../shared/portal/pages';
 
@@ -19,16 +19,11 @@ async function publicCall<T>(db: Db, fn: FunctionName, action: string, payload: 
   return r.ok ? (r.data as T) : null;
 }
 
-const OPTIONAL_FIELDS = ['office', 'officeHours', 'fax', 'email', 'postalCode', 'website'] as const;
-
 /** The organ the portal serves: the first (a township's own deployment has one). */
 export async function loadOrgan(db: Db): Promise<SiteOrgan | null> {
   const p = await publicCall<OrganPublicProfile & Record<string, unknown>>(db, 'organ', 'getProfile', {});
   if (!p) return null;
-  const organ: SiteOrgan = { id: p.id, name: p.name, address: p.address, contactPhone: p.contactPhone };
-  // Fields the profile may hold (the lawful-letters work adds them); the 指南 names what is missing.
-  for (const f of OPTIONAL_FIELDS) if (typeof p[f] === 'string' && p[f] !== '') organ[f] = p[f];
-  return organ;
+  return { id: p.id, ...guideOrganOf(p) };
 }
 
 /** A stored file id → where this site serves it (null: not a file of this server). */
@@ -98,32 +93,22 @@ export function itemYears(items: readonly PortalItem[]): number[] {
   return [...new Set(years)].filter((y) => y > 0).sort((a, b) => b - a);
 }
 
-function toVersion(r: PublishedReportSummary): PortalReportVersion {
-  return { id: r.id, version: r.version, publishedAt: r.publishedAt };
-}
-
-/**
- * A published report with every version of its year. Versions have the ids `<organ>-<year>-v<n>` (backend/reports);
- * the list answers only the newest, so the older ones are read by id.
- */
+/** A published report with every version of its year and why each corrected the one before (one call). */
 export async function loadReport(db: Db, id: string): Promise<PortalReport | null> {
   const found = await publicCall<PublishedReport>(db, 'reports', 'getPublished', { id });
   if (!found) return null;
-  const versions: PortalReportVersion[] = [];
-  for (let v = 1; ; v++) {
-    const vid = `${found.organId}-${found.year}-v${v}`;
-    if (v === found.version) versions.push(toVersion(found));
-    else {
-      const other = await publicCall<PublishedReport>(db, 'reports', 'getPublished', { id: vid });
-      if (!other) break;
-      versions.push(toVersion(other));
-    }
-  }
+  const versions: PortalReportVersion[] = found.versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    publishedAt: v.publishedAt,
+    ...(v.reason ? { correctionReason: v.reason } : {}),
+  }));
   return {
     id: found.id,
     year: found.year,
     version: found.version,
     publishedAt: found.publishedAt,
+    ...(found.undated ? { undated: true } : {}),
     versions,
     report: found.report,
   };

@@ -12,6 +12,7 @@ import {
   cataloguePage,
   errorPage,
   guidePage,
+  requestLinkOf,
   homePage,
   itemPage,
   reportPage,
@@ -57,7 +58,7 @@ export async function exportSite(db: Db, outDir: string, options: ExportOptions 
   const items = await loadAllItems(db, organ.id, copied);
   const reports = await loadReports(db, organ.id);
   write(PATHS.home, homePage({ organ, items, reports }));
-  write(PATHS.guide, guidePage(organ));
+  write(PATHS.guide, guidePage(organ, requestLinkOf(options.baseUrl ?? '')));
   write(PATHS.catalogue, cataloguePage({ organ, items, filter: {}, years: itemYears(items), mode: 'static' }));
   for (const item of items) write(PATHS.item(item.id), itemPage(organ, item));
   write(PATHS.reports, reportsPage(organ, reports));

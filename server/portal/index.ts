@@ -14,6 +14,7 @@ import {
   cataloguePage,
   errorPage,
   guidePage,
+  requestLinkOf,
   homePage,
   itemPage,
   reportPage,
@@ -102,7 +103,11 @@ function filterOf(url: URL): CatalogueFilter {
   };
 }
 
-export function installPortal(router: Router, db: () => Db): void {
+/**
+ * `siteUrl`: the address citizens reach this site at (the server's PUBLIC_URL); the 指南's QR code carries its
+ * 申请方式 there. Empty (not known yet): no code.
+ */
+export function installPortal(router: Router, db: () => Db, siteUrl: () => string = () => ''): void {
   const withOrgan =
     (page: (organ: SiteOrgan, req: IncomingMessage, res: ServerResponse, url: URL, id: string) => Promise<void>) =>
     async (req: IncomingMessage, res: ServerResponse, ctx: { params: Record<string, string>; url: URL }) => {
@@ -121,7 +126,7 @@ export function installPortal(router: Router, db: () => Db): void {
   router.get(`/${PATHS.home}`, home);
   router.get(
     `/${PATHS.guide}`,
-    withOrgan(async (organ, _req, res) => html(res, guidePage(organ))),
+    withOrgan(async (organ, _req, res) => html(res, guidePage(organ, requestLinkOf(siteUrl())))),
   );
   router.get(
     `/${PATHS.catalogue}`,

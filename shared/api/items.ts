@@ -2,7 +2,9 @@
 import * as z from 'zod';
 import type { ApproverRole } from '../policy/rules';
 import type { Role } from '../policy/roles';
+import { isoDateField } from '../calendar/schema';
 import { itemContentSchema, type DisclosureItem } from '../records/item';
+import { isCategoryKey } from '../catalogue/categories';
 
 export const listItemsSchema = z.object({
   organId: z.string().min(1).optional(),
@@ -43,6 +45,21 @@ export type ItemSummary = Pick<
 
 export const getItemSchema = z.object({ id: z.string().min(1) });
 
+/**
+ * `items.publicationDelay` (条例 第二十六条): how many working days publishing today would be after 成文日期, on the
+ * organ's calendar (the holiday tables stay on the server), for the editor's line under the date.
+ */
+export const publicationDelaySchema = z.object({ writtenDate: isoDateField('成文日期') });
+export interface PublicationCheck {
+  /** Working days from 成文日期 to today (0 on the day or before). */
+  workdays: number;
+  late: boolean;
+  /** The 20th working day after 成文日期: the last day to publish. */
+  lastDay: string;
+  provisional: boolean;
+  warning: string | null;
+}
+
 /** 保密审查 (条例 第十七条): the reviewer confirms each point before approving. */
 export const SECRECY_CHECKLIST = {
   noStateSecret: '不含国家秘密',
@@ -68,11 +85,19 @@ export const secrecyChecklistSchema = z.object(
   ) as Record<SecrecyPoint, z.ZodLiteral<true>>,
 );
 
-export const createItemSchema = z.object({ content: itemContentSchema });
+/**
+ * What a write may store: the content with a category of the catalogue's list (第二十条/第二十一条), so a citizen
+ * never meets a raw key. Stored items are read with the lenient itemContentSchema.
+ */
+const writtenContentSchema = itemContentSchema.extend({
+  category: itemContentSchema.shape.category.refine(isCategoryKey, '请从列表中选择分类'),
+});
+
+export const createItemSchema = z.object({ content: writtenContentSchema });
 export const updateItemSchema = z.object({
   id: z.string().min(1),
   version: z.number().int().positive(),
-  content: itemContentSchema,
+  content: writtenContentSchema,
 });
 /** `version`, when sent, must be the one the editor last saw: what is submitted is what they read. */
 export const submitItemSchema = z.object({ id: z.string().min(1), version: z.number().int().positive().optional() });
@@ -92,7 +117,7 @@ export const withdrawItemSchema = z.object({
 export const correctItemSchema = z.object({
   id: z.string().min(1),
   reason: z.string().trim().min(2, '请写明更正理由').max(500),
-  content: itemContentSchema,
+  content: writtenContentSchema,
 });
 
 /** `items.create` / `items.update`: the version to send with the next update. */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress, type SectionKey } from '../format';
 import { waitingLabel, type ApproverRole } from '../approval';
 import type { Finding, ReportData, Sections } from '../report/schema';
+import { isoDate } from '../records/common';
 
 export const listPublishedReportsSchema = z.object({ organId: z.string().min(1).optional() });
 export const getPublishedReportSchema = z.object({ id: z.string().min(1) });
@@ -13,9 +14,22 @@ export interface PublishedReportSummary {
   organId: string;
   organ: string;
   year: number;
-  /** ISO timestamp of publication. */
+  /**
+   * ISO timestamp of publication. An imported past report: the day it was published (read from its text or entered
+   * at import; 00:00 in Asia/Shanghai), else — `undated` — the day it was imported.
+   */
   publishedAt: string;
   version: number;
+  /** Set when an imported report's own publish date is unknown: `publishedAt` is then the import's. */
+  undated?: true | undefined;
+}
+
+/** One published version of a year's report; `reason` says why it corrected the one before (null for the first). */
+export interface ReportVersion {
+  id: string;
+  version: number;
+  publishedAt: string;
+  reason: string | null;
 }
 
 /** A published report: immutable once published; a correction is a new version. */
@@ -23,11 +37,27 @@ export interface PublishedReport extends PublishedReportSummary {
   report: ReportData;
   /** Imported from a published text rather than built from records. */
   source: 'built' | 'imported';
+  /** Every published version of the year, oldest first (this one included). */
+  versions: ReportVersion[];
 }
 
 const reportYear = z.number().int().min(2008).max(2100);
 
 export const buildReportSchema = z.object({ year: reportYear });
+
+/** `reports.latePublications`: the year's items published more than 20 working days after 成文日期 (条例 第二十六条). */
+export const latePublicationsSchema = z.object({ year: reportYear });
+export interface LatePublication {
+  id: string;
+  title: string;
+  indexNo: string | null;
+  writtenDate: string;
+  publishedDate: string;
+  /** Working days from 成文日期 to 发布日期 (the organ's calendar). */
+  workdays: number;
+  /** Counted with a year whose holiday table is not entered yet. */
+  provisional: boolean;
+}
 
 /** Where a year's report is: not started, being written, in the approval chain, or published. */
 export type ReportState = 'none' | 'draft' | 'inReview' | 'published';
@@ -89,6 +119,21 @@ export interface CellRecordsView {
 }
 export const CELL_RECORDS_LIMIT = 200;
 
+/** `reports.exportDocx`: a published report as Word (shared/render/docx.ts), stored and linked for a while. */
+export const exportDocxSchema = z.object({ id: z.string().min(1) });
+export interface ExportedDocx {
+  /** A temporary link to the .docx (cloud storage; locally the server's files store). */
+  url: string;
+  fileID: string;
+  fileName: string;
+}
+
+/** `reports.correct`: a published report reopened as a draft to be corrected; the reason goes with the new version. */
+export const correctReportSchema = z.object({
+  year: reportYear,
+  reason: z.string().trim().min(2, '请写明更正原因').max(500),
+});
+
 /** `reports.exportHtml`: a published report as a standalone HTML page (shared/render). */
 export const exportHtmlSchema = z.object({ id: z.string().min(1) });
 export interface ExportedHtml {
@@ -126,9 +171,15 @@ export const rejectReportSchema = z.object({
   year: reportYear,
   comment: z.string().trim().min(2, '请写明退回理由').max(500),
 });
-export const importPublishedSchema = z.object({ text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000) });
+export const importPublishedSchema = z.object({
+  text: z.string().min(50, '请粘贴完整的年度报告全文').max(500_000),
+  /** The day the report was published, when its text does not say (a date the text gives is used otherwise). */
+  publishedOn: isoDate.optional(),
+  /** Why this import replaces a version already published (a correction). */
+  reason: z.string().trim().min(2, '请写明更正原因').max(500).optional(),
+});
 /** The same text, read and checked without storing anything. */
-export const previewImportSchema = importPublishedSchema;
+export const previewImportSchema = z.object({ text: importPublishedSchema.shape.text });
 
 /** What importPublished would store, read back before anything is written. */
 export interface ImportPreview {
@@ -143,6 +194,8 @@ export interface ImportPreview {
   sections: SectionKey[];
   /** The latest published version of that year, if any: the import becomes version + 1. */
   existing: PublishedReportSummary | null;
+  /** The publish date the text gives (YYYY-MM-DD), or null: the page asks for it then. */
+  publishedOn: string | null;
 }
 
 /** The state in words, for the 工作台 and the builder: 草稿 / 分管领导审核中 / 已发布（第 1 版）. */

@@ -19,7 +19,7 @@ import { typeError } from '../errors';
 import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema, type OrganCalendar } from '../calendar/schema';
 import { OUTCOME_ROWS, type Outcome } from '../format';
-import { requestActionSchema, type ActionType } from '../requests/actions';
+import { answerDetailsSchema, requestActionSchema, type ActionType } from '../requests/actions';
 import {
   NOTICE_KINDS,
   THIRD_PARTY_LETTER_KINDS,
@@ -148,6 +148,8 @@ export const requestLetterSchema = z
     id: idField('申请'),
     /** Draft for this outcome before answering; defaults to the request's own outcome once answered or closed. */
     outcome: z.enum(OUTCOME_ROWS).optional(),
+    /** With `outcome`: what staff have written so far (reason, how provided, the responsible organ…), filled in. */
+    details: answerDetailsSchema.optional(),
     /** Instead of the reply letter: the latest notice of this kind the request was sent. */
     notice: z.enum(NOTICE_KINDS).optional(),
     /** Instead: the latest letter to the third party (条例 第三十二条), staff only. */
@@ -157,7 +159,43 @@ export const requestLetterSchema = z
     path: ['notice'],
     error: '办理结果和通知书只填一个',
   });
-export const reissueCodeSchema = z.object({ id: idField('申请') });
+/** How staff checked, face to face, that the person asking for a new 查询码 is the applicant or their agent. */
+export const IDENTITY_CHECK_METHODS = ['inPerson', 'agent'] as const;
+export type IdentityCheckMethod = (typeof IDENTITY_CHECK_METHODS)[number];
+export const IDENTITY_CHECK_LABELS: Record<IdentityCheckMethod, string> = {
+  inPerson: '申请人本人持证件当面核验',
+  agent: '代理人持授权委托书和双方证件当面核验',
+};
+
+/**
+ * A lost 查询码 is reissued only after an identity check recorded with it: how it was done, and the last four
+ * characters of the document's number as staff read them off it, which the function compares with the request's
+ * own (a mismatch reissues nothing). The note (who came, which document) is kept with the request, staff only.
+ */
+export const reissueCodeSchema = z.object({
+  id: idField('申请'),
+  check: z.strictObject({
+    method: z.enum(IDENTITY_CHECK_METHODS, { error: '核验方式须为 inPerson（本人）或 agent（代理人）' }),
+    idLast4: z
+      .string({ error: typeError('证件号码后四位', '须为文本') })
+      .trim()
+      .regex(/^[0-9A-Za-z]{4}$/, { error: '证件号码后四位须为 4 位数字或字母' })
+      .transform((s) => s.toUpperCase()),
+    note: z
+      .string({ error: typeError('核验说明', '须为文本') })
+      .trim()
+      .max(200, { error: '核验说明不能超过 200 个字' })
+      .optional(),
+  }),
+});
+export type ReissueCodeInput = z.input<typeof reissueCodeSchema>;
+
+/** One reissue of the 查询码, as the request keeps it (no ID digits: they are the request's own). */
+export interface CodeReissue {
+  date: IsoDate;
+  method: IdentityCheckMethod;
+  note: string | null;
+}
 export const setRequestCalendarSchema = z.object({ calendar: organCalendarSchema });
 
 // ---- answers ----
@@ -168,6 +206,8 @@ export interface DeadlineSummary {
   /** While paused (补正, 征求意见, 收费) the due date moves on each day of the pause. */
   projected: boolean;
   daysRemaining: number;
+  /** Working days past the due date (0 unless overdue): the desk's 已逾期 N 个工作日. */
+  daysOverdue: number;
   atRisk: boolean;
   overdue: boolean;
   pausedBy: 'correction' | 'consultation' | 'fee' | null;
@@ -278,6 +318,8 @@ export interface StaffRequestAnswer extends StaffView {
   letter: ReplyLetter | null;
   /** Whether the owner is notified on status changes (a grant is waiting). */
   noticesGranted: number;
+  /** Each new 查询码 staff issued, with the identity check recorded for it. */
+  codeReissues: CodeReissue[];
 }
 
 export interface ActAnswer {

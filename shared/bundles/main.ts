@@ -14,6 +14,9 @@ export { NULL_MARK, layoutTable, reportTitle, sectionBlocks, sectionTable, toGri
 export { getItemSchema, getProfileSchema, listItemsSchema } from '../api';
 export { ALL_CATEGORIES, ARTICLE_20, ARTICLE_21, CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { Category } from '../catalogue/categories';
+// The 政府信息公开指南 (pages/guide): the same pure function the portal renders.
+export { guideOrganOf, publicationGuide } from '../catalogue/guide';
+export type { GuideSection, PublicationGuide } from '../catalogue/guide';
 // 依申请公开 (pages/request, pages/mine): the 第二十九条 form and its choices.
 export {
   grantNoticeSchema,

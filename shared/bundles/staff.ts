@@ -26,7 +26,7 @@ export type { ItemSummary, PublishedReport, SecrecyPoint, StaffItem, TrailView }
 // The contracts' types only (the client's `call`): the payload schemas the staff pages check before sending are
 // the values above and below, and ship with this subpackage only.
 export type { CallAnswer, CallPayload } from '../api/contracts';
-export { correctItemSchema, withdrawItemSchema } from '../api/items';
+export { correctItemSchema, publicationDelaySchema, withdrawItemSchema } from '../api/items';
 export type { ItemHistory } from '../api/items';
 export {
   DEFAULT_NOTICE_FIELDS,
@@ -52,6 +52,8 @@ export type {
 export {
   buildReportSchema,
   cellRecordsSchema,
+  correctReportSchema,
+  exportDocxSchema,
   exportHtmlSchema,
   importPublishedSchema,
   previewImportSchema,
@@ -62,9 +64,13 @@ export {
 } from '../api/reports';
 export type { BuiltReportView, CellRecordKind, CellRecordsView, ReportState, ReportStatus } from '../api/reports';
 export {
+  IDENTITY_CHECK_LABELS,
+  IDENTITY_CHECK_METHODS,
   actRequestSchema,
   getRequestSchema,
   listRequestsSchema,
+  recordRequestSchema,
+  reissueCodeSchema,
   requestLetterSchema,
   setRequestCalendarSchema,
 } from '../api/requests';
@@ -75,7 +81,14 @@ export {
   listByYearSchema,
   removeByIdSchema,
 } from '../api/records';
-export type { DeadlineSummary, RequestRow, StaffRequestAnswer } from '../api/requests';
+export type {
+  CodeReissue,
+  DeadlineSummary,
+  IdentityCheckMethod,
+  RequestRow,
+  StaffRequestAnswer,
+  SubmitRequestAnswer,
+} from '../api/requests';
 export { addDays, isIsoDate, weekdayOf } from '../calendar/dates';
 export { CATEGORIES, categoryLabel } from '../catalogue/categories';
 export type { OrganCalendar, OrganYear } from '../calendar/schema';
@@ -96,12 +109,13 @@ export { NULL_MARK } from '../render';
 export { buildReport } from '../report/build';
 export type { Cells, Finding, ReportData, Sections } from '../report/schema';
 export { ACTION_LABELS } from '../requests/actions';
-export type { ActionType, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
+export type { ActionType, AnswerDetails, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
 export { describeFee, priceFee } from '../requests/fees';
 export { ID_TYPE_LABELS } from '../requests/identity';
 export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';
 export type { HistoryEntry, RequestStatus } from '../requests/model';
 export type { NoticeKind } from '../requests/notice-kinds';
 export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';
+export type { Channel } from '../requests/schema';
 export { applicantTypeLabel } from '../requests/views';
 export type { ImportPreview } from '../api/reports';

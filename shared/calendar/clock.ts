@@ -26,6 +26,11 @@ export interface DeadlineState extends Provisional {
   /** Counted working days so far (up to the answer, the lapse, or today). */
   daysUsed: number;
   daysRemaining: number;
+  /**
+   * Working days counted past the due date (up to the answer or today): what the desk shows as 已逾期 N 个工作日.
+   * 0 unless overdue, and 0 too on a rest day right after the due date (late, but no working day used yet).
+   */
+  daysOverdue: number;
   status: ClockStatus;
   pausedBy?: PauseKind;
   /**
@@ -109,6 +114,7 @@ export function computeDeadline(
     limit: state.limit,
     daysUsed,
     daysRemaining,
+    daysOverdue: overdue ? Math.max(0, daysUsed - state.limit) : 0,
     status,
     atRisk: live && !overdue && daysRemaining <= atRiskDays,
     overdue,

@@ -73,6 +73,11 @@ export const ARTICLE_21: readonly Category[] = [
 
 export const CATEGORIES: readonly Category[] = [...ARTICLE_21, ...ARTICLE_20];
 
+/** Whether `key` is one of the catalogue's categories (what an item may be filed under). */
+export function isCategoryKey(key: string): boolean {
+  return CATEGORIES.some((c) => c.key === key);
+}
+
 /** The label of a stored key; an organ's own category shows as stored. */
 export function categoryLabel(key: string): string {
   return CATEGORIES.find((c) => c.key === key)?.label ?? key;

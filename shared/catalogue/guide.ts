@@ -56,9 +56,27 @@ export interface GuideOptions {
   categories?: readonly Category[];
   /** The mini program's name as citizens find it (online requests, with its QR code beside the 指南). */
   miniProgramName?: string;
+  /** Shown inside the mini program itself: online requests point to its 依申请 tab instead of a QR code. */
+  inMiniProgram?: boolean;
+  /** A QR code that opens the mini program is shown with the 指南 (the portal's, when it knows its address). */
+  withQrCode?: boolean;
 }
 
-const OPTIONAL: readonly GuideField[] = ['office', 'officeHours', 'fax', 'email', 'postalCode', 'website'];
+const OPTIONAL = ['office', 'officeHours', 'fax', 'email', 'postalCode', 'website'] as const;
+
+/**
+ * The 指南's organ from a public profile (organ.getProfile): the three fields every profile has, and each optional
+ * one the profile holds as non-empty text (the lawful-letters work adds them; the 指南 names what is missing).
+ */
+export function guideOrganOf(profile: { name: string; address: string; contactPhone: string }): GuideOrgan {
+  const organ: GuideOrgan = { name: profile.name, address: profile.address, contactPhone: profile.contactPhone };
+  const more = profile as unknown as Record<string, unknown>;
+  for (const f of OPTIONAL) {
+    const value = more[f];
+    if (typeof value === 'string' && value !== '') organ[f] = value;
+  }
+  return organ;
+}
 
 function filled(organ: GuideOrgan, field: GuideField): string {
   return (organ[field] ?? '').trim();
@@ -117,7 +135,9 @@ export function publicationGuide(organ: GuideOrgan, options: GuideOptions = {}):
         {
           heading: '（二）申请方式',
           paragraphs: [
-            `1. 网上申请：在微信中打开“${app}”小程序（扫描本指南所附二维码），进入“依申请”填写申请表；` +
+            (options.inMiniProgram
+              ? '1. 网上申请：在本小程序的“依申请”页填写申请表；'
+              : `1. 网上申请：在微信中打开“${app}”小程序（${options.withQrCode ? '扫描本指南所附二维码' : '在微信中搜索小程序名称'}），进入“依申请”填写申请表；`) +
               '提交后取得申请编号和查询码，可随时查询办理进度和答复。',
             `2. 信函申请：将申请表寄至 ${post || organ.address}，${office}收，请在信封左下角注明“政府信息公开申请”。`,
             `3. 当面申请：${filled(organ, 'officeHours') ? `在办公时间（${filled(organ, 'officeHours')}）` : ''}到${office}填写申请表，工作人员可协助填写。`,

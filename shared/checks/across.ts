@@ -18,7 +18,12 @@ import { cellName } from './labels';
 import { comparableText, textSimilarity } from './similarity';
 import { ACROSS_THRESHOLDS, type AcrossThresholds } from './thresholds';
 
-export { ACROSS_THRESHOLDS, ACROSS_THRESHOLD_MEANINGS, type AcrossThresholds } from './thresholds';
+export {
+  ACROSS_THRESHOLDS,
+  ACROSS_THRESHOLD_MEANINGS,
+  acrossThresholdsSchema,
+  type AcrossThresholds,
+} from './thresholds';
 export { comparableText, textSimilarity } from './similarity';
 
 /** One report of the set: whose (the organ's key), which year, and the report as the checks read it. */

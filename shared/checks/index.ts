@@ -21,6 +21,7 @@ export { isPeoplesGovernment } from './content';
 export {
   ACROSS_THRESHOLDS,
   ACROSS_THRESHOLD_MEANINGS,
+  acrossThresholdsSchema,
   checkAcrossReports,
   checkProblemsSimilar,
   comparableText,

@@ -1,8 +1,11 @@
 /**
  * The thresholds of the notes the checks across reports raise (a note: level 'info', below a warning — a
  * figure worth a look, never a rule broken). Kept as data: each note prints the threshold it met, and a
- * county may pass its own. The meanings below are what a county reviewer reads beside the figures.
+ * county may pass its own (acrossThresholdsSchema checks them). The meanings below are what a county reviewer
+ * reads beside the figures.
  */
+import * as z from 'zod';
+
 export interface AcrossThresholds {
   /** 五 at least this similar to one of the organ's previous years' 五 is a near-copy (0–1). */
   problemsSimilarity: number;
@@ -41,3 +44,19 @@ export const ACROSS_THRESHOLD_MEANINGS: Readonly<Record<keyof AcrossThresholds, 
   otherShare: '“其他处理”占本年办理结果总数的比例达到此值即提示',
   otherShareMinHandled: '办理结果总数不足此数不作比例提示',
 };
+
+const share = z.number().min(0).max(1);
+const count = z.number().int().nonnegative();
+
+/** A county's own thresholds, any of them: shares within 0–1, counts whole and not negative; no unknown key. */
+export const acrossThresholdsSchema = z
+  .strictObject({
+    problemsSimilarity: share,
+    problemsMinChars: count,
+    requestsFactor: z.number().min(1),
+    requestsMinimum: count,
+    minPeers: count.min(1),
+    otherShare: share,
+    otherShareMinHandled: count,
+  })
+  .partial();

@@ -45,6 +45,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   noTradeSecret: '保密审查“不含商业秘密”',
   lawful: '保密审查“公开不危及安全稳定”',
   reason: '理由',
+  publishedOn: '发布日期',
   // organ
   code: '码',
   'organ.code': '设置码',

@@ -221,8 +221,12 @@ export const FORMAT_2021: ReportFormat = loadFormat(raw2021);
 
 export const CELL_ADDRESSES: readonly CellAddress[] = FORMAT_2021.cells.map((c) => c.address);
 
+/**
+ * The format a report's data is laid out in. A report printed in the 2019 format is held in the 2021 cells
+ * (report/schema.ts): it is shown in the 2021 layout, its cells the 2019 format lacks marked unreadable.
+ */
 export function getFormat(version: string): ReportFormat {
-  if (version === '2021') return FORMAT_2021;
+  if (version === '2021' || version === '2019') return FORMAT_2021;
   throw new Error(`unknown report format version: ${version}`);
 }
 

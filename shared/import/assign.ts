@@ -14,6 +14,8 @@ export interface Segment {
   values: ValueToken[];
   /** Blank cells printed between the label and the first value (or the next label): see tables.ts. */
   lead?: number;
+  /** Blank cells printed after the last value, before the next label (pipe tables): see tables.ts. */
+  trail?: number;
   /** Why the values could not be used, when they were dropped. */
   unreadable?: string;
 }
@@ -27,24 +29,31 @@ export function segments(tokens: readonly Token[]): Segment[] {
   let texts: TextToken[] = [];
   let values: ValueToken[] = [];
   let lead = 0;
+  let trail = 0;
+  const close = (): void => {
+    out.push({ texts, values, ...(lead > 0 ? { lead } : {}), ...(trail > 0 ? { trail } : {}) });
+    texts = [];
+    values = [];
+    lead = 0;
+    trail = 0;
+  };
   for (const token of tokens) {
     if (token.kind === 'blank' && token.lead && values.length === 0) {
       lead += 1;
+      continue;
+    }
+    if (token.kind === 'blank' && token.trail) {
+      trail += 1;
       continue;
     }
     if (isValue(token)) {
       values.push(token);
       continue;
     }
-    if (values.length > 0 || lead > 0) {
-      out.push(lead > 0 ? { texts, values, lead } : { texts, values });
-      texts = [];
-      values = [];
-      lead = 0;
-    }
+    if (values.length > 0 || lead > 0) close();
     texts.push(token);
   }
-  if (values.length > 0 || lead > 0) out.push(lead > 0 ? { texts, values, lead } : { texts, values });
+  if (values.length > 0 || lead > 0) close();
   return out;
 }
 

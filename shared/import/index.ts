@@ -8,7 +8,11 @@
  * - Cells: a number is read as printed, never corrected; “无”/“零” read as 0; “—” “-” “/” and a blank cell
  *   keep their column but are unreadable (tokens.ts). A count that is negative or fractional is unreadable.
  *   Tables come tab-, space- or “|”-separated, a row a line or a cell a line (tokens.ts); a header without
- *   总计 means no total column; table 二 in the 2019 format is not read (tables.ts).
+ *   总计 means no total column (tables.ts).
+ * - Tables are found by their own words (title, header, first row), the part their heading names only
+ *   breaking ties; repeated page headers are dropped (locate.ts). A report on 2019 or 2020 (or with the
+ *   2019 format's table 二) is read as the 2019 format: formatVersion "2019", tables 三 and 四 into the
+ *   2021 cells, table 二 not read (tables.ts, ../format/format-2019.ts).
  * - Rows are found by label (aliases + fuzzy matching, order as tie-breaker), wherever the paste put
  *   the numbers (match.ts, assign.ts).
  * - A row with fewer numbers than columns takes a value only where every placement its own total allows

@@ -4,7 +4,7 @@
  * the report's equations determine them (then filled, with a cellInferred finding); printed numbers are
  * never changed, so a published inconsistency stays for the checks to report.
  */
-import { FORMAT_2021, SECTION_KEYS, type CellAddress, type SectionKey } from '../format';
+import { FORMAT_2021, SECTION_KEYS, TABLE_KEYS, type CellAddress, type SectionKey, type TableKey } from '../format';
 import {
   reportDataSchema,
   type Cells,
@@ -19,11 +19,14 @@ import { UnreadableReportError } from './errors';
 import { propagatedFindings, shortRowFinding, unreadable } from './findings';
 import { extractNarrativeNumbers } from '../report/narrative-numbers';
 import { isChrome, isTraditionalScript } from './chrome';
-import { cleanText } from './normalize';
+import { cleanText, labelKey } from './normalize';
+import { locateTables } from './locate';
 import { overviewParts } from './overview';
 import { propagate } from './propagate';
 import { proseText, splitSections, type Line } from './sections';
-import { readApplications, readProactive, readReviewLitigation, type TableRead } from './tables';
+import { readApplications, readProactive, readReviewLitigation, type PrintedFormat, type TableRead } from './tables';
+import { LAST_YEAR_OF_2019_FORMAT } from '../format/format-2019';
+import { OLD_FORMAT_HEADERS } from './aliases';
 import { prefaceOrgan, readTitle, signatureOrgan, yearInText } from './title';
 
 /** Text about 政府信息公开 (a report's own subject). */
@@ -45,7 +48,7 @@ function isProse(line: Line): boolean {
   return !text.includes('\t') && (/。/.test(text) || /\d{4}\s*年/.test(text) || /^注[:：]/.test(text));
 }
 
-const READERS: Partial<Record<SectionKey, (lines: readonly Line[]) => TableRead>> = {
+const READERS: Partial<Record<SectionKey, (lines: readonly Line[], format: PrintedFormat) => TableRead>> = {
   proactive: readProactive,
   applications: readApplications,
   reviewLitigation: readReviewLitigation,
@@ -67,6 +70,8 @@ function dropSignature(lines: Line[], organ: string | null): Line[] {
   }
 }
 
+const isTableKey = (key: SectionKey): key is TableKey => (TABLE_KEYS as readonly string[]).includes(key);
+
 function hasValue(read: TableRead): boolean {
   return [...read.cells.values()].some((c) => c.value !== null);
 }
@@ -83,6 +88,16 @@ function prefaceText(preamble: readonly Line[]): string {
   return proseText(preamble.filter((l) => /[。；;]/.test(l.text) || [...l.text.trim()].length > 40));
 }
 
+/**
+ * The format the report was printed in: 2019 for the reports on 2019 and 2020 (the 2021 format applies from
+ * the 2021 reports on), and for a later report whose table 二 still has the 2019 format's columns.
+ */
+export function printedFormat(lines: readonly Line[], year: number | null): PrintedFormat {
+  if (year !== null && year <= LAST_YEAR_OF_2019_FORMAT) return '2019';
+  const old = lines.some((l) => OLD_FORMAT_HEADERS.some((w) => labelKey(l.text).includes(w)));
+  return old ? '2019' : '2021';
+}
+
 export function importReportText(text: string, options: ImportOptions = {}): ReportData {
   if (isTraditionalScript(text))
     throw new UnreadableReportError('报告是繁体字文本（多见于转载的镜像网页），请从发布机关网站复制简体原文');
@@ -96,14 +111,20 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     title.organ ?? options.organ ?? prefaceOrgan(lines.map((l) => l.text)) ?? signatureOrgan(lines.map((l) => l.text));
   const year = title.year ?? options.year ?? yearInText(lines.map((l) => l.text));
 
+  const format = printedFormat(lines, year);
+  // Each table where its own words stand (locate.ts); else in its part; else tables 二 and 三 by their
+  // row labels anywhere.
+  const located = locateTables(lines, split);
   const reads = new Map<SectionKey, TableRead>();
   for (const key of SECTION_KEYS) {
     const reader = READERS[key];
-    if (reader && split.found.includes(key)) reads.set(key, reader(tableRows(split.parts[key])));
+    const region = isTableKey(key) ? located[key] : undefined;
+    if (reader && region) reads.set(key, reader(tableRows(region), format));
+    else if (reader && split.found.includes(key)) reads.set(key, reader(tableRows(split.parts[key]), format));
     // A heading not recognised: tables 二 and 三 are still found by their row labels anywhere in the text
     // (table 四's bare 15 numbers are not, they could be any numbers).
     else if (reader && key !== 'reviewLitigation') {
-      const found = reader(tableRows(lines));
+      const found = reader(tableRows(lines), format);
       if (hasValue(found)) reads.set(key, found);
     }
   }
@@ -126,7 +147,7 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   const data: ReportData = {
     organ: organ ?? '未识别机关',
     year,
-    formatVersion: '2021',
+    formatVersion: format,
     cells,
     sections,
     preface,
@@ -145,7 +166,7 @@ export function assembleCells(reads: readonly TableRead[]): { cells: Cells; find
     FORMAT_2021.cells.map((c) => [c.address, read.get(c.address)?.value ?? null]),
   );
   const filled = propagate(values, EQUATIONS);
-  const findings: Finding[] = [];
+  const findings: Finding[] = reads.flatMap((r) => r.findings ?? []);
   for (const r of reads) {
     for (const row of r.shortRows) {
       const f = row.shortBy ? shortRowFinding(row.cells, row.shortBy.printed, row.shortBy.expected) : null;

@@ -3,9 +3,12 @@
  * by label (assign.ts) and their values resolved to cells (align.ts). Table 四 is usually printed as one
  * row of 15 numbers under a two-level header; printed as three labelled rows of 5 it is read row by row.
  * A table whose header leaves out the 总计 column is read without it (the equations give the totals); table
- * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read.
+ * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read;
+ * table 三 in the 2019 format has one （六）其他处理 row, mapped onto the 2021 format's three.
  */
-import { FEE_CELL, FORMAT_2021, cellAddress, type CellAddress } from '../format';
+import { FEE_CELL, FORMAT_2021, cellAddress, checkDef, type CellAddress } from '../format';
+import { APPLICATION_ROWS_2019, OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from '../format/format-2019';
+import type { Finding } from '../report/schema';
 import { OLD_FORMAT_HEADERS, TOTAL_WORDS } from './aliases';
 import { resolveRow, type CellRead, type RowResult } from './align';
 import { assignRows, segments, splitOverflow, type OverflowRule, type Segment } from './assign';
@@ -20,7 +23,12 @@ export interface TableRead {
   cells: Map<CellAddress, CellRead>;
   /** Rows that had fewer values than columns, for their findings. */
   shortRows: RowResult[];
+  /** Findings of the reading itself (a 2019 row mapped onto the 2021 rows). */
+  findings?: Finding[];
 }
+
+/** The format a report was printed in: its table 二 and 三 differ (../format/format-2019.ts). */
+export type PrintedFormat = '2021' | '2019';
 
 const isDecimal = (cell: CellAddress): boolean => cell === FEE_CELL;
 
@@ -75,11 +83,19 @@ function slotNumber(token: ValueToken | undefined): number | null {
 
 /**
  * The values of a row: blank cells printed right after its label count as its first cells only when they
- * make up exactly the row's width (otherwise they are merged label columns of the layout).
+ * make up exactly the row's width (otherwise they are merged label columns of the layout). In a pipe table,
+ * values right after the label with blank cells printed after them (“规章 | 0 | 0 | |”) are the row's first
+ * cells, the rest blank: every cell is delimited, so the first value stands in the first column.
  */
 function rowValues(seg: Segment | undefined, width: number): ValueToken[] | undefined {
   if (!seg) return undefined;
   const lead = seg.lead ?? 0;
+  const trail = seg.trail ?? 0;
+  if (lead === 0 && seg.values.length > 0 && seg.values.length < width && seg.values.length + trail >= width) {
+    const line = seg.values[seg.values.length - 1]?.line ?? 0;
+    const blanks = Array.from({ length: width - seg.values.length }, (): ValueToken => ({ kind: 'blank', line }));
+    return [...seg.values, ...blanks];
+  }
   if (lead === 0 || seg.values.length >= width || seg.values.length + lead !== width) return seg.values;
   const line = seg.texts[seg.texts.length - 1]?.line ?? 0;
   return [...Array.from({ length: lead }, (): ValueToken => ({ kind: 'blank', line })), ...seg.values];
@@ -104,15 +120,131 @@ function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Segment 
   return { cells, shortRows };
 }
 
-/** Segments that carry values, or blank cells under a label that names a row. */
+/**
+ * Segments that carry values, or blank cells under a label that names a row. Blank cells before the first
+ * value are the header's (a merged 申请人情况 cell, the column labels ending with 其他): never a row, which
+ * would push the rows after it out of order.
+ */
 function tableSegments(tokens: readonly Token[], rows: readonly RowSpec[]): Segment[] {
-  return segments(tokens).filter((s) => s.values.length > 0 || bestRow(rows, s) !== undefined);
+  const all = segments(tokens);
+  const first = all.findIndex((s) => s.values.length > 0);
+  return all.filter((s, i) => s.values.length > 0 || (i > first && first >= 0 && bestRow(rows, s) !== undefined));
 }
 
-function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {
-  const segs = splitOverflow(tableSegments(tokens, rows), overflowRule(rows));
-  const matched = assignRows(segs, rows);
+/** Every equation among the cells holds for the values (each cell a number); false when none applies. */
+function confirmedBy(cells: readonly CellAddress[], values: readonly ValueToken[]): boolean {
+  const at = new Map(cells.map((c, i) => [c, slotNumber(values[i])]));
+  const equations = equationsWithin(cells, EQUATIONS);
+  return (
+    equations.length > 0 &&
+    equations.every((eq) => {
+      const sum = (side: readonly CellAddress[]) => side.reduce((n, c) => n + (at.get(c) ?? Number.NaN), 0);
+      return sum(eq.left) === sum(eq.right);
+    })
+  );
+}
+
+/**
+ * Labels apart from their numbers (a PDF's text: the rows' labels one after another, then all their
+ * numbers): a segment with two or more labels naming rows in the table's order and more values than its
+ * last row takes. The values go to the rows in label order, as many as each row has columns — taken only
+ * when the counts agree exactly and every row's own equation (总计 = its parts) holds with them; otherwise
+ * none of the rows takes a number (null, with the reason), since any other reading would be a guess.
+ */
+function placeLabelBlocks(segs: readonly Segment[], rows: readonly RowSpec[], refuse = false): Segment[] {
+  return segs.flatMap((seg): Segment[] => {
+    const last = bestRow(rows, seg);
+    if (!last || seg.values.length <= last.cells.length) return [seg];
+    const named = seg.texts.flatMap((t) => {
+      const row = bestRow(rows, { texts: [t], values: [] });
+      return row ? [{ text: t, row }] : [];
+    });
+    if (new Set(named.map((n) => n.row.key)).size < 2) return [seg];
+    // Labels apart: the last label's line holds none of the numbers (else it is that row's line, and the
+    // numbers beyond its width are rows whose labels were lost: splitOverflow).
+    const lastLine = named[named.length - 1]?.text.line ?? -1;
+    if (seg.values.some((v) => v.line <= lastLine)) return [seg];
+    // The labels just before the numbers, back to the first that breaks the table's order (a header word).
+    const labelled: typeof named = [];
+    for (const n of [...named].reverse()) {
+      const next = labelled[0];
+      if (next && rows.indexOf(n.row) >= rows.indexOf(next.row)) break;
+      labelled.unshift(n);
+    }
+    const inOrder = labelled.length >= 2;
+    const width = labelled.reduce((n, l) => n + l.row.cells.length, 0);
+    let offset = 0;
+    const placed = labelled.map((l) => {
+      const values = seg.values.slice(offset, offset + l.row.cells.length);
+      offset += l.row.cells.length;
+      return { ...l, values };
+    });
+    const confirmed =
+      inOrder &&
+      seg.values.length === width &&
+      placed.every((p) => p.values.every((v) => v.kind === 'num') && confirmedBy(p.row.cells, p.values));
+    if (confirmed && !refuse) return placed.map((p) => ({ texts: [p.text], values: p.values }));
+    const why = refuse
+      ? '各行标签与数字分开印出，按行序与按标签就近两种放置都符合本表的合计关系而结果不同，无法确定各数所在行'
+      : !inOrder
+        ? '各行标签与数字分开印出，标签顺序与表格不符，无法确定各数所在行'
+        : seg.values.length !== width
+          ? `各行标签与数字分开印出，共印有 ${seg.values.length} 个数，与 ${labelled.length} 行的列数之和 ${width} 不符，无法确定各数所在行`
+          : '各行标签与数字分开印出，按行序放置未能由本表的合计关系确认，无法确定各数所在行';
+    const rowsNamed = inOrder ? labelled : named.slice(-1);
+    return rowsNamed.map((l) => ({ texts: [l.text], values: [], unreadable: why }));
+  });
+}
+
+function readSegments(segs: readonly Segment[], rows: readonly RowSpec[]): TableRead {
+  const matched = assignRows(splitOverflow(segs, overflowRule(rows)), rows);
   return resolve(rows, (row) => matched.get(row.key));
+}
+
+/** Whether every equation of the table can still hold with the cells read (nulls free, never negative). */
+function tableFeasible(read: TableRead, rows: readonly RowSpec[]): boolean {
+  const get = (c: CellAddress): number | null => read.cells.get(c)?.value ?? null;
+  return equationsWithin(
+    rows.flatMap((r) => r.cells),
+    EQUATIONS,
+  ).every((eq) => feasible(eq, get));
+}
+
+function sameCells(a: TableRead, b: TableRead): boolean {
+  return [...a.cells].every(([c, r]) => (b.cells.get(c)?.value ?? null) === r.value);
+}
+
+/**
+ * Rows read by label. Where labels stand apart from their numbers (placeLabelBlocks), the reading by row
+ * order is checked against the reading by nearest label on the whole table's equations: it is taken when
+ * both agree, or when only it keeps every equation; when both keep them and differ, the rows of the
+ * block are unreadable — the equations do not confirm either placement.
+ */
+function readRows(tokens: readonly Token[], rows: readonly RowSpec[]): TableRead {
+  const segs = tableSegments(tokens, rows);
+  const byLabel = readSegments(segs, rows);
+  const blocks = placeLabelBlocks(segs, rows);
+  if (blocks.length === segs.length && blocks.every((b, i) => b === segs[i])) return byLabel;
+  const byOrder = readSegments(blocks, rows);
+  if (sameCells(byOrder, byLabel)) return byOrder;
+  // Confirmed: every equation that touches the block's rows has all its cells read, and holds.
+  const blockCells = new Set(blocks.filter((b) => !segs.includes(b)).flatMap((b) => bestRow(rows, b)?.cells ?? []));
+  const touching = equationsWithin(
+    rows.flatMap((r) => r.cells),
+    EQUATIONS,
+  ).filter((eq) => [...eq.left, ...eq.right].some((c) => blockCells.has(c)));
+  const confirmed = (read: TableRead): boolean =>
+    touching.length > 0 &&
+    touching.every((eq) => {
+      const get = (c: CellAddress): number | null => read.cells.get(c)?.value ?? null;
+      return [...eq.left, ...eq.right].every((c) => get(c) !== null) && feasible(eq, get);
+    });
+  if (confirmed(byOrder) && !confirmed(byLabel)) return byOrder;
+  const orderHolds = tableFeasible(byOrder, rows);
+  const labelHolds = tableFeasible(byLabel, rows);
+  if (orderHolds && !labelHolds) return byOrder;
+  if (labelHolds && !orderHolds) return byLabel;
+  return readSegments(placeLabelBlocks(segs, rows, true), rows);
 }
 
 /** Every cell of the rows unreadable for one reason. */
@@ -144,18 +276,92 @@ function headerLacksTotal(tokens: readonly Token[], columnWords: readonly string
 const NO_NUMBERS = '该部分没有表格的数字，表格可能以图片发布';
 const hasNumbers = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'num' || t.kind === 'marker');
 
-export function readProactive(lines: readonly Line[]): TableRead {
+export function readProactive(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
   if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS, NO_NUMBERS);
   const old = OLD_FORMAT_HEADERS.find((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
   if (old) return unreadableRows(PROACTIVE_ROWS, `按 2019 年旧格式印制，有“${old}”列，与 2021 年格式的列不对应`);
+  if (format === '2019') return unreadableRows(PROACTIVE_ROWS, '按 2019 年格式印制，表二的列与 2021 年格式不对应');
   return readRows(tokens, PROACTIVE_ROWS);
 }
 
-export function readApplications(lines: readonly Line[]): TableRead {
+/** The 2021 format's sub-rows of （六）其他处理, by their words: a table 三 printing them is read with them. */
+const OTHER_SUBROWS_2021 = /逾期不补正|逾期未按收费通知|逾期未缴纳/;
+
+/**
+ * Table 三 as the 2019 format prints it: （六）其他处理 one row (read into cells of its own), the 2021
+ * format's three rows in its place.
+ */
+function rows2019(withTotal: boolean): RowSpec[] {
+  const rows2021 = gridRows('applications', withTotal);
+  const columns = FORMAT_2021.applications.columns.filter((c) => withTotal || c.key !== 'total');
+  const at = rows2021.findIndex((r) => r.key === OTHER_PROCESSING_ROWS_2021[0]);
+  const label = APPLICATION_ROWS_2019.find((r) => r.key === OTHER_PROCESSING_2019)?.label ?? '（六）其他处理';
+  const other = rowSpec(
+    OTHER_PROCESSING_2019,
+    label,
+    columns.map((c) => cellAddress('applications', OTHER_PROCESSING_2019, c.key)),
+  );
+  return [
+    ...rows2021.slice(0, at),
+    other,
+    ...rows2021.filter((r) => !(OTHER_PROCESSING_ROWS_2021 as readonly string[]).includes(r.key)).slice(at),
+  ];
+}
+
+/**
+ * The 2019 row （六）其他处理 onto the 2021 format's three rows: where it is 0, each of the three is 0 (counts
+ * are never negative); where it is more, only the sum is known, and the three cells stay null.
+ */
+function mapOtherProcessing(read: TableRead): TableRead {
+  const cells = new Map<CellAddress, CellRead>();
+  const zero: CellAddress[] = [];
+  for (const [address, r] of read.cells) {
+    const column = address.split('.')[2] ?? '';
+    if (!address.startsWith(`applications.${OTHER_PROCESSING_2019}.`)) {
+      cells.set(address, r);
+      continue;
+    }
+    for (const row of OTHER_PROCESSING_ROWS_2021) {
+      const target = cellAddress('applications', row, column);
+      if (r.value === 0) {
+        cells.set(target, { value: 0, source: 'inferred' });
+        zero.push(target);
+      } else
+        cells.set(target, {
+          value: null,
+          reason:
+            r.value === null
+              ? `2019 年格式的“（六）其他处理”行无法读取：${r.reason}`
+              : `2019 年格式只印“（六）其他处理”合计 ${r.value}，2021 年格式分为三行，无法拆分`,
+        });
+    }
+  }
+  const findings: Finding[] =
+    zero.length === 0
+      ? []
+      : [
+          {
+            check: 'cellInferred',
+            level: checkDef('cellInferred').level,
+            cells: zero,
+            message: `按 2019 年格式印制的“（六）其他处理”行为 0 的列，2021 年格式分出的三行均填为 0`,
+          },
+        ];
+  // A short （六） row's own finding would name a cell the 2021 format does not have: its cells say it.
+  const shortRows = read.shortRows.filter(
+    (row) => ![...row.cells.keys()].some((c) => c.includes(OTHER_PROCESSING_2019)),
+  );
+  return { cells, shortRows, findings };
+}
+
+export function readApplications(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
+  const withTotal = !headerLacksTotal(tokens, ['自然人', '法律服务机构']);
+  const in2019 = format === '2019' && !tokens.some((t) => t.kind === 'text' && OTHER_SUBROWS_2021.test(t.text));
   if (!hasNumbers(tokens)) return unreadableRows(gridRows('applications', true), NO_NUMBERS);
-  return readRows(tokens, gridRows('applications', !headerLacksTotal(tokens, ['自然人', '法律服务机构'])));
+  if (in2019) return mapOtherProcessing(readRows(tokens, rows2019(withTotal)));
+  return readRows(tokens, gridRows('applications', withTotal));
 }
 
 /** Text between the table's first and last number. */

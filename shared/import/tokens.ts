@@ -32,6 +32,8 @@ export interface BlankToken {
   kind: 'blank';
   line: number;
   lead?: true;
+  /** After a row's last value in a pipe table, before the next label: used only to fill the row out. */
+  trail?: true;
 }
 export type ValueToken = NumberToken | MarkerToken | BlankToken;
 export type Token = TextToken | ValueToken;
@@ -145,7 +147,8 @@ function pipeCells(lines: readonly { text: string; line: number }[]): Cell[] {
 
 /**
  * Tokens of a run of cells. An empty cell is kept between two values of the run (a blank cell); in a pipe
- * table also after a label (a lead blank, used only when the row's count calls for it). Elsewhere it is
+ * table also after a label (a lead blank, used only when the row's count calls for it) and after a row's
+ * last value (a trailing blank: the row's cells left empty at its end, tables.ts). Elsewhere it is
  * layout — in a Word table, empty cells after a label are its merged label columns.
  */
 function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
@@ -163,6 +166,8 @@ function cellsToTokens(cells: readonly Cell[], leads: boolean): Token[] {
       for (const line of pending) tokens.push({ kind: 'blank', line });
     else if (leads && last && first && last.kind === 'text')
       for (const line of pending) tokens.push({ kind: 'blank', line, lead: true });
+    else if (leads && last && first && last.kind !== 'text' && last.kind !== 'blank')
+      for (const line of pending) tokens.push({ kind: 'blank', line, trail: true });
     pending = [];
     tokens.push(...own);
   }
@@ -179,10 +184,25 @@ export function isPipeTable(lines: readonly { text: string }[]): boolean {
   return lines.filter((l) => /[|｜]/.test(l.text)).length >= 3;
 }
 
+const singleCharacter = (t: Token | undefined): boolean =>
+  t?.kind === 'text' && /^[\u4e00-\u9fff()（）]$/u.test(t.text);
+
+/**
+ * “无” between single characters of text is a character of a vertical label (（四）无法提供 printed down a
+ * merged cell, which a PDF's text gives one character a line: 办 / 无 / 理 / 法), not a cell reading 0.
+ */
+function verticalLabelCharacters(tokens: Token[]): Token[] {
+  return tokens.map((t, i) =>
+    t.kind === 'num' && NONE_WORDS.has(t.raw) && singleCharacter(tokens[i - 1]) && singleCharacter(tokens[i + 1])
+      ? { kind: 'text', text: t.raw, line: t.line }
+      : t,
+  );
+}
+
 /** The token stream of a table: its lines in order. */
 export function tableTokens(lines: readonly { text: string; line: number }[]): Token[] {
   if (isPipeTable(lines)) return cellsToTokens(pipeCells(lines), true);
-  return lines.flatMap((l) => lineTokens(l.text, l.line));
+  return verticalLabelCharacters(lines.flatMap((l) => lineTokens(l.text, l.line)));
 }
 
 export function isValue(token: Token): token is ValueToken {

@@ -12,6 +12,7 @@ import { publicationGuide, type GuideOrgan, type PublicationGuide } from '../cat
 import type { ReportData } from '../report';
 import { REPORT_CSS, renderHtml } from '../render';
 import { escapeHtml as e, paragraphs, reportTitle } from '../render/text';
+import { qrSvg } from './qr';
 import { PORTAL_CSS } from './style';
 
 export interface PortalAttachment {
@@ -39,6 +40,8 @@ export interface PortalReport {
   year: number;
   version: number;
   publishedAt: string;
+  /** An imported report whose own publish date is unknown: `publishedAt` is the day it was imported. */
+  undated?: boolean;
   /** Every published version of the year, oldest first (the current one included). */
   versions: PortalReportVersion[];
   report: ReportData;
@@ -190,17 +193,22 @@ export function homePage({ organ, items, reports, miniProgramName }: HomeInput):
   return portalLayout({ organ, path, title: organ.name, body });
 }
 
-function guideHtml(guide: PublicationGuide): string {
+/** The block under which online requests are explained: the QR code goes there, and links point to it. */
+const APPLY_HEADING = '（二）申请方式';
+export const APPLY_ANCHOR = 'apply';
+
+function guideHtml(guide: PublicationGuide, afterApply = ''): string {
   return guide.sections
     .map((s) => {
       const blocks = s.blocks
         .map((b) => {
-          const heading = b.heading ? `<h3>${e(b.heading)}</h3>` : '';
+          const apply = b.heading === APPLY_HEADING;
+          const heading = b.heading ? `<h3${apply ? ` id="${APPLY_ANCHOR}"` : ''}>${e(b.heading)}</h3>` : '';
           const paras = b.paragraphs.map((p) => `<p>${e(p)}</p>`).join('');
           const list = b.list?.length
             ? `<dl>${b.list.map((l) => `<dt>${e(l.label)}</dt><dd>${e(l.text)}</dd>`).join('')}</dl>`
             : '';
-          return heading + paras + list;
+          return heading + paras + list + (apply ? afterApply : '');
         })
         .join('\n');
       return `<section><h2>${e(s.heading)}</h2>\n${blocks}</section>`;
@@ -208,11 +216,33 @@ function guideHtml(guide: PublicationGuide): string {
     .join('\n');
 }
 
-export function guidePage(organ: GuideOrgan, options: { miniProgramName?: string } = {}): string {
-  const guide = publicationGuide(organ, { categories: PORTAL_CATEGORIES, ...options });
+export interface GuidePageOptions {
+  miniProgramName?: string;
+  /**
+   * The absolute address the QR code carries: this 指南's 申请方式 (`<site>/guide.html#apply`). Registered in the
+   * mini program's 扫普通链接二维码打开小程序 rules, a scan in WeChat opens its 依申请 page; any other scanner opens
+   * this page. Without it (a static export with no --base-url) no code is shown and the text says to search.
+   */
+  requestLink?: string;
+}
+
+/** The 指南's QR code options for a site at `base` (none without an address). */
+export function requestLinkOf(base: string): Pick<GuidePageOptions, 'requestLink'> {
+  return base === '' ? {} : { requestLink: `${base.replace(/\/?$/, '/')}${PATHS.guide}#${APPLY_ANCHOR}` };
+}
+
+export function guidePage(organ: GuideOrgan, options: GuidePageOptions = {}): string {
+  const { requestLink, ...rest } = options;
+  const withQrCode = requestLink !== undefined;
+  const guide = publicationGuide(organ, { categories: PORTAL_CATEGORIES, ...rest, withQrCode });
+  const app = options.miniProgramName ?? `${organ.name}政务公开`;
+  const qr = requestLink
+    ? `<figure class="gk-qr" id="request-qr">${qrSvg(requestLink, `“${app}”小程序依申请公开二维码`)}` +
+      `<figcaption>微信扫一扫，打开“${e(app)}”小程序提出申请<br><span class="gk-muted">${e(requestLink)}</span></figcaption></figure>`
+    : '';
   const body = `<article class="gk-guide gk-body"><h1>${e(guide.title)}</h1>
 <p>为便于公民、法人和其他组织获取政府信息，依照《中华人民共和国政府信息公开条例》第十二条，编制本指南。本指南随机关信息变更同步更新。</p>
-${guideHtml(guide)}</article>`;
+${guideHtml(guide, qr)}</article>`;
   return portalLayout({ organ, path: PATHS.guide, title: '政府信息公开指南', body });
 }
 
@@ -325,11 +355,16 @@ ${files ? `<h2>附件</h2><ul>${files}</ul>` : ''}</article>`;
   return portalLayout({ organ, path, title: item.title, body });
 }
 
+/** The report's publish date; an import without one says so rather than showing the import's day as if it were. */
+function publishedDay(r: PortalReport): string {
+  return r.undated ? `未记录（${shanghaiDate(r.publishedAt)} 导入）` : shanghaiDate(r.publishedAt);
+}
+
 export function reportsPage(organ: GuideOrgan, reports: readonly PortalReport[]): string {
   const lines = reports
     .map(
       (r) => `<li><a href="${PATHS.report(r.id)}">${e(reportTitle(r.report.organ, r.year))}</a>
-<span class="gk-meta">发布日期 ${e(shanghaiDate(r.publishedAt))} · 第 ${r.version} 版${r.version > 1 ? '（已更正）' : ''}</span></li>`,
+<span class="gk-meta">发布日期 ${e(publishedDay(r))} · 第 ${r.version} 版${r.version > 1 ? '（已更正）' : ''}</span></li>`,
     )
     .join('');
   const body = `<h1>政府信息公开工作年度报告</h1>
@@ -356,7 +391,7 @@ export function reportPage(organ: GuideOrgan, r: PortalReport): string {
   const body = `<p class="gk-breadcrumb"><a href="${root}${PATHS.reports}">年度报告</a> › ${r.year} 年</p>
 ${outdated}
 <table class="gk-meta-table"><caption class="gk-muted" style="text-align:left">报告信息</caption>
-<tr><th scope="row">发布日期</th><td>${e(shanghaiDate(r.publishedAt))}</td></tr>
+<tr><th scope="row">发布日期</th><td>${e(publishedDay(r))}</td></tr>
 <tr><th scope="row">版本</th><td>第 ${r.version} 版</td></tr>
 ${r.versions.length > 1 ? `<tr><th scope="row">更正记录</th><td><ul>${versions}</ul></td></tr>` : ''}
 </table>

@@ -50,6 +50,9 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .gk-guide dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0; }
 .gk-guide dt { font-weight: 600; word-break: keep-all; }
 .gk-guide dd { margin: 0; overflow-wrap: anywhere; }
+.gk-qr { display: flex; align-items: center; gap: 16px; margin: 12px 0; flex-wrap: wrap; }
+.gk-qr svg { flex: none; border: 1px solid #d0d7de; }
+.gk-qr figcaption { flex: 1 1 160px; overflow-wrap: anywhere; }
 .gk-footer { color: #1f2328; background: #e6eaef; font-size: 15px; }
 .gk-footer-inner { padding-top: 16px; padding-bottom: 24px; }
 .gk-footer p { margin: 0 0 4px; }

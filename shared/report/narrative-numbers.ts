@@ -29,13 +29,23 @@ const APPROX_AFTER = '\\s*(余|多)?\\s*';
  */
 const PROACTIVE = new RegExp(
   `(?:主动公开|公开发布|审核发布|发布|公开)${CLAUSE}{0,14}?信息${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|件|篇)` +
-    `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
+    `|主动公开${CLAUSE}{0,6}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)` +
+    // A list of kinds, then its total: “主动公开规划信息、统计信息、…等共计 80 余条”.
+    `|主动公开${CLAUSE}{0,40}?(?:共计|合计|累计)${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:条|篇)`,
   'g',
 );
+/** Where each alternative of PROACTIVE has its groups (approximate-before, number, approximate-after). */
+const PROACTIVE_GROUP_OFFSETS = [0, 3, 6];
+/** One place of publication named in a count's clause (“上海市人民政府网站共发布…”). */
+const CHANNEL_NAMED = /网站|门户|公报|政务新媒体/;
+/** Documents 主动公开 counted by kind elsewhere in the text (“主动公开市政府规章 13 件”). */
+const DOCUMENT_COUNTS = /主动公开[^。；;\n，,]{0,20}?\d+\s*件/;
 /** A total: 共, 共计, 总数, 累计, 合计, 全年, 总计. */
 const TOTAL_MARK = /共|总数|累计|合计|全年|总计|全(?:镇|乡|县|市|区|街道|委|局)/;
+/** One new-media channel: its count is never the total. */
+const CHANNEL_MARK = /微信|公众号|微博|抖音|视频号|头条|快手|客户端|APP/;
 /** One channel or a part of the count, never the total. */
-const PART_MARK = /微信|公众号|微博|抖音|视频号|头条|快手|客户端|APP|(?<!各)类信息|其他|其中|包括|依申请|申请/;
+const PART_MARK = new RegExp(`${CHANNEL_MARK.source}|(?<!各)类信息|其他|其中|包括|依申请|申请`);
 const RECEIVED = new RegExp(
   `(?:收到|受理|新收|接收|接到|办理)${CLAUSE}{0,30}?申请${CLAUSE}{0,12}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)(?!\\s*工作日)`,
 );
@@ -44,7 +54,8 @@ const RECEIVED_BEFORE = new RegExp(
   `(?:收到|受理|新收|接收|接到)${CLAUSE}{0,4}?${APPROX_BEFORE}${NUMBER}${APPROX_AFTER}(?:件|个|份|条|次)${CLAUSE}{0,12}?申请`,
 );
 const RECEIVED_NONE = new RegExp(
-  `(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开|(?:未|没有)${CLAUSE}{0,4}?(?:收到|受理|接到|接收|接收到)${CLAUSE}{0,12}?依申请公开`,
+  // “依申请公开 0 件”: none received (a count above 0 so worded could be of answers, and is not taken).
+  `依申请公开(?:数量)?(?:为|共)?\\s*(?:0|零)\\s*件|(?:未|没有|无)(?:收到|受理|接到|接收)${CLAUSE}{0,30}?申请|(?:未|没有|无)(?:发生|产生)?依申请公开|(?:未|没有)${CLAUSE}{0,4}?(?:收到|受理|接到|接收|接收到)${CLAUSE}{0,12}?依申请公开`,
 );
 const RECEIVED_ZERO_WORD = new RegExp(`(?:收到|受理|新收)${CLAUSE}{0,30}?申请${CLAUSE}{0,6}?(?:为零|为0件|0件)`);
 const FEES = new RegExp(`信息处理费${CLAUSE}{0,10}?${NUMBER}\\s*(万)?元`);
@@ -111,10 +122,22 @@ function proactiveCount(text: string): Figure | null {
   const candidates: { figure: Figure; rank: number }[] = [];
   let parts = 0;
   for (const m of text.matchAll(PROACTIVE)) {
-    const figure = figureOf(m as RegExpExecArray, m[2] !== undefined ? 0 : 3);
+    const offset = PROACTIVE_GROUP_OFFSETS.find((o) => m[o + 2] !== undefined) ?? 0;
+    const figure = figureOf(m as RegExpExecArray, offset);
     if (!figure) continue;
     const clause = clauseBefore(text, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    if (PART_MARK.test(clause) || clauseHasReview(clause)) {
+    // A count not worded 主动公开, of one named website, beside documents 主动公开 counted by kind: that
+    // website's posts, one channel of several, not the total (Shanghai 2022: 网站共发布各类信息 46106 条).
+    const oneChannel =
+      !m[0].startsWith('主动公开') &&
+      CHANNEL_NAMED.test(clause) &&
+      DOCUMENT_COUNTS.test(text.slice(0, m.index ?? 0) + text.slice((m.index ?? 0) + m[0].length));
+    // “包括…等各项信息共计 19 条”: a list of kinds closed by its total is the total, unless of one channel.
+    const listTotal = /(?:共计|合计|累计|总计)\s*(?:近|约|超过|超|逾)?\s*\d[\d,]*\s*(?:余|多)?\s*(?:条|篇|件)$/.test(
+      m[0],
+    );
+    const part = listTotal ? CHANNEL_MARK.test(clause) : PART_MARK.test(clause);
+    if (part || clauseHasReview(clause) || oneChannel) {
       parts++;
       continue;
     }

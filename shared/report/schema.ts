@@ -72,7 +72,12 @@ export interface Finding {
 export const reportDataSchema = z.object({
   organ: z.string().trim().min(1),
   year: z.number().int().min(2008).max(2100),
-  formatVersion: z.literal('2021'),
+  /**
+   * The format the report was printed in. A 2019-format report (the reports on 2019 and 2020) is held in
+   * the 2021 cells where the formats agree (tables 三 and 四); its table 二 and the cells only the 2021
+   * format splits out stay null (shared/format/format-2019.ts).
+   */
+  formatVersion: z.enum(['2021', '2019']),
   cells: cellsSchema,
   sections: sectionsSchema,
   /**

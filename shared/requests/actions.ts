@@ -43,6 +43,30 @@ export const feeBasisSchema = z.discriminatedUnion(
 );
 export type FeeBasis = z.infer<typeof feeBasisSchema>;
 
+/**
+ * What staff write into a reply beside its outcome (条例 第三十六条 and the outcome's article): the answer action
+ * carries them, and the letter draft (`requests.letter`) takes them too, so the draft is filled as staff type.
+ */
+export const answerDetailsSchema = z.strictObject({
+  reason: text('理由', 1000).optional(),
+  /** 予以公开 / 部分公开: how and when the information is provided; already public: where to get it. */
+  deliveryNote: text('提供方式和时间', 300).optional(),
+  whereToGet: text('获取途径', 300).optional(),
+  /** 条例 第三十六条第（五）项: the organ responsible for the information, when known, and its contact. */
+  holderOrgan: text('负责公开的机关', 100).optional(),
+  holderContact: text('该机关的联系方式', 100).optional(),
+  /** unavailableNotHeld: the information exists but is not this organ's to disclose (第三十六条第（五）项). */
+  notThisOrgan: z.boolean().optional(),
+  /** notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own). */
+  basis: text('答复依据', 300).optional(),
+  /**
+   * 条例 第三十二条: disclosing over the third party's objection because the public interest requires it —
+   * the reasons, told to the third party in writing before disclosure.
+   */
+  publicInterestReason: text('公共利益理由', 1000).optional(),
+});
+export type AnswerDetails = z.infer<typeof answerDetailsSchema>;
+
 export const requestActionSchema = z.discriminatedUnion(
   'type',
   [
@@ -113,26 +137,7 @@ export const requestActionSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('payFee') }),
     /** 条例 第三十六条 and the article of the outcome row (letters/outcomes.ts). */
-    z.strictObject({
-      type: z.literal('answer'),
-      outcome: z.enum(OUTCOME_ROWS),
-      reason: text('理由', 1000).optional(),
-      /** 予以公开 / 部分公开: how and when the information is provided; already public: where to get it. */
-      deliveryNote: text('提供方式和时间', 300).optional(),
-      whereToGet: text('获取途径', 300).optional(),
-      /** 条例 第三十六条第（五）项: the organ responsible for the information, when known, and its contact. */
-      holderOrgan: text('负责公开的机关', 100).optional(),
-      holderContact: text('该机关的联系方式', 100).optional(),
-      /** unavailableNotHeld: the information exists but is not this organ's to disclose (第三十六条第（五）项). */
-      notThisOrgan: z.boolean().optional(),
-      /** notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own). */
-      basis: text('答复依据', 300).optional(),
-      /**
-       * 条例 第三十二条: disclosing over the third party's objection because the public interest requires it —
-       * the reasons, told to the third party in writing before disclosure.
-       */
-      publicInterestReason: text('公共利益理由', 1000).optional(),
-    }),
+    z.strictObject({ type: z.literal('answer'), outcome: z.enum(OUTCOME_ROWS), ...answerDetailsSchema.shape }),
     /** 条例 第三十条; 109号: close an abandoned request once computeDeadline reports the lapse. */
     z.strictObject({ type: z.literal('close') }),
   ],

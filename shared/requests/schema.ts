@@ -20,10 +20,19 @@ export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = {
   inspection: '现场查阅',
 };
 
-/** How the request arrived; decides the receipt date (条例 第三十一条). */
-export const CHANNELS = ['online', 'inPerson', 'post'] as const;
+/**
+ * How the request arrived; decides the receipt date (条例 第三十一条): in person the day handed in, by post the day
+ * signed for (or confirmed with the applicant for ordinary letters), online or by the office's fax the day both
+ * sides confirm it. Staff enter that date for every channel but the mini program's own online form.
+ */
+export const CHANNELS = ['online', 'inPerson', 'post', 'fax'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上申请', inPerson: '当面提交', post: '信函邮寄' };
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  online: '网上申请',
+  inPerson: '当面提交',
+  post: '信函邮寄',
+  fax: '传真',
+};
 
 export const LIMITS = {
   name: 50,

@@ -8,6 +8,8 @@ import type { FunctionName } from '../../shared/api';
 import { CONTRACTS } from '../../shared/api/contracts';
 import type { Result } from '../../shared/errors';
 import { connectLocal, type Db } from '../../backend/sdk';
+import type { FileStore } from '../../backend/files';
+import { localFileStore } from '../../server/files';
 import { installFunctions } from '../../server/functions';
 import { startLocal, type LocalServer } from '../server/helpers/local';
 
@@ -65,18 +67,27 @@ export interface Backend {
 
 export async function startBackend(): Promise<Backend> {
   let db: Db | null = null;
+  // The functions' cloud storage: the server's files store, as under npm start (reports.exportDocx).
+  let files: FileStore | null = null;
   const local = await startLocal({
     indexes: INDEXES,
-    routes: (r) => installFunctions(r, () => db ?? (db = connectLocal(local.server.url, local.server.adminKey))),
+    routes: (r) =>
+      installFunctions(
+        r,
+        () => db ?? (db = connectLocal(local.server.url, local.server.adminKey)),
+        () => files,
+      ),
   });
   db = connectLocal(local.server.url, local.server.adminKey);
   const handle: Db = db;
+  const store = localFileStore(local.dataDir, local.server.publicUrl);
+  files = store;
   const call: Backend['call'] = async (openid, fn, action, payload, idempotencyKey) => {
     const handler = FUNCTION_HANDLERS[fn];
     if (!handler) throw new Error(`no function ${fn}`);
     const result = await handler(
       { action, payload, ...(idempotencyKey ? { idempotencyKey } : {}) },
-      { db: handle, openid, log: () => undefined },
+      { db: handle, openid, log: () => undefined, files: store },
     );
     if (result.ok) checkAnswer(fn, action, result.data);
     return result;

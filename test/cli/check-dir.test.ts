@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dirHtml } from '../../cli/check-dir-output';
 import { run } from '../../cli/report';
 import { renderMarkdown } from '../../shared/render';
 import { writeCounty, type County } from './county';
@@ -121,7 +122,7 @@ describe('check-dir output', () => {
     expect(lines[lines.length - 1]).toBe('共 30 个文件，30 个机关，2024 年；错误 0，提示 0，说明 1');
   }, 30_000);
 
-  it('--aliases joins a renamed organ to its old name; a .doc and a scan are listed as unreadable', async () => {
+  it('--aliases joins a renamed organ’s years, --thresholds sets the notes’; a .doc and a scan are listed unreadable', async () => {
     const [y2022, y2023] = [2022, 2023].map((year) =>
       county.files.find((f) => f.organ.name === '松岭乡' && f.year === year),
     );
@@ -150,10 +151,45 @@ describe('check-dir output', () => {
       await expect(run(['check-dir', small, '--aliases', path.join(small, 'a.md')], '/')).rejects.toMatchObject({
         exitCode: 2,
       });
+      // The county's own thresholds: a looser similarity turns two different 五 into a note showing it.
+      writeFileSync(path.join(small, 't.json'), JSON.stringify({ problemsSimilarity: 0.05 }));
+      const html = path.join(small, 'page.html');
+      const args = ['--aliases', path.join(small, 'aliases.json'), '--thresholds', path.join(small, 't.json')];
+      const loose = await run(['check-dir', small, '--json', '--html', html, ...args], '/');
+      const note = (JSON.parse(loose.stdout) as Row[])
+        .flatMap((r) => r.findings)
+        .find((f) => f.check === 'problemsSimilar');
+      expect(note).toMatchObject({ level: 'info', threshold: 0.05 });
+      expect(readFileSync(html, 'utf8')).toContain('<dt>problemsSimilarity = 0.05</dt>');
+      writeFileSync(path.join(small, 't.json'), JSON.stringify({ problemsSimilarity: 2, unknown: 1 }));
+      await expect(run(['check-dir', small, '--thresholds', path.join(small, 't.json')], '/')).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining('阈值文件') as unknown,
+      });
     } finally {
       rmSync(small, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('escapes what the reports say in the page: a name or message is text, never markup', () => {
+    const page = dirHtml(
+      [
+        {
+          file: 'a<b>.md',
+          organ: '<script>alert(1)</script>乡',
+          key: 'x',
+          year: 2023,
+          cellsRead: 200,
+          findings: [{ check: 'requiredContent', level: 'warning', cells: [], message: '“<img src=x>”没有内容' }],
+        },
+      ],
+      'dir&co',
+    );
+    expect(page).not.toMatch(/<script>|<img|<b>/);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;乡');
+    expect(page).toContain('[提示] “&lt;img src=x&gt;”没有内容');
+    expect(page).toContain('<title>年度报告核对：dir&amp;co</title>');
+  });
 
   it('refuses a folder that is not there, and documents itself in --help', async () => {
     await expect(run(['check-dir', path.join(dir, 'none')], '/')).rejects.toMatchObject({ exitCode: 2 });

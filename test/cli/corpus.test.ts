@@ -22,7 +22,9 @@ describe('the corpus fixtures', () => {
     expect(new Set(corpus.map((e) => e.meta.level))).toEqual(
       new Set(['township', 'subdistrict', 'county', 'department', 'provincial']),
     );
-    expect([...new Set(corpus.map((e) => e.expected.year))].sort()).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect([...new Set(corpus.map((e) => e.expected.year))].sort()).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    // Reports on 2020 are printed in the 2019 format.
+    expect(corpus.filter((e) => e.expected.year <= 2020).every((e) => e.expected.formatVersion === '2019')).toBe(true);
   });
 
   it.each(corpus.map((e) => [e.id, e] as const))('%s names its source and its input exists', (_id, e) => {
@@ -67,6 +69,11 @@ describe('the importer on the corpus', () => {
   it('raises no false error and finds every published inconsistency', () => {
     expect(scores.flatMap((s) => s.falseErrors.map((f) => `${s.id} ${f}`))).toEqual([]);
     expect(scores.flatMap((s) => s.findings.missed.map((f) => `${s.id} ${f}`))).toEqual([]);
+  });
+
+  it('reads each report in the format it is printed in (2019 or 2021)', () => {
+    expect(scores.filter((s) => s.format.expected !== s.format.actual).map((s) => s.id)).toEqual([]);
+    expect(scores.filter((s) => s.format.actual === '2019').length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses no report as a whole and reads every organ the source names', () => {

@@ -66,6 +66,7 @@ export function publishedReport(id = 'report-zhamao-2023'): PublishedReport {
     version: 1,
     source: 'imported',
     report: reportData(),
+    versions: [{ id, version: 1, publishedAt: '2024-01-20T02:00:00.000Z', reason: null }],
   };
 }
 

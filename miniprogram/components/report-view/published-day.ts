@@ -8,3 +8,24 @@ export function publishedDay(iso: string): string {
   const d = new Date(ms + SHANGHAI_OFFSET_MS);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
+
+/**
+ * 发布于 <day> for the list and the reader; an imported report whose own date is unknown says so instead of
+ * passing the day it was imported off as its publication.
+ */
+export function publishedNote(s: { publishedAt: string; undated?: true | undefined }): string {
+  const day = publishedDay(s.publishedAt);
+  if (day === '') return '';
+  return s.undated ? `发布日期未记录（${day}导入）` : `发布于 ${day}`;
+}
+
+/** One line per published version, oldest first: when, and why it corrected the one before. */
+export function versionLines(
+  versions: readonly { version: number; publishedAt: string; reason: string | null }[],
+): { t: string }[] {
+  return versions.map((v) => {
+    const when = publishedDay(v.publishedAt);
+    const why = v.version > 1 ? ` · 更正原因：${v.reason ?? '未记录'}` : '';
+    return { t: `第 ${v.version} 版${when === '' ? '' : `（${when}发布）`}${why}` };
+  });
+}

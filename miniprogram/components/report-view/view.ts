@@ -12,7 +12,7 @@ import {
   type SectionKey,
 } from 'gongkai-core';
 import { tableView, type TableView } from './table-view';
-import { publishedDay } from './published-day';
+import { publishedNote, versionLines } from './published-day';
 
 export interface NavItem {
   key: SectionKey;
@@ -39,9 +39,14 @@ export interface SectionView {
 export interface ReaderView {
   title: string;
   meta: string;
+  /** Every published version with its correction reason; empty when there is only one (nothing was corrected). */
+  versions: { t: string }[];
   nav: NavItem[];
   sections: SectionView[];
 }
+
+/** The view before a report arrives: the pages that show one start from it. */
+export const EMPTY_READER_VIEW: ReaderView = { title: '', meta: '', versions: [], nav: [], sections: [] };
 
 export function sectionAnchor(key: SectionKey): string {
   return `section-${key}`;
@@ -66,13 +71,13 @@ export function readerView(published: PublishedReport): ReaderView {
       empty: blocks.length === 0 && table === null,
     };
   });
-  const day = publishedDay(published.publishedAt);
-  const meta = [day === '' ? '' : `发布于 ${day}`, published.version > 1 ? `第 ${published.version} 版（已更正）` : '']
+  const meta = [publishedNote(published), published.version > 1 ? `第 ${published.version} 版（已更正）` : '']
     .filter((m) => m !== '')
     .join(' · ');
   return {
     title: reportTitle(report.organ, report.year),
     meta,
+    versions: published.versions.length > 1 ? versionLines(published.versions) : [],
     nav: format.sections.map((def) => ({ key: def.key, label: `${def.no} ${def.title}` })),
     sections,
   };

@@ -118,11 +118,11 @@ export function plainMessage(error: FieldError): string {
   return withoutPath.replace(/（[A-Za-z0-9_.]+）/g, '');
 }
 
-/** The first message per field (the top-level field of the path). */
+/** The first message per field (the top-level field of the path, under `submission.`, a staff `entry.` or `check.`). */
 export function errorsByField(fieldErrors: readonly FieldError[] | undefined): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const e of fieldErrors ?? []) {
-    const field = (e.path.startsWith('submission.') ? e.path.slice('submission.'.length) : e.path).split('.')[0] ?? '';
+    const field = e.path.replace(/^(submission|entry|check)\./, '').split('.')[0] ?? '';
     if (field !== '' && errors[field] === undefined) errors[field] = plainMessage(e);
   }
   return errors;

@@ -1,10 +1,15 @@
 /** A tracked request as the page shows it: status, due date in words, the timeline, notices and the reply letter. Pure. */
-import type { DeadlineSummary, TrackAnswer } from 'gongkai-core';
+import type { DeadlineSummary, OrganPublicProfile, TrackAnswer } from 'gongkai-core';
 import { chineseDate } from '../catalog/view';
 
 export interface TrackView {
   applicationNo: string;
   statusLabel: string;
+  /** What was asked (the applicant's own view only: the public view by 申请编号 does not show it). */
+  asked: string;
+  /** '2026年3月2日' or '' (an online request the organ has not confirmed yet has no receipt date). */
+  submitted: string;
+  received: string;
   due: string;
   outcome: string;
   timeline: { key: string; date: string; label: string; detail: string }[];
@@ -45,9 +50,13 @@ export function toTrackView(answer: TrackAnswer): TrackView {
         }))
       : [];
   const letter = answer.view === 'applicant' ? answer.letter : null;
+  const mine = answer.view === 'applicant';
   return {
     applicationNo: answer.applicationNo,
     statusLabel: answer.statusLabel,
+    asked: mine ? (answer.content.description ?? '') : '',
+    submitted: mine ? chineseDate(answer.submittedDate) : '',
+    received: answer.receivedDate ? chineseDate(answer.receivedDate) : '',
     due: dueText(answer.deadline, answered),
     outcome: answer.outcomeLabel ?? '',
     timeline,
@@ -65,4 +74,23 @@ export function toTrackView(answer: TrackAnswer): TrackView {
             .reverse()
         : [],
   };
+}
+
+/**
+ * 查询码丢失？ The code is shown once and stored only as a hash, so nobody can look it up: the organ's office issues
+ * a new one after checking the applicant's identity face to face (requests.reissueCode). Where and whom to call
+ * come from the organ's profile when it has them.
+ */
+export function lostCodeHelp(organ: Pick<OrganPublicProfile, 'name' | 'address' | 'contactPhone'> | null): string[] {
+  const office = organ ? `${organ.name}政府信息公开工作机构` : '受理申请的机关的政府信息公开工作机构';
+  const where = [
+    organ?.address ? `地址：${organ.address}` : '',
+    organ?.contactPhone ? `电话：${organ.contactPhone}` : '',
+  ].filter((s) => s !== '');
+  return [
+    '查询码只在提交或登记申请时显示一次，本机关也查不到原查询码。',
+    `请携带申请时所填的证件到${office}（他人代办的，带授权委托书和双方证件），工作人员当面核验身份后补发新查询码，原查询码随即失效。`,
+    ...(where.length > 0 ? [where.join('；')] : []),
+    '在本小程序中提交的申请，也可以在“我的”→“我的申请”中直接查看，不需要查询码。',
+  ];
 }

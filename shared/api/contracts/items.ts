@@ -24,6 +24,8 @@ import {
   type ItemWritten,
   type SecrecyPoint,
   type TrailView,
+  publicationDelaySchema,
+  type PublicationCheck,
 } from '../items';
 
 // ---- answer schemas (the tests check every answer with them) ----
@@ -100,6 +102,19 @@ const itemHistorySchema: z.ZodType<ItemHistory> = z.object({
 /** The `items` function: every action, what it takes and answers, who may call it, and how it runs. */
 export const itemsContract = defineContract({
   list: { input: listItemsSchema, answer: itemPageSchema, access: 'public' },
+  publicationDelay: {
+    input: publicationDelaySchema,
+    answer: answerOf<PublicationCheck>(
+      z.object({
+        workdays: z.number().int().nonnegative(),
+        late: z.boolean(),
+        lastDay: isoDate,
+        provisional: z.boolean(),
+        warning: z.string().nullable(),
+      }),
+    ),
+    access: STAFF,
+  },
   get: { input: getItemSchema, answer: itemDetailSchema, access: 'public' },
   create: {
     input: createItemSchema,

@@ -8,9 +8,12 @@ import { answerOf, defineContract } from '../contract';
 import {
   buildReportSchema,
   cellRecordsSchema,
+  correctReportSchema,
+  exportDocxSchema,
   exportHtmlSchema,
   getPublishedReportSchema,
   importPublishedSchema,
+  latePublicationsSchema,
   listPublishedReportsSchema,
   previewImportSchema,
   rejectReportSchema,
@@ -19,12 +22,15 @@ import {
   saveNarrativeSchema,
   type BuiltReportView,
   type CellRecordsView,
+  type ExportedDocx,
   type ExportedHtml,
   type ImportPreview,
+  type LatePublication,
   type PublishedReport,
   type PublishedReportSummary,
   type ReportMoved,
   type ReportStatus,
+  type ReportVersion,
 } from '../reports';
 
 // ---- answer schemas (the tests check every answer with them) ----
@@ -32,26 +38,35 @@ import {
 const findingsSchema = answerOf<Finding[]>(z.array(findingSchema));
 const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'published']);
 const writtenState = z.enum(['draft', 'inReview', 'published']);
-const summarySchema: z.ZodType<PublishedReportSummary> = z.object({
+const summaryShape = {
   id: z.string(),
   organId: z.string(),
   organ: z.string(),
   year: z.number().int(),
   publishedAt: z.string(),
   version: z.number().int().positive(),
+  undated: z.literal(true).optional(),
+};
+const summarySchema: z.ZodType<PublishedReportSummary> = z.object(summaryShape);
+const versionSchema: z.ZodType<ReportVersion> = z.object({
+  id: z.string(),
+  version: z.number().int().positive(),
+  publishedAt: z.string(),
+  reason: z.string().nullable(),
 });
 const publishedReportSchema = answerOf<PublishedReport>(
   z.object({
-    id: z.string(),
-    organId: z.string(),
-    organ: z.string(),
-    year: z.number().int(),
-    publishedAt: z.string(),
-    version: z.number().int().positive(),
+    ...summaryShape,
     report: reportDataSchema,
     source: z.enum(['built', 'imported']),
+    versions: z.array(versionSchema),
   }),
 );
+const exportedDocxSchema: z.ZodType<ExportedDocx> = z.object({
+  url: z.string(),
+  fileID: z.string(),
+  fileName: z.string(),
+});
 const builtReportSchema = answerOf<BuiltReportView>(
   z.object({
     report: reportDataSchema,
@@ -111,6 +126,7 @@ const importPreviewSchema = answerOf<ImportPreview>(
     findings: z.array(findingSchema),
     sections: z.array(z.enum(SECTION_KEYS)),
     existing: summarySchema.nullable(),
+    publishedOn: z.string().nullable(),
   }),
 );
 
@@ -125,9 +141,27 @@ export const reportsContract = defineContract({
   listPublished: { input: listPublishedReportsSchema, answer: z.array(summarySchema), access: 'public' },
   getPublished: { input: getPublishedReportSchema, answer: publishedReportSchema, access: 'public' },
   build: { input: buildReportSchema, answer: builtReportSchema, access: STAFF },
+  latePublications: {
+    input: latePublicationsSchema,
+    answer: answerOf<LatePublication[]>(
+      z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          indexNo: z.string().nullable(),
+          writtenDate: z.string(),
+          publishedDate: z.string(),
+          workdays: z.number().int().nonnegative(),
+          provisional: z.boolean(),
+        }),
+      ),
+    ),
+    access: STAFF,
+  },
   status: { input: reportStatusSchema, answer: reportStatusAnswer, access: STAFF },
   cellRecords: { input: cellRecordsSchema, answer: cellRecordsAnswer, access: STAFF },
   exportHtml: { input: exportHtmlSchema, answer: exportedHtmlSchema, access: STAFF },
+  exportDocx: { input: exportDocxSchema, answer: exportedDocxSchema, access: STAFF },
   check: { input: buildReportSchema, answer: findingsSchema, access: STAFF },
   saveNarrative: {
     input: saveNarrativeSchema,
@@ -136,6 +170,7 @@ export const reportsContract = defineContract({
     transactional: true,
     audited: true,
   },
+  correct: { input: correctReportSchema, answer: reportMovedSchema, access: ['editor'], ...chainStep },
   submit: { input: reportStepSchema, answer: reportMovedSchema, access: ['editor'], ...chainStep },
   approve: { input: reportStepSchema, answer: reportMovedSchema, access: approvers, ...chainStep },
   reject: { input: rejectReportSchema, answer: reportMovedSchema, access: approvers, ...chainStep },

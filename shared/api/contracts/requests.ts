@@ -8,6 +8,7 @@ import { REQUEST_STATUSES } from '../../requests/model';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
 import { answerOf, defineContract } from '../contract';
 import {
+  IDENTITY_CHECK_METHODS,
   actRequestSchema,
   getRequestSchema,
   grantNoticeSchema,
@@ -46,6 +47,7 @@ const deadlineSchema: z.ZodType<DeadlineSummary | null> = z
     dueDate: day,
     projected: z.boolean(),
     daysRemaining: z.number().int(),
+    daysOverdue: z.number().int().nonnegative(),
     atRisk: z.boolean(),
     overdue: z.boolean(),
     pausedBy: z.enum(['correction', 'consultation', 'fee']).nullable(),
@@ -137,6 +139,7 @@ const staffRequestSchema = answerOf<StaffRequestAnswer>(
     nthThisMonth: z.number().int().nonnegative(),
     letter: letterSchema.nullable(),
     noticesGranted: z.number().int().nonnegative(),
+    codeReissues: z.array(z.object({ date: day, method: z.enum(IDENTITY_CHECK_METHODS), note: z.string().nullable() })),
   }),
 );
 const actAnswerSchema: z.ZodType<ActAnswer> = z.object({

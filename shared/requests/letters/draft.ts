@@ -5,6 +5,7 @@
  */
 import { CLOCK_RULES, type Calendar, type IsoDate } from '../../calendar';
 import type { Outcome } from '../../format';
+import type { AnswerDetails } from '../actions';
 import { lastAction, applicantName, type InfoRequest } from '../model';
 import { refuse, type RequestFailure } from '../errors';
 import {
@@ -101,17 +102,20 @@ export function letterContextFor(
     if (calendar) context.feeDeadline = calendar.addWorkdays(fee.date, CLOCK_RULES.feePayment.workdays).date;
   }
   const answer = lastAction(request, 'answer');
-  if (answer) {
-    const a = answer.action;
-    if (a.reason !== undefined) context.reason = a.reason;
-    if (a.holderOrgan !== undefined) context.holderOrgan = a.holderOrgan;
-    if (a.holderContact !== undefined) context.holderContact = a.holderContact;
-    if (a.notThisOrgan) context.notThisOrgan = 'yes';
-    if (a.basis !== undefined) context.basis = a.basis;
-    if (a.deliveryNote !== undefined) context.deliveryNote = a.deliveryNote;
-    if (a.whereToGet !== undefined) context.whereToGet = a.whereToGet;
-  }
-  return context;
+  return answer ? withAnswerDetails(context, answer.action) : context;
+}
+
+/** The context with what staff wrote into the reply (the answer action's details, or a draft's before answering). */
+export function withAnswerDetails(context: LetterContext, a: AnswerDetails): LetterContext {
+  const out = { ...context };
+  if (a.reason !== undefined) out.reason = a.reason;
+  if (a.holderOrgan !== undefined) out.holderOrgan = a.holderOrgan;
+  if (a.holderContact !== undefined) out.holderContact = a.holderContact;
+  if (a.notThisOrgan) out.notThisOrgan = 'yes';
+  if (a.basis !== undefined) out.basis = a.basis;
+  if (a.deliveryNote !== undefined) out.deliveryNote = a.deliveryNote;
+  if (a.whereToGet !== undefined) out.whereToGet = a.whereToGet;
+  return out;
 }
 
 /**

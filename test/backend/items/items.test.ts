@@ -87,6 +87,24 @@ describe('items: drafts and the 三审 chain', () => {
     expect(await count(COLLECTIONS.audit)).toBe(auditBefore);
   });
 
+  it('a category outside the catalogue list is refused on create and update, naming 分类, and writes nothing', async () => {
+    const before = await count(COLLECTIONS.items);
+    const raw = await b.call(o.editor, 'items', 'create', {
+      content: itemContent('分类是键名', { category: 'socialAssistance' }),
+    });
+    expect(raw).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'content.category' }] });
+    if (!raw.ok) expect(raw.fieldErrors?.[0]?.message).toContain('分类');
+    expect(await count(COLLECTIONS.items)).toBe(before);
+    const id = await draft('分类正确');
+    const update = await b.call(o.editor, 'items', 'update', {
+      id,
+      version: 1,
+      content: itemContent('分类正确', { category: 'socialAssistance' }),
+    });
+    expect(update).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'content.category' }] });
+    expect(one(await b.db.collection(COLLECTIONS.items).doc(id).get())).toMatchObject({ version: 1 });
+  });
+
   it('a double tap on submit with one idempotency key acts once', async () => {
     const id = await draft('重复点击');
     const [a, c] = await Promise.all([

@@ -36,7 +36,10 @@ describe('organ: setup, invitations, roles from the stored record', () => {
       {
         action: 'create',
         role: 'editor',
-        payload: { role: 'editor', content: { title: 't', publisher: 'p', writtenDate: '2026-01-01', category: 'c' } },
+        payload: {
+          role: 'editor',
+          content: { title: 't', publisher: 'p', writtenDate: '2026-01-01', category: 'agriculture' },
+        },
       },
       { db: b.db, openid: 'oStranger' },
     );

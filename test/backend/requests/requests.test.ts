@@ -511,6 +511,14 @@ describe('requests: the staff desk', () => {
     expect(draft.text).toContain('2026年2月27日');
     // The organ's settings fill the 复议机关 and the court (条例 第五十一条); only the reason is left to staff.
     expect(draft.missing).toEqual(['理由']);
+    // What staff typed in the answer form fills the draft: nothing is left to mark.
+    const filled = await ok<{ text: string; missing: string[] }>(o.editor, 'letter', {
+      id: recorded.id,
+      outcome: 'withheldThirdParty',
+      details: { reason: '涉及第三方个人隐私' },
+    });
+    expect(filled.missing).toEqual([]);
+    expect(filled.text).toContain('涉及第三方个人隐私');
     expect(draft.text).toContain('60日内向同仁市人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）');
     expect(draft.text).toContain('向同仁市人民法院提起行政诉讼');
     const edited = draft.text.replace('【请填写：理由】', '涉及第三方个人隐私');
@@ -527,8 +535,22 @@ describe('requests: the staff desk', () => {
       action: { type: 'answer', outcome: 'withheldThirdParty', reason: '涉及第三方个人隐私' },
       letterText: edited,
     });
-    const reissued = await ok<{ queryCode: string }>(o.admin, 'reissueCode', { id: recorded.id });
+    // The identity check: the last four of the document shown must be the request's, or nothing changes.
+    const wrongPerson = await call(o.admin, 'reissueCode', {
+      id: recorded.id,
+      check: { method: 'inPerson', idLast4: '0018' },
+    });
+    expect(wrongPerson).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'check.idLast4' }] });
+    expect(await call(o.admin, 'reissueCode', { id: recorded.id })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    const unchanged = await ok<StaffRequestAnswer>(o.admin, 'get', { id: recorded.id });
+    expect(unchanged.codeReissues).toEqual([]);
+    const reissued = await ok<{ queryCode: string }>(o.admin, 'reissueCode', {
+      id: recorded.id,
+      check: { method: 'agent', idLast4: '0017', note: '其子持授权委托书和双方身份证' },
+    });
     expect(recorded.queryCode).not.toBe(reissued.queryCode);
+    const after = await ok<StaffRequestAnswer>(o.admin, 'get', { id: recorded.id });
+    expect(after.codeReissues).toEqual([{ date: TODAY, method: 'agent', note: '其子持授权委托书和双方身份证' }]);
     expect(await outsider('oX', 'track', { queryCode: recorded.queryCode ?? '', phoneLast4: '2345' })).toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -545,7 +567,7 @@ describe('requests: the staff desk', () => {
     });
     expect(tracked.letter?.text).toContain('同仁市人民政府');
     expect(tracked.letter?.text).not.toContain('扎西多杰');
-    expect(await count(COLLECTIONS.audit, { target: recorded.id, action: 'requests.letter' })).toBe(1);
+    expect(await count(COLLECTIONS.audit, { target: recorded.id, action: 'requests.letter' })).toBe(2);
   });
 
   it('uses the organ’s own holiday table for due dates (organ_calendars), set by the admin only', async () => {

@@ -5,6 +5,7 @@ import { me, routeTransport, useMemoryStorage } from './helpers';
 const PAGES = [
   'admin',
   'approve',
+  'bind',
   'calendar',
   'cases',
   'docs',
@@ -12,9 +13,15 @@ const PAGES = [
   'item-edit',
   'item-manage',
   'people',
+  'reissue-code',
   'report',
+  'report-cell',
+  'report-import',
+  'report-preview',
   'request',
+  'request-record',
   'requests',
+  'setup',
   'stats',
 ];
 

@@ -72,6 +72,7 @@ describe('工作台', () => {
       dueDate,
       projected: false,
       daysRemaining,
+      daysOverdue: 0,
       atRisk: false,
       overdue: false,
       pausedBy: null,

@@ -16,6 +16,7 @@ function row(statusLabel: string, deadline: Partial<NonNullable<Row['deadline']>
       dueDate: '2026-02-10',
       projected: false,
       daysRemaining: 5,
+      daysOverdue: 0,
       atRisk: false,
       overdue: false,
       pausedBy: null,
@@ -41,6 +42,9 @@ describe('工作台 request lines', () => {
   it('keeps the overdue and due-soon wording', () => {
     expect(requestLine(row('办理中', { overdue: true, daysRemaining: 0 })).note).toBe(
       '办理中 · 已逾期 · 应于 2026-02-10 前答复',
+    );
+    expect(requestLine(row('办理中', { overdue: true, daysRemaining: 0, daysOverdue: 2 })).note).toBe(
+      '办理中 · 已逾期 2 个工作日 · 应于 2026-02-10 前答复',
     );
     expect(requestLine(row('办理中', {})).note).toBe('办理中 · 剩 5 个工作日 · 2026-02-10 前答复');
   });

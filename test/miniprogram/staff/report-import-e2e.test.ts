@@ -48,6 +48,9 @@ describe('importing a past report end to end, real functions and server', () => 
     expect((await citizenList()).data.state).toBe('empty');
 
     backend.as('admin');
+    // The seed's text gives no publish date: the admin enters it, and citizens read it as 发布于.
+    find(page, '#published-on').dispatchEvent('change', { detail: { value: '2024-01-26' } });
+    await flush();
     await tapButton(page, '#confirm');
     await waitFor('the import', () => page.data.published !== null || page.data.notice !== '');
     expect(textOf(page, '#done-text')).toBe('2023年度报告已发布为第 1 版。');
@@ -55,6 +58,7 @@ describe('importing a past report end to end, real functions and server', () => 
     const list = await citizenList();
     expect(list.data.groups.map((g) => g.year)).toEqual([2023]);
     expect(textOf(list)).toContain('2023');
+    expect(textOf(list)).toContain('发布于 2024年1月26日');
 
     backend.as('admin');
     const again = openPage<ReportImportData>('staff/pages/report-import/index');

@@ -27,6 +27,7 @@ function preview(extra: Partial<ImportPreview> = {}): Handler {
     findings: checkReport(report),
     sections: ['overview', 'other'],
     existing: null,
+    publishedOn: null,
     ...extra,
   };
   return () => ({ ok: true, data });
@@ -88,7 +89,7 @@ describe('report import page', () => {
     const page = await open();
     await paste(page, SEED);
     await tapButton(page, '#read');
-    expect(textOf(page, '#version')).toContain('该年度已有报告（第 1 版，2024-01-20 发布），导入后将作为第 2 版发布');
+    expect(textOf(page, '#version')).toContain('该年度已有报告（第 1 版，2024年1月20日发布），导入后将作为第 2 版发布');
     expect(textOf(page, '#organ')).toContain('名称不一致');
   });
 
@@ -119,10 +120,17 @@ describe('report import page', () => {
     const page = await open();
     await paste(page, SEED);
     await tapButton(page, '#read');
+    // The seed's text gives no publish date: the page asks for it rather than let the import's day stand in.
+    expect(textOf(page, '#date-group')).toContain('原文中没有找到发布日期');
+    await tapButton(page, '#confirm');
+    expect(textOf(page, '#notice')).toBe('请填写这份报告的发布日期（原文中没有找到）');
+    expect(fake.actions()).not.toContain('reports.importPublished');
+    find(page, '#published-on').dispatchEvent('change', { detail: { value: '2024-01-20' } });
+    await flush();
     await tapButton(page, '#confirm');
     const imports = fake.calls.filter((c) => c.event.action === 'importPublished');
     expect(imports).toHaveLength(1);
-    expect(imports[0]?.event.payload).toEqual({ text: SEED });
+    expect(imports[0]?.event.payload).toEqual({ text: SEED, publishedOn: '2024-01-20' });
     expect(imports[0]?.event.idempotencyKey).toEqual(expect.any(String));
     expect(textOf(page, '#done-text')).toBe('2023年度报告已发布为第 1 版。');
     expect(page.querySelector('#confirm')).toBeUndefined();
@@ -131,6 +139,34 @@ describe('report import page', () => {
     expect(navigate).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/staff/pages/report-preview/index?id=org-1-2023-v1' }),
     );
+  });
+
+  it('prefills the date the text gives, and asks why when the import corrects a published version', async () => {
+    const existing = {
+      id: 'org-1-2023-v1',
+      organId: 'org-1',
+      organ: '扎毛乡',
+      year: 2023,
+      publishedAt: '2024-01-20T02:00:00.000Z',
+      version: 1,
+    };
+    const fake = routeTransport({
+      'organ.me': me('admin'),
+      'reports.previewImport': preview({ existing, publishedOn: '2024-01-26' }),
+      'reports.importPublished': () => ({ ok: true, data: { ...existing, id: 'org-1-2023-v2', version: 2 } }),
+    });
+    const page = await open();
+    await paste(page, SEED);
+    await tapButton(page, '#read');
+    expect(textOf(page, '#published-on')).toBe('2024-01-26');
+    await tapButton(page, '#confirm');
+    expect(textOf(page, '#notice')).toBe('该年度已有发布的报告，请写明更正原因');
+    find(page, '#reason').dispatchEvent('input', { detail: { value: '表三数字有误' } });
+    await flush();
+    await tapButton(page, '#confirm');
+    expect(fake.payloads('reports.importPublished')).toEqual([
+      { text: SEED, publishedOn: '2024-01-26', reason: '表三数字有误' },
+    ]);
   });
 
   it('says in Chinese why a text cannot be read, and drops a preview once the text changes', async () => {

@@ -325,6 +325,80 @@ describe('report builder', () => {
     );
   });
 
+  it('导出 Word: the function stores the .docx and links it; the page downloads it and opens it with its menu', async () => {
+    const fake = routeTransport({
+      'organ.me': me('reviewer'),
+      'reports.build': built({ ...thisYearsReport(), cells: reportData().cells }, { status: 'published' }),
+      'reports.status': status({ status: 'published', stepLabel: '已发布', publishedId: 'org-1-2025-v1' }),
+      'reports.exportDocx': () => ({
+        ok: true,
+        data: {
+          fileID: 'local://0123456789abcdef0123456789abcdef',
+          url: 'http://127.0.0.1:8787/files/0123456789abcdef0123456789abcdef',
+          fileName: '扎毛乡2025年政府信息公开工作年度报告（第1版）.docx',
+        },
+      }),
+    });
+    type Download = {
+      url: string;
+      success: (r: { statusCode: number; tempFilePath: string }) => void;
+      fail: () => void;
+    };
+    const downloadFile = jest.fn((o: Download) => o.success({ statusCode: 200, tempFilePath: '/tmp/report.docx' }));
+    const openDocument = jest.fn((o: { success: () => void }) => o.success());
+    Object.assign(wx, { downloadFile, openDocument });
+    const page = await open();
+    // Not the editor: no 更正 offered.
+    expect(page.querySelector('#correct')).toBeUndefined();
+    await tapButton(page, '#export-word');
+    await flush();
+    expect(fake.payloads('reports.exportDocx')).toEqual([{ id: 'org-1-2025-v1' }]);
+    expect(downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: 'http://127.0.0.1:8787/files/0123456789abcdef0123456789abcdef' }),
+    );
+    expect(openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: '/tmp/report.docx', fileType: 'docx', showMenu: true }),
+    );
+    expect(page.data.busy).toBe(false);
+    // A failed download says so in Chinese.
+    downloadFile.mockImplementation((o: Download) => o.fail());
+    await tapButton(page, '#export-word');
+    await flush();
+    expect(textOf(page, '#notice')).toBe('附件下载失败，请检查网络后重试');
+  });
+
+  it('更正: the editor reopens the published report with a reason; without one the field’s own words', async () => {
+    let state = 'published';
+    const fake = routeTransport({
+      'organ.me': me('editor'),
+      'reports.build': (p, c) => built({ ...thisYearsReport(), cells: reportData().cells }, { status: state })(p, c),
+      'reports.status': (p, c) =>
+        status({ status: state, stepLabel: state === 'published' ? '已发布' : '草稿', publishedId: 'org-1-2025-v1' })(
+          p,
+          c,
+        ),
+      'reports.correct': () => {
+        state = 'draft';
+        return { ok: true, data: { status: 'draft', step: null } };
+      },
+    });
+    const page = await open();
+    expect(page.data.canEdit).toBe(false);
+    await tapButton(page, '#correct');
+    expect(textOf(page, '#notice')).toBe('请写明更正原因');
+    expect(fake.actions()).not.toContain('reports.correct');
+    find(page, '#correct-reason').dispatchEvent('input', { detail: { value: '表三第二行数字有误' } });
+    await flush();
+    await tapButton(page, '#correct');
+    await flush();
+    expect(fake.payloads('reports.correct')).toEqual([{ year: 2025, reason: '表三第二行数字有误' }]);
+    expect(textOf(page, '#notice')).toContain('已打开为草稿');
+    // A draft again: the editor writes; the published version is still shared meanwhile.
+    expect(page.data.canEdit).toBe(true);
+    expect(page.querySelector('#correct')).toBeUndefined();
+    expect(textOf(page, '#reader-path')).toBe('/pages/report/reader/index?id=org-1-2025-v1');
+  });
+
   it('says when the report cannot be built, and retries', async () => {
     const fake = routeTransport({ 'organ.me': me('editor'), 'reports.status': status() });
     const page = await open();

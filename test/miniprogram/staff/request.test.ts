@@ -42,6 +42,7 @@ function answer(extra: Record<string, unknown> = {}) {
       dueDate: '2026-03-31',
       projected: false,
       daysRemaining: 2,
+      daysOverdue: 0,
       atRisk: true,
       overdue: false,
       pausedBy: null,
@@ -52,6 +53,7 @@ function answer(extra: Record<string, unknown> = {}) {
     nthThisMonth: 12,
     letter: null,
     noticesGranted: 0,
+    codeReissues: [],
     ...extra,
   };
 }
@@ -119,6 +121,7 @@ describe('one request at the staff desk', () => {
       dueDate: '2026-03-20',
       projected: false,
       daysRemaining: 0,
+      daysOverdue: 0,
       atRisk: false,
       overdue: true,
       pausedBy: null,
@@ -161,7 +164,7 @@ describe('one request at the staff desk', () => {
     expect(fake.actions()).not.toContain('requests.letter');
 
     await tap(page, '#outcome-withheldThirdParty');
-    expect(fake.payloads('requests.letter')).toEqual([{ id: 'r1', outcome: 'withheldThirdParty' }]);
+    expect(fake.payloads('requests.letter')).toEqual([{ id: 'r1', outcome: 'withheldThirdParty', details: {} }]);
     expect(page.data.letterText).toBe('草稿：withheldThirdParty');
     find(page, '#letterText');
     expect(textOf(page, '#outcome-note')).toContain('须说明理由');

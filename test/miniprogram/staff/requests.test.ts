@@ -14,6 +14,7 @@ function deadline(extra: Record<string, unknown> = {}) {
     dueDate: '2026-04-20',
     projected: false,
     daysRemaining: 12,
+    daysOverdue: 0,
     atRisk: false,
     overdue: false,
     pausedBy: null,
@@ -64,7 +65,7 @@ describe('申请办理 list', () => {
               deadline: null,
               applicantName: '李*',
             }),
-            row(1, { deadline: deadline({ dueDate: '2026-04-01', daysRemaining: 0, overdue: true }) }),
+            row(1, { deadline: deadline({ dueDate: '2026-04-01', daysRemaining: 0, daysOverdue: 3, overdue: true }) }),
             row(2, { deadline: deadline({ dueDate: '2026-04-03', daysRemaining: 2, atRisk: true }) }),
           ],
           total: 3,
@@ -87,7 +88,8 @@ describe('申请办理 list', () => {
     expect(first).toContain('待确认收到');
     const overdue = textOf(page, '#row-r1');
     expect(overdue).toContain('答复期限 2026-04-01');
-    expect(overdue).toContain('已逾期');
+    // How late, in working days (the clock's daysRemaining stops at 0).
+    expect(overdue).toContain('已逾期 3 个工作日');
     const atRisk = textOf(page, '#row-r2');
     expect(atRisk).toContain('即将到期');
     expect(atRisk).toContain('剩 2 个工作日');
@@ -123,6 +125,9 @@ describe('申请办理 list', () => {
     find(page, '#row-r1').dispatchEvent('tap');
     await flush();
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/staff/pages/request/index?id=r1' }));
+    // A request on paper, by post, fax or in person is typed in from here.
+    await tapButton(page, '#record');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/staff/pages/request-record/index' }));
   });
 
   it('loads the next page on reaching the bottom and stops at the total', async () => {

@@ -78,6 +78,21 @@ function demoAnswer(call: Call): unknown {
       data: { list: [1, 2, 3].map((n) => ({ ...item, id: `it-${n}` })), total: 3, page: 1, pageSize: 20 },
     };
   if (call.name === 'items') return { ok: true, data: item };
+  if (call.name === 'organ' && action === 'getProfile')
+    return {
+      ok: true,
+      data: {
+        id: 'org-1',
+        name: '扎毛乡人民政府',
+        creditCode: '11632323MB1234567X',
+        contactPhone: '0973-8888888',
+        address: '青海省黄南藏族自治州同仁市扎毛乡人民政府大院',
+        reportDueDate: '01-31',
+        indexPattern: '{organ}-{year}-{seq}',
+        chain: ['reviewer', 'leader'],
+        templateIds: {},
+      },
+    };
   return { ok: false, code: 'NOT_FOUND', message: '未找到' };
 }
 
@@ -119,6 +134,7 @@ describeBrowser('citizen pages at 375 px in a real browser', () => {
       ['item', 'pages/item/detail/index', { id: 'it-1' }],
       ['request-form', 'pages/request/index/index', {}],
       ['tracking', 'pages/request/track/index', {}],
+      ['guide', 'pages/guide/index/index', {}],
     ])(
       '%s: readable',
       async (name, route, query) => {

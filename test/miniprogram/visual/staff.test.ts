@@ -20,6 +20,7 @@ const deadline = (dueDate: string, daysRemaining: number, flags: { atRisk?: bool
   dueDate,
   projected: false,
   daysRemaining,
+  daysOverdue: 0,
   atRisk: false,
   overdue: false,
   pausedBy: null,
@@ -96,6 +97,21 @@ const STATUS: Handler = () => ({
   },
 });
 
+const CELL_RECORDS: Handler = () => ({
+  ok: true,
+  data: {
+    year: 2025,
+    cell: 'proactive.regulations.issued',
+    label: '第二十条第（一）项 · 规章 · 本年制发件数',
+    value: 2,
+    total: 2,
+    records: [
+      { kind: 'item', id: 'it-1', title: '扎毛乡农村人居环境整治工作方案', detail: '2025-03-05 发布' },
+      { kind: 'statEntry', id: 's-1', title: '规范性文件登记', detail: '2025-06-01 制发 1 件' },
+    ],
+  },
+});
+
 describeBrowser('staff pages at 375 px in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -107,21 +123,27 @@ describeBrowser('staff pages at 375 px in a real browser', () => {
 
   describe.each(['normal', 'elder'] as const)('%s', (mode) => {
     it.each([
-      ['workbench', 'staff/pages/home/index'],
-      ['request-desk', 'staff/pages/requests/index'],
-      ['report-builder', 'staff/pages/report/index'],
-    ])(
+      ['workbench', 'staff/pages/home/index', {}],
+      ['request-desk', 'staff/pages/requests/index', {}],
+      ['report-builder', 'staff/pages/report/index', {}],
+      ['bind', 'staff/pages/bind/index', {}],
+      ['setup', 'staff/pages/setup/index', {}],
+      ['report-cell', 'staff/pages/report-cell/index', { year: '2025', cell: '0' }],
+      ['report-import', 'staff/pages/report-import/index', {}],
+      ['report-preview', 'staff/pages/report-preview/index', { year: '2025' }],
+    ] as const)(
       '%s: readable',
-      async (name, route) => {
+      async (name, route, query: Record<string, string>) => {
         const storage = useMemoryStorage();
         routeTransport({
-          'organ.me': me('editor'),
+          'organ.me': me(name === 'report-import' ? 'admin' : 'editor'),
+          'reports.cellRecords': CELL_RECORDS,
           'items.list': () => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 50 } }),
           'requests.list': REQUESTS,
           'reports.status': STATUS,
           'reports.build': BUILT,
         });
-        const page = await open(browser, route, {}, mode, storage);
+        const page = await open(browser, route, query, mode, storage);
         await expectReadable(page, mode, name);
         await page.close();
       },

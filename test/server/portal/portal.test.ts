@@ -43,6 +43,9 @@ describe('served portal', () => {
     expect(guide).toContain('信函申请');
     expect(guide).toContain('当面申请');
     expect(guide).toContain('<dt>联系电话</dt><dd>0973-8888888</dd>');
+    // The QR code carries this site's 申请方式 (decoded in test/shared/portal/qr.test.ts).
+    expect(guide).toContain(`<span class="gk-muted">${site.url}/guide.html#apply</span>`);
+    expect(guide).toContain('<svg');
   });
 
   it('searches the catalogue through the items function (keyword, category, year)', async () => {
@@ -119,5 +122,7 @@ describe('exportSite', () => {
     expect(catalogue).toContain('<script type="application/json" id="gk-items">');
     const json = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as { items: { link: string }[] };
     expect(json.items[0]?.link).toMatch(/^https:\/\/www\.example\.gov\.cn\/zmx\/items\/.+\.html$/);
+    const guide = readFileSync(path.join(out, 'guide.html'), 'utf8');
+    expect(guide).toContain('https://www.example.gov.cn/zmx/guide.html#apply');
   });
 });

@@ -15,7 +15,10 @@ export async function startPortal(): Promise<LocalServer & { url: string; organI
     if (!db) throw new Error('not ready');
     return db;
   };
-  const local = await startLocal({ routes: (r) => installPortal(r, handle), notFound: portalNotFound(handle) });
+  const local = await startLocal({
+    routes: (r) => installPortal(r, handle, () => local.server.publicUrl),
+    notFound: portalNotFound(handle),
+  });
   db = local.db;
   const { organId } = await seedDemo(local.db, readFileSync(SEED_REPORT_FILE, 'utf8'), SEED_DAY);
   return { ...local, url: local.server.url, organId };

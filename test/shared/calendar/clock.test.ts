@@ -13,6 +13,7 @@ describe('plain 20 working days (条例 第三十三条), 国庆 2025', () => {
       limit: 20,
       daysUsed: 0,
       daysRemaining: 20,
+      daysOverdue: 0,
       status: 'running',
       atRisk: false,
       overdue: false,
@@ -33,9 +34,11 @@ describe('plain 20 working days (条例 第三十三条), 国庆 2025', () => {
     expect(run('2025-09-25', [], '2025-10-30')).toMatchObject({
       daysUsed: 21,
       daysRemaining: 0,
+      daysOverdue: 1,
       atRisk: false,
       overdue: true,
     });
+    expect(run('2025-09-25', [], '2025-11-04')).toMatchObject({ daysOverdue: 4, overdue: true });
     // A weekend after the due date is already late, though no working day was used.
     expect(run('2025-09-25', [], '2025-10-31')).toMatchObject({ overdue: true });
   });
@@ -51,7 +54,8 @@ describe('plain 20 working days (条例 第三十三条), 国庆 2025', () => {
     });
     expect(onTime.correctionDueBy).toBeUndefined();
     const late = run('2025-09-25', [{ type: 'answered', date: '2025-10-30' }], '2025-12-01');
-    expect(late).toMatchObject({ status: 'answered', daysUsed: 21, overdue: true });
+    expect(late).toMatchObject({ status: 'answered', daysUsed: 21, overdue: true, daysOverdue: 1 });
+    expect(onTime.daysOverdue).toBe(0);
   });
 });
 
@@ -75,6 +79,7 @@ describe('correction (条例 第三十条)', () => {
       limit: 20,
       daysUsed: 0,
       daysRemaining: 20,
+      daysOverdue: 0,
       status: 'paused',
       pausedBy: 'correction',
       pauseEndsBy: '2026-03-06',

@@ -97,3 +97,38 @@ describe('import --json', () => {
     ).toEqual(['applicantTotal', 'balance', 'resultTotal']);
   });
 });
+
+describe('a 2020 report in the 2019 format (国办公开办函〔2019〕60号) against the 2021 report', () => {
+  const read = (name: string) => importReportText(readFileSync(path.join(ROOT, at(name)), 'utf8'));
+
+  it('is read as the 2019 format: tables 三 and 四 into the 2021 cells, table 二 left out', () => {
+    const r = read('baisha-town-2020-format-2019.txt');
+    expect([r.organ, r.year, r.formatVersion]).toEqual(['东川县白沙镇人民政府', 2020, '2019']);
+    expect(r.cells['applications.carriedForward.natural']).toBe(2);
+    expect(r.cells['applications.resultTotal.total']).toBe(5);
+    expect(r.cells['reviewLitigation.review.upheld']).toBe(1);
+    // （六）其他处理 printed as one row of zeros: each of the 2021 format's three rows is 0, said so.
+    expect(r.cells['applications.otherFeeUnpaid.natural']).toBe(0);
+    expect(r.findings.filter((f) => f.check === 'cellInferred').map((f) => f.cells.length)).toEqual([21]);
+    // 本年新制作数量 is not 本年制发件数: table 二 is not read into the 2021 columns.
+    expect(r.cells['proactive.normativeDocs.inForce']).toBeNull();
+    expect(r.cells['proactive.licensing.decisions']).toBeNull();
+  });
+
+  it('check --last-year compares 2021’s 上年结转 with 2020’s 结转下年度, and not 现行有效 with 对外公开总数量', async () => {
+    const { exitCode, findings } = await check('baisha-town-2021-tabs.txt', 'baisha-town-2020-format-2019.txt');
+    expect(exitCode).toBe(1);
+    expect(
+      findings.filter((f) => f.check === 'carryOverApplications').map((f) => [f.cells[0], f.expected, f.actual]),
+    ).toEqual([
+      ['applications.carriedOver.natural', 2, 1],
+      ['applications.carriedOver.total', 2, 1],
+    ]);
+    expect(findings.some((f) => f.check === 'carryOverInForce')).toBe(false);
+  });
+
+  it('import --json keeps the format, so a later check still knows it', async () => {
+    const out = await run(['import', at('baisha-town-2020-format-2019.txt'), '--json'], ROOT);
+    expect((JSON.parse(out.stdout) as { formatVersion: string }).formatVersion).toBe('2019');
+  });
+});

@@ -51,3 +51,26 @@ describe('tokens', () => {
     ).toEqual([1, 2, 2]);
   });
 });
+
+describe('a vertical group label a PDF gives one character a line', () => {
+  const stream = (...texts: string[]) =>
+    tableTokens(texts.map((text, line) => ({ text, line }))).map((t) =>
+      t.kind === 'text' ? `[${t.text}]` : t.kind === 'num' ? String(t.value) : t.kind,
+    );
+
+  it('reads “无” between single characters as a character of the label (办 / 无 / 理 / 法), not 0', () => {
+    expect(stream('2.没有现成信息需要另行制作', '办', '无', '理', '法 6 1 3 5 7 2 24')).toEqual([
+      '[2.没有现成信息需要另行制作]',
+      '[办]',
+      '[无]',
+      '[理]',
+      '[法]',
+      ...['6', '1', '3', '5', '7', '2', '24'],
+    ]);
+  });
+
+  it('still reads “无” as 0 in a row, or in a cell a line under a label', () => {
+    expect(stream('规章 无 无 无')).toEqual(['[规章]', '0', '0', '0']);
+    expect(stream('规章', '无', '无', '无')).toEqual(['[规章]', '0', '0', '0']);
+  });
+});

@@ -2,7 +2,7 @@
 import { isChrome, isTraditionalScript } from '../../../shared/import/chrome';
 import { overviewParts } from '../../../shared/import/overview';
 import { headingOf, splitSections } from '../../../shared/import/sections';
-import { readApplications, readReviewLitigation } from '../../../shared/import/tables';
+import { readApplications, readProactive, readReviewLitigation } from '../../../shared/import/tables';
 import { readTitle } from '../../../shared/import/title';
 import { tableTokens } from '../../../shared/import/tokens';
 
@@ -17,11 +17,13 @@ const show = (...texts: string[]) =>
           ? `<${t.raw}>`
           : t.lead
             ? '^'
-            : '_',
+            : t.trail
+              ? '~'
+              : '_',
   );
 
 describe('tables with “|” after each cell', () => {
-  it('reads one row a line, padding “||” as nothing and a Markdown rule as nothing', () => {
+  it('reads one row a line, padding “||” as nothing, a Markdown rule as nothing, a blank cell after the values as trailing', () => {
     expect(show('| 规章 | 0 | 1 | 6 |', '|---|---|---|---|', '行政许可 | 27 | ||', '第二十条第(六)项 | |||')).toEqual([
       '[规章]',
       '0',
@@ -29,17 +31,19 @@ describe('tables with “|” after each cell', () => {
       '6',
       '[行政许可]',
       '27',
+      '~',
       '[第二十条第(六)项]',
     ]);
   });
 
-  it('reads one cell a line: a bare “|” is a blank cell, kept between values and, as a lead blank, after a label', () => {
+  it('reads one cell a line: a bare “|” is a blank cell, kept between values, as a lead blank after a label, as a trailing blank after the last value', () => {
     expect(show('新收 |', '5 |', '|', '|', '5 |', '||', '国家秘密 |', '|', '|', '二 |')).toEqual([
       '[新收]',
       '5',
       '_',
       '_',
       '5',
+      '~',
       '[国家秘密]',
       '^',
       '^',
@@ -85,6 +89,62 @@ describe('tables with “|” after each cell', () => {
     const short = readApplications(lines(...row(' | | 4 | 1 | 0 | 0 | 0 | 0 |'))).cells;
     expect(short.get('applications.newReceived.natural')).toEqual({ value: 4, source: 'aligned' });
     expect(short.get('applications.newReceived.total')).toEqual({ value: 5, source: 'inferred' });
+  });
+});
+
+describe('pipe tables: a row’s trailing blanks, the header’s blank cells', () => {
+  it('places values left to right when blank cells follow them (“规章 | 0 | 0 | |”)', () => {
+    const cells = readProactive(
+      lines(
+        '信息内容 |',
+        '本年制发件数 |',
+        '本年废止件数 |',
+        '现行有效件数 |',
+        '|',
+        '规章 |',
+        '0 |',
+        '0 |',
+        '|',
+        '|',
+        '行政规范性文件 |',
+        '5 |',
+        '12 |',
+        '8 |',
+      ),
+    ).cells;
+    expect(cells.get('proactive.rules.issued')?.value).toBe(0);
+    expect(cells.get('proactive.rules.repealed')?.value).toBe(0);
+    expect(cells.get('proactive.rules.inForce')).toEqual({ value: null, reason: '空白' });
+    expect(cells.get('proactive.normativeDocs.inForce')?.value).toBe(8);
+  });
+
+  it('does not place a short row without printed blanks after it', () => {
+    const cells = readProactive(lines('规章 |', '0 |', '0 |', '行政规范性文件 |', '5 |', '12 |', '8 |')).cells;
+    expect(cells.get('proactive.rules.issued')?.value).toBeNull();
+  });
+
+  it('takes the header’s blank cells (its last label 其他) for no row, so the first row keeps its numbers', () => {
+    const cells = readApplications(
+      lines(
+        '申请人情况 |',
+        '||||||||',
+        '自然人 |',
+        '法人或其他组织 |',
+        '总计 |',
+        '|||||||',
+        '商业 企业 |',
+        '科研 机构 |',
+        '社会公益组织 |',
+        '法律服务机构 |',
+        '其他 |',
+        '|||||',
+        '一、本年新收政府信息公开申请数量 |',
+        ...['0 |', '0 |', '0 |', '0 |', '0 |', '0 |', '0 |'],
+        '||',
+      ),
+    ).cells;
+    expect(cells.get('applications.newReceived.natural')?.value).toBe(0);
+    expect(cells.get('applications.newReceived.total')?.value).toBe(0);
   });
 });
 
@@ -250,5 +310,39 @@ describe('sub-items of 一 numbered 1. or （1）', () => {
       { title: '监督保障情况', text: '纳入考核。' },
     ]);
     expect(overviewParts(lines('1.2023年全年发布信息 25 条。'))).toEqual([]);
+  });
+});
+
+describe('table 三 in the 2019 format', () => {
+  const table = (other: string) =>
+    lines(
+      '自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3',
+      '（一）予以公开\t1\t0\t0\t0\t0\t0\t1',
+      `（六）其他处理\t${other}`,
+      '（七）总计\t3\t0\t0\t0\t0\t0\t3',
+    );
+
+  it('splits no non-zero （六）其他处理 into the 2021 format’s three rows, and takes it for none of them', () => {
+    const cells = readApplications(table('2\t0\t0\t0\t0\t0\t2'), '2019').cells;
+    for (const row of ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther']) {
+      expect(cells.get(`applications.${row}.natural`)?.value).toBeNull();
+      expect(cells.get(`applications.${row}.commercial`)?.value).toBe(0);
+    }
+    expect(cells.get('applications.resultTotal.total')?.value).toBe(3);
+  });
+
+  it('reads the 2021 rows when a later report prints them, whatever its table 二', () => {
+    const cells = readApplications(
+      lines(
+        '自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+        '（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1',
+        '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0',
+        '3.其他\t0\t0\t0\t0\t0\t0\t0',
+      ),
+      '2019',
+    ).cells;
+    expect(cells.get('applications.otherNoCorrection.natural')?.value).toBe(1);
+    expect(cells.get('applications.otherOther.total')?.value).toBe(0);
   });
 });

@@ -33,6 +33,17 @@ describe('extractNarrativeNumbers', () => {
     // One channel, a category: parts, never the total.
     ['“高平市人民政府”微信公众号全年发布信息 2920 条。', null],
     ['发布政务动态类信息 133 条，发布市政府文件及解读信息 82 条。', null],
+    // One website's posts beside documents 主动公开 by kind (Shanghai 2022): a channel, not the total.
+    [
+      '在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件，行政规范性文件42件。全年上海市人民政府网站共发布各类信息46106条。',
+      null,
+    ],
+    // The same website count, with no documents counted elsewhere: the organ's one channel, its total.
+    ['全年上海市人民政府网站共发布各类信息46106条。', 46106],
+    // A list of kinds, then its total (包括 lists the kinds, 共计 closes them).
+    ['全年主动公开发布包括政府工作、惠民服务、乡村振兴和安全环保等各项工作动态信息共计19条。', 19],
+    ['通过“牛华发布”微信公众号主动公开包括政府工作等各项信息共计40条。', null],
+    ['通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、处罚强制等共计80条。', 80],
   ])('the count, not a part of it: %s → %p', (text, expected) => {
     expect(n(text).proactiveCount).toBe(expected);
   });
@@ -49,6 +60,8 @@ describe('extractNarrativeNumbers', () => {
     ['2023年我乡受理依申请公开政府信息数量共计0条。', 0],
     ['2025年，全镇未接收到书面提交依申请公开事项。', 0],
     ['收到申请后15个工作日内答复。', null],
+    ['中埠镇2020年度累计主动公开政府信息21条,依申请公开0件,网上公开了21件。', 0],
+    ['依申请公开3件。', null],
   ])('applications received in other wordings: %s → %p', (text, expected) => {
     expect(n(text).applicationsReceived).toBe(expected);
   });

@@ -44,7 +44,7 @@ describe('reportDataSchema', () => {
   it('rejects a missing cell, a wrong format version and an empty organ', () => {
     const cells = emptyCells(0);
     delete cells['reviewLitigation.review.total'];
-    const r = parseWith(reportDataSchema, { ...valid(), cells, formatVersion: '2019', organ: ' ' });
+    const r = parseWith(reportDataSchema, { ...valid(), cells, formatVersion: '2018', organ: ' ' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.fieldErrors?.map((e) => e.path).sort()).toEqual([

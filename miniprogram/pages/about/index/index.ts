@@ -1,10 +1,8 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
 import type { OrganPublicProfile } from 'gongkai-core';
-import { callChecked } from '../../../api/client';
-import { getProfileSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
-import { openWith } from '../../../kit/page-state';
+import { openProfile } from '../profile';
 
 export interface AboutData {
   state: 'loading' | 'ready' | 'error';
@@ -17,6 +15,7 @@ export interface AboutData {
 interface AboutCustom {
   load(): Promise<void>;
   onCall(): void;
+  onGuide(): void;
   onRetry(): void;
 }
 
@@ -32,7 +31,7 @@ Page<AboutData, AboutCustom>({
   },
 
   async load() {
-    const organ = await openWith(this, () => callChecked('organ.getProfile', getProfileSchema, {}));
+    const organ = await openProfile(this);
     if (organ === null) return;
     this.setData({ state: 'ready', organ });
   },
@@ -40,6 +39,10 @@ Page<AboutData, AboutCustom>({
   onCall() {
     const phone = this.data.organ?.contactPhone;
     if (phone) void wx.makePhoneCall({ phoneNumber: phone.replace(/[^\d-]/g, '') });
+  },
+
+  onGuide() {
+    void wx.navigateTo({ url: '/pages/guide/index/index' });
   },
 
   onRetry() {

@@ -7,7 +7,7 @@ import { getItemSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { download, fileUrl } from '../../../api/files';
-import { documentType } from '../files';
+import { openDocumentFile } from '../files';
 import { NAV_TITLE_MAX, toItemView, type ItemView } from '../view';
 import { openWith } from '../../../kit/page-state';
 
@@ -83,16 +83,7 @@ Page<DetailData, DetailCustom>({
     void wx.showLoading({ title: '正在打开附件…' });
     try {
       const filePath = await download(attachment.fileId);
-      const fileType = documentType(attachment.name);
-      await new Promise<void>((resolve, reject) => {
-        wx.openDocument({
-          filePath,
-          showMenu: true,
-          ...(fileType ? { fileType } : {}),
-          success: () => resolve(),
-          fail: () => reject(new Error('无法打开此附件，请在电脑上查看')),
-        });
-      });
+      await openDocumentFile(filePath, attachment.name, '无法打开此附件，请在电脑上查看');
     } catch (error) {
       void wx.showToast({ title: error instanceof Error ? error.message : '无法打开此附件', icon: 'none' });
     } finally {

@@ -3,7 +3,7 @@
  * version only), with a filter by organ when there is more than one. Pure: summaries in, display data out.
  */
 import { reportTitle, type PublishedReportSummary } from 'gongkai-core';
-import { publishedDay } from '../../../components/report-view/published-day';
+import { publishedNote } from '../../../components/report-view/published-day';
 
 export interface ReportLine {
   id: string;
@@ -37,8 +37,7 @@ export function latestVersions(list: readonly PublishedReportSummary[]): Publish
 }
 
 function noteOf(s: PublishedReportSummary): string {
-  const day = publishedDay(s.publishedAt);
-  const parts = [day === '' ? '' : `发布于 ${day}`, s.version > 1 ? `已更正（第 ${s.version} 版）` : ''];
+  const parts = [publishedNote(s), s.version > 1 ? `已更正（第 ${s.version} 版）` : ''];
   return parts.filter((p) => p !== '').join(' · ');
 }
 

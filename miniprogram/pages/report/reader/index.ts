@@ -5,7 +5,7 @@
 import { callChecked } from '../../../api/client';
 import { getPublishedReportSchema } from 'gongkai-core';
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
-import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { EMPTY_READER_VIEW, readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
 import type { DataEvent } from '../../../kit/page-state';
 import { elderClass } from '../../../styles/elder';
 import type { SectionKey } from 'gongkai-core';
@@ -21,6 +21,8 @@ export interface ReaderData {
   canRetry: boolean;
   title: string;
   meta: string;
+  /** 更正记录: each version and its reason (components/report-view). */
+  versions: { t: string }[];
   nav: NavItem[];
   active: SectionKey | '';
   sections: SectionView[];
@@ -40,17 +42,7 @@ const JUMP_BAR_PX = 52;
 const DEFAULT_TITLE = '政府信息公开工作年度报告';
 
 Page<ReaderData, ReaderCustom>({
-  data: {
-    state: 'loading',
-    message: '',
-    canRetry: true,
-    title: '',
-    meta: '',
-    nav: [],
-    active: '',
-    sections: [],
-    elder: '',
-  },
+  data: { ...EMPTY_READER_VIEW, state: 'loading', message: '', canRetry: true, active: '', elder: '' },
   reportId: '',
 
   onShow() {

@@ -5,9 +5,9 @@
  */
 import { errorsByField } from '../form';
 import { callChecked } from '../../../api/client';
-import { trackRequestSchema, viewRequestSchema } from 'gongkai-core';
+import { getProfileSchema, trackRequestSchema, viewRequestSchema } from 'gongkai-core';
 import { elderClass } from '../../../styles/elder';
-import { toTrackView, type TrackView } from '../track-view';
+import { lostCodeHelp, toTrackView, type TrackView } from '../track-view';
 
 export interface TrackData {
   queryCode: string;
@@ -19,6 +19,8 @@ export interface TrackData {
   elder: string;
   /** Opened on one of the user's own requests: the code form is not shown. */
   own: boolean;
+  /** 查询码丢失？: how to get a new one, shown on a tap. */
+  lost: string[];
 }
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>;
@@ -29,10 +31,21 @@ interface TrackCustom {
   loadOwn(): Promise<void>;
   onInput(e: FieldEvent): void;
   onQuery(): Promise<void>;
+  onLost(): Promise<void>;
 }
 
 Page<TrackData, TrackCustom>({
-  data: { queryCode: '', phoneLast4: '', errors: {}, sending: false, message: '', view: null, elder: '', own: false },
+  data: {
+    queryCode: '',
+    phoneLast4: '',
+    errors: {},
+    sending: false,
+    message: '',
+    view: null,
+    elder: '',
+    own: false,
+    lost: [],
+  },
   busy: false,
   ownId: '',
 
@@ -93,5 +106,16 @@ Page<TrackData, TrackCustom>({
       return;
     }
     this.setData({ sending: false, view: toTrackView(result.data) });
+  },
+
+  async onLost() {
+    if (this.data.lost.length > 0) {
+      this.setData({ lost: [] });
+      return;
+    }
+    this.setData({ lost: lostCodeHelp(null) });
+    // The office's address and phone when the profile answers; the help stands without them.
+    const organ = await callChecked('organ.getProfile', getProfileSchema, {});
+    if (organ.ok && this.data.lost.length > 0) this.setData({ lost: lostCodeHelp(organ.data) });
   },
 });

@@ -7,8 +7,11 @@ import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
 import { callChecked } from '../../../api/client';
 import { bindSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export interface BindData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   code: string;
   name: string;
   errors: { code?: string; displayName?: string };
@@ -34,7 +37,11 @@ function stripPath(path: string, message: string): string {
 }
 
 Page<BindData, BindCustom>({
-  data: { code: '', name: '', errors: {}, busy: false, message: '', bound: false, roleLabel: '' },
+  data: { elder: '', code: '', name: '', errors: {}, busy: false, message: '', bound: false, roleLabel: '' },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onLoad(query: Record<string, string | undefined>) {
     if (query.code) this.setData({ code: inviteCodeOf(decodeURIComponent(query.code)) });

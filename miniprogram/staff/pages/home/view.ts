@@ -9,6 +9,7 @@ import type {
   SubscribePurpose,
 } from 'gongkai-staff';
 import { categoryLabel } from '../../labels';
+import { overdueText } from '../requests/view';
 
 export interface WorkLine {
   id: string;
@@ -30,7 +31,7 @@ export function requestLine(row: RequestRow): WorkLine & { urgent: boolean } {
   const due = !d
     ? '待确认收到'
     : d.overdue
-      ? `已逾期 · 应于 ${d.dueDate} 前答复`
+      ? `${overdueText(d)} · 应于 ${d.dueDate} 前答复`
       : d.pausedBy
         ? '期限暂停'
         : `剩 ${d.daysRemaining} 个工作日 · ${d.dueDate} 前答复`;

@@ -29,6 +29,7 @@ import { categoryIndex, emptyForm, validityIndex, type DraftForm, type FieldErro
 import { dropPhoto, keepPhoto } from './keep';
 import { MAX_PHOTOS, pendingNote, photoCount, photoViews, type PhotoView } from './photos';
 import { elderClass } from '../../../styles/elder';
+import { loadPublicationLine, type PublicationLine } from './publication';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
 export type NoticeKind = '' | 'local' | 'synced' | 'conflict' | 'offline' | 'error';
@@ -51,6 +52,8 @@ export interface EditData {
   noticeKind: NoticeKind;
   busy: boolean;
   synced: boolean;
+  /** 条例 第二十六条: working days from 成文日期 to publishing today, and the warning past 20. */
+  publication: PublicationLine | null;
 }
 
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: FormField }>;
@@ -65,6 +68,7 @@ interface EditCustom {
   change(patch: Partial<DraftForm>): void;
   showForm(form: DraftForm, changed: (keyof DraftForm)[]): void;
   showPhotos(): void;
+  checkPublication(writtenDate: string): Promise<void>;
   sync(quiet: boolean): Promise<boolean>;
   onRetry(): void;
   onInput(e: FieldEvent): void;
@@ -100,6 +104,7 @@ Page<EditData, EditCustom>({
     noticeKind: '',
     busy: false,
     synced: false,
+    publication: null,
   },
   engine: null,
   onNetwork: null,
@@ -183,10 +188,12 @@ Page<EditData, EditCustom>({
       validityIndex: validityIndex(draft.form.validity),
       photos: photoViews(draft.form.attachments, draft.photos, engine.uploads),
       synced: engine.synced(),
+
       ...(opened.restored && this.data.noticeKind === ''
         ? { notice: '已恢复本机保存的草稿（尚未同步）', noticeKind: 'local' as const }
         : {}),
     });
+    void this.checkPublication(draft.form.writtenDate);
     // Synced when online: a restored change goes up by itself when it is valid, photos left on the phone are
     // uploaded; failures stay quiet.
     if (opened.restored || draft.photos.length > 0) void this.sync(true);
@@ -197,11 +204,18 @@ Page<EditData, EditCustom>({
     if (form !== null) this.showForm(form, Object.keys(patch) as (keyof DraftForm)[]);
   },
 
+  /** 条例 第二十六条's line under 成文日期; an answer for a date no longer chosen is dropped. */
+  async checkPublication(writtenDate) {
+    const line = await loadPublicationLine(writtenDate);
+    if (this.data.form.writtenDate === writtenDate) this.setData({ publication: line });
+  },
+
   /** The form after a change, and the errors of the fields changed cleared. */
   showForm(form, changed) {
     const cleared: Record<string, string> = {};
     for (const key of changed) if (this.data.errors[key] !== undefined) cleared[`errors.${key}`] = '';
     this.setData({ form, synced: false, ...cleared });
+    if (changed.includes('writtenDate')) void this.checkPublication(form.writtenDate);
   },
 
   showPhotos() {

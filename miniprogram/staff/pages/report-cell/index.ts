@@ -6,10 +6,13 @@ import { NULL_MARK, cellRecordsSchema } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
 import { callChecked } from '../../../api/client';
+import { elderClass } from '../../../styles/elder';
 
 export type CellState = 'loading' | 'ready' | 'error';
 
 export interface ReportCellData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: CellState;
   message: string;
   title: string;
@@ -27,7 +30,12 @@ interface ReportCellCustom {
 }
 
 Page<ReportCellData, ReportCellCustom>({
-  data: { state: 'loading', message: '', title: '', label: '', value: '', count: '', groups: [] },
+  data: { elder: '', state: 'loading', message: '', title: '', label: '', value: '', count: '', groups: [] },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
   year: 0,
   cell: '',
 

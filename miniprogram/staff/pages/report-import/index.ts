@@ -10,10 +10,13 @@ import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { importPublishedSchema, previewImportSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 
 export interface ReportImportData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: ImportState;
   message: string;
   /** Only the admin imports (it publishes without the approval chain); others are told so up front. */
@@ -22,6 +25,10 @@ export interface ReportImportData {
   notice: string;
   /** The answer of 识别 for the text as it is now; null before it, or once the text changed. */
   preview: PreviewView | null;
+  /** The report's own publish date (YYYY-MM-DD): read from the text by 识别, else entered here; required. */
+  publishedOn: string;
+  /** Why this import corrects a version already published (asked only then). */
+  reason: string;
   /** After the import: the version published and where to read it. */
   published: { year: number; version: number; url: string } | null;
 }
@@ -36,11 +43,29 @@ interface ReportImportCustom {
   onText(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onRead(): Promise<void>;
   onConfirm(): Promise<void>;
+  onDate(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onOpen(): void;
 }
 
 Page<ReportImportData, ReportImportCustom>({
-  data: { state: 'loading', message: '', canImport: false, busy: false, notice: '', preview: null, published: null },
+  data: {
+    elder: '',
+    state: 'loading',
+    message: '',
+    canImport: false,
+    busy: false,
+    notice: '',
+    preview: null,
+    publishedOn: '',
+    reason: '',
+    published: null,
+  },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
   text: '',
   idempotencyKey: '',
 
@@ -82,18 +107,24 @@ Page<ReportImportData, ReportImportCustom>({
       return;
     }
     this.idempotencyKey = newIdempotencyKey();
-    this.setData({ busy: false, preview: previewView(result.data) });
+    this.setData({
+      busy: false,
+      preview: previewView(result.data),
+      publishedOn: result.data.publishedOn ?? '',
+      reason: '',
+    });
   },
 
   async onConfirm() {
     if (this.data.busy || this.data.preview === null) return;
+    const { publishedOn, preview } = this.data;
+    const reason = this.data.reason.trim();
+    // The list and the reader show this date as 发布于: never the day of the import.
+    if (publishedOn === '') return this.setData({ notice: '请填写这份报告的发布日期（原文中没有找到）' });
+    if (preview.existing && reason === '') return this.setData({ notice: '该年度已有发布的报告，请写明更正原因' });
     this.setData({ busy: true, notice: '' });
-    const result = await callChecked(
-      'reports.importPublished',
-      importPublishedSchema,
-      { text: this.text },
-      this.idempotencyKey,
-    );
+    const payload = { text: this.text, publishedOn, ...(preview.existing ? { reason } : {}) };
+    const result = await callChecked('reports.importPublished', importPublishedSchema, payload, this.idempotencyKey);
     if (!result.ok) {
       this.setData({ busy: false, notice: refusalText(result) });
       return;
@@ -104,6 +135,14 @@ Page<ReportImportData, ReportImportCustom>({
       preview: null,
       published: { year, version, url: `${PREVIEW_ROUTE}?id=${encodeURIComponent(id)}` },
     });
+  },
+
+  onDate(e) {
+    this.setData({ publishedOn: e.detail.value, notice: '' });
+  },
+
+  onReason(e) {
+    this.setData({ reason: e.detail.value });
   },
 
   onOpen() {

@@ -4,6 +4,7 @@
  */
 import { FORMAT_2021, normaliseOrganName, sameOrgan, type Finding, type ImportPreview } from 'gongkai-staff';
 import { groupFindings, type FindingGroup } from '../report/view';
+import { publishedDay } from '../../../components/report-view/published-day';
 
 /** One row of a table with the columns concerned, e.g. 予以公开：自然人、商业企业…. */
 export interface CellLine {
@@ -75,7 +76,7 @@ export function previewView(p: ImportPreview): PreviewView {
     sectionsText: withText.length > 0 ? `${withText.join('、')}部分有正文` : '未读到正文',
     missingText: missing.length > 0 ? `未读到正文：${missing.join('；')}，请核对是否漏复制` : '',
     versionText: existing
-      ? `该年度已有报告（第 ${existing.version} 版，${existing.publishedAt.slice(0, 10)} 发布），导入后将作为第 ${existing.version + 1} 版发布，原版本仍可查阅`
+      ? `该年度已有报告（第 ${existing.version} 版，${publishedDay(existing.publishedAt)}发布），导入后将作为第 ${existing.version + 1} 版发布，原版本仍可查阅`
       : '将作为第 1 版发布',
     existing: existing !== null,
   };

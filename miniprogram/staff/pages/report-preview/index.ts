@@ -4,21 +4,26 @@
  * markup (components/report-view), under a banner that says it is a preview.
  */
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
-import { readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { EMPTY_READER_VIEW, readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
 import { readOrShow, type DataEvent } from '../../../kit/page-state';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { callChecked } from '../../../api/client';
 import { buildReportSchema, getPublishedReportSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
 export interface ReportPreviewData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   state: PreviewState;
   message: string;
   banner: string;
   title: string;
   meta: string;
+  /** 更正记录: each version and its reason (components/report-view). */
+  versions: { t: string }[];
   nav: NavItem[];
   active: SectionKey | '';
   sections: SectionView[];
@@ -38,7 +43,12 @@ interface ReportPreviewCustom {
 const JUMP_BAR_PX = 88;
 
 Page<ReportPreviewData, ReportPreviewCustom>({
-  data: { state: 'loading', message: '', banner: '', title: '', meta: '', nav: [], active: '', sections: [] },
+  data: { ...EMPTY_READER_VIEW, elder: '', state: 'loading', message: '', banner: '', active: '' },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
+
   year: 0,
   id: '',
 
@@ -65,6 +75,7 @@ Page<ReportPreviewData, ReportPreviewCustom>({
         version: 1,
         report,
         source: 'built',
+        versions: [],
       },
     };
   },

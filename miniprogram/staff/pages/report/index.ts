@@ -3,13 +3,17 @@
  * date, the three tables (a non-zero number opens the records behind it), the findings by level (a tap scrolls
  * to its cell and marks it), the narrative per section with last year's text under it, saved with its version;
  * then 提交审批, and 通过 / 退回 for the reviewer and the leader. Who may act at which step is the server's
- * decision: the page sends and shows its refusal. Once published: the share link and the HTML export.
+ * decision: the page sends and shows its refusal. Once published: the share link, the HTML export, 导出 Word (the
+ * reports function renders the .docx into cloud storage; the page downloads and opens it) and 更正 (the editor
+ * reopens it with a reason; the corrected version is published through the chain with that reason).
  */
 import {
   ROLE_LABELS,
   type Sections,
   type StaffRole,
   buildReportSchema,
+  correctReportSchema,
+  exportDocxSchema,
   exportHtmlSchema,
   rejectReportSchema,
   reportStatusSchema,
@@ -35,8 +39,11 @@ import {
   type TableBlock,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { loadLateSummary, type LateSummary } from './late';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
+import { download } from '../../../api/files';
+import { openDocumentFile } from '../../../pages/item/files';
 
 export type BuilderState = 'loading' | 'ready' | 'error';
 
@@ -70,9 +77,14 @@ export interface ReportBuilderData {
   busy: boolean;
   notice: string;
   rejectReason: string;
+  /** 更正: offered to the editor once published; why the published version is being corrected. */
+  canCorrect: boolean;
+  correctReason: string;
   publishedId: string;
   previewUrl: string;
   readerPath: string;
+  /** 条例 第二十六条: the year's items published late, shown beside 五 (null until read, or unreadable). */
+  late: LateSummary | null;
 }
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
@@ -94,6 +106,7 @@ interface ReportBuilderCustom {
   submitKey: string;
   approveKey: string;
   rejectKey: string;
+  correctKey: string;
   load(notice?: string): Promise<void>;
   show(built: BuiltReportView, status: ReportStatus, role: StaffRole, roleLabel: string, notice: string): void;
   save(): Promise<boolean>;
@@ -113,6 +126,9 @@ interface ReportBuilderCustom {
   onCopyLink(): void;
   onCopyHtml(): Promise<void>;
   onSaveHtml(): Promise<void>;
+  onExportWord(): Promise<void>;
+  onCorrectReason(e: Input<Record<string, never>>): void;
+  onCorrect(): Promise<void>;
 }
 
 const YEAR_CHOICES = 6;
@@ -131,6 +147,12 @@ function years(): number[] {
 function previewUrl(id: string): string {
   const app = getApp<{ globalData?: { transport?: string | null } }>();
   return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
+}
+
+/** A refusal in words: the named field's own message (without its field name), else the answer's. */
+function refusalOf(result: { message: string; fieldErrors?: { path: string; message: string }[] }, path: string) {
+  const field = result.fieldErrors?.find((f) => f.path === path);
+  return field ? field.message.replace(new RegExp(`^${path}：`), '') : result.message;
 }
 
 Page<ReportBuilderData, ReportBuilderCustom>({
@@ -159,9 +181,12 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     busy: false,
     notice: '',
     rejectReason: '',
+    canCorrect: false,
+    correctReason: '',
     publishedId: '',
     previewUrl: '',
     readerPath: '',
+    late: null,
   },
   texts: null,
   version: 0,
@@ -169,6 +194,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   submitKey: '',
   approveKey: '',
   rejectKey: '',
+  correctKey: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -185,6 +211,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     this.submitKey = newIdempotencyKey();
     this.approveKey = newIdempotencyKey();
     this.rejectKey = newIdempotencyKey();
+    this.correctKey = newIdempotencyKey();
     this.setData({ years: choices.map((y) => `${y}年度`), yearIndex: index, year: choices[index] ?? thisYear() - 1 });
     void this.load();
   },
@@ -202,6 +229,10 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       return;
     }
     this.show(built.data, status.data, me.role, me.roleLabel, notice);
+    // 条例 第二十六条's late items, beside 五: read after the report shows, dropped if the year changed meanwhile.
+    void loadLateSummary(year).then((late) => {
+      if (this.data.year === year) this.setData({ late });
+    });
   },
 
   show(built, status, role, roleLabel, notice) {
@@ -230,6 +261,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
       lastYearMissing: built.lastYearSections === null,
       canEdit: built.status === 'draft' && role === 'editor',
       canApprove: built.status === 'inReview' && approver,
+      canCorrect: built.status === 'published' && published && role === 'editor',
       stepHint:
         built.status === 'inReview' && approver && needed !== undefined && needed !== role
           ? `当前环节应由${ROLE_LABELS[needed]}办理（您是${roleLabel}）`
@@ -352,8 +384,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     );
     this.rejectKey = newIdempotencyKey();
     if (!result.ok) {
-      const field = result.fieldErrors?.find((f) => f.path === 'comment');
-      this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
+      this.setData({ busy: false, notice: refusalOf(result, 'comment') });
       return;
     }
     this.setData({ rejectReason: '' });
@@ -405,5 +436,41 @@ Page<ReportBuilderData, ReportBuilderCustom>({
     } catch {
       this.setData({ notice: '未能保存文件，请改用“复制网页代码”' });
     }
+  },
+
+  /** 导出 Word: rendered into cloud storage by the reports function, downloaded and opened (forward or save from its menu). */
+  async onExportWord() {
+    if (this.data.busy || this.data.publishedId === '') return;
+    this.setData({ busy: true, notice: '' });
+    const result = await callChecked('reports.exportDocx', exportDocxSchema, { id: this.data.publishedId });
+    if (!result.ok) {
+      this.setData({ busy: false, notice: result.message });
+      return;
+    }
+    const { fileID, url, fileName } = result.data;
+    try {
+      // A cloud file id downloads through wx.cloud (no download domain to configure); the local server's by its link.
+      const filePath = await download(fileID.startsWith('cloud://') ? fileID : url);
+      await openDocumentFile(filePath, fileName, '无法打开 Word 文件，请稍后重试');
+      this.setData({ busy: false });
+    } catch (error) {
+      this.setData({ busy: false, notice: error instanceof Error ? error.message : '无法打开 Word 文件' });
+    }
+  },
+
+  onCorrectReason(e) {
+    this.setData({ correctReason: e.detail.value });
+  },
+
+  async onCorrect() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, notice: '' });
+    const payload = { year: this.data.year, reason: this.data.correctReason };
+    const result = await callChecked('reports.correct', correctReportSchema, payload, this.correctKey);
+    this.correctKey = newIdempotencyKey();
+    if (result.ok) {
+      this.setData({ correctReason: '' });
+      await this.load('已打开为草稿：修改后提交审批，通过后发布为新版本（原版本在此之前仍公开）');
+    } else this.setData({ busy: false, notice: refusalOf(result, 'reason') });
   },
 });

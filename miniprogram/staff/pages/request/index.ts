@@ -16,11 +16,24 @@ import {
   getRequestSchema,
   requestLetterSchema,
 } from 'gongkai-staff';
-import { staffOpening } from '../../session';
+import { REISSUE_CODE_ROUTE, staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
-import { EMPTY_FIELDS, actionOf, errorsByField, feeQuote, type FormFields } from './form';
 import {
+  EMPTY_FIELDS,
+  actionOf,
+  answerDetails,
+  detailFieldsFor,
+  errorsByField,
+  feeQuote,
+  type DetailField,
+  type FormFields,
+} from './form';
+import {
+  DELIVERED_CHIPS,
+  VIA_CHIPS,
   actionButtons,
+  openNoticeOf,
+  thirdPartyObjected,
   OPINION_LABELS,
   applicantLines,
   contentLines,
@@ -71,6 +84,10 @@ export interface RequestData {
   letterTitle: string;
   letterMissing: string;
   letterBusy: boolean;
+  /** The reply details the picked outcome asks for (detailFieldsFor). */
+  details: Partial<Record<DetailField, boolean>>;
+  vias: { key: string; label: string }[];
+  deliveredNotices: { key: string; label: string }[];
   busy: boolean;
   notice: string;
   noticeKind: 'ok' | 'error' | '';
@@ -88,6 +105,9 @@ interface RequestCustom {
   id: string;
   version: number;
   actKey: string;
+  status: StaffRequestAnswer['status'] | '';
+  /** 条例 第三十二条: the third party objected (the 答复 form then asks for the public-interest reasons). */
+  objected: boolean;
   load(notice?: { text: string; kind: 'ok' | 'error' }): Promise<void>;
   show(r: StaffRequestAnswer): void;
   onRetry(): void;
@@ -98,10 +118,13 @@ interface RequestCustom {
   onPick(e: Tap): void;
   onOutcome(e: Tap): Promise<void>;
   onLetter(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
+  draft(outcome: Outcome): Promise<void>;
+  onRedraft(): void;
   loadApprovers(): Promise<void>;
   onSubmit(): Promise<void>;
   onNotice(e: Tap): Promise<void>;
   onCloseDoc(): void;
+  onReissue(): void;
 }
 
 /** What a form with nothing to fill in confirms. */
@@ -141,6 +164,9 @@ Page<RequestData, RequestCustom>({
     letterTitle: '',
     letterMissing: '',
     letterBusy: false,
+    details: {},
+    vias: VIA_CHIPS.map((v) => ({ key: v.key, label: v.label })),
+    deliveredNotices: DELIVERED_CHIPS.map((n) => ({ key: n.key, label: n.label })),
     busy: false,
     notice: '',
     noticeKind: '',
@@ -149,6 +175,8 @@ Page<RequestData, RequestCustom>({
   id: '',
   version: 0,
   actKey: '',
+  status: '',
+  objected: false,
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -170,6 +198,8 @@ Page<RequestData, RequestCustom>({
 
   show(r) {
     this.version = r.version;
+    this.status = r.status;
+    this.objected = thirdPartyObjected(r.history);
     // Once answered or closed the clock has stopped: the date it ended says it all.
     const d = r.answeredDate === null ? r.deadline : null;
     this.setData({
@@ -203,7 +233,11 @@ Page<RequestData, RequestCustom>({
   onAction(e) {
     const type = e.currentTarget.dataset.type;
     this.actKey = newIdempotencyKey();
-    const fields = { ...EMPTY_FIELDS };
+    // 登记送达: the notice now awaiting its addressee is the likely one.
+    const fields = {
+      ...EMPTY_FIELDS,
+      notice: type === 'recordDelivery' && this.status ? openNoticeOf(this.status) : '',
+    };
     this.setData({
       form: type,
       formTitle: ACTION_LABELS[type],
@@ -217,6 +251,7 @@ Page<RequestData, RequestCustom>({
       letterText: '',
       letterTitle: '',
       letterMissing: '',
+      details: {},
     });
     if (type === 'extend') void this.loadApprovers();
   },
@@ -248,14 +283,21 @@ Page<RequestData, RequestCustom>({
       this.setData({ outcomeNote: '该结果只能在申请人逾期后以「终止」登记' });
       return;
     }
+    const shown = Object.fromEntries(detailFieldsFor(outcome, this.objected).map((k) => [k, true]));
     this.setData({
       'fields.outcome': outcome,
       'errors.outcome': '',
       outcomeNote: rule.needsReason ? '该结果须说明理由' : '',
-      letterBusy: true,
-      letterMissing: '',
+      details: shown,
     });
-    const draft = await callChecked('requests.letter', requestLetterSchema, { id: this.id, outcome });
+    await this.draft(outcome);
+  },
+
+  /** The letter drafted for the outcome with what is typed so far (reason, how provided, the responsible organ…). */
+  async draft(outcome) {
+    this.setData({ letterBusy: true, letterMissing: '' });
+    const details = answerDetails({ ...this.data.fields, outcome }, this.objected);
+    const draft = await callChecked('requests.letter', requestLetterSchema, { id: this.id, outcome, details });
     if (this.data.fields.outcome !== outcome) return; // another row was picked meanwhile
     if (!draft.ok || !('missing' in draft.data)) {
       const why = draft.ok ? '请重试' : draft.message;
@@ -273,6 +315,11 @@ Page<RequestData, RequestCustom>({
 
   onLetter(e) {
     this.setData({ letterText: e.detail.value, 'errors.letterText': '' });
+  },
+
+  onRedraft() {
+    const outcome = this.data.fields.outcome as Outcome | '';
+    if (outcome !== '' && !this.data.letterBusy) void this.draft(outcome);
   },
 
   async loadApprovers() {
@@ -300,7 +347,7 @@ Page<RequestData, RequestCustom>({
     const payload = {
       id: this.id,
       version: this.version,
-      action: actionOf(type, this.data.fields, this.data.nthThisMonth) as never,
+      action: actionOf(type, this.data.fields, this.data.nthThisMonth, this.objected) as never,
       ...(answering && this.data.letterText.trim() !== '' ? { letterText: this.data.letterText } : {}),
     };
     const result: Result<unknown> = await callChecked('requests.act', actRequestSchema, payload, this.actKey);
@@ -336,5 +383,9 @@ Page<RequestData, RequestCustom>({
 
   onCloseDoc() {
     this.setData({ doc: null });
+  },
+
+  onReissue() {
+    void wx.navigateTo({ url: `${REISSUE_CODE_ROUTE}?id=${encodeURIComponent(this.id)}` });
   },
 });

@@ -78,6 +78,36 @@ export function actionButtons(actions: readonly ActionType[]): { type: ActionTyp
 
 const DELIVERY_LABELS = { online: '网上送达', inPerson: '当面送达', post: '邮寄签收' } as const;
 
+/** How a notice goes out or reached its addressee, as choice chips (the periods run from its receipt). */
+export const VIA_CHIPS = (Object.keys(DELIVERY_LABELS) as (keyof typeof DELIVERY_LABELS)[]).map((key) => ({
+  key,
+  label: key === 'post' ? '邮寄' : DELIVERY_LABELS[key],
+}));
+
+/** The notices whose receipt starts a period (登记送达): 补正告知书, 征求意见书, 收费通知. */
+export const DELIVERED_CHIPS = [
+  { key: 'correction', label: '补正告知书' },
+  { key: 'consultation', label: '第三方征求意见书' },
+  { key: 'fee', label: '收费通知' },
+] as const;
+
+/** The notice awaiting delivery in a status, preselected in 登记送达. */
+export function openNoticeOf(status: StaffRequestAnswer['status']): string {
+  return status === 'correctionRequested'
+    ? 'correction'
+    : status === 'consulting'
+      ? 'consultation'
+      : status === 'feeNoticed'
+        ? 'fee'
+        : '';
+}
+
+/** 条例 第三十二条: the third party's last answer was an objection (disclosing then needs public-interest reasons). */
+export function thirdPartyObjected(history: readonly HistoryEntry[]): boolean {
+  const last = [...history].reverse().find((h) => h.action.type === 'endConsultation');
+  return last?.action.type === 'endConsultation' && last.action.opinion === 'objected';
+}
+
 export const OPINION_LABELS: Record<ConsultationOpinion, string> = {
   agreed: '第三方同意公开',
   objected: '第三方不同意公开',

@@ -5,7 +5,7 @@
  */
 import type { RequestStatus } from 'gongkai-staff';
 import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
-import { checkStaff } from '../../session';
+import { RECORD_REQUEST_ROUTE, checkStaff } from '../../session';
 import { FILTERS, REQUEST_ROUTE, toLine, type RequestLine } from './view';
 import { callChecked } from '../../../api/client';
 import { listRequestsSchema } from 'gongkai-staff';
@@ -32,6 +32,7 @@ interface RequestsCustom {
   onMoreRetry(): void;
   onFilter(e: Tap): void;
   onOpen(e: Tap): void;
+  onRecord(): void;
 }
 
 const PAGE_SIZE = 20;
@@ -90,5 +91,10 @@ Page<RequestsData, RequestsCustom>({
 
   onOpen(e) {
     void wx.navigateTo({ url: `${REQUEST_ROUTE}?id=${encodeURIComponent(e.currentTarget.dataset.id)}` });
+  },
+
+  /** 条例 第二十九条: a request on paper, by post or fax or in person, typed in with its receipt date. */
+  onRecord() {
+    void wx.navigateTo({ url: RECORD_REQUEST_ROUTE });
   },
 });

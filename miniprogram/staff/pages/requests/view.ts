@@ -28,7 +28,7 @@ const PAUSED_BY: Record<NonNullable<DeadlineSummary['pausedBy']>, string> = {
 export interface DeadlineLines {
   /** '答复期限 2026-04-01' (while paused: 预计). */
   due: string;
-  /** '剩 5 个工作日' / '已逾期'. */
+  /** '剩 5 个工作日' / '已逾期 3 个工作日' ('已逾期' on a rest day right after the due date). */
   left: string;
   /** '计时暂停：等待申请人补正（至 2026-03-20）', or ''. */
   paused: string;
@@ -36,11 +36,16 @@ export interface DeadlineLines {
   tagLabel: string;
 }
 
+/** How late: the working days counted past the due date (条例 第三十三条 counts working days). */
+export function overdueText(d: Pick<DeadlineSummary, 'daysOverdue'>): string {
+  return d.daysOverdue > 0 ? `已逾期 ${d.daysOverdue} 个工作日` : '已逾期';
+}
+
 export function deadlineLines(d: DeadlineSummary): DeadlineLines {
   const tag = d.overdue ? 'overdue' : d.atRisk ? 'atRisk' : '';
   return {
     due: `${d.projected ? '预计' : ''}答复期限 ${d.dueDate}`,
-    left: d.overdue ? '已逾期' : `剩 ${d.daysRemaining} 个工作日`,
+    left: d.overdue ? overdueText(d) : `剩 ${d.daysRemaining} 个工作日`,
     paused: d.pausedBy ? `计时暂停：${PAUSED_BY[d.pausedBy]}${d.pauseEndsBy ? `（至 ${d.pauseEndsBy}）` : ''}` : '',
     tag,
     tagLabel: tag === 'overdue' ? '已逾期' : tag === 'atRisk' ? '即将到期' : '',

@@ -8,10 +8,13 @@ import { HOME_ROUTE } from '../../session';
 import { creditCheck, errorsOf, type CreditCheck } from '../admin/view';
 import { callChecked } from '../../../api/client';
 import { setupSchema } from 'gongkai-staff';
+import { elderClass } from '../../../styles/elder';
 
 type Field = 'code' | 'name' | 'creditCode' | 'displayName';
 
 export interface SetupData {
+  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
+  elder: string;
   code: string;
   name: string;
   creditCode: string;
@@ -39,7 +42,21 @@ function formErrors(fieldErrors: readonly FieldError[] | undefined): SetupData['
 }
 
 Page<SetupData, SetupCustom>({
-  data: { code: '', name: '', creditCode: '', displayName: '', credit: null, errors: {}, busy: false, message: '' },
+  data: {
+    elder: '',
+    code: '',
+    name: '',
+    creditCode: '',
+    displayName: '',
+    credit: null,
+    errors: {},
+    busy: false,
+    message: '',
+  },
+
+  onShow() {
+    this.setData({ elder: elderClass() });
+  },
 
   onInput(e) {
     const field = e.currentTarget.dataset.field;

@@ -35,6 +35,7 @@ const OWN: OwnRequestPage = {
         dueDate: '2026-03-30',
         projected: false,
         daysRemaining: 9,
+        daysOverdue: 0,
         atRisk: false,
         overdue: false,
         pausedBy: null,
@@ -136,6 +137,7 @@ describe('长辈模式', () => {
       'pages/request/index/index',
       'pages/request/track/index',
       'pages/about/index/index',
+      'pages/guide/index/index',
     ]) {
       const other = openPage(route, { id: 'it-1' });
       await flush();

@@ -181,6 +181,30 @@ describe('report reader', () => {
     expect(edge.request).not.toHaveBeenCalled();
   });
 
+  it('lists the versions with why each corrected the one before; an undated import says so', async () => {
+    // One version: nothing was corrected, no list.
+    expect(page.querySelector('#versions')).toBeUndefined();
+    const corrected = {
+      ...publishedReport('r-2'),
+      version: 2,
+      publishedAt: '2024-02-01T08:00:00.000Z',
+      versions: [
+        { id: 'r-1', version: 1, publishedAt: '2024-01-20T02:00:00.000Z', reason: null },
+        { id: 'r-2', version: 2, publishedAt: '2024-02-01T08:00:00.000Z', reason: '表三第二行数字有误' },
+      ],
+    };
+    useFakeTransport(() => ({ ok: true, data: corrected }));
+    const read = openPage<ReaderData>(ROUTE, { id: 'r-2' });
+    await flush();
+    expect(textOf(read, '#versions')).toBe(
+      '更正记录第 1 版（2024年1月20日发布）第 2 版（2024年2月1日发布） · 更正原因：表三第二行数字有误',
+    );
+    useFakeTransport(() => ({ ok: true, data: { ...publishedReport('r-3'), undated: true } }));
+    const undated = openPage<ReaderData>(ROUTE, { id: 'r-3' });
+    await flush();
+    expect(undated.data.meta).toBe('发布日期未记录（2024年1月20日导入）');
+  });
+
   it('asks for the list when the link has no id', () => {
     const bare = openPage<ReaderData>(ROUTE, {});
     expect(bare.data).toMatchObject({ state: 'error', canRetry: false });

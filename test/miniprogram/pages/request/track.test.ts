@@ -65,6 +65,71 @@ describe('request tracking', () => {
     expect(textOf(page, '#letter')).toContain('现予以公开');
   });
 
+  it('shows what was asked and when it was submitted and received (the applicant’s view only)', async () => {
+    const asked = {
+      ...ANSWERED,
+      content: { description: '请公开2025年扎毛村低保名单', deliveryFormLabel: '网上获取（电子文本）' },
+    } as unknown as TrackAnswer;
+    useFakeTransport(() => ({ ok: true, data: asked }));
+    const page = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
+    find(page, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
+    await flush();
+    await tapButton(page, '#query');
+    expect(textOf(page, '#asked')).toBe('请公开2025年扎毛村低保名单');
+    expect(textOf(page, '#submitted')).toBe('2026年3月1日');
+    expect(textOf(page, '#received')).toBe('2026年3月2日');
+
+    const publicView = {
+      view: 'public',
+      applicationNo: 'YSQ-2026-0001',
+      status: 'received',
+      statusLabel: '办理中',
+      receivedDate: '2026-03-02',
+      outcome: null,
+      outcomeLabel: null,
+      answeredDate: null,
+      deadline: null,
+    } as unknown as TrackAnswer;
+    useFakeTransport(() => ({ ok: true, data: publicView }));
+    const other = openPage<TrackData>(ROUTE, { code: 'K7M2P9Q4XR' });
+    find(other, '#phoneLast4').dispatchEvent('input', { detail: { value: '8000' } });
+    await flush();
+    await tapButton(other, '#query');
+    expect(textOf(other, '#received')).toBe('2026年3月2日');
+    expect(other.querySelector('#asked')).toBeUndefined();
+    expect(other.querySelector('#submitted')).toBeUndefined();
+  });
+
+  it('查询码丢失？ says how to get a new one from the office, with its address and phone from the profile', async () => {
+    const fake = useFakeTransport((call) =>
+      call.event.action === 'getProfile'
+        ? {
+            ok: true,
+            data: {
+              id: 'org-1',
+              name: '扎毛乡人民政府',
+              address: '同仁市扎毛乡政府大院',
+              contactPhone: '0973-8710000',
+            },
+          }
+        : { ok: false, code: 'INTERNAL', message: '不应查询' },
+    );
+    const page = openPage<TrackData>(ROUTE);
+    expect(page.querySelector('#lost')).toBeUndefined();
+    find(page, '#lost-link').dispatchEvent('tap');
+    await flush();
+    const help = textOf(page, '#lost');
+    expect(help).toContain('查询码只在提交或登记申请时显示一次');
+    expect(help).toContain('扎毛乡人民政府政府信息公开工作机构');
+    expect(help).toContain('当面核验身份后补发新查询码');
+    expect(help).toContain('地址：同仁市扎毛乡政府大院；电话：0973-8710000');
+    expect(help).toContain('“我的”→“我的申请”');
+    expect(fake.calls.map((c) => `${c.name}.${c.event.action}`)).toEqual(['organ.getProfile']);
+    find(page, '#lost-link').dispatchEvent('tap');
+    await flush();
+    expect(page.querySelector('#lost')).toBeUndefined();
+  });
+
   it('shows the due date of an open request', async () => {
     const open = {
       ...ANSWERED,
@@ -77,6 +142,7 @@ describe('request tracking', () => {
         dueDate: '2026-03-30',
         projected: false,
         daysRemaining: 9,
+        daysOverdue: 0,
         atRisk: false,
         overdue: false,
         pausedBy: null,
@@ -100,6 +166,7 @@ describe('request tracking', () => {
       dueDate: '2027-01-13',
       projected: false,
       daysRemaining: 12,
+      daysOverdue: 0,
       atRisk: false,
       overdue: false,
       pausedBy: null,
