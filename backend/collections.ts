@@ -24,6 +24,10 @@ export const COLLECTIONS = {
   /** Staff members' accepted reminders (organ.grantReminder), one message each. */
   reminderGrants: 'reminder_grants',
   notifications: 'notifications',
+  /** One row per organ under a county and year: the county view's state, findings and figures (backend/county). */
+  countyReports: 'county_reports',
+  /** One-time codes a county gives an organ on the product to join it (hash as id). */
+  countyLinks: 'county_links',
 } as const;
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 

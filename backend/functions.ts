@@ -3,6 +3,7 @@ import type { FunctionName } from '../shared/api';
 import { itemsFunction } from './items';
 import { organFunction } from './organ';
 import { casesFunction } from './cases';
+import { countyFunction } from './county';
 import { reportsFunction } from './reports';
 import { requestsFunction } from './requests';
 import { statsFunction } from './stats';
@@ -15,4 +16,5 @@ export const FUNCTION_HANDLERS: Partial<Record<FunctionName, FunctionHandler>> =
   cases: casesFunction,
   reports: reportsFunction,
   requests: requestsFunction,
+  county: countyFunction,
 };

@@ -68,4 +68,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'reminder_grants', name: 'organ_openid', fields: [asc('organId'), asc('openid'), asc('used')] },
   { collection: 'notifications', name: 'state', fields: [asc('state'), asc('claimedAt')] },
   { collection: 'dev_logins', name: 'openid', fields: [asc('openid')] },
+  // The county view: the organs under a county, and their rows of a year.
+  { collection: 'organs', name: 'parent', fields: [asc('parentId'), asc('_id')] },
+  { collection: 'county_reports', name: 'county_year', fields: [asc('countyId'), asc('year'), asc('_id')] },
 ];

@@ -44,6 +44,17 @@ export const storedOrganSchema = z.looseObject({
   reviewOrgan: optionalText,
   court: optionalText,
   createdAt: storedDate.optional().catch(undefined),
+  // ---- the county view (backend/county) ----
+  /** The county organ this organ is under (set by county.addOrgan or organ.joinCounty). */
+  parentId: optionalText,
+  /** 'county': set up by a county's setup code; its admin may invite the county role. */
+  level: z.enum(['county']).optional().catch(undefined),
+  /** Other names the organ's reports are published under (matched after normalisation). */
+  aliases: z.array(z.string()).optional().catch(undefined),
+  /** Added by its county without staff: its reports are pasted in by the county. */
+  offProduct: z.boolean().optional().catch(undefined),
+  /** A county's due date for its organs' reports (MM-DD; default 01-31). */
+  townshipDueDate: optionalText,
 });
 export type StoredOrgan = z.output<typeof storedOrganSchema>;
 

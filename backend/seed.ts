@@ -4,7 +4,7 @@
  * Everything goes through the real function handlers, as a person would do it.
  */
 import { createDevLogin, derivedLoginToken } from './dev-logins';
-import { FUNCTION_HANDLERS } from './functions';
+import { DEMO_COUNTY, seedCaller, seedDemoCounty } from './seed-county';
 import { createSetupCode } from './organ';
 import type { FunctionName } from '../shared/api';
 import { SECRECY_ALL_CONFIRMED } from '../shared/api/items';
@@ -18,6 +18,8 @@ export const DEMO_OPENIDS = {
   reviewer: 'demo-reviewer',
   leader: 'demo-leader',
   citizen: 'demo-citizen',
+  /** The demo county's reviewer (backend/seed-county.ts): the county view. */
+  county: DEMO_COUNTY.reviewer,
 } as const;
 export type DemoRole = keyof typeof DEMO_OPENIDS;
 
@@ -44,13 +46,9 @@ export function daysBefore(today: Date, days: number): string {
  * before today and last year's a year earlier, a 复议 case filed late last year and decided this year.
  */
 export async function seedDemo(db: Db, seedReportText: string, today: Date): Promise<DemoSeed> {
-  const call = async <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> => {
-    const handler = FUNCTION_HANDLERS[fn];
-    if (!handler) throw new Error(`no function ${fn}`);
-    const r = await handler({ action, payload }, { db, openid: DEMO_OPENIDS[role] });
-    if (!r.ok) throw new Error(`seed ${fn}.${action}: ${r.message}`);
-    return r.data as T;
-  };
+  const callAs = seedCaller(db);
+  const call = <T>(role: DemoRole, fn: FunctionName, action: string, payload: unknown): Promise<T> =>
+    callAs<T>(DEMO_OPENIDS[role], fn, action, payload);
   const code = await createSetupCode(db);
   const organ = {
     name: '扎毛乡人民政府',
@@ -141,6 +139,8 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
     entry: { ...person, name: '扎西多杰', deliveryForm: 'paper', channel: 'post', receivedDate: daysBefore(today, 3) },
     idempotencyKey: 'seed-paper-00001',
   });
+  // A county with its townships beside the demo organ, for the county view (backend/seed-county.ts).
+  await seedDemoCounty(db, seedReportText, year);
   return { organId };
 }
 

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   console.log(`  公开网站（${organ?.name ?? '机关'}：公开指南、公开目录、年度报告）：${u}/`);
   console.log(`  演示机关 ${organ?.name ?? ''} 的 organId：${organ?.id ?? '（无）'}`);
   console.log(
-    `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests>，请求头 x-gongkai-login: <登录令牌>`,
+    `  云函数：POST ${u}/functions/<organ|items|stats|cases|reports|requests|county>，请求头 x-gongkai-login: <登录令牌>`,
   );
   console.log(`  文件上传：POST ${u}/files（multipart，同 wx.uploadFile），读取：GET ${u}/files/<id>`);
   console.log(

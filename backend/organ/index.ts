@@ -32,6 +32,7 @@ import { grantReminder, reminderCounts } from '../notices/staff';
 import { defineFunction, type TxContext } from '../runtime';
 import { isRow, one, rows, str, type Db, type Row } from '../sdk';
 import { organOf } from '../organs';
+import { joinCounty } from '../county/links';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
@@ -47,11 +48,14 @@ export async function createSetupCode(
   random: RandomBytes = randomBytes,
   now: Date = new Date(),
   ttlDays: number = setupCodeTtlDays(),
+  /** 'county': the organ it sets up is a county (its admin may invite the county role; backend/county). */
+  level?: 'county',
 ): Promise<string> {
   await ensureCollections(db);
   const code = newCode(12, random);
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
-  await db.collection(COLLECTIONS.setupCodes).add({ _id: hashCode(code), used: false, at: now, expiresAt });
+  const doc = { _id: hashCode(code), used: false, at: now, expiresAt, ...(level ? { level } : {}) };
+  await db.collection(COLLECTIONS.setupCodes).add(doc);
   return code;
 }
 
@@ -117,6 +121,9 @@ function settingsOf(organ: Row): OrganSettings {
   };
 }
 
+/** The organ's fields the county view sets (backend/county), which its own profile form never replaces. */
+const COUNTY_FIELDS = ['parentId', 'level', 'aliases', 'offProduct', 'townshipDueDate'] as const;
+
 const invalidCode = (what: string) =>
   new AppError('VALIDATION', `${what}无效、已使用或已过期`, [{ path: 'code', message: `${what}无效、已使用或已过期` }]);
 
@@ -148,7 +155,8 @@ export const organFunction = defineFunction('organ', organContract, {
       const usedCode = { ...code, used: true, usedBy: ctx.caller.openid, usedAt: ctx.now };
       await codes.doc(key).update({ used: true, usedBy: ctx.caller.openid, usedAt: ctx.now });
       ctx.audit({ action: 'useSetupCode', target: key, before: code, after: usedCode });
-      const organ = { ...input.organ, createdAt: ctx.now };
+      // The level comes from the code (whoever made it decided), never from the caller.
+      const organ = { ...input.organ, ...(code.level === 'county' ? { level: 'county' } : {}), createdAt: ctx.now };
       const organId = str(await ctx.tx.collection(COLLECTIONS.organs).add(organ), 'id');
       ctx.audit({ action: 'setup', target: organId, after: organ, organId });
       await addStaff(ctx, organId, 'admin', input.displayName);
@@ -197,7 +205,9 @@ export const organFunction = defineFunction('organ', organContract, {
       // and told what to fix (e.g. a 统一社会信用代码 whose check character is wrong) rather than failing.
       const merged = parseWith(organProfileSchema, { ...current, ...input.patch });
       if (!merged.ok) throw new AppError('VALIDATION', merged.message, merged.fieldErrors);
-      const next = { ...merged.data, createdAt };
+      // What is no part of the profile stays as it is: the organ's place under its county (backend/county).
+      const kept = Object.fromEntries(COUNTY_FIELDS.filter((k) => k in before).map((k) => [k, before[k]]));
+      const next = { ...merged.data, ...kept, createdAt };
       await col.doc(staff.organId).set(next);
       ctx.audit({ action: 'updateProfile', target: staff.organId, before, after: next });
       return publicProfile({ _id, ...next });
@@ -208,6 +218,11 @@ export const organFunction = defineFunction('organ', organContract, {
   invite: {
     async transaction(input, ctx): Promise<Invitation> {
       const staff = requireStaff(ctx);
+      // The county role sees the organs under its organ: only an organ set up as a county has any to show.
+      if (input.role === 'county' && (await organOf(ctx.tx, staff.organId)).level !== 'county') {
+        const message = '只有县级机关可以邀请县级审核员';
+        throw new AppError('VALIDATION', message, [{ path: 'role', message }]);
+      }
       const code = newCode(10);
       const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
       const invite = { organId: staff.organId, role: input.role, expiresAt, used: false, createdBy: staff._id };
@@ -250,6 +265,8 @@ export const organFunction = defineFunction('organ', organContract, {
       return reminderCounts(ctx.db, requireStaff(ctx).organId, String(ctx.caller.openid));
     },
   },
+
+  joinCounty: { transaction: (input, ctx) => joinCounty(ctx, requireStaff(ctx), input.code) },
 
   listStaff: {
     async handler(_input, ctx): Promise<StaffListEntry[]> {

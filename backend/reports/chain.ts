@@ -13,6 +13,7 @@ import { AppError, conflict, refuse } from '../errors';
 import { approverOf, staffOf } from '../caller';
 import { remindStaff, STAFF_PAGES } from '../notices/staff';
 import { organChain, organOf } from '../organs';
+import { followDraft, withReport } from '../county/rows';
 import type { TxContext } from '../runtime';
 import { shanghaiDate } from '../time';
 import { assemble, type CountedYear } from './drafts';
@@ -59,10 +60,17 @@ export async function submit(input: { year: number }, ctx: TxContext): Promise<R
   const staff = staffOf(ctx);
   const draft = await readDraft(ctx.tx, staff.organId, input.year);
   if (draft.status !== 'draft') throw conflict('报告不是草稿状态，可能已被他人提交，请刷新');
-  const chain = [...organChain(await organOf(ctx.tx, staff.organId))];
+  const organ = await organOf(ctx.tx, staff.organId);
+  const chain = [...organChain(organ)];
   const move = submitted(chain);
   const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, -1, 'submit')];
-  await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, chain, trail }, ctx.now);
+  // A new round: the county's comment on the last one stays in the county's row (its returns), not on the draft.
+  await saveDraft(
+    ctx.tx,
+    { ...draft, status: move.status, step: move.step, chain, trail, countyReturn: null },
+    ctx.now,
+  );
+  await followDraft(ctx.tx, organ, input.year, 'inApproval', { returnComment: null }, ctx.now);
   ctx.audit({ action: 'submit', target: draft._id });
   await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '政府信息公开工作年度报告待审批');
   return { status: 'inReview', step: 0, waitingFor: move.waitingFor ?? null };
@@ -83,11 +91,23 @@ export async function approve(
   const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, step, 'approve', input.comment)];
   // 先审批后公开: only the last step's approval publishes.
   const move = approved(step, chainOfDraft(draft));
+  const organ = await organOf(ctx.tx, staff.organId);
+  // Under a county, the last approval submits the report to it (shared/county/status.ts): the county publishes it
+  // on the township's behalf or returns it; the approved report is kept in the county's row as it was approved.
+  const toCounty = move.status === 'published' && organ.parentId !== undefined;
   ctx.audit({ action: 'approve', target: draft._id });
   if (move.status === 'inReview') {
     await saveDraft(ctx.tx, { ...draft, status: move.status, step: move.step, trail }, ctx.now);
     await remindApprover(ctx, staff.organId, input.year, move.waitingFor, '上一步已通过，请审批');
     return { status: 'inReview', step: move.step, waitingFor: move.waitingFor ?? null };
+  }
+  if (toCounty) {
+    // A correction's reason stays on the draft: it goes with the version the county publishes.
+    await saveDraft(ctx.tx, { ...draft, status: 'submitted', step: move.step, trail }, ctx.now);
+    const patch = { ...withReport(report, findings), submittedAt: ctx.now.toISOString(), source: 'built' as const };
+    await followDraft(ctx.tx, organ, input.year, 'submitted', patch, ctx.now);
+    ctx.audit({ action: 'submitToCounty', target: draft._id });
+    return { status: 'submitted', step: null };
   }
   const publication = { source: 'built' as const, reason: draft.correctionReason };
   const published = await publishInTx(ctx, staff.organId, report, publication);
@@ -107,6 +127,7 @@ export async function correct(input: { year: number; reason: string }, ctx: TxCo
   if (draft.status !== 'published') throw conflict('只有已发布的报告可以更正；请刷新');
   const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, -1, 'correct', input.reason)];
   await saveDraft(ctx.tx, { ...draft, status: 'draft', step: null, correctionReason: input.reason, trail }, ctx.now);
+  await followDraft(ctx.tx, await organOf(ctx.tx, staff.organId), input.year, 'drafting', {}, ctx.now);
   ctx.audit({ action: 'correct', target: draft._id, after: { reason: input.reason } });
   return { status: 'draft', step: null };
 }
@@ -117,6 +138,7 @@ export async function reject(input: { year: number; comment: string }, ctx: TxCo
   const step = enforce('reject', staff, draft);
   const trail = [...draft.trail, trailEntry(approverOf(staff), ctx.now, step, 'reject', input.comment)];
   await saveDraft(ctx.tx, { ...draft, ...returned(), trail }, ctx.now);
+  await followDraft(ctx.tx, await organOf(ctx.tx, staff.organId), input.year, 'drafting', {}, ctx.now);
   ctx.audit({ action: 'reject', target: draft._id });
   return { status: 'draft', step: null };
 }

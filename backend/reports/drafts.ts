@@ -18,7 +18,9 @@ import { buildReport, type ReportData } from '../../shared/report';
 import type { z } from 'zod';
 import { conflict } from '../errors';
 import { staffOf } from '../caller';
-import { organChain, organOf } from '../organs';
+import { findOrgan, organChain, organOf } from '../organs';
+import { countyDueDate, followDraft } from '../county/rows';
+import { dueDateOf, type CountyState } from '../../shared/county/status';
 import type { HandlerContext, TxContext } from '../runtime';
 import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
@@ -97,7 +99,9 @@ export async function saveNarrative(input: z.output<typeof saveNarrativeSchema>,
   // Only the sections sent: a key present with no text is no edit.
   const edited = Object.entries(input.sections).filter((e): e is [string, string] => e[1] !== undefined);
   const sections = { ...draft.sections, ...Object.fromEntries(edited) };
-  await saveDraft(ctx.tx, { ...draft, sections, version: input.version + 1 }, ctx.now);
+  const saved = { ...draft, sections, version: input.version + 1 };
+  await saveDraft(ctx.tx, saved, ctx.now);
+  await followDraft(ctx.tx, await organOf(ctx.tx, organId), input.year, countyStateOf(saved), {}, ctx.now);
   ctx.audit({ action: 'saveNarrative', target: draft._id, before: draft.sections, after: sections });
   return { version: input.version + 1 };
 }
@@ -107,9 +111,17 @@ function shanghaiYear(now: Date): number {
 }
 
 function stateOf(draft: ReportDraft | null, published: StoredPublishedReport | null): ReportState {
-  // A stored draft (reads never create one) being written or approved wins over an older published version.
-  if (draft && (draft.status === 'draft' || draft.status === 'inReview')) return draft.status;
+  // A stored draft (reads never create one) being written, approved or with the county wins over an older version.
+  if (draft?.status === 'draft') return draft.countyReturn ? 'returned' : 'draft';
+  if (draft && (draft.status === 'inReview' || draft.status === 'submitted')) return draft.status;
   return published ? 'published' : 'none';
+}
+
+/** The county's view of the township's draft (shared/county/status.ts): its state after a township's change. */
+export function countyStateOf(draft: ReportDraft): CountyState {
+  if (draft.status === 'draft') return draft.countyReturn ? 'returned' : 'drafting';
+  if (draft.status === 'inReview') return 'inApproval';
+  return draft.status;
 }
 
 export async function status(input: { year?: number | undefined }, ctx: HandlerContext): Promise<ReportStatus> {
@@ -122,10 +134,10 @@ export async function status(input: { year?: number | undefined }, ctx: HandlerC
   ]);
   const state = stateOf(draft, published);
   const step = state === 'inReview' && draft ? stepOf(draft) : null;
-  const stored = organ.reportDueDate ?? '01-31';
-  // An organ stored before 02-29 was refused keeps it: in a common year the due date is 02-28.
-  const monthDay = stored === '02-29' && !isLeapYear(year + 1) ? '02-28' : stored;
-  const dueDate = `${year + 1}-${monthDay}`;
+  // Under a county: the date the county set for its organs; else the organ's own (an organ stored before 02-29 was
+  // refused keeps it: in a common year the due date is 02-28).
+  const county = organ.parentId ? await findOrgan(ctx.db, organ.parentId) : null;
+  const dueDate = county ? countyDueDate(county, year) : dueDateOf(year, organ.reportDueDate);
   return {
     year,
     status: state,
@@ -138,6 +150,7 @@ export async function status(input: { year?: number | undefined }, ctx: HandlerC
     dueDate,
     daysLeft: toDayNumber(dueDate) - toDayNumber(shanghaiDate(ctx.now)),
     publishedId: published ? published._id : null,
+    countyComment: state === 'returned' ? (draft?.countyReturn?.comment ?? null) : null,
   };
 }
 
@@ -161,8 +174,4 @@ export async function cellRecords(
     total,
     records,
   };
-}
-
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

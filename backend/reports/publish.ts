@@ -22,6 +22,7 @@ import type { ReportData } from '../../shared/report';
 import { AppError, conflict, notFound } from '../errors';
 import { staffOf } from '../caller';
 import { organOf } from '../organs';
+import { followPublished } from '../county/rows';
 import type { HandlerContext, TxContext } from '../runtime';
 import {
   latestPublished,
@@ -83,7 +84,7 @@ export async function publishInTx(
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The published text read and checked: the one parse both importPublished and previewImport use. */
-function readImport(text: string): ReportData {
+export function readImport(text: string): ReportData {
   let imported: ReportData;
   try {
     imported = importReportText(text);
@@ -99,9 +100,14 @@ export async function importPublished(
   input: z.output<typeof importPublishedSchema>,
   ctx: TxContext,
 ): Promise<PublishedReportSummary> {
+  const organId = staffOf(ctx).organId;
   const report = readImport(input.text);
   const publishedOn = input.publishedOn ?? publishDateIn(input.text, report.year);
-  return publishInTx(ctx, staffOf(ctx).organId, report, { source: 'imported', publishedOn, reason: input.reason });
+  const summary = await publishInTx(ctx, organId, report, { source: 'imported', publishedOn, reason: input.reason });
+  // Under a county: its row of that year says published, with this report.
+  const organ = await organOf(ctx.tx, organId);
+  await followPublished(ctx.tx, organ, { ...summary, _id: summary.id, report, source: 'imported' }, ctx.now);
+  return summary;
 }
 
 export async function previewImport(input: { text: string }, ctx: HandlerContext): Promise<ImportPreview> {

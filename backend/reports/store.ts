@@ -23,7 +23,8 @@ export const reportDraftSchema = z.looseObject({
     .record(z.string(), z.unknown())
     .default({})
     .transform((s) => ({ ...emptySections(), ...(s as Partial<Sections>) })),
-  status: z.enum(['draft', 'inReview', 'published']),
+  /** 'submitted': approved by the organ's chain and waiting for its county (shared/county/status.ts). */
+  status: z.enum(['draft', 'inReview', 'submitted', 'published']),
   step: z.number().int().nullable().default(null),
   /** The chain fixed when the draft was submitted (absent before its first submission). */
   chain: approvalChainSchema.optional(),
@@ -31,6 +32,8 @@ export const reportDraftSchema = z.looseObject({
   /** While a published report is being corrected (reports.correct): why; it goes with the next version. */
   correctionReason: z.string().optional(),
   trail: z.unknown().optional().transform(trailFrom),
+  /** The county's comment when it returned the report; cleared by the next submission. */
+  countyReturn: z.object({ comment: z.string(), at: z.string() }).nullable().optional(),
   updatedAt: storedDate.optional(),
 });
 export type ReportDraft = z.output<typeof reportDraftSchema>;
@@ -150,6 +153,14 @@ export async function latestPublished(
     (best, r) => (best === null || r.version > best.version ? r : best),
     null,
   );
+}
+
+/** Every published version of one organ's year without its report, oldest first (a handful of documents). */
+export async function publishedVersions(store: Store, organId: string, year: number) {
+  const list = publishedSummaries.parseAll(
+    await publishedSummaries.raw(store).where({ organId, year }).field({ report: false }).limit(100).get(),
+  );
+  return list.sort((a, b) => a.version - b.version);
 }
 
 /** The newest version of each organ's year, newest year first (older versions stay readable by id). */

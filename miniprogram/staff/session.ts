@@ -23,6 +23,8 @@ export const ADMIN_ROUTE = '/staff/pages/admin/index';
 export const PEOPLE_ROUTE = '/staff/pages/people/index';
 export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
 export const SETUP_ROUTE = '/staff/pages/setup/index';
+export const COUNTY_ROUTE = '/staff/pages/county/index';
+export const COUNTY_REPORT_ROUTE = '/staff/pages/county-report/index';
 
 export type StaffCheck =
   { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 
-export const FUNCTION_NAMES = ['organ', 'items', 'stats', 'cases', 'requests', 'reports'] as const;
+export const FUNCTION_NAMES = ['organ', 'items', 'stats', 'cases', 'requests', 'reports', 'county'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export const functionEventSchema = z.object({

@@ -41,7 +41,7 @@ const subscribeKey = z
     '须为模板的字段名，如 thing4、phrase2',
   );
 
-const monthDay = z
+export const monthDay = z
   .string()
   .regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD')
   .refine((s) => {

@@ -41,7 +41,7 @@ export interface PublishedReport extends PublishedReportSummary {
   versions: ReportVersion[];
 }
 
-const reportYear = z.number().int().min(2008).max(2100);
+export const reportYear = z.number().int().min(2008).max(2100);
 
 export const buildReportSchema = z.object({ year: reportYear });
 
@@ -59,8 +59,14 @@ export interface LatePublication {
   provisional: boolean;
 }
 
-/** Where a year's report is: not started, being written, in the approval chain, or published. */
-export type ReportState = 'none' | 'draft' | 'inReview' | 'published';
+/**
+ * Where a year's report is: not started, being written, in the approval chain, submitted to the county (an organ
+ * under a county: its chain's last approval sends it there, shared/county/status.ts), returned by the county with a
+ * comment (a draft again), or published.
+ */
+export type ReportState = 'none' | 'draft' | 'inReview' | 'submitted' | 'returned' | 'published';
+/** What a stored draft can be ('returned' is a draft with the county's comment on it). */
+export type DraftState = Exclude<ReportState, 'none' | 'returned'>;
 
 export interface BuiltReportView {
   report: ReportData;
@@ -69,7 +75,7 @@ export interface BuiltReportView {
   /** Last year's narrative beside this year's, for the editor. */
   lastYearSections: Sections | null;
   /** The draft's state ('none' is never answered here: building shows a draft). */
-  status: Exclude<ReportState, 'none'>;
+  status: DraftState;
   /** The approval chain: the draft's own while in review, else the organ's (the one a submission will take). */
   chain: ApproverRole[];
   /** The approval step (index into the chain) while in review, else null. */
@@ -92,6 +98,8 @@ export interface ReportStatus {
   daysLeft: number;
   /** The newest published version's id, or null. */
   publishedId: string | null;
+  /** The county's comment while the report is returned (status 'returned'), else null. */
+  countyComment: string | null;
 }
 
 /** `reports.cellRecords`: the records behind one cell of a year's report (staff of the organ only). */
@@ -144,7 +152,7 @@ export interface ExportedHtml {
 
 /** The answers of the writes. */
 export interface ReportMoved {
-  status: Exclude<ReportState, 'none'>;
+  status: DraftState;
   step?: number | null | undefined;
   /** Who acts next while in review. */
   waitingFor?: ApproverRole | null | undefined;
@@ -208,5 +216,7 @@ export function reportStateLabel(
   if (status === 'none') return '未开始';
   if (status === 'draft') return '草稿';
   if (status === 'inReview') return waitingLabel(waitingFor);
+  if (status === 'submitted') return '已报送县级审核';
+  if (status === 'returned') return '县级退回修改';
   return publishedVersion !== null ? `已发布（第 ${publishedVersion} 版）` : '已发布';
 }

@@ -119,3 +119,6 @@ export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';
 export type { Channel } from '../requests/schema';
 export { applicantTypeLabel } from '../requests/views';
 export type { ImportPreview } from '../api/reports';
+// The county view (staff/pages/county, county-report): what its pages check before sending, and the answers' types.
+export { countyImportSchema, countyOrganYearSchema, countyReturnSchema, countyYearSchema } from '../api/county';
+export type { CountyDashboard, CountyFigures, CountyReportView, CountyRow } from '../api/county';

@@ -46,6 +46,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   lawful: '保密审查“公开不危及安全稳定”',
   reason: '理由',
   publishedOn: '发布日期',
+  // requests: the reply's particulars, the identity check before a 查询码 is reissued
+  details: '答复的具体事项',
+  check: '身份核验',
+  'check.method': '核验方式',
+  'check.idLast4': '证件号码后四位',
+  'check.note': '核验备注',
   // organ
   code: '码',
   'organ.code': '设置码',
@@ -58,6 +64,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   contactPhone: '联系电话',
   address: '地址',
   reportDueDate: '年度报告报送日期',
+  // the county view
+  organName: '机关名称',
+  aliases: '别名',
+  dueDate: '报送截止日期',
   chain: '审批链',
   templateIds: '消息模板',
   noticeFields: '消息模板字段',

@@ -41,6 +41,13 @@ describe('setup-code: the command line', () => {
     expect(targetOf(['--service-url', 'ftp://x'], {})).toEqual(expect.stringContaining('须为 http(s) 地址'));
     expect(targetOf([], {})).toEqual(expect.stringContaining('用法'));
     expect(targetOf(['--nope'], {})).toEqual(expect.stringContaining('未知参数：--nope'));
+    // --county: the code sets up a county (the county view); without it, an ordinary organ.
+    expect(targetOf(['--env', 'e', '--county'], { TCB_SECRET_ID: 'a', TCB_SECRET_KEY: 'b' })).toEqual({
+      env: 'e',
+      secretId: 'a',
+      secretKey: 'b',
+      level: 'county',
+    });
   });
 });
 

@@ -6,13 +6,22 @@
 import type { FunctionName } from '../envelope';
 import type { Access } from '../../policy/roles';
 import type { ActionContract, AnswerOf, PayloadOf } from '../contract';
+import { countyContract } from './county';
 import { itemsContract } from './items';
 import { organContract } from './organ';
 import { casesContract, statsContract } from './records';
 import { reportsContract } from './reports';
 import { requestsContract } from './requests';
 
-export { casesContract, itemsContract, organContract, reportsContract, requestsContract, statsContract };
+export {
+  casesContract,
+  countyContract,
+  itemsContract,
+  organContract,
+  reportsContract,
+  requestsContract,
+  statsContract,
+};
 
 export const CONTRACTS = {
   organ: organContract,
@@ -21,6 +30,7 @@ export const CONTRACTS = {
   cases: casesContract,
   reports: reportsContract,
   requests: requestsContract,
+  county: countyContract,
 } as const satisfies Record<FunctionName, Record<string, ActionContract>>;
 
 export type Contracts = typeof CONTRACTS;

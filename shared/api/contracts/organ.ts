@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
 import { defineContract } from '../contract';
+import { joinCountySchema } from '../county';
 import {
   bindSchema,
   getProfileSchema,
@@ -114,4 +115,12 @@ export const organContract = defineContract({
     audited: true,
   },
   reminders: { input: remindersSchema, answer: reminderCountsSchema, access: STAFF },
+  /** Puts the caller's organ under the county whose code it is (county.inviteOrgan); once. */
+  joinCounty: {
+    input: joinCountySchema,
+    answer: z.object({ countyId: z.string(), county: z.string() }),
+    access: ['admin'],
+    transactional: true,
+    audited: true,
+  },
 });

@@ -36,8 +36,8 @@ import {
 // ---- answer schemas (the tests check every answer with them) ----
 
 const findingsSchema = answerOf<Finding[]>(z.array(findingSchema));
-const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'published']);
-const writtenState = z.enum(['draft', 'inReview', 'published']);
+const reportStateSchema = z.enum(['none', 'draft', 'inReview', 'submitted', 'returned', 'published']);
+const writtenState = z.enum(['draft', 'inReview', 'submitted', 'published']);
 const summaryShape = {
   id: z.string(),
   organId: z.string(),
@@ -47,7 +47,7 @@ const summaryShape = {
   version: z.number().int().positive(),
   undated: z.literal(true).optional(),
 };
-const summarySchema: z.ZodType<PublishedReportSummary> = z.object(summaryShape);
+export const summarySchema: z.ZodType<PublishedReportSummary> = z.object(summaryShape);
 const versionSchema: z.ZodType<ReportVersion> = z.object({
   id: z.string(),
   version: z.number().int().positive(),
@@ -87,6 +87,7 @@ const reportStatusAnswer: z.ZodType<ReportStatus> = z.object({
   dueDate: z.string(),
   daysLeft: z.number().int(),
   publishedId: z.string().nullable(),
+  countyComment: z.string().nullable(),
 });
 const cellRecordsAnswer = answerOf<CellRecordsView>(
   z.object({

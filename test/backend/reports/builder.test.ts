@@ -54,6 +54,7 @@ describe('reports.status', () => {
       dueDate: `${lastYear + 1}-01-31`,
       daysLeft: daysUntil(`${lastYear + 1}-01-31`),
       publishedId: null,
+      countyComment: null,
     });
 
     await b.ok(o.admin, 'organ', 'updateProfile', { patch: { reportDueDate: '03-15' } });

@@ -8,6 +8,8 @@ const PAGES = [
   'bind',
   'calendar',
   'cases',
+  'county',
+  'county-report',
   'docs',
   'home',
   'item-edit',

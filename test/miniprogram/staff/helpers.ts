@@ -58,6 +58,7 @@ export function me(role: StaffMe['role'], displayName = '张三'): Handler {
     reviewer: '分管领导',
     leader: '第一负责人',
     admin: '管理员',
+    county: '县级审核员',
     citizen: '公众',
   };
   return () => ({

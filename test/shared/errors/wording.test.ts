@@ -123,7 +123,7 @@ describe('messages', () => {
     const r = parseWith(CONTRACTS.organ.invite.input, { role: 'boss' });
     expect(r).toMatchObject({
       ok: false,
-      fieldErrors: [{ path: 'role', message: '角色须为 editor、reviewer、leader、admin 之一' }],
+      fieldErrors: [{ path: 'role', message: '角色须为 editor、reviewer、leader、admin、county 之一' }],
     });
   });
 

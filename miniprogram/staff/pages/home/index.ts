@@ -15,6 +15,7 @@ import {
   APPROVE_ROUTE,
   CALENDAR_ROUTE,
   CASES_ROUTE,
+  COUNTY_ROUTE,
   DOCS_ROUTE,
   EDIT_ROUTE,
   REPORT_ROUTE,
@@ -161,6 +162,11 @@ Page<HomeData, HomeCustom>({
         return;
       }
       const { role, roleLabel, displayName, organId } = who.me;
+      // The county role has no organ work of its own here: its page is the county view.
+      if (role === 'county') {
+        void wx.redirectTo({ url: COUNTY_ROUTE });
+        return;
+      }
       const canWrite = role === 'editor';
       const canApprove = approves(role);
       const canRemind = REMINDER_PURPOSES[role].length > 0;

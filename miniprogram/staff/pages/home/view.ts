@@ -51,11 +51,14 @@ export interface ReportLine {
   note: string;
   /** Not yet published and the due date is near or past. */
   remind: boolean;
+  /** The county's comment when it returned the report ('' otherwise): shown under the line until resubmitted. */
+  countyComment: string;
 }
 
 export function reportLine(s: ReportStatus): ReportLine {
   const title = `${s.year} 年度报告`;
-  if (s.status === 'published') return { title, note: `${s.stepLabel}`, remind: false };
+  const countyComment = s.status === 'returned' ? (s.countyComment ?? '') : '';
+  if (s.status === 'published') return { title, note: `${s.stepLabel}`, remind: false, countyComment };
   const state = s.status === 'none' ? '尚未开始编制' : s.stepLabel;
   const due =
     s.daysLeft < 0
@@ -63,7 +66,10 @@ export function reportLine(s: ReportStatus): ReportLine {
       : s.daysLeft === 0
         ? `今天（${s.dueDate}）须报送`
         : `距报送期限 ${s.dueDate} 还有 ${s.daysLeft} 天`;
-  return { title, note: `${state} · ${due}`, remind: s.daysLeft <= REPORT_REMIND_DAYS };
+  // Returned by the county: always flagged, whatever the date — it needs the editor now. Submitted: it is the
+  // county's turn, nothing to remind the township of.
+  const remind = s.status === 'returned' || (s.status !== 'submitted' && s.daysLeft <= REPORT_REMIND_DAYS);
+  return { title, note: `${state} · ${due}`, remind, countyComment };
 }
 
 /**
@@ -72,13 +78,15 @@ export function reportLine(s: ReportStatus): ReportLine {
  * - 发起人: requestReceived and deadlineNear first, since a request runs on the legal clock (20 working days,
  *   条例 第三十三条) whether or not anyone opens the app; then itemReturned, which needs their edit. itemPublished
  *   only reports something finished (the 工作台 shows it anyway), so it is the one left out of the three.
- * - 管理员: none; no reminder is addressed to the role.
+ * - 管理员, 县级审核员: none; no reminder is addressed to the role.
  */
 export const REMINDER_PURPOSES: Record<StaffRole, readonly StaffPurpose[]> = {
   reviewer: ['approvalNeeded'],
   leader: ['approvalNeeded'],
   editor: ['requestReceived', 'deadlineNear', 'itemReturned'],
   admin: [],
+  // The county role has its own page (县级审核, staff/pages/county): nothing on the 工作台 reminds it.
+  county: [],
 };
 
 export const REMINDER_LABELS: Record<StaffPurpose, string> = {

@@ -7,6 +7,7 @@ const ROLE_NOTES: Record<StaffRole, string> = {
   reviewer: '审核信息（含保密审查）、审批延期',
   leader: '审批发布信息和年度报告',
   admin: '机关设置、人员和工作日历',
+  county: '查看下辖机关的年度报告和问题，退回或代为发布（仅县级机关可邀请）',
 };
 
 export const ROLE_OPTIONS: readonly { key: StaffRole; label: string; note: string }[] = (
