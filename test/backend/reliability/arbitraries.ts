@@ -81,6 +81,8 @@ const EXAMPLES: Record<string, readonly unknown[]> = {
   indexPattern: ['<统一社会信用代码>/<YYYY>-<NNNNN>'],
   idNumber: ['11010519491231002X'],
   cell: CELL_ADDRESSES.slice(0, 5),
+  category: ['agriculture', 'assistance'],
+  writtenDate: ['2026-03-01'],
 };
 
 /** A leaf with its own refinement: the generated values it accepts (bounded tries), else the key's examples. */
