@@ -41,7 +41,7 @@ import {
   type TableLayout,
 } from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
-import { NULL_LEGEND, reportTitle, sectionHeading } from './text';
+import { NULL_LEGEND, prefaceParagraphs, reportTitle, sectionHeading } from './text';
 
 /** Twentieths of a point per millimetre. */
 const TWIP_PER_MM = 1440 / 25.4;
@@ -98,6 +98,11 @@ function headingParagraph(text: string): Paragraph {
     spacing: exactLine,
     children: [run(text, 'heading', SIZE.body)],
   });
+}
+
+/** The preface as body text (首行缩进两字), before section 一. */
+function prefaceParagraph(text: string): Paragraph {
+  return blockParagraph({ kind: 'paragraph', text });
 }
 
 function blockParagraph(block: NarrativeBlock): Paragraph {
@@ -259,7 +264,7 @@ export function reportDocument(report: ReportData): Document {
           },
         },
         footers: { default: pageNumberFooter() },
-        children: [titleParagraph(title), ...sections],
+        children: [titleParagraph(title), ...prefaceParagraphs(report.preface).map(prefaceParagraph), ...sections],
       },
     ],
   });

@@ -20,7 +20,16 @@ import {
   type TableLayout,
 } from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
-import { NULL_LEGEND, NULL_TITLE, escapeHtml, reportTitle, sectionHeading, sectionId, tableId } from './text';
+import {
+  NULL_LEGEND,
+  NULL_TITLE,
+  escapeHtml,
+  prefaceParagraphs,
+  reportTitle,
+  sectionHeading,
+  sectionId,
+  tableId,
+} from './text';
 
 export interface HtmlOptions {
   /** A full HTML document (default) or only the `<article>` fragment, styled by REPORT_CSS. */
@@ -132,13 +141,9 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
 function articleHtml(report: ReportData): string {
   const title = reportTitle(report.organ, report.year);
   const sections = getFormat(report.formatVersion).sections.map((def) => sectionHtml(report, def));
-  const preface = report.preface
-    ? report.preface
-        .split('\n')
-        .filter((p) => p.trim() !== '')
-        .map((p) => `<p class="gk-preface">${escapeHtml(p)}</p>\n`)
-        .join('')
-    : '';
+  const preface = prefaceParagraphs(report.preface)
+    .map((p) => `<p class="gk-preface">${escapeHtml(p)}</p>\n`)
+    .join('');
   return `<article class="gk-report">\n<h1 class="gk-title">${escapeHtml(title)}</h1>\n${preface}${sections.join('\n')}\n</article>`;
 }
 

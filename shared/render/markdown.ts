@@ -11,7 +11,14 @@ import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
 import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
-import { NULL_LEGEND, escapeMarkdown, escapeMarkdownCell, reportTitle, sectionHeading } from './text';
+import {
+  NULL_LEGEND,
+  escapeMarkdown,
+  escapeMarkdownCell,
+  prefaceParagraphs,
+  reportTitle,
+  sectionHeading,
+} from './text';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -60,12 +67,7 @@ export function renderMarkdown(report: ReportData): string {
   const format = getFormat(report.formatVersion);
   const blocks = [
     `# ${escapeMarkdown(reportTitle(report.organ, report.year))}`,
-    ...(report.preface
-      ? report.preface
-          .split('\n')
-          .filter((p) => p.trim() !== '')
-          .map(escapeMarkdown)
-      : []),
+    ...prefaceParagraphs(report.preface).map(escapeMarkdown),
     ...format.sections.flatMap((def) => sectionMarkdown(report, def)),
   ];
   return `${blocks.join('\n\n')}\n`;

@@ -66,6 +66,11 @@ export function reportTitle(organ: string, year: number): string {
   return `${organ}${year}年政府信息公开工作年度报告`;
 }
 
+/** The preface's paragraphs (本报告根据…编制, the statistics period), as every rendering prints them before section 一. */
+export function prefaceParagraphs(preface: string | undefined): string[] {
+  return (preface ?? '').split('\n').filter((p) => p.trim() !== '');
+}
+
 export function sectionHeading(no: string, title: string): string {
   return `${no}、${title}`;
 }

@@ -28,6 +28,8 @@ export function everyCellReport(): ReportData {
   return sampleReport(cells, {
     organ: '青石镇人民政府',
     year: 2024,
+    preface:
+      '本报告根据《中华人民共和国政府信息公开条例》编制。\n本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
     sections: {
       overview: '（一）主动公开\n2024 年，青石镇全年主动公开政府信息 312 条。\n（二）依申请公开\n全年收到申请 9 件。',
       proactive: '',
@@ -60,6 +62,8 @@ describe.each([
     expect(back.year).toBe(report.year);
     expect(back.cells).toEqual(report.cells);
     expect(back.sections).toEqual(report.sections);
+    expect(report.preface).toContain('统计期限');
+    expect(back.preface).toBe(report.preface);
     expect(back.findings.filter((f) => f.check === 'cellUnreadable')).toEqual([]);
   });
 });
