@@ -338,8 +338,65 @@ export function readProactive(lines: readonly Line[], format: PrintedFormat = '2
   const old = OLD_FORMAT_HEADERS.some((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
   if (old || format === '2019') return readProactive2019(lines);
   if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS, NO_NUMBERS);
-  return readRows(tokens, PROACTIVE_ROWS);
+  const reordered = numbersAfterLabels(tokens, PROACTIVE_ROWS);
+  if (reordered === 'unpaired') {
+    // Numbers before their labels that do not pair up: by nearest label each would go to the row above its own.
+    const read = readRows(tokens, PROACTIVE_ROWS);
+    const refused = unreadableRows(
+      PROACTIVE_ROWS.filter((r) => r.cells.length === 1),
+      NUMBERS_BEFORE_LABELS,
+    );
+    return {
+      ...read,
+      cells: new Map([...read.cells, ...refused.cells]),
+      shortRows: read.shortRows.filter((r) => ![...r.cells.keys()].some((c) => refused.cells.has(c))),
+    };
+  }
+  return readRows(reordered ?? tokens, PROACTIVE_ROWS);
 }
+
+const BLOCK_START = /^第二十条第/;
+
+/**
+ * Plain text from a PDF prints some of table 二's blocks (第二十条第（五）项 …) number first: “本年处理决定数量 / 5 /
+ * 行政处罚 / 7 / 行政强制”, others label first, as each block's cells fall on the page. A block is number first
+ * when a number comes before any row label in it; its numbers are moved after the label that follows them, as
+ * many as that row has columns. Undefined when nothing is number first; when a number-first block does not
+ * pair up exactly ('unpaired': its rows are then left null, never guessed).
+ */
+function numbersAfterLabels(tokens: readonly Token[], rows: readonly RowSpec[]): Token[] | 'unpaired' | undefined {
+  const out: Token[] = [];
+  // Only inside the blocks: what stands before the first 第二十条 heading (a run-together page's text) is left as it is.
+  let mode: 'numberFirst' | 'labelFirst' | 'outside' | undefined = 'outside';
+  let pending: ValueToken[] = [];
+  let moved = false;
+  for (const t of tokens) {
+    if (t.kind !== 'text') {
+      if (mode === undefined && t.kind === 'num') mode = 'numberFirst';
+      if (mode === 'numberFirst') pending.push(t);
+      else out.push(t);
+      continue;
+    }
+    if (BLOCK_START.test(labelKey(t.text))) {
+      if (pending.length > 0) return 'unpaired';
+      mode = undefined;
+    }
+    // A heading run together with its first label (“第二十条第（五）项 … 行政许可”) makes the block label first.
+    const row = bestRow(rows, { texts: [t], values: [] });
+    if (row && mode === undefined) mode = 'labelFirst';
+    out.push(t);
+    if (row && mode === 'numberFirst') {
+      if (pending.length !== row.cells.length) return 'unpaired';
+      out.push(...pending.map((v) => ({ ...v, line: t.line })));
+      pending = [];
+      moved = true;
+    }
+  }
+  if (pending.length > 0) return 'unpaired';
+  return moved ? out : undefined;
+}
+
+const NUMBERS_BEFORE_LABELS = 'PDF 提取的文字把数字印在行标签之前，无法确定各数所在行';
 
 /** The 2021 format's sub-rows of （六）其他处理, by their words: a table 三 printing them is read with them. */
 const OTHER_SUBROWS_2021 = /逾期不补正|逾期未按收费通知|逾期未缴纳/;

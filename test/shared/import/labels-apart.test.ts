@@ -69,3 +69,48 @@ describe('table 二 with its labels apart from its numbers', () => {
     expect(r.cells['proactive.licensing.decisions']).toBe(12);
   });
 });
+
+describe('table 二 with blocks printed number first (plain text from a PDF)', () => {
+  const start = lines.findIndex((l) => l.startsWith('第二十条第（五）项'));
+  const end = lines.findIndex((l) => l.startsWith('行政事业性收费'));
+  const withBlocks = (blocks: string[]) =>
+    importReportText([...lines.slice(0, start), ...blocks, ...lines.slice(end + 1)].join('\n'));
+  const oneNumberRows = [
+    'proactive.licensing.decisions',
+    'proactive.punishment.decisions',
+    'proactive.enforcement.decisions',
+    'proactive.fees.amountWanYuan',
+  ];
+  const licensing = ['第二十条第（五）项', '信息内容', '本年处理决定数量', '12', '行政许可'];
+  const fees = ['第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '1.25', '行政事业性收费'];
+
+  it('gives each number to the label after it, block by block (number first, label first, number first)', () => {
+    expect(oneNumberRows.map((a) => original.cells[a])).toEqual([12, 3, 1, 1.25]);
+    const numberFirst = withBlocks([
+      ...licensing,
+      ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '3', '行政处罚', '—2—', '1', '行政强制'],
+      ...fees,
+    ]);
+    expect(FORMAT_2021.cells.map((c) => [c.address, numberFirst.cells[c.address]])).toEqual(
+      FORMAT_2021.cells.map((c) => [c.address, original.cells[c.address]]),
+    );
+    const mixed = withBlocks([
+      ...licensing,
+      ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚', '3', '行政强制', '1'],
+      ...fees,
+    ]);
+    expect(oneNumberRows.map((a) => mixed.cells[a])).toEqual([12, 3, 1, 1.25]);
+  });
+
+  it('leaves the rows null with the reason when a number-first block does not pair up, never the next row’s number', () => {
+    const read = withBlocks([
+      ...licensing,
+      ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '3', '1', '行政处罚', '行政强制'],
+      ...fees,
+    ]);
+    expect(oneNumberRows.map((a) => read.cells[a])).toEqual([null, null, null, null]);
+    const unreadable = read.findings.filter((f) => f.check === 'cellUnreadable');
+    expect(unreadable.flatMap((f) => f.cells)).toEqual(expect.arrayContaining(oneNumberRows));
+    expect(unreadable.map((f) => f.message).join('')).toContain('数字印在行标签之前');
+  });
+});
