@@ -25,6 +25,7 @@ export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
 export const SETUP_ROUTE = '/staff/pages/setup/index';
 export const COUNTY_ROUTE = '/staff/pages/county/index';
 export const COUNTY_REPORT_ROUTE = '/staff/pages/county-report/index';
+export const COUNTY_SETTINGS_ROUTE = '/staff/pages/county-settings/index';
 
 export type StaffCheck =
   { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };

@@ -5,7 +5,7 @@
  * returns it with a comment or publishes it on the township's behalf. Below, the published report of an organ not
  * on the product is pasted in (matched by its name; a new row when none matches).
  */
-import { COUNTY_REPORT_ROUTE, staffOpening } from '../../session';
+import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, staffOpening } from '../../session';
 import { countyLine, figureRow, FIGURE_COLUMNS, totalsText, type CountyLine, type FigureRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
@@ -43,6 +43,7 @@ interface CountyPageCustom {
   onOpen(e: DataEvent<{ id: string }>): void;
   onText(e: InputEvent): void;
   onImport(): Promise<void>;
+  onSettings(): void;
 }
 
 Page<CountyPageData, CountyPageCustom>({
@@ -110,6 +111,10 @@ Page<CountyPageData, CountyPageCustom>({
   onOpen(e) {
     const id = encodeURIComponent(e.currentTarget.dataset.id);
     void wx.navigateTo({ url: `${COUNTY_REPORT_ROUTE}?organId=${id}&year=${this.data.year}` });
+  },
+
+  onSettings() {
+    void wx.navigateTo({ url: `${COUNTY_SETTINGS_ROUTE}?due=${encodeURIComponent(this.data.dueDate)}` });
   },
 
   onText(e) {
