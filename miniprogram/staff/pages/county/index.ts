@@ -114,7 +114,8 @@ Page<CountyPageData, CountyPageCustom>({
   },
 
   onSettings() {
-    void wx.navigateTo({ url: `${COUNTY_SETTINGS_ROUTE}?due=${encodeURIComponent(this.data.dueDate)}` });
+    // The dashboard's due date is this year's (2026-01-31): the setting is its month-day.
+    void wx.navigateTo({ url: `${COUNTY_SETTINGS_ROUTE}?due=${this.data.dueDate.slice(-5)}` });
   },
 
   onText(e) {
