@@ -4,23 +4,15 @@
  * (county.inviteOrgan → organ.joinCounty on the township's 机关设置), an organ not on the product added by name
  * (county.addOrgan), and each organ's aliases — the other names its reports are published under (county.setAliases).
  */
-import { staffOpening } from '../../session';
+import { roleOpening } from '../../session';
 import { aliasesOf, organLine, type OrganLine } from './view';
 import { expiresText } from '../people/view';
 import { monthDayLabel } from '../admin/view';
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import { addOrganSchema, countySettingsSchema, inviteOrganSchema, setAliasesSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
-import {
-  NO_NOTICE,
-  formPageStart,
-  noticeOf,
-  readOrShow,
-  retryHandler,
-  type DataEvent,
-  type FormPageData,
-  type InputEvent,
-} from '../../../kit/page-state';
+import { NO_NOTICE, formPageStart, noticeOf, readOrShow, retryHandler } from '../../../kit/page-state';
+import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 
 export interface CountySettingsData extends FormPageData {
   elder: string;
@@ -77,12 +69,7 @@ Page<CountySettingsData, CountySettingsCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    if (me.role !== 'county') {
-      this.setData({ state: 'error', message: '仅县级审核员可修改县级设置' });
-      return;
-    }
+    if (!(await roleOpening(this, 'county', '仅县级审核员可修改县级设置'))) return;
     if (await this.load()) this.setData({ state: 'ready' });
   },
 

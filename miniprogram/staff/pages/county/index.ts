@@ -5,7 +5,7 @@
  * returns it with a comment or publishes it on the township's behalf. Below, the published report of an organ not
  * on the product is pasted in (matched by its name; a new row when none matches).
  */
-import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, staffOpening } from '../../session';
+import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, roleOpening } from '../../session';
 import { countyLine, figureRow, FIGURE_COLUMNS, totalsText, type CountyLine, type FigureRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
@@ -76,12 +76,7 @@ Page<CountyPageData, CountyPageCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    if (me.role !== 'county') {
-      this.setData({ state: 'error', message: '仅县级审核员可查看下辖机关的年度报告' });
-      return;
-    }
+    if (!(await roleOpening(this, 'county', '仅县级审核员可查看下辖机关的年度报告'))) return;
     await this.load();
   },
 
