@@ -12,6 +12,12 @@ export interface IndexField {
   /** A document field path, dotted for nested fields (`applicant.idNumber`); `_id` is the document id. */
   field: string;
   direction: 1 | -1;
+  /**
+   * The field holds an array: one index entry per element (MongoDB's multikey index — CloudBase makes one from an
+   * ordinary declaration on an array field; the local store keeps an element index, server/store/elements.ts).
+   * Only the last field of an index.
+   */
+  array?: true;
 }
 
 export interface IndexSpec {
@@ -36,6 +42,12 @@ export const INDEXES: readonly IndexSpec[] = [
     collection: 'items',
     name: 'organ_category_published',
     fields: [asc('organId'), asc('category'), asc('status'), desc('publishedDate'), desc('_id')],
+  },
+  // Keyword search: the organ's items holding every bigram of the keyword (shared/records/grams.ts; `$all`).
+  {
+    collection: 'items',
+    name: 'organ_grams',
+    fields: [asc('organId'), { field: 'grams', direction: 1, array: true }],
   },
   // Citizens browsing every organ's items.
   { collection: 'items', name: 'status_published', fields: [asc('status'), desc('publishedDate'), desc('_id')] },

@@ -3,6 +3,7 @@
  * imported from server/seed/ as published, sample items, statistics and cases in this year and the last.
  * Everything goes through the real function handlers, as a person would do it.
  */
+import { DEMO_APPLICANT } from './demo-applicant';
 import { createDevLogin, derivedLoginToken } from './dev-logins';
 import { DEMO_COUNTY, seedCaller, seedDemoCounty } from './seed-county';
 import { createSetupCode } from './organ';
@@ -121,12 +122,7 @@ export async function seedDemo(db: Db, seedReportText: string, today: Date): Pro
   });
   // Two information requests: a citizen's online one awaiting confirmation, and a paper one received three days ago.
   const person = {
-    applicantType: 'natural',
-    name: '卓玛措',
-    idType: 'idCard',
-    idNumber: '11010519491231002X',
-    phone: '13912345678',
-    address: '扎毛乡德吉村',
+    ...DEMO_APPLICANT,
     description: '请公开本乡草原生态保护补助奖励资金的发放标准和名单',
     deliveryForm: 'online',
   };

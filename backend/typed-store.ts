@@ -6,7 +6,6 @@
  */
 import * as z from 'zod';
 import type { CollectionName } from './collections';
-import { fetchAll } from './paging';
 import { num, one, rows, str, type Row, type Store } from './sdk';
 
 /** A stored document that no longer fits its schema (names the collection and the paths, not the values). */
@@ -23,6 +22,17 @@ export class MalformedRecord extends Error {
 export const storedDate = z
   .union([z.date(), z.string(), z.number()])
   .transform((v) => (v instanceof Date ? v : new Date(v)));
+
+/**
+ * The documents of a get() or aggregate reply that fit `schema`, each read with its `_id` as the record's `id`
+ * (for readers that list what fits and leave the rest out, rather than failing the call).
+ */
+export function recordsOf<T>(schema: z.ZodType<T>, reply: unknown): T[] {
+  return rows(reply).flatMap((row) => {
+    const parsed = schema.safeParse({ ...row, id: row._id });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 export interface TypedCollection<T extends { _id: string }> {
   readonly name: CollectionName;
@@ -42,6 +52,9 @@ export interface TypedCollection<T extends { _id: string }> {
   /** Every document matching `where`, 1000 a page (CloudBase caps one get at 1000), parsed. */
   all(store: Store, where: object): Promise<T[]>;
 }
+
+/** CloudBase caps one get at 1000 documents. */
+const ALL_PAGE = 1000;
 
 export function typedCollection<S extends z.ZodType<{ _id: string }>>(
   name: CollectionName,
@@ -71,7 +84,14 @@ export function typedCollection<S extends z.ZodType<{ _id: string }>>(
     },
     count: (reply) => num(reply, 'total'),
     async all(store, where) {
-      return (await fetchAll(store.collection(name), where)).map(parse);
+      const out: T[] = [];
+      for (let skip = 0; ; skip += ALL_PAGE) {
+        const page = rows(
+          await store.collection(name).where(where).orderBy('_id', 'asc').skip(skip).limit(ALL_PAGE).get(),
+        );
+        out.push(...page.map(parse));
+        if (page.length < ALL_PAGE) return out;
+      }
     },
   };
 }

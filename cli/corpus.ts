@@ -65,7 +65,7 @@ export function loadCorpus(dir: string = CORPUS_DIR): CorpusEntry[] {
     });
 }
 
-function columnsOf(table: TableKey, row: string): string[] {
+function rowColumns(table: TableKey, row: string): string[] {
   if (table === 'proactive') {
     const group = FORMAT_2021.proactive.groups.find((g) => g.rows.some((r) => r.key === row));
     if (!group) throw new Error(`no row ${row} in table 二`);
@@ -75,20 +75,26 @@ function columnsOf(table: TableKey, row: string): string[] {
   return FORMAT_2021[table].columns.map((c) => c.key);
 }
 
+/**
+ * One line of an expected table, `rowKey v1 v2 …` in the format's column order with `?` for a cell printed blank:
+ * its cells and values (null for `?`). Too few or too many values throw.
+ */
+export function expectedRow(table: TableKey, line: string): [CellAddress, number | null][] {
+  const [row = '', ...values] = line.trim().split(/\s+/);
+  const columns = rowColumns(table, row);
+  if (values.length !== columns.length)
+    throw new Error(`${table}.${row}: ${values.length} values for ${columns.length} columns`);
+  return columns.map((column, i) => {
+    const v = values[i] ?? '?';
+    return [cellAddress(table, row, column), v === '?' ? null : Number(v)];
+  });
+}
+
 /** The cells the source states: address → number, or null where the source prints the cell blank. */
 export function expectedCells(expected: Expected): Map<CellAddress, number | null> {
   const cells = new Map<CellAddress, number | null>();
   for (const [table, lines] of Object.entries(expected.cells) as [TableKey, string[]][]) {
-    for (const line of lines) {
-      const [row = '', ...values] = line.trim().split(/\s+/);
-      const columns = columnsOf(table, row);
-      if (values.length !== columns.length)
-        throw new Error(`${table}.${row}: ${values.length} values for ${columns.length} columns`);
-      columns.forEach((column, i) => {
-        const v = values[i] ?? '?';
-        cells.set(cellAddress(table, row, column), v === '?' ? null : Number(v));
-      });
-    }
+    for (const line of lines) for (const [address, value] of expectedRow(table, line)) cells.set(address, value);
   }
   return cells;
 }

@@ -64,6 +64,7 @@ export function asReportData(input: CheckInput): ReportData {
     year: input.year,
     formatVersion: input.formatVersion === '2019' ? '2019' : '2021',
     cells: input.cells,
+    ...(input.proactive2019 !== undefined ? { proactive2019: input.proactive2019 } : {}),
     sections: input.sections,
     ...(input.preface !== undefined ? { preface: input.preface } : {}),
     overviewParts:

@@ -1,5 +1,6 @@
 /** The short human summary of `report import`: what was read, what was filled in, what needs a look. */
 import { CELL_ADDRESSES, SECTION_KEYS, sectionDef } from '../shared/format';
+import { PROACTIVE_CELLS_2019, PROACTIVE_GROUPS_2019 } from '../shared/format/format-2019';
 import type { ReportData } from '../shared/report';
 
 const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as const;
@@ -7,11 +8,23 @@ const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as co
 export function summarize(report: ReportData): string {
   const lines: string[] = [];
   lines.push(`${report.organ} ${report.year} 年政府信息公开工作年度报告（${report.formatVersion} 格式）`);
-  const unreadable = CELL_ADDRESSES.filter((a) => report.cells[a] === null).length;
+  // A 2019-format report's table 二 has its own 22 cells in place of the 2021 format's 10.
+  const table2019 = report.formatVersion === '2019' ? PROACTIVE_CELLS_2019.map((c) => c.address) : [];
+  const addresses = [
+    ...CELL_ADDRESSES.filter((a) => table2019.length === 0 || !a.startsWith('proactive.')),
+    ...table2019,
+  ];
+  const value = (a: string): number | null => report.cells[a] ?? report.proactive2019?.[a] ?? null;
+  const unreadable = addresses.filter((a) => value(a) === null).length;
   const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells)).size;
   lines.push(
-    `表格：${CELL_ADDRESSES.length} 个单元格，读出 ${CELL_ADDRESSES.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
+    `表格：${addresses.length} 个单元格，读出 ${addresses.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
   );
+  if (table2019.length > 0) {
+    const rows = PROACTIVE_GROUPS_2019.flatMap((g) => g.rows);
+    const printed = rows.map((r) => `${r.label} ${r.cells.map((c) => value(c.address) ?? '—').join('/')}`);
+    lines.push(`表二（2019 年格式）：${printed.join('；')}`);
+  }
   const sections = SECTION_KEYS.map((k) => {
     const def = sectionDef(k);
     const n = report.sections[k].replace(/\s/g, '').length;

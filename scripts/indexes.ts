@@ -12,7 +12,10 @@ if (process.argv.includes('--json')) {
   console.log('| 集合 | 索引名称 | 索引字段（按顺序） |');
   console.log('|---|---|---|');
   for (const spec of INDEXES) {
-    const fields = spec.fields.map((f) => `${f.field} ${f.direction === 1 ? '升序' : '降序'}`).join('，');
+    // An array field: the console's ordinary index on it is multikey (one entry per element).
+    const fields = spec.fields
+      .map((f) => `${f.field} ${f.direction === 1 ? '升序' : '降序'}${f.array ? '（数组字段）' : ''}`)
+      .join('，');
     console.log(`| ${spec.collection} | ${spec.name} | ${fields} |`);
   }
 }

@@ -5,19 +5,12 @@
  */
 import type { z } from 'zod';
 import { casesContract } from '../../shared/api/contracts/records';
-import type { closeCaseSchema, createCaseSchema } from '../../shared/api/records';
+import type { closeCaseSchema } from '../../shared/api/records';
 import { staffOf } from '../caller';
 import { AppError } from '../errors';
-import { loadOwned } from '../owned';
+import { createOwned, listOwnOfYear, loadOwned } from '../owned';
 import { defineFunction, type TxContext } from '../runtime';
 import { cases, casesUpTo, closeCase as closeStored } from './store';
-
-async function createCase(input: z.output<typeof createCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
-  const doc = { ...input.case, organId: staffOf(ctx).organId, createdAt: ctx.now };
-  const id = await cases.add(ctx.tx, doc);
-  ctx.audit({ action: 'create', target: id, after: doc });
-  return { id };
-}
 
 async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext): Promise<{ id: string }> {
   const before = await loadOwned(ctx.tx, cases, input.id, staffOf(ctx).organId, '案件');
@@ -37,11 +30,7 @@ async function closeCase(input: z.output<typeof closeCaseSchema>, ctx: TxContext
 }
 
 export const casesFunction = defineFunction('cases', casesContract, {
-  create: { transaction: createCase },
+  create: { transaction: (input, ctx) => createOwned(ctx, cases, (stamp) => ({ ...input.case, ...stamp })) },
   close: { transaction: closeCase },
-  list: {
-    async handler(input, ctx) {
-      return casesUpTo(ctx.db, staffOf(ctx).organId, input.year);
-    },
-  },
+  list: listOwnOfYear(casesUpTo),
 });

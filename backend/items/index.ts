@@ -1,7 +1,7 @@
 /** The items function: drafts, the 三审 approval chain, publishing with a 索引号, withdrawal and correction. */
 import type { ItemDetail, ItemHistory, PublicationCheck, TrailView } from '../../shared/api/items';
 import { PUBLICATION_RULE, publicationDelay } from '../../shared/calendar/publication';
-import { calendarFor } from '../requests/store';
+import { calendarFor } from '../calendars';
 import { shanghaiDate } from '../time';
 import { defineFunction } from '../runtime';
 import { itemsContract } from '../../shared/api/contracts/items';

@@ -1,4 +1,4 @@
-/** The catalogue: filter by category, year, status and keyword, 20 a page (the query itself is the store's). */
+/** The catalogue: filter by category, year, status and keyword, 20 a page by cursor (the query itself is the store's). */
 import type { z } from 'zod';
 import type { ItemPage, listItemsSchema } from '../../shared/api/items';
 import { roleAtStep } from '../../shared/approval';
@@ -8,7 +8,7 @@ import { chainOf, itemPage, toSummary, type StoredItem } from './store';
 export async function listItems(ctx: HandlerContext, input: z.output<typeof listItemsSchema>): Promise<ItemPage> {
   const staffOrgan = ctx.caller.staff?.organId;
   // Staff see their own organ in any status; citizens see published items only, of any organ asked for.
-  const { items, total } = await itemPage(
+  const { items, more, cursor } = await itemPage(
     ctx.db,
     {
       organId: staffOrgan ?? input.organId,
@@ -18,7 +18,7 @@ export async function listItems(ctx: HandlerContext, input: z.output<typeof list
       keyword: input.keyword,
       staff: staffOrgan !== undefined,
     },
-    { skip: (input.page - 1) * input.pageSize, limit: input.pageSize },
+    { cursor: input.cursor, limit: input.pageSize },
   );
   // Staff see who acts next on an item in review, so the 工作台 needs no call per item.
   const summary = (item: StoredItem) => {
@@ -27,5 +27,5 @@ export async function listItems(ctx: HandlerContext, input: z.output<typeof list
       staffOrgan && s.status === 'inReview' && item.step !== null ? roleAtStep(item.step, chainOf(item)) : undefined;
     return waitingFor ? { ...s, waitingFor } : s;
   };
-  return { list: items.map(summary), total, page: input.page, pageSize: input.pageSize };
+  return { items: items.map(summary), more, cursor };
 }

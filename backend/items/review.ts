@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { approveItemSchema, ItemMoved, rejectItemSchema, submitItemSchema } from '../../shared/api/items';
-import { approved, isLastStep, returned, submitted, trailEntry } from '../../shared/approval';
+import { approved, isLastStep, returned, submitted, trailEntry, type Chain } from '../../shared/approval';
 import { approverOf, staffOf } from '../caller';
 import { conflict } from '../errors';
 import { remindStaff, STAFF_PAGES, type Reminder } from '../notices/staff';
@@ -41,6 +41,30 @@ async function remind(
 /** The writer of an item (its creator's staff record), who hears it was sent back or published. */
 const writerOf = (item: StoredItem): Reminder['to'] => ({ staffId: item.createdBy });
 
+/**
+ * Saves an item that moves on in review (submitted, or approved at a step that is not the last), audits the move,
+ * and reminds the role now waiting: to approve at the last step (which publishes), else to review — with the
+ * 保密审查 at the first step.
+ */
+async function movedOn(
+  ctx: TxContext,
+  action: 'submit' | 'approve',
+  before: StoredItem,
+  after: StoredItem,
+  move: { step: number; waitingFor: ItemMoved['waitingFor'] },
+  chain: Chain,
+): Promise<ItemMoved> {
+  await saveInTx(ctx.tx, after);
+  ctx.audit({ action, target: after._id, before, after });
+  const note = isLastStep(move.step, chain)
+    ? '请审批，通过即发布'
+    : move.step === 0
+      ? '请审核（含保密审查）'
+      : '请审核';
+  if (move.waitingFor) await remind(ctx, after, 'approvalNeeded', { role: move.waitingFor }, note);
+  return { id: after._id, status: 'inReview', step: move.step, waitingFor: move.waitingFor };
+}
+
 export async function submit(input: z.output<typeof submitItemSchema>, ctx: TxContext): Promise<ItemMoved> {
   const staff = staffOf(ctx);
   const before = await loadInTx(ctx.tx, input.id);
@@ -58,17 +82,7 @@ export async function submit(input: z.output<typeof submitItemSchema>, ctx: TxCo
     trail: [...before.trail, trailEntry(approverOf(staff), ctx.now, -1, 'submit')],
     updatedAt: ctx.now,
   };
-  await saveInTx(ctx.tx, after);
-  ctx.audit({ action: 'submit', target: input.id, before, after });
-  if (move.waitingFor)
-    await remind(
-      ctx,
-      after,
-      'approvalNeeded',
-      { role: move.waitingFor },
-      isLastStep(0, chain) ? '请审批，通过即发布' : '请审核（含保密审查）',
-    );
-  return { id: input.id, status: 'inReview', step: 0, waitingFor: move.waitingFor };
+  return movedOn(ctx, 'submit', before, after, move, chain);
 }
 
 export async function approve(input: z.output<typeof approveItemSchema>, ctx: TxContext): Promise<ItemMoved> {
@@ -94,17 +108,7 @@ export async function approve(input: z.output<typeof approveItemSchema>, ctx: Tx
     };
   }
   const after: StoredItem = { ...before, step: move.step, trail: [...before.trail, entry], updatedAt: ctx.now };
-  await saveInTx(ctx.tx, after);
-  ctx.audit({ action: 'approve', target: input.id, before, after });
-  if (move.waitingFor)
-    await remind(
-      ctx,
-      after,
-      'approvalNeeded',
-      { role: move.waitingFor },
-      isLastStep(move.step, chain) ? '请审批，通过即发布' : '请审核',
-    );
-  return { id: input.id, status: 'inReview', step: move.step, waitingFor: move.waitingFor };
+  return movedOn(ctx, 'approve', before, after, move, chain);
 }
 
 export async function reject(input: z.output<typeof rejectItemSchema>, ctx: TxContext): Promise<ItemMoved> {

@@ -18,6 +18,7 @@ import { keywordGrams } from '../../shared/records/grams';
 import { ITEM_STATUSES, itemContentSchema } from '../../shared/records/item';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
+import { afterPosition, decodeCursor, encodeCursor, positionOf, type SortKey } from '../cursor';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../runtime';
 import type { Db, Store } from '../sdk';
@@ -127,15 +128,32 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * One page of the catalogue, newest first, without the heavy fields. CloudBase caps a get at 100 (1000 with
- * limit), so lists page with skip/limit and the total comes from count(), never from fetching everything.
+ * The catalogue's order, newest published first. Citizens' pages (all published) follow the items' index
+ * (backend/indexes.ts: organ, status, publish date, id); staff see the latest edited first among the same date
+ * (drafts have no publish date: they come last, by edit).
+ */
+const CITIZEN_ORDER: readonly SortKey[] = [
+  { field: 'publishedDate', kind: 'string', nullable: false },
+  { field: '_id', kind: 'string', nullable: false },
+];
+const STAFF_ORDER: readonly SortKey[] = [
+  { field: 'publishedDate', kind: 'string', nullable: true },
+  { field: 'updatedAt', kind: 'date', nullable: false },
+  { field: '_id', kind: 'string', nullable: false },
+];
+
+/**
+ * One page of the catalogue without the heavy fields, after `cursor` (where the previous page ended): one read of
+ * `limit + 1` documents says whether more follow. No count: CloudBase caps a get at 1000 and counting every match
+ * of a keyword cost as much as reading them.
  */
 export async function itemPage(
   db: Db,
   filter: ItemFilter,
-  page: { skip: number; limit: number },
-): Promise<{ items: StoredItem[]; total: number }> {
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: StoredItem[]; more: boolean; cursor: string | null }> {
   const _ = db.command;
+  const order = filter.staff ? STAFF_ORDER : CITIZEN_ORDER;
   const conditions: object[] = [];
   if (filter.organId) conditions.push({ organId: filter.organId });
   conditions.push({ status: filter.status ?? _.neq('__none__') });
@@ -149,22 +167,19 @@ export async function itemPage(
     const re = db.RegExp({ regexp: escapeRegExp(filter.keyword), options: 'i' });
     conditions.push(_.or([{ title: re }, { docNo: re }]));
   }
-  const where = _.and(conditions);
-  const col = itemsCollection.raw(db);
-  const total = itemsCollection.count(await col.where(where).count());
-  const items = itemsCollection.parseAll(
-    await col
-      .where(where)
-      .orderBy('publishedDate', 'desc')
-      // Citizens' pages (all published) in the order of the items' index (backend/indexes.ts); staff see the
-      // latest edited first among the same date.
-      .orderBy(filter.staff ? 'updatedAt' : '_id', 'desc')
-      .skip(page.skip)
-      .limit(page.limit)
+  if (page.cursor !== undefined) conditions.push(afterPosition(db, order, decodeCursor(order, page.cursor)));
+  let query = itemsCollection.raw(db).where(_.and(conditions));
+  for (const key of order) query = query.orderBy(key.field, 'desc');
+  const read = itemsCollection.parseAll(
+    await query
+      .limit(page.limit + 1)
       .field({ body: false, attachments: false, trail: false, grams: false })
       .get(),
   );
-  return { items, total };
+  const items = read.slice(0, page.limit);
+  const last = items[items.length - 1];
+  const more = read.length > page.limit && last !== undefined;
+  return { items, more, cursor: more ? encodeCursor(positionOf(order, last)) : null };
 }
 
 // ---- shapes for the client ----

@@ -17,7 +17,7 @@ import * as z from 'zod';
 import { COLLECTIONS } from '../collections';
 import { findOrgan, type StoredOrgan } from '../organs';
 import type { Services } from '../runtime';
-import { num, type Db } from '../sdk';
+import { num, type Db, type Store } from '../sdk';
 import { PERMANENT_ERRCODES, type SubscribeMessage } from '../subscribe';
 import { storedDate, typedCollection } from '../typed-store';
 
@@ -37,6 +37,11 @@ const notificationSchema = z.looseObject({
 });
 export type StoredNotice = z.output<typeof notificationSchema>;
 const notifications = typedCollection(COLLECTIONS.notifications, notificationSchema);
+
+/** The queued message with that id, in any state, or null. */
+export function findNotice(store: Store, id: string): Promise<StoredNotice | null> {
+  return notifications.get(store, id);
+}
 
 export const MAX_ATTEMPTS = 3;
 /** A claim older than this is taken to have died with its function instance. */

@@ -14,12 +14,11 @@ import {
 } from '../../shared/api/organ';
 import type { StaffRole } from '../../shared/policy/roles';
 import type { StaffRecord } from '../caller';
-import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
 import type { TxContext } from '../runtime';
 import { findOrgan } from '../organs';
-import { one, type Row } from '../sdk';
 import { activeStaffOf, staffById, type StoredStaff } from '../staff';
+import { findNotice } from './outbox';
 import { addGrant, deliver, sendAfterCommit, unusedGrants, useGrant, type NoticeData, type Store } from './queue';
 
 /** The staff pages a reminder opens: the routes of miniprogram/staff/session.ts, without the leading slash. */
@@ -81,7 +80,7 @@ export interface Reminder {
   page: string;
   data: NoticeData;
   /** What it is about (itemId, requestId, reportYear…), stored with the message. */
-  refs: Row;
+  refs: Readonly<Record<string, string | number>>;
   /**
    * A message at most once per key and recipient (its id is `<key>-<staffId>`): e.g. one deadline reminder per
    * request and day, however often the sweep runs. None: one per change.
@@ -108,7 +107,7 @@ export async function remindStaff(
   for (const person of await recipients(tx, reminder.organId, reminder.to)) {
     if (person.openid === null) continue;
     const id = reminder.onceKey === undefined ? undefined : `${reminder.onceKey}-${person._id}`;
-    if (id !== undefined && one(await tx.collection(COLLECTIONS.notifications).doc(id).get())) continue;
+    if (id !== undefined && (await findNotice(tx, id))) continue;
     const grant = await useGrant(
       tx,
       'reminder',

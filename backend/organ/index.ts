@@ -223,7 +223,7 @@ export const organFunction = defineFunction('organ', organContract, {
       const staff = requireStaff(ctx);
       // The county role sees the organs under its organ: only an organ set up as a county has any to show.
       if (input.role === 'county' && (await organOf(ctx.tx, staff.organId)).level !== 'county') {
-        const message = '只有县级机关可以邀请县级审核员';
+        const message = '角色：只有县级机关可以邀请县级审核员';
         throw new AppError('VALIDATION', message, [{ path: 'role', message }]);
       }
       const code = newCode(10);

@@ -3,13 +3,15 @@
  * rule's date bounds for the year, the row's and column's values — read one page at a time, with only the fields a
  * line shows (a request: 申请编号, status, outcome; never personal data), and counted with count().
  */
+import * as z from 'zod';
 import type { CellRecordSummary } from '../../shared/api/reports';
 import { CASE_RESULTS, DOCUMENT_ROWS, OUTCOME_ROWS } from '../../shared/format';
 import { reviewCaseSchema, statEntrySchema } from '../../shared/records';
 import { CASE_RULES, REQUEST_RULES, type DateBound } from '../../shared/report';
-import { STATUS_LABELS } from '../../shared/requests/model';
+import { REQUEST_STATUSES, STATUS_LABELS } from '../../shared/requests/model';
 import { COLLECTIONS } from '../collections';
-import { num, rows, type Db, type Row } from '../sdk';
+import { num, type Db } from '../sdk';
+import { recordsOf } from '../typed-store';
 import { DONE_STATUSES } from './counts';
 import { caseSummary, entrySummary, outcomeLabel } from './sources';
 
@@ -19,7 +21,8 @@ interface CellQuery {
   collection: string;
   where: object;
   fields?: Record<string, boolean>;
-  line(row: Row): CellRecordSummary | null;
+  /** The lines of a get() reply's documents (those that fit the record's schema). */
+  lines(reply: unknown): CellRecordSummary[];
 }
 
 /** A rule's date bounds as conditions; `open` also satisfies an `orNull` bound (a request not yet answered). */
@@ -37,24 +40,26 @@ const ruleOf = <R extends { key: string }>(rules: readonly R[], key: string): R 
   return rule;
 };
 
-function requestLine(row: Row): CellRecordSummary {
-  const status = STATUS_LABELS[row.status as keyof typeof STATUS_LABELS] ?? '';
+/** The projected fields a request's line shows (never personal data). */
+const requestLineSchema = z.object({
+  id: z.string(),
+  applicationNo: z.string().catch(''),
+  status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
+  outcome: z.unknown().optional(),
+});
+
+function requestLine(r: z.output<typeof requestLineSchema>): CellRecordSummary {
+  const status = r.status ? STATUS_LABELS[r.status] : '';
   return {
     kind: 'request',
-    id: String(row._id),
-    title: `申请编号 ${String(row.applicationNo ?? '')}`,
-    detail: [status, outcomeLabel(row.outcome)].filter((s) => s !== '').join(' · '),
+    id: r.id,
+    title: `申请编号 ${r.applicationNo}`,
+    detail: [status, outcomeLabel(r.outcome)].filter((s) => s !== '').join(' · '),
   };
 }
 
-function parsedLine<T>(
-  parse: (v: unknown) => { success: true; data: T } | { success: false },
-  show: (v: T) => CellRecordSummary,
-) {
-  return (row: Row): CellRecordSummary | null => {
-    const r = parse({ ...row, id: row._id });
-    return r.success ? show(r.data) : null;
-  };
+function linesOf<T>(schema: z.ZodType<T>, show: (v: T) => CellRecordSummary) {
+  return (reply: unknown): CellRecordSummary[] => recordsOf(schema, reply).map(show);
 }
 
 /** The query of one cell, or null for a cell no record stands behind. */
@@ -78,7 +83,7 @@ function cellQuery(_: Command, organId: string, year: number, cell: string, hasL
       collection: COLLECTIONS.requests,
       where: _.and([{ organId }, ...byColumn, ...conditions]),
       fields: { _id: true, applicationNo: true, status: true, outcome: true },
-      line: requestLine,
+      lines: linesOf(requestLineSchema, requestLine),
     };
   }
   if (table === 'reviewLitigation') {
@@ -93,11 +98,11 @@ function cellQuery(_: Command, organId: string, year: number, cell: string, hasL
     return {
       collection: COLLECTIONS.cases,
       where: _.and([{ organId, kind: row }, ...conditions]),
-      line: parsedLine((v) => reviewCaseSchema.safeParse(v), caseSummary),
+      lines: linesOf(reviewCaseSchema, caseSummary),
     };
   }
   if (table === 'proactive') {
-    const line = parsedLine((v) => statEntrySchema.safeParse(v), entrySummary);
+    const lines = linesOf(statEntrySchema, entrySummary);
     const inYear = { date: _.and(_.gte(`${year}-01-01`), _.lte(`${year}-12-31`)) };
     if (column === 'inForce' && (DOCUMENT_ROWS as readonly string[]).includes(row)) {
       // Counted from the documents issued and repealed: in the year when last year's report gives the start,
@@ -106,10 +111,10 @@ function cellQuery(_: Command, organId: string, year: number, cell: string, hasL
       return {
         collection: COLLECTIONS.statEntries,
         where: { organId, kind: 'count', metric: _.in([`${row}.issued`, `${row}.repealed`]), ...dates },
-        line,
+        lines,
       };
     }
-    return { collection: COLLECTIONS.statEntries, where: { organId, metric: `${row}.${column}`, ...inYear }, line };
+    return { collection: COLLECTIONS.statEntries, where: { organId, metric: `${row}.${column}`, ...inYear }, lines };
   }
   return null;
 }
@@ -126,17 +131,17 @@ export async function cellRecordsOf(
   const [table, row = '', column = ''] = cell.split('.');
   if (table === 'proactive' && column === 'inForce') {
     const metric = `${row}.inForce`;
-    const override = rows(
+    const override = linesOf(
+      statEntrySchema,
+      entrySummary,
+    )(
       await db
         .collection(COLLECTIONS.statEntries)
         .where({ organId, kind: 'inForceOverride', metric, year })
         .limit(1)
         .get(),
     );
-    if (override.length > 0) {
-      const line = parsedLine((v) => statEntrySchema.safeParse(v), entrySummary);
-      return { total: 1, records: override.flatMap((r) => line(r) ?? []) };
-    }
+    if (override.length > 0) return { total: 1, records: override };
   }
   const q = cellQuery(_, organId, year, cell, options.hasLastYear);
   if (!q) return { total: 0, records: [] };
@@ -144,5 +149,5 @@ export async function cellRecordsOf(
   let page = col.where(q.where).orderBy('_id', 'asc').limit(options.limit);
   if (q.fields) page = page.field(q.fields);
   const [total, list] = await Promise.all([col.where(q.where).count(), page.get()]);
-  return { total: num(total, 'total'), records: rows(list).flatMap((r) => q.line(r) ?? []) };
+  return { total: num(total, 'total'), records: q.lines(list) };
 }

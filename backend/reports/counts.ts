@@ -8,45 +8,76 @@
  * unverified here: nothing leaves this machine): every pipeline sets its limit explicitly, and reads the next page
  * only in the unlikely case that one is full.
  */
-import type { StatEntry } from '../../shared/records';
+import * as z from 'zod';
+import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OUTCOME_ROWS } from '../../shared/format';
 import { statEntrySchema } from '../../shared/records';
 import type { CaseFacts, ReportRecords, RequestFacts, StatFacts } from '../../shared/report';
 import { COLLECTIONS } from '../collections';
-import { num, rows, type Db, type Row } from '../sdk';
+import { num, rows, type Db } from '../sdk';
+import { recordsOf } from '../typed-store';
 
 const GROUPS_PAGE = 1000;
 /** toRequestRecord's rule: only an answered or closed request has its outcome and answered date counted. */
 export const DONE_STATUSES = ['answered', 'closed'] as const;
 
-/** The groups of one pipeline, in key order, page after page (one page in practice: groups are few). */
-async function grouped(db: Db, collection: string, match: object, group: Record<string, unknown>): Promise<Row[]> {
-  const out: Row[] = [];
+/**
+ * The groups of one pipeline, in key order, page after page (one page in practice: groups are few), each read
+ * with `schema` (a group whose key does not fit is left out, as a record that does not fit would be).
+ */
+async function grouped<T>(
+  db: Db,
+  collection: string,
+  match: object,
+  group: Record<string, unknown>,
+  schema: z.ZodType<T>,
+): Promise<T[]> {
+  const out: T[] = [];
   for (let skip = 0; ; skip += GROUPS_PAGE) {
-    const page = rows(
-      await db
-        .collection(collection)
-        .aggregate()
-        .match(match)
-        .group(group)
-        .sort({ _id: 1 })
-        .skip(skip)
-        .limit(GROUPS_PAGE)
-        .end(),
-    );
-    out.push(...page);
-    if (page.length < GROUPS_PAGE) return out;
+    const reply = await db
+      .collection(collection)
+      .aggregate()
+      .match(match)
+      .group(group)
+      .sort({ _id: 1 })
+      .skip(skip)
+      .limit(GROUPS_PAGE)
+      .end();
+    out.push(...recordsOf(schema, reply));
+    if (rows(reply).length < GROUPS_PAGE) return out;
   }
 }
 
 const year = (value: unknown): number | null => (typeof value === 'string' && value !== '' ? Number(value) : null);
-const key = (row: Row): Row => (typeof row._id === 'object' && row._id !== null ? (row._id as Row) : {});
 
-export async function countReportRecords(
-  db: Db,
-  organId: string,
-  organ: string,
-  reportYear: number,
-): Promise<ReportRecords> {
+/** The year of a date as `$substr` gives it ('' or absent when there is no date). */
+const yearKey = z.unknown().optional().transform(year);
+const requestGroup = z.object({
+  _id: z.object({
+    applicantType: z.enum(APPLICANT_TYPES),
+    status: z.string(),
+    outcome: z.enum(OUTCOME_ROWS).or(z.literal('')),
+    received: yearKey,
+    answered: yearKey,
+  }),
+  n: z.number(),
+});
+const caseGroup = z.object({
+  _id: z.object({
+    kind: z.enum(CASE_KINDS),
+    result: z.enum(CASE_RESULTS).or(z.literal('')),
+    filed: yearKey,
+    closed: yearKey,
+  }),
+  n: z.number(),
+});
+const entryGroup = z.object({
+  _id: z.object({ kind: z.enum(['count', 'fee']), metric: z.string(), year: yearKey }),
+  count: z.unknown().optional(),
+  fee: z.unknown().optional(),
+});
+
+/** The year's records as the database counts them; `organ` (its name) is the caller's to fill in. */
+export async function countReportRecords(db: Db, organId: string, reportYear: number): Promise<ReportRecords> {
   const _ = db.command;
   const $ = _.aggregate;
   const start = `${reportYear}-01-01`;
@@ -68,6 +99,7 @@ export async function countReportRecords(
         },
         n: $.sum(1),
       },
+      requestGroup,
     ),
     grouped(
       db,
@@ -82,6 +114,7 @@ export async function countReportRecords(
         },
         n: $.sum(1),
       },
+      caseGroup,
     ),
     grouped(
       db,
@@ -92,6 +125,7 @@ export async function countReportRecords(
         count: $.sum('$count'),
         fee: $.sum('$amountWanYuan'),
       },
+      entryGroup,
     ),
     db
       .collection(COLLECTIONS.statEntries)
@@ -109,48 +143,30 @@ export async function countReportRecords(
       .count(),
   ]);
 
-  const requests: RequestFacts[] = requestGroups.flatMap((g) => {
-    const k = key(g);
-    const received = year(k.received);
-    if (received === null) return [];
-    const done = (DONE_STATUSES as readonly unknown[]).includes(k.status);
+  const requests: RequestFacts[] = requestGroups.flatMap(({ _id: k, n }) => {
+    if (k.received === null) return [];
+    const done = (DONE_STATUSES as readonly string[]).includes(k.status);
     return [
       {
-        applicantType: k.applicantType as RequestFacts['applicantType'],
-        outcome: done && k.outcome ? (k.outcome as RequestFacts['outcome']) : null,
-        receivedYear: received,
-        answeredYear: done ? year(k.answered) : null,
-        n: Number(g.n),
+        applicantType: k.applicantType,
+        outcome: done && k.outcome !== '' ? k.outcome : null,
+        receivedYear: k.received,
+        answeredYear: done ? k.answered : null,
+        n,
       },
     ];
   });
-  const cases: CaseFacts[] = caseGroups.flatMap((g) => {
-    const k = key(g);
-    const filed = year(k.filed);
-    if (filed === null) return [];
-    return [
-      {
-        kind: k.kind as CaseFacts['kind'],
-        result: k.result ? (k.result as CaseFacts['result']) : null,
-        filedYear: filed,
-        closedYear: year(k.closed),
-        n: Number(g.n),
-      },
-    ];
+  const cases: CaseFacts[] = caseGroups.flatMap(({ _id: k, n }) => {
+    if (k.filed === null) return [];
+    return [{ kind: k.kind, result: k.result !== '' ? k.result : null, filedYear: k.filed, closedYear: k.closed, n }];
   });
-  const statEntries: StatFacts[] = entryGroups.flatMap((g) => {
-    const k = key(g);
-    const y = year(k.year);
-    if (y === null || (k.kind !== 'count' && k.kind !== 'fee') || typeof k.metric !== 'string') return [];
-    return [{ kind: k.kind, metric: k.metric, year: y, amount: Number(k.kind === 'fee' ? g.fee : g.count) }];
+  const statEntries: StatFacts[] = entryGroups.flatMap(({ _id: k, count, fee }) => {
+    if (k.year === null) return [];
+    return [{ kind: k.kind, metric: k.metric, year: k.year, amount: Number(k.kind === 'fee' ? fee : count) }];
   });
-  const overrides: StatEntry[] = [];
-  for (const row of rows(overrideRows)) {
-    const parsed = statEntrySchema.safeParse({ ...row, id: row._id });
-    if (parsed.success) overrides.push(parsed.data);
-  }
+  const overrides = recordsOf(statEntrySchema, overrideRows);
   return {
-    organ,
+    organ: '',
     requests: [],
     cases: [],
     statEntries: overrides,

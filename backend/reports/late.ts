@@ -9,7 +9,7 @@ import { latePublications } from '../../shared/calendar/publication';
 import { isoDate } from '../../shared/records/common';
 import { staffOf } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { calendarFor } from '../requests/store';
+import { calendarFor } from '../calendars';
 import type { HandlerContext } from '../runtime';
 import { typedCollection } from '../typed-store';
 

@@ -77,7 +77,7 @@ async function created(ctx: TxContext, result: Created): Promise<SubmitRequestAn
     ctx.audit({
       action: stored.ownerOpenid ? 'submit' : 'record',
       target: stored.request.id,
-      after: stored.row,
+      after: stored.document,
       organId: stored.organId, // a citizen's submission belongs to the organ's chain too
     });
   const calendar = await calendarFor(ctx.tx, stored.organId);

@@ -4,54 +4,36 @@
  * only the fields toRequestRecord needs — no personal data leaves the store for a report.
  * Importing this module registers it as the reports' request source.
  */
+import * as z from 'zod';
+import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../shared/format';
 import type { RequestRecord } from '../../shared/records';
 // Only the workflow module: the reports bundle that imports this need not carry letters, views or schemas.
 import { toRequestRecord } from '../../shared/requests/workflow';
-import type { InfoRequest } from '../../shared/requests/model';
+import { REQUEST_STATUSES } from '../../shared/requests/model';
 import { COLLECTIONS } from '../collections';
-import { rows, type Db, type Row } from '../sdk';
+import { rows, type Db } from '../sdk';
+import { recordsOf } from '../typed-store';
 
 const RECORD_FIELDS = {
   _id: true,
   applicantType: true,
-  channel: true,
   status: true,
   receivedDate: true,
   outcome: true,
   answeredDate: true,
 } as const;
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/**
- * An InfoRequest holding only the projected fields. toRequestRecord reads id, applicant.applicantType,
- * receivedDate, status, outcome and answeredDate; the rest is left empty on purpose (never fetched).
- */
-function skeleton(row: Row): InfoRequest {
-  return {
-    id: String(row._id),
-    applicationNo: '',
-    queryCode: '',
-    channel: row.channel as InfoRequest['channel'],
-    status: row.status as InfoRequest['status'],
-    submittedDate: '',
-    receivedDate: text(row.receivedDate),
-    applicant: {
-      applicantType: row.applicantType as InfoRequest['applicant']['applicantType'],
-      idType: 'other',
-      idNumber: '',
-      phone: '',
-      address: '',
-    },
-    content: { description: '', deliveryForm: 'online' },
-    events: [],
-    history: [],
-    outcome: text(row.outcome) as InfoRequest['outcome'],
-    answeredDate: text(row.answeredDate),
-  };
-}
+/** The projected fields toRequestRecord reads (the applicant type from its top-level copy). */
+const recordFields = z
+  .object({
+    id: z.string(),
+    applicantType: z.enum(APPLICANT_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    receivedDate: z.string().nullable().catch(null),
+    outcome: z.enum(OUTCOME_ROWS).nullable().catch(null),
+    answeredDate: z.string().nullable().catch(null),
+  })
+  .transform(({ applicantType, ...rest }) => ({ ...rest, applicant: { applicantType } }));
 
 export async function requestRecordsFor(
   db: Db,
@@ -66,20 +48,18 @@ export async function requestRecordsFor(
   ]);
   const out: RequestRecord[] = [];
   for (let skip = 0; ; skip += pageSize) {
-    const page = rows(
-      await db
-        .collection(COLLECTIONS.requests)
-        .where(where)
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(pageSize)
-        .field(RECORD_FIELDS)
-        .get(),
-    );
-    for (const row of page) {
-      const record = toRequestRecord(skeleton(row));
+    const reply = await db
+      .collection(COLLECTIONS.requests)
+      .where(where)
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(pageSize)
+      .field(RECORD_FIELDS)
+      .get();
+    for (const fields of recordsOf(recordFields, reply)) {
+      const record = toRequestRecord(fields);
       if (record) out.push(record);
     }
-    if (page.length < pageSize) return out;
+    if (rows(reply).length < pageSize) return out;
   }
 }

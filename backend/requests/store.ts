@@ -10,7 +10,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { createCalendar, type Calendar, type OrganCalendar } from '../../shared/calendar';
+import type { Calendar } from '../../shared/calendar';
+import { calendarFor } from '../calendars';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../shared/format';
 import { isoDate } from '../../shared/records/common';
 import { nextSerial } from '../counters';
@@ -31,7 +32,7 @@ import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import { organOf } from '../organs';
 import type { Caller } from '../caller';
-import { num, one, rows, type Db, type Row, type Store } from '../sdk';
+import { num, type Db, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 import { typedCollection } from '../typed-store';
 
@@ -41,7 +42,8 @@ const requestsOf = (db: Db) => db.collection(COLLECTIONS.requests);
 export const requestNotFound = () => notFound('该申请');
 
 export interface StoredRequest {
-  row: Row;
+  /** The document as read (the audit's `before`; a whole-document write starts from it). */
+  document: RequestDocument;
   request: InfoRequest;
   organId: string;
   ownerOpenid: string | null;
@@ -72,21 +74,24 @@ const storedRequestSchema = z.looseObject({
   replyLetter: replyLetterSchema.nullable().catch(null),
   codeReissues: z.array(codeReissueSchema).catch([]).default([]),
 });
+export type RequestDocument = z.output<typeof storedRequestSchema>;
+const requestDocuments = typedCollection(COLLECTIONS.requests, storedRequestSchema);
 
 /**
  * The document back as an InfoRequest. The 查询码 is not stored: `queryCode` is '' (staff can issue a new one).
  */
-export function fromRow(row: Row): StoredRequest {
-  const parsed = storedRequestSchema.safeParse(row);
-  if (!parsed.success) throw new Error('info request document malformed');
-  const { _id, organId, ownerOpenid, version, replyLetter, codeReissues, ...fields } = parsed.data;
+function fromDocument(document: RequestDocument): StoredRequest {
+  const { _id, organId, ownerOpenid, version, replyLetter, codeReissues, ...fields } = document;
   const { queryCodeHash: _hash, applicantType: _type, createdAt: _c, updatedAt: _u, ...rest } = fields;
   const request = { ...(rest as unknown as Omit<InfoRequest, 'id' | 'queryCode'>), id: _id, queryCode: '' };
-  return { row, request, organId, ownerOpenid, version, letter: replyLetter, codeReissues };
+  return { document, request, organId, ownerOpenid, version, letter: replyLetter, codeReissues };
 }
 
+/** The stored requests of a get() reply. */
+const storedAll = (reply: unknown): StoredRequest[] => requestDocuments.parseAll(reply).map(fromDocument);
+
 /** Document fields of a request, less the id (the document's _id) and the 查询码 (hashed). */
-export function toDocument(request: InfoRequest): Row {
+function toDocument(request: InfoRequest) {
   const { id: _id, queryCode, ...rest } = request;
   return { ...rest, queryCodeHash: hashQueryCode(queryCode), applicantType: request.applicant.applicantType };
 }
@@ -103,39 +108,28 @@ export function newQueryCode(): string {
 
 export type { Store };
 
-export async function loadRow(store: Store, id: string): Promise<Row | null> {
-  return one(await store.collection(COLLECTIONS.requests).doc(id).get());
+/** The request with that id, or null. */
+export async function loadRequest(store: Store, id: string): Promise<StoredRequest | null> {
+  const document = await requestDocuments.get(store, id);
+  return document ? fromDocument(document) : null;
 }
 
 /** Staff of the request's organ only; anyone else gets the same NOT_FOUND as for an unknown id. */
 export async function loadForStaff(store: Store, caller: Caller, id: string): Promise<StoredRequest> {
-  const row = await loadRow(store, id);
-  if (!row || !caller.staff || row.organId !== caller.staff.organId) throw requestNotFound();
-  return fromRow(row);
+  const stored = await loadRequest(store, id);
+  if (!stored || !caller.staff || stored.organId !== caller.staff.organId) throw requestNotFound();
+  return stored;
 }
 
 /** The OPENID that submitted it only; anyone else gets the same NOT_FOUND as for an unknown id. */
 export async function loadForOwner(store: Store, caller: Caller, id: string): Promise<StoredRequest> {
-  const row = await loadRow(store, id);
-  if (!row || caller.openid === null || row.ownerOpenid !== caller.openid) throw requestNotFound();
-  return fromRow(row);
+  const stored = await loadRequest(store, id);
+  if (!stored || caller.openid === null || stored.ownerOpenid !== caller.openid) throw requestNotFound();
+  return stored;
 }
 
 export function isFinal(status: RequestStatus): boolean {
   return FINAL_STATUSES.has(status);
-}
-
-// ---- the organ's working-day calendar ----
-
-/** The organ's holiday table (organ_calendars, one document per organ) over chinese-days' official data. */
-export async function calendarFor(store: Store, organId: string): Promise<Calendar> {
-  const stored = await storedCalendar(store, organId);
-  // Validated when saved (setCalendar); a table that no longer parses falls back to the official data.
-  try {
-    return stored ? createCalendar(stored as OrganCalendar) : createCalendar();
-  } catch {
-    return createCalendar();
-  }
 }
 
 // ---- creating a request: 申请编号 from a gapless counter, in the action's transaction ----
@@ -167,14 +161,13 @@ export async function createRequest(
   const today = shanghaiDate(args.now);
   const year = Number(today.slice(0, 4));
   const id = idempotencyKey(args.caller.openid ?? 'anonymous', 'requests', args.kind, args.idempotencyKey);
-  const col = tx.collection(COLLECTIONS.requests);
-  const existing = one(await col.doc(id).get());
-  if (existing) return { stored: fromRow(existing), queryCode: null };
+  const existing = await loadRequest(tx, id);
+  if (existing) return { stored: existing, queryCode: null };
   await organOf(tx, args.organId); // an unknown organ is NOT_FOUND
   const serial = await nextSerial(tx, `requestNo-${args.organId}-${year}`);
   const queryCode = newQueryCode();
   const request = args.build({ id, applicationNo: makeApplicationNo('', year, serial), queryCode }, today);
-  const doc: Row = {
+  const doc = {
     ...toDocument(request),
     organId: args.organId,
     ownerOpenid: args.owner,
@@ -183,8 +176,8 @@ export async function createRequest(
     createdAt: args.now,
     updatedAt: args.now,
   };
-  await col.doc(id).set(doc);
-  return { stored: fromRow({ _id: id, ...doc }), queryCode };
+  await requestDocuments.raw(tx).doc(id).set(doc);
+  return { stored: fromDocument(requestDocuments.parse({ _id: id, ...doc })), queryCode };
 }
 
 /** Everything open (not answered or closed). */
@@ -205,21 +198,20 @@ export async function forEachRequest(
   const _ = db.command;
   const calendars = new Map<string, Calendar>();
   for (let after = ''; ;) {
-    const page = rows(
+    const page = storedAll(
       await requestsOf(db)
         .where({ status: _.in([...statuses]), _id: _.gt(after) })
         .orderBy('_id', 'asc')
         .limit(WALK_PAGE)
         .get(),
     );
-    for (const row of page) {
-      const stored = fromRow(row);
+    for (const stored of page) {
       let calendar = calendars.get(stored.organId);
       if (!calendar) calendars.set(stored.organId, (calendar = await calendarFor(db, stored.organId)));
       await visit(stored, calendar);
     }
     if (page.length < WALK_PAGE) return;
-    after = String(page[page.length - 1]?._id);
+    after = page[page.length - 1]?.request.id ?? after;
   }
 }
 
@@ -233,17 +225,17 @@ export async function ownerPage(
 ): Promise<{ requests: StoredRequest[]; total: number }> {
   const where = { ownerOpenid: openid };
   const total = num(await requestsOf(db).where(where).count(), 'total');
-  const list = rows(
+  const requests = storedAll(
     await requestsOf(db).where(where).orderBy('createdAt', 'desc').skip(page.skip).limit(page.limit).get(),
   );
-  return { requests: list.map(fromRow), total };
+  return { requests, total };
 }
 
 /** 109号 第四条: the same applicant's requests to the organ received in `month` (YYYY-MM). */
 export async function sameApplicantInMonth(db: Db, stored: StoredRequest, month: string): Promise<InfoRequest[]> {
   const _ = db.command;
   const a = stored.request.applicant;
-  const same = rows(
+  const same = storedAll(
     await requestsOf(db)
       .where({
         organId: stored.organId,
@@ -254,13 +246,12 @@ export async function sameApplicantInMonth(db: Db, stored: StoredRequest, month:
       .limit(1000)
       .get(),
   );
-  return same.map((r) => fromRow(r).request);
+  return same.map((r) => r.request);
 }
 
 /** The request whose 查询码 hashes to `hash`, or null. */
 export async function findByQueryCodeHash(db: Db, hash: string): Promise<StoredRequest | null> {
-  const found = rows(await requestsOf(db).where({ queryCodeHash: hash }).limit(1).get())[0];
-  return found ? fromRow(found) : null;
+  return storedAll(await requestsOf(db).where({ queryCodeHash: hash }).limit(1).get())[0] ?? null;
 }
 
 /** The organ's request with that 申请编号, or null. */
@@ -269,8 +260,7 @@ export async function findByApplicationNo(
   organId: string,
   applicationNo: string,
 ): Promise<StoredRequest | null> {
-  const found = rows(await requestsOf(db).where({ organId, applicationNo }).limit(1).get())[0];
-  return found ? fromRow(found) : null;
+  return storedAll(await requestsOf(db).where({ organId, applicationNo }).limit(1).get())[0] ?? null;
 }
 
 /** A new 查询码 for the request (only its hash is kept); the document before and after, for the audit. */
@@ -280,13 +270,13 @@ export async function replaceQueryCode(
   stored: StoredRequest,
   now: Date,
   reissue: CodeReissue & { staffId: string | null },
-): Promise<{ queryCode: string; before: Row; after: Row }> {
+): Promise<{ queryCode: string; before: RequestDocument; after: RequestDocument }> {
   const queryCode = newQueryCode();
-  const { _id, ...current } = stored.row;
+  const { _id, ...current } = stored.document;
   const codeReissues = [...stored.codeReissues, reissue];
   const after = { ...current, queryCodeHash: hashQueryCode(queryCode), codeReissues, updatedAt: now };
-  await tx.collection(COLLECTIONS.requests).doc(stored.request.id).set(after);
-  return { queryCode, before: stored.row, after: { _id, ...after } };
+  await requestDocuments.raw(tx).doc(stored.request.id).set(after);
+  return { queryCode, before: stored.document, after: { _id, ...after } };
 }
 
 // ---- the staff desk ----
@@ -384,19 +374,5 @@ export async function deskPageIn(
   );
 }
 
-// ---- the organ's working-day calendar as stored ----
-
-/** The organ's calendar document as stored (the audit's `before` of a change), or null. */
-export async function storedCalendarDocument(store: Store, organId: string): Promise<Row | null> {
-  return one(await store.collection(COLLECTIONS.organCalendars).doc(organId).get());
-}
-
-/** The organ's own holiday table as the admin saved it (not yet checked against the official data). */
-export async function storedCalendar(store: Store, organId: string): Promise<unknown> {
-  return (await storedCalendarDocument(store, organId))?.calendar;
-}
-
-/** Saves the organ's holiday table (validated by the action's schema). */
-export async function saveCalendar(tx: Store, organId: string, calendar: OrganCalendar, by: string | null, now: Date) {
-  await tx.collection(COLLECTIONS.organCalendars).doc(organId).set({ calendar, updatedAt: now, updatedBy: by });
-}
+// The organ's calendar lives in backend/calendars.ts; the requests function reads it through its store.
+export { calendarFor, saveCalendar, storedCalendar, storedCalendarDocument } from '../calendars';

@@ -17,7 +17,7 @@ import type { Db } from '../sdk';
 import { shanghaiDate } from '../time';
 import { dispatchNotices, type DispatchSummary } from '../notices/outbox';
 import { remindDeadlines } from './reminders';
-import { forEachRequest, fromRow, loadRow } from './store';
+import { forEachRequest, loadRequest } from './store';
 import { storeStep } from './transition';
 
 /** The audit log's name for the sweep: no OPENID, no staff record. */
@@ -46,8 +46,7 @@ async function stepIfDue(
 ): Promise<boolean> {
   const today = shanghaiDate(now);
   return inTransactionThen(db, services, async (tx, afterCommit) => {
-    const row = await loadRow(tx, id);
-    const stored = row ? fromRow(row) : null;
+    const stored = await loadRequest(tx, id);
     if (!stored || stored.version !== version) return false;
     const next = step.apply(stored.request, today, calendar);
     if (!next) return false;

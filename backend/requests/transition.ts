@@ -25,7 +25,6 @@ import {
 import { COLLECTIONS } from '../collections';
 import type { TxContext } from '../runtime';
 import { findOrgan } from '../organs';
-import type { Row } from '../sdk';
 import { AppError } from '../errors';
 import { shanghaiDate } from '../time';
 import { sendAfterCommit } from '../notices/queue';
@@ -146,8 +145,8 @@ export async function storeStep(
     }
   }
   const version = stored.version + 1;
-  const { _id, ...current } = stored.row;
-  const after: Row = {
+  const { _id, ...current } = stored.document;
+  const after = {
     ...current,
     status: next.status,
     receivedDate: next.receivedDate,
@@ -165,7 +164,7 @@ export async function storeStep(
   ctx.audit({
     action: `act.${action}`,
     target: id,
-    before: stored.row,
+    before: stored.document,
     after: { _id, ...after },
     organId: stored.organId,
   });

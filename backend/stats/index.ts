@@ -5,19 +5,11 @@
  */
 import type { z } from 'zod';
 import { statsContract } from '../../shared/api/contracts/records';
-import type { createStatEntrySchema, removeByIdSchema } from '../../shared/api/records';
+import type { removeByIdSchema } from '../../shared/api/records';
 import { staffOf } from '../caller';
-import { loadOwned } from '../owned';
+import { createOwned, listOwnOfYear, loadOwned } from '../owned';
 import { defineFunction, type TxContext } from '../runtime';
 import { entriesOfYear, removeEntry as removeStored, statEntries } from './store';
-
-async function createEntry(input: z.output<typeof createStatEntrySchema>, ctx: TxContext): Promise<{ id: string }> {
-  const staff = staffOf(ctx);
-  const doc = { ...input.entry, organId: staff.organId, createdAt: ctx.now, createdBy: staff._id };
-  const id = await statEntries.add(ctx.tx, doc);
-  ctx.audit({ action: 'create', target: id, after: doc });
-  return { id };
-}
 
 async function removeEntry(input: z.output<typeof removeByIdSchema>, ctx: TxContext): Promise<{ id: string }> {
   const before = await loadOwned(ctx.tx, statEntries, input.id, staffOf(ctx).organId, '统计记录');
@@ -27,11 +19,7 @@ async function removeEntry(input: z.output<typeof removeByIdSchema>, ctx: TxCont
 }
 
 export const statsFunction = defineFunction('stats', statsContract, {
-  create: { transaction: createEntry },
+  create: { transaction: (input, ctx) => createOwned(ctx, statEntries, (stamp) => ({ ...input.entry, ...stamp })) },
   remove: { transaction: removeEntry },
-  list: {
-    async handler(input, ctx) {
-      return entriesOfYear(ctx.db, staffOf(ctx).organId, input.year);
-    },
-  },
+  list: listOwnOfYear(entriesOfYear),
 });

@@ -79,6 +79,8 @@ export function organYear(organId: string, tag: string, share: number, seed: num
       publishedDate: published ? date : null,
       ...(published ? { publishYear: YEAR } : {}),
       version: 1,
+      createdBy: `${tag}-editor`,
+      createdAt: new Date(`${date}T08:00:00+08:00`),
       updatedAt: new Date(`${date}T08:00:00+08:00`),
     });
     if (published) out.records.publishedItems += 1;

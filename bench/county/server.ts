@@ -1,7 +1,7 @@
 /**
  * The bench's local server, in a process of its own so its memory is measured alone: the store at argv[2] with the
- * declared indexes. Prints `{"url": …, "adminKey": …}` when ready; GET /bench/rss answers its peak resident set (MB); stops when
- * stdin closes.
+ * declared indexes (without them given --bulk). Prints `{"url": …, "adminKey": …}` when ready; GET /bench/rss
+ * answers its peak resident set (MB); stops when stdin closes.
  */
 import '../../server/env';
 import { INDEXES } from '../../backend/indexes';
@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const server = await startServer({
     port: 0,
     dataDir: process.argv[2],
-    indexes: INDEXES,
+    // --bulk: none while the bench loads the store; the next start builds them over the loaded rows.
+    indexes: process.argv.includes('--bulk') ? [] : INDEXES,
     routes: (r) =>
       r.get('/bench/rss', async (_req, res) => {
         // maxRSS: the peak since the process started, in KiB (getrusage).

@@ -9,10 +9,11 @@ export interface CatalogFilter {
   category?: string | undefined;
   year?: number | undefined;
   keyword?: string | undefined;
-  page: number;
+  /** Where the page starts: the previous page's cursor; null for the first page. */
+  cursor: string | null;
 }
 
-/** The citizens' catalogue query: published items only (no `status`), filters that are set, one page. */
+/** The citizens' catalogue query: published items only (no `status`), filters that are set, one page after `cursor`. */
 export function catalogQuery(filter: CatalogFilter): CallPayload<'items.list'> {
   const keyword = filter.keyword?.trim();
   return {
@@ -20,7 +21,7 @@ export function catalogQuery(filter: CatalogFilter): CallPayload<'items.list'> {
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.year ? { year: filter.year } : {}),
     ...(keyword ? { keyword } : {}),
-    page: filter.page,
+    ...(filter.cursor ? { cursor: filter.cursor } : {}),
     pageSize: CATALOG_PAGE_SIZE,
   };
 }

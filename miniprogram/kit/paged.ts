@@ -2,6 +2,8 @@
  * A list that pages as the user scrolls (公开目录, the staff's 申请办理): the first page, a pull-down refresh that
  * keeps the lines on screen if it fails, and the next page appended on reaching the bottom. A new first page or
  * refresh bumps the page's `generation`, so the answer of an outdated load (say, of the previous filter) is dropped.
+ * Pages come numbered with a total (申请办理) or by cursor with "more" (公开目录: the next page starts where the
+ * last one ended, and the list has no total until its end is shown).
  */
 import type { Result } from 'gongkai-core';
 import { pullToRefresh } from './page-state';
@@ -13,8 +15,11 @@ export interface PagedData<L> {
   state: 'loading' | 'ready' | 'empty' | 'error';
   message: string;
   lines: L[];
+  /** The list's length: the answer's total, or for a cursor list the lines shown once its end is reached. */
   total: number;
   page: number;
+  /** A cursor list's next page starts here. */
+  cursor: string | null;
   /** Loading the next page (the footer spinner). */
   loadingMore: boolean;
   /** Every line of the list is on screen. */
@@ -30,6 +35,7 @@ export function pagedStart<L>(): PagedData<L> {
     lines: [],
     total: 0,
     page: 0,
+    cursor: null,
     loadingMore: false,
     noMore: false,
     moreError: '',
@@ -47,16 +53,39 @@ export interface PagedHost<L> {
  * Starts a load: the generation it belongs to and the page to fetch, or null when a next page is not due (the
  * list is not ready, one is loading, or everything is shown).
  */
-export function beginLoad<L>(host: PagedHost<L>, mode: LoadMode): { generation: number; page: number } | null {
+export interface Load {
+  generation: number;
+  page: number;
+  /** For a cursor list: where the page starts (null: the first page). */
+  cursor: string | null;
+}
+
+export function beginLoad<L>(host: PagedHost<L>, mode: LoadMode): Load | null {
   if (mode === 'more') {
     if (host.data.state !== 'ready' || host.data.loadingMore || host.data.noMore) return null;
     host.setData({ loadingMore: true, moreError: '' });
-    return { generation: host.generation, page: host.data.page + 1 };
+    return { generation: host.generation, page: host.data.page + 1, cursor: host.data.cursor };
   }
   host.generation += 1;
   if (mode === 'first' || host.data.lines.length === 0)
     host.setData({ state: 'loading', message: '', loadingMore: false, moreError: '' });
-  return { generation: host.generation, page: 1 };
+  return { generation: host.generation, page: 1, cursor: null };
+}
+
+/** A page's answer: numbered with the list's total, or by cursor with whether more follow. */
+export type PageAnswer<T> = { list: T[]; total: number } | { items: T[]; more: boolean; cursor: string | null };
+
+/** Either answer as the kit keeps it, given how many lines were on screen before it. */
+function pageOf<T>(
+  answer: PageAnswer<T>,
+  shown: number,
+): { list: T[]; more: boolean; cursor: string | null; total: number } {
+  if ('items' in answer) {
+    const total = shown + answer.items.length;
+    return { list: answer.items, more: answer.more, cursor: answer.cursor, total };
+  }
+  const more = answer.list.length > 0 && shown + answer.list.length < answer.total;
+  return { list: answer.list, more, cursor: null, total: answer.total };
 }
 
 /**
@@ -67,8 +96,8 @@ export function beginLoad<L>(host: PagedHost<L>, mode: LoadMode): { generation: 
 export function showPage<L, T>(
   host: PagedHost<L>,
   mode: LoadMode,
-  load: { generation: number; page: number },
-  result: Result<{ list: T[]; total: number }>,
+  load: Load,
+  result: Result<PageAnswer<T>>,
   toLine: (item: T) => L,
   extra: Record<string, unknown> = {},
 ): void {
@@ -77,21 +106,15 @@ export function showPage<L, T>(
     if (mode === 'more') host.setData({ loadingMore: false, moreError: result.message });
     else if (mode === 'refresh' && host.data.lines.length > 0)
       void wx.showToast({ title: result.message, icon: 'none' });
-    else host.setData({ state: 'error', message: result.message, lines: [], total: 0, page: 0 });
+    else host.setData({ state: 'error', message: result.message, lines: [], total: 0, page: 0, cursor: null });
     return;
   }
-  const { list, total } = result.data;
+  const shown = mode === 'more' ? host.data.lines.length : 0;
+  const { list, more, cursor, total } = pageOf(result.data, shown);
   const fresh = list.map(toLine);
   const { page } = load;
   if (mode === 'more') {
-    const shown = host.data.lines.length;
-    const patch: Record<string, unknown> = {
-      ...extra,
-      page,
-      total,
-      loadingMore: false,
-      noMore: shown + fresh.length >= total || fresh.length === 0,
-    };
+    const patch: Record<string, unknown> = { ...extra, page, total, cursor, loadingMore: false, noMore: !more };
     fresh.forEach((line, i) => (patch[`lines[${shown + i}]`] = line));
     host.setData(patch);
     return;
@@ -104,7 +127,8 @@ export function showPage<L, T>(
     lines: fresh,
     total,
     page,
-    noMore: fresh.length >= total,
+    cursor,
+    noMore: !more,
   });
 }
 

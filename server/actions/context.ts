@@ -32,8 +32,22 @@ export function newDocId(): string {
   return seconds + randomBytes(12).toString('hex');
 }
 
+/**
+ * The workspace an update or removal writes in: the collection must exist and must not be append-only (the
+ * audit log), whoever asks.
+ */
+export function mutableWorkspace(
+  ctx: ActionContext,
+  p: { collectionName: string; transactionId?: string | undefined },
+): Workspace {
+  const ws = workspaceFor(ctx, p.transactionId);
+  ws.requireCollection(p.collectionName);
+  assertMutable(ctx, p.collectionName);
+  return ws;
+}
+
 /** Refuses any update or removal in an append-only collection (the audit log), whoever asks. */
-export function assertMutable(ctx: ActionContext, collection: string): void {
+function assertMutable(ctx: ActionContext, collection: string): void {
   if (ctx.appendOnly.has(collection))
     throw new DbError(
       'DATABASE_PERMISSION_DENIED',

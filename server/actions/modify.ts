@@ -8,7 +8,7 @@ import { stringify } from '../ejson';
 import { applyUpdate } from '../db/engine';
 import { matching } from '../db/find';
 import type { Doc, WriteOp } from '../store/types';
-import { type Action, assertMutable, newDocId, workspaceFor } from './context';
+import { type Action, mutableWorkspace, newDocId } from './context';
 import { collectionName, ejsonField, objectField, parseParams, transactionId } from './params';
 
 const schema = z.object({
@@ -36,9 +36,7 @@ function upsertSeed(query: Record<string, unknown>): Doc {
 
 export const modifyDocument: Action = (body, ctx) => {
   const p = parseParams(schema, body);
-  const ws = workspaceFor(ctx, p.transactionId);
-  ws.requireCollection(p.collectionName);
-  assertMutable(ctx, p.collectionName);
+  const ws = mutableWorkspace(ctx, p);
   const query = objectField(p.query, 'query', ctx.now);
   const data = objectField(p.data, 'data', ctx.now);
   const merge = p.merge ?? true;
@@ -68,9 +66,7 @@ const returnSchema = z.object({ collectionName, query: ejsonField, data: ejsonFi
 
 export const modifyAndReturnDoc: Action = (body, ctx) => {
   const p = parseParams(returnSchema, body);
-  const ws = workspaceFor(ctx, p.transactionId);
-  ws.requireCollection(p.collectionName);
-  assertMutable(ctx, p.collectionName);
+  const ws = mutableWorkspace(ctx, p);
   const [target] = matching(ws, p.collectionName, objectField(p.query, 'query', ctx.now), 1);
   if (!target) return { data: { updated: 0, doc: null } };
   const result = applyUpdate(target, objectField(p.data, 'data', ctx.now), true);

@@ -50,21 +50,22 @@ function fromSummary(s: ItemSummary): PortalItem {
   };
 }
 
-/** Published items matching the filter, through the items function's own search (all pages of it). */
+/** Published items matching the filter, through the items function's own search (all pages of it, by cursor). */
 export async function searchItems(db: Db, organId: string, filter: CatalogueFilter): Promise<PortalItem[]> {
   const out: PortalItem[] = [];
-  for (let page = 1; ; page++) {
-    const r = await publicCall<ItemPage>(db, 'items', 'list', {
+  for (let cursor: string | null | undefined = undefined; ;) {
+    const r: ItemPage | null = await publicCall<ItemPage>(db, 'items', 'list', {
       organId,
       pageSize: 50,
-      page,
+      ...(cursor ? { cursor } : {}),
       ...(filter.keyword ? { keyword: filter.keyword } : {}),
       ...(filter.category ? { category: filter.category } : {}),
       ...(filter.year ? { year: filter.year } : {}),
     });
     if (!r) break;
-    out.push(...r.list.map(fromSummary));
-    if (r.list.length < r.pageSize || out.length >= r.total) break;
+    out.push(...r.items.map(fromSummary));
+    if (!r.more) break;
+    cursor = r.cursor;
   }
   return out;
 }

@@ -10,6 +10,7 @@
  */
 import { types } from 'node:util';
 import { isPlainObject } from '../ejson';
+import { elementToken, type ElementIndex } from './elements';
 import { isPlainPath, KIND, UNSAFE } from './paths';
 
 export type SqlValue = string | number | null;
@@ -24,6 +25,57 @@ export interface Condition {
 export interface KindsOf {
   kinds(path: string): number;
   elementKinds(path: string): number;
+  /** The collection's element indexes (server/store/elements.ts); none when absent. */
+  elementIndexes?(): readonly ElementIndex[];
+}
+
+/**
+ * String equalities every matching document satisfies (`{organId: 'x'}` at this level or in an enclosing `$and`):
+ * the leading values an element index may take. Children of `$or` inherit them too — the enclosing condition holds
+ * for every row the whole query matches.
+ */
+type Scope = ReadonlyMap<string, string>;
+
+function equalitiesOf(query: Record<string, unknown>, outer: Scope): Scope {
+  const out = new Map(outer);
+  const visit = (q: Record<string, unknown>): void => {
+    for (const [key, spec] of Object.entries(q)) {
+      if (key === '$and' && Array.isArray(spec)) spec.filter(isPlainObject).forEach(visit);
+      else if (typeof spec === 'string' && !key.startsWith('$')) out.set(key, spec);
+      else if (isPlainObject(spec) && Object.keys(spec).length === 1 && typeof spec.$eq === 'string')
+        out.set(key, spec.$eq);
+    }
+  };
+  visit(query);
+  return out;
+}
+
+/** `$all` of strings through an element index whose leading fields the scope fixes; null when none fits. */
+function allFromElementIndex(
+  path: string,
+  values: readonly unknown[],
+  kindsOf: KindsOf,
+  scope: Scope,
+): Condition | null {
+  if (!values.every((v): v is string => typeof v === 'string')) return null;
+  for (const ix of kindsOf.elementIndexes?.() ?? []) {
+    if (ix.array !== path || !ix.leading.every((f) => scope.has(f))) continue;
+    // Equality matches inside an array (or an object's JSON) too, where the index holds no token: plain values only.
+    if (ix.leading.some((f) => kindsOf.kinds(f) & (UNSAFE | KIND.object))) continue;
+    const leading = ix.leading.map((f) => scope.get(f) ?? '');
+    const tokens = values.map((v) => elementToken(leading, v));
+    if (tokens.some((t) => t === null)) continue;
+    // Every token in one document's row: the intersection of their posting lists, computed once. The unary `+` keeps
+    // SQLite from driving the query by these rowids (then reading and sorting every match): it walks the index of
+    // the query's order instead and stops at the page's end, testing each row's id against the set.
+    const match = tokens.map((t) => `"${t}"`).join(' AND ');
+    return {
+      sql: `+documents.rowid IN (SELECT rowid FROM "${ix.table}" WHERE "${ix.table}" MATCH ?)`,
+      params: [match],
+      exact: true,
+    };
+  }
+  return null;
 }
 
 const TRUE: Condition = { sql: '1', params: [], exact: true };
@@ -81,7 +133,7 @@ function idCondition(op: string, value: unknown): Condition | null {
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 /** One operator on one field; null when it cannot be translated (the caller decides what that means). */
-function fieldOperator(path: string, op: string, value: unknown, kindsOf: KindsOf): Condition | null {
+function fieldOperator(path: string, op: string, value: unknown, kindsOf: KindsOf, scope: Scope): Condition | null {
   if (path === '_id') return idCondition(op, value);
   const kinds = kindsOf.kinds(path);
   const x = extract(path);
@@ -149,6 +201,8 @@ function fieldOperator(path: string, op: string, value: unknown, kindsOf: KindsO
       const scalarElements = (elements & ~(KIND.string | KIND.number)) === 0;
       if (!Array.isArray(value) || value.length === 0 || !onlyArrays || !scalarElements) return null;
       if (!value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) return null;
+      const indexed = allFromElementIndex(path, value, kindsOf, scope);
+      if (indexed) return indexed;
       // json_each has a hidden column named `json`: the document column must be named by its table.
       const each = `EXISTS (SELECT 1 FROM json_each(documents.json, ${jsonPath(path)}) WHERE value = ?)`;
       return { sql: value.map(() => each).join(' AND '), params: value as (string | number)[], exact: true };
@@ -159,28 +213,33 @@ function fieldOperator(path: string, op: string, value: unknown, kindsOf: KindsO
 }
 
 /** Conditions on one field: `{a: 1}`, `{a: {$gte: 1, $lt: 5}}`. Untranslatable operators become residual. */
-function fieldCondition(path: string, spec: unknown, kindsOf: KindsOf): Condition {
+function fieldCondition(path: string, spec: unknown, kindsOf: KindsOf, scope: Scope): Condition {
   if (!isPlainPath(path) && path !== '_id') return ANY;
   const operators =
     isPlainObject(spec) && Object.keys(spec).length > 0 && Object.keys(spec).every((k) => k.startsWith('$'));
   if (!operators) {
     if (spec instanceof RegExp || types.isDate(spec) || Array.isArray(spec) || isPlainObject(spec)) return ANY;
-    return fieldOperator(path, '$eq', spec, kindsOf) ?? ANY;
+    return fieldOperator(path, '$eq', spec, kindsOf, scope) ?? ANY;
   }
-  const parts = Object.entries(spec).map(([op, v]) => fieldOperator(path, op, v, kindsOf) ?? ANY);
+  const parts = Object.entries(spec).map(([op, v]) => fieldOperator(path, op, v, kindsOf, scope) ?? ANY);
   return and(parts);
 }
 
 /** The whole query; `{}` is TRUE. */
-export function translateQuery(query: Record<string, unknown>, kindsOf: KindsOf): Condition {
+export function translateQuery(
+  query: Record<string, unknown>,
+  kindsOf: KindsOf,
+  outer: Scope = new Map<string, string>(),
+): Condition {
+  const scope = equalitiesOf(query, outer);
   const parts: Condition[] = [];
   for (const [key, spec] of Object.entries(query)) {
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(spec) || !spec.every(isPlainObject)) return ANY;
-      const children = spec.map((s) => translateQuery(s, kindsOf));
+      const children = spec.map((s) => translateQuery(s, kindsOf, scope));
       parts.push(key === '$and' ? and(children) : or(children));
     } else if (key.startsWith('$')) parts.push(ANY);
-    else parts.push(fieldCondition(key, spec, kindsOf));
+    else parts.push(fieldCondition(key, spec, kindsOf, scope));
   }
   return and(parts);
 }

@@ -24,7 +24,8 @@ export interface ScanWindow {
 export interface IndexSpec {
   collection: string;
   name: string;
-  fields: readonly { field: string; direction: 1 | -1 }[];
+  /** `array`: the field holds an array, one index entry per element (only the last field; server/store/elements.ts). */
+  fields: readonly { field: string; direction: 1 | -1; array?: boolean }[];
 }
 
 /** A query planned by the store: SQL narrows the rows, mingo (the caller) tests what SQL could not decide. */

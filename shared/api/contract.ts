@@ -52,6 +52,11 @@ export type AnswerOf<C extends ActionContract> = z.output<C['answer']>;
  * An answer schema typed as the answer's declared type. For answers whose nested parts have no schema of their own
  * (the request views), the schema checks the top-level fields and the declared type stands for the rest.
  */
+/** The rule flags of a write: it runs in one transaction with its audit entry. */
+export const WRITE = { transactional: true, audited: true } as const;
+/** A write whose repeat with the same idempotencyKey gets the first call's stored answer. */
+export const IDEMPOTENT_WRITE = { idempotent: true, ...WRITE } as const;
+
 export function answerOf<T>(schema: z.ZodType): z.ZodType<T, unknown> {
   return schema as z.ZodType<T, unknown>;
 }

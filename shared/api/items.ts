@@ -13,16 +13,19 @@ export const listItemsSchema = z.object({
   keyword: z.string().trim().max(50).optional(),
   /** Staff only; citizens always see published items. */
   status: z.enum(['draft', 'inReview', 'published', 'withdrawn']).optional(),
-  page: z.number().int().min(1).default(1),
+  /** Where the previous page ended: its answer's `cursor`; absent for the first page. */
+  cursor: z.string().min(1).max(300).optional(),
   pageSize: z.number().int().min(1).max(50).default(20),
 });
 export type ListItemsInput = z.input<typeof listItemsSchema>;
 
+/** One page of the catalogue: no total (counting every match cost as much as reading them all), but whether more follow. */
 export interface ItemPage {
-  list: ItemSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
+  items: ItemSummary[];
+  /** Another page follows this one. */
+  more: boolean;
+  /** The next page's `cursor`; null when `more` is false. */
+  cursor: string | null;
 }
 
 /** What a list shows: no body, no attachments. */

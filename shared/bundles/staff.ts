@@ -39,16 +39,8 @@ export {
   setupSchema,
   updateProfileSchema,
 } from '../api/organ';
-export type {
-  Invitation,
-  NoticeFields,
-  OrganSettings,
-  ReminderCounts,
-  StaffListEntry,
-  StaffMe,
-  StaffPurpose,
-  SubscribePurpose,
-} from '../api/organ';
+// Every type of the organ function's answers and inputs (types only: no size).
+export type * from '../api/organ';
 export {
   buildReportSchema,
   cellRecordsSchema,

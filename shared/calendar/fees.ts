@@ -34,7 +34,7 @@ export function totalFeeByCount(requests: number): number {
 }
 
 /** 109号 第五条 (by pages; paper, e-mail or copied delivery), progressive over the page bands. */
-const PAGE_BANDS = [
+export const PAGE_BANDS = [
   { from: 31, to: 100, yuanPerPage: 10 },
   { from: 101, to: 200, yuanPerPage: 20 },
   { from: 201, to: Infinity, yuanPerPage: 40 },

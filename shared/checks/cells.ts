@@ -1,5 +1,9 @@
-/** nonNegative and cellUnreadable: every one of the 200 cells is there and is a count (the fee cell an amount). */
+/**
+ * nonNegative and cellUnreadable: every one of the 200 cells is there and is a count (the fee cell an amount).
+ * A 2019-format report has its own table 二 (proactive2019): its 22 cells instead of the 2021 format's.
+ */
 import { checkDef, FORMAT_2021 } from '../format';
+import { PROACTIVE_CELLS_2019, cellName2019 } from '../format/format-2019';
 import type { Finding } from '../report/schema';
 import { cellValue, type CheckInput } from './input';
 import { cellName } from './labels';
@@ -8,7 +12,9 @@ import { formatNumber } from './numbers';
 export function checkCells(report: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set((report.findings ?? []).filter((f) => f.check === 'cellUnreadable').flatMap((f) => f.cells));
+  const in2019 = report.formatVersion === '2019';
   for (const def of FORMAT_2021.cells) {
+    if (in2019 && def.table === 'proactive') continue;
     const v = cellValue(report, def.address);
     if (v === null) {
       if (!reported.has(def.address)) {
@@ -32,5 +38,25 @@ export function checkCells(report: CheckInput): Finding[] {
       });
     }
   }
+  if (in2019) findings.push(...checkCells2019(report, reported));
   return findings;
+}
+
+/** The 2019 table 二: 本年增/减 may be negative, 采购总金额 (元) fractional, every other cell a count. */
+function checkCells2019(report: CheckInput, reported: ReadonlySet<string>): Finding[] {
+  return PROACTIVE_CELLS_2019.flatMap((cell): Finding[] => {
+    const v = report.proactive2019?.[cell.address];
+    if (typeof v !== 'number') {
+      if (reported.has(cell.address)) return [];
+      const check = 'cellUnreadable';
+      return [{ check, level: checkDef(check).level, cells: [cell.address], message: `${cellName2019(cell)}没有数值` }];
+    }
+    const ok =
+      Number.isFinite(v) && (cell.kind === 'signed' || v >= 0) && (cell.kind === 'amount' || Number.isInteger(v));
+    if (ok) return [];
+    const should = cell.kind === 'signed' ? '整数' : cell.kind === 'amount' ? '非负数' : '非负整数';
+    const check = 'nonNegative';
+    const message = `${cellName2019(cell)}应为${should}，实为 ${formatNumber(v)}`;
+    return [{ check, level: checkDef(check).level, cells: [cell.address], message, actual: v }];
+  });
 }

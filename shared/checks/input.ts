@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress } from '../format';
-import { findingSchema, narrativeSchema, sectionsSchema } from '../report/schema';
+import { findingSchema, narrativeSchema, proactive2019Schema, sectionsSchema } from '../report/schema';
 
 export const checkInputSchema = z.object({
   organ: z.string(),
@@ -17,6 +17,7 @@ export const checkInputSchema = z.object({
     }
   }),
   sections: sectionsSchema,
+  proactive2019: proactive2019Schema.optional(),
   preface: z.string().optional(),
   narrative: narrativeSchema.optional(),
   facts: z.object({ publishedItems: z.number().int().nonnegative() }).optional(),

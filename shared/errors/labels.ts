@@ -175,15 +175,19 @@ const TEMPLATE_KEY_LABELS: Readonly<Record<string, string>> = {
   note: '消息模板的备注字段',
 };
 
+/** The table's own entry for `key`: a key a caller sent (`constructor`, `__proto__`) never reads Object.prototype. */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
 /** The name of the field at `path` (numeric segments skipped; the longest known ending wins), or null. */
 export function labelOf(path: readonly PropertyKey[]): string | null {
   const keys = path.filter((p): p is string => typeof p === 'string' && !/^\d+$/.test(p));
   const last = keys[keys.length - 1];
   if (last === undefined) return null;
-  if ((keys.includes('noticeFields') || keys.includes('templateFields')) && TEMPLATE_KEY_LABELS[last])
-    return TEMPLATE_KEY_LABELS[last] ?? null;
+  const template = own(TEMPLATE_KEY_LABELS, last);
+  if ((keys.includes('noticeFields') || keys.includes('templateFields')) && template) return template;
   for (let start = 0; start < keys.length; start += 1) {
-    const label = FIELD_LABELS[keys.slice(start).join('.')];
+    const label = own(FIELD_LABELS, keys.slice(start).join('.'));
     if (label !== undefined) return label;
   }
   return null;

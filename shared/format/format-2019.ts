@@ -37,3 +37,52 @@ export const PROACTIVE_LABELS_2019: readonly string[] = raw2019.tables.proactive
 ]);
 
 export const BASIS_2019: string = raw2019.basis;
+
+/** How a 2019 table 二 cell is written (the file's cellAddress): a count, a signed change, or an amount. */
+export type Cell2019Kind = 'count' | 'signed' | 'amount';
+
+/**
+ * One cell of the 2019 format's table 二, addressed apart from the 2021 cells (proactive2019.licensing.decisions):
+ * the 2021 format has a proactive.licensing.decisions of another meaning.
+ */
+export interface ProactiveCell2019 {
+  address: string;
+  groupLabel: string;
+  rowLabel: string;
+  columnLabel: string;
+  kind: Cell2019Kind;
+}
+
+/** 采购总金额: the 2019 format fixes no unit; the report keeps it in 元 (converted from 万元 where so printed). */
+export const AMOUNT_CELL_2019 = 'proactive2019.centralProcurement.totalAmount';
+
+/** Table 二 of the 2019 format, group by group (its own columns per group, unlike 2021's). */
+export const PROACTIVE_GROUPS_2019 = raw2019.tables.proactive.groups.map((g) => ({
+  label: g.label,
+  columns: g.columns.map((c) => c.label),
+  rows: g.rows.map((r) => ({
+    label: r.label,
+    cells: g.columns.map((c): ProactiveCell2019 => {
+      const address = `proactive2019.${r.key}.${c.key}`;
+      const kind: Cell2019Kind =
+        address === AMOUNT_CELL_2019 ? 'amount' : c.key === 'changeThisYear' ? 'signed' : 'count';
+      return { address, groupLabel: g.label, rowLabel: r.label, columnLabel: c.label, kind };
+    }),
+  })),
+}));
+
+/** Its 22 cells, in the printed order. */
+export const PROACTIVE_CELLS_2019: readonly ProactiveCell2019[] = PROACTIVE_GROUPS_2019.flatMap((g) =>
+  g.rows.flatMap((r) => r.cells),
+);
+
+const CELL_2019_BY_ADDRESS = new Map(PROACTIVE_CELLS_2019.map((c) => [c.address, c]));
+
+export function proactiveCell2019(address: string): ProactiveCell2019 | undefined {
+  return CELL_2019_BY_ADDRESS.get(address);
+}
+
+/** 表二（2019 年格式）“行政许可”行“本年增/减”列 */
+export function cellName2019(cell: ProactiveCell2019): string {
+  return `表二（2019 年格式）“${cell.rowLabel}”行“${cell.columnLabel}”列`;
+}

@@ -25,11 +25,18 @@ export interface RowResult {
 /** Enumerating placements beyond this many is pointless (they never agree); such a row is unreadable. */
 const MAX_PLACEMENTS = 10_000;
 
-/** A printed value as a cell value: null (with why) when it is a marker, blank, negative or not whole. */
-export function slotValue(token: ValueToken, decimal: boolean): { value: number } | { value: null; reason: string } {
+/**
+ * A printed value as a cell value: null (with why) when it is a marker, blank, negative or not whole. A
+ * signed cell (the 2019 format's 本年增/减) may be negative.
+ */
+export function slotValue(
+  token: ValueToken,
+  decimal: boolean,
+  signed = false,
+): { value: number } | { value: null; reason: string } {
   if (token.kind === 'blank') return { value: null, reason: '空白' };
   if (token.kind === 'marker') return { value: null, reason: `印为“${token.raw}”` };
-  const ok = token.value >= 0 && (decimal || Number.isInteger(token.value));
+  const ok = (signed || token.value >= 0) && (decimal || Number.isInteger(token.value));
   return ok
     ? { value: token.value }
     : { value: null, reason: `印为“${token.raw}”，${decimal ? '不是非负数' : '不是非负整数'}` };
@@ -60,18 +67,20 @@ export interface RowInput {
   values: readonly ValueToken[] | undefined;
   equations: readonly Equation[];
   isDecimal: (cell: CellAddress) => boolean;
+  isSigned?: (cell: CellAddress) => boolean;
   /** Why there are no values, when the row's values were found but could not be used. */
   reason?: string | undefined;
 }
 
-export function resolveRow({ cells, values, equations, isDecimal, reason }: RowInput): RowResult {
+export function resolveRow({ cells, values, equations, isDecimal, isSigned, reason }: RowInput): RowResult {
   if (!values || values.length === 0) return { cells: allUnreadable(cells, reason ?? '未找到该行的数字') };
   const n = cells.length;
-  const slots = values.map((t, i) => slotValue(t, isDecimal(cells[i] ?? '')));
+  const slot = (t: ValueToken, cell: CellAddress) => slotValue(t, isDecimal(cell), isSigned?.(cell) ?? false);
+  const slots = values.map((t, i) => slot(t, cells[i] ?? ''));
   if (values.length >= n) {
     const read = new Map<CellAddress, CellRead>();
     cells.forEach((cell, i) => {
-      const s = slotValue(values[i] as ValueToken, isDecimal(cell));
+      const s = slot(values[i] as ValueToken, cell);
       read.set(cell, s.value === null ? s : { value: s.value, source: 'read' });
     });
     return { cells: read };

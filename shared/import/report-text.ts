@@ -23,6 +23,7 @@ import { cleanText, labelKey } from './normalize';
 import { locateTables } from './locate';
 import { overviewParts } from './overview';
 import { propagate } from './propagate';
+import { proactive2019Part } from './proactive-2019';
 import { proseText, splitSections, type Line } from './sections';
 import { readApplications, readProactive, readReviewLitigation, type PrintedFormat, type TableRead } from './tables';
 import { LAST_YEAR_OF_2019_FORMAT } from '../format/format-2019';
@@ -142,13 +143,18 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     SECTION_KEYS.map((k) => [k, proseText(READERS[k] ? split.parts[k].filter(isProse) : split.parts[k])]),
   ) as Sections;
 
-  const { cells, findings } = assembleCells([...reads.values()]);
+  const assembled = assembleCells([...reads.values()]);
+  const { cells } = assembled;
+  // A 2019-format report's table 二 in its own cells; the 2021 format's table 二 cells are not missing.
+  const table2019 = format === '2019' ? proactive2019Part(reads.get('proactive'), assembled.findings) : undefined;
+  const findings = table2019?.findings ?? assembled.findings;
   const preface = prefaceText(split.preamble);
   const data: ReportData = {
     organ: organ ?? '未识别机关',
     year,
     formatVersion: format,
     cells,
+    ...(table2019 ? { proactive2019: table2019.proactive2019 } : {}),
     sections,
     preface,
     overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],

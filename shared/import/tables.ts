@@ -3,11 +3,19 @@
  * by label (assign.ts) and their values resolved to cells (align.ts). Table 四 is usually printed as one
  * row of 15 numbers under a two-level header; printed as three labelled rows of 5 it is read row by row.
  * A table whose header leaves out the 总计 column is read without it (the equations give the totals); table
- * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) has other columns and is not read;
+ * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) is read into its own cells (the 2019
+ * format's columns: 本年新制作数量 is not 本年制发件数), never into the 2021 ones;
  * table 三 in the 2019 format has one （六）其他处理 row, mapped onto the 2021 format's three.
  */
 import { FEE_CELL, FORMAT_2021, cellAddress, checkDef, type CellAddress } from '../format';
-import { APPLICATION_ROWS_2019, OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from '../format/format-2019';
+import {
+  AMOUNT_CELL_2019,
+  APPLICATION_ROWS_2019,
+  OTHER_PROCESSING_2019,
+  OTHER_PROCESSING_ROWS_2021,
+  PROACTIVE_GROUPS_2019,
+  proactiveCell2019,
+} from '../format/format-2019';
 import type { Finding } from '../report/schema';
 import { OLD_FORMAT_HEADERS, TOTAL_WORDS } from './aliases';
 import { resolveRow, type CellRead, type RowResult } from './align';
@@ -30,7 +38,8 @@ export interface TableRead {
 /** The format a report was printed in: its table 二 and 三 differ (../format/format-2019.ts). */
 export type PrintedFormat = '2021' | '2019';
 
-const isDecimal = (cell: CellAddress): boolean => cell === FEE_CELL;
+const isDecimal = (cell: CellAddress): boolean => cell === FEE_CELL || cell === AMOUNT_CELL_2019;
+const isSigned = (cell: CellAddress): boolean => proactiveCell2019(cell)?.kind === 'signed';
 
 const PROACTIVE_ROWS: RowSpec[] = FORMAT_2021.proactive.groups.flatMap((g) =>
   g.rows.map((r) =>
@@ -112,6 +121,7 @@ function resolve(rows: readonly RowSpec[], segmentOf: (row: RowSpec) => Segment 
       values,
       equations: equationsWithin(row.cells, EQUATIONS),
       isDecimal,
+      isSigned,
       reason: seg?.unreadable,
     });
     for (const [c, r] of result.cells) cells.set(c, r);
@@ -276,12 +286,58 @@ function headerLacksTotal(tokens: readonly Token[], columnWords: readonly string
 const NO_NUMBERS = '该部分没有表格的数字，表格可能以图片发布';
 const hasNumbers = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'num' || t.kind === 'marker');
 
+const PROACTIVE_ROWS_2019: RowSpec[] = PROACTIVE_GROUPS_2019.flatMap((g) =>
+  g.rows.map((r) =>
+    rowSpec(
+      r.cells[0]?.address.split('.')[1] ?? r.label,
+      r.label,
+      r.cells.map((c) => c.address),
+    ),
+  ),
+);
+
+/** An amount written with its unit in the cell (“251000元”, “25.1万元”). */
+const AMOUNT_WITH_UNIT = /(\d[\d,]*(?:\.\d+)?)\s*(万?)元/g;
+/** The unit in the 采购总金额 header (“采购总金额（万元）”). */
+const AMOUNT_HEADER_UNIT = /采购总金额\s*[（(]\s*(万?元)\s*[)）]/;
+
+const toYuan = (n: number, wan: boolean): number => (wan ? Math.round(n * 1_000_000) / 100 : n);
+
+/**
+ * Table 二 printed in the 2019 format, into its own cells. 采购总金额 is kept in 元: the unit printed in the
+ * cell, else in its header; a bare amount under no unit is unreadable (the 2019 format fixes none).
+ */
+function readProactive2019(lines: readonly Line[]): TableRead {
+  const header = AMOUNT_HEADER_UNIT.exec(lines.map((l) => l.text).join(''))?.[1];
+  let unitInCell = false;
+  const withoutUnits = lines.map((l) => ({
+    ...l,
+    text: l.text.replace(AMOUNT_WITH_UNIT, (_, n: string, wan: string) => {
+      unitInCell = true;
+      return String(toYuan(Number(n.replace(/,/g, '')), wan === '万'));
+    }),
+  }));
+  const tokens = tableTokens(withoutUnits);
+  if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS_2019, NO_NUMBERS);
+  const read = readRows(tokens, PROACTIVE_ROWS_2019);
+  const amount = read.cells.get(AMOUNT_CELL_2019);
+  if (amount?.value != null && !unitInCell) {
+    read.cells.set(
+      AMOUNT_CELL_2019,
+      header === undefined
+        ? { value: null, reason: `印为 ${amount.value}，未注明单位（元或万元）` }
+        : { ...amount, value: toYuan(amount.value, header === '万元') },
+    );
+  }
+  // A short row's finding names 2021 cells; a 2019 row's cells say it in their reasons.
+  return { cells: read.cells, shortRows: [] };
+}
+
 export function readProactive(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
+  const old = OLD_FORMAT_HEADERS.some((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
+  if (old || format === '2019') return readProactive2019(lines);
   if (!hasNumbers(tokens)) return unreadableRows(PROACTIVE_ROWS, NO_NUMBERS);
-  const old = OLD_FORMAT_HEADERS.find((w) => tokens.some((t) => t.kind === 'text' && labelKey(t.text).includes(w)));
-  if (old) return unreadableRows(PROACTIVE_ROWS, `按 2019 年旧格式印制，有“${old}”列，与 2021 年格式的列不对应`);
-  if (format === '2019') return unreadableRows(PROACTIVE_ROWS, '按 2019 年格式印制，表二的列与 2021 年格式不对应');
   return readRows(tokens, PROACTIVE_ROWS);
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { labelOf } from '../errors/labels';
 
 /** A calendar date as the law counts it, 'YYYY-MM-DD' in Asia/Shanghai. */
 export const isoDate = z
@@ -53,6 +54,16 @@ export interface TextIssue {
   message: string;
 }
 
+/** The field's Chinese name (shared/errors labels); a key no form has is named as it was sent. */
+function textFieldName(path: string): string {
+  if (!path) return '内容';
+  const keys = path.split('.');
+  const label = labelOf(keys);
+  if (label) return label;
+  const last = [...keys].reverse().find((k) => !/^\d+$/.test(k));
+  return last ? `“${last}”` : '此项';
+}
+
 /**
  * Every string in a JSON value (an event's payload) checked and NFC-normalised: the value with its strings
  * normalised, and one issue per bad string (its dotted path and what is wrong) — so no text field of any action
@@ -62,7 +73,7 @@ export function normalizeTexts(value: unknown, path = ''): { value: unknown; iss
   if (typeof value === 'string') {
     const problem = textProblem(value);
     return problem
-      ? { value, issues: [{ path: path || 'payload', message: `${path || 'payload'}：${problem}` }] }
+      ? { value, issues: [{ path: path || 'payload', message: `${textFieldName(path)}${problem}` }] }
       : { value: value.normalize('NFC'), issues: [] };
   }
   if (Array.isArray(value)) {

@@ -20,6 +20,7 @@ import {
   type TableLayout,
 } from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
+import { ITEM_HEADER_2019, hasNull2019, tables2019 } from './table-2019';
 import {
   NULL_LEGEND,
   NULL_TITLE,
@@ -116,6 +117,31 @@ function tableHtml(layout: TableLayout, label: string): string {
   );
 }
 
+/** Table 二 as the 2019 format prints it (a 2019-format report's own cells): one <tbody> per item. */
+function table2019Html(report: ReportData, label: string): string {
+  const tables = tables2019(report);
+  const th = (text: string, scope: string): string =>
+    `<th class="gk-column-label" scope="${scope}">${escapeHtml(text)}</th>`;
+  const blocks = tables.map((t) => {
+    const caption = `<tr><th class="gk-caption" scope="colgroup" colspan="${t.columnHeaders.length + 1}">${escapeHtml(t.caption)}</th></tr>`;
+    const header = `<tr>${[ITEM_HEADER_2019, ...t.columnHeaders].map((h) => th(h, 'col')).join('')}</tr>`;
+    const rows = t.rows.map((r) => {
+      const cells = r.cells.map((c) => {
+        const state = c.value === null ? 'gk-null' : c.value === 0 ? 'gk-zero' : 'gk-nonzero';
+        const title = c.value === null ? ` title="${escapeHtml(NULL_TITLE)}"` : '';
+        return `<td class="gk-value ${state}" data-cell="${escapeHtml(c.address)}"${title}>${escapeHtml(c.text)}</td>`;
+      });
+      return `<tr><th class="gk-row-label" scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+    });
+    return `<tbody class="gk-block">\n${[caption, header, ...rows].join('\n')}\n</tbody>`;
+  });
+  const legend = hasNull2019(tables) ? `\n<p class="gk-legend">${escapeHtml(NULL_LEGEND)}</p>` : '';
+  return (
+    `<div class="gk-table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">\n` +
+    `<table id="${tableId('proactive')}" class="gk-table gk-table-proactive gk-format-2019">\n${blocks.join('\n')}\n</table>\n</div>${legend}`
+  );
+}
+
 function blockHtml(block: NarrativeBlock): string {
   return block.kind === 'subheading' ? `<h3>${escapeHtml(block.text)}</h3>` : `<p>${escapeHtml(block.text)}</p>`;
 }
@@ -124,7 +150,8 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
   const heading = sectionHeading(def.no, def.title);
   const parts = [`<h2>${escapeHtml(heading)}</h2>`, ...sectionBlocks(report, def.key).map(blockHtml)];
   const table = sectionTable(def.key);
-  if (table)
+  if (table === 'proactive' && report.formatVersion === '2019') parts.push(table2019Html(report, heading));
+  else if (table)
     parts.push(
       tableHtml(
         layoutTable(table, report.cells, {

@@ -19,12 +19,16 @@ import {
   reportTitle,
   sectionHeading,
 } from './text';
+import { ITEM_HEADER_2019, hasNull2019, tables2019 } from './table-2019';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function flatTableMarkdown(flat: FlatTable): string {
+/** A flattened table as far as Markdown prints it: the cells' text. */
+type PrintedTable = Omit<FlatTable, 'rows'> & { rows: { label: string | null; cells: { text: string }[] }[] };
+
+function flatTableMarkdown(flat: PrintedTable): string {
   const lines = flat.captions.map((c) => `**${escapeMarkdownCell(c)}**\n`);
   const labelHeader = flat.labelHeader === null ? [] : [flat.labelHeader];
   const header = [...labelHeader, ...flat.columnHeaders];
@@ -44,13 +48,28 @@ function tableMarkdown(layout: TableLayout): string[] {
   return out;
 }
 
+/** Table 二 as the 2019 format prints it (a 2019-format report's own cells), item by item. */
+function table2019Markdown(report: ReportData): string[] {
+  const tables = tables2019(report);
+  const out = tables.map((t) =>
+    flatTableMarkdown({
+      captions: [t.caption],
+      labelHeader: ITEM_HEADER_2019,
+      columnHeaders: t.columnHeaders,
+      rows: t.rows,
+    }),
+  );
+  return hasNull2019(tables) ? [...out, NULL_LEGEND] : out;
+}
+
 function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
   const out = [`## ${sectionHeading(def.no, def.title)}`];
   for (const block of sectionBlocks(report, def.key)) {
     out.push(block.kind === 'subheading' ? `### ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
   const table = sectionTable(def.key);
-  if (table)
+  if (table === 'proactive' && report.formatVersion === '2019') out.push(...table2019Markdown(report));
+  else if (table)
     out.push(
       ...tableMarkdown(
         layoutTable(table, report.cells, {

@@ -69,15 +69,26 @@ export interface Finding {
   threshold?: number | undefined;
 }
 
+/**
+ * The 2019 format's table 二 cells (proactive2019.licensing.changeThisYear …; shared/format/format-2019.ts): any
+ * number, as the 2019 format has a signed column (本年增/减) and an amount (采购总金额, 元); the checks judge.
+ */
+export const proactive2019Schema = z.record(
+  z.string().regex(/^proactive2019\.[A-Za-z]+\.[A-Za-z]+$/),
+  z.number().nullable(),
+);
+
 export const reportDataSchema = z.object({
   organ: z.string().trim().min(1),
   year: z.number().int().min(2008).max(2100),
   /**
    * The format the report was printed in. A 2019-format report (the reports on 2019 and 2020) is held in
-   * the 2021 cells where the formats agree (tables 三 and 四); its table 二 and the cells only the 2021
-   * format splits out stay null (shared/format/format-2019.ts).
+   * the 2021 cells where the formats agree (tables 三 and 四); its table 二 in proactive2019, the 2021
+   * format's table 二 cells staying null (shared/format/format-2019.ts).
    */
   formatVersion: z.enum(['2021', '2019']),
+  /** Table 二 as the 2019 format prints it, its own 22 cells (a 2019-format report only). */
+  proactive2019: proactive2019Schema.optional(),
   cells: cellsSchema,
   sections: sectionsSchema,
   /**

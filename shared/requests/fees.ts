@@ -3,7 +3,7 @@
  * at all is a staff decision (条例 第四十二条: only where amount or frequency clearly exceeds a reasonable
  * range); this only computes the amount a fee notice must state, and shows how.
  */
-import { feeByCount, feeByPages } from '../calendar/fees';
+import { PAGE_BANDS, feeByCount, feeByPages } from '../calendar/fees';
 import type { FeeBasis } from './actions';
 import type { Applicant, InfoRequest } from './model';
 import type { DeliveryForm } from './schema';
@@ -43,11 +43,6 @@ export function priceFee(basis: FeeBasis): number {
 }
 
 const COUNT_BANDS = '每月 10 件以内免费；第 11–30 件每件 100 元；第 31 件起每 10 件为一档，每档每件加收 100 元';
-const PAGE_BANDS = [
-  { from: 31, to: 100, rate: 10 },
-  { from: 101, to: 200, rate: 20 },
-  { from: 201, to: Infinity, rate: 40 },
-] as const;
 
 /** How the amount was computed, for the 收费通知 (109号 第四条、第五条). */
 export function describeFee(basis: FeeBasis): string {
@@ -58,7 +53,7 @@ export function describeFee(basis: FeeBasis): string {
   const parts = PAGE_BANDS.filter((b) => basis.pages >= b.from).map((b) => {
     const pages = Math.min(basis.pages, b.to) - b.from + 1;
     const upper = b.to === Infinity ? basis.pages : Math.min(basis.pages, b.to);
-    return `第 ${b.from}–${upper} 页 ${pages} 页 × ${b.rate} 元 = ${pages * b.rate} 元`;
+    return `第 ${b.from}–${upper} 页 ${pages} 页 × ${b.yuanPerPage} 元 = ${pages * b.yuanPerPage} 元`;
   });
   const detail = parts.length > 0 ? `；${parts.join('；')}` : '';
   return `按量计收：共 ${basis.pages} 页，30 页以内免费${detail}；合计 ${amount} 元。`;

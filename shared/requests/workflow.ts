@@ -214,7 +214,11 @@ export function staffAlert(
  * once answered or closed, the outcome row with its date — an abandoned request counts under its outcome at
  * the date it closed. Null while an online submission awaits confirmation (not yet received, 第三十一条).
  */
-export function toRequestRecord(request: InfoRequest): RequestRecord | null {
+export function toRequestRecord(
+  request: Pick<InfoRequest, 'id' | 'status' | 'receivedDate' | 'outcome' | 'answeredDate'> & {
+    applicant: Pick<InfoRequest['applicant'], 'applicantType'>;
+  },
+): RequestRecord | null {
   if (request.receivedDate === null) return null;
   const done = request.status === 'answered' || request.status === 'closed';
   return {

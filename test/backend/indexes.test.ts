@@ -25,6 +25,8 @@ it('names known collections and plain field paths, each index once', () => {
       expect(f.field).toMatch(/^(_id|[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*)$/);
       expect([1, -1]).toContain(f.direction);
     }
+    // An array field (one entry per element) only last: MongoDB allows one per compound index.
+    expect(spec.fields.slice(0, -1).every((f) => !f.array)).toBe(true);
     // No two indexes of a collection list the same fields in the same order.
     const shape = `${spec.collection}:${spec.fields.map((f) => `${f.field}${f.direction}`).join(',')}`;
     expect(shapes.has(shape)).toBe(false);
@@ -40,8 +42,19 @@ it('exist in the local store the functions run on', async () => {
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'")
       .all()
       .map((r) => r.name);
+    // An index over an array field is an element index: an FTS5 table of the same name (server/store/elements.ts).
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")
+      .all()
+      .map((r) => r.name);
     db.close();
-    expect(names.sort()).toEqual(INDEXES.map((s) => `ix_${s.collection}_${s.name}`).sort());
+    const declared = (array: boolean) =>
+      INDEXES.filter((s) => s.fields.some((f) => f.array) === array)
+        .map((s) => `ix_${s.collection}_${s.name}`)
+        .sort();
+    expect(names.sort()).toEqual(declared(false));
+    expect(tables.sort()).toEqual(declared(true));
+    expect(tables).toEqual(['ix_items_organ_grams']);
   } finally {
     await b.stop();
   }

@@ -51,8 +51,8 @@ it('finds none of the seeded applicants’ ID numbers, phones or addresses in wh
     await answer(who, 'organ', 'me', {});
     const reports = data<{ id: string }[]>(await answer(who, 'reports', 'listPublished', {}));
     for (const r of reports) await answer(who, 'reports', 'getPublished', { id: r.id });
-    const items = data<{ list: { id: string }[] }>(await answer(who, 'items', 'list', { pageSize: 50 }));
-    for (const i of items.list) await answer(who, 'items', 'get', { id: i.id });
+    const items = data<{ items: { id: string }[] }>(await answer(who, 'items', 'list', { pageSize: 50 }));
+    for (const i of items.items) await answer(who, 'items', 'get', { id: i.id });
     if (who) {
       const mine = data<{ list: { id: string }[] }>(await answer(who, 'requests', 'mine', {}));
       for (const m of mine?.list ?? []) await answer(who, 'requests', 'view', { id: m.id });
@@ -79,7 +79,7 @@ it('finds none of the seeded applicants’ ID numbers, phones or addresses in wh
   }
   // The published report as the public pages serve it, and as staff export it for the portal.
   const reports = data<{ id: string }[]>(await answer(null, 'reports', 'listPublished', {}));
-  const items = data<{ list: { id: string }[] }>(await answer(null, 'items', 'list', { pageSize: 50 }));
+  const items = data<{ items: { id: string }[] }>(await answer(null, 'items', 'list', { pageSize: 50 }));
   const pages = [
     PATHS.home,
     PATHS.guide,
@@ -88,7 +88,7 @@ it('finds none of the seeded applicants’ ID numbers, phones or addresses in wh
     PATHS.csv,
     PATHS.json,
     ...reports.flatMap((r) => [PATHS.report(r.id), PATHS.reportPrint(r.id)]),
-    ...items.list.map((i) => PATHS.item(i.id)),
+    ...items.items.map((i) => PATHS.item(i.id)),
   ];
   for (const path of pages) {
     const page = await fetch(`${b.local.server.url}/${path}`);

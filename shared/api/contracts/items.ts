@@ -4,7 +4,7 @@ import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
 import { isoDate } from '../../records/common';
 import { disclosureItemSchema, ITEM_STATUSES } from '../../records/item';
-import { answerOf, defineContract } from '../contract';
+import { answerOf, defineContract, IDEMPOTENT_WRITE, WRITE } from '../contract';
 import {
   approveItemSchema,
   correctItemSchema,
@@ -45,12 +45,9 @@ const itemSummarySchema = disclosureItemSchema
     status: true,
   })
   .extend({ waitingFor: approverRole.optional() });
-const itemPageSchema: z.ZodType<ItemPage> = z.object({
-  list: z.array(itemSummarySchema),
-  total: z.number().int().nonnegative(),
-  page: z.number().int().positive(),
-  pageSize: z.number().int().positive(),
-});
+const itemPageSchema: z.ZodType<ItemPage> = z
+  .object({ items: z.array(itemSummarySchema), more: z.boolean(), cursor: z.string().min(1).nullable() })
+  .refine((p) => p.more === (p.cursor !== null), { message: 'a cursor exactly when more pages follow' });
 const trailViewSchema: z.ZodType<TrailView> = z.object({
   step: z.number().int(),
   decision: z.enum(['submit', 'approve', 'reject', 'withdraw', 'correct']),
@@ -120,56 +117,43 @@ export const itemsContract = defineContract({
     input: createItemSchema,
     answer: itemCreatedSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   update: {
     input: updateItemSchema,
     answer: itemWrittenSchema,
     access: ['editor'],
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
   submit: {
     input: submitItemSchema,
     answer: itemMovedSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   approve: {
     input: approveItemSchema,
     answer: itemMovedSchema,
     access: ['reviewer', 'leader'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   reject: {
     input: rejectItemSchema,
     answer: itemMovedSchema,
     access: ['reviewer', 'leader'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   withdraw: {
     input: withdrawItemSchema,
     answer: itemMovedSchema,
     access: ['leader', 'admin'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   correct: {
     input: correctItemSchema,
     answer: itemCorrectionSchema,
     access: ['editor'],
-    idempotent: true,
-    transactional: true,
-    audited: true,
+    ...IDEMPOTENT_WRITE,
   },
   history: { input: getItemSchema, answer: itemHistorySchema, access: STAFF },
 });

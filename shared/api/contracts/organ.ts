@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
-import { defineContract } from '../contract';
+import { defineContract, WRITE } from '../contract';
 import { joinCountySchema } from '../county';
 import {
   bindSchema,
@@ -87,34 +87,31 @@ const noPayload = z.object({});
 
 /** The `organ` function: every action, what it takes and answers, who may call it, and how it runs. */
 export const organContract = defineContract({
-  setup: { input: setupSchema, answer: bindAnswerSchema, access: 'signedIn', transactional: true, audited: true },
-  bind: { input: bindSchema, answer: bindAnswerSchema, access: 'signedIn', transactional: true, audited: true },
+  setup: { input: setupSchema, answer: bindAnswerSchema, access: 'signedIn', ...WRITE },
+  bind: { input: bindSchema, answer: bindAnswerSchema, access: 'signedIn', ...WRITE },
   me: { input: noPayload, answer: staffMeSchema, access: 'public' },
   getProfile: { input: getProfileSchema, answer: organPublicProfileSchema, access: 'public' },
   updateProfile: {
     input: updateProfileSchema,
     answer: organPublicProfileSchema,
     access: ['admin'],
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
   // Not idempotent on purpose: a stored answer would keep the plain code; a double tap just makes a spare code.
-  invite: { input: inviteSchema, answer: invitationSchema, access: ['admin'], transactional: true, audited: true },
+  invite: { input: inviteSchema, answer: invitationSchema, access: ['admin'], ...WRITE },
   listStaff: { input: noPayload, answer: staffListSchema, access: ['admin'] },
   removeStaff: {
     input: removeStaffSchema,
     answer: idAnswerSchema,
     access: ['admin'],
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
   settings: { input: noPayload, answer: organSettingsSchema, access: ['admin'] },
   grantReminder: {
     input: grantReminderSchema,
     answer: reminderCountsSchema,
     access: STAFF,
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
   reminders: { input: remindersSchema, answer: reminderCountsSchema, access: STAFF },
   /** Puts the caller's organ under the county whose code it is (county.inviteOrgan); once. */
@@ -122,7 +119,6 @@ export const organContract = defineContract({
     input: joinCountySchema,
     answer: z.object({ countyId: z.string(), county: z.string() }),
     access: ['admin'],
-    transactional: true,
-    audited: true,
+    ...WRITE,
   },
 });

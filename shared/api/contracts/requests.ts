@@ -1,12 +1,15 @@
 /** The `requests` function's contract: each action's input, answer, access and rules. */
 import * as z from 'zod';
+import { clockEventSchema } from '../../calendar/events';
 import { organCalendarSchema } from '../../calendar/schema';
-import { OUTCOME_ROWS } from '../../format';
+import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../format';
 import { STAFF } from '../../policy/roles';
 import { ACTION_LABELS, requestActionSchema, type ActionType } from '../../requests/actions';
+import { ID_TYPES } from '../../requests/identity';
 import { REQUEST_STATUSES } from '../../requests/model';
+import { DELIVERY_FORMS } from '../../requests/schema';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
-import { answerOf, defineContract } from '../contract';
+import { answerOf, defineContract, WRITE } from '../contract';
 import {
   IDENTITY_CHECK_METHODS,
   actRequestSchema,
@@ -68,13 +71,29 @@ const publicFields = {
 };
 const letterSchema = z.object({ title: z.string(), text: z.string(), date: day });
 const noticeLetterSchema: z.ZodType<NoticeLetter> = letterSchema.extend({ kind: z.enum(NOTICE_KINDS) });
-// The masked applicant and the content are checked at their top level; their fields are the views' (views.ts).
+/** What was asked (条例 第二十九条第二款（二）（三）), as the applicant and the staff see it. */
+const contentFields = {
+  description: z.string(),
+  titleHint: z.string().optional(),
+  docNoHint: z.string().optional(),
+  deliveryForm: z.enum(DELIVERY_FORMS),
+};
+/** Who asked, field by field; strict: a field the view does not define (personal data) fails the answer. */
+const personFields = {
+  name: z.string().optional(),
+  organisationName: z.string().optional(),
+  contactName: z.string().optional(),
+  idNumber: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  email: z.string().optional(),
+};
 const applicantFields = {
   ...publicFields,
   channelLabel: z.string(),
   submittedDate: day,
-  applicant: z.looseObject({ applicantTypeLabel: z.string(), idTypeLabel: z.string(), idNumber: z.string() }),
-  content: z.looseObject({ description: z.string(), deliveryFormLabel: z.string() }),
+  applicant: z.strictObject({ ...personFields, applicantTypeLabel: z.string(), idTypeLabel: z.string() }),
+  content: z.strictObject({ ...contentFields, deliveryFormLabel: z.string() }),
   timeline: z.array(z.object({ date: day, label: z.string(), detail: z.string().optional() })),
   deadline: deadlineSchema,
   letter: letterSchema.nullable(),
@@ -127,9 +146,13 @@ const staffRequestSchema = answerOf<StaffRequestAnswer>(
     statusLabel: z.string(),
     submittedDate: day,
     receivedDate: day.nullable(),
-    applicant: z.looseObject({ applicantType: z.string(), idType: z.string(), idNumber: z.string() }),
-    content: z.looseObject({ description: z.string() }),
-    events: z.array(z.unknown()),
+    applicant: z.strictObject({
+      ...personFields,
+      applicantType: z.enum(APPLICANT_TYPES),
+      idType: z.enum(ID_TYPES),
+    }),
+    content: z.strictObject(contentFields),
+    events: z.array(clockEventSchema),
     history: z.array(z.object({ date: day, action: requestActionSchema })),
     outcome: outcome.nullable(),
     answeredDate: day.nullable(),
@@ -167,7 +190,6 @@ const approversSchema: z.ZodType<ExtensionApprover[]> = z.array(
 );
 const calendarAnswer = z.object({ calendar: organCalendarSchema });
 const noPayload = z.object({});
-const write = { transactional: true, audited: true } as const;
 
 /**
  * The `requests` function: every action, what it takes and answers, who may call it, and how it runs. Submit and
@@ -175,7 +197,7 @@ const write = { transactional: true, audited: true } as const;
  * the runtime's stored answer, which would keep the 查询码 in clear.
  */
 export const requestsContract = defineContract({
-  submit: { input: submitRequestSchema, answer: submitAnswerSchema, access: 'signedIn', ...write },
+  submit: { input: submitRequestSchema, answer: submitAnswerSchema, access: 'signedIn', ...WRITE },
   track: { input: trackRequestSchema, answer: trackAnswerSchema, access: 'public' },
   mine: {
     input: mineRequestsSchema,
@@ -190,20 +212,20 @@ export const requestsContract = defineContract({
   },
   list: { input: listRequestsSchema, answer: requestPageSchema, access: STAFF },
   get: { input: getRequestSchema, answer: staffRequestSchema, access: STAFF, audited: true },
-  act: { input: actRequestSchema, answer: actAnswerSchema, access: STAFF, ...write },
-  record: { input: recordRequestSchema, answer: submitAnswerSchema, access: STAFF, ...write },
+  act: { input: actRequestSchema, answer: actAnswerSchema, access: STAFF, ...WRITE },
+  record: { input: recordRequestSchema, answer: submitAnswerSchema, access: STAFF, ...WRITE },
   letter: { input: requestLetterSchema, answer: letterAnswerSchema, access: STAFF, audited: true },
   approvers: { input: noPayload, answer: approversSchema, access: STAFF },
   reissueCode: {
     input: reissueCodeSchema,
     answer: z.object({ id: z.string(), applicationNo: z.string(), queryCode: z.string() }),
     access: STAFF,
-    ...write,
+    ...WRITE,
   },
   getCalendar: {
     input: noPayload,
     answer: calendarAnswer.extend({ officialYears: z.array(z.number().int()) }),
     access: STAFF,
   },
-  setCalendar: { input: setRequestCalendarSchema, answer: calendarAnswer, access: ['admin'], ...write },
+  setCalendar: { input: setRequestCalendarSchema, answer: calendarAnswer, access: ['admin'], ...WRITE },
 });

@@ -79,17 +79,17 @@ describe('the approval chain is the organ’s', () => {
     const first = await submitted(o, '待分管领导');
     const second = await submitted(o, '待第一负责人');
     await b.ok(o.reviewer, 'items', 'approve', { id: second.id, checklist: CHECKLIST });
-    const list = await b.ok<{ list: { id: string; waitingFor?: string }[] }>(o.leader, 'items', 'list', {
+    const list = await b.ok<{ items: { id: string; waitingFor?: string }[] }>(o.leader, 'items', 'list', {
       status: 'inReview',
     });
-    expect(Object.fromEntries(list.list.map((i) => [i.id, i.waitingFor]))).toEqual({
+    expect(Object.fromEntries(list.items.map((i) => [i.id, i.waitingFor]))).toEqual({
       [first.id]: 'reviewer',
       [second.id]: 'leader',
     });
     await b.ok(o.leader, 'items', 'approve', { id: second.id });
-    const published = await b.ok<{ list: Record<string, unknown>[] }>(null, 'items', 'list', { organId: o.organId });
-    expect(published.list).toHaveLength(1);
-    expect(published.list[0]).not.toHaveProperty('waitingFor');
+    const published = await b.ok<{ items: Record<string, unknown>[] }>(null, 'items', 'list', { organId: o.organId });
+    expect(published.items).toHaveLength(1);
+    expect(published.items[0]).not.toHaveProperty('waitingFor');
   });
 
   it('refuses a chain that does not end with the leader', async () => {

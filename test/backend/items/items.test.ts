@@ -177,40 +177,30 @@ describe('items: drafts and the 三审 chain', () => {
 });
 
 describe('items: catalogue', () => {
-  it('lists, searches and pages published items beyond 100, with a right total', async () => {
+  it('lists and searches what was published through the chain, a page at a time (paging.test.ts: 130 items)', async () => {
     const other = await seedOrgan(b, '-catalogue');
     const editor = other.editor;
-    for (let i = 0; i < 130; i++) {
+    for (let i = 0; i < 5; i++) {
       const { id } = await b.ok<{ id: string }>(editor, 'items', 'create', {
-        content: itemContent(i % 10 === 0 ? `低保公示 第${i}期` : `工作动态 ${i}`),
+        content: itemContent(i % 2 === 0 ? `低保公示 第${i}期` : `工作动态 ${i}`),
       });
       await b.ok(editor, 'items', 'submit', { id });
       await b.ok(other.reviewer, 'items', 'approve', { id, checklist: CHECKLIST });
       await b.ok(other.leader, 'items', 'approve', { id });
     }
-    const seen = new Set<string>();
-    let page = 1;
-    for (;;) {
-      const r = await b.ok<{ list: { id: string }[]; total: number }>(null, 'items', 'list', {
-        organId: other.organId,
-        page,
-        pageSize: 20,
-      });
-      expect(r.total).toBe(130);
-      r.list.forEach((x) => seen.add(x.id));
-      if (r.list.length < 20) break;
-      page++;
-    }
-    expect(seen.size).toBe(130);
-    const found = await b.ok<{ list: { title: string }[]; total: number }>(null, 'items', 'list', {
+    type Page = { items: { id: string; title: string }[]; more: boolean; cursor: string | null };
+    const first = await b.ok<Page>(null, 'items', 'list', { organId: other.organId, pageSize: 3 });
+    expect(first).toMatchObject({ more: true, cursor: expect.any(String) as unknown });
+    const second = await b.ok<Page>(null, 'items', 'list', {
       organId: other.organId,
-      keyword: '低保',
+      pageSize: 3,
+      cursor: first.cursor,
     });
-    expect(found.total).toBe(13);
-    expect(found.list.every((x) => x.title.includes('低保'))).toBe(true);
-    const bad = await b.call(null, 'items', 'list', { pageSize: 500 });
-    expect(bad).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'pageSize' }] });
-  }, 90_000);
+    expect(second).toMatchObject({ more: false, cursor: null });
+    expect(new Set([...first.items, ...second.items].map((x) => x.id)).size).toBe(5);
+    const found = await b.ok<Page>(null, 'items', 'list', { organId: other.organId, keyword: '低保' });
+    expect(found.items.map((x) => x.title).sort()).toEqual(['低保公示 第0期', '低保公示 第2期', '低保公示 第4期']);
+  });
 
   it('the audit log has an entry for every write and no action can change it', async () => {
     const entries = rows(await b.db.collection(COLLECTIONS.audit).where({ organId: o.organId }).limit(1000).get());

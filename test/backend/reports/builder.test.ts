@@ -1,5 +1,6 @@
 /** reports.status, reports.cellRecords and reports.exportHtml, through the real handlers and the local server. */
 import { seedOrgan, startBackend, type Backend } from '../harness';
+import { DEMO_APPLICANT } from '../../../backend/demo-applicant';
 import { COLLECTIONS } from '../../../backend/collections';
 import type { CellRecordsView, ExportedHtml, ReportStatus } from '../../../shared/api/reports';
 
@@ -18,12 +19,7 @@ const SECTIONS = {
   other: '本年度未收取信息处理费。',
 };
 const PERSON = {
-  applicantType: 'natural',
-  name: '卓玛措',
-  idType: 'idCard',
-  idNumber: '11010519491231002X',
-  phone: '13912345678',
-  address: '扎毛乡德吉村',
+  ...DEMO_APPLICANT,
   description: '请公开本乡草原生态保护补助奖励资金的发放名单',
   deliveryForm: 'paper',
   channel: 'post',

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { find, flush, openPage, tap, tapButton, textOf } from '../harness';
+import { DEMO_APPLICANT } from '../../../backend/demo-applicant';
 import { realRequest, useE2eBackend, waitFor } from '../e2e-server';
 import { call } from '../../../miniprogram/api/index';
 import type { Result } from 'gongkai-core';
@@ -35,12 +36,7 @@ interface Deadline {
 /** requests.record as the editor, run by the real function on `day` (the child's clock-set route). */
 function recordOn(day: string, idempotencyKey: string): Promise<Result<{ id: string; deadline: Deadline | null }>> {
   const entry = {
-    applicantType: 'natural',
-    name: '卓玛措',
-    idType: 'idCard',
-    idNumber: '11010519491231002X',
-    phone: '13912345678',
-    address: '扎毛乡德吉村',
+    ...DEMO_APPLICANT,
     description: '请公开本乡草原生态保护补助奖励资金的发放名单',
     deliveryForm: 'paper',
     channel: 'post',

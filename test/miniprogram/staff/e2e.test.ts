@@ -203,7 +203,7 @@ describe('staff pages end to end, real functions and server', () => {
   it('the leader approves and it is published; a citizen lists it', async () => {
     as('citizen');
     const before = await call('items.list', {});
-    expect(before.ok && before.data.list.map((i) => i.title)).toEqual([]);
+    expect(before.ok && before.data.items.map((i) => i.title)).toEqual([]);
 
     as('leader');
     const page = await openApproval(itemId);
@@ -214,7 +214,7 @@ describe('staff pages end to end, real functions and server', () => {
     as('citizen');
     const after = await call('items.list', {});
     expect(after.ok).toBe(true);
-    expect(after.ok && after.data.list).toEqual([
+    expect(after.ok && after.data.items).toEqual([
       expect.objectContaining({ id: itemId, title, status: 'published', indexNo: expect.any(String) as unknown }),
     ]);
   });
@@ -256,7 +256,7 @@ describe('staff pages end to end, real functions and server', () => {
 
     as('citizen');
     const list = await call('items.list', {});
-    expect(list.ok && list.data.list.map((i) => i.id)).toEqual([]);
+    expect(list.ok && list.data.items.map((i) => i.id)).toEqual([]);
   });
 
   it('a citizen opening a staff page is sent to binding', async () => {

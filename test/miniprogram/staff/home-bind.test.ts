@@ -28,13 +28,21 @@ const inReview = [
 ];
 const steps: Record<string, number> = { a: 0, b: 1, c: 0 };
 
-/** Staff lists carry who acts next on an item in review (the default chain: step 0 分管领导, step 1 第一负责人). */
+/**
+ * Staff lists carry who acts next on an item in review (the default chain: step 0 分管领导, step 1 第一负责人);
+ * the items in review come two pages by cursor, the second after `p2`.
+ */
 function waitingRoutes() {
   const waiting = inReview.map((item) => ({ ...item, waitingFor: steps[item.id] === 0 ? 'reviewer' : 'leader' }));
   return {
     'items.list': (p: Record<string, unknown>) => ({
       ok: true as const,
-      data: { list: p.status === 'inReview' ? waiting : [], total: 3, page: 1, pageSize: 50 },
+      data:
+        p.status !== 'inReview'
+          ? { items: [], more: false, cursor: null }
+          : p.cursor === 'p2'
+            ? { items: waiting.slice(2), more: false, cursor: null }
+            : { items: waiting.slice(0, 2), more: true, cursor: 'p2' },
     }),
   };
 }
@@ -60,7 +68,11 @@ describe('工作台', () => {
     expect(page.data.waiting.map((w) => w.id)).toEqual(['a', 'c']);
     expect(textOf(page, '#waiting-count')).toBe('2');
     expect(page.querySelector('#drafts')).toBeUndefined();
-    expect(fake.payloads('items.list')).toEqual([{ status: 'inReview', page: 1, pageSize: 50 }]);
+    // The one waiting on the second page is found too.
+    expect(fake.payloads('items.list')).toEqual([
+      { status: 'inReview', pageSize: 50 },
+      { status: 'inReview', pageSize: 50, cursor: 'p2' },
+    ]);
 
     const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#waiting-c');
@@ -112,7 +124,7 @@ describe('工作台', () => {
     ];
     const fake = routeTransport({
       'organ.me': me('editor'),
-      'items.list': () => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 50 } }),
+      'items.list': () => ({ ok: true, data: { items: [], more: false, cursor: null } }),
       'requests.list': () => ({
         ok: true,
         data: { list, total: 5, page: 1, pageSize: 10, counts: { open: 4, atRisk: 1, overdue: 1 } },
@@ -202,7 +214,7 @@ describe('工作台', () => {
       'organ.me': me('editor'),
       'items.list': () => ({
         ok: true,
-        data: { list: [summary('d1', '草稿一', 'draft')], total: 1, page: 1, pageSize: 50 },
+        data: { items: [summary('d1', '草稿一', 'draft')], more: false, cursor: null },
       }),
     });
     const navigate = jest.spyOn(wx, 'navigateTo');

@@ -138,7 +138,7 @@ describeBrowser('staff pages at 375 px in a real browser', () => {
         routeTransport({
           'organ.me': me(name === 'report-import' ? 'admin' : 'editor'),
           'reports.cellRecords': CELL_RECORDS,
-          'items.list': () => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 50 } }),
+          'items.list': () => ({ ok: true, data: { items: [], more: false, cursor: null } }),
           'requests.list': REQUESTS,
           'reports.status': STATUS,
           'reports.build': BUILT,

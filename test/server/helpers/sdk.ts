@@ -1,30 +1,16 @@
 /** Typed views of the SDK's loosely typed (`any`) results, so tests narrow instead of trusting. */
 import './env';
-import { type CloudBase, init } from '@cloudbase/node-sdk';
+// The product's own connection and row types (backend/sdk.ts): the tests talk to the server as the functions do.
+import { connectLocal, isRow, type Collection, type Db, type Row } from '../../../backend/sdk';
 
-export type Db = ReturnType<CloudBase['database']>;
-export type Collection = ReturnType<Db['collection']>;
-export type Row = Record<string, unknown>;
+export { connectLocal, isRow };
+export type { Collection, Db, Row } from '../../../backend/sdk';
 
 /** The part of the SDK's Transaction the tests use. */
 export interface Tx {
   collection(name: string): Collection;
   commit(): Promise<unknown>;
   rollback(reason?: unknown): Promise<unknown>;
-}
-
-/** A database handle on the local server at `baseUrl`, signing with `key` (the server's adminKey). */
-export function connectLocal(baseUrl: string, key: { secretId: string; secretKey: string }): Db {
-  return init({
-    env: 'local',
-    serviceUrl: `${baseUrl}/admin`,
-    secretId: key.secretId,
-    secretKey: key.secretKey,
-  }).database();
-}
-
-export function isRow(value: unknown): value is Row {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `data` of a reply as rows (where().get(), aggregate().end(), doc().get() outside a transaction). */

@@ -133,4 +133,15 @@ describe('messages', () => {
     const due = parseWith(CONTRACTS.organ.updateProfile.input, { patch: { reportDueDate: '1-31' } });
     expect(due.ok ? [] : due.fieldErrors?.map((e) => e.message)).toContain('年度报告报送日期：格式应为 MM-DD');
   });
+
+  it('reads no name off Object.prototype: a `constructor` or `__proto__` key sent as a field is named as nothing', () => {
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(labelOf(['calendar', 'years', key])).toBeNull();
+    // Found by the fuzz (test/backend/reliability): this threw inside parseWith and the function answered INTERNAL.
+    const r = parseWith(
+      CONTRACTS.requests.setCalendar.input,
+      JSON.parse('{"calendar":{"years":{"constructor":null}}}'),
+    );
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
 });

@@ -118,11 +118,11 @@ describe('天池街道 2021 — tables published as images: only the headings ar
 describe('凤溪镇 2022 — table 二 in the 2019 format, （六）其他处理 as one row', () => {
   const r = load('fengxi-town-2022-old-format.txt');
 
-  it('does not read the 2019 columns as 2021 ones', () => {
+  it('does not read the 2019 columns as 2021 ones: they go to the 2019 cells, the 2021 ones are not missing', () => {
     const proactive = CELL_ADDRESSES.filter((a) => a.startsWith('proactive.'));
     expect(proactive.map((a) => r.cells[a])).toEqual(proactive.map(() => null));
-    const message = r.findings.find((f) => f.cells[0] === 'proactive.licensing.decisions')?.message;
-    expect(message).toContain('2019 年旧格式');
+    expect(r.findings.filter((f) => f.cells.some((c) => c.startsWith('proactive.')))).toEqual([]);
+    expect(r.proactive2019?.['proactive2019.licensing.decisions']).toBe(236);
   });
 
   it('reads table 三, leaving the three 其他处理 rows the single old row cannot be split into', () => {
@@ -145,7 +145,11 @@ describe('凤溪镇 2022 — table 二 in the 2019 format, （六）其他处理
           resultTotal        4 0 0 0 0 0 4`,
       }),
     );
-    expect(cellsIn(r, 'cellUnreadable')).toHaveLength(10 + 6);
+    // …and 采购总金额 printed bare (85.4): the 2019 format fixes no unit, so it is not guessed.
+    expect(cellsIn(r, 'cellUnreadable')).toHaveLength(6 + 1);
+    expect(r.findings.find((f) => f.cells[0] === 'proactive2019.centralProcurement.totalAmount')?.message).toContain(
+      '未注明单位',
+    );
   });
 });
 

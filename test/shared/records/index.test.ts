@@ -1,4 +1,5 @@
 import { parseWith } from '../../../shared/errors';
+import { normalizeTexts } from '../../../shared/records/common';
 import {
   disclosureItemSchema,
   isoDate,
@@ -123,5 +124,18 @@ describe('record schemas', () => {
         closedDate: '2023-04-01',
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('text fields (normalizeTexts)', () => {
+  it('names a bad text field by its Chinese name, a key no form has as it was sent, the whole payload as 内容', () => {
+    const r = normalizeTexts({ content: { title: '通知\u0007' }, odd: ['\ud800'] });
+    expect(r.issues).toEqual([
+      { path: 'content.title', message: '名称含有不可见的控制字符，请删除后重试' },
+      { path: 'odd.0', message: '“odd”含有无法显示的字符（不成对的 Unicode 代理项），请重新输入' },
+    ]);
+    expect(normalizeTexts('\u0000').issues).toEqual([
+      { path: 'payload', message: '内容含有不可见的控制字符，请删除后重试' },
+    ]);
   });
 });

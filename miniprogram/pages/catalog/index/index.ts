@@ -1,7 +1,8 @@
 /**
  * 公开目录 (tab): published items, newest first, 20 a page. Filter by category (第二十条 / 第二十一条 chips), year
- * and keyword (t-search); the next page loads on reaching the bottom; pull down to refresh. Works without
- * signing in. Only display lines go through setData.
+ * and keyword (t-search); the next page loads on reaching the bottom, from where the last one ended (a cursor: no
+ * total is counted; 共 N 条 shows once the end is reached); pull down to refresh. Works without signing in. Only
+ * display lines go through setData.
  */
 import { callChecked } from '../../../api/client';
 import { listItemsSchema } from 'gongkai-core';
@@ -82,7 +83,7 @@ Page<CatalogData, CatalogCustom>({
         category: this.data.category,
         year: yearOf(this.data.years[this.data.yearIndex]),
         keyword,
-        page: load.page,
+        cursor: load.cursor,
       }),
     );
     showPage(this, mode, load, result, toLine);

@@ -47,7 +47,11 @@ import {
   reportStatusSchema,
 } from 'gongkai-staff';
 import { askSubscriptions } from '../../../api/subscribe';
-import type { ReminderCounts } from 'gongkai-staff';
+import type { ReminderCounts, Result } from 'gongkai-staff';
+import type { ItemPage, ListItemsInput } from 'gongkai-core';
+
+/** The items in review the 工作台 reads at most (50 a page): far beyond a township's. */
+const WAITING_PAGES = 10;
 import { elderClass } from '../../../styles/elder';
 
 export type HomeState = 'loading' | 'ready' | 'error';
@@ -206,18 +210,26 @@ Page<HomeData, HomeCustom>({
       this.setData({ draftsError: result.message });
       return;
     }
-    this.setData({ drafts: result.data.list.map(workLine), draftsError: '' });
+    this.setData({ drafts: result.data.items.map(workLine), draftsError: '' });
   },
 
   async loadWaiting(role) {
-    const result = await callChecked('items.list', listItemsSchema, { status: 'inReview', pageSize: 50 });
-    if (!result.ok) {
-      this.setData({ waitingError: result.message });
-      return;
+    // Which items wait for my step is known per item (its own chain and step): every page of the items in review
+    // is read, by cursor, so none waiting for me is missed behind the first 50.
+    const mine: WorkLine[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < WAITING_PAGES; pages++) {
+      const page: ListItemsInput = { status: 'inReview', pageSize: 50, ...(cursor ? { cursor } : {}) };
+      const result: Result<ItemPage> = await callChecked('items.list', listItemsSchema, page);
+      if (!result.ok) {
+        this.setData({ waitingError: result.message });
+        return;
+      }
+      mine.push(...result.data.items.filter((s) => s.waitingFor === role).map(workLine));
+      cursor = result.data.cursor;
+      if (!result.data.more) break;
     }
-    // Staff lists say who acts next on each item in review (the item's own chain and step).
-    const mine = result.data.list.filter((s) => s.waitingFor === role);
-    this.setData({ waiting: mine.map(workLine), waitingCount: mine.length, waitingError: '' });
+    this.setData({ waiting: mine, waitingCount: mine.length, waitingError: '' });
   },
 
   async loadRequests() {

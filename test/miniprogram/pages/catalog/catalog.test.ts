@@ -23,15 +23,16 @@ function summary(n: number, extra: Partial<ItemSummary> = {}): ItemSummary {
   } as ItemSummary;
 }
 
-/** A catalogue of `total` items answered 20 a page, honouring the page asked for. */
+/** A catalogue of `total` items answered 20 a page by cursor (`after-<n>`: the page starts after item n). */
 function catalogue(total: number): (call: Call) => Result<ItemPage> {
   return (call) => {
-    const payload = call.event.payload as { page: number; pageSize: number };
-    const from = (payload.page - 1) * payload.pageSize;
-    const list = Array.from({ length: Math.max(0, Math.min(payload.pageSize, total - from)) }, (_, i) =>
+    const payload = call.event.payload as { cursor?: string; pageSize: number };
+    const from = payload.cursor ? Number(payload.cursor.replace('after-', '')) : 0;
+    const items = Array.from({ length: Math.max(0, Math.min(payload.pageSize, total - from)) }, (_, i) =>
       summary(from + i + 1),
     );
-    return { ok: true, data: { list, total, page: payload.page, pageSize: payload.pageSize } };
+    const more = from + items.length < total;
+    return { ok: true, data: { items, more, cursor: more ? `after-${from + items.length}` : null } };
   };
 }
 
@@ -67,13 +68,14 @@ describe('catalogue page', () => {
     await flush();
     expect(page.data.state).toBe('loading');
     expect(textOf(page, '#loading')).toContain('正在加载公开目录');
-    expect(fake.calls).toEqual([{ name: 'items', event: { action: 'list', payload: { page: 1, pageSize: 20 } } }]);
+    expect(fake.calls).toEqual([{ name: 'items', event: { action: 'list', payload: { pageSize: 20 } } }]);
 
     pending.resolve(catalogue(45)(fake.calls[0] as Call));
     await flush();
     expect(page.data.state).toBe('ready');
     expect(page.data.lines).toHaveLength(20);
-    expect(textOf(page, '#total')).toContain('共 45 条');
+    // No total is counted: the count shows once the list's end is on screen.
+    expect(page.querySelector('#total')).toBeUndefined();
     expect(textOf(page, '#item-it-1')).toContain('关于2026年第1批惠农补贴发放情况的公示');
     expect(textOf(page, '#item-it-1')).toContain('2026年3月5日 · 农业农村政策 · 扎政发〔2026〕1号');
     expect(textOf(page, '#footer')).toContain('上拉加载更多');
@@ -87,7 +89,7 @@ describe('catalogue page', () => {
     page.instance.onReachBottom?.call(page.instance);
     page.instance.onReachBottom?.call(page.instance);
     await flush();
-    expect(payloads(fake.calls).map((p) => p.page)).toEqual([1, 2]);
+    expect(payloads(fake.calls).map((p) => p.cursor)).toEqual([undefined, 'after-20']);
     expect(page.data.lines).toHaveLength(40);
     expect(page.querySelector('#item-it-40')).toBeDefined();
 
@@ -96,6 +98,8 @@ describe('catalogue page', () => {
     expect(page.data.lines).toHaveLength(45);
     expect(page.data.noMore).toBe(true);
     expect(textOf(page, '#no-more')).toContain('已显示全部 45 条');
+    expect(textOf(page, '#total')).toContain('共 45 条');
+    expect(payloads(fake.calls).map((p) => p.cursor)).toEqual([undefined, 'after-20', 'after-40']);
 
     page.instance.onReachBottom?.call(page.instance);
     await flush();
@@ -122,20 +126,20 @@ describe('catalogue page', () => {
     const fake = useFakeTransport(catalogue(3));
     const page = openPage<CatalogData>(ROUTE);
     await flush();
-    fake.answer(() => ({ ok: true, data: { list: [], total: 0, page: 1, pageSize: 20 } }));
+    fake.answer(() => ({ ok: true, data: { items: [], more: false, cursor: null } }));
     find(page, '#search >>> .t-input__keyword').dispatchEvent('input', { detail: { value: ' 低保 ' } });
     await flush();
     expect(page.data.keyword).toBe(' 低保 ');
     find(page, '#search >>> .t-input__keyword').dispatchEvent('confirm', { detail: { value: ' 低保 ' } });
     await flush();
-    expect(payloads(fake.calls)[1]).toEqual({ keyword: '低保', page: 1, pageSize: 20 });
+    expect(payloads(fake.calls)[1]).toEqual({ keyword: '低保', pageSize: 20 });
     expect(page.data.state).toBe('empty');
     expect(textOf(page, '#empty')).toContain('没有找到与“低保”有关的信息');
 
     fake.answer(catalogue(3));
     page.instance.onClear?.call(page.instance);
     await flush();
-    expect(payloads(fake.calls)[2]).toEqual({ page: 1, pageSize: 20 });
+    expect(payloads(fake.calls)[2]).toEqual({ pageSize: 20 });
     expect(page.data.state).toBe('ready');
   });
 
@@ -147,13 +151,13 @@ describe('catalogue page', () => {
     expect(textOf(page, '#categories')).toContain('规范性文件');
     expect(textOf(page, '#categories')).toContain('宅基地审核');
     await tap(page, '#cat-finance');
-    expect(payloads(fake.calls)[1]).toEqual({ category: 'finance', page: 1, pageSize: 20 });
+    expect(payloads(fake.calls)[1]).toEqual({ category: 'finance', pageSize: 20 });
     expect(classesOf(find(page, '#cat-finance'))).toContain('chip--on');
 
     const index = page.data.years.indexOf('2025年');
     find(page, '#year').dispatchEvent('change', { detail: { value: String(index) } });
     await flush();
-    expect(payloads(fake.calls)[2]).toEqual({ category: 'finance', year: 2025, page: 1, pageSize: 20 });
+    expect(payloads(fake.calls)[2]).toEqual({ category: 'finance', year: 2025, pageSize: 20 });
     expect(textOf(page, '#year')).toContain('2025年');
   });
 
@@ -164,7 +168,7 @@ describe('catalogue page', () => {
     await flush();
     fake.answer(() => ({
       ok: true,
-      data: { list: [summary(9, { category: 'finance' })], total: 1, page: 1, pageSize: 20 },
+      data: { items: [summary(9, { category: 'finance' })], more: false, cursor: null },
     }));
     await tap(page, '#cat-finance');
     slow.resolve(catalogue(45)(fake.calls[0] as Call));
