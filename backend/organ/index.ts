@@ -31,7 +31,7 @@ import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
 import { grantReminder, reminderCounts } from '../notices/staff';
 import { defineFunction, type TxContext } from '../runtime';
 import { isRow, one, rows, str, type Db, type Row } from '../sdk';
-import { organOf } from '../organs';
+import { findOrgan, organOf } from '../organs';
 import { joinCounty } from '../county/links';
 
 /** For `npm start` and a deploy script: a fresh one-time code that makes its user the first admin of a new organ. */
@@ -102,7 +102,7 @@ function publicProfile(organ: Row): OrganPublicProfile {
  * The admin's own view: the public profile plus the settings only the admin edits. Read as tolerantly as the
  * public one, so an organ stored before a check existed still opens in the form (updateProfile says what to mend).
  */
-function settingsOf(organ: Row): OrganSettings {
+function settingsOf(organ: Row): Omit<OrganSettings, 'isCounty' | 'county'> {
   const notice = noticeFieldsSchema.safeParse(organ.noticeFields);
   const approvers = Array.isArray(organ.extensionApprovers)
     ? organ.extensionApprovers.filter((s): s is string => typeof s === 'string')
@@ -190,7 +190,10 @@ export const organFunction = defineFunction('organ', organContract, {
 
   settings: {
     async handler(_input, ctx): Promise<OrganSettings> {
-      return settingsOf(await organOf(ctx.db, requireStaff(ctx).organId));
+      const organ = await organOf(ctx.db, requireStaff(ctx).organId);
+      // Where the organ stands in the county view: a county itself, or under one (organ.joinCounty) and which.
+      const county = organ.parentId ? await findOrgan(ctx.db, organ.parentId) : null;
+      return { ...settingsOf(organ), isCounty: organ.level === 'county', county: county?.name ?? null };
     },
   },
 

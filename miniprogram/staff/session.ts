@@ -25,6 +25,7 @@ export const CALENDAR_ROUTE = '/staff/pages/calendar/index';
 export const SETUP_ROUTE = '/staff/pages/setup/index';
 export const COUNTY_ROUTE = '/staff/pages/county/index';
 export const COUNTY_REPORT_ROUTE = '/staff/pages/county-report/index';
+export const COUNTY_SETTINGS_ROUTE = '/staff/pages/county-settings/index';
 
 export type StaffCheck =
   { kind: 'staff'; me: StaffMe & { role: StaffRole } } | { kind: 'citizen' } | { kind: 'error'; message: string };
@@ -57,15 +58,21 @@ export async function staffOpening(page: CheckingPage): Promise<(StaffMe & { rol
   return null;
 }
 
-/** staffOpening for a page only the organ's admin may use: anyone else sees `refusal` as the page's error. */
-export async function adminOpening(
+/** staffOpening for a page only one role may use (admin, county): anyone else sees `refusal` as the page's error. */
+export async function roleOpening(
   page: CheckingPage,
+  role: StaffRole,
   refusal: string,
 ): Promise<(StaffMe & { role: StaffRole }) | null> {
   const me = await staffOpening(page);
-  if (me === null || me.role === 'admin') return me;
+  if (me === null || me.role === role) return me;
   page.setData({ state: 'error', message: refusal });
   return null;
+}
+
+/** staffOpening for a page only the organ's admin may use. */
+export function adminOpening(page: CheckingPage, refusal: string): Promise<(StaffMe & { role: StaffRole }) | null> {
+  return roleOpening(page, 'admin', refusal);
 }
 
 // The chain's steps, who acts at each and what each is called: shared/approval, as on the server.

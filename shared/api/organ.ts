@@ -220,6 +220,10 @@ export interface Invitation {
 export type OrganSettings = Omit<OrganProfile, 'templateFields'> & {
   id: string;
   templateFields?: TemplateFields | undefined;
+  /** Set up as a county (its admin may invite the county role). */
+  isCounty: boolean;
+  /** The county the organ is under (organ.joinCounty), null when none. */
+  county: string | null;
 };
 
 export interface StaffListEntry {

@@ -112,5 +112,22 @@ export type { Channel } from '../requests/schema';
 export { applicantTypeLabel } from '../requests/views';
 export type { ImportPreview } from '../api/reports';
 // The county view (staff/pages/county, county-report): what its pages check before sending, and the answers' types.
-export { countyImportSchema, countyOrganYearSchema, countyReturnSchema, countyYearSchema } from '../api/county';
-export type { CountyDashboard, CountyFigures, CountyReportView, CountyRow } from '../api/county';
+export {
+  addOrganSchema,
+  countyImportSchema,
+  countyOrganYearSchema,
+  countyReturnSchema,
+  countySettingsSchema,
+  countyYearSchema,
+  inviteOrganSchema,
+  joinCountySchema,
+  setAliasesSchema,
+} from '../api/county';
+export type {
+  CountyDashboard,
+  CountyFigures,
+  CountyInvitation,
+  CountyOrgan,
+  CountyReportView,
+  CountyRow,
+} from '../api/county';

@@ -51,6 +51,8 @@ const organSettingsSchema: z.ZodType<OrganSettings> = organPublicProfileShape.ex
   feePayment: z.string(),
   reviewOrgan: z.string(),
   court: z.string(),
+  isCounty: z.boolean(),
+  county: z.string().nullable(),
 });
 const staffMeSchema: z.ZodType<StaffMe> = z.object({
   signedIn: z.boolean(),

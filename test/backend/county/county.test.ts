@@ -257,6 +257,12 @@ it('the county pastes in the report of an organ not on the product, matched by n
     ok: false,
     code: 'VALIDATION',
   });
+  // 机关设置 shows each admin where the organ stands: under its county (named), or a county itself.
+  expect(await b.ok(town.admin, 'organ', 'settings', {})).toMatchObject({
+    isCounty: false,
+    county: '同仁市人民政府办公室',
+  });
+  expect(await b.ok(c.admin, 'organ', 'settings', {})).toMatchObject({ isCounty: true, county: null });
   // An organ joins one county, once.
   const { code } = await b.ok<{ code: string }>(c.county, 'county', 'inviteOrgan', {});
   expect(await b.call(town.admin, 'organ', 'joinCounty', { code })).toMatchObject({ ok: false, code: 'CONFLICT' });

@@ -33,6 +33,8 @@ describe('organ.settings', () => {
       feePayment: '乡财政所窗口缴纳',
       extensionApprovers: [leaderId],
       noticeFields: { applicationNo: 'character_string2', status: 'phrase1', date: 'date4', note: 'thing5' },
+      isCounty: false,
+      county: null,
     });
     // The public profile keeps these to the admin.
     const publicOne = await b.ok<Record<string, unknown>>(null, 'organ', 'getProfile', { organId: o.organId });

@@ -24,6 +24,8 @@ const SETTINGS = {
   feePayment: '',
   reviewOrgan: '同仁市人民政府',
   court: '同仁市人民法院',
+  isCounty: false,
+  county: null,
 };
 
 const STAFF = [
@@ -304,5 +306,40 @@ describe('机关设置', () => {
     const page = await open();
     expect(textOf(page, '#error')).toContain('机关设置仅限管理员修改');
     expect(fake.actions()).toEqual(['organ.me']);
+  });
+
+  describe('所属县级机关', () => {
+    it('joins the county by its code and shows which county the organ is under afterwards', async () => {
+      const fake = admin({
+        'organ.joinCounty': (p) =>
+          p.code === 'K7P2M9X4QA'
+            ? { ok: true, data: { countyId: 'c-1', county: '同仁市人民政府' } }
+            : { ok: false, code: 'VALIDATION', message: '加入码无效、已使用或已过期' },
+      });
+      const page = await open();
+      expect(page.querySelector('#county-text')).toBeUndefined();
+      // Too short: the check names the field before anything is sent.
+      await type(page, '#join-code', 'K7P');
+      await tapButton(page, '#join');
+      expect(textOf(page, '#error-code')).toContain('请输入县级机关提供的加入码');
+      expect(fake.payloads('organ.joinCounty')).toEqual([]);
+      await type(page, '#join-code', 'WRONGCODE1');
+      await tapButton(page, '#join');
+      expect(textOf(page, '#error-code')).toBe('加入码无效、已使用或已过期');
+      await type(page, '#join-code', 'K7P2M9X4QA');
+      await tapButton(page, '#join');
+      expect(fake.payloads('organ.joinCounty')).toEqual([{ code: 'WRONGCODE1' }, { code: 'K7P2M9X4QA' }]);
+      expect(textOf(page, '#county-text')).toBe('所属县级机关：同仁市人民政府');
+      expect(page.querySelector('#join-code')).toBeUndefined();
+    });
+
+    it('shows the county an organ is already under, and a county as itself, with no code to enter', async () => {
+      admin({}, { ...SETTINGS, county: '同仁市人民政府' });
+      const under = await open();
+      expect(textOf(under, '#county-text')).toBe('所属县级机关：同仁市人民政府');
+      expect(under.querySelector('#join')).toBeUndefined();
+      admin({}, { ...SETTINGS, isCounty: true });
+      expect(textOf(await open(), '#county-text')).toContain('本机关为县级机关');
+    });
   });
 });

@@ -108,6 +108,11 @@ describe('county dashboard page', () => {
     expect(navigate).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/staff/pages/county-report/index?organId=o2&year=2025' }),
     );
+    // 县级设置 opens with the due date's month-day.
+    await tap(page, '#to-settings');
+    expect(navigate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/staff/pages/county-settings/index?due=01-31' }),
+    );
     // Another year: the dashboard of that year.
     await tap(page, '#year-prev');
     expect(fake.payloads('county.dashboard')).toEqual([{}, { year: 2024 }]);

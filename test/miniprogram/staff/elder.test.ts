@@ -10,6 +10,7 @@ const PAGES = [
   'cases',
   'county',
   'county-report',
+  'county-settings',
   'docs',
   'home',
   'item-edit',

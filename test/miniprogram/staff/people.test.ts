@@ -122,6 +122,21 @@ describe('人员与邀请', () => {
     expect(page.querySelector('#invitation')).toBeUndefined();
   });
 
+  it('offers the county role only when the organ is a county, and invites with it there', async () => {
+    const store = staffStore();
+    const settings = (isCounty: boolean) => () => ({ ok: true as const, data: { isCounty, county: null } });
+    const fake = routeTransport({ ...store.handlers, 'organ.settings': settings(false) });
+    const township = await open();
+    expect(township.data.roles.map((r) => r.key)).toEqual(['editor', 'reviewer', 'leader', 'admin']);
+    expect(township.querySelector('#role-county')).toBeUndefined();
+    fake.route({ 'organ.settings': settings(true) });
+    const county = await open();
+    expect(textOf(county, '#role-county')).toContain('县级审核员');
+    await tap(county, '#role-county');
+    await tapButton(county, '#invite');
+    expect(fake.payloads('organ.invite')).toEqual([{ role: 'county', expiresInDays: 7 }]);
+  });
+
   it('is for the admin only', async () => {
     const fake = routeTransport({ 'organ.me': me('editor') });
     const page = await open();

@@ -6,7 +6,13 @@
  * Save sends only what changed (organ.updateProfile patch), checked with the shared schema first. Edits set data
  * by path (`form.keys.approvalNeeded.status`), so a keystroke sends one value, not the form.
  */
-import { SUBSCRIBE_PURPOSES, type NoticeFields, type SubscribePurpose, updateProfileSchema } from 'gongkai-staff';
+import {
+  SUBSCRIBE_PURPOSES,
+  joinCountySchema,
+  type NoticeFields,
+  type SubscribePurpose,
+  updateProfileSchema,
+} from 'gongkai-staff';
 import {
   NO_NOTICE,
   formPageStart,
@@ -28,6 +34,7 @@ import {
   errorPrefix,
   errorsOf,
   formOf,
+  countyTextOf,
   monthDayLabel,
   type ApproverChoice,
   type ChainChoice,
@@ -52,6 +59,9 @@ export interface AdminData extends FormPageData {
   approvers: ApproverChoice[];
   approversError: string;
   advanced: boolean;
+  /** Where the organ stands in the county view: 本机关为县级机关 / 所属县级机关：…, '' when under none. */
+  countyText: string;
+  joinError: string;
 }
 
 /** The plain text fields typed into an <input> or <textarea>. */
@@ -74,6 +84,10 @@ interface AdminCustom {
   onSave(): Promise<void>;
   onPeople(): void;
   onCalendar(): void;
+  /** The county's join code as typed (off setData). */
+  joinCode: string;
+  onJoinCode(e: InputEvent<Record<string, never>>): void;
+  onJoin(): Promise<void>;
 }
 
 const EMPTY_FORM: ProfileForm = {
@@ -115,10 +129,13 @@ Page<AdminData, AdminCustom>({
     approvers: [],
     approversError: '',
     advanced: false,
+    countyText: '',
+    joinError: '',
   },
   ...retryHandler,
   loaded: null,
   staff: [],
+  joinCode: '',
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -147,6 +164,7 @@ Page<AdminData, AdminCustom>({
       dueLabel: monthDayLabel(form.reportDueDate),
       approvers: approverChoices(this.staff, form.extensionApprovers),
       approversError: staff.ok ? '' : staff.message,
+      countyText: countyTextOf(settings.data),
     });
   },
 
@@ -239,5 +257,28 @@ Page<AdminData, AdminCustom>({
 
   onCalendar() {
     void wx.navigateTo({ url: CALENDAR_ROUTE });
+  },
+
+  onJoinCode(e) {
+    this.joinCode = e.detail.value;
+    this.setData({ joinError: '' });
+  },
+
+  // organ.joinCounty: once; the county's dashboard shows this organ from then on.
+  async onJoin() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, joinError: '', ...NO_NOTICE });
+    const result = await callChecked('organ.joinCounty', joinCountySchema, { code: this.joinCode });
+    if (!result.ok) {
+      this.setData({ busy: false, joinError: result.message });
+      return;
+    }
+    this.joinCode = '';
+    this.setData({
+      busy: false,
+      countyText: countyTextOf({ isCounty: false, county: result.data.county }),
+      notice: '已加入',
+      noticeKind: 'saved',
+    });
   },
 });

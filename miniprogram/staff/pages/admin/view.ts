@@ -252,6 +252,12 @@ export function creditCheck(code: string): CreditCheck | null {
 }
 
 /** '01-31' → '1月31日'. */
+/** The county line of 机关设置: a county itself, the county the organ is under, or '' (the join code is asked). */
+export function countyTextOf(s: Pick<OrganSettings, 'isCounty' | 'county'>): string {
+  if (s.isCounty) return '本机关为县级机关：下辖机关的年度报告在“县级审核”中查看';
+  return s.county === null ? '' : `所属县级机关：${s.county}`;
+}
+
 export function monthDayLabel(md: string): string {
   const [m, d] = md.split('-').map(Number);
   return m && d ? `${m}月${d}日` : md;

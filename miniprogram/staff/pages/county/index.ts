@@ -5,7 +5,7 @@
  * returns it with a comment or publishes it on the township's behalf. Below, the published report of an organ not
  * on the product is pasted in (matched by its name; a new row when none matches).
  */
-import { COUNTY_REPORT_ROUTE, staffOpening } from '../../session';
+import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, roleOpening } from '../../session';
 import { countyLine, figureRow, FIGURE_COLUMNS, totalsText, type CountyLine, type FigureRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
@@ -43,6 +43,7 @@ interface CountyPageCustom {
   onOpen(e: DataEvent<{ id: string }>): void;
   onText(e: InputEvent): void;
   onImport(): Promise<void>;
+  onSettings(): void;
 }
 
 Page<CountyPageData, CountyPageCustom>({
@@ -75,12 +76,7 @@ Page<CountyPageData, CountyPageCustom>({
   },
 
   async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    if (me.role !== 'county') {
-      this.setData({ state: 'error', message: '仅县级审核员可查看下辖机关的年度报告' });
-      return;
-    }
+    if (!(await roleOpening(this, 'county', '仅县级审核员可查看下辖机关的年度报告'))) return;
     await this.load();
   },
 
@@ -110,6 +106,11 @@ Page<CountyPageData, CountyPageCustom>({
   onOpen(e) {
     const id = encodeURIComponent(e.currentTarget.dataset.id);
     void wx.navigateTo({ url: `${COUNTY_REPORT_ROUTE}?organId=${id}&year=${this.data.year}` });
+  },
+
+  onSettings() {
+    // The dashboard's due date is this year's (2026-01-31): the setting is its month-day.
+    void wx.navigateTo({ url: `${COUNTY_SETTINGS_ROUTE}?due=${this.data.dueDate.slice(-5)}` });
   },
 
   onText(e) {

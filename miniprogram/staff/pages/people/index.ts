@@ -16,10 +16,11 @@ import { confirm } from '../../records';
 import { adminOpening } from '../../session';
 import {
   DEFAULT_VALIDITY,
-  ROLE_OPTIONS,
+  roleOptions,
   VALIDITY_DAYS,
   shownInvitation,
   staffLines,
+  type RoleOption,
   type ShownInvitation,
   type StaffLine,
 } from './view';
@@ -31,7 +32,7 @@ export interface PeopleData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
   elder: string;
   staff: StaffLine[];
-  roles: typeof ROLE_OPTIONS;
+  roles: RoleOption[];
   validities: readonly number[];
   role: StaffRole | '';
   days: number;
@@ -57,7 +58,7 @@ Page<PeopleData, PeopleCustom>({
     elder: '',
     ...formPageStart(),
     staff: [],
-    roles: ROLE_OPTIONS,
+    roles: roleOptions(false),
     validities: VALIDITY_DAYS,
     role: '',
     days: DEFAULT_VALIDITY,
@@ -79,6 +80,9 @@ Page<PeopleData, PeopleCustom>({
     const me = await adminOpening(this, '人员与邀请仅限管理员管理');
     if (!me) return;
     this.myId = me.staffId;
+    // The county role is offered only at a county; without the settings the four township roles stay.
+    const settings = await call('organ.settings', {});
+    this.setData({ roles: roleOptions(settings.ok && settings.data.isCounty) });
     if (await this.refresh()) this.setData({ state: 'ready' });
   },
 

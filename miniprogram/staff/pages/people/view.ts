@@ -10,9 +10,17 @@ const ROLE_NOTES: Record<StaffRole, string> = {
   county: '查看下辖机关的年度报告和问题，退回或代为发布（仅县级机关可邀请）',
 };
 
-export const ROLE_OPTIONS: readonly { key: StaffRole; label: string; note: string }[] = (
-  ['editor', 'reviewer', 'leader', 'admin'] as const
-).map((key) => ({ key, label: ROLE_LABELS[key], note: ROLE_NOTES[key] }));
+export interface RoleOption {
+  key: StaffRole;
+  label: string;
+  note: string;
+}
+
+/** The roles an invitation offers: the county role only at an organ set up as a county (organ.invite refuses it elsewhere). */
+export function roleOptions(isCounty: boolean): RoleOption[] {
+  const roles: StaffRole[] = ['editor', 'reviewer', 'leader', 'admin', ...(isCounty ? (['county'] as const) : [])];
+  return roles.map((key) => ({ key, label: ROLE_LABELS[key], note: ROLE_NOTES[key] }));
+}
 
 /** Days an invitation stays valid (organ.invite takes 1–30). */
 export const VALIDITY_DAYS: readonly number[] = [1, 3, 7, 30];
@@ -26,7 +34,7 @@ export interface StaffLine {
   self: boolean;
 }
 
-const ROLE_ORDER: readonly StaffRole[] = ['leader', 'reviewer', 'editor', 'admin'];
+const ROLE_ORDER: readonly StaffRole[] = ['leader', 'reviewer', 'editor', 'admin', 'county'];
 
 export function staffLines(staff: readonly StaffListEntry[], myId: string | null): StaffLine[] {
   return [...staff]
@@ -48,10 +56,14 @@ export interface ShownInvitation {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-export function shownInvitation(invite: Invitation): ShownInvitation {
-  const d = new Date(invite.expiresAt);
-  const expires = Number.isNaN(d.getTime())
-    ? invite.expiresAt
+/** When a code expires, to the minute in the phone's time zone (the county's organ invitations too). */
+export function expiresText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
     : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return { code: invite.code, roleLabel: invite.roleLabel, expires };
+}
+
+export function shownInvitation(invite: Invitation): ShownInvitation {
+  return { code: invite.code, roleLabel: invite.roleLabel, expires: expiresText(invite.expiresAt) };
 }
