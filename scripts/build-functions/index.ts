@@ -16,6 +16,13 @@ const SDK_VERSION = (require(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/p
 
 export const BUDGET_BYTES = 1024 * 1024;
 
+/**
+ * Functions whose SDK-bundled variant is over the budget, and why: they deploy only with the SDK left as a
+ * dependency (installed by CloudBase, as the README's "Going live" deploys every function). reports: `docx` for
+ * 导出 Word (228 KB minified) beside the trimmed SDK.
+ */
+export const BUNDLED_OVER_BUDGET: readonly string[] = ['reports'];
+
 export interface BundleSize {
   name: string;
   external: number;
@@ -83,7 +90,11 @@ if (require.main === module) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log('| function | SDK external (deploy) | SDK bundled (trimmed) |\n|---|---|---|');
       for (const s of sizes) console.log(`| ${s.name} | ${kb(s.external)} | ${kb(s.bundled)} |`);
-      const over = sizes.filter((s) => s.external > BUDGET_BYTES || s.bundled > BUDGET_BYTES);
+      const over = sizes.filter(
+        (s) => s.external > BUDGET_BYTES || (s.bundled > BUDGET_BYTES && !BUNDLED_OVER_BUDGET.includes(s.name)),
+      );
+      for (const s of sizes.filter((s) => s.bundled > BUDGET_BYTES && BUNDLED_OVER_BUDGET.includes(s.name)))
+        console.log(`${s.name}: the SDK-bundled variant is over 1 MB; deploy it with the SDK as a dependency`);
       if (over.length > 0) {
         console.error(`over the 1 MB budget: ${over.map((s) => s.name).join(', ')}`);
         process.exit(1);

@@ -5,7 +5,13 @@
  */
 import '../server/helpers/env';
 import path from 'node:path';
-import { BUDGET_BYTES, bundleEntry, buildFunctions, functionNames } from '../../scripts/build-functions';
+import {
+  BUDGET_BYTES,
+  BUNDLED_OVER_BUDGET,
+  bundleEntry,
+  buildFunctions,
+  functionNames,
+} from '../../scripts/build-functions';
 import { startLocal } from '../server/helpers/local';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -15,7 +21,7 @@ interface Bundle {
   main(event: unknown, context: unknown): Promise<unknown>;
 }
 
-it('bundles every function, both variants within the 1 MB budget, and each bundle answers a bad event', async () => {
+it('bundles every function, the deployed variant within the 1 MB budget (and the SDK-bundled one, but where named), and each bundle answers a bad event', async () => {
   const sizes = await buildFunctions(OUT);
   expect(sizes.map((s) => s.name).sort()).toEqual(functionNames().sort());
   expect(functionNames()).toEqual(expect.arrayContaining(['items', 'organ']));
@@ -35,7 +41,8 @@ it('bundles every function, both variants within the 1 MB budget, and each bundl
   }
   for (const s of sizes) {
     expect(s.external).toBeLessThan(BUDGET_BYTES);
-    expect(s.bundled).toBeLessThan(BUDGET_BYTES);
+    // The SDK-bundled variant too, but for the functions that deploy only with the SDK as a dependency (named, with why).
+    if (!BUNDLED_OVER_BUDGET.includes(s.name)) expect(s.bundled).toBeLessThan(BUDGET_BYTES);
     const pkg = require(path.join(OUT, 'cloudfunctions', s.name, 'package.json')) as {
       main: string;
       dependencies: Record<string, string>;
