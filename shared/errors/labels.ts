@@ -15,6 +15,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   requestId: '申请',
   page: '页码',
   pageSize: '每页条数',
+  cursor: '翻页位置',
   version: '版本',
   year: '年度',
   keyword: '关键词',
