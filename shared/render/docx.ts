@@ -33,8 +33,7 @@ import type { ReportData } from '../report';
 import {
   INFERRED_LEGEND,
   columnWidths,
-  inferredCells,
-  layoutTable,
+  reportTableLayout,
   sectionTable,
   valueCells,
   type LayoutCell,
@@ -187,10 +186,7 @@ function sectionChildren(report: ReportData, def: SectionDef): (Paragraph | Tabl
   out.push(...sectionBlocks(report, def.key).map(blockParagraph));
   const key = sectionTable(def.key);
   if (key) {
-    const layout = layoutTable(key, report.cells, {
-      format: getFormat(report.formatVersion),
-      inferred: inferredCells(report.findings),
-    });
+    const layout = reportTableLayout(report, key);
     out.push(docxTable(layout));
     const legends = [
       ...(valueCells(layout).some((c) => c.value === null) ? [NULL_LEGEND] : []),

@@ -11,8 +11,7 @@ import { REPORT_CSS } from './html-style';
 import {
   INFERRED_LEGEND,
   columnWidths,
-  inferredCells,
-  layoutTable,
+  reportTableLayout,
   sectionTable,
   valueCells,
   type LayoutCell,
@@ -151,16 +150,7 @@ function sectionHtml(report: ReportData, def: SectionDef): string {
   const parts = [`<h2>${escapeHtml(heading)}</h2>`, ...sectionBlocks(report, def.key).map(blockHtml)];
   const table = sectionTable(def.key);
   if (table === 'proactive' && report.formatVersion === '2019') parts.push(table2019Html(report, heading));
-  else if (table)
-    parts.push(
-      tableHtml(
-        layoutTable(table, report.cells, {
-          format: getFormat(report.formatVersion),
-          inferred: inferredCells(report.findings),
-        }),
-        heading,
-      ),
-    );
+  else if (table) parts.push(tableHtml(reportTableLayout(report, table), heading));
   const empty = parts.length === 1 ? ' gk-section-empty' : '';
   return `<section id="${sectionId(def.key)}" class="gk-section${empty}">\n${parts.join('\n')}\n</section>`;
 }

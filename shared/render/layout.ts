@@ -14,7 +14,8 @@ import {
   type SectionKey,
   type TableKey,
 } from '../format';
-import type { Cells } from '../report';
+import type { Cells, ReportData } from '../report';
+import { format2019Layout, otherProcessingValues } from '../format/other-processing-2019';
 import { spanPaths } from './span';
 import { formatCellValue } from './text';
 
@@ -215,6 +216,23 @@ function oneRowLayout(format: ReportFormat, def: GridTableDef, cells: Cells): Ta
     labelColumns: 0,
     blocks: [{ head: head.rows, body: [{ cells: values }] }],
   };
+}
+
+/**
+ * The layout of one of a report's tables as the report prints it: in its own format (a 2019-format report's
+ * table 三 with its one （六）其他处理 row), inferred cells marked.
+ */
+export function reportTableLayout(
+  report: Pick<ReportData, 'cells' | 'formatVersion' | 'otherProcessing2019' | 'findings'>,
+  table: TableKey,
+  variant?: TableVariant,
+): TableLayout {
+  const in2019 = report.formatVersion === '2019' && table === 'applications';
+  return layoutTable(table, in2019 ? { ...report.cells, ...otherProcessingValues(report) } : report.cells, {
+    format: in2019 ? format2019Layout() : FORMAT_2021,
+    inferred: inferredCells(report.findings),
+    ...(variant ? { variant } : {}),
+  });
 }
 
 /** The layout of one table of the report. */

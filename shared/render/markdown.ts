@@ -9,7 +9,7 @@
 import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
-import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
+import { INFERRED_LEGEND, reportTableLayout, sectionTable, valueCells, type TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
 import {
   NULL_LEGEND,
@@ -69,16 +69,7 @@ function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
   }
   const table = sectionTable(def.key);
   if (table === 'proactive' && report.formatVersion === '2019') out.push(...table2019Markdown(report));
-  else if (table)
-    out.push(
-      ...tableMarkdown(
-        layoutTable(table, report.cells, {
-          variant: 'compact',
-          format: getFormat(report.formatVersion),
-          inferred: inferredCells(report.findings),
-        }),
-      ),
-    );
+  else if (table) out.push(...tableMarkdown(reportTableLayout(report, table, 'compact')));
   return out;
 }
 

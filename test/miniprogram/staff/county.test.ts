@@ -238,16 +238,20 @@ describe('county report page', () => {
     const page = openPage<CountyReportData>(REPORT, { organId: 'o2', year: '2025' });
     await flush();
     expect(textOf(page, '#no-findings')).toContain('未发现问题');
-    expect(page.querySelector('#read')).toBeUndefined();
+    // Submitted, not published: its full text and tables open read-only, as the county received them.
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#read');
+    expect(navigate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/staff/pages/report-preview/index?organId=o2&year=2025' }),
+    );
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toContain('网络连接失败');
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toBe('已代为发布');
     // Published on the product: the full report opens as citizens read it; nothing is left to do.
     expect(page.querySelector('#act')).toBeUndefined();
-    const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#read');
-    expect(navigate).toHaveBeenCalledWith(
+    expect(navigate).toHaveBeenLastCalledWith(
       expect.objectContaining({ url: '/staff/pages/report-preview/index?id=o2-2025-v1' }),
     );
     const keys = fake.calls.filter((c) => c.event.action === 'publish').map((c) => c.event.idempotencyKey);
@@ -262,6 +266,7 @@ describe('county report page', () => {
     await flush();
     expect(textOf(page, '#waiting')).toContain('报告尚未报送（编制中）');
     expect(page.querySelector('#act')).toBeUndefined();
+    expect(page.querySelector('#read')).toBeUndefined();
     expect(page.querySelector('#findings')).toBeUndefined();
   });
 });

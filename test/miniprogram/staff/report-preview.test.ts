@@ -6,6 +6,7 @@ import { FORMAT_2021 } from 'gongkai-core';
 import { flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
 import { publishedReport, reportData } from '../fixtures';
 import { me, routeTransport, useMemoryStorage } from './helpers';
+import type { CountyReportView } from 'gongkai-staff';
 import type { ReportPreviewData } from '../../../miniprogram/staff/pages/report-preview/index';
 import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
 
@@ -60,6 +61,65 @@ describe('report preview', () => {
     expect(textOf(page, '#title')).toBe('扎毛乡2025年政府信息公开工作年度报告');
     expect(textOf(page, '#banner')).toContain('尚未发布');
     expect(textOf(page, '#section-problems')).toContain('二是更新还不够及时。');
+  });
+
+  it('shows the county the report an organ sent it, read-only, with the same tables the township previews', async () => {
+    const report = { ...reportData(), year: 2025 };
+    const row = (state: 'submitted' | 'drafting', stateLabel: string) => ({
+      organId: 'o2',
+      organ: '扎毛乡人民政府',
+      onProduct: true,
+      year: 2025,
+      state,
+      stateLabel,
+      submittedAt: null,
+      publishedAt: null,
+      version: null,
+      publishedId: null,
+      overdue: false,
+      errors: 0,
+      warnings: 0,
+      notes: 0,
+      figures: null,
+      returnComment: null,
+      source: null,
+    });
+    let answer: CountyReportView = { row: row('submitted', '已报送'), report, findings: [], versions: [], returns: [] };
+    const fake = routeTransport({
+      'organ.me': me('county'),
+      'county.report': () => ({ ok: true, data: answer }),
+      'reports.build': () => ({
+        ok: true,
+        data: {
+          report,
+          sources: {},
+          findings: [],
+          lastYearSections: null,
+          status: 'draft',
+          step: null,
+          chain: [],
+          version: 0,
+        },
+      }),
+    });
+    const page = openPage<ReportPreviewData>(ROUTE, { organId: 'o2', year: '2025' });
+    await flush();
+    expect(fake.payloads('county.report')).toEqual([{ organId: 'o2', year: 2025 }]);
+    expect(fake.actions()).not.toContain('reports.build');
+    expect(page.data.state).toBe('ready');
+    expect(textOf(page, '#banner')).toBe('扎毛乡人民政府报送县级的报告（已报送，只读，尚未发布）');
+    expect(page.querySelectorAll('.val')).toHaveLength(FORMAT_2021.cells.length);
+    // The same view as the township's own preview of that report (the same tables, the same text).
+    const own = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
+    await flush();
+    expect(page.data.sections).toEqual(own.data.sections);
+    // Not with the county (yet): nothing to show, and it says why.
+    answer = { ...answer, row: row('drafting', '编制中'), report: null };
+    const waiting = openPage<ReportPreviewData>(ROUTE, { organId: 'o2', year: '2025' });
+    await flush();
+    expect(waiting.data.state).toBe('error');
+    expect(waiting.data.message).toContain('报告尚未报送（编制中）');
+    expect(waiting.querySelectorAll('.val')).toHaveLength(0);
   });
 
   it('retries when it cannot load', async () => {
