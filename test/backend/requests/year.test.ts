@@ -1,9 +1,9 @@
 /**
  * A generated year: 60 requests (deterministic: pseudo-random dates and applicants, each course in turn) received
- * across 2025 into 2026, driven through
- * the requests FUNCTION day by day with a fixed `now` per call — online submissions confirmed by staff, paper and
- * post entries, 补正 (answered and lapsed), 征求第三方意见, extensions, fees by count (one applicant's 11th+
- * request in a month) and by pages (paid and unpaid), answers crossing the year end, requests still open.
+ * across 2025 into 2026, driven through the requests FUNCTION day by day with a fixed `now` per call — online
+ * submissions confirmed by staff, paper and post entries, 补正 (answered and lapsed), 征求第三方意见, extensions,
+ * fees by count (one applicant's 11th+ request in a month) and by pages (paid and unpaid), answers crossing the
+ * year end, requests still open.
  * Then the 2025 report built from requestRecordsFor passes every check of shared/checks without an error, and
  * its table 三 equals a recount written here with plain loops over the stored documents.
  */
