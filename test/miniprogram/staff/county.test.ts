@@ -10,33 +10,13 @@ import type { CountyReportData } from '../../../miniprogram/staff/pages/county-r
 import type { HomeData } from '../../../miniprogram/staff/pages/home/index';
 import { reportLine } from '../../../miniprogram/staff/pages/home/view';
 import { find, flush, openPage, tap, tapButton, textOf } from '../harness';
+import { countyRow } from '../fixtures';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 
 const COUNTY = 'staff/pages/county/index';
 const REPORT = 'staff/pages/county-report/index';
 
-function row(extra: Partial<CountyRow>): CountyRow {
-  return {
-    organId: 'o1',
-    organ: '扎毛乡人民政府',
-    onProduct: true,
-    year: 2025,
-    state: 'notStarted',
-    stateLabel: '未开始',
-    submittedAt: null,
-    publishedAt: null,
-    version: null,
-    publishedId: null,
-    overdue: false,
-    errors: 0,
-    warnings: 0,
-    notes: 0,
-    figures: null,
-    returnComment: null,
-    source: null,
-    ...extra,
-  };
-}
+const row = countyRow;
 
 const FIGURES = { itemsPublished: 203, requestsReceived: 3, carriedOver: 2, carriedForward: 0, reviews: 1, suits: 0 };
 

@@ -4,13 +4,29 @@
  */
 import { FORMAT_2021 } from 'gongkai-core';
 import { flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
-import { publishedReport, reportData } from '../fixtures';
+import { countyRow, publishedReport, reportData } from '../fixtures';
 import { me, routeTransport, useMemoryStorage } from './helpers';
-import type { CountyReportView } from 'gongkai-staff';
+import type { CountyReportView, ReportData } from 'gongkai-staff';
 import type { ReportPreviewData } from '../../../miniprogram/staff/pages/report-preview/index';
 import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
 
 const ROUTE = 'staff/pages/report-preview/index';
+
+/** `reports.build`'s answer for a draft of `report` (its chain and state as `extra` says). */
+function built(report: ReportData, extra: { status?: string; step?: number | null; version?: number } = {}) {
+  const chain = ['reviewer', 'leader'];
+  const data = {
+    report,
+    sources: {},
+    findings: [],
+    lastYearSections: null,
+    status: 'draft',
+    step: null,
+    chain,
+    version: 0,
+  };
+  return () => ({ ok: true, data: { ...data, ...extra } });
+}
 
 function screens(page: RenderedPage<unknown>): string[] {
   return FORMAT_2021.sections.map((s) => textOf(page, `#section-${s.key}`));
@@ -41,19 +57,7 @@ describe('report preview', () => {
     const report = { ...reportData(), year: 2025 };
     const fake = routeTransport({
       'organ.me': me('reviewer'),
-      'reports.build': () => ({
-        ok: true,
-        data: {
-          report,
-          sources: {},
-          findings: [],
-          lastYearSections: null,
-          status: 'inReview',
-          step: 0,
-          chain: ['reviewer', 'leader'],
-          version: 2,
-        },
-      }),
+      'reports.build': built(report, { status: 'inReview', step: 0, version: 2 }),
     });
     const page = openPage<ReportPreviewData>(ROUTE, { year: '2025' });
     await flush();
@@ -65,42 +69,13 @@ describe('report preview', () => {
 
   it('shows the county the report an organ sent it, read-only, with the same tables the township previews', async () => {
     const report = { ...reportData(), year: 2025 };
-    const row = (state: 'submitted' | 'drafting', stateLabel: string) => ({
-      organId: 'o2',
-      organ: '扎毛乡人民政府',
-      onProduct: true,
-      year: 2025,
-      state,
-      stateLabel,
-      submittedAt: null,
-      publishedAt: null,
-      version: null,
-      publishedId: null,
-      overdue: false,
-      errors: 0,
-      warnings: 0,
-      notes: 0,
-      figures: null,
-      returnComment: null,
-      source: null,
-    });
+    const row = (state: 'submitted' | 'drafting', stateLabel: string) =>
+      countyRow({ organId: 'o2', state, stateLabel });
     let answer: CountyReportView = { row: row('submitted', '已报送'), report, findings: [], versions: [], returns: [] };
     const fake = routeTransport({
       'organ.me': me('county'),
       'county.report': () => ({ ok: true, data: answer }),
-      'reports.build': () => ({
-        ok: true,
-        data: {
-          report,
-          sources: {},
-          findings: [],
-          lastYearSections: null,
-          status: 'draft',
-          step: null,
-          chain: [],
-          version: 0,
-        },
-      }),
+      'reports.build': built(report),
     });
     const page = openPage<ReportPreviewData>(ROUTE, { organId: 'o2', year: '2025' });
     await flush();
@@ -128,19 +103,7 @@ describe('report preview', () => {
     await flush();
     expect(page.data.state).toBe('error');
     fake.route({
-      'reports.build': () => ({
-        ok: true,
-        data: {
-          report: reportData(),
-          sources: {},
-          findings: [],
-          lastYearSections: null,
-          status: 'draft',
-          step: null,
-          chain: ['reviewer', 'leader'],
-          version: 0,
-        },
-      }),
+      'reports.build': built(reportData()),
     });
     await tapButton(page, '#retry');
     expect(page.data.state).toBe('ready');
