@@ -104,18 +104,11 @@ function markInferred(layout: TableLayout, inferred: ReadonlySet<CellAddress> | 
   return layout;
 }
 
-function valueCell(
-  format: ReportFormat,
-  table: TableKey,
-  row: string,
-  column: string,
-  cells: Cells,
-  colSpan = 1,
-): ValueCell {
+function valueCell(format: ReportFormat, table: TableKey, row: string, column: string, cells: Cells): ValueCell {
   const address = cellAddress(table, row, column);
   const value = cells[address] ?? null;
   const decimal = format.cellByAddress.get(address)?.decimal ?? false;
-  return { kind: 'value', cell: address, value, decimal, text: formatCellValue(value), rowSpan: 1, colSpan };
+  return { kind: 'value', cell: address, value, decimal, text: formatCellValue(value), rowSpan: 1, colSpan: 1 };
 }
 
 /** A row's label path, outermost group first. */
@@ -127,30 +120,52 @@ function emptyRows(count: number): LayoutRow[] {
   return Array.from({ length: count }, () => ({ cells: [] }));
 }
 
+/** One 第二十条 item of table 二: its label, its column labels, and its rows of value cells. */
+export interface ItemGroup {
+  label: string;
+  columns: readonly string[];
+  rows: readonly { label: string; cells: readonly ValueCell[] }[];
+}
+
 /**
- * Table 二: each group its own block (group label across the block, then 信息内容 + its column labels,
- * then its rows), all in one grid as wide as the widest group; a narrower group's last column stretches.
+ * Table 二 (2021 or 2019 format): each item its own block (item label across the block, then the item header +
+ * its column labels, then its rows), all in one grid as wide as the widest item; a narrower item's last column
+ * stretches.
  */
-function proactiveLayout(format: ReportFormat, cells: Cells): TableLayout {
-  const def = format.proactive;
-  const valueColumns = def.groups.reduce((max, g) => Math.max(max, g.columns.length), 1);
+export function itemBlocksLayout(itemHeader: string, groups: readonly ItemGroup[]): TableLayout {
+  const valueColumns = groups.reduce((max, g) => Math.max(max, g.columns.length), 1);
   const columns = 1 + valueColumns;
-  const blocks = def.groups.map((group): LayoutBlock => {
+  const blocks = groups.map((group): LayoutBlock => {
     const span = (i: number): number => (i === group.columns.length - 1 ? valueColumns - i : 1);
     const caption: LabelCell = { kind: 'caption', text: group.label, rowSpan: 1, colSpan: columns };
     const header: LayoutCell[] = [
-      { kind: 'corner', text: def.itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
-      ...group.columns.map((c, i): LabelCell => ({ kind: 'columnLabel', text: c.label, rowSpan: 1, colSpan: span(i) })),
+      { kind: 'corner', text: itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
+      ...group.columns.map((text, i): LabelCell => ({ kind: 'columnLabel', text, rowSpan: 1, colSpan: span(i) })),
     ];
     const body = group.rows.map((row) => ({
       cells: [
         { kind: 'rowLabel', text: row.label, rowSpan: 1, colSpan: 1, labelColumn: 0 } satisfies LabelCell,
-        ...group.columns.map((c, i) => valueCell(format, 'proactive', row.key, c.key, cells, span(i))),
+        ...row.cells.map((cell, i): ValueCell => ({ ...cell, colSpan: span(i) })),
       ],
     }));
     return { head: [{ cells: [caption] }, { cells: header }], body };
   });
   return { table: 'proactive', columns, labelColumns: 1, blocks };
+}
+
+function proactiveLayout(format: ReportFormat, cells: Cells): TableLayout {
+  const def = format.proactive;
+  return itemBlocksLayout(
+    def.itemHeader,
+    def.groups.map((group) => ({
+      label: group.label,
+      columns: group.columns.map((c) => c.label),
+      rows: group.rows.map((row) => ({
+        label: row.label,
+        cells: group.columns.map((c) => valueCell(format, 'proactive', row.key, c.key, cells)),
+      })),
+    })),
+  );
 }
 
 /** Column headers from label paths: group labels one row high, leaf labels reaching the last header row. */
