@@ -99,16 +99,23 @@ function markInferred(layout: TableLayout, inferred: ReadonlySet<CellAddress> | 
       for (const cell of row.cells)
         if (cell.kind === 'value' && cell.value !== null && inferred.has(cell.cell)) {
           cell.inferred = true;
-          cell.text = `${cell.text}${INFERRED_MARK}`;
+          cell.text += INFERRED_MARK;
         }
   return layout;
 }
 
-function valueCell(format: ReportFormat, table: TableKey, row: string, column: string, cells: Cells): ValueCell {
+function valueCell(
+  format: ReportFormat,
+  table: TableKey,
+  row: string,
+  column: string,
+  cells: Cells,
+  colSpan = 1,
+): ValueCell {
   const address = cellAddress(table, row, column);
   const value = cells[address] ?? null;
   const decimal = format.cellByAddress.get(address)?.decimal ?? false;
-  return { kind: 'value', cell: address, value, decimal, text: formatCellValue(value), rowSpan: 1, colSpan: 1 };
+  return { kind: 'value', cell: address, value, decimal, text: formatCellValue(value), rowSpan: 1, colSpan };
 }
 
 /** A row's label path, outermost group first. */
@@ -120,52 +127,41 @@ function emptyRows(count: number): LayoutRow[] {
   return Array.from({ length: count }, () => ({ cells: [] }));
 }
 
-/** One 第二十条 item of table 二: its label, its column labels, and its rows of value cells. */
+/** One 第二十条 item of table 二: its label, its columns and its rows (2021 format, or the 2019 format's own). */
 export interface ItemGroup {
   label: string;
-  columns: readonly string[];
-  rows: readonly { label: string; cells: readonly ValueCell[] }[];
+  columns: readonly { label: string }[];
+  rows: readonly { label: string }[];
 }
 
 /**
- * Table 二 (2021 or 2019 format): each item its own block (item label across the block, then the item header +
- * its column labels, then its rows), all in one grid as wide as the widest item; a narrower item's last column
- * stretches.
+ * Table 二: each item its own block (item label across the block, then the item header + its column labels,
+ * then its rows, whose value cells `cellsOf` gives, each `span` columns wide), all in one grid as wide as the widest item; a narrower
+ * item's last column stretches.
  */
-export function itemBlocksLayout(itemHeader: string, groups: readonly ItemGroup[]): TableLayout {
-  const valueColumns = groups.reduce((max, g) => Math.max(max, g.columns.length), 1);
+export function itemBlocksLayout<G extends ItemGroup>(
+  itemHeader: string,
+  groups: readonly G[],
+  cellsOf: (row: G['rows'][number], group: G, span: (column: number) => number) => ValueCell[],
+): TableLayout {
+  const valueColumns = Math.max(1, ...groups.map((g) => g.columns.length));
   const columns = 1 + valueColumns;
   const blocks = groups.map((group): LayoutBlock => {
     const span = (i: number): number => (i === group.columns.length - 1 ? valueColumns - i : 1);
     const caption: LabelCell = { kind: 'caption', text: group.label, rowSpan: 1, colSpan: columns };
     const header: LayoutCell[] = [
       { kind: 'corner', text: itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
-      ...group.columns.map((text, i): LabelCell => ({ kind: 'columnLabel', text, rowSpan: 1, colSpan: span(i) })),
+      ...group.columns.map((c, i): LabelCell => ({ kind: 'columnLabel', text: c.label, rowSpan: 1, colSpan: span(i) })),
     ];
     const body = group.rows.map((row) => ({
       cells: [
         { kind: 'rowLabel', text: row.label, rowSpan: 1, colSpan: 1, labelColumn: 0 } satisfies LabelCell,
-        ...row.cells.map((cell, i): ValueCell => ({ ...cell, colSpan: span(i) })),
+        ...cellsOf(row, group, span),
       ],
     }));
     return { head: [{ cells: [caption] }, { cells: header }], body };
   });
   return { table: 'proactive', columns, labelColumns: 1, blocks };
-}
-
-function proactiveLayout(format: ReportFormat, cells: Cells): TableLayout {
-  const def = format.proactive;
-  return itemBlocksLayout(
-    def.itemHeader,
-    def.groups.map((group) => ({
-      label: group.label,
-      columns: group.columns.map((c) => c.label),
-      rows: group.rows.map((row) => ({
-        label: row.label,
-        cells: group.columns.map((c) => valueCell(format, 'proactive', row.key, c.key, cells)),
-      })),
-    })),
-  );
 }
 
 /** Column headers from label paths: group labels one row high, leaf labels reaching the last header row. */
@@ -241,7 +237,9 @@ function plainLayout(table: TableKey, cells: Cells, options: LayoutOptions): Tab
   const format = options.format ?? FORMAT_2021;
   switch (table) {
     case 'proactive':
-      return proactiveLayout(format, cells);
+      return itemBlocksLayout(format.proactive.itemHeader, format.proactive.groups, (row, group, span) =>
+        group.columns.map((c, i) => valueCell(format, 'proactive', row.key, c.key, cells, span(i))),
+      );
     case 'applications':
       return gridLayout(format, format.applications, cells);
     case 'reviewLitigation':

@@ -5,32 +5,23 @@
  */
 import { PROACTIVE_GROUPS_2019 } from '../format/format-2019';
 import type { ReportData } from '../report';
-import { itemBlocksLayout, type TableLayout } from './layout';
+import { itemBlocksLayout, type TableLayout, type ValueCell } from './layout';
 import { formatCellValue } from './text';
 
 export const ITEM_HEADER_2019 = '信息内容';
 
 export function layout2019(report: ReportData): TableLayout {
-  return itemBlocksLayout(
-    ITEM_HEADER_2019,
-    PROACTIVE_GROUPS_2019.map((g) => ({
-      label: g.label,
-      columns: g.columns.map((label, i) => (g.rows[0]?.cells[i]?.kind === 'amount' ? `${label}（元）` : label)),
-      rows: g.rows.map((r) => ({
-        label: r.label,
-        cells: r.cells.map((c) => {
-          const value = report.proactive2019?.[c.address] ?? null;
-          return {
-            kind: 'value' as const,
-            cell: c.address,
-            value,
-            decimal: false,
-            text: formatCellValue(value),
-            rowSpan: 1,
-            colSpan: 1,
-          };
-        }),
-      })),
+  const groups = PROACTIVE_GROUPS_2019.map((g) => ({
+    ...g,
+    columns: g.columns.map((label, i) => ({
+      label: g.rows[0]?.cells[i]?.kind === 'amount' ? `${label}（元）` : label,
     })),
+  }));
+  return itemBlocksLayout(ITEM_HEADER_2019, groups, (row, _group, span) =>
+    row.cells.map((c, i): ValueCell => {
+      const value = report.proactive2019?.[c.address] ?? null;
+      const text = formatCellValue(value);
+      return { kind: 'value', cell: c.address, value, decimal: false, text, rowSpan: 1, colSpan: span(i) };
+    }),
   );
 }
