@@ -18,7 +18,7 @@ export const BUDGET_BYTES = 1024 * 1024;
 
 /**
  * Functions whose SDK-bundled variant is over the budget, and why: they would deploy only with the SDK left as a
- * dependency. None since 导出 Word writes its .docx with our own writer (shared/docx, 2026-12-07: reports 905 KB
+ * dependency. None since 导出 Word writes its .docx with our own writer (shared/render/wordml, 2026-12-07: reports 905 KB
  * with the SDK bundled; it was 1,120 KB with the `docx` package).
  */
 export const BUNDLED_OVER_BUDGET: readonly string[] = [];

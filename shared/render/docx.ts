@@ -10,7 +10,7 @@
  * the common name to fall back to (w:altName: 仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体, 楷体_GB2312 → 楷体) and
  * the GB2312 character set, which is what Word and LibreOffice substitute by.
  *
- * Written by our own WordprocessingML writer (shared/docx). Kept out of ./index: the mini program's core bundle
+ * Written by our own WordprocessingML writer (./wordml). Kept out of ./index: the mini program's core bundle
  * imports ./index and has no use for a zip. Pure: report data in, bytes out.
  */
 import {
@@ -21,7 +21,7 @@ import {
   type ParagraphProps,
   type RunProps,
   type Table,
-} from '../docx';
+} from './wordml';
 import { getFormat, type SectionDef } from '../format';
 import type { ReportData } from '../report';
 import { columnWidths, type LayoutCell, type TableLayout } from './layout';

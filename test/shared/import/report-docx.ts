@@ -2,7 +2,14 @@
  * Builds a .docx of a report at test time with the real layout of the national format: table 三 with its
  * three-row header and merged label cells (rowSpan/columnSpan), table 四 with its two-level header.
  */
-import { packDocx, type Block, type Paragraph, type Table, type TableCell, type TableRow } from '../../../shared/docx';
+import {
+  packDocx,
+  type Block,
+  type Paragraph,
+  type Table,
+  type TableCell,
+  type TableRow,
+} from '../../../shared/render/wordml';
 import { FORMAT_2021 } from '../../../shared/format';
 
 type Value = number | string;

@@ -4,7 +4,7 @@
  * (ECMA-376 Part 1, wml.xsd: CT_PPrBase, EG_RPrBase, CT_TblPrBase, CT_TcPrBase, CT_SectPr), since Word refuses
  * a file whose property children are out of order. Pure: data in, XML text out.
  */
-import { toGrid } from '../render/flatten';
+import { toGrid } from '../flatten';
 import { el, escapeXml } from './xml';
 
 /** Sizes in half-points (w:sz), lengths in twentieths of a point (twips, dxa). */

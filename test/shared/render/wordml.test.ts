@@ -1,13 +1,20 @@
 /**
- * Our .docx writer: every part well-formed XML, the property children in the order the schema's sequences
- * require (Word refuses a file whose children are out of order), text escaped, merged cells as Word draws them,
- * and a package whose content types and relationships name every part it holds.
+ * Our .docx writer (shared/render/wordml): every part well-formed XML, the property children in the order the
+ * schema's sequences require (Word refuses a file whose children are out of order), text escaped, merged cells as
+ * Word draws them, and a package whose content types and relationships name every part it holds.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { docxParts, escapeXml, packDocx, type Paragraph, type Table, type WordDocument } from '../../../shared/docx';
+import {
+  docxParts,
+  escapeXml,
+  packDocx,
+  type Paragraph,
+  type Table,
+  type WordDocument,
+} from '../../../shared/render/wordml';
 import { renderDocx } from '../../../shared/render/docx';
-import { sampleReport } from '../render/sample-report';
+import { sampleReport } from './sample-report';
 
 /**
  * The sequences of ECMA-376 Part 1 (transitional wml.xsd) for the elements the writer emits: CT_PPrBase + CT_PPr,
