@@ -87,7 +87,7 @@ export function runPropsXml(props: RunProps | undefined): string {
 function runXml(run: Run): string {
   const rPr = runPropsXml(run.props);
   if ('text' in run) return el('w:r', {}, `${rPr}<w:t xml:space="preserve">${escapeXml(run.text)}</w:t>`);
-  // A complex field (§17.16.18): begin, the instruction, separate, end; Word and LibreOffice fill in the number.
+  // A complex field: begin, the instruction, separate, end; Word and LibreOffice fill in the number.
   const part = (inner: string): string => el('w:r', {}, rPr + inner);
   return (
     part(el('w:fldChar', { 'w:fldCharType': 'begin' })) +
@@ -123,7 +123,7 @@ interface Placed {
 
 /**
  * Each row's cells in grid order, with a continuation cell wherever a cell from above spans down: Word
- * draws a vertical merge as a restart cell and one continue cell per row below it (§17.4.85).
+ * draws a vertical merge as a restart cell and one continue cell per row below it.
  */
 function placeRows(table: Table): Placed[][] {
   const grid = toGrid(table.rows, table.grid.length);
@@ -155,7 +155,7 @@ function cellXml(table: Table, { cell, column, merge }: Placed): string {
         )
       : '') +
     (table.verticalAlign ? el('w:vAlign', { 'w:val': table.verticalAlign }) : '');
-  // A cell ends with a paragraph (§17.4.66); a continuation cell holds an empty one.
+  // A cell holds at least one paragraph (Word reports a cell without one as corrupt); a continuation cell an empty one.
   const content =
     merge === 'continue' || cell.paragraphs.length === 0 ? '<w:p/>' : cell.paragraphs.map(paragraphXml).join('');
   return `<w:tc>${el('w:tcPr', {}, tcPr)}${content}</w:tc>`;
@@ -189,7 +189,7 @@ export function blockXml(block: Block): string {
   return block.kind === 'paragraph' ? paragraphXml(block) : tableXml(block);
 }
 
-/** The section properties (§17.6.17): footer reference first, then page size, margins. */
+/** The section properties: footer reference first, then page size, margins. */
 export function sectionXml(page: PageSetup, footerId: string | undefined): string {
   const m = page.margin;
   return el(

@@ -18,7 +18,7 @@ import {
 } from './document';
 import { XML_DECLARATION, el, escapeXml } from './xml';
 
-/** A font as the font table declares it (§17.8.3): the name to fall back to and the character set (86 = GB2312). */
+/** A font as the font table declares it: the name to fall back to and the character set (86 = GB2312). */
 export interface FontDecl {
   name: string;
   altName: string;
