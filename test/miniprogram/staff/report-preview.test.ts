@@ -6,7 +6,7 @@ import { FORMAT_2021 } from 'gongkai-core';
 import { flush, openPage, tapButton, textOf, type RenderedPage } from '../harness';
 import { countyRow, publishedReport, reportData } from '../fixtures';
 import { me, routeTransport, useMemoryStorage } from './helpers';
-import type { CountyReportView, ReportData } from 'gongkai-staff';
+import type { CountyReportView, ReportData, Result } from 'gongkai-staff';
 import type { ReportPreviewData } from '../../../miniprogram/staff/pages/report-preview/index';
 import type { ReaderData } from '../../../miniprogram/pages/report/reader/index';
 
@@ -25,7 +25,7 @@ function built(report: ReportData, extra: { status?: string; step?: number | nul
     chain,
     version: 0,
   };
-  return () => ({ ok: true, data: { ...data, ...extra } });
+  return (): Result<unknown> => ({ ok: true, data: { ...data, ...extra } });
 }
 
 function screens(page: RenderedPage<unknown>): string[] {
