@@ -7,7 +7,9 @@ import path from 'node:path';
 import { checkAcrossReports, checkReport } from '../../../shared/checks';
 import { equations2019 } from '../../../shared/format/equations';
 import { otherProcessingCells2019, otherProcessingValues } from '../../../shared/format/other-processing-2019';
-import { importReportHtml, importReportText } from '../../../shared/import';
+import { strFromU8, unzipSync } from 'fflate';
+import { importReportDocx, importReportHtml, importReportText } from '../../../shared/import';
+import { renderDocx } from '../../../shared/render/docx';
 import { renderHtml, renderMarkdown } from '../../../shared/render';
 
 const text = readFileSync(path.join(__dirname, '../../fixtures/reports/fengxi-town-2022-old-format.txt'), 'utf8');
@@ -48,6 +50,14 @@ describe('a 2019-format report rendered', () => {
     expect(html).toContain(`data-cell="${ROW}.natural">1</td>`);
     expect(html).not.toContain('逾期不补正');
     expect(rowOf(importReportHtml(html))).toEqual(rowOf(report));
+  });
+
+  it('prints it in Word as its one row, which imports back as it was', async () => {
+    const bytes = await renderDocx(report);
+    const doc = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());
+    expect(doc).toContain('>（六）其他处理<');
+    expect(doc).not.toContain('逾期不补正');
+    expect(rowOf(await importReportDocx(bytes))).toEqual(rowOf(report));
   });
 
   it('a 2019 report stored before the row was kept: the three rows’ sum where each is known, else blank', () => {
