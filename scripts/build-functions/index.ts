@@ -8,7 +8,9 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compactCalendar } from './compact-calendar';
 import { trimmedSdk } from './trimmed-sdk';
+import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SDK_VERSION = (require(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json')) as { version: string })
@@ -47,7 +49,7 @@ export async function bundleEntry(entry: string, outfile: string, sdk: 'external
     legalComments: 'none',
     logLevel: 'error',
     external: sdk === 'external' ? ['@cloudbase/node-sdk'] : [],
-    plugins: sdk === 'bundled' ? [trimmedSdk] : [],
+    plugins: [compactCalendar, zodWithoutJsonSchema, ...(sdk === 'bundled' ? [trimmedSdk] : [])],
   });
   return statSync(outfile).size;
 }
