@@ -4,13 +4,16 @@
  * machine. The trimmed SDK of the bundled variant is checked separately against the local server.
  */
 import '../server/helpers/env';
+import { buildSync } from 'esbuild';
 import path from 'node:path';
 import {
   BUDGET_BYTES,
   BUNDLED_OVER_BUDGET,
   bundleEntry,
   buildFunctions,
+  CEILING_KB,
   functionNames,
+  type BundleSize,
 } from '../../scripts/build-functions';
 import { startLocal } from '../server/helpers/local';
 
@@ -21,8 +24,12 @@ interface Bundle {
   main(event: unknown, context: unknown): Promise<unknown>;
 }
 
+let sizes: BundleSize[] = [];
+beforeAll(async () => {
+  sizes = await buildFunctions(OUT);
+}, 60_000);
+
 it('bundles every function, the deployed variant within the 1 MB budget (and the SDK-bundled one, but where named), and each bundle answers a bad event', async () => {
-  const sizes = await buildFunctions(OUT);
   expect(sizes.map((s) => s.name).sort()).toEqual(functionNames().sort());
   expect(functionNames()).toEqual(expect.arrayContaining(['items', 'organ']));
   // The requests function deploys with its daily sweep trigger and the subscribe-message permission.
@@ -60,6 +67,36 @@ it('bundles every function, the deployed variant within the 1 MB budget (and the
     }
   }
 }, 60_000);
+
+describe('each deployed bundle within its ceiling (scripts/build-functions CEILING_KB)', () => {
+  it('names a ceiling for every function', () => {
+    expect(Object.keys(CEILING_KB).sort()).toEqual(functionNames().sort());
+  });
+  // reports carries the `docx` package (228 KB) for 导出 Word until branch docx (our own WordprocessingML writer)
+  // lands in main; only then can reports be back at its 286 KB. Its row is skipped while the bundle holds `docx`.
+  const docxPending = Object.keys(
+    buildSync({
+      entryPoints: [path.join(ROOT, 'cloudfunctions/reports/index.ts')],
+      bundle: true,
+      platform: 'node',
+      write: false,
+      metafile: true,
+      external: ['@cloudbase/node-sdk'],
+      logLevel: 'silent',
+    }).metafile.inputs,
+  ).some((file) => file.includes('node_modules/docx/'));
+  for (const [name, kb] of Object.entries(CEILING_KB)) {
+    const pending = name === 'reports' && docxPending;
+    const title = pending
+      ? `${name}: ${kb} KB — skipped until branch docx lands (the bundle still holds the docx package)`
+      : `${name}: ${kb} KB`;
+    (pending ? it.skip : it)(title, () => {
+      const built = sizes.find((s) => s.name === name);
+      expect(built).toBeDefined();
+      expect(built?.external).toBeLessThanOrEqual(kb * 1024);
+    });
+  }
+});
 
 it('the trimmed SDK still does database work and transactions', async () => {
   const file = path.join(OUT, 'trimmed-sdk-probe.js');
