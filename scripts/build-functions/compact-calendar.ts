@@ -29,8 +29,18 @@ function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** Runs back into `{ date: name }`, in order; the module's own code, so it is kept as plain ES2015. */
-const EXPAND = `function r(s){var o={};if(!s)return o;s.split(" ").forEach(function(t){var y=+t.slice(0,4),m=+t.slice(4,6)-1,d=+t.slice(6,8),v=N[parseInt(t[8],36)],n=+(t.slice(9)||1);for(var i=0;i<n;i++)o[new Date(Date.UTC(y,m,d+i)).toISOString().slice(0,10)]=v});return o}`;
+/** Runs back into `{ date: name }`, in order: the module's own code (ES5; esbuild minifies it with the bundle). */
+const EXPAND = `function r(s) {
+  var o = {};
+  if (!s) return o;
+  s.split(" ").forEach(function (t) {
+    var y = +t.slice(0, 4), m = +t.slice(4, 6) - 1, d = +t.slice(6, 8);
+    var v = N[parseInt(t[8], 36)], n = +(t.slice(9) || 1);
+    for (var i = 0; i < n; i++) o[new Date(Date.UTC(y, m, d + i)).toISOString().slice(0, 10)] = v;
+  });
+  return o;
+}
+`;
 
 /** The compact module (CommonJS) for data of the shape `{ section: { 'YYYY-MM-DD': string } }`, or null. */
 export function compactModule(data: unknown): string | null {
