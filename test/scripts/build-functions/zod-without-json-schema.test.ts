@@ -10,12 +10,11 @@ import path from 'node:path';
 import { bundleEntry } from '../../../scripts/build-functions';
 import { leftOutModule } from '../../../scripts/build-functions/zod-without-json-schema';
 import { evaluate } from '../../../scripts/build-functions/compact-calendar';
-import { itemContent, seedOrgan, startBackend, type Backend } from '../../backend/harness';
+import { itemContent, seedOrgan } from '../../backend/harness';
+import { deployedAgainstLocal } from '../../cloudfunctions/helpers/deployed';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT = path.join(ROOT, 'dist/.test-bundles/zod-without-json-schema');
-const ENV_KEYS = ['TCB_CONTEXT_CNFG', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'SCF_NAMESPACE'] as const;
-
 interface Answer {
   ok: boolean;
   code?: string;
@@ -27,24 +26,7 @@ interface Bundle {
   main(event: unknown, context: unknown): Promise<Answer>;
 }
 
-let b: Backend;
-const saved: Record<string, string | undefined> = {};
-
-beforeAll(async () => {
-  b = await startBackend();
-  for (const k of ENV_KEYS) saved[k] = process.env[k];
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${b.local.server.url}/admin` });
-  process.env.TENCENTCLOUD_SECRETID = b.local.server.adminKey.secretId;
-  process.env.TENCENTCLOUD_SECRETKEY = b.local.server.adminKey.secretKey;
-  process.env.SCF_NAMESPACE = 'local';
-});
-afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  await b.stop();
-});
+const local = deployedAgainstLocal();
 
 it('a left-out export throws naming itself', () => {
   const code = leftOutModule(['toJSONSchema'], 'json-schema-processors').replace(
@@ -56,7 +38,7 @@ it('a left-out export throws naming itself', () => {
 });
 
 it('the items bundle, without zod JSON Schema, parses real calls: a valid one is stored, bad ones are named in Chinese', async () => {
-  const o = await seedOrgan(b, '-zod');
+  const o = await seedOrgan(local.backend(), '-zod');
   const file = path.join(OUT, 'index.js');
   await bundleEntry(path.join(ROOT, 'cloudfunctions/items/index.ts'), file, 'external');
   const text = readFileSync(file, 'utf8');
