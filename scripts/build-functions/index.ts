@@ -37,7 +37,7 @@ export const CEILING_KB: Readonly<Record<string, number>> = {
   cases: 142,
   requests: 275,
   reports: 286,
-  county: 365,
+  county: 215,
 };
 
 export interface BundleSize {
