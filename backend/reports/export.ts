@@ -1,6 +1,6 @@
 /**
- * A published report exported for staff: as HTML, and as Word put in cloud storage. Its own module, apart from
- * publishing (./publish): the county function publishes on a township's behalf and carries no Word writer.
+ * A published report exported as HTML or Word. Its own module so that what imports the publishing step (the
+ * county function publishes on a township's behalf) does not bundle the renderers and the zip writer.
  */
 import type { ExportedDocx, ExportedHtml } from '../../shared/api/reports';
 import { renderHtml, reportTitle } from '../../shared/render';

@@ -1,6 +1,6 @@
 /**
  * Published annual reports: a new immutable version on the last approval (or an import of a past report's
- * published text), the list and the text citizens read without login (the exports: ./export).
+ * published text), and the list and the text citizens read without login (the exports: ./export.ts).
  */
 import type { z } from 'zod';
 import type {
