@@ -8,7 +8,7 @@ import * as z from 'zod';
 import type { CountyState } from '../county/status';
 import type { Finding, ReportData } from '../report/schema';
 import type { CountyFigures } from './county-join';
-import { monthDay } from './organ';
+import { monthDay } from '../records/month-day';
 import { importPublishedSchema, reportYear, type PublishedReportSummary } from './reports';
 
 export { countyFiguresSchema, joinCountySchema, type CountyFigures } from './county-join';

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { approvalChainSchema, DEFAULT_CHAIN, type ApproverRole } from '../approval';
 import { ROLES, type Role, type StaffRole } from '../policy/roles';
+import { monthDay } from '../records/month-day';
 import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
 import { isCreditCode } from '../requests/identity';
 import {
@@ -32,18 +33,11 @@ export const creditCodeSchema = z
     '统一社会信用代码校验位不符，请核对',
   );
 
+// The report due date's month-day has its own module: the county's settings check it too.
+export { monthDay } from '../records/month-day';
+
 // The chain's schema is the approval module's (shared/approval); organs store it, items and reports keep a copy.
 export { approvalChainSchema } from '../approval';
-
-export const monthDay = z
-  .string()
-  .regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD')
-  .refine((s) => {
-    const d = new Date(`2024-${s}T00:00:00Z`); // a leap year: 02-29 is a real month-day
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === s;
-  }, '不是有效的月日')
-  // Every year has the due date: 02-29 would not exist in a common year (and crashed the report's due date).
-  .refine((s) => s !== '02-29', '不能选 2月29日：平年没有这一天，请选 2月28日或 3月1日');
 
 /** `organ.grantReminder`: one accepted subscription (one message) for a staff purpose. */
 export const grantReminderSchema = z.object({
