@@ -4,7 +4,6 @@
  * machine. The trimmed SDK of the bundled variant is checked separately against the local server.
  */
 import '../server/helpers/env';
-import { buildSync } from 'esbuild';
 import path from 'node:path';
 import {
   BUDGET_BYTES,
@@ -72,25 +71,8 @@ describe('each deployed bundle within its ceiling (scripts/build-functions CEILI
   it('names a ceiling for every function', () => {
     expect(Object.keys(CEILING_KB).sort()).toEqual(functionNames().sort());
   });
-  // reports carries the `docx` package (228 KB) for 导出 Word until branch docx (our own WordprocessingML writer)
-  // lands in main; only then can reports be back at its 286 KB. Its row is skipped while the bundle holds `docx`.
-  const docxPending = Object.keys(
-    buildSync({
-      entryPoints: [path.join(ROOT, 'cloudfunctions/reports/index.ts')],
-      bundle: true,
-      platform: 'node',
-      write: false,
-      metafile: true,
-      external: ['@cloudbase/node-sdk'],
-      logLevel: 'silent',
-    }).metafile.inputs,
-  ).some((file) => file.includes('node_modules/docx/'));
   for (const [name, kb] of Object.entries(CEILING_KB)) {
-    const pending = name === 'reports' && docxPending;
-    const title = pending
-      ? `${name}: ${kb} KB — skipped until branch docx lands (the bundle still holds the docx package)`
-      : `${name}: ${kb} KB`;
-    (pending ? it.skip : it)(title, () => {
+    it(`${name}: ${kb} KB`, () => {
       const built = sizes.find((s) => s.name === name);
       expect(built).toBeDefined();
       expect(built?.external).toBeLessThanOrEqual(kb * 1024);
