@@ -85,16 +85,6 @@ interface Refreshing {
   refresh(): Promise<unknown>;
 }
 
-/** The methods of a page that keeps a list of records it writes to (statistics, documents, cases). */
-export interface RecordsPage {
-  /** Writes not through yet, each with the idempotency key it is tried again with. */
-  writes: PendingWrites;
-  start(): Promise<void>;
-  /** The records read again; false (and the failure shown) when they could not be. */
-  refresh(): Promise<boolean>;
-  onRetry(): void;
-}
-
 /** Spread into a Page that opens by `start()`: the retry under its error state. */
 export const retryHandler = {
   onRetry(this: Opening): void {
