@@ -44,7 +44,7 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import type { StaffListEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface AdminData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -137,9 +137,7 @@ Page<AdminData, AdminCustom>({
   staff: [],
   joinCode: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     void this.start();

@@ -35,7 +35,7 @@ import {
 import { call, callChecked } from '../../../api/client';
 import { setRequestCalendarSchema } from 'gongkai-staff';
 import type { OrganCalendar } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface CalendarData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -94,9 +94,7 @@ Page<CalendarData, CalendarCustom>({
   calendar: { years: {} },
   officialYears: [],
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     void this.start();

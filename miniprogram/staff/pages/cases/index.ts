@@ -29,7 +29,7 @@ import {
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 interface Closing {
   id: string;
@@ -100,9 +100,7 @@ Page<CasesData, CasesCustom>({
   ...recordsMembers(),
   cases: [],
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);

@@ -8,7 +8,7 @@ import { staffOpening } from '../../session';
 import { reportPage, type CountyReportPage } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyOrganYearSchema, countyReturnSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { formPageStart, noticeOf, readOrShow, type FormPageData, type InputEvent } from '../../../kit/page-state';
 
 export interface CountyReportData extends FormPageData {
@@ -43,9 +43,7 @@ Page<CountyReportData, CountyReportCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;

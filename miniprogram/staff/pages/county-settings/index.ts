@@ -10,7 +10,7 @@ import { expiresText } from '../people/view';
 import { monthDayLabel } from '../admin/view';
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import { addOrganSchema, countySettingsSchema, inviteOrganSchema, setAliasesSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { NO_NOTICE, formPageStart, noticeOf, readOrShow, retryHandler } from '../../../kit/page-state';
 import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 
@@ -64,9 +64,7 @@ Page<CountySettingsData, CountySettingsCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await roleOpening(this, 'county', '仅县级审核员可修改县级设置'))) return;

@@ -37,7 +37,7 @@ import {
   listPublishedReportsSchema,
 } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface DocsData extends RecordsData {
   years: number[];
@@ -130,9 +130,7 @@ Page<DocsData, DocsCustom>({
   organId: undefined,
   lastYear: { kind: 'none' },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);

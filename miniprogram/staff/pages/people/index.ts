@@ -26,7 +26,7 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import { inviteSchema, removeStaffSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface PeopleData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -68,9 +68,7 @@ Page<PeopleData, PeopleCustom>({
   ...retryHandler,
   myId: null,
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     void this.start();

@@ -10,7 +10,7 @@ import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { formPageStart, readOrShow, retryHandler } from '../../../kit/page-state';
 import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 import { errorsByField } from '../../../pages/request/form';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { staffOpening } from '../../session';
 import { METHODS, reissueLines, whoLines, type Line } from './view';
 
@@ -61,9 +61,7 @@ Page<ReissueData, ReissueCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;

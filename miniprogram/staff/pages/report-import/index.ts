@@ -10,7 +10,7 @@ import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { importPublishedSchema, previewImportSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 
@@ -62,9 +62,7 @@ Page<ReportImportData, ReportImportCustom>({
     published: null,
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   text: '',
   idempotencyKey: '',

@@ -16,7 +16,7 @@ import {
   isOrganisation,
   type FormText,
 } from '../../../pages/request/form';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { todayIso } from '../../records';
 import { REQUEST_ROUTE, staffOpening } from '../../session';
 import {
@@ -97,9 +97,7 @@ Page<RecordData, RecordCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;

@@ -30,7 +30,7 @@ import {
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { createStatEntrySchema, listByYearSchema } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface StatsData extends RecordsData {
   month: string;
@@ -69,9 +69,7 @@ Page<StatsData, StatsCustom>({
   entries: [],
   year: 0,
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);
