@@ -76,9 +76,12 @@ export async function pullToRefresh(reload: () => Promise<unknown>): Promise<voi
 }
 
 /** A page that opens by `start()` (the staff check, then its reads): its error state's retry opens it again. */
-interface Opening {
+export interface OpensByStart {
   start(): Promise<void>;
+  onRetry(): void;
 }
+
+type Opening = Pick<OpensByStart, 'start'>;
 
 /** A page whose data `refresh()` reads again. */
 interface Refreshing {

@@ -10,6 +10,7 @@ import {
   noticeOf,
   refreshHandlers,
   type FormPageData,
+  type OpensByStart,
   type StatefulPage,
 } from '../kit/page-state';
 import { callChecked, newIdempotencyKey } from '../api/client';
@@ -18,13 +19,11 @@ import { canWrite, confirm } from './records';
 import { staffOpening } from './session';
 
 /** The methods of a page that keeps a list of records it writes to (statistics, documents, cases). */
-export interface RecordsPage {
+export interface RecordsPage extends OpensByStart {
   /** Writes not through yet, each with the idempotency key it is tried again with (made anew on load). */
   writes: PendingWrites;
-  start(): Promise<void>;
   /** The records read again; false (and the failure shown) when they could not be. */
   refresh(): Promise<boolean>;
-  onRetry(): void;
 }
 
 /** What a records page keeps in its data besides its own: loading, the form's notice and busy flag, who writes. */
