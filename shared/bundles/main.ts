@@ -10,6 +10,7 @@ import './jitless';
 export { getPublishedReportSchema, listPublishedReportsSchema } from '../api';
 export { FORMAT_2021, getFormat } from '../format';
 export { NULL_MARK, layoutTable, reportTitle, sectionBlocks, sectionTable, toGrid } from '../render';
+export { reportTable, tableLegends } from '../render/report-table';
 // The catalogue, an item, the organ's contact (pages/catalog, pages/item, pages/about).
 export { getItemSchema, getProfileSchema, listItemsSchema } from '../api';
 export { ALL_CATEGORIES, ARTICLE_20, ARTICLE_21, CATEGORIES, categoryLabel } from '../catalogue/categories';

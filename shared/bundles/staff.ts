@@ -97,7 +97,7 @@ export type { Attachment, ItemContent, ItemStatus, Validity } from '../records/i
 export type { ReviewCase, StatEntry, StatEntryInput } from '../records';
 // The import preview marks a name read that is not the organ's own, matched as the county matches names.
 export { normaliseOrganName, sameOrgan } from '../records/organ-name';
-export { NULL_MARK } from '../render';
+export { NULL_MARK, layoutTable } from '../render';
 export { buildReport } from '../report/build';
 export type { Cells, Finding, ReportData, Sections } from '../report/schema';
 export { ACTION_LABELS } from '../requests/actions';

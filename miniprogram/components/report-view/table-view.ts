@@ -8,13 +8,13 @@
  * drawn as one card per row instead: the row label on top, then its seven numbers in two lines, each under its own
  * column name (自然人, 商业企业 … 总计). Label and header sit beside every number, at any scroll position and in
  * 长辈模式, with no sideways scrolling at all.
+ * The layout comes from the caller: shared/render's reportTable for a report (a 2019-format report's own table 二
+ * and its one （六）其他处理 row, as the HTML, Markdown and Word renderers print it), layoutTable for bare cells.
  */
 import {
   FORMAT_2021,
-  NULL_MARK,
-  layoutTable,
+  tableLegends,
   toGrid,
-  type Cells,
   type LayoutBlock,
   type LayoutCell,
   type TableKey,
@@ -29,7 +29,10 @@ export interface GridCell {
   k: string;
   /** Placement: `grid-area:row/column[/span r/span c]`. */
   s: string;
-  /** Value cells only: index of the cell in the format's cell list, to explain it on tap. */
+  /**
+   * Value cells of the 2021 format only: index of the cell in its cell list, to explain it on tap. A 2019-format
+   * report's own cells (its table 二, its （六） row) have none: the labels beside them are all there is to say.
+   */
   i?: number;
 }
 
@@ -41,8 +44,8 @@ export interface TableView {
   style: string;
   /** Table 二 has four blocks, the others one; `n` numbers them (the wx:key). */
   blocks: { n: number; cells: GridCell[]; k?: 'key' | 'heading' | 'card' }[];
-  /** Legend under a table with a null cell; empty otherwise. */
-  legend: string;
+  /** Notes under the table: what “—” means if a cell is missing, what “*” means if one was inferred. */
+  legends: string[];
 }
 
 interface Columns {
@@ -64,13 +67,13 @@ const COLUMNS: Record<TableKey, Columns> = {
  */
 const CARD_COLUMNS = 3;
 
-export const NULL_LEGEND = `注：“${NULL_MARK}”表示该项数据缺失。`;
-
 let cellIndex: Map<string, number> | null = null;
 
-function indexOf(address: string): number {
+/** `{ i }` for a cell of the 2021 format, nothing for another (see GridCell.i). */
+function indexOf(address: string): { i?: number } {
   if (cellIndex === null) cellIndex = new Map(FORMAT_2021.cells.map((c, i) => [c.address, i]));
-  return cellIndex.get(address) ?? -1;
+  const i = cellIndex.get(address);
+  return i === undefined ? {} : { i };
 }
 
 function area(row: number, column: number, rowSpan: number, colSpan: number): string {
@@ -145,7 +148,7 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout): GridCell[] {
         t: cell.text,
         k: valueClass(cell.value),
         s: area(line, column(p.c), 1, cell.colSpan),
-        i: indexOf(cell.cell),
+        ...indexOf(cell.cell),
       });
     }
     line += 1;
@@ -207,7 +210,7 @@ function cardBlocks(block: LayoutBlock, layout: TableLayout): GridCell[][] {
         t: cell.text,
         k: valueClass(cell.value),
         s: area(cardLine + 1, column, 1, 1),
-        i: indexOf(cell.cell),
+        ...indexOf(cell.cell),
       });
     }
     if (card.length > 0) blocks.push(card);
@@ -215,16 +218,14 @@ function cardBlocks(block: LayoutBlock, layout: TableLayout): GridCell[][] {
   return blocks;
 }
 
-export function tableView(key: TableKey, cells: Cells): TableView {
-  const layout = layoutTable(key, cells, { variant: 'compact' });
+/** A table laid out in its compact variant (table 四 as 3 × 5), placed for a phone. */
+export function tableView(layout: TableLayout): TableView {
+  const key = layout.table;
   const columns = COLUMNS[key];
   const valueColumns = layout.columns - layout.labelColumns;
   const template = columns.cards
     ? `repeat(${CARD_COLUMNS}, ${columns.value})`
     : [...(layout.labelColumns > 0 ? [columns.label] : []), `repeat(${valueColumns}, ${columns.value})`].join(' ');
-  const hasNull = layout.blocks.some((b) =>
-    b.body.some((row) => row.cells.some((c) => c.kind === 'value' && c.value === null)),
-  );
   return {
     key,
     cards: columns.cards,
@@ -234,6 +235,6 @@ export function tableView(key: TableKey, cells: Cells): TableView {
           .flatMap((block) => cardBlocks(block, layout))
           .map((cells, n) => ({ n, cells, k: n === 0 ? 'key' : cells[0]?.k.includes('gh') ? 'heading' : 'card' }))
       : layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout) })),
-    legend: hasNull ? NULL_LEGEND : '',
+    legends: tableLegends(layout),
   };
 }

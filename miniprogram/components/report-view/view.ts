@@ -1,13 +1,13 @@
 /**
  * A published report as the reader page shows it: the six sections under their official titles, narrative as
  * the renderers print it (shared/render sectionBlocks: paragraphs, numbered sub-headings set apart), each table
- * as a TableView. Pure: the report in, display-ready data out; the report itself never goes into setData.
+ * as a TableView (its layout from shared/render reportTable, as every renderer's). Pure: the report in, display-ready data out; the report itself never goes into setData.
  */
 import {
   getFormat,
+  reportTable,
   reportTitle,
   sectionBlocks,
-  sectionTable,
   type PublishedReport,
   type SectionKey,
 } from 'gongkai-core';
@@ -61,12 +61,13 @@ export function readerView(published: PublishedReport): ReaderView {
   const { report } = published;
   const format = getFormat(report.formatVersion);
   const sections = format.sections.map((def): SectionView => {
-    const tableKey = sectionTable(def.key);
     const blocks = sectionBlocks(report, def.key).map((b): TextBlock => ({
       k: b.kind === 'subheading' ? 'sub' : 'p',
       t: b.text,
     }));
-    const table = tableKey === null ? null : tableView(tableKey, report.cells);
+    // The same table the HTML prints (a 2019-format report's own table 二 and （六） row), table 四 compact.
+    const layout = reportTable(report, def.key, 'compact');
+    const table = layout === null ? null : tableView(layout);
     return {
       key: def.key,
       anchor: sectionAnchor(def.key),

@@ -8,6 +8,7 @@ import {
   NULL_MARK,
   TABLE_KEYS,
   getFormat,
+  layoutTable,
   type Cells,
   type Finding,
   type SectionKey,
@@ -80,7 +81,11 @@ function heading(key: SectionKey): string {
 }
 
 export function builderTables(cells: Cells): TableBlock[] {
-  return TABLE_KEYS.map((key) => ({ key, heading: heading(key), table: tableView(key, cells) }));
+  return TABLE_KEYS.map((key) => ({
+    key,
+    heading: heading(key),
+    table: tableView(layoutTable(key, cells, { variant: 'compact' })),
+  }));
 }
 
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
