@@ -93,7 +93,7 @@ export function issuedNotices(request: InfoRequest, settings: NoticeSettings, ca
         text: feeNotice({
           ...base,
           noticeDate: date,
-          basis: action.basis,
+          feeBasis: action.feeBasis,
           ...(payBy ? { payBy } : {}),
           howToPay: settings.howToPay ?? HOW_TO_PAY_MISSING,
         }),
