@@ -1,12 +1,11 @@
 /**
- * The one-time codes and the one way they are used. Three kinds, one collection each, every code stored only as
- * the SHA-256 of what its holder types (codes.ts), as the document's id:
+ * The one-time codes' stores: three kinds, one collection each, every code stored only as the SHA-256 of what its
+ * holder types (codes.ts), as the document's id:
  * - setup codes (`setup_codes`): make their user the first admin of a new organ (organ.setup);
  * - invitations (`invites`): bind their user to an organ in a role (organ.bind);
  * - county links (`county_links`): put the user's organ under a county (organ.joinCounty).
- * `redeemCode` is the use of any of them: the caller's LIMITS.bind, the look-up by hash, used or expired or not of
- * its kind, and marking it used — in the action's transaction, so of two people typing one code at the same moment
- * only one gets it (the other's transaction conflicts, runs again and finds it used).
+ * Their one use is redeem-code.ts. (county.inviteOrgan makes its links itself: the county function bundles no store
+ * of codes it never reads.)
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
@@ -14,10 +13,7 @@ import { ROLES } from '../shared/policy/roles';
 import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections, type CollectionName } from './collections';
 import { backendEnv } from './env';
-import { AppError } from './errors';
-import { callerKey, checkLimit, LIMITS, recordAttempt } from './limits';
-import type { TxContext } from './runtime';
-import { one, type Db, type Store } from './sdk';
+import type { Db, Store } from './sdk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -90,43 +86,6 @@ export const COUNTY_LINKS: CodeKind<CountyLink> = {
   until: (c) => c.expiresAt.getTime(),
 };
 
-/** The refusal of a code that is unknown, used, expired or not of the kind asked for: one message for all. */
-function invalidCode(label: string): AppError {
-  const message = `${label}无效、已使用或已过期`;
-  return new AppError('VALIDATION', message, [{ path: 'code', message }]);
-}
-
-/**
- * Uses the code `typed` of `kind` for the caller, inside the action's transaction, and answers its record (as it
- * was before this use). `accept` may refuse a code that is live but no longer points anywhere (a county link whose
- * county is not a county): it is then refused as any wrong code. A wrong code counts against the caller's
- * LIMITS.bind — recorded outside the transaction (through ctx.db), since the refusal rolls the transaction back.
- * `usedBy` is who used it (an OPENID; the organ that joined, for a county link).
- */
-export async function redeemCode<C extends { _id: string; used?: boolean | undefined }, A = true>(
-  ctx: TxContext,
-  kind: CodeKind<C>,
-  typed: string,
-  usedBy: string | null,
-  accept?: (code: C) => Promise<A | null>,
-): Promise<{ code: C; accepted: A }> {
-  await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-  const codes = ctx.tx.collection(kind.collection);
-  const key = hashCode(typed);
-  const parsed = kind.schema.safeParse(one(await codes.doc(key).get()));
-  const code = parsed.success && parsed.data.used !== true && kind.until(parsed.data) > ctx.now.getTime();
-  const accepted = !code ? null : accept ? await accept(parsed.data) : (true as A);
-  if (!parsed.success || !code || accepted === null) {
-    await recordAttempt(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-    throw invalidCode(kind.label);
-  }
-  const use = { used: true, usedBy, usedAt: ctx.now };
-  await codes.doc(key).update(use);
-  const audit = kind.audit?.(parsed.data);
-  if (audit) ctx.audit({ ...audit, target: key, before: parsed.data, after: { ...parsed.data, ...use } });
-  return { code: parsed.data, accepted };
-}
-
 // ---- making codes: the plain code is answered once, only its hash is kept ----
 
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
@@ -152,7 +111,10 @@ export async function createSetupCode(
   return code;
 }
 
-/** A new code of `kind` serving `days` days from `now`, stored with `fields`; the plain code, its key and record. */
+/**
+ * A new code of `kind` serving `days` days from `now`, stored with `fields` under its hash; the plain code (shown
+ * once), its key and the stored record.
+ */
 export async function addCode<F extends object>(
   tx: Store,
   kind: Pick<CodeKind<never>, 'collection'>,

@@ -6,7 +6,8 @@
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
 import { conflict } from '../errors';
-import { COUNTY_LINKS, redeemCode } from '../one-time-codes';
+import { COUNTY_LINKS } from '../one-time-codes';
+import { redeemCode } from '../redeem-code';
 import { findOrgan, organOf } from '../organs';
 import type { TxContext } from '../runtime';
 import { listLatestPublished, loadPublished } from '../reports/store';

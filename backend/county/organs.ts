@@ -5,9 +5,9 @@
  */
 import type { CountyInvitation, CountyOrgan } from '../../shared/api/county';
 import { matchOrgan } from '../../shared/county/match';
+import { hashCode, newCode } from '../codes';
 import { COLLECTIONS } from '../collections';
 import { conflict } from '../errors';
-import { addCode, COUNTY_LINKS } from '../one-time-codes';
 import type { StoredOrgan } from '../organs';
 import type { HandlerContext, TxContext } from '../runtime';
 import { str } from '../sdk';
@@ -68,8 +68,11 @@ export async function settings(input: { dueDate: string }, ctx: TxContext): Prom
 
 export async function inviteOrgan(input: { expiresInDays: number }, ctx: TxContext): Promise<CountyInvitation> {
   const { county, staff } = await countyScope(ctx, ctx.tx);
-  const fields = { countyId: county._id, createdBy: staff._id };
-  const { code, key, record } = await addCode(ctx.tx, COUNTY_LINKS, fields, ctx.now, input.expiresInDays);
-  ctx.audit({ action: 'inviteOrgan', target: key, after: record });
-  return { code, expiresAt: record.expiresAt.toISOString() };
+  const code = newCode(10);
+  const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000);
+  const key = hashCode(code);
+  const link = { countyId: county._id, used: false, expiresAt, createdBy: staff._id };
+  await ctx.tx.collection(COLLECTIONS.countyLinks).doc(key).set(link);
+  ctx.audit({ action: 'inviteOrgan', target: key, after: link });
+  return { code, expiresAt: expiresAt.toISOString() };
 }

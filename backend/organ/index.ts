@@ -8,13 +8,8 @@ import {
   templateFieldsSchema,
   noticeFieldsSchema,
   organProfileSchema,
-  type BindAnswer,
-  type Invitation,
   type OrganPublicProfile,
   type OrganSettings,
-  type ReminderCounts,
-  type StaffListEntry,
-  type StaffMe,
 } from '../../shared/api/organ';
 import { organContract } from '../../shared/api/contracts/organ';
 import { parseWith } from '../../shared/errors';
@@ -24,7 +19,8 @@ import { DEFAULT_INDEX_PATTERN } from '../../shared/records/index-no';
 import type { StaffRecord } from '../caller';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { grantReminder, reminderCounts } from '../notices/staff';
-import { addCode, INVITES, redeemCode, SETUP_CODES } from '../one-time-codes';
+import { addCode, INVITES, SETUP_CODES } from '../one-time-codes';
+import { redeemCode } from '../redeem-code';
 import { defineFunction, type TxContext } from '../runtime';
 import { addOrganRecord, findOrgan, firstOrgan, organChain, organOf, replaceOrgan, type StoredOrgan } from '../organs';
 import { activeStaffOf, addStaffRecord, deactivateStaff, staffById } from '../staff';
@@ -85,7 +81,7 @@ async function addStaff(ctx: TxContext, organId: string, role: StaffRole, displa
 
 export const organFunction = defineFunction('organ', organContract, {
   setup: {
-    async transaction(input, ctx): Promise<BindAnswer> {
+    async transaction(input, ctx) {
       if (ctx.caller.staff) throw conflict('您已是工作人员，不能再次初始化');
       const { code } = await redeemCode(ctx, SETUP_CODES, input.code, ctx.caller.openid);
       // The level comes from the code (whoever made it decided), never from the caller.
@@ -98,7 +94,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   me: {
-    async handler(_input, ctx): Promise<StaffMe> {
+    async handler(_input, ctx) {
       const s = ctx.caller.staff;
       return {
         signedIn: ctx.caller.openid !== null,
@@ -150,7 +146,7 @@ export const organFunction = defineFunction('organ', organContract, {
 
   // Not idempotent on purpose: a stored answer would keep the plain code; a double tap just makes a spare code.
   invite: {
-    async transaction(input, ctx): Promise<Invitation> {
+    async transaction(input, ctx) {
       const staff = requireStaff(ctx);
       // The county role sees the organs under its organ: only an organ set up as a county has any to show.
       if (input.role === 'county' && (await organOf(ctx.tx, staff.organId)).level !== 'county') {
@@ -166,7 +162,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   bind: {
-    async transaction(input, ctx): Promise<BindAnswer> {
+    async transaction(input, ctx) {
       if (ctx.caller.staff) throw conflict('您已绑定为工作人员');
       const { code: invite } = await redeemCode(ctx, INVITES, input.code, ctx.caller.openid);
       await addStaff(ctx, invite.organId, invite.role, input.displayName);
@@ -176,11 +172,11 @@ export const organFunction = defineFunction('organ', organContract, {
 
   // Reminders to the caller (工作台 → 微信提醒): one accepted subscription each, used up by one message.
   grantReminder: {
-    transaction: (input, ctx): Promise<ReminderCounts> => grantReminder(ctx, requireStaff(ctx), input),
+    transaction: (input, ctx) => grantReminder(ctx, requireStaff(ctx), input),
   },
 
   reminders: {
-    async handler(_input, ctx): Promise<ReminderCounts> {
+    async handler(_input, ctx) {
       return reminderCounts(ctx.db, requireStaff(ctx).organId, String(ctx.caller.openid));
     },
   },
@@ -188,7 +184,7 @@ export const organFunction = defineFunction('organ', organContract, {
   joinCounty: { transaction: (input, ctx) => joinCounty(ctx, requireStaff(ctx), input.code) },
 
   listStaff: {
-    async handler(_input, ctx): Promise<StaffListEntry[]> {
+    async handler(_input, ctx) {
       const staff = requireStaff(ctx);
       const list = await activeStaffOf(ctx.db, staff.organId);
       return list.map((s) => ({ id: s._id, role: s.role, displayName: s.displayName }));
@@ -196,7 +192,7 @@ export const organFunction = defineFunction('organ', organContract, {
   },
 
   removeStaff: {
-    async transaction(input, ctx): Promise<{ id: string }> {
+    async transaction(input, ctx) {
       const me = requireStaff(ctx);
       // Never yourself: an organ always keeps the admin who is acting.
       if (input.staffId === me._id) throw conflict('不能移除自己');

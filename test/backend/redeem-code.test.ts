@@ -8,14 +8,8 @@ import { hashCode } from '../../backend/codes';
 import { COLLECTIONS, ensureCollections } from '../../backend/collections';
 import { AppError } from '../../backend/errors';
 import { attemptsOf, callerKey, LIMITS } from '../../backend/limits';
-import {
-  COUNTY_LINKS,
-  createSetupCode,
-  INVITES,
-  redeemCode,
-  SETUP_CODES,
-  type CodeKind,
-} from '../../backend/one-time-codes';
+import { COUNTY_LINKS, createSetupCode, INVITES, SETUP_CODES, type CodeKind } from '../../backend/one-time-codes';
+import { redeemCode } from '../../backend/redeem-code';
 import type { TxContext } from '../../backend/runtime';
 import { one } from '../../backend/sdk';
 import { inTransaction } from '../../backend/transaction';
