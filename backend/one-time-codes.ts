@@ -13,7 +13,7 @@ import { ROLES } from '../shared/policy/roles';
 import { hashCode, newCode, type RandomBytes } from './codes';
 import { COLLECTIONS, ensureCollections, type CollectionName } from './collections';
 import { backendEnv } from './env';
-import type { Db, Store } from './sdk';
+import { one, type Db, type Store } from './sdk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,7 +52,7 @@ const countyLinkSchema = z.looseObject({
 export type CountyLink = z.output<typeof countyLinkSchema>;
 
 /** One kind of code: where it is kept, its record, what its holder calls it, and the audit entry of its use. */
-export interface CodeKind<C extends { _id: string; used?: boolean | undefined }> {
+export interface CodeKind<C> {
   collection: CollectionName;
   schema: z.ZodType<C>;
   /** 设置码, 邀请码, 加入码: named in the refusal. */
@@ -86,6 +86,22 @@ export const COUNTY_LINKS: CodeKind<CountyLink> = {
   until: (c) => c.expiresAt.getTime(),
 };
 
+/** The code of `kind` stored under `key`; null when there is none, or it no longer fits its kind (refused alike). */
+export async function findCode<C>(store: Store, kind: CodeKind<C>, key: string): Promise<C | null> {
+  const parsed = kind.schema.safeParse(one(await store.collection(kind.collection).doc(key).get()));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Marks the code used: by whom (an OPENID, or the organ that joined) and when. */
+export async function markUsed(
+  store: Store,
+  kind: Pick<CodeKind<unknown>, 'collection'>,
+  key: string,
+  use: { used: true; usedBy: string | null; usedAt: Date },
+): Promise<void> {
+  await store.collection(kind.collection).doc(key).update(use);
+}
+
 // ---- making codes: the plain code is answered once, only its hash is kept ----
 
 /** How long a setup code stays usable: SETUP_CODE_TTL_DAYS (whole days, at least 1), default 7. */
@@ -117,7 +133,7 @@ export async function createSetupCode(
  */
 export async function addCode<F extends object>(
   tx: Store,
-  kind: Pick<CodeKind<never>, 'collection'>,
+  kind: Pick<CodeKind<unknown>, 'collection'>,
   fields: F,
   now: Date,
   days: number,

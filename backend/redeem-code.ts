@@ -6,9 +6,8 @@
 import { hashCode } from './codes';
 import { AppError } from './errors';
 import { callerKey, checkLimit, LIMITS, recordAttempt } from './limits';
-import type { CodeKind } from './one-time-codes';
+import { findCode, markUsed, type CodeKind } from './one-time-codes';
 import type { TxContext } from './runtime';
-import { one } from './sdk';
 
 /** The refusal of a code that is unknown, used, expired or not of the kind asked for: one message for all. */
 function invalidCode(label: string): AppError {
@@ -31,18 +30,17 @@ export async function redeemCode<C extends { _id: string; used?: boolean | undef
   accept?: (code: C) => Promise<A | null>,
 ): Promise<{ code: C; accepted: A }> {
   await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-  const codes = ctx.tx.collection(kind.collection);
   const key = hashCode(typed);
-  const parsed = kind.schema.safeParse(one(await codes.doc(key).get()));
-  const code = parsed.success && parsed.data.used !== true && kind.until(parsed.data) > ctx.now.getTime();
-  const accepted = !code ? null : accept ? await accept(parsed.data) : (true as A);
-  if (!parsed.success || !code || accepted === null) {
+  const found = await findCode(ctx.tx, kind, key);
+  const live = found !== null && found.used !== true && kind.until(found) > ctx.now.getTime() ? found : null;
+  const accepted = live === null ? null : accept ? await accept(live) : (true as A);
+  if (live === null || accepted === null) {
     await recordAttempt(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
     throw invalidCode(kind.label);
   }
-  const use = { used: true, usedBy, usedAt: ctx.now };
-  await codes.doc(key).update(use);
-  const audit = kind.audit?.(parsed.data);
-  if (audit) ctx.audit({ ...audit, target: key, before: parsed.data, after: { ...parsed.data, ...use } });
-  return { code: parsed.data, accepted };
+  const use = { used: true as const, usedBy, usedAt: ctx.now };
+  await markUsed(ctx.tx, kind, key, use);
+  const audit = kind.audit?.(live);
+  if (audit) ctx.audit({ ...audit, target: key, before: live, after: { ...live, ...use } });
+  return { code: live, accepted };
 }
