@@ -14,7 +14,8 @@ import { staffOf } from '../caller';
 import { defineFunction } from '../runtime';
 import { approve, correct, reject, submit } from './chain';
 import { buildView, cellRecords, check, countYear, saveNarrative, status } from './drafts';
-import { exportDocx, exportHtml, getPublished, importPublished, listPublished, previewImport } from './publish';
+import { exportDocx, exportHtml } from './export';
+import { getPublished, importPublished, listPublished, previewImport } from './publish';
 import { latePublicationsOf } from './late';
 
 export const reportsFunction = defineFunction('reports', reportsContract, {

@@ -1,11 +1,9 @@
 /**
  * Published annual reports: a new immutable version on the last approval (or an import of a past report's
- * published text), the list and the text citizens read without login, and the HTML export.
+ * published text), and the list and the text citizens read without login (the exports: ./export.ts).
  */
 import type { z } from 'zod';
 import type {
-  ExportedDocx,
-  ExportedHtml,
   ImportPreview,
   importPublishedSchema,
   PublishedReport,
@@ -16,10 +14,8 @@ import { CELL_ADDRESSES, SECTION_KEYS } from '../../shared/format';
 // The text importer alone: the .docx reader (mammoth) stays out of the function bundle.
 import { importReportText } from '../../shared/import/report-text';
 import { publishDateIn } from '../../shared/import/publish-date';
-import { renderHtml, reportTitle } from '../../shared/render';
-import { renderDocx } from '../../shared/render/docx';
 import type { ReportData } from '../../shared/report';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { staffOf } from '../caller';
 import { organOf } from '../organs';
 import { followPublished } from '../county/rows';
@@ -80,8 +76,6 @@ export async function publishInTx(
   ctx.audit({ action: 'publish', target: id, after: report });
   return summaryOf(doc);
 }
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The published text read and checked: the one parse both importPublished and previewImport use. */
 export function readImport(text: string): ReportData {
@@ -144,22 +138,4 @@ export async function getPublished(input: { id: string }, ctx: HandlerContext): 
   const row = await loadPublished(ctx.db, input.id);
   const versions = await listVersions(ctx.db, row.organId, row.year);
   return { ...summaryOf(row), report: row.report, source: row.source, versions };
-}
-
-export async function exportHtml(input: { id: string }, ctx: HandlerContext): Promise<ExportedHtml> {
-  staffOf(ctx);
-  const { report } = await loadPublished(ctx.db, input.id);
-  return { html: renderHtml(report), fileName: `${reportTitle(report.organ, report.year)}.html` };
-}
-
-/** The published report as Word, put in cloud storage under the organ's folder; answers a temporary link. */
-export async function exportDocx(input: { id: string }, ctx: HandlerContext): Promise<ExportedDocx> {
-  const staff = staffOf(ctx);
-  const row = await loadPublished(ctx.db, input.id);
-  if (row.organId !== staff.organId) throw notFound('年度报告');
-  if (!ctx.files) throw new AppError('INTERNAL', '文件存储暂不可用，请稍后再试');
-  const fileName = `${reportTitle(row.report.organ, row.report.year)}（第${row.version}版）.docx`;
-  const data = Buffer.from(await renderDocx(row.report));
-  const stored = await ctx.files.put(`reports/${row.organId}/${row._id}.docx`, data, DOCX_TYPE);
-  return { ...stored, fileName };
 }

@@ -3,45 +3,31 @@
  * (上 37 mm, 下 35 mm, 左 28 mm, 右 26 mm), the title in 方正小标宋简体 二号, section headings in 黑体 三号, body in
  * 仿宋_GB2312 三号, page numbers “— 1 —” at the foot, and tables 二/三/四 drawn from the same layout model as the
  * HTML, so their merged headers are exactly the national format's (table 三: 申请人情况 over seven columns,
- * 法人或其他组织 over five, the 三、本年度办理结果 and （三）–（六） row groups merged vertically).
+ * 法人或其他组织 over five, the 三、本年度办理结果 and （三）–（六） row groups merged vertically); a 2019-format
+ * report prints its own 2019 table 二.
  *
  * Fonts: a township PC has the 方正/GB2312 fonts; others do not, so each font is declared in the font table with
  * the common name to fall back to (w:altName: 仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体, 楷体_GB2312 → 楷体) and
  * the GB2312 character set, which is what Word and LibreOffice substitute by.
  *
- * Kept out of ./index on purpose: `docx` is large, and the mini program's core bundle imports ./index.
- * Pure: report data in, bytes out (the zip is built in memory).
+ * Written by our own WordprocessingML writer (./wordml). Kept out of ./index: the mini program's core bundle
+ * imports ./index and has no use for a zip. Pure: report data in, bytes out.
  */
 import {
-  AlignmentType,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+  packDocx,
+  type Block,
+  type FontDecl,
+  type Paragraph,
+  type ParagraphProps,
+  type RunProps,
+  type Table,
+} from './wordml';
 import { getFormat, type SectionDef } from '../format';
 import type { ReportData } from '../report';
-import {
-  INFERRED_LEGEND,
-  columnWidths,
-  inferredCells,
-  layoutTable,
-  sectionTable,
-  valueCells,
-  type LayoutCell,
-  type TableLayout,
-} from './layout';
+import { columnWidths, type LayoutCell, type TableLayout } from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
-import { NULL_LEGEND, prefaceParagraphs, reportTitle, sectionHeading } from './text';
+import { reportTable, tableLegends } from './report-table';
+import { prefaceParagraphs, reportTitle, sectionHeading } from './text';
 
 /** Twentieths of a point per millimetre. */
 const TWIP_PER_MM = 1440 / 25.4;
@@ -70,209 +56,121 @@ type FontRole = keyof typeof FONTS;
 const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, tableNote: 18 } as const;
 /** GB/T 9704 §5.2.2: 22 lines a page in 225 mm → a fixed line pitch of about 28.9 pt. */
 const LINE = 578;
+/** 首行缩进两字: two characters of body text. */
+const TWO_CHARACTERS = 2 * SIZE.body * 10;
 
-function run(text: string, role: FontRole, size: number, extra: IRunOptions = {}): TextRun {
-  const font = FONTS[role].name;
-  return new TextRun({
-    text,
-    size,
-    font: { ascii: FONTS.latin.name, hAnsi: FONTS.latin.name, eastAsia: font, hint: 'eastAsia' },
-    ...extra,
-  });
+/** Latin text in Times New Roman, Chinese in the role's font. */
+function props(role: FontRole, size: number, bold = false): RunProps {
+  const latin = FONTS.latin.name;
+  return { fonts: { ascii: latin, hAnsi: latin, eastAsia: FONTS[role].name, hint: 'eastAsia' }, size, bold };
 }
 
-const exactLine = { line: LINE, lineRule: LineRuleType.EXACT } as const;
-
-function titleParagraph(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after: LINE, line: 700, lineRule: LineRuleType.EXACT },
-    children: [run(text, 'title', SIZE.title)],
-  });
+function paragraph(text: string, role: FontRole, size: number, pPr: ParagraphProps = {}, bold = false): Paragraph {
+  return { kind: 'paragraph', props: pPr, runs: [{ text, props: props(role, size, bold) }] };
 }
 
-function headingParagraph(text: string): Paragraph {
-  return new Paragraph({
-    keepNext: true,
-    indent: { firstLine: 2 * SIZE.body * 10 },
-    spacing: exactLine,
-    children: [run(text, 'heading', SIZE.body)],
-  });
-}
-
-/** The preface as body text (首行缩进两字), before section 一. */
-function prefaceParagraph(text: string): Paragraph {
-  return blockParagraph({ kind: 'paragraph', text });
-}
+const exactLine = { line: LINE, lineRule: 'exact' } as const;
 
 function blockParagraph(block: NarrativeBlock): Paragraph {
   const sub = block.kind === 'subheading';
-  return new Paragraph({
+  return paragraph(block.text, sub ? 'subheading' : 'body', SIZE.body, {
     keepNext: sub,
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 2 * SIZE.body * 10 }, // 首行缩进两字
     spacing: exactLine,
-    children: [run(block.text, sub ? 'subheading' : 'body', SIZE.body)],
+    firstLineIndent: TWO_CHARACTERS,
+    align: 'both',
   });
 }
 
 function cellParagraph(cell: LayoutCell): Paragraph {
   const note = cell.kind === 'note';
   const left = cell.kind === 'caption' || (cell.kind === 'rowLabel' && !cell.group) || note;
-  return new Paragraph({
-    alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
-    children: [run(cell.text, 'body', note ? SIZE.tableNote : SIZE.table, { bold: cell.kind === 'columnLabel' })],
-  });
-}
-
-function tableCell(cell: LayoutCell, widths: readonly number[], column: number): TableCell {
-  const share = widths.slice(column, column + cell.colSpan).reduce((a, b) => a + b, 0);
-  return new TableCell({
-    children: [cellParagraph(cell)],
-    ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-    verticalAlign: VerticalAlign.CENTER,
-    width: { size: Math.round((share / 100) * TEXT_WIDTH), type: WidthType.DXA },
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
-  });
-}
-
-/**
- * The start column of each cell, walking the grid as HTML does: a cell starts at the first column not taken by
- * a cell above that spans down into this row.
- */
-function placedRows(rows: readonly { cells: readonly LayoutCell[] }[], columns: number): number[][] {
-  const taken: number[] = Array.from({ length: columns }, () => 0); // rows still covered, per column
-  return rows.map((row) => {
-    let col = 0;
-    const starts = row.cells.map((cell) => {
-      while (col < columns && (taken[col] ?? 0) > 0) col++;
-      const start = col;
-      for (let c = start; c < start + cell.colSpan; c++) taken[c] = cell.rowSpan;
-      col = start + cell.colSpan;
-      return start;
-    });
-    for (let c = 0; c < columns; c++) taken[c] = Math.max(0, (taken[c] ?? 0) - 1);
-    return starts;
-  });
+  const size = note ? SIZE.tableNote : SIZE.table;
+  return paragraph(cell.text, 'body', size, { align: left ? 'left' : 'center' }, cell.kind === 'columnLabel');
 }
 
 function docxTable(layout: TableLayout): Table {
-  const widths = columnWidths(layout);
   const single = layout.blocks.length === 1;
   const rows = layout.blocks.flatMap((block) => [
-    ...block.head.map((r) => ({ row: r, head: single })),
-    ...block.body.map((r) => ({ row: r, head: false })),
+    ...block.head.map((r) => ({ cells: r.cells, header: single })),
+    ...block.body.map((r) => ({ cells: r.cells, header: false })),
   ]);
-  const starts = placedRows(
-    rows.map((r) => r.row),
-    layout.columns,
-  );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
-    rows: rows.map(
-      ({ row, head }, i) =>
-        new TableRow({
-          tableHeader: head, // repeated at the top of each page the table runs onto
-          cantSplit: true,
-          children: row.cells.map((cell, j) => tableCell(cell, widths, starts[i]?.[j] ?? 0)),
-        }),
-    ),
-  });
+  return {
+    kind: 'table',
+    grid: columnWidths(layout).map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+    // the header rows repeat at the top of each page the table runs onto; no row breaks across pages
+    rows: rows.map(({ cells, header }) => ({
+      header,
+      cantSplit: true,
+      cells: cells.map((cell) => ({ paragraphs: [cellParagraph(cell)], colSpan: cell.colSpan, rowSpan: cell.rowSpan })),
+    })),
+    border: 4,
+    cellMargin: { top: 30, bottom: 30, left: 60, right: 60 },
+    verticalAlign: 'center',
+  };
 }
 
-function sectionChildren(report: ReportData, def: SectionDef): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [headingParagraph(sectionHeading(def.no, def.title))];
-  out.push(...sectionBlocks(report, def.key).map(blockParagraph));
-  const key = sectionTable(def.key);
-  if (key) {
-    const layout = layoutTable(key, report.cells, {
-      format: getFormat(report.formatVersion),
-      inferred: inferredCells(report.findings),
-    });
+function sectionChildren(report: ReportData, def: SectionDef): Block[] {
+  const heading = paragraph(sectionHeading(def.no, def.title), 'heading', SIZE.body, {
+    keepNext: true,
+    spacing: exactLine,
+    firstLineIndent: TWO_CHARACTERS,
+  });
+  const out: Block[] = [heading, ...sectionBlocks(report, def.key).map(blockParagraph)];
+  const layout = reportTable(report, def.key);
+  if (layout) {
     out.push(docxTable(layout));
-    const legends = [
-      ...(valueCells(layout).some((c) => c.value === null) ? [NULL_LEGEND] : []),
-      ...(valueCells(layout).some((c) => c.inferred) ? [INFERRED_LEGEND] : []),
-    ];
-    if (legends.length) out.push(...legends.map((l) => new Paragraph({ children: [run(l, 'body', SIZE.table)] })));
-    else out.push(new Paragraph({ spacing: { after: 0 }, children: [] })); // Word needs a paragraph after a table
+    const legends = tableLegends(layout);
+    if (legends.length) out.push(...legends.map((l) => paragraph(l, 'body', SIZE.table)));
+    else out.push({ kind: 'paragraph', props: { spacing: { after: 0 } }, runs: [] }); // a table is followed by a paragraph
   }
   return out;
 }
 
 /** GB/T 9704 §7.5: 4号半角宋体阿拉伯数字, with a 一字线 on each side. */
-function pageNumberFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          run('— ', 'pageNumber', SIZE.pageNumber),
-          new TextRun({
-            children: [PageNumber.CURRENT],
-            size: SIZE.pageNumber,
-            font: { ascii: FONTS.pageNumber.name, hAnsi: FONTS.pageNumber.name, eastAsia: FONTS.pageNumber.name },
-          }),
-          run(' —', 'pageNumber', SIZE.pageNumber),
-        ],
-      }),
+function pageNumberFooter(): Paragraph {
+  const digits = FONTS.pageNumber.name;
+  return {
+    kind: 'paragraph',
+    props: { align: 'center' },
+    runs: [
+      { text: '— ', props: props('pageNumber', SIZE.pageNumber) },
+      { field: 'PAGE', props: { fonts: { ascii: digits, hAnsi: digits, eastAsia: digits }, size: SIZE.pageNumber } },
+      { text: ' —', props: props('pageNumber', SIZE.pageNumber) },
     ],
-  });
+  };
 }
 
-/** word/fontTable.xml with each customary font's fallback and character set (GB2312 = 86). */
-function fontTableXml(): string {
-  const fonts = Object.values(FONTS).map((f) => {
-    const chinese = /[^\x20-\x7e]/.test(f.name);
-    return (
-      `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/>` +
-      `<w:charset w:val="${chinese ? '86' : '00'}"/><w:family w:val="${chinese ? 'modern' : 'roman'}"/>` +
-      `<w:pitch w:val="variable"/></w:font>`
-    );
-  });
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    `${fonts.join('')}</w:fonts>`
-  );
-}
+/** Each customary font with its fallback and character set (GB2312 = 86). */
+const FONT_TABLE: FontDecl[] = Object.values(FONTS).map((f) => {
+  const chinese = /[^\x20-\x7e]/.test(f.name);
+  return { name: f.name, altName: f.fallback, charset: chinese ? '86' : '00', family: chinese ? 'modern' : 'roman' };
+});
 
-export function reportDocument(report: ReportData): Document {
+/** The report as .docx bytes (a promise, as callers await it). */
+export function renderDocx(report: ReportData): Promise<Uint8Array> {
   const title = reportTitle(report.organ, report.year);
   const sections = getFormat(report.formatVersion).sections.flatMap((def) => sectionChildren(report, def));
-  return new Document({
+  const titleParagraph = paragraph(title, 'title', SIZE.title, {
+    spacing: { after: LINE, line: 700, lineRule: 'exact' },
+    align: 'center',
+  });
+  const latin = FONTS.latin.name;
+  const bytes = packDocx({
     title,
     creator: report.organ,
-    styles: {
-      default: {
-        document: {
-          run: {
-            size: SIZE.body,
-            font: { ascii: FONTS.latin.name, hAnsi: FONTS.latin.name, eastAsia: FONTS.body.name },
-          },
-        },
-      },
+    defaults: { fonts: { ascii: latin, hAnsi: latin, eastAsia: FONTS.body.name }, size: SIZE.body },
+    fonts: FONT_TABLE,
+    page: {
+      width: PAGE.width,
+      height: PAGE.height,
+      margin: { ...PAGE.margin, header: mm(15), footer: mm(20) },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...PAGE.margin, header: mm(15), footer: mm(20) },
-          },
-        },
-        footers: { default: pageNumberFooter() },
-        children: [titleParagraph(title), ...prefaceParagraphs(report.preface).map(prefaceParagraph), ...sections],
-      },
+    body: [
+      titleParagraph,
+      ...prefaceParagraphs(report.preface).map((text) => blockParagraph({ kind: 'paragraph', text })),
+      ...sections,
     ],
+    footer: [pageNumberFooter()],
   });
-}
-
-/** The report as .docx bytes. */
-export function renderDocx(report: ReportData): Promise<Uint8Array> {
-  return Packer.pack(reportDocument(report), 'uint8array', false, [
-    { path: 'word/fontTable.xml', data: fontTableXml() },
-  ]);
+  return Promise.resolve(bytes);
 }

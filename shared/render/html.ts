@@ -8,29 +8,10 @@
 import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { REPORT_CSS } from './html-style';
-import {
-  INFERRED_LEGEND,
-  columnWidths,
-  inferredCells,
-  layoutTable,
-  sectionTable,
-  valueCells,
-  type LayoutCell,
-  type LayoutRow,
-  type TableLayout,
-} from './layout';
+import { INFERRED_LEGEND, columnWidths, type LayoutCell, type LayoutRow, type TableLayout } from './layout';
 import { sectionBlocks, type NarrativeBlock } from './narrative';
-import { ITEM_HEADER_2019, hasNull2019, tables2019 } from './table-2019';
-import {
-  NULL_LEGEND,
-  NULL_TITLE,
-  escapeHtml,
-  prefaceParagraphs,
-  reportTitle,
-  sectionHeading,
-  sectionId,
-  tableId,
-} from './text';
+import { reportTable, tableLegends } from './report-table';
+import { NULL_TITLE, escapeHtml, prefaceParagraphs, reportTitle, sectionHeading, sectionId, tableId } from './text';
 
 export interface HtmlOptions {
   /** A full HTML document (default) or only the `<article>` fragment, styled by REPORT_CSS. */
@@ -105,40 +86,12 @@ function tableHtml(layout: TableLayout, label: string): string {
     first && rest.length === 0
       ? [`<thead>\n${rowsHtml(first.head)}\n</thead>`, `<tbody>\n${rowsHtml(first.body)}\n</tbody>`]
       : layout.blocks.map((b) => `<tbody class="gk-block">\n${rowsHtml([...b.head, ...b.body])}\n</tbody>`);
-  const legend = [
-    ...(valueCells(layout).some((c) => c.value === null) ? [NULL_LEGEND] : []),
-    ...(valueCells(layout).some((c) => c.inferred) ? [INFERRED_LEGEND] : []),
-  ]
+  const legend = tableLegends(layout)
     .map((l) => `\n<p class="gk-legend">${escapeHtml(l)}</p>`)
     .join('');
   return (
     `<div class="gk-table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">\n` +
     `<table id="${tableId(layout.table)}" class="gk-table gk-table-${layout.table}">\n${colgroupHtml(layout)}\n${sections.join('\n')}\n</table>\n</div>${legend}`
-  );
-}
-
-/** Table 二 as the 2019 format prints it (a 2019-format report's own cells): one <tbody> per item. */
-function table2019Html(report: ReportData, label: string): string {
-  const tables = tables2019(report);
-  const th = (text: string, scope: string): string =>
-    `<th class="gk-column-label" scope="${scope}">${escapeHtml(text)}</th>`;
-  const blocks = tables.map((t) => {
-    const caption = `<tr><th class="gk-caption" scope="colgroup" colspan="${t.columnHeaders.length + 1}">${escapeHtml(t.caption)}</th></tr>`;
-    const header = `<tr>${[ITEM_HEADER_2019, ...t.columnHeaders].map((h) => th(h, 'col')).join('')}</tr>`;
-    const rows = t.rows.map((r) => {
-      const cells = r.cells.map((c) => {
-        const state = c.value === null ? 'gk-null' : c.value === 0 ? 'gk-zero' : 'gk-nonzero';
-        const title = c.value === null ? ` title="${escapeHtml(NULL_TITLE)}"` : '';
-        return `<td class="gk-value ${state}" data-cell="${escapeHtml(c.address)}"${title}>${escapeHtml(c.text)}</td>`;
-      });
-      return `<tr><th class="gk-row-label" scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
-    });
-    return `<tbody class="gk-block">\n${[caption, header, ...rows].join('\n')}\n</tbody>`;
-  });
-  const legend = hasNull2019(tables) ? `\n<p class="gk-legend">${escapeHtml(NULL_LEGEND)}</p>` : '';
-  return (
-    `<div class="gk-table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">\n` +
-    `<table id="${tableId('proactive')}" class="gk-table gk-table-proactive gk-format-2019">\n${blocks.join('\n')}\n</table>\n</div>${legend}`
   );
 }
 
@@ -149,18 +102,8 @@ function blockHtml(block: NarrativeBlock): string {
 function sectionHtml(report: ReportData, def: SectionDef): string {
   const heading = sectionHeading(def.no, def.title);
   const parts = [`<h2>${escapeHtml(heading)}</h2>`, ...sectionBlocks(report, def.key).map(blockHtml)];
-  const table = sectionTable(def.key);
-  if (table === 'proactive' && report.formatVersion === '2019') parts.push(table2019Html(report, heading));
-  else if (table)
-    parts.push(
-      tableHtml(
-        layoutTable(table, report.cells, {
-          format: getFormat(report.formatVersion),
-          inferred: inferredCells(report.findings),
-        }),
-        heading,
-      ),
-    );
+  const table = reportTable(report, def.key);
+  if (table) parts.push(tableHtml(table, heading));
   const empty = parts.length === 1 ? ' gk-section-empty' : '';
   return `<section id="${sectionId(def.key)}" class="gk-section${empty}">\n${parts.join('\n')}\n</section>`;
 }

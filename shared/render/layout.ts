@@ -99,7 +99,7 @@ function markInferred(layout: TableLayout, inferred: ReadonlySet<CellAddress> | 
       for (const cell of row.cells)
         if (cell.kind === 'value' && cell.value !== null && inferred.has(cell.cell)) {
           cell.inferred = true;
-          cell.text = `${cell.text}${INFERRED_MARK}`;
+          cell.text += INFERRED_MARK;
         }
   return layout;
 }
@@ -127,25 +127,36 @@ function emptyRows(count: number): LayoutRow[] {
   return Array.from({ length: count }, () => ({ cells: [] }));
 }
 
+/** One 第二十条 item of table 二: its label, its columns and its rows (2021 format, or the 2019 format's own). */
+export interface ItemGroup {
+  label: string;
+  columns: readonly { label: string }[];
+  rows: readonly { label: string }[];
+}
+
 /**
- * Table 二: each group its own block (group label across the block, then 信息内容 + its column labels,
- * then its rows), all in one grid as wide as the widest group; a narrower group's last column stretches.
+ * Table 二: each item its own block (item label across the block, then the item header + its column labels,
+ * then its rows, whose value cells `cellsOf` gives, each `span` columns wide), all in one grid as wide as the widest item; a narrower
+ * item's last column stretches.
  */
-function proactiveLayout(format: ReportFormat, cells: Cells): TableLayout {
-  const def = format.proactive;
-  const valueColumns = def.groups.reduce((max, g) => Math.max(max, g.columns.length), 1);
+export function itemBlocksLayout<G extends ItemGroup>(
+  itemHeader: string,
+  groups: readonly G[],
+  cellsOf: (row: G['rows'][number], group: G, span: (column: number) => number) => ValueCell[],
+): TableLayout {
+  const valueColumns = Math.max(1, ...groups.map((g) => g.columns.length));
   const columns = 1 + valueColumns;
-  const blocks = def.groups.map((group): LayoutBlock => {
+  const blocks = groups.map((group): LayoutBlock => {
     const span = (i: number): number => (i === group.columns.length - 1 ? valueColumns - i : 1);
     const caption: LabelCell = { kind: 'caption', text: group.label, rowSpan: 1, colSpan: columns };
     const header: LayoutCell[] = [
-      { kind: 'corner', text: def.itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
+      { kind: 'corner', text: itemHeader, rowSpan: 1, colSpan: 1, labelColumn: 0 },
       ...group.columns.map((c, i): LabelCell => ({ kind: 'columnLabel', text: c.label, rowSpan: 1, colSpan: span(i) })),
     ];
     const body = group.rows.map((row) => ({
       cells: [
         { kind: 'rowLabel', text: row.label, rowSpan: 1, colSpan: 1, labelColumn: 0 } satisfies LabelCell,
-        ...group.columns.map((c, i) => valueCell(format, 'proactive', row.key, c.key, cells, span(i))),
+        ...cellsOf(row, group, span),
       ],
     }));
     return { head: [{ cells: [caption] }, { cells: header }], body };
@@ -226,7 +237,9 @@ function plainLayout(table: TableKey, cells: Cells, options: LayoutOptions): Tab
   const format = options.format ?? FORMAT_2021;
   switch (table) {
     case 'proactive':
-      return proactiveLayout(format, cells);
+      return itemBlocksLayout(format.proactive.itemHeader, format.proactive.groups, (row, group, span) =>
+        group.columns.map((c, i) => valueCell(format, 'proactive', row.key, c.key, cells, span(i))),
+      );
     case 'applications':
       return gridLayout(format, format.applications, cells);
     case 'reviewLitigation':

@@ -9,26 +9,16 @@
 import type { ReportData } from '../report';
 import { getFormat, type SectionDef } from '../format';
 import { flattenBlock, type FlatTable } from './flatten';
-import { INFERRED_LEGEND, inferredCells, layoutTable, sectionTable, valueCells, type TableLayout } from './layout';
+import type { TableLayout } from './layout';
 import { sectionBlocks } from './narrative';
-import {
-  NULL_LEGEND,
-  escapeMarkdown,
-  escapeMarkdownCell,
-  prefaceParagraphs,
-  reportTitle,
-  sectionHeading,
-} from './text';
-import { ITEM_HEADER_2019, hasNull2019, tables2019 } from './table-2019';
+import { reportTable, tableLegends } from './report-table';
+import { escapeMarkdown, escapeMarkdownCell, prefaceParagraphs, reportTitle, sectionHeading } from './text';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** A flattened table as far as Markdown prints it: the cells' text. */
-type PrintedTable = Omit<FlatTable, 'rows'> & { rows: { label: string | null; cells: { text: string }[] }[] };
-
-function flatTableMarkdown(flat: PrintedTable): string {
+function flatTableMarkdown(flat: FlatTable): string {
   const lines = flat.captions.map((c) => `**${escapeMarkdownCell(c)}**\n`);
   const labelHeader = flat.labelHeader === null ? [] : [flat.labelHeader];
   const header = [...labelHeader, ...flat.columnHeaders];
@@ -42,24 +32,7 @@ function flatTableMarkdown(flat: PrintedTable): string {
 }
 
 function tableMarkdown(layout: TableLayout): string[] {
-  const out = layout.blocks.map((block) => flatTableMarkdown(flattenBlock(block, layout)));
-  if (valueCells(layout).some((c) => c.value === null)) out.push(NULL_LEGEND);
-  if (valueCells(layout).some((c) => c.inferred)) out.push(INFERRED_LEGEND);
-  return out;
-}
-
-/** Table 二 as the 2019 format prints it (a 2019-format report's own cells), item by item. */
-function table2019Markdown(report: ReportData): string[] {
-  const tables = tables2019(report);
-  const out = tables.map((t) =>
-    flatTableMarkdown({
-      captions: [t.caption],
-      labelHeader: ITEM_HEADER_2019,
-      columnHeaders: t.columnHeaders,
-      rows: t.rows,
-    }),
-  );
-  return hasNull2019(tables) ? [...out, NULL_LEGEND] : out;
+  return [...layout.blocks.map((block) => flatTableMarkdown(flattenBlock(block, layout))), ...tableLegends(layout)];
 }
 
 function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
@@ -67,18 +40,8 @@ function sectionMarkdown(report: ReportData, def: SectionDef): string[] {
   for (const block of sectionBlocks(report, def.key)) {
     out.push(block.kind === 'subheading' ? `### ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text));
   }
-  const table = sectionTable(def.key);
-  if (table === 'proactive' && report.formatVersion === '2019') out.push(...table2019Markdown(report));
-  else if (table)
-    out.push(
-      ...tableMarkdown(
-        layoutTable(table, report.cells, {
-          variant: 'compact',
-          format: getFormat(report.formatVersion),
-          inferred: inferredCells(report.findings),
-        }),
-      ),
-    );
+  const table = reportTable(report, def.key, 'compact');
+  if (table) out.push(...tableMarkdown(table));
   return out;
 }
 

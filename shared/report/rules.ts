@@ -50,6 +50,36 @@ export interface Rule<F> {
 const first = (year: number): string => `${year}-01-01`;
 const last = (year: number): string => `${year}-12-31`;
 
+/**
+ * Still open on 31 Dec of a year: begun by then and not ended by then (ended in a later year, or not yet). Table
+ * 三's 结转下年度继续办理 (and, a year back, 上年结转) and table 四's 尚未审结 are this one rule, over each record's
+ * own dates.
+ */
+function openAtYearEnd<F>(
+  key: string,
+  years: (f: F) => readonly [begun: number, ended: number | null],
+  [begun, ended]: readonly [DateBound['field'], DateBound['field']],
+): Rule<F> {
+  return {
+    key,
+    counts: (f, y) => {
+      const [from, to] = years(f);
+      return from <= y && (to === null || to > y);
+    },
+    where: (y) => [
+      { field: begun, lte: last(y) },
+      { field: ended, gte: first(y + 1), orNull: true },
+    ],
+  };
+}
+
+// Received by 31 Dec and not answered by 31 Dec. (Calls marked pure: a function bundle that counts nothing drops them.)
+const carriedForward = /* @__PURE__ */ openAtYearEnd<RequestFacts>(
+  'carriedForward',
+  (f) => [f.receivedYear, f.answeredYear],
+  ['receivedDate', 'answeredDate'],
+);
+
 /** 表三: the rows every request may count in (an answered one under its outcome row). */
 export const REQUEST_RULES: readonly Rule<RequestFacts>[] = [
   {
@@ -58,28 +88,17 @@ export const REQUEST_RULES: readonly Rule<RequestFacts>[] = [
     where: (y) => [{ field: 'receivedDate', gte: first(y), lte: last(y) }],
   },
   {
-    // Received before 1 Jan and not answered before 1 Jan (when last year's report does not give it).
+    // Open on 1 Jan, i.e. carried forward from the year before (when last year's report does not give it).
     key: 'carriedOver',
-    counts: (f, y) => f.receivedYear < y && (f.answeredYear === null || f.answeredYear >= y),
-    where: (y) => [
-      { field: 'receivedDate', lte: last(y - 1) },
-      { field: 'answeredDate', gte: first(y), orNull: true },
-    ],
+    counts: (f, y) => carriedForward.counts(f, y - 1),
+    where: (y) => carriedForward.where(y - 1),
   },
   {
     key: 'outcome',
     counts: (f, y) => f.outcome !== null && f.answeredYear === y,
     where: (y) => [{ field: 'answeredDate', gte: first(y), lte: last(y) }],
   },
-  {
-    // Received by 31 Dec and not answered by 31 Dec.
-    key: 'carriedForward',
-    counts: (f, y) => f.receivedYear <= y && (f.answeredYear === null || f.answeredYear > y),
-    where: (y) => [
-      { field: 'receivedDate', lte: last(y) },
-      { field: 'answeredDate', gte: first(y + 1), orNull: true },
-    ],
-  },
+  carriedForward,
 ];
 
 /** 表四: closed in the year (under its result), or filed by 31 Dec and still open on 31 Dec (尚未审结). */
@@ -89,14 +108,7 @@ export const CASE_RULES: readonly Rule<CaseFacts>[] = [
     counts: (f, y) => f.result !== null && f.closedYear === y,
     where: (y) => [{ field: 'closedDate', gte: first(y), lte: last(y) }],
   },
-  {
-    key: 'pending',
-    counts: (f, y) => f.filedYear <= y && (f.closedYear === null || f.closedYear > y),
-    where: (y) => [
-      { field: 'filedDate', lte: last(y) },
-      { field: 'closedDate', gte: first(y + 1), orNull: true },
-    ],
-  },
+  /* @__PURE__ */ openAtYearEnd<CaseFacts>('pending', (f) => [f.filedYear, f.closedYear], ['filedDate', 'closedDate']),
 ];
 
 /** The year of a 'YYYY-MM-DD' date (or of its first four characters, as the database groups them). */

@@ -143,21 +143,28 @@ function clockOn(request: InfoRequest, today: IsoDate, calendar: Calendar): Dead
   return state.ok ? state.data : null;
 }
 
+/** A daily job's move: `action` applied on `today` when the clock (null when unread) says it is due; else null. */
+function moveWhenDue(
+  request: InfoRequest,
+  today: IsoDate,
+  calendar: Calendar,
+  due: (clock: DeadlineState | null) => boolean,
+  action: RequestAction,
+): InfoRequest | null {
+  if (!due(clockOn(request, today, calendar))) return null;
+  const moved = applyAction(request, action, today, calendar);
+  return moved.ok ? moved.data : null;
+}
+
 /**
  * For a daily job: closes the request as otherNoCorrection / otherFeeUnpaid when the clock says the
  * applicant's deadline lapsed (条例 第三十条; 109号); otherwise returns null. Never on a provisional date:
  * the unknown bridge days of a year without its table make such a lapse too early — `needsDecision` flags it
  * to staff instead.
  */
-export function autoCloseIfDue(
-  request: InfoRequest,
-  today: IsoDate,
-  calendar: Calendar = defaultCalendar(),
-): InfoRequest | null {
+export function autoCloseIfDue(request: InfoRequest, today: IsoDate, calendar = defaultCalendar()): InfoRequest | null {
   if (!TRANSITIONS.close.from.includes(request.status)) return null;
-  if (clockOn(request, today, calendar)?.provisional) return null;
-  const closed = applyAction(request, { type: 'close' }, today, calendar);
-  return closed.ok ? closed.data : null;
+  return moveWhenDue(request, today, calendar, (clock) => !clock?.provisional, { type: 'close' });
 }
 
 /**
@@ -168,11 +175,11 @@ export function autoCloseIfDue(
 export function endLapsedConsultation(
   request: InfoRequest,
   today: IsoDate,
-  calendar: Calendar = defaultCalendar(),
+  calendar = defaultCalendar(),
 ): InfoRequest | null {
-  if (request.status !== 'consulting' || !clockOn(request, today, calendar)?.consultationLapsed) return null;
-  const ended = applyAction(request, { type: 'endConsultation', opinion: 'noReply' }, today, calendar);
-  return ended.ok ? ended.data : null;
+  if (request.status !== 'consulting') return null;
+  const noReply: RequestAction = { type: 'endConsultation', opinion: 'noReply' };
+  return moveWhenDue(request, today, calendar, (clock) => Boolean(clock?.consultationLapsed), noReply);
 }
 
 export interface StaffAlert {

@@ -3,7 +3,7 @@
  * (notices.ts), dated the day of the action. Derived, not stored: the history is the record, so a notice can
  * never disagree with what was done, and the applicant's screen and the staff desk show the same text.
  */
-import { CLOCK_RULES, computeDeadline, type Calendar, type IsoDate } from '../../calendar';
+import { CLOCK_RULES, computeDeadline, type Calendar, type DeliveryChannel, type IsoDate } from '../../calendar';
 import { applicantName, type InfoRequest } from '../model';
 import { NOTICE_TITLES, THIRD_PARTY_LETTER_TITLES, type NoticeKind, type ThirdPartyLetterKind } from '../notice-kinds';
 import { lastAction } from '../model';
@@ -47,6 +47,23 @@ export interface NoticeSettings {
 
 const HOW_TO_PAY_MISSING = '【请填写：缴费方式】';
 
+/**
+ * The last day a letter gives its addressee (109号: to pay; 条例 第三十二条: the third party's opinion), counted in
+ * working days from the day after receipt: known when the letter is issued only if it is received that day; a
+ * letter sent by post names none (the period runs from its delivery).
+ */
+function periodEnd(calendar: Calendar, date: IsoDate, via: DeliveryChannel | undefined, workdays: number) {
+  return via === 'post' ? undefined : calendar.addWorkdays(date, workdays).date;
+}
+
+/** A notice of one kind issued on `date`: titled as its kind. */
+const notice = (kind: NoticeKind, date: IsoDate, text: string): IssuedNotice => ({
+  kind,
+  title: NOTICE_TITLES[kind],
+  date,
+  text,
+});
+
 /** Every notice the history issued, oldest first. Before receipt there is none (nothing can be noticed). */
 export function issuedNotices(request: InfoRequest, settings: NoticeSettings, calendar: Calendar): IssuedNotice[] {
   const receivedDate = request.receivedDate;
@@ -59,59 +76,27 @@ export function issuedNotices(request: InfoRequest, settings: NoticeSettings, ca
   };
   const out: IssuedNotice[] = [];
   for (const { date, action } of request.history) {
+    const on = { ...base, noticeDate: date };
     if (action.type === 'requestCorrection') {
-      out.push({
-        kind: 'correction',
-        title: NOTICE_TITLES.correction,
-        date,
-        text: correctionNotice({ ...base, noticeDate: date, items: action.items, correctBy: action.correctBy }),
-      });
+      const { items, correctBy } = action;
+      out.push(notice('correction', date, correctionNotice({ ...on, items, correctBy })));
     } else if (action.type === 'extend') {
       // The due date as extended that day: the clock over the events up to it.
       const events = request.events.filter((e) => e.date <= date);
       const newDueDate = computeDeadline(calendar, { receivedDate, events }, date).dueDate;
-      out.push({
-        kind: 'extension',
-        title: NOTICE_TITLES.extension,
-        date,
-        text: extensionNotice({
-          ...base,
-          noticeDate: date,
-          workdays: action.workdays,
-          reason: action.reason,
-          newDueDate,
-        }),
-      });
+      const { workdays, reason } = action;
+      out.push(notice('extension', date, extensionNotice({ ...on, workdays, reason, newDueDate })));
     } else if (action.type === 'noticeFee') {
-      // 109号: 20 working days from the day after receipt — known now only when received that day.
-      const payBy =
-        action.via === 'post' ? undefined : calendar.addWorkdays(date, CLOCK_RULES.feePayment.workdays).date;
-      out.push({
-        kind: 'fee',
-        title: NOTICE_TITLES.fee,
-        date,
-        text: feeNotice({
-          ...base,
-          noticeDate: date,
-          feeBasis: action.feeBasis,
-          ...(payBy ? { payBy } : {}),
-          howToPay: settings.howToPay ?? HOW_TO_PAY_MISSING,
-        }),
-      });
+      const payBy = periodEnd(calendar, date, action.via, CLOCK_RULES.feePayment.workdays);
+      const howToPay = settings.howToPay ?? HOW_TO_PAY_MISSING;
+      out.push(
+        notice('fee', date, feeNotice({ ...on, feeBasis: action.feeBasis, ...(payBy ? { payBy } : {}), howToPay })),
+      );
     } else if (action.type === 'askReasons') {
-      out.push({
-        kind: 'reasons',
-        title: NOTICE_TITLES.reasons,
-        date,
-        text: reasonsNotice({ ...base, noticeDate: date, ...(action.items ? { items: action.items } : {}) }),
-      });
+      out.push(notice('reasons', date, reasonsNotice({ ...on, ...(action.items ? { items: action.items } : {}) })));
     } else if (action.type === 'setLaterDate') {
-      out.push({
-        kind: 'laterDate',
-        title: NOTICE_TITLES.laterDate,
-        date,
-        text: laterDateNotice({ ...base, noticeDate: date, answerBy: action.date, reason: action.reason }),
-      });
+      const text = laterDateNotice({ ...on, answerBy: action.date, reason: action.reason });
+      out.push(notice('laterDate', date, text));
     }
   }
   return out;
@@ -141,8 +126,7 @@ export function thirdPartyLetters(
   for (const { date, action } of request.history) {
     if (action.type === 'startConsultation') {
       party = action.party;
-      const replyBy =
-        action.via === 'post' ? undefined : calendar.addWorkdays(date, CLOCK_RULES.thirdPartyReply.workdays).date;
+      const replyBy = periodEnd(calendar, date, action.via, CLOCK_RULES.thirdPartyReply.workdays);
       out.push({
         kind: 'consultation',
         title: THIRD_PARTY_LETTER_TITLES.consultation,

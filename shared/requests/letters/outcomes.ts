@@ -5,15 +5,16 @@
  */
 import { FORMAT_2021, OUTCOME_ROWS, type Outcome } from '../../format';
 
+/** The six groups of table 三's outcome rows, in table order; their headings are the format's (outcomeTitle). */
 export const OUTCOME_GROUPS = [
-  { key: 'disclosed', label: '（一）予以公开' },
-  { key: 'partlyDisclosed', label: '（二）部分公开' },
-  { key: 'withheld', label: '（三）不予公开' },
-  { key: 'unavailable', label: '（四）无法提供' },
-  { key: 'notProcessed', label: '（五）不予处理' },
-  { key: 'other', label: '（六）其他处理' },
+  'disclosed',
+  'partlyDisclosed',
+  'withheld',
+  'unavailable',
+  'notProcessed',
+  'other',
 ] as const;
-export type OutcomeGroupKey = (typeof OUTCOME_GROUPS)[number]['key'];
+export type OutcomeGroupKey = (typeof OUTCOME_GROUPS)[number];
 
 export interface OutcomeRule {
   group: OutcomeGroupKey;
@@ -73,20 +74,22 @@ export const OUTCOME_RULES: Record<Outcome, OutcomeRule> = {
   otherOther: rule('other', '条例 第三十三条、第三十六条', { needsReason: true }),
 };
 
+const rowOf = (outcome: Outcome) => FORMAT_2021.applications.rows.find((r) => r.key === outcome);
+
 /** The official row label of table 三, e.g. '1.属于国家秘密'. */
 export function outcomeLabel(outcome: Outcome): string {
-  const row = FORMAT_2021.applications.rows.find((r) => r.key === outcome);
-  return row?.label ?? outcome;
+  return rowOf(outcome)?.label ?? outcome;
 }
 
 /**
- * The group heading and the row, e.g. '（三）不予公开 — 1.属于国家秘密', for letters: the report's counting
- * note after a label (部分公开's '（区分处理的，只计这一情形…）') is left out.
+ * The group heading and the row, e.g. '（三）不予公开 — 1.属于国家秘密', for letters: a row inside a group
+ * (（三）–（六）) under the format's heading of its group; the report's counting note after a label (部分公开's
+ * '（区分处理的，只计这一情形…）') is left out.
  */
 export function outcomeTitle(outcome: Outcome): string {
-  const group = OUTCOME_GROUPS.find((g) => g.key === OUTCOME_RULES[outcome].group);
+  const row = rowOf(outcome);
   const label = outcomeLabel(outcome).replace(/（[^（）]*）$/, '');
-  return group && group.key !== 'disclosed' && group.key !== 'partlyDisclosed' ? `${group.label} — ${label}` : label;
+  return row?.parentGroup && row.group ? `${row.group} — ${label}` : label;
 }
 
 /** Outcomes in table order, by group. */

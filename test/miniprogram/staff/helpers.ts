@@ -2,6 +2,7 @@
 import type { Result } from 'gongkai-core';
 import { useFakeTransport, type Call, type FakeTransport } from '../fake-transport';
 import type { StaffMe } from 'gongkai-core';
+import { ROLE_LABELS } from 'gongkai-staff';
 
 /**
  * simulate's storage stores nothing: give wx a Map-backed set/get/remove. The Map outlives a page, so a page
@@ -53,20 +54,12 @@ export function routeTransport(handlers: Record<string, Handler>): Routed {
 }
 
 export function me(role: StaffMe['role'], displayName = '张三'): Handler {
-  const labels: Record<StaffMe['role'], string> = {
-    editor: '发起人',
-    reviewer: '分管领导',
-    leader: '第一负责人',
-    admin: '管理员',
-    county: '县级审核员',
-    citizen: '公众',
-  };
   return () => ({
     ok: true,
     data: {
       signedIn: true,
       role,
-      roleLabel: labels[role],
+      roleLabel: ROLE_LABELS[role],
       organId: role === 'citizen' ? null : 'org-1',
       displayName: role === 'citizen' ? null : displayName,
       staffId: role === 'citizen' ? null : 's-1',

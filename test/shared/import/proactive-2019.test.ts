@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../cli/report';
 import { checkReport } from '../../../shared/checks';
-import { importReportHtml, importReportText } from '../../../shared/import';
+import { unzipSync, strFromU8 } from 'fflate';
+import { importReportDocx, importReportHtml, importReportText } from '../../../shared/import';
 import { renderHtml, renderMarkdown } from '../../../shared/render';
+import { renderDocx } from '../../../shared/render/docx';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = 'test/fixtures/reports/baisha-town-2020-format-2019.txt';
@@ -105,5 +107,14 @@ describe('a 2019-format report’s table 二', () => {
     expect(html).toContain('data-cell="proactive2019.punishment.changeThisYear">-1</td>');
     expect(html).not.toContain('本年制发件数');
     expect(importReportHtml(html).proactive2019).toEqual(EXPECTED);
+  });
+
+  it('prints its own 2019 table 二 in Word (not the 2021 one), which imports back cell for cell', async () => {
+    const bytes = await renderDocx(report);
+    const doc = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());
+    expect(doc).toContain('>采购总金额（元）<');
+    expect(doc).toContain('>本年增/减<');
+    expect(doc).not.toContain('本年制发件数');
+    expect((await importReportDocx(bytes)).proactive2019).toEqual(EXPECTED);
   });
 });

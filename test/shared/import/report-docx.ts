@@ -2,14 +2,31 @@
  * Builds a .docx of a report at test time with the real layout of the national format: table 三 with its
  * three-row header and merged label cells (rowSpan/columnSpan), table 四 with its two-level header.
  */
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import {
+  packDocx,
+  type Block,
+  type Paragraph,
+  type Table,
+  type TableCell,
+  type TableRow,
+} from '../../../shared/render/wordml';
 import { FORMAT_2021 } from '../../../shared/format';
 
 type Value = number | string;
 
-const cell = (text: Value, span: { columnSpan?: number; rowSpan?: number } = {}): TableCell =>
-  new TableCell({ children: [new Paragraph(String(text))], ...span });
-const row = (cells: TableCell[]): TableRow => new TableRow({ children: cells });
+const p = (text: string): Paragraph => ({ kind: 'paragraph', runs: [{ text }] });
+const cell = (text: Value, span: { columnSpan?: number; rowSpan?: number } = {}): TableCell => ({
+  paragraphs: [p(String(text))],
+  colSpan: span.columnSpan ?? 1,
+  rowSpan: span.rowSpan ?? 1,
+});
+const row = (cells: TableCell[]): TableRow => ({ cells });
+const table = (columns: number, rows: TableRow[]): Table => ({
+  kind: 'table',
+  grid: Array.from({ length: columns }, () => 600),
+  rows,
+  border: 4,
+});
 const values = (vs: readonly Value[]): TableCell[] => vs.map((v) => cell(v));
 
 function proactiveTable(v: Record<string, readonly Value[]>): Table {
@@ -20,7 +37,7 @@ function proactiveTable(v: Record<string, readonly Value[]>): Table {
     rows.push(row([cell('信息内容'), ...g.columns.map((c) => cell(c.label, wide))]));
     for (const r of g.rows) rows.push(row([cell(r.label), ...(v[r.key] ?? []).map((x) => cell(x, wide))]));
   }
-  return new Table({ rows });
+  return table(4, rows);
 }
 
 const ORG = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
@@ -52,23 +69,21 @@ function applicationsTable(v: Record<string, readonly Value[]>): Table {
       rows.push(row([...lead, cell(r.label, { columnSpan: 2 }), ...of(r.key)]));
     }
   }
-  return new Table({ rows });
+  return table(10, rows);
 }
 
 function reviewTable(flat: readonly Value[]): Table {
   const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  return new Table({
-    rows: [
-      row([cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })]),
-      row([
-        ...heads.map((h) => cell(h, { rowSpan: 2 })),
-        cell('未经复议直接起诉', { columnSpan: 5 }),
-        cell('复议后起诉', { columnSpan: 5 }),
-      ]),
-      row([...heads, ...heads].map((h) => cell(h))),
-      row(values(flat)),
-    ],
-  });
+  return table(15, [
+    row([cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })]),
+    row([
+      ...heads.map((h) => cell(h, { rowSpan: 2 })),
+      cell('未经复议直接起诉', { columnSpan: 5 }),
+      cell('复议后起诉', { columnSpan: 5 }),
+    ]),
+    row([...heads, ...heads].map((h) => cell(h))),
+    row(values(flat)),
+  ]);
 }
 
 export interface DocxReport {
@@ -81,37 +96,39 @@ export interface DocxReport {
   other: string[];
 }
 
-export function buildReportDocx(r: DocxReport): Promise<Buffer> {
-  const p = (t: string): Paragraph => new Paragraph(t);
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          p(r.title),
-          p('一、总体情况'),
-          ...r.overview.map(p),
-          p('二、主动公开政府信息情况'),
-          proactiveTable(r.proactive),
-          p('三、收到和处理政府信息公开申请情况'),
-          applicationsTable(r.applications),
-          p('四、政府信息公开行政复议、行政诉讼情况'),
-          reviewTable(r.review),
-          p('五、存在的主要问题及改进情况'),
-          ...r.problems.map(p),
-          p('六、其他需要报告的事项'),
-          ...r.other.map(p),
-        ],
-      },
-    ],
+/** A plain A4 document around the given blocks. */
+function docx(body: Block[]): Promise<Buffer> {
+  const margin = { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 720, footer: 720 };
+  const bytes = packDocx({
+    title: '',
+    creator: '',
+    defaults: {},
+    fonts: [],
+    page: { width: 11906, height: 16838, margin },
+    body,
   });
-  return Packer.toBuffer(doc);
+  return Promise.resolve(Buffer.from(bytes));
+}
+
+export function buildReportDocx(r: DocxReport): Promise<Buffer> {
+  return docx([
+    p(r.title),
+    p('一、总体情况'),
+    ...r.overview.map(p),
+    p('二、主动公开政府信息情况'),
+    proactiveTable(r.proactive),
+    p('三、收到和处理政府信息公开申请情况'),
+    applicationsTable(r.applications),
+    p('四、政府信息公开行政复议、行政诉讼情况'),
+    reviewTable(r.review),
+    p('五、存在的主要问题及改进情况'),
+    ...r.problems.map(p),
+    p('六、其他需要报告的事项'),
+    ...r.other.map(p),
+  ]);
 }
 
 /** A document with no report in it. */
 export function buildLetterDocx(): Promise<Buffer> {
-  return Packer.toBuffer(
-    new Document({
-      sections: [{ children: [new Paragraph('会议通知'), new Paragraph('请各单位于周五下午三点参加会议。')] }],
-    }),
-  );
+  return docx([p('会议通知'), p('请各单位于周五下午三点参加会议。')]);
 }

@@ -40,4 +40,16 @@ describe('issuedNotices', () => {
     expect(fee?.title).toBe('信息处理费缴纳通知书');
     expect(fee?.text).toContain('【请填写：缴费方式】');
   });
+
+  it('names the last day to pay when the fee notice is handed over the day it is issued, none when it is posted', () => {
+    const feeText = (via: 'inPerson' | 'post') => {
+      const feeBasis = { method: 'count', nthThisMonth: 12 } as const;
+      const r = run(received({ receivedDate: '2026-03-02' }), [
+        [{ type: 'noticeFee', feeBasis, amountYuan: 100, via }, '2026-03-03'],
+      ]);
+      return latestNotice(r, 'fee', organ, cal)?.text ?? '';
+    };
+    expect(feeText('inPerson')).toContain('20个工作日内（2026年3月31日前）缴纳');
+    expect(feeText('post')).toContain('20个工作日内缴纳');
+  });
 });

@@ -77,10 +77,14 @@ const ARTICLE: Record<Outcome, RegExp> = {
 
 describe('reply letters for the 21 outcomes', () => {
   it('groups the outcomes as table 三 does', () => {
-    expect(OUTCOME_GROUPS.flatMap((g) => outcomesOf(g.key))).toEqual([...OUTCOME_ROWS]);
+    expect(OUTCOME_GROUPS.flatMap((g) => outcomesOf(g))).toEqual([...OUTCOME_ROWS]);
     expect(outcomesOf('withheld')).toHaveLength(8);
     expect(outcomesOf('notProcessed')).toHaveLength(5);
     expect(outcomeTitle('withheldStateSecret')).toBe('（三）不予公开 — 1.属于国家秘密');
+    // Each group's heading as the format prints it.
+    expect(outcomeTitle('unavailableNotHeld')).toBe('（四）无法提供 — 1.本机关不掌握相关政府信息');
+    expect(outcomeTitle('notProcessedDuplicate')).toBe('（五）不予处理 — 2.重复申请');
+    expect(outcomeTitle('otherOther')).toBe('（六）其他处理 — 3.其他');
     expect(outcomeTitle('disclosed')).toBe('（一）予以公开');
     expect(outcomeTitle('partlyDisclosed')).toBe('（二）部分公开');
     expect(outcomeLabel('partlyDisclosed')).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
