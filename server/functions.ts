@@ -10,7 +10,7 @@ import { FUNCTION_HANDLERS } from '../backend/functions';
 import type { FileStore } from '../backend/files';
 import type { Db } from '../backend/sdk';
 import { localSubscribeSender } from '../backend/subscribe';
-import { describeBytes, FUNCTION_BODY_LIMIT, HttpError, readJson, sendJson } from './http/envelope';
+import { describeBytes, FUNCTION_BODY_LIMIT, readJsonOrRefuse, sendJson } from './http/envelope';
 import type { Router } from './http/router';
 
 /** `files`: the functions' cloud storage (the files store once the server knows its address), else none. */
@@ -24,22 +24,20 @@ export function installFunctions(router: Router, db: () => Db, files: () => File
       sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有云函数 ${name}` });
       return;
     }
-    let event: unknown;
-    try {
-      event = await readJson(req, FUNCTION_BODY_LIMIT);
-    } catch (e) {
-      if (e instanceof HttpError && e.status === 413) {
-        const limit = describeBytes(FUNCTION_BODY_LIMIT);
-        sendJson(res, 413, {
-          ok: false,
-          code: 'PAYLOAD_TOO_LARGE',
-          message: `请求体超过 ${limit}（云函数调用的上限）`,
-        });
-        return;
-      }
-      sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求体不是有效的 JSON' });
-      return;
-    }
+    const read = await readJsonOrRefuse(req, res, FUNCTION_BODY_LIMIT, (e) =>
+      e.status === 413
+        ? [
+            413,
+            {
+              ok: false,
+              code: 'PAYLOAD_TOO_LARGE',
+              message: `请求体超过 ${describeBytes(FUNCTION_BODY_LIMIT)}（云函数调用的上限）`,
+            },
+          ]
+        : [400, { ok: false, code: 'VALIDATION', message: '请求体不是有效的 JSON' }],
+    );
+    if (read === null) return;
+    const event = read.body;
     const header = req.headers[LOGIN_HEADER];
     const token = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
     const openid = await openidForToken(db(), token);

@@ -7,7 +7,8 @@
  * published or pasted), and never anything of an applicant: counts, findings and the report's published text.
  */
 import * as z from 'zod';
-import { countyFiguresSchema, type CountyFigures, type CountyRow, type CountyVersion } from '../../shared/api/county';
+import type { CountyRow, CountyVersion } from '../../shared/api/county';
+import { countyFiguresSchema, type CountyFigures } from '../../shared/api/county-join';
 import {
   COUNTY_STATE_LABELS,
   COUNTY_STATES,
@@ -18,7 +19,7 @@ import {
   type CountyMove,
   type CountyState,
 } from '../../shared/county/status';
-import { findingSchema, reportDataSchema, type Finding, type ReportData } from '../../shared/report';
+import { findingSchema, reportDataSchema, type Finding, type ReportData } from '../../shared/report/schema';
 import { COLLECTIONS } from '../collections';
 import { AppError } from '../errors';
 import type { StoredOrgan } from '../organs';

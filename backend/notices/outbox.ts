@@ -11,7 +11,7 @@ import {
   noticeFieldsSchema,
   SUBSCRIBE_PURPOSES,
   type NoticeFields,
-} from '../../shared/api/organ';
+} from '../../shared/api/subscribe';
 import { chineseDate } from '../../shared/requests/letters/fill';
 import * as z from 'zod';
 import { COLLECTIONS } from '../collections';

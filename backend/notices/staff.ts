@@ -6,12 +6,8 @@
  * error). Queued in the transaction of the change (queue.ts) and sent after it commits. A reminder names an item
  * by its title, a request by its 申请编号 only: never the applicant's personal data.
  */
-import {
-  STAFF_PURPOSES,
-  type GrantReminderInput,
-  type ReminderCounts,
-  type StaffPurpose,
-} from '../../shared/api/organ';
+import type { GrantReminderInput, ReminderCounts } from '../../shared/api/organ';
+import { STAFF_PURPOSES, type StaffPurpose } from '../../shared/api/subscribe';
 import type { StaffRole } from '../../shared/policy/roles';
 import type { StaffRecord } from '../caller';
 import { AppError } from '../errors';

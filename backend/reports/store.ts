@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { PublishedReportSummary, ReportVersion } from '../../shared/api/reports';
 import { approvalChainSchema, DEFAULT_CHAIN, trailFrom, type Chain } from '../../shared/approval';
-import { emptySections, reportDataSchema, type Sections } from '../../shared/report';
+import { emptySections, reportDataSchema, type Sections } from '../../shared/report/schema';
 import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import type { Db, Store } from '../sdk';

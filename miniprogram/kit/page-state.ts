@@ -76,23 +76,16 @@ export async function pullToRefresh(reload: () => Promise<unknown>): Promise<voi
 }
 
 /** A page that opens by `start()` (the staff check, then its reads): its error state's retry opens it again. */
-interface Opening {
+export interface OpensByStart {
   start(): Promise<void>;
+  onRetry(): void;
 }
+
+type Opening = Pick<OpensByStart, 'start'>;
 
 /** A page whose data `refresh()` reads again. */
 interface Refreshing {
   refresh(): Promise<unknown>;
-}
-
-/** The methods of a page that keeps a list of records it writes to (statistics, documents, cases). */
-export interface RecordsPage {
-  /** Writes not through yet, each with the idempotency key it is tried again with. */
-  writes: PendingWrites;
-  start(): Promise<void>;
-  /** The records read again; false (and the failure shown) when they could not be. */
-  refresh(): Promise<boolean>;
-  onRetry(): void;
 }
 
 /** Spread into a Page that opens by `start()`: the retry under its error state. */

@@ -3,6 +3,7 @@
  * user) is sent to binding. This is for the person's way around only: the server checks every permission anyway.
  */
 import { call } from '../api/client';
+import { retryHandler, type OpensByStart } from '../kit/page-state';
 import type { StaffMe } from 'gongkai-staff';
 import type { StaffRole } from 'gongkai-staff';
 
@@ -74,6 +75,14 @@ export async function roleOpening(
 export function adminOpening(page: CheckingPage, refusal: string): Promise<(StaffMe & { role: StaffRole }) | null> {
   return roleOpening(page, 'admin', refusal);
 }
+
+/** Spread into a staff Page that opens by `start()` as it loads: that, and the retry under its error state. */
+export const startOnLoad = {
+  ...retryHandler,
+  onLoad(this: Pick<OpensByStart, 'start'>): void {
+    void this.start();
+  },
+};
 
 // The chain's steps, who acts at each and what each is called: shared/approval, as on the server.
 export { approves, checklistStep, roleAtStep, stepLabel, stepName } from 'gongkai-staff';

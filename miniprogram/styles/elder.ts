@@ -21,3 +21,13 @@ export function setElder(on: boolean): void {
 export function elderClass(): string {
   return isElder() ? ELDER_CLASS : '';
 }
+
+/**
+ * Spread into a Page whose root view carries `elder`: on show, the class of 长辈模式 as it is now (the switch on 我的
+ * may have changed it while the page was behind another).
+ */
+export const elderOnShow = {
+  onShow(this: { setData(patch: { elder: string }): void }): void {
+    this.setData({ elder: elderClass() });
+  },
+};

@@ -8,7 +8,9 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compactCalendar } from './compact-calendar';
 import { trimmedSdk } from './trimmed-sdk';
+import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SDK_VERSION = (require(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json')) as { version: string })
@@ -22,6 +24,21 @@ export const BUDGET_BYTES = 1024 * 1024;
  * with the SDK bundled; it was 1,120 KB with the `docx` package).
  */
 export const BUNDLED_OVER_BUDGET: readonly string[] = [];
+
+/**
+ * How large each function's deployed bundle (SDK external) may be, in KB (1,024 bytes), held by
+ * test/cloudfunctions/bundle.test.ts: no larger than when issue 12 was filed (county, new since, at its size on
+ * 2026-12-07 rounded up). A function that has to grow past its figure says why here, in the same commit.
+ */
+export const CEILING_KB: Readonly<Record<string, number>> = {
+  organ: 136,
+  items: 148,
+  stats: 142,
+  cases: 142,
+  requests: 275,
+  reports: 286,
+  county: 215,
+};
 
 export interface BundleSize {
   name: string;
@@ -45,9 +62,11 @@ export async function bundleEntry(entry: string, outfile: string, sdk: 'external
     format: 'cjs',
     minify: true,
     legalComments: 'none',
+    // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): Node reads sources as UTF-8.
+    charset: 'utf8',
     logLevel: 'error',
     external: sdk === 'external' ? ['@cloudbase/node-sdk'] : [],
-    plugins: sdk === 'bundled' ? [trimmedSdk] : [],
+    plugins: [compactCalendar, zodWithoutJsonSchema, ...(sdk === 'bundled' ? [trimmedSdk] : [])],
   });
   return statSync(outfile).size;
 }
@@ -88,8 +107,9 @@ if (require.main === module) {
   buildFunctions().then(
     (sizes) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      console.log('| function | SDK external (deploy) | SDK bundled (trimmed) |\n|---|---|---|');
-      for (const s of sizes) console.log(`| ${s.name} | ${kb(s.external)} | ${kb(s.bundled)} |`);
+      console.log('| function | SDK external (deploy) | its ceiling | SDK bundled (trimmed) |\n|---|---|---|---|');
+      for (const s of sizes)
+        console.log(`| ${s.name} | ${kb(s.external)} | ${CEILING_KB[s.name] ?? '?'} KB | ${kb(s.bundled)} |`);
       const over = sizes.filter(
         (s) => s.external > BUDGET_BYTES || (s.bundled > BUDGET_BYTES && !BUNDLED_OVER_BUDGET.includes(s.name)),
       );

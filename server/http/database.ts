@@ -10,7 +10,7 @@ import { verifySignature } from '../auth/tc3';
 import { isPlainObject } from '../ejson';
 import type { TxManager } from '../db/transactions';
 import type { DocStore } from '../store/types';
-import { DATABASE_BODY_LIMIT, HttpError, readJson, sendJson } from './envelope';
+import { DATABASE_BODY_LIMIT, readJsonOrRefuse, sendJson } from './envelope';
 import { isLoopbackAddress } from './guard';
 import type { RouteHandler } from './router';
 
@@ -35,19 +35,14 @@ export function databaseHandler(deps: DatabaseDeps): RouteHandler {
       });
       return;
     }
-    let body: unknown;
-    try {
-      body = await readJson(req, DATABASE_BODY_LIMIT);
-    } catch (e) {
-      if (e instanceof HttpError && e.status === 413) {
-        sendJson(res, 413, { requestId, code: e.code, message: e.message });
-        return;
-      }
-      // Still HTTP 200: the SDK turns a top-level code into a proper error for its caller.
-      const message = e instanceof HttpError ? e.message : 'cannot read request body';
-      sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message });
-      return;
-    }
+    const read = await readJsonOrRefuse(req, res, DATABASE_BODY_LIMIT, (e) =>
+      e.status === 413
+        ? [413, { requestId, code: e.code, message: e.message }]
+        : // Still HTTP 200: the SDK turns a top-level code into a proper error for its caller.
+          [200, { requestId, code: 'INVALID_PARAM', message: e.message }],
+    );
+    if (read === null) return;
+    const body = read.body;
     const signed = isPlainObject(body)
       ? verifySignature(
           { method: req.method ?? 'POST', url: req.url ?? '', headers: req.headers, body },

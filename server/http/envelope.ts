@@ -68,6 +68,30 @@ export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT)
   }
 }
 
+/** How an endpoint answers a body it could not read (too large, not JSON): the status and the JSON it sends. */
+export type BodyRefusal = (error: HttpError) => readonly [status: number, body: unknown];
+
+/**
+ * The body parsed as JSON, or null once `refuse` has answered why it could not be read, in the endpoint's own
+ * envelope (a function's `{ ok: false, … }`, the database's `{ requestId, code, … }`). A failure that is not an
+ * HttpError (the connection broke) comes to `refuse` as a 400 UNREADABLE.
+ */
+export async function readJsonOrRefuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  refuse: BodyRefusal,
+): Promise<{ body: unknown } | null> {
+  try {
+    return { body: await readJson(req, limit) };
+  } catch (e) {
+    const error = e instanceof HttpError ? e : new HttpError(400, 'cannot read request body', 'UNREADABLE');
+    const [status, body] = refuse(error);
+    sendJson(res, status, body);
+    return null;
+  }
+}
+
 /** Sends `body` as JSON with the given status. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -10,16 +10,13 @@ import { directoryCsv, directoryEntry, directoryJson } from '../../shared/catalo
 import {
   PATHS,
   cataloguePage,
-  errorPage,
   guidePage,
   requestLinkOf,
   homePage,
   itemPage,
-  reportPage,
   reportsPage,
 } from '../../shared/portal/pages';
-import { renderHtml } from '../../shared/render';
-import { renderDocx } from '../../shared/render/docx';
+import { REPORT_RENDITIONS, notFoundPage, reportFile } from './files';
 import { itemYears, loadAllItems, loadOrgan, loadReports, type AttachmentHref } from './data';
 
 export interface ExportOptions {
@@ -63,11 +60,12 @@ export async function exportSite(db: Db, outDir: string, options: ExportOptions 
   for (const item of items) write(PATHS.item(item.id), itemPage(organ, item));
   write(PATHS.reports, reportsPage(organ, reports));
   for (const r of reports) {
-    write(PATHS.report(r.id), reportPage(organ, r));
-    write(PATHS.reportDocx(r.id), await renderDocx(r.report));
-    write(PATHS.reportPrint(r.id), renderHtml(r.report));
+    for (const rendition of REPORT_RENDITIONS) {
+      const file = await reportFile(organ, r, rendition);
+      write(file.path, file.body);
+    }
   }
-  write('404.html', errorPage(organ, 404, '页面不存在', '您访问的页面不存在或已被撤回，请从首页或公开目录查找。'));
+  write('404.html', notFoundPage(organ));
   const base = options.baseUrl ? options.baseUrl.replace(/\/?$/, '/') : '';
   const entries = items.map((i) => directoryEntry(i, `${base}${PATHS.item(i.id)}`));
   write(PATHS.csv, directoryCsv(entries));

@@ -17,13 +17,10 @@ import {
   requestLinkOf,
   homePage,
   itemPage,
-  reportPage,
   reportsPage,
   type CatalogueFilter,
 } from '../../shared/portal/pages';
-import { renderHtml } from '../../shared/render';
-import { renderDocx } from '../../shared/render/docx';
-import { reportTitle } from '../../shared/render/text';
+import { notFoundPage, reportFile, reportRenditionOf } from './files';
 import type { Router } from '../http/router';
 import { sendJson } from '../http/envelope';
 import {
@@ -82,11 +79,7 @@ export function portalNotFound(db: () => Db) {
               ),
               405,
             )
-          : html(
-              res,
-              errorPage(organ, 404, '页面不存在', '您访问的页面不存在或已被撤回，请从首页或公开目录查找。'),
-              404,
-            ),
+          : html(res, notFoundPage(organ), 404),
       () => html(res, errorPage(null, 404, '页面不存在', '您访问的页面不存在。'), 404),
     );
   };
@@ -151,21 +144,14 @@ export function installPortal(router: Router, db: () => Db, siteUrl: () => strin
   router.get(
     '/reports/:id',
     withOrgan(async (organ, _req, res, _url, raw) => {
-      const kind = raw.endsWith('.docx') ? 'docx' : raw.endsWith('.print.html') ? 'print' : 'page';
-      const id = raw.replace(/\.docx$|\.print\.html$|\.html$/, '');
+      const { id, rendition } = reportRenditionOf(raw);
       const report = await loadReport(db(), id);
       if (!report) return notFound(organ, res, '年度报告');
-      const name = reportTitle(report.report.organ, report.year);
-      if (kind === 'docx')
-        return send(
-          res,
-          200,
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          await renderDocx(report.report),
-          { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.docx`)}` },
-        );
-      if (kind === 'print') return html(res, renderHtml(report.report));
-      html(res, reportPage(organ, report));
+      const file = await reportFile(organ, report, rendition);
+      const disposition = file.download
+        ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.download)}` }
+        : {};
+      send(res, 200, file.type, file.body, disposition);
     }),
   );
   const directory = async (organ: SiteOrgan) =>

@@ -7,8 +7,11 @@
 import * as z from 'zod';
 import type { CountyState } from '../county/status';
 import type { Finding, ReportData } from '../report/schema';
-import { monthDay } from './organ';
+import type { CountyFigures } from './county-join';
+import { monthDay } from '../records/month-day';
 import { importPublishedSchema, reportYear, type PublishedReportSummary } from './reports';
+
+export { countyFiguresSchema, joinCountySchema, type CountyFigures } from './county-join';
 
 const organName = z.string().trim().min(2, '请填写机关名称').max(60);
 const aliases = z.array(z.string().trim().min(2, '别名至少两个字').max(60)).max(10, '别名至多十个').default([]);
@@ -30,35 +33,6 @@ export const countySettingsSchema = z.object({ dueDate: monthDay });
 export const inviteOrganSchema = z.object({
   expiresInDays: z.number().int().min(1).max(30).default(7),
 });
-/** `organ.joinCounty`: a township's admin enters the code its county gave. */
-export const joinCountySchema = z.object({ code: z.string().trim().min(6, '请输入县级机关提供的加入码') });
-
-const figure = z.number().nullable();
-/** CountyFigures as stored and answered. */
-export const countyFiguresSchema = z.object({
-  itemsPublished: figure,
-  requestsReceived: figure,
-  carriedOver: figure,
-  carriedForward: figure,
-  reviews: figure,
-  suits: figure,
-});
-
-/** The figures a county compares across its organs (from the report's tables; null where a cell was unreadable). */
-export interface CountyFigures {
-  /** 主动公开 as the narrative states it (一、总体情况), null when it states none. */
-  itemsPublished: number | null;
-  /** 三 本年新收政府信息公开申请数量 (total). */
-  requestsReceived: number | null;
-  /** 三 上年结转政府信息公开申请数量 (total). */
-  carriedOver: number | null;
-  /** 三 结转下年度继续办理 (total). */
-  carriedForward: number | null;
-  /** 四 行政复议 (total). */
-  reviews: number | null;
-  /** 四 行政诉讼: 未经复议直接起诉 + 复议后起诉 (totals). */
-  suits: number | null;
-}
 
 /** One organ's line on the dashboard for a year. */
 export interface CountyRow {

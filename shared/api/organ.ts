@@ -2,8 +2,22 @@
 import * as z from 'zod';
 import { approvalChainSchema, DEFAULT_CHAIN, type ApproverRole } from '../approval';
 import { ROLES, type Role, type StaffRole } from '../policy/roles';
+import { monthDay } from '../records/month-day';
 import { DEFAULT_INDEX_PATTERN, isValidIndexPattern } from '../records/index-no';
 import { isCreditCode } from '../requests/identity';
+import {
+  DEFAULT_NOTICE_FIELDS,
+  noticeFieldsSchema,
+  STAFF_PURPOSES,
+  SUBSCRIBE_PURPOSES,
+  templateFieldsSchema,
+  type StaffPurpose,
+  type SubscribePurpose,
+  type TemplateFields,
+} from './subscribe';
+
+// The subscribe messages' settings have their own module (the functions that send messages need only those).
+export * from './subscribe';
 
 /** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17. */
 export const creditCodeSchema = z
@@ -19,83 +33,11 @@ export const creditCodeSchema = z
     '统一社会信用代码校验位不符，请核对',
   );
 
+// The report due date's month-day has its own module: the county's settings check it too.
+export { monthDay } from '../records/month-day';
+
 // The chain's schema is the approval module's (shared/approval); organs store it, items and reports keep a copy.
 export { approvalChainSchema } from '../approval';
-
-/** What a subscribe message is for → its template id in the WeChat console (订阅消息). */
-export const SUBSCRIBE_PURPOSES = [
-  'approvalNeeded',
-  'itemReturned',
-  'itemPublished',
-  'requestReceived',
-  'requestAnswered',
-  'deadlineNear',
-] as const;
-export type SubscribePurpose = (typeof SUBSCRIBE_PURPOSES)[number];
-
-const subscribeKey = z
-  .string()
-  .trim()
-  .regex(
-    /^(thing|character_string|phrase|date|time|number|letter|symbol|amount|name|phone_number|car_number)\d{1,2}$/,
-    '须为模板的字段名，如 thing4、phrase2',
-  );
-
-export const monthDay = z
-  .string()
-  .regex(/^\d{2}-\d{2}$/, '格式应为 MM-DD')
-  .refine((s) => {
-    const d = new Date(`2024-${s}T00:00:00Z`); // a leap year: 02-29 is a real month-day
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === s;
-  }, '不是有效的月日')
-  // Every year has the due date: 02-29 would not exist in a common year (and crashed the report's due date).
-  .refine((s) => s !== '02-29', '不能选 2月29日：平年没有这一天，请选 2月28日或 3月1日');
-
-/**
- * The data keys of the request-progress subscribe-message template, as the WeChat console lists them for the
- * template the organ picked (e.g. 申请编号 character_string1, 办理状态 phrase2, 日期 date3, 备注 thing4).
- */
-export const noticeFieldsSchema = z.object({
-  applicationNo: subscribeKey,
-  status: subscribeKey,
-  date: subscribeKey,
-  note: subscribeKey,
-});
-export type NoticeFields = z.infer<typeof noticeFieldsSchema>;
-export const DEFAULT_NOTICE_FIELDS: NoticeFields = {
-  applicationNo: 'character_string1',
-  status: 'phrase2',
-  date: 'date3',
-  note: 'thing4',
-};
-/**
- * Staff reminders lead with a Chinese title (an item's, a report's year, a 申请编号): a `thing` key, since a
- * character_string takes ASCII only and would drop it.
- */
-export const DEFAULT_REMINDER_FIELDS: NoticeFields = {
-  applicationNo: 'thing1',
-  status: 'phrase2',
-  date: 'date3',
-  note: 'thing4',
-};
-
-/**
- * The data keys per purpose, for templates whose keys differ from `noticeFields` (a staff template's first value is
- * the item's title, the 申请编号 or the report's year, in the `applicationNo` slot). A purpose not listed uses
- * `noticeFields` for requestAnswered (the applicant's progress) and DEFAULT_REMINDER_FIELDS for the others.
- */
-export const templateFieldsSchema = z.partialRecord(z.enum(SUBSCRIBE_PURPOSES), noticeFieldsSchema);
-export type TemplateFields = z.infer<typeof templateFieldsSchema>;
-
-/** The purposes whose messages go to staff (the 工作台's 微信提醒); requestAnswered goes to applicants. */
-export const STAFF_PURPOSES = [
-  'approvalNeeded',
-  'itemReturned',
-  'itemPublished',
-  'requestReceived',
-  'deadlineNear',
-] as const satisfies readonly SubscribePurpose[];
-export type StaffPurpose = (typeof STAFF_PURPOSES)[number];
 
 /** `organ.grantReminder`: one accepted subscription (one message) for a staff purpose. */
 export const grantReminderSchema = z.object({

@@ -11,33 +11,15 @@ import { requestsFunction } from '../../backend/requests';
 import { one, rows } from '../../backend/sdk';
 import { bundleEntry } from '../../scripts/build-functions';
 import type { StaffRequestAnswer, SubmitRequestAnswer } from '../../shared/api/requests';
-import { seedOrgan, startBackend, type Backend } from '../backend/harness';
+import { seedOrgan } from '../backend/harness';
+import { deployedAgainstLocal } from './helpers/deployed';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'dist/.test-bundles/sweep');
-const ENV_KEYS = ['TCB_CONTEXT_CNFG', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'SCF_NAMESPACE'] as const;
-
-let b: Backend;
-const saved: Record<string, string | undefined> = {};
-
-beforeAll(async () => {
-  b = await startBackend();
-  for (const k of ENV_KEYS) saved[k] = process.env[k];
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${b.local.server.url}/admin` });
-  // The function's own credential, as CloudBase provides it: here the local server's key.
-  process.env.TENCENTCLOUD_SECRETID = b.local.server.adminKey.secretId;
-  process.env.TENCENTCLOUD_SECRETKEY = b.local.server.adminKey.secretKey;
-  process.env.SCF_NAMESPACE = 'local';
-});
-afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  await b.stop();
-});
+const local = deployedAgainstLocal();
 
 it('a timer event closes a lapsed request through the bundled entry; the message waits with the send error noted', async () => {
+  const b = local.backend();
   const o = await seedOrgan(b, '-timer');
   const at = (iso: string) => () => new Date(`${iso}T10:00:00+08:00`);
   const call = async <T>(openid: string, action: string, payload: unknown, iso: string) => {

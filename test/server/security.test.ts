@@ -256,6 +256,12 @@ describe('limits answer cleanly', () => {
     expect(admin.text).toContain('10 MB');
   });
 
+  it('answers a function call whose body is not JSON with 400 in the functions’ envelope', async () => {
+    const fn = await request({ path: '/functions/organ', headers: { 'content-type': 'application/json' } }, '{not');
+    expect(fn.status).toBe(400);
+    expect(JSON.parse(fn.text)).toEqual({ ok: false, code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+  });
+
   it('answers a malformed x-file-name with 400 naming the header, and builds upload URLs from the public base URL', async () => {
     const bad = await request(
       {

@@ -45,6 +45,11 @@ export interface ReaderView {
   sections: SectionView[];
 }
 
+/** What a page drawing the report (components/report-view) keeps in its data: the view, and the section marked in its jump bar. */
+export interface ReportViewData extends ReaderView {
+  active: SectionKey | '';
+}
+
 /** The view before a report arrives: the pages that show one start from it. */
 export const EMPTY_READER_VIEW: ReaderView = { title: '', meta: '', versions: [], nav: [], sections: [] };
 

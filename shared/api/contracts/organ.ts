@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { APPROVER_ROLES } from '../../policy/rules';
 import { ROLES, STAFF } from '../../policy/roles';
 import { defineContract, WRITE } from '../contract';
-import { joinCountySchema } from '../county';
+import { joinCountySchema } from '../county-join';
 import {
   bindSchema,
   getProfileSchema,

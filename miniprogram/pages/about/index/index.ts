@@ -1,6 +1,6 @@
 /** 关于: the organ's contact (organ.getProfile) and the 条例 basics in plain words. */
 import type { OrganPublicProfile } from 'gongkai-core';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { BASICS, type Basic } from '../basics';
 import { openProfile } from '../profile';
 
@@ -26,9 +26,7 @@ Page<AboutData, AboutCustom>({
     void this.load();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async load() {
     const organ = await openProfile(this);

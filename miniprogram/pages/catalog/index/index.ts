@@ -8,7 +8,7 @@ import { callChecked } from '../../../api/client';
 import { listItemsSchema } from 'gongkai-core';
 import { catalogQuery } from '../../../api/paging';
 import { sharedAs } from '../../../kit/share';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { beginLoad, showPage, type LoadMode, type PagedData, pagedListHandlers, pagedStart } from '../../../kit/paged';
 import { ALL_CATEGORIES } from '../categories';
 import { categoryChips, toLine, yearOf, yearOptions, type Chip, type ItemLine } from '../view';
@@ -68,9 +68,7 @@ Page<CatalogData, CatalogCustom>({
     void this.load('first');
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async load(mode) {
     const load = beginLoad(this, mode);

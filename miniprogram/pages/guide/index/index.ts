@@ -3,7 +3,7 @@
  * pure function as the portal's guide.html (shared/catalogue/guide.ts), so the two never differ. Reached from 关于.
  */
 import { guideOrganOf, publicationGuide, type GuideSection } from 'gongkai-core';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { openProfile } from '../../about/profile';
 
 export interface GuideData {
@@ -35,9 +35,7 @@ Page<GuideData, GuideCustom>({
     void this.load();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onRequest() {
     void wx.switchTab({ url: '/pages/request/index/index' });

@@ -4,7 +4,7 @@
  */
 import { callChecked } from '../../../api/client';
 import { getItemSchema } from 'gongkai-core';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import type { Attachment } from 'gongkai-core';
 import { download, fileUrl } from '../../../api/files';
 import { openDocumentFile } from '../files';
@@ -45,9 +45,7 @@ Page<DetailData, DetailCustom>({
     void this.load();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async load() {
     const item = await openWith(this, () => callChecked('items.get', getItemSchema, { id: this.data.id }));

@@ -5,7 +5,7 @@
 import { callChecked } from '../../../api/client';
 import { listPublishedReportsSchema } from 'gongkai-core';
 import { sharedAs } from '../../../kit/share';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import type { PublishedReportSummary } from 'gongkai-core';
 import { ALL_ORGANS, groupByYear, organsOf, type OrganChip, type YearGroup } from './view';
 
@@ -36,9 +36,7 @@ Page<ListData, ListCustom>({
   data: { state: 'loading', message: '', groups: [], organs: [], organId: ALL_ORGANS, elder: '' },
   summaries: [],
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.summaries = [];

@@ -5,27 +5,20 @@
 import { callChecked } from '../../../api/client';
 import { getPublishedReportSchema } from 'gongkai-core';
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
-import { EMPTY_READER_VIEW, readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { EMPTY_READER_VIEW, readerView, type ReportViewData } from '../../../components/report-view/view';
 import type { DataEvent } from '../../../kit/page-state';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import type { SectionKey } from 'gongkai-core';
 
 export type ReaderState = 'loading' | 'ready' | 'error';
 
-export interface ReaderData {
+export interface ReaderData extends ReportViewData {
   /** 长辈模式: styles/elder.ts. */
   elder: string;
   state: ReaderState;
   message: string;
   /** The error can be retried (false when the link itself is wrong). */
   canRetry: boolean;
-  title: string;
-  meta: string;
-  /** 更正记录: each version and its reason (components/report-view). */
-  versions: { t: string }[];
-  nav: NavItem[];
-  active: SectionKey | '';
-  sections: SectionView[];
 }
 
 interface ReaderCustom {
@@ -45,9 +38,7 @@ Page<ReaderData, ReaderCustom>({
   data: { ...EMPTY_READER_VIEW, state: 'loading', message: '', canRetry: true, active: '', elder: '' },
   reportId: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query) {
     this.reportId = (query.id ?? '').trim();

@@ -9,7 +9,7 @@
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import { getProfileSchema, grantNoticeSchema } from 'gongkai-core';
 import { NOTICE_TEMPLATE_ID } from '../../../config/index';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import {
   TEXT_FIELDS,
   applicantTypeOptions,
@@ -122,9 +122,7 @@ Page<RequestData, RequestCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   /** The privacy agreement first, then the organ the request goes to. */
   async start() {

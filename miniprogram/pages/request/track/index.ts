@@ -6,7 +6,7 @@
 import { errorsByField } from '../form';
 import { callChecked } from '../../../api/client';
 import { getProfileSchema, trackRequestSchema, viewRequestSchema } from 'gongkai-core';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { lostCodeHelp, toTrackView, type TrackView } from '../track-view';
 
 export interface TrackData {
@@ -75,9 +75,7 @@ Page<TrackData, TrackCustom>({
     this.setData({ sending: false, view: toTrackView({ view: 'applicant', ...result.data }) });
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onInput(e) {
     const field = e.currentTarget.dataset.field;

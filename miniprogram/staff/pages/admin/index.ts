@@ -16,12 +16,12 @@ import {
 import {
   NO_NOTICE,
   formPageStart,
-  retryHandler,
   type DataEvent,
   type FormPageData,
   type InputEvent,
+  type OpensByStart,
 } from '../../../kit/page-state';
-import { CALENDAR_ROUTE, PEOPLE_ROUTE, adminOpening } from '../../session';
+import { CALENDAR_ROUTE, PEOPLE_ROUTE, adminOpening, startOnLoad } from '../../session';
 import {
   CHAINS,
   NOTICE_KEYS,
@@ -44,7 +44,7 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import type { StaffListEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface AdminData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -67,13 +67,11 @@ export interface AdminData extends FormPageData {
 /** The plain text fields typed into an <input> or <textarea>. */
 type TextField = 'name' | 'creditCode' | 'contactPhone' | 'address' | 'feePayment' | 'reviewOrgan' | 'court';
 
-interface AdminCustom {
+interface AdminCustom extends OpensByStart {
   loaded: ProfileForm | null;
   staff: StaffListEntry[];
-  start(): Promise<void>;
   edit(path: string, value: unknown, errorKey: string): void;
   show(errors: FormErrors, notice: string): void;
-  onRetry(): void;
   onText(e: InputEvent<{ field: TextField }>): void;
   onDueDate(e: InputEvent<Record<string, never>>): void;
   onChain(e: DataEvent<{ chain: ChainChoice }>): void;
@@ -132,18 +130,12 @@ Page<AdminData, AdminCustom>({
     countyText: '',
     joinError: '',
   },
-  ...retryHandler,
+  ...startOnLoad,
   loaded: null,
   staff: [],
   joinCode: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
-
-  onLoad() {
-    void this.start();
-  },
+  ...elderOnShow,
 
   async start() {
     const me = await adminOpening(this, '机关设置仅限管理员修改');

@@ -18,7 +18,7 @@ import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from 
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { Result, StaffItem } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
 
@@ -75,9 +75,7 @@ Page<ApproveData, ApproveCustom>({
   id: '',
   approveKey: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

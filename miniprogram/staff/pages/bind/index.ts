@@ -7,7 +7,7 @@ import { HOME_ROUTE, SETUP_ROUTE } from '../../session';
 import { inviteCodeOf } from './code';
 import { callChecked } from '../../../api/client';
 import { bindSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface BindData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -39,9 +39,7 @@ function stripPath(path: string, message: string): string {
 Page<BindData, BindCustom>({
   data: { elder: '', code: '', name: '', errors: {}, busy: false, message: '', bound: false, roleLabel: '' },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     if (query.code) this.setData({ code: inviteCodeOf(decodeURIComponent(query.code)) });

@@ -8,13 +8,13 @@ import {
   NO_NOTICE,
   formPageStart,
   readOrShow,
-  retryHandler,
   type DataEvent,
   type FormPageData,
   type InputEvent,
+  type OpensByStart,
 } from '../../../kit/page-state';
 import { todayIso } from '../../records';
-import { staffOpening } from '../../session';
+import { staffOpening, startOnLoad } from '../../session';
 import {
   firstMissing,
   noErrors,
@@ -35,7 +35,7 @@ import {
 import { call, callChecked } from '../../../api/client';
 import { setRequestCalendarSchema } from 'gongkai-staff';
 import type { OrganCalendar } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface CalendarData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -54,13 +54,11 @@ export interface CalendarData extends FormPageData {
   errors: RowErrors;
 }
 
-interface CalendarCustom {
+interface CalendarCustom extends OpensByStart {
   calendar: OrganCalendar;
   officialYears: number[];
-  start(): Promise<void>;
   show(calendar: OrganCalendar, year: number): void;
   setHolidays(rows: HolidayRow[], errors?: RowErrors): void;
-  onRetry(): void;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onAddHoliday(): void;
   onHolidayDate(e: InputEvent<{ index: number; field: 'start' | 'end' }>): void;
@@ -90,17 +88,11 @@ Page<CalendarData, CalendarCustom>({
     workdays: [],
     errors: noErrors(),
   },
-  ...retryHandler,
+  ...startOnLoad,
   calendar: { years: {} },
   officialYears: [],
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
-
-  onLoad() {
-    void this.start();
-  },
+  ...elderOnShow,
 
   async start() {
     const me = await staffOpening(this);

@@ -4,21 +4,18 @@
  * will show; register a case (already closed if it is entered late), and close an open one with its result and
  * date. Editors and admins write; others read. Each write keeps its idempotency key until answered (no double case).
  */
+import { NO_NOTICE, PendingWrites, readOrShow, type DataEvent, type InputEvent } from '../../../kit/page-state';
+import type { ReviewCase } from 'gongkai-staff';
+import { todayIso, yearOptions } from '../../records';
 import {
-  NO_NOTICE,
-  PendingWrites,
-  formPageStart,
-  noticeOf,
-  refreshHandlers,
-  readOrShow,
-  type DataEvent,
-  type FormPageData,
-  type InputEvent,
+  type RecordsData,
   type RecordsPage,
-} from '../../../kit/page-state';
-import type { Result, ReviewCase } from 'gongkai-staff';
-import { canWrite, todayIso, yearOptions } from '../../records';
-import { staffOpening } from '../../session';
+  entered,
+  openRecords,
+  recordsMembers,
+  recordsStart,
+  writeThenRefresh,
+} from '../../records-page';
 import {
   KINDS,
   RESULTS,
@@ -32,7 +29,7 @@ import {
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { closeCaseSchema, createCaseSchema, listByYearSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 interface Closing {
   id: string;
@@ -41,10 +38,7 @@ interface Closing {
   closedDate: string;
 }
 
-export interface CasesData extends FormPageData {
-  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
-  elder: string;
-  canWrite: boolean;
+export interface CasesData extends RecordsData {
   years: number[];
   yearLabels: string[];
   yearIndex: number;
@@ -62,30 +56,34 @@ export interface CasesData extends FormPageData {
 interface CasesCustom extends RecordsPage {
   cases: ReviewCase[];
   year(): number;
-  send<T>(key: string, act: (idempotencyKey: string) => Promise<Result<T>>): Promise<boolean>;
   onYear(e: WechatMiniprogram.CustomEvent<{ value: string | number }>): void;
   onStartAdd(): void;
   onCancelAdd(): void;
-  onKind(e: DataEvent<{ kind: string }>): void;
-  onFormDate(e: InputEvent<{ field: 'filedDate' | 'closedDate' }>): void;
-  onCaseNo(e: InputEvent): void;
+  /** A chip tapped: `value` into `form`'s `field` (the add form, or the closing of a case). */
+  onChoose(e: DataEvent<FieldOf & { value: string }>): void;
+  /** A date picked or a text typed into `form`'s `field`. */
+  onEnter(e: InputEvent<FieldOf>): void;
   onClosedToggle(e: WechatMiniprogram.CustomEvent<{ value: boolean }>): void;
-  onFormResult(e: DataEvent<{ result: string }>): void;
   onAdd(): Promise<void>;
   onStartClose(e: DataEvent<{ id: string }>): void;
   onCancelClose(): void;
-  onCloseResult(e: DataEvent<{ result: string }>): void;
-  onCloseDate(e: InputEvent): void;
   onClose(): Promise<void>;
 }
+
+/** Which form a field belongs to (WXML `data-form`, `data-field`): the add form or the closing of a case. */
+interface FieldOf {
+  form: 'form' | 'closing';
+  field: string;
+}
+
+/** Each form's errors, beside it in the page data. */
+const ERRORS_OF = { form: 'errors', closing: 'closeErrors' } as const;
 
 const EMPTY_VIEW: CasesView = { pending: [], closed: [], header: [], grid: [] };
 
 Page<CasesData, CasesCustom>({
   data: {
-    elder: '',
-    ...formPageStart(),
-    canWrite: false,
+    ...recordsStart(),
     years: [],
     yearLabels: [],
     yearIndex: 0,
@@ -99,13 +97,10 @@ Page<CasesData, CasesCustom>({
     closeErrors: {},
     today: '',
   },
-  ...refreshHandlers,
+  ...recordsMembers(),
   cases: [],
-  writes: new PendingWrites(newIdempotencyKey),
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);
@@ -119,11 +114,8 @@ Page<CasesData, CasesCustom>({
     return this.data.years[this.data.yearIndex] ?? Number(this.data.today.slice(0, 4));
   },
 
-  async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    this.setData({ canWrite: canWrite('cases', me.role) });
-    if (await this.refresh()) this.setData({ state: 'ready' });
+  start() {
+    return openRecords(this, 'cases');
   },
 
   async refresh() {
@@ -131,20 +123,6 @@ Page<CasesData, CasesCustom>({
     if (cases === null) return false;
     this.cases = cases;
     this.setData({ view: casesView(this.cases, this.year()) });
-    return true;
-  },
-
-  /** One write with its kept idempotency key; on success the list is read again. */
-  async send(key, act) {
-    if (this.data.busy) return false;
-    this.setData({ busy: true, ...NO_NOTICE });
-    const result = await this.writes.send(key, act);
-    if (!result.ok) {
-      this.setData({ busy: false, ...noticeOf(result, '') });
-      return false;
-    }
-    await this.refresh();
-    this.setData({ busy: false });
     return true;
   },
 
@@ -169,25 +147,18 @@ Page<CasesData, CasesCustom>({
     this.setData({ adding: false, errors: {} });
   },
 
-  onKind(e) {
-    this.setData({ 'form.kind': e.currentTarget.dataset.kind, 'errors.kind': '' });
+  onChoose(e) {
+    const { form, field, value } = e.currentTarget.dataset;
+    this.setData(entered(form, field, value, ERRORS_OF[form]));
   },
 
-  onFormDate(e) {
-    const field = e.currentTarget.dataset.field;
-    this.setData({ [`form.${field}`]: String(e.detail.value), [`errors.${field}`]: '' });
-  },
-
-  onCaseNo(e) {
-    this.setData({ 'form.caseNo': e.detail.value, 'errors.caseNo': '' });
+  onEnter(e) {
+    const { form, field } = e.currentTarget.dataset;
+    this.setData(entered(form, field, String(e.detail.value), ERRORS_OF[form]));
   },
 
   onClosedToggle(e) {
     this.setData({ 'form.closed': e.detail.value === true, 'errors.result': '', 'errors.closedDate': '' });
-  },
-
-  onFormResult(e) {
-    this.setData({ 'form.result': e.currentTarget.dataset.result, 'errors.result': '' });
   },
 
   async onAdd() {
@@ -198,7 +169,7 @@ Page<CasesData, CasesCustom>({
     }
     const value = checked.value;
     if (
-      await this.send(`create:${JSON.stringify(value)}`, (key) =>
+      await writeThenRefresh(this, `create:${JSON.stringify(value)}`, (key) =>
         callChecked('cases.create', createCaseSchema, { case: value }, key),
       )
     ) {
@@ -222,14 +193,6 @@ Page<CasesData, CasesCustom>({
     this.setData({ closing: null, closeErrors: {} });
   },
 
-  onCloseResult(e) {
-    this.setData({ 'closing.result': e.currentTarget.dataset.result, 'closeErrors.result': '' });
-  },
-
-  onCloseDate(e) {
-    this.setData({ 'closing.closedDate': String(e.detail.value), 'closeErrors.closedDate': '' });
-  },
-
   async onClose() {
     const closing = this.data.closing;
     if (closing === null) return;
@@ -241,7 +204,7 @@ Page<CasesData, CasesCustom>({
     }
     const payload = { id: closing.id, result, closedDate: closing.closedDate };
     if (
-      await this.send(`close:${JSON.stringify(payload)}`, (key) =>
+      await writeThenRefresh(this, `close:${JSON.stringify(payload)}`, (key) =>
         callChecked('cases.close', closeCaseSchema, payload, key),
       )
     ) {

@@ -8,8 +8,16 @@ import { staffOpening } from '../../session';
 import { reportPage, type CountyReportPage } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyOrganYearSchema, countyReturnSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
-import { formPageStart, noticeOf, readOrShow, type FormPageData, type InputEvent } from '../../../kit/page-state';
+import { elderOnShow } from '../../../styles/elder';
+import {
+  formPageStart,
+  noticeOf,
+  readOrShow,
+  type FormPageData,
+  type InputEvent,
+  retryHandler,
+  type OpensByStart,
+} from '../../../kit/page-state';
 
 export interface CountyReportData extends FormPageData {
   elder: string;
@@ -17,14 +25,12 @@ export interface CountyReportData extends FormPageData {
   page: CountyReportPage | null;
 }
 
-interface CountyReportCustom {
+interface CountyReportCustom extends OpensByStart {
   organId: string;
   year: number;
   /** One per intended move; kept until it goes through, so a retry after a lost answer acts once. */
   moveKey: string;
-  start(): Promise<void>;
   load(): Promise<void>;
-  onRetry(): void;
   onComment(e: InputEvent): void;
   onReturn(): Promise<void>;
   onRead(): void;
@@ -43,9 +49,8 @@ Page<CountyReportData, CountyReportCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...retryHandler,
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;
@@ -59,10 +64,6 @@ Page<CountyReportData, CountyReportCustom>({
     });
     const view = readOrShow(this, result);
     if (view) this.setData({ state: 'ready', page: reportPage(view) });
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onRead() {

@@ -10,8 +10,15 @@ import { expiresText } from '../people/view';
 import { monthDayLabel } from '../admin/view';
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import { addOrganSchema, countySettingsSchema, inviteOrganSchema, setAliasesSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
-import { NO_NOTICE, formPageStart, noticeOf, readOrShow, retryHandler } from '../../../kit/page-state';
+import { elderOnShow } from '../../../styles/elder';
+import {
+  NO_NOTICE,
+  formPageStart,
+  noticeOf,
+  readOrShow,
+  retryHandler,
+  type OpensByStart,
+} from '../../../kit/page-state';
 import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 
 export interface CountySettingsData extends FormPageData {
@@ -24,14 +31,12 @@ export interface CountySettingsData extends FormPageData {
   errors: Record<string, string>;
 }
 
-interface CountySettingsCustom {
+interface CountySettingsCustom extends OpensByStart {
   /** Typed text kept off setData until sent: the new organ's name and aliases, each organ's aliases line. */
   typed: { name: string; aliases: string; organAliases: Record<string, string> };
   /** One per new organ typed: a retried 添加 after a lost answer adds it once. */
   addKey: string;
-  start(): Promise<void>;
   load(): Promise<boolean>;
-  onRetry(): void;
   fail(section: string, message: string): void;
   onDueDate(e: InputEvent): Promise<void>;
   onInvite(): Promise<void>;
@@ -64,9 +69,7 @@ Page<CountySettingsData, CountySettingsCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await roleOpening(this, 'county', '仅县级审核员可修改县级设置'))) return;

@@ -5,7 +5,7 @@
  * returns it with a comment or publishes it on the township's behalf. Below, the published report of an organ not
  * on the product is pasted in (matched by its name; a new row when none matches).
  */
-import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, roleOpening } from '../../session';
+import { COUNTY_REPORT_ROUTE, COUNTY_SETTINGS_ROUTE, roleOpening, startOnLoad } from '../../session';
 import { countyLine, figureRow, FIGURE_COLUMNS, totalsText, type CountyLine, type FigureRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
@@ -18,6 +18,7 @@ import {
   type DataEvent,
   type FormPageData,
   type InputEvent,
+  type OpensByStart,
 } from '../../../kit/page-state';
 
 export interface CountyPageData extends FormPageData {
@@ -31,14 +32,12 @@ export interface CountyPageData extends FormPageData {
   figures: FigureRow[];
 }
 
-interface CountyPageCustom {
+interface CountyPageCustom extends OpensByStart {
   /** The pasted text, kept off setData (a whole report per keystroke would cross to the view each time). */
   text: string;
   /** One per pasted text: a retried 导入 after a lost answer is the same import. */
   importKey: string;
-  start(): Promise<void>;
   load(year?: number): Promise<void>;
-  onRetry(): void;
   onYear(e: DataEvent<{ step: number }>): void;
   onOpen(e: DataEvent<{ id: string }>): void;
   onText(e: InputEvent): void;
@@ -61,9 +60,7 @@ Page<CountyPageData, CountyPageCustom>({
   text: '',
   importKey: '',
 
-  onLoad() {
-    void this.start();
-  },
+  ...startOnLoad,
 
   onShow() {
     this.setData({ elder: elderClass() });
@@ -93,10 +90,6 @@ Page<CountyPageData, CountyPageCustom>({
       lines: d.organs.map(countyLine),
       figures: d.organs.filter((r) => r.figures !== null).map(figureRow),
     });
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onYear(e) {

@@ -4,20 +4,18 @@
  * show. 规章 appear behind a switch (乡镇人民政府 have no power to make 规章), and by themselves when the year
  * has any. Editors and admins write; others read. Removal asks first.
  */
+import { NO_NOTICE, PendingWrites, readOrShow, type DataEvent, type InputEvent } from '../../../kit/page-state';
+import { PROACTIVE_ROW_LABELS, todayIso, yearOptions } from '../../records';
 import {
-  NO_NOTICE,
-  PendingWrites,
-  formPageStart,
-  noticeOf,
-  refreshHandlers,
-  readOrShow,
-  type DataEvent,
-  type FormPageData,
-  type InputEvent,
+  type RecordsData,
   type RecordsPage,
-} from '../../../kit/page-state';
-import { PROACTIVE_ROW_LABELS, canWrite, confirm, todayIso, yearOptions } from '../../records';
-import { staffOpening } from '../../session';
+  entered,
+  openRecords,
+  recordsMembers,
+  recordsStart,
+  removeEntry,
+  writeThenRefresh,
+} from '../../records-page';
 import {
   docEntry,
   docsView,
@@ -37,15 +35,11 @@ import {
   getPublishedReportSchema,
   listByYearSchema,
   listPublishedReportsSchema,
-  removeByIdSchema,
 } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
-export interface DocsData extends FormPageData {
-  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
-  elder: string;
-  canWrite: boolean;
+export interface DocsData extends RecordsData {
   years: number[];
   yearLabels: string[];
   yearIndex: number;
@@ -117,9 +111,7 @@ async function loadLastYear(organId: string | undefined, year: number): Promise<
 
 Page<DocsData, DocsCustom>({
   data: {
-    elder: '',
-    ...formPageStart(),
-    canWrite: false,
+    ...recordsStart(),
     years: [],
     yearLabels: [],
     yearIndex: 0,
@@ -133,15 +125,12 @@ Page<DocsData, DocsCustom>({
     minDate: '',
     maxDate: '',
   },
-  ...refreshHandlers,
+  ...recordsMembers(),
   entries: [],
   organId: undefined,
   lastYear: { kind: 'none' },
-  writes: new PendingWrites(newIdempotencyKey),
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);
@@ -150,12 +139,10 @@ Page<DocsData, DocsCustom>({
     void this.start();
   },
 
-  async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    this.organId = me.organId ?? undefined;
-    this.setData({ canWrite: canWrite('stats', me.role) });
-    if (await this.refresh()) this.setData({ state: 'ready' });
+  start() {
+    return openRecords(this, 'stats', (me) => {
+      this.organId = me.organId ?? undefined;
+    });
   },
 
   async refresh() {
@@ -226,12 +213,13 @@ Page<DocsData, DocsCustom>({
 
   onInput(e) {
     const field = e.currentTarget.dataset.field;
-    const key = field.startsWith('override.') ? `overrideForm.${field.slice('override.'.length)}` : `form.${field}`;
-    this.setData({ [key]: e.detail.value, [`errors.${field.replace('override.', '')}`]: '' });
+    const override = field.startsWith('override.');
+    const name = override ? field.slice('override.'.length) : field;
+    this.setData(entered(override ? 'overrideForm' : 'form', name, e.detail.value));
   },
 
   onDate(e) {
-    this.setData({ 'form.date': String(e.detail.value), 'errors.date': '' });
+    this.setData(entered('form', 'date', String(e.detail.value)));
   },
 
   year() {
@@ -244,18 +232,10 @@ Page<DocsData, DocsCustom>({
       return;
     }
     const entry = checked.entry;
-    if (this.data.busy) return;
-    this.setData({ busy: true, ...NO_NOTICE });
-    const result = await this.writes.send(JSON.stringify(entry), (key) =>
+    const written = await writeThenRefresh(this, JSON.stringify(entry), (key) =>
       callChecked('stats.create', createStatEntrySchema, { entry: entry }, key),
     );
-    if (!result.ok) {
-      this.setData({ busy: false, ...noticeOf(result, '') });
-      return;
-    }
-    this.setData({ ...done, errors: {} });
-    await this.refresh();
-    this.setData({ busy: false, notice: '已登记', noticeKind: 'saved' });
+    if (written) this.setData({ ...done, errors: {}, notice: '已登记', noticeKind: 'saved' });
   },
 
   async onAdd() {
@@ -269,14 +249,8 @@ Page<DocsData, DocsCustom>({
     });
   },
 
-  async onRemove(e) {
+  onRemove(e) {
     const { id, what } = e.currentTarget.dataset;
-    if (this.data.busy || !(await confirm('删除这条登记？', `${what}\n删除后不计入年度报告。`))) return;
-    this.setData({ busy: true });
-    const result = await this.writes.send(`remove:${id}`, (key) =>
-      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
-    );
-    if (result.ok) await this.refresh();
-    this.setData({ busy: false, ...noticeOf(result, '已删除') });
+    return removeEntry(this, id, '删除这条登记？', `${what}\n删除后不计入年度报告。`);
   },
 });

@@ -28,7 +28,7 @@ import { HOME_ROUTE, MANAGE_ROUTE, checkStaff } from '../../session';
 import { categoryIndex, emptyForm, validityIndex, type DraftForm, type FieldErrors, type FormField } from './form';
 import { dropPhoto, keepPhoto } from './keep';
 import { MAX_PHOTOS, pendingNote, photoCount, photoViews, type PhotoView } from './photos';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { loadPublicationLine, type PublicationLine } from './publication';
 
 export type EditState = 'loading' | 'ready' | 'locked' | 'error';
@@ -110,9 +110,7 @@ Page<EditData, EditCustom>({
   onNetwork: null,
   submitKey: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     this.submitKey = newIdempotencyKey();

@@ -19,7 +19,7 @@ import { checkForm, formOf } from '../item-edit/form';
 import { MAX_VERSIONS, STATUS_LABELS, versionViews, type VersionView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffItem } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type ManageState = 'loading' | 'ready' | 'error';
 
@@ -103,9 +103,7 @@ Page<ManageData, ManageCustom>({
   withdrawKey: '',
   correctKey: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

@@ -7,13 +7,13 @@ import type { StaffRole } from 'gongkai-staff';
 import {
   NO_NOTICE,
   formPageStart,
-  retryHandler,
   readOrShow,
   type DataEvent,
   type FormPageData,
+  type OpensByStart,
 } from '../../../kit/page-state';
 import { confirm } from '../../records';
-import { adminOpening } from '../../session';
+import { adminOpening, startOnLoad } from '../../session';
 import {
   DEFAULT_VALIDITY,
   roleOptions,
@@ -26,7 +26,7 @@ import {
 } from './view';
 import { call, callChecked } from '../../../api/client';
 import { inviteSchema, removeStaffSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export interface PeopleData extends FormPageData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
@@ -40,11 +40,9 @@ export interface PeopleData extends FormPageData {
   invitation: ShownInvitation | null;
 }
 
-interface PeopleCustom {
+interface PeopleCustom extends OpensByStart {
   myId: string | null;
-  start(): Promise<void>;
   refresh(): Promise<boolean>;
-  onRetry(): void;
   onRole(e: DataEvent<{ role: StaffRole }>): void;
   onDays(e: DataEvent<{ days: number }>): void;
   onInvite(): Promise<void>;
@@ -65,16 +63,10 @@ Page<PeopleData, PeopleCustom>({
     roleError: '',
     invitation: null,
   },
-  ...retryHandler,
+  ...startOnLoad,
   myId: null,
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
-
-  onLoad() {
-    void this.start();
-  },
+  ...elderOnShow,
 
   async start() {
     const me = await adminOpening(this, '人员与邀请仅限管理员管理');

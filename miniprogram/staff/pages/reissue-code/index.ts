@@ -7,10 +7,10 @@
  */
 import { getRequestSchema, reissueCodeSchema, type IdentityCheckMethod } from 'gongkai-staff';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { formPageStart, readOrShow, retryHandler } from '../../../kit/page-state';
+import { formPageStart, readOrShow, retryHandler, type OpensByStart } from '../../../kit/page-state';
 import type { DataEvent, FormPageData, InputEvent } from '../../../kit/page-state';
 import { errorsByField } from '../../../pages/request/form';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { staffOpening } from '../../session';
 import { METHODS, reissueLines, whoLines, type Line } from './view';
 
@@ -27,11 +27,9 @@ export interface ReissueData extends FormPageData {
   done: { applicationNo: string; queryCode: string; text: string } | null;
 }
 
-interface ReissueCustom {
+interface ReissueCustom extends OpensByStart {
   id: string;
   key: string;
-  start(): Promise<void>;
-  onRetry(): void;
   onMethod(e: DataEvent<{ key: IdentityCheckMethod }>): void;
   onInput(e: InputEvent<{ field: 'idLast4' | 'note' }>): void;
   onSubmit(): Promise<void>;
@@ -61,9 +59,7 @@ Page<ReissueData, ReissueCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;

@@ -6,7 +6,7 @@ import { NULL_MARK, cellRecordsSchema } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { countText, recordGroups, type RecordGroup } from './view';
 import { callChecked } from '../../../api/client';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type CellState = 'loading' | 'ready' | 'error';
 
@@ -32,9 +32,7 @@ interface ReportCellCustom {
 Page<ReportCellData, ReportCellCustom>({
   data: { elder: '', state: 'loading', message: '', title: '', label: '', value: '', count: '', groups: [] },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   year: 0,
   cell: '',

@@ -5,12 +5,13 @@
  * year is already published — and only 确认导入并发布 stores it, as a new published version. This year's report
  * then checks its carried-over numbers and 五 against it.
  */
-import { staffOpening } from '../../session';
+import { staffOpening, startOnLoad } from '../../session';
 import { PREVIEW_ROUTE } from '../report/view';
 import { previewView, refusalText, type PreviewView } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { importPublishedSchema, previewImportSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import type { OpensByStart } from '../../../kit/page-state';
+import { elderOnShow } from '../../../styles/elder';
 
 export type ImportState = 'loading' | 'ready' | 'error';
 
@@ -33,13 +34,11 @@ export interface ReportImportData {
   published: { year: number; version: number; url: string } | null;
 }
 
-interface ReportImportCustom {
+interface ReportImportCustom extends OpensByStart {
   /** The pasted text, kept off setData: a whole report per keystroke would cross to the view every time. */
   text: string;
   /** One per preview: a retried 确认 after a lost answer is the same import, not a second version. */
   idempotencyKey: string;
-  start(): Promise<void>;
-  onRetry(): void;
   onText(e: WechatMiniprogram.CustomEvent<{ value: string }>): void;
   onRead(): Promise<void>;
   onConfirm(): Promise<void>;
@@ -62,16 +61,12 @@ Page<ReportImportData, ReportImportCustom>({
     published: null,
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   text: '',
   idempotencyKey: '',
 
-  onLoad() {
-    void this.start();
-  },
+  ...startOnLoad,
 
   async start() {
     const me = await staffOpening(this);
@@ -82,10 +77,6 @@ Page<ReportImportData, ReportImportCustom>({
       canImport,
       notice: canImport ? '' : '仅机关管理员可导入往年报告，请联系本机关管理员',
     });
-  },
-
-  onRetry() {
-    void this.start();
   },
 
   onText(e) {

@@ -4,29 +4,22 @@
  * markup (components/report-view), under a banner that says it is a preview.
  */
 import { explainCell, jumpToSection } from '../../../components/report-view/taps';
-import { EMPTY_READER_VIEW, readerView, type NavItem, type SectionView } from '../../../components/report-view/view';
+import { EMPTY_READER_VIEW, readerView, type ReportViewData } from '../../../components/report-view/view';
 import { readOrShow, type DataEvent } from '../../../kit/page-state';
 import type { PublishedReport, Result, SectionKey } from 'gongkai-staff';
 import { staffOpening } from '../../session';
 import { callChecked } from '../../../api/client';
 import { buildReportSchema, getPublishedReportSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type PreviewState = 'loading' | 'ready' | 'error';
 
-export interface ReportPreviewData {
+export interface ReportPreviewData extends ReportViewData {
   /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
   elder: string;
   state: PreviewState;
   message: string;
   banner: string;
-  title: string;
-  meta: string;
-  /** 更正记录: each version and its reason (components/report-view). */
-  versions: { t: string }[];
-  nav: NavItem[];
-  active: SectionKey | '';
-  sections: SectionView[];
 }
 
 interface ReportPreviewCustom {
@@ -45,9 +38,7 @@ const JUMP_BAR_PX = 88;
 Page<ReportPreviewData, ReportPreviewCustom>({
   data: { ...EMPTY_READER_VIEW, elder: '', state: 'loading', message: '', banner: '', active: '' },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   year: 0,
   id: '',

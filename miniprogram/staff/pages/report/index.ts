@@ -41,7 +41,7 @@ import {
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { loadLateSummary, type LateSummary } from './late';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { download } from '../../../api/files';
 import { openDocumentFile } from '../../../pages/item/files';
 
@@ -196,9 +196,7 @@ Page<ReportBuilderData, ReportBuilderCustom>({
   rejectKey: '',
   correctKey: '',
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     const choices = years();

@@ -6,7 +6,14 @@
  */
 import { getProfileSchema, recordRequestSchema, type Result, type SubmitRequestAnswer } from 'gongkai-staff';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { formPageStart, readOrShow, retryHandler, type FormPageData, type InputEvent } from '../../../kit/page-state';
+import {
+  formPageStart,
+  readOrShow,
+  retryHandler,
+  type FormPageData,
+  type InputEvent,
+  type OpensByStart,
+} from '../../../kit/page-state';
 import {
   TEXT_FIELDS,
   applicantTypeOptions,
@@ -16,7 +23,7 @@ import {
   isOrganisation,
   type FormText,
 } from '../../../pages/request/form';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 import { todayIso } from '../../records';
 import { REQUEST_ROUTE, staffOpening } from '../../session';
 import {
@@ -58,10 +65,8 @@ const PICKERS = {
   channel: 'channelIndex',
 } as const;
 
-interface RecordCustom {
+interface RecordCustom extends OpensByStart {
   idempotencyKey: string;
-  start(): Promise<void>;
-  onRetry(): void;
   show(form: RecordForm, errors: Record<string, string>): void;
   onInput(e: InputEvent<{ field: Field }>): void;
   onPick(e: InputEvent<{ field: keyof typeof PICKERS }>): void;
@@ -97,9 +102,7 @@ Page<RecordData, RecordCustom>({
     void this.start();
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   async start() {
     if (!(await staffOpening(this))) return;

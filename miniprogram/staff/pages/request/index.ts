@@ -47,7 +47,7 @@ import {
 import { call, callChecked, newIdempotencyKey } from '../../../api/client';
 import type { StaffRequestAnswer } from 'gongkai-staff';
 import { readOrShow } from '../../../kit/page-state';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 export type RequestState = 'loading' | 'ready' | 'error';
 
@@ -178,9 +178,7 @@ Page<RequestData, RequestCustom>({
   status: '',
   objected: false,
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad(query: Record<string, string | undefined>) {
     this.id = decodeURIComponent(query.id ?? '');

@@ -8,7 +8,7 @@ import { HOME_ROUTE } from '../../session';
 import { creditCheck, errorsOf, type CreditCheck } from '../admin/view';
 import { callChecked } from '../../../api/client';
 import { setupSchema } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
 type Field = 'code' | 'name' | 'creditCode' | 'displayName';
 
@@ -54,9 +54,7 @@ Page<SetupData, SetupCustom>({
     message: '',
   },
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onInput(e) {
     const field = e.currentTarget.dataset.field;

@@ -4,20 +4,17 @@
  * the month's entries, each removable after a confirm. Reviewers and leaders read only. Each quantity is one stat
  * entry; its idempotency key is kept until it is saved, so a retry after a lost answer never counts it twice.
  */
+import { NO_NOTICE, PendingWrites, readOrShow, type InputEvent, type DataEvent } from '../../../kit/page-state';
+import { monthLabel, todayIso } from '../../records';
 import {
-  NO_NOTICE,
-  PendingWrites,
-  formPageStart,
-  noticeOf,
-  refreshHandlers,
-  readOrShow,
-  type FormPageData,
-  type InputEvent,
-  type DataEvent,
+  type RecordsData,
   type RecordsPage,
-} from '../../../kit/page-state';
-import { canWrite, confirm, monthLabel, todayIso } from '../../records';
-import { staffOpening } from '../../session';
+  entered,
+  openRecords,
+  recordsMembers,
+  recordsStart,
+  removeEntry,
+} from '../../records-page';
 import {
   METRICS,
   emptyForm,
@@ -31,14 +28,11 @@ import {
   type StatsForm,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { createStatEntrySchema, listByYearSchema, removeByIdSchema } from 'gongkai-staff';
+import { createStatEntrySchema, listByYearSchema } from 'gongkai-staff';
 import type { StatEntry } from 'gongkai-staff';
-import { elderClass } from '../../../styles/elder';
+import { elderOnShow } from '../../../styles/elder';
 
-export interface StatsData extends FormPageData {
-  /** 'gk-elder' in 长辈模式 (styles/elder.ts), set on show. */
-  elder: string;
-  canWrite: boolean;
+export interface StatsData extends RecordsData {
   month: string;
   monthLabel: string;
   maxMonth: string;
@@ -61,9 +55,7 @@ interface StatsCustom extends RecordsPage {
 
 Page<StatsData, StatsCustom>({
   data: {
-    elder: '',
-    ...formPageStart(),
-    canWrite: false,
+    ...recordsStart(),
     month: '',
     monthLabel: '',
     maxMonth: '',
@@ -73,14 +65,11 @@ Page<StatsData, StatsCustom>({
     lines: [],
     entries: [],
   },
-  ...refreshHandlers,
+  ...recordsMembers(),
   entries: [],
   year: 0,
-  writes: new PendingWrites(newIdempotencyKey),
 
-  onShow() {
-    this.setData({ elder: elderClass() });
-  },
+  ...elderOnShow,
 
   onLoad() {
     this.writes = new PendingWrites(newIdempotencyKey);
@@ -90,12 +79,8 @@ Page<StatsData, StatsCustom>({
     void this.start();
   },
 
-  async start() {
-    const me = await staffOpening(this);
-    if (!me) return;
-    this.setData({ canWrite: canWrite('stats', me.role) });
-    if (!(await this.refresh())) return;
-    this.setData({ state: 'ready' });
+  start() {
+    return openRecords(this, 'stats');
   },
 
   /** The year's entries again; false (and the error shown) when they could not be read. */
@@ -131,8 +116,7 @@ Page<StatsData, StatsCustom>({
   },
 
   onInput(e) {
-    const field = e.currentTarget.dataset.field;
-    this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
+    this.setData(entered('form', e.currentTarget.dataset.field, e.detail.value));
   },
 
   async onSave() {
@@ -172,13 +156,7 @@ Page<StatsData, StatsCustom>({
   async onRemove(e) {
     const id = e.currentTarget.dataset.id;
     const line = this.data.entries.find((x) => x.id === id);
-    if (line === undefined || this.data.busy) return;
-    if (!(await confirm('删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`))) return;
-    this.setData({ busy: true });
-    const result = await this.writes.send(`remove:${id}`, (key) =>
-      callChecked('stats.remove', removeByIdSchema, { id: id }, key),
-    );
-    if (result.ok) await this.refresh();
-    this.setData({ busy: false, ...noticeOf(result, '已删除') });
+    if (line === undefined) return;
+    await removeEntry(this, id, '删除这条统计？', `${line.text}（${line.date}）\n删除后不计入年度报告。`);
   },
 });
