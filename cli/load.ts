@@ -65,6 +65,7 @@ export function asReportData(input: CheckInput): ReportData {
     formatVersion: input.formatVersion === '2019' ? '2019' : '2021',
     cells: input.cells,
     ...(input.proactive2019 !== undefined ? { proactive2019: input.proactive2019 } : {}),
+    ...(input.otherProcessing2019 !== undefined ? { otherProcessing2019: input.otherProcessing2019 } : {}),
     sections: input.sections,
     ...(input.preface !== undefined ? { preface: input.preface } : {}),
     overviewParts:

@@ -1,6 +1,7 @@
 /** The short human summary of `report import`: what was read, what was filled in, what needs a look. */
 import { CELL_ADDRESSES, SECTION_KEYS, sectionDef } from '../shared/format';
 import { PROACTIVE_CELLS_2019, PROACTIVE_GROUPS_2019 } from '../shared/format/format-2019';
+import { otherProcessingCells2019, splitCells2021 } from '../shared/format/other-processing-2019';
 import type { ReportData } from '../shared/report';
 
 const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as const;
@@ -9,14 +10,24 @@ export function summarize(report: ReportData): string {
   const lines: string[] = [];
   lines.push(`${report.organ} ${report.year} 年政府信息公开工作年度报告（${report.formatVersion} 格式）`);
   // A 2019-format report's table 二 has its own 22 cells in place of the 2021 format's 10.
+  // Its table 三's （六）其他处理, where kept, one row in place of the 2021 format's three.
   const table2019 = report.formatVersion === '2019' ? PROACTIVE_CELLS_2019.map((c) => c.address) : [];
+  const other2019 = report.otherProcessing2019 ? otherProcessingCells2019() : [];
   const addresses = [
-    ...CELL_ADDRESSES.filter((a) => table2019.length === 0 || !a.startsWith('proactive.')),
+    ...CELL_ADDRESSES.filter(
+      (a) =>
+        (table2019.length === 0 || !a.startsWith('proactive.')) && (other2019.length === 0 || !splitCells2021().has(a)),
+    ),
     ...table2019,
+    ...other2019,
   ];
-  const value = (a: string): number | null => report.cells[a] ?? report.proactive2019?.[a] ?? null;
+  const value = (a: string): number | null =>
+    report.cells[a] ?? report.proactive2019?.[a] ?? report.otherProcessing2019?.[a] ?? null;
   const unreadable = addresses.filter((a) => value(a) === null).length;
-  const inferred = new Set(report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells)).size;
+  const counted = new Set(addresses);
+  const inferred = new Set(
+    report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells.filter((c) => counted.has(c))),
+  ).size;
   lines.push(
     `表格：${addresses.length} 个单元格，读出 ${addresses.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
   );

@@ -1,16 +1,27 @@
 /**
  * What the county reads: the dashboard (one line per organ under it for a year, from the organs and the rows kept
- * in the database — two bounded queries, whatever the organs' records) and one organ's report with its findings,
- * its published versions and the county's returns. Reports, findings and counts only: never an applicant's data.
+ * in the database, with the notes among peers counted from the year's reports — three bounded queries, whatever the
+ * organs' records) and one organ's report with its findings (its notes among peers included, the same as the
+ * dashboard counts), its published versions and the county's returns. Reports, findings and counts only: never an
+ * applicant's data.
  */
 import type { CountyDashboard, CountyReportView } from '../../shared/api/county';
-import { checkAcrossReports } from '../../shared/checks';
+import { checkAcrossReports, type OrganReport } from '../../shared/checks';
 import { COUNTY_STATE_ORDER, COUNTY_STATES, type CountyState } from '../../shared/county/status';
 import type { Finding } from '../../shared/report';
 import type { HandlerContext } from '../runtime';
 import { publishedVersions } from '../reports/store';
 import { shanghaiDate } from '../time';
-import { countyDueDate, findRow, organsUnder, rowsOfCounty, rowView, versionOf, type StoredCountyRow } from './rows';
+import {
+  COUNTY_ORGAN_LIMIT,
+  countyDueDate,
+  findRow,
+  organsUnder,
+  rowsOfCounty,
+  rowView,
+  versionOf,
+  type StoredCountyRow,
+} from './rows';
 import { countyScope, organUnder } from './scope';
 import { COLLECTIONS } from '../collections';
 import { reportDataSchema } from '../../shared/report';
@@ -25,10 +36,22 @@ export async function dashboard(input: { year?: number | undefined }, ctx: Handl
   const { county } = await countyScope(ctx, ctx.db);
   const year = input.year ?? defaultYear(ctx.now);
   const dueDate = countyDueDate(county, year);
-  const [organs, rows] = await Promise.all([organsUnder(ctx.db, county._id), rowsOfCounty(ctx.db, county._id, year)]);
+  const [organs, rows, reports] = await Promise.all([
+    organsUnder(ctx.db, county._id),
+    rowsOfCounty(ctx.db, county._id, year),
+    reportsOfYear(ctx, county._id, year),
+  ]);
   const byOrgan = new Map(rows.map((r) => [r.organId, r]));
+  const peer = peerNotesOf(reports);
   const lines = organs
-    .map((o) => rowView(byOrgan.get(o._id) ?? null, o, year, dueDate, ctx.now))
+    .map((o) => {
+      const row = byOrgan.get(o._id) ?? null;
+      const line = rowView(row, o, year, dueDate, ctx.now);
+      // The notes among peers the report page adds to the row's own findings (a report the county holds).
+      // (The rows here are read without their reports: `peer` has an organ only where its row holds one.)
+      const notes = row && HELD.includes(row.state) ? (peer.get(o._id)?.length ?? 0) : 0;
+      return { ...line, notes: line.notes + notes };
+    })
     // What needs the county first, the late ones first within a state, then by name.
     .sort(
       (a, b) =>
@@ -50,29 +73,35 @@ export async function dashboard(input: { year?: number | undefined }, ctx: Handl
 /** The states in which the county holds the report as it reached it. */
 const HELD: readonly CountyState[] = ['submitted', 'returned', 'published'];
 
+const isHeld = (row: StoredCountyRow): boolean => HELD.includes(row.state) && Boolean(row.report);
+
+/** The reports kept in the county's rows of a year (one bounded query), as the checks across reports take them. */
+async function reportsOfYear(ctx: HandlerContext, countyId: string, year: number): Promise<OrganReport[]> {
+  const found = await ctx.db
+    .collection(COLLECTIONS.countyReports)
+    .where({ countyId, year })
+    .field({ organId: true, report: true })
+    .limit(COUNTY_ORGAN_LIMIT)
+    .get();
+  return rowsOf(found).flatMap((r) => {
+    const parsed = reportDataSchema.safeParse(r.report);
+    return parsed.success ? [{ organ: String(r.organId), year, report: parsed.data }] : [];
+  });
+}
+
 /**
  * Notes among peers (shared/checks checkAcrossReports: requests far beyond the peers' median, the share of 其他处理,
- * a stated zero 主动公开) for this organ's report against the reports of the same year under the county.
+ * a stated zero 主动公开) for each organ's report against the other reports of the same year under the county, by
+ * organ id. The same organ's other years are already compared in the row's own findings (checkReport with last year).
  */
-async function peerNotes(ctx: HandlerContext, row: StoredCountyRow): Promise<Finding[]> {
-  const peers = rowsOf(
-    await ctx.db
-      .collection(COLLECTIONS.countyReports)
-      .where({ countyId: row.countyId, year: row.year })
-      .field({ organId: true, report: true })
-      .limit(500)
-      .get(),
-  ).flatMap((r) => {
-    const parsed = reportDataSchema.safeParse(r.report);
-    return parsed.success && r.organId !== row.organId
-      ? [{ organ: String(r.organId), year: row.year, report: parsed.data }]
-      : [];
-  });
-  if (!row.report) return [];
-  const own = { organ: row.organId, year: row.year, report: row.report };
-  const [mine] = checkAcrossReports([own, ...peers]);
-  // The same organ's other years are already compared in the row's own findings (checkReport with last year).
-  return (mine?.findings ?? []).filter((f) => f.level === 'info' && f.check !== 'problemsSimilar');
+function peerNotesOf(reports: readonly OrganReport[]): Map<string, Finding[]> {
+  const results = checkAcrossReports(reports);
+  return new Map(
+    reports.map((r, i) => [
+      r.organ,
+      (results[i]?.findings ?? []).filter((f) => f.level === 'info' && f.check !== 'problemsSimilar'),
+    ]),
+  );
 }
 
 export async function report(input: { organId: string; year: number }, ctx: HandlerContext): Promise<CountyReportView> {
@@ -82,8 +111,8 @@ export async function report(input: { organId: string; year: number }, ctx: Hand
     findRow(ctx.db, organ._id, input.year),
     publishedVersions(ctx.db, organ._id, input.year),
   ]);
-  const held = row !== null && HELD.includes(row.state) && row.report ? row : null;
-  const notes = held ? await peerNotes(ctx, held) : [];
+  const held = row !== null && isHeld(row) ? row : null;
+  const notes = held ? (peerNotesOf(await reportsOfYear(ctx, county._id, input.year)).get(held.organId) ?? []) : [];
   return {
     row: rowView(row, organ, input.year, countyDueDate(county, input.year), ctx.now),
     report: held?.report ?? null,

@@ -13,7 +13,9 @@ import { cellAddress, checkDef, type CellAddress } from '../format';
 import type { Finding } from '../report/schema';
 import { isPeoplesGovernment } from './content';
 import { compareWithLastYear } from './cross-year';
-import { cellValue, type CheckInput } from './input';
+import { equations2019 } from '../format/equations';
+import { OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from '../format/other-processing-2019';
+import { cellValue, equationsOf, type CheckInput } from './input';
 import { cellName } from './labels';
 import { comparableText, textSimilarity } from './similarity';
 import { ACROSS_THRESHOLDS, type AcrossThresholds } from './thresholds';
@@ -42,8 +44,10 @@ export interface AcrossResult {
 
 const REQUESTS: CellAddress = cellAddress('applications', 'newReceived', 'total');
 const HANDLED: CellAddress = cellAddress('applications', 'resultTotal', 'total');
-const OTHER_ROWS = ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther'] as const;
-const OTHER_CELLS: CellAddress[] = OTHER_ROWS.map((row) => cellAddress('applications', row, 'total'));
+const OTHER_CELLS: CellAddress[] = OTHER_PROCESSING_ROWS_2021.map((row) => cellAddress('applications', row, 'total'));
+/** A 2019-format report's （六）其他处理 total where it keeps the row, the 2021 format's three otherwise. */
+const otherCells = (report: CheckInput): CellAddress[] =>
+  equationsOf(report) === equations2019() ? [cellAddress('applications', OTHER_PROCESSING_2019, 'total')] : OTHER_CELLS;
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const percent = (n: number): string => `${Math.round(n * 100)}%`;
@@ -131,7 +135,7 @@ function checkPeerRequests(one: OrganReport, peers: Peers, t: AcrossThresholds):
 /** The share of 其他处理 among the requests handled; null when a cell is unreadable or none was handled. */
 function otherShare(report: CheckInput): { share: number; other: number; handled: number } | null {
   const handled = cellValue(report, HANDLED);
-  const parts = OTHER_CELLS.map((c) => cellValue(report, c));
+  const parts = otherCells(report).map((c) => cellValue(report, c));
   if (handled === null || handled === 0 || parts.some((v) => v === null)) return null;
   const other = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
   return { share: other / handled, other, handled };
@@ -149,7 +153,7 @@ function checkOtherShare(one: OrganReport, peers: Peers | null, t: AcrossThresho
     {
       check: 'otherProcessingShare',
       level: checkDef('otherProcessingShare').level,
-      cells: [...OTHER_CELLS, HANDLED],
+      cells: [...otherCells(one.report), HANDLED],
       message:
         `办理结果中“其他处理”${own.other} 件，占总计 ${own.handled} 件的 ${percent(own.share)}${context}` +
         `（提示阈值 ${percent(t.otherShare)}），请核对是否应归入其他办理结果`,

@@ -1,8 +1,8 @@
 /** balance, resultTotal, applicantTotal, reviewTotal: the equations of tables 三 and 四, checked as data. */
 import { checkDef, type CellAddress } from '../format';
 import type { Finding } from '../report/schema';
-import { EQUATIONS, type Equation } from '../format/equations';
-import { cellValue, type CheckInput } from './input';
+import type { Equation } from '../format/equations';
+import { cellValue, equationsOf, type CheckInput } from './input';
 import { columnName, rowName, TABLE_NAMES } from './labels';
 import { formatNumber, sum } from './numbers';
 
@@ -23,7 +23,7 @@ function messageFor(eq: Equation, left: number[], right: number[]): string {
 
 export function checkArithmetic(report: CheckInput): Finding[] {
   const findings: Finding[] = [];
-  for (const eq of EQUATIONS) {
+  for (const eq of equationsOf(report)) {
     const left = eq.left.map((a) => cellValue(report, a));
     const right = eq.right.map((a) => cellValue(report, a));
     // An unreadable cell makes the equation not assessable: no false failure (cellUnreadable says why).

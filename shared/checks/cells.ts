@@ -1,9 +1,11 @@
 /**
  * nonNegative and cellUnreadable: every one of the 200 cells is there and is a count (the fee cell an amount).
- * A 2019-format report has its own table 二 (proactive2019): its 22 cells instead of the 2021 format's.
+ * A 2019-format report has its own table 二 (proactive2019): its 22 cells instead of the 2021 format's; and its
+ * own （六）其他处理 row (otherProcessing2019) instead of the 2021 format's three.
  */
 import { checkDef, FORMAT_2021 } from '../format';
 import { PROACTIVE_CELLS_2019, cellName2019 } from '../format/format-2019';
+import { otherProcessingDefs2019, splitCells2021 } from '../format/other-processing-2019';
 import type { Finding } from '../report/schema';
 import { cellValue, type CheckInput } from './input';
 import { cellName } from './labels';
@@ -13,7 +15,12 @@ export function checkCells(report: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set((report.findings ?? []).filter((f) => f.check === 'cellUnreadable').flatMap((f) => f.cells));
   const in2019 = report.formatVersion === '2019';
-  for (const def of FORMAT_2021.cells) {
+  // A 2019-format report's （六）其他处理 is one row (its own cells): the 2021 format's three are not missing.
+  const kept2019 = in2019 && report.otherProcessing2019 !== undefined;
+  const defs = kept2019
+    ? [...FORMAT_2021.cells.filter((d) => !splitCells2021().has(d.address)), ...otherProcessingDefs2019().values()]
+    : FORMAT_2021.cells;
+  for (const def of defs) {
     if (in2019 && def.table === 'proactive') continue;
     const v = cellValue(report, def.address);
     if (v === null) {

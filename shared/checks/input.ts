@@ -4,7 +4,14 @@
  */
 import * as z from 'zod';
 import { CELL_ADDRESSES, type CellAddress } from '../format';
-import { findingSchema, narrativeSchema, proactive2019Schema, sectionsSchema } from '../report/schema';
+import { EQUATIONS, equations2019, type Equation } from '../format/equations';
+import {
+  findingSchema,
+  narrativeSchema,
+  otherProcessing2019Schema,
+  proactive2019Schema,
+  sectionsSchema,
+} from '../report/schema';
 
 export const checkInputSchema = z.object({
   organ: z.string(),
@@ -18,6 +25,7 @@ export const checkInputSchema = z.object({
   }),
   sections: sectionsSchema,
   proactive2019: proactive2019Schema.optional(),
+  otherProcessing2019: otherProcessing2019Schema.optional(),
   preface: z.string().optional(),
   narrative: narrativeSchema.optional(),
   facts: z.object({ publishedItems: z.number().int().nonnegative() }).optional(),
@@ -26,8 +34,19 @@ export const checkInputSchema = z.object({
 });
 export type CheckInput = z.infer<typeof checkInputSchema>;
 
-/** A missing address reads as null: not assessable, never a silent 0. */
-export function cellValue(report: Pick<CheckInput, 'cells'>, address: CellAddress): number | null {
-  const v = report.cells[address];
+/** A missing address reads as null: not assessable, never a silent 0. A 2019 （六） cell reads from its own record. */
+export function cellValue(
+  report: Pick<CheckInput, 'cells'> & { otherProcessing2019?: CheckInput['otherProcessing2019'] },
+  address: CellAddress,
+): number | null {
+  const v = report.cells[address] ?? report.otherProcessing2019?.[address];
   return typeof v === 'number' ? v : null;
+}
+
+/**
+ * The equations a report is checked by: over the 2019 format's one （六）其他处理 row where the report keeps it
+ * (a 2019-format report), over the 2021 format's three rows otherwise.
+ */
+export function equationsOf(report: Pick<CheckInput, 'formatVersion' | 'otherProcessing2019'>): readonly Equation[] {
+  return report.formatVersion === '2019' && report.otherProcessing2019 ? equations2019() : EQUATIONS;
 }

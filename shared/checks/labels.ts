@@ -1,5 +1,6 @@
 /** Chinese names of cells for findings, from the format's own labels. */
-import { FORMAT_2021, type CellAddress, type TableKey } from '../format';
+import type { CellAddress, TableKey } from '../format';
+import { cellDefWith2019 } from '../format/other-processing-2019';
 
 export const TABLE_NAMES: Record<TableKey, string> = {
   proactive: '表二（主动公开）',
@@ -18,7 +19,7 @@ export function shortLabel(label: string): string {
 }
 
 export function cellName(address: CellAddress): string {
-  const def = FORMAT_2021.cellByAddress.get(address);
+  const def = cellDefWith2019(address);
   if (!def) return address;
   const row = shortLabel(def.rowLabel);
   const column = shortLabel(def.columnLabel);
@@ -26,11 +27,11 @@ export function cellName(address: CellAddress): string {
 }
 
 export function rowName(address: CellAddress): string {
-  const def = FORMAT_2021.cellByAddress.get(address);
+  const def = cellDefWith2019(address);
   return def ? shortLabel(def.rowLabel) : address;
 }
 
 export function columnName(address: CellAddress): string {
-  const def = FORMAT_2021.cellByAddress.get(address);
+  const def = cellDefWith2019(address);
   return def ? shortLabel(def.columnLabel) : address;
 }

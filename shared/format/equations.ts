@@ -12,6 +12,7 @@ import {
   type CheckId,
   type TableKey,
 } from './index';
+import { OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021, isSplitRow, to2019Cell } from './other-processing-2019';
 
 export interface SumRule {
   check: CheckId;
@@ -78,3 +79,21 @@ export function expandRule(rule: SumRule): Equation[] {
 
 /** Every equation of the 2021 format, in check order. */
 export const EQUATIONS: readonly Equation[] = SUM_RULES.flatMap(expandRule);
+
+let equations2019Memo: readonly Equation[] | undefined;
+
+/**
+ * The equations of a report printed in the 2019 format (./other-processing-2019.ts): over its one （六）其他处理
+ * row, where the 2021 format has three — in each column's 办理结果总计 the three terms become the row's one, and
+ * the three rows' own totals become the row's.
+ */
+export function equations2019(): readonly Equation[] {
+  const merged = (cells: readonly CellAddress[]): CellAddress[] => [...new Set(cells.map(to2019Cell))];
+  equations2019Memo ??= EQUATIONS.flatMap((eq): Equation[] => {
+    const splitRow = eq.per === 'row' && isSplitRow(eq.along);
+    if (splitRow && eq.along !== OTHER_PROCESSING_ROWS_2021[0]) return [];
+    const along = splitRow ? { along: OTHER_PROCESSING_2019 } : {};
+    return [{ ...eq, ...along, left: merged(eq.left), right: merged(eq.right) }];
+  });
+  return equations2019Memo;
+}

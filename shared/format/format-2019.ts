@@ -20,9 +20,7 @@ interface RawRow {
 /** The last report year printed in the 2019 format: the 2021 format applies from the 2021 reports on. */
 export const LAST_YEAR_OF_2019_FORMAT = 2020;
 
-/** The row of table 三 that 2019 prints once and 2021 splits into three. */
-export const OTHER_PROCESSING_2019 = 'otherProcessing';
-export const OTHER_PROCESSING_ROWS_2021 = ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther'] as const;
+export { OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from './other-processing-2019';
 
 /** Table 三's rows in the 2019 format, in order. */
 export const APPLICATION_ROWS_2019: readonly RawRow[] = raw2019.tables.applications.rows.map((r) => ({

@@ -76,6 +76,7 @@ export const CHECK_IDS = [
   'peerRequests',
   'otherProcessingShare',
   'proactiveZero',
+  'otherProcessingUnsplit',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 export type FindingLevel = 'error' | 'warning' | 'info';

@@ -1,5 +1,6 @@
 /** The importer's findings: cells it could not read (error) and cells it filled in (info), in Chinese. */
-import { FORMAT_2021, checkDef, type CellAddress, type CheckId, type TableKey } from '../format';
+import { FORMAT_2021, cellAddress, checkDef, type CellAddress, type CheckId, type TableKey } from '../format';
+import { otherProcessingDefs2019, OTHER_PROCESSING_ROWS_2021, cellDefWith2019 } from '../format/other-processing-2019';
 import type { Finding } from '../report/schema';
 import type { CellRead } from './align';
 import type { Equation } from './equations';
@@ -19,7 +20,7 @@ function plainLabel(label: string): string {
 }
 
 function def(address: CellAddress) {
-  const d = FORMAT_2021.cellByAddress.get(address);
+  const d = cellDefWith2019(address);
   if (!d) throw new Error(`unknown cell ${address}`);
   return d;
 }
@@ -74,12 +75,16 @@ export function shortRowFinding(cells: Map<CellAddress, CellRead>, printed: numb
 }
 
 /** Findings for cells filled by the table's equations, one per row. */
-export function propagatedFindings(filled: ReadonlyMap<CellAddress, { value: number; via: Equation[] }>): Finding[] {
+export function propagatedFindings(
+  filled: ReadonlyMap<CellAddress, { value: number; via: Equation[] }>,
+  order: readonly CellAddress[] = FORMAT_2021.cells.map((c) => c.address),
+): Finding[] {
   const byRow = new Map<string, CellAddress[]>();
-  for (const cell of FORMAT_2021.cells) {
-    if (!filled.has(cell.address)) continue;
+  for (const address of order) {
+    if (!filled.has(address)) continue;
+    const cell = def(address);
     const key = `${cell.table}.${cell.row}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), cell.address]);
+    byRow.set(key, [...(byRow.get(key) ?? []), address]);
   }
   return [...byRow.values()].map((cells) => {
     const first = cells[0] ?? '';
@@ -91,4 +96,44 @@ export function propagatedFindings(filled: ReadonlyMap<CellAddress, { value: num
       `${rowName(first)}${cells.map(columnName).join('')}列未能读取，已按“${rules}”推算填入：${valuesText(cells, get)}`,
     );
   });
+}
+
+/**
+ * The 2021 format's three rows under a 2019-format （六）其他处理 row (cells is filled in place): 0 where the
+ * row is 0 (a sum of counts), with a cellInferred finding; null where it is more, with one note that the 2019
+ * format does not split the row (the checks run over the row itself, so nothing is missing).
+ */
+export function splitOtherProcessing(
+  cells: Record<CellAddress, number | null>,
+  row2019: Readonly<Record<CellAddress, number | null>>,
+): Finding[] {
+  const zero: CellAddress[] = [];
+  const unsplit: CellAddress[] = [];
+  const printed: string[] = [];
+  for (const [address, d] of otherProcessingDefs2019()) {
+    const value = row2019[address] ?? null;
+    const targets = OTHER_PROCESSING_ROWS_2021.map((row) => cellAddress('applications', row, d.column));
+    if (value === 0) {
+      for (const t of targets) cells[t] = 0;
+      zero.push(...targets);
+    } else if (value !== null) {
+      unsplit.push(...targets);
+      printed.push(`${d.columnLabel} ${value}`);
+    }
+  }
+  const findings: Finding[] = [];
+  if (zero.length > 0)
+    findings.push(inferred(zero, '按 2019 年格式印制的“（六）其他处理”行为 0 的列，2021 年格式分出的三行均填为 0'));
+  if (unsplit.length > 0) {
+    const check = 'otherProcessingUnsplit';
+    findings.push({
+      check,
+      level: checkDef(check).level,
+      cells: unsplit,
+      message:
+        `按 2019 年格式印制的表三“（六）其他处理”只有一行（${printed.join('，')}），不分 2021 年格式的三行，` +
+        '这三行不填；各项合计按该行核对',
+    });
+  }
+  return findings;
 }

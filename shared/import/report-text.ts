@@ -15,8 +15,10 @@ import {
 } from '../report/schema';
 import type { CellRead } from './align';
 import { EQUATIONS } from './equations';
+import { equations2019 } from '../format/equations';
+import { otherProcessingCells2019, splitCells2021 } from '../format/other-processing-2019';
 import { UnreadableReportError } from './errors';
-import { propagatedFindings, shortRowFinding, unreadable } from './findings';
+import { propagatedFindings, shortRowFinding, splitOtherProcessing, unreadable } from './findings';
 import { extractNarrativeNumbers } from '../report/narrative-numbers';
 import { isChrome, isTraditionalScript } from './chrome';
 import { cleanText, labelKey } from './normalize';
@@ -143,7 +145,7 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     SECTION_KEYS.map((k) => [k, proseText(READERS[k] ? split.parts[k].filter(isProse) : split.parts[k])]),
   ) as Sections;
 
-  const assembled = assembleCells([...reads.values()]);
+  const assembled = assembleCells([...reads.values()], format);
   const { cells } = assembled;
   // A 2019-format report's table 二 in its own cells; the 2021 format's table 二 cells are not missing.
   const table2019 = format === '2019' ? proactive2019Part(reads.get('proactive'), assembled.findings) : undefined;
@@ -155,6 +157,7 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
     formatVersion: format,
     cells,
     ...(table2019 ? { proactive2019: table2019.proactive2019 } : {}),
+    ...(assembled.otherProcessing2019 ? { otherProcessing2019: assembled.otherProcessing2019 } : {}),
     sections,
     preface,
     overviewParts: overviewParts(split.parts.overview) satisfies OverviewPart[],
@@ -164,30 +167,52 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   return reportDataSchema.parse(data);
 }
 
-/** All 200 cells from the tables' reads, completed by the equations; the findings that say how. */
-export function assembleCells(reads: readonly TableRead[]): { cells: Cells; findings: Finding[] } {
+/**
+ * All 200 cells from the tables' reads, completed by the equations; the findings that say how. A table 三
+ * read in the 2019 format gives its （六）其他处理 row (otherProcessing2019), and the equations run over it
+ * in place of the 2021 format's three rows: those are 0 where the row is 0 (counts are never negative) and
+ * otherwise null, with a note that the format does not split them, never an unreadable cell.
+ */
+export function assembleCells(
+  reads: readonly TableRead[],
+  format: PrintedFormat = '2021',
+): {
+  cells: Cells;
+  findings: Finding[];
+  otherProcessing2019?: Record<CellAddress, number | null>;
+} {
   const read = new Map<CellAddress, CellRead>();
   for (const r of reads) for (const [c, v] of r.cells) read.set(c, v);
-  const values = new Map<CellAddress, number | null>(
-    FORMAT_2021.cells.map((c) => [c.address, read.get(c.address)?.value ?? null]),
-  );
-  const filled = propagate(values, EQUATIONS);
-  const findings: Finding[] = reads.flatMap((r) => r.findings ?? []);
+  // A 2019-format table 三 printing the 2021 format's three rows is read with them.
+  const in2019 = format === '2019' && ![...splitCells2021()].some((c) => read.has(c));
+  const addresses = in2019
+    ? [
+        ...FORMAT_2021.cells.map((c) => c.address).filter((a) => !splitCells2021().has(a)),
+        ...otherProcessingCells2019(),
+      ]
+    : FORMAT_2021.cells.map((c) => c.address);
+  const values = new Map<CellAddress, number | null>(addresses.map((a) => [a, read.get(a)?.value ?? null]));
+  const filled = propagate(values, in2019 ? equations2019() : EQUATIONS);
+  const findings: Finding[] = [];
   for (const r of reads) {
     for (const row of r.shortRows) {
       const f = row.shortBy ? shortRowFinding(row.cells, row.shortBy.printed, row.shortBy.expected) : null;
       if (f) findings.push(f);
     }
   }
-  findings.push(...propagatedFindings(filled));
-  const cells: Cells = {};
-  for (const def of FORMAT_2021.cells) {
-    const value = values.get(def.address) ?? filled.get(def.address)?.value ?? null;
-    cells[def.address] = value;
+  findings.push(...propagatedFindings(filled, addresses));
+  const all: Record<CellAddress, number | null> = {};
+  for (const address of addresses) {
+    const value = values.get(address) ?? filled.get(address)?.value ?? null;
+    all[address] = value;
     if (value === null) {
-      const r = read.get(def.address);
-      findings.push(unreadable(def.address, r && r.value === null ? r.reason : '未找到该表格'));
+      const r = read.get(address);
+      findings.push(unreadable(address, r && r.value === null ? r.reason : '未找到该表格'));
     }
   }
-  return { cells, findings };
+  const cells = Object.fromEntries(FORMAT_2021.cells.map((c) => [c.address, all[c.address] ?? null])) as Cells;
+  if (!in2019) return { cells, findings };
+  const otherProcessing2019 = Object.fromEntries(otherProcessingCells2019().map((a) => [a, all[a] ?? null]));
+  findings.push(...splitOtherProcessing(cells, otherProcessing2019));
+  return { cells, findings, otherProcessing2019 };
 }

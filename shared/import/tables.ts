@@ -5,9 +5,9 @@
  * A table whose header leaves out the 总计 column is read without it (the equations give the totals); table
  * 二 printed in the 2019 format (其他对外管理服务事项, 对外公开总数量 …) is read into its own cells (the 2019
  * format's columns: 本年新制作数量 is not 本年制发件数), never into the 2021 ones;
- * table 三 in the 2019 format has one （六）其他处理 row, mapped onto the 2021 format's three.
+ * table 三 in the 2019 format has one （六）其他处理 row, read into its own cells (not the 2021 format's three).
  */
-import { FEE_CELL, FORMAT_2021, cellAddress, checkDef, type CellAddress } from '../format';
+import { FEE_CELL, FORMAT_2021, cellAddress, type CellAddress } from '../format';
 import {
   AMOUNT_CELL_2019,
   APPLICATION_ROWS_2019,
@@ -16,7 +16,6 @@ import {
   PROACTIVE_GROUPS_2019,
   proactiveCell2019,
 } from '../format/format-2019';
-import type { Finding } from '../report/schema';
 import { OLD_FORMAT_HEADERS, TOTAL_WORDS } from './aliases';
 import { resolveRow, type CellRead, type RowResult } from './align';
 import { assignRows, segments, splitOverflow, type OverflowRule, type Segment } from './assign';
@@ -31,8 +30,6 @@ export interface TableRead {
   cells: Map<CellAddress, CellRead>;
   /** Rows that had fewer values than columns, for their findings. */
   shortRows: RowResult[];
-  /** Findings of the reading itself (a 2019 row mapped onto the 2021 rows). */
-  findings?: Finding[];
 }
 
 /** The format a report was printed in: its table 二 and 三 differ (../format/format-2019.ts). */
@@ -402,8 +399,8 @@ const NUMBERS_BEFORE_LABELS = 'PDF 提取的文字把数字印在行标签之前
 const OTHER_SUBROWS_2021 = /逾期不补正|逾期未按收费通知|逾期未缴纳/;
 
 /**
- * Table 三 as the 2019 format prints it: （六）其他处理 one row (read into cells of its own), the 2021
- * format's three rows in its place.
+ * Table 三 as the 2019 format prints it: （六）其他处理 one row, read into cells of its own
+ * (../format/other-processing-2019.ts), where the 2021 format has three.
  */
 function rows2019(withTotal: boolean): RowSpec[] {
   const rows2021 = gridRows('applications', withTotal);
@@ -422,58 +419,12 @@ function rows2019(withTotal: boolean): RowSpec[] {
   ];
 }
 
-/**
- * The 2019 row （六）其他处理 onto the 2021 format's three rows: where it is 0, each of the three is 0 (counts
- * are never negative); where it is more, only the sum is known, and the three cells stay null.
- */
-function mapOtherProcessing(read: TableRead): TableRead {
-  const cells = new Map<CellAddress, CellRead>();
-  const zero: CellAddress[] = [];
-  for (const [address, r] of read.cells) {
-    const column = address.split('.')[2] ?? '';
-    if (!address.startsWith(`applications.${OTHER_PROCESSING_2019}.`)) {
-      cells.set(address, r);
-      continue;
-    }
-    for (const row of OTHER_PROCESSING_ROWS_2021) {
-      const target = cellAddress('applications', row, column);
-      if (r.value === 0) {
-        cells.set(target, { value: 0, source: 'inferred' });
-        zero.push(target);
-      } else
-        cells.set(target, {
-          value: null,
-          reason:
-            r.value === null
-              ? `2019 年格式的“（六）其他处理”行无法读取：${r.reason}`
-              : `2019 年格式只印“（六）其他处理”合计 ${r.value}，2021 年格式分为三行，无法拆分`,
-        });
-    }
-  }
-  const findings: Finding[] =
-    zero.length === 0
-      ? []
-      : [
-          {
-            check: 'cellInferred',
-            level: checkDef('cellInferred').level,
-            cells: zero,
-            message: `按 2019 年格式印制的“（六）其他处理”行为 0 的列，2021 年格式分出的三行均填为 0`,
-          },
-        ];
-  // A short （六） row's own finding would name a cell the 2021 format does not have: its cells say it.
-  const shortRows = read.shortRows.filter(
-    (row) => ![...row.cells.keys()].some((c) => c.includes(OTHER_PROCESSING_2019)),
-  );
-  return { cells, shortRows, findings };
-}
-
 export function readApplications(lines: readonly Line[], format: PrintedFormat = '2021'): TableRead {
   const tokens = tableTokens(lines);
   const withTotal = !headerLacksTotal(tokens, ['自然人', '法律服务机构']);
   const in2019 = format === '2019' && !tokens.some((t) => t.kind === 'text' && OTHER_SUBROWS_2021.test(t.text));
-  if (!hasNumbers(tokens)) return unreadableRows(gridRows('applications', true), NO_NUMBERS);
-  if (in2019) return mapOtherProcessing(readRows(tokens, rows2019(withTotal)));
+  if (!hasNumbers(tokens)) return unreadableRows(in2019 ? rows2019(true) : gridRows('applications', true), NO_NUMBERS);
+  if (in2019) return readRows(tokens, rows2019(withTotal));
   return readRows(tokens, gridRows('applications', withTotal));
 }
 

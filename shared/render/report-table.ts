@@ -1,8 +1,10 @@
 /**
  * The table a report section prints and the notes under it, one rule for every renderer (HTML, Markdown,
- * .docx): a 2019-format report's table 二 from its own cells, any other table from the report's format.
+ * .docx): a 2019-format report's table 二 from its own cells, its table 三 with its one （六）其他处理 row
+ * (otherProcessing2019), any other table from the report's format.
  */
 import { getFormat, type SectionKey } from '../format';
+import { format2019Layout, otherProcessingValues } from '../format/other-processing-2019';
 import type { ReportData } from '../report';
 import {
   INFERRED_LEGEND,
@@ -24,9 +26,11 @@ export function reportTable(
   const table = sectionTable(key);
   if (table === null) return null;
   if (table === 'proactive' && report.formatVersion === '2019') return layout2019(report);
-  return layoutTable(table, report.cells, {
+  // A 2019-format report's table 三 prints its one （六）其他处理 row where the 2021 format has three.
+  const in2019 = table === 'applications' && report.formatVersion === '2019';
+  return layoutTable(table, in2019 ? { ...report.cells, ...otherProcessingValues(report) } : report.cells, {
     variant,
-    format: getFormat(report.formatVersion),
+    format: in2019 ? format2019Layout() : getFormat(report.formatVersion),
     inferred: inferredCells(report.findings),
   });
 }

@@ -78,6 +78,15 @@ export const proactive2019Schema = z.record(
   z.number().nullable(),
 );
 
+/**
+ * Table 三's （六）其他处理 as the 2019 format prints it, one row (applications.otherProcessing.<column>;
+ * shared/format/other-processing-2019.ts): the 2021 format's three rows it stands for stay null.
+ */
+export const otherProcessing2019Schema = z.record(
+  z.string().regex(/^applications\.otherProcessing\.[A-Za-z]+$/),
+  z.number().nullable(),
+);
+
 export const reportDataSchema = z.object({
   organ: z.string().trim().min(1),
   year: z.number().int().min(2008).max(2100),
@@ -89,6 +98,8 @@ export const reportDataSchema = z.object({
   formatVersion: z.enum(['2021', '2019']),
   /** Table 二 as the 2019 format prints it, its own 22 cells (a 2019-format report only). */
   proactive2019: proactive2019Schema.optional(),
+  /** Table 三's （六）其他处理 as the 2019 format prints it, one row (a 2019-format report only). */
+  otherProcessing2019: otherProcessing2019Schema.optional(),
   cells: cellsSchema,
   sections: sectionsSchema,
   /**

@@ -3,6 +3,7 @@
  * narrative as in a real township report. Built from the format, so it always has all 200 cells.
  */
 import { FORMAT_2021, type PublishedReport, type PublishedReportSummary, type ReportData } from 'gongkai-core';
+import type { CountyRow } from 'gongkai-staff';
 
 export const NONZERO: Record<string, number> = {
   'proactive.normativeDocs.issued': 3,
@@ -120,4 +121,28 @@ export function formatLabels(): string[] {
       labels.push(...[entry.parentGroup, entry.group, entry.label].filter((t): t is string => t !== undefined));
   }
   return [...new Set(labels)];
+}
+
+/** One organ's line on the county dashboard: 扎毛乡, 2025, not started; `extra` changes what a test needs. */
+export function countyRow(extra: Partial<CountyRow> = {}): CountyRow {
+  return {
+    organId: 'o1',
+    organ: '扎毛乡人民政府',
+    onProduct: true,
+    year: 2025,
+    state: 'notStarted',
+    stateLabel: '未开始',
+    submittedAt: null,
+    publishedAt: null,
+    version: null,
+    publishedId: null,
+    overdue: false,
+    errors: 0,
+    warnings: 0,
+    notes: 0,
+    figures: null,
+    returnComment: null,
+    source: null,
+    ...extra,
+  };
 }

@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../../../backend/collections';
 import { createSetupCode } from '../../../backend/organ';
 import { rows } from '../../../backend/sdk';
 import { townshipReportText } from '../../../backend/seed-county';
+import { CELL_ADDRESSES } from '../../../shared/format';
 import { importReportText } from '../../../shared/import/report-text';
 import type { CountyDashboard, CountyImported, CountyReportView } from '../../../shared/api/county';
 import type { ReportStatus } from '../../../shared/api/reports';
@@ -101,8 +102,12 @@ it('a county sees its organs, returns a report with a comment the township sees,
   });
   expect(board.organs[0]?.submittedAt).not.toBeNull();
   expect(board.totals).toMatchObject({ submitted: 1, organs: 1 });
+  // Submitted, not published: the county reads the whole report (every table cell, the text), nothing more.
   const view = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR });
   expect(view.report?.cells['applications.newReceived.total']).toBe(1);
+  expect(Object.keys(view.report?.cells ?? {})).toHaveLength(CELL_ADDRESSES.length);
+  expect(view.report?.sections.problems).toBe(SECTIONS.problems);
+  const submittedSeen = JSON.stringify(view);
 
   // Returned with a comment: the township's 工作台 shows it, its draft opens again, its editor gets a reminder.
   const comment = '上年结转数与上年报告不一致，请核对后重新报送';
@@ -128,9 +133,10 @@ it('a county sees its organs, returns a report with a comment the township sees,
     code: 'CONFLICT',
   });
   await b.ok(town.editor, 'reports', 'saveNarrative', { year: YEAR, version: 1, sections: { other: '已核对。' } });
-  expect(
-    (await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR })).row,
-  ).toMatchObject({ state: 'returned', returnComment: comment });
+  const returned = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR });
+  expect(returned.row).toMatchObject({ state: 'returned', returnComment: comment });
+  // Returned: still the report the county returned, whole, to read beside its comment.
+  expect(returned.report).toEqual(view.report);
 
   // Submitted again and published by the county on the township's behalf: version 1 of the township's report.
   await approveChain(town);
@@ -156,6 +162,10 @@ it('a county sees its organs, returns a report with a comment the township sees,
   await b.ok(town.editor, 'reports', 'correct', { year: YEAR, reason });
   board = await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: YEAR });
   expect(board.organs[0]).toMatchObject({ state: 'drafting', version: 1 });
+  // Being corrected, back with the township: no report to read until it is submitted again.
+  expect(
+    (await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR })).report,
+  ).toBeNull();
   await approveChain(town);
   await b.ok(c.county, 'county', 'publish', { organId: town.organId, year: YEAR });
   const corrected = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: town.organId, year: YEAR });
@@ -164,6 +174,7 @@ it('a county sees its organs, returns a report with a comment the township sees,
     [2, reason],
   ]);
   expect(corrected.row).toMatchObject({ state: 'published', version: 2 });
+  expect(Object.keys(corrected.report?.cells ?? {})).toHaveLength(CELL_ADDRESSES.length);
 
   // Another county: the township is not in its list, and reads as absent to it.
   const theirs = await b.ok<CountyDashboard>(other.county, 'county', 'dashboard', { year: YEAR });
@@ -187,6 +198,7 @@ it('a county sees its organs, returns a report with a comment the township sees,
   ] as const)
     expect(await b.call(c.county, fn, action, payload)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   const seen = JSON.stringify([
+    submittedSeen,
     await b.ok(c.county, 'county', 'dashboard', { year: YEAR }),
     await b.ok(c.county, 'county', 'report', { organId: town.organId, year: YEAR }),
     await b.ok(c.county, 'county', 'organs', {}),
@@ -267,3 +279,25 @@ it('the county pastes in the report of an organ not on the product, matched by n
   const { code } = await b.ok<{ code: string }>(c.county, 'county', 'inviteOrgan', {});
   expect(await b.call(town.admin, 'organ', 'joinCounty', { code })).toMatchObject({ ok: false, code: 'CONFLICT' });
 }, 60_000);
+
+it('the dashboard counts the notes among peers that the report page shows', async () => {
+  const c = await seedCounty('-notes', '黄南县人民政府办公室');
+  const base = importReportText(SEED_REPORT);
+  const paste = (organ: string, items: number) =>
+    b.ok<CountyImported>(c.county, 'county', 'importReport', {
+      text: townshipReportText(base, organ, 2023, { items, licences: 3, carriedOver: 0 }),
+    });
+  // 0 主动公开 stated: a note among peers (proactiveZero), not one of the report's own findings.
+  const zero = await paste('多哇乡人民政府', 0);
+  await paste('双朋西乡人民政府', 120);
+  const board = await b.ok<CountyDashboard>(c.county, 'county', 'dashboard', { year: 2023 });
+  expect(board.organs).toHaveLength(2);
+  for (const line of board.organs) {
+    const view = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: line.organId, year: 2023 });
+    expect(line.notes).toBe(view.findings.filter((f) => f.level === 'info').length);
+  }
+  const line = board.organs.find((o) => o.organId === zero.row.organId);
+  expect(line?.notes).toBe(zero.row.notes + 1);
+  const view = await b.ok<CountyReportView>(c.county, 'county', 'report', { organId: zero.row.organId, year: 2023 });
+  expect(view.findings.filter((f) => f.check === 'proactiveZero')).toHaveLength(1);
+});

@@ -10,33 +10,13 @@ import type { CountyReportData } from '../../../miniprogram/staff/pages/county-r
 import type { HomeData } from '../../../miniprogram/staff/pages/home/index';
 import { reportLine } from '../../../miniprogram/staff/pages/home/view';
 import { find, flush, openPage, tap, tapButton, textOf } from '../harness';
+import { countyRow } from '../fixtures';
 import { me, routeTransport, useMemoryStorage, type Handler } from './helpers';
 
 const COUNTY = 'staff/pages/county/index';
 const REPORT = 'staff/pages/county-report/index';
 
-function row(extra: Partial<CountyRow>): CountyRow {
-  return {
-    organId: 'o1',
-    organ: '扎毛乡人民政府',
-    onProduct: true,
-    year: 2025,
-    state: 'notStarted',
-    stateLabel: '未开始',
-    submittedAt: null,
-    publishedAt: null,
-    version: null,
-    publishedId: null,
-    overdue: false,
-    errors: 0,
-    warnings: 0,
-    notes: 0,
-    figures: null,
-    returnComment: null,
-    source: null,
-    ...extra,
-  };
-}
+const row = countyRow;
 
 const FIGURES = { itemsPublished: 203, requestsReceived: 3, carriedOver: 2, carriedForward: 0, reviews: 1, suits: 0 };
 
@@ -238,16 +218,20 @@ describe('county report page', () => {
     const page = openPage<CountyReportData>(REPORT, { organId: 'o2', year: '2025' });
     await flush();
     expect(textOf(page, '#no-findings')).toContain('未发现问题');
-    expect(page.querySelector('#read')).toBeUndefined();
+    // Submitted, not published: its full text and tables open read-only, as the county received them.
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    await tap(page, '#read');
+    expect(navigate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/staff/pages/report-preview/index?organId=o2&year=2025' }),
+    );
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toContain('网络连接失败');
     await tapButton(page, '#publish');
     expect(textOf(page, '#notice')).toBe('已代为发布');
     // Published on the product: the full report opens as citizens read it; nothing is left to do.
     expect(page.querySelector('#act')).toBeUndefined();
-    const navigate = jest.spyOn(wx, 'navigateTo');
     await tap(page, '#read');
-    expect(navigate).toHaveBeenCalledWith(
+    expect(navigate).toHaveBeenLastCalledWith(
       expect.objectContaining({ url: '/staff/pages/report-preview/index?id=o2-2025-v1' }),
     );
     const keys = fake.calls.filter((c) => c.event.action === 'publish').map((c) => c.event.idempotencyKey);
@@ -262,6 +246,7 @@ describe('county report page', () => {
     await flush();
     expect(textOf(page, '#waiting')).toContain('报告尚未报送（编制中）');
     expect(page.querySelector('#act')).toBeUndefined();
+    expect(page.querySelector('#read')).toBeUndefined();
     expect(page.querySelector('#findings')).toBeUndefined();
   });
 });

@@ -145,11 +145,56 @@ describe('凤溪镇 2022 — table 二 in the 2019 format, （六）其他处理
           resultTotal        4 0 0 0 0 0 4`,
       }),
     );
-    // …and 采购总金额 printed bare (85.4): the 2019 format fixes no unit, so it is not guessed.
-    expect(cellsIn(r, 'cellUnreadable')).toHaveLength(6 + 1);
+    // The only unreadable cell: 采购总金额 printed bare (85.4): the 2019 format fixes no unit, so it is not guessed.
+    expect(cellsIn(r, 'cellUnreadable')).toEqual(['proactive2019.centralProcurement.totalAmount']);
     expect(r.findings.find((f) => f.cells[0] === 'proactive2019.centralProcurement.totalAmount')?.message).toContain(
       '未注明单位',
     );
+  });
+
+  it('keeps （六）其他处理 as printed, and says only (a note) that the 2019 format does not split it', () => {
+    expect(r.otherProcessing2019).toEqual({
+      'applications.otherProcessing.natural': 1,
+      'applications.otherProcessing.commercial': 0,
+      'applications.otherProcessing.research': 0,
+      'applications.otherProcessing.publicInterest': 0,
+      'applications.otherProcessing.legalService': 0,
+      'applications.otherProcessing.otherOrg': 0,
+      'applications.otherProcessing.total': 1,
+    });
+    const unsplit = r.findings.filter((f) => f.check === 'otherProcessingUnsplit');
+    expect(unsplit.map((f) => [f.level, f.message])).toEqual([
+      [
+        'info',
+        '按 2019 年格式印制的表三“（六）其他处理”只有一行（自然人 1，总计 1），不分 2021 年格式的三行，这三行不填；各项合计按该行核对',
+      ],
+    ]);
+    expect(unsplit[0]?.cells).toHaveLength(6);
+    // Checked as printed: the one error left is the bare amount; the equations hold over the 2019 row.
+    expect(
+      checkReport(r)
+        .filter((f) => f.level === 'error')
+        .map((f) => f.cells),
+    ).toEqual([['proactive2019.centralProcurement.totalAmount']]);
+  });
+
+  it('still catches a wrong figure in or against the （六） row', () => {
+    const text = readFileSync(path.join(DIR, 'fengxi-town-2022-old-format.txt'), 'utf8');
+    const planted = (row: string): ReportData => importReportText(text.replace(/（六）其他处理\t\t.*/, row));
+    const errors = (report: ReportData) =>
+      checkReport(report)
+        .filter((f) => f.level === 'error' && f.check !== 'cellUnreadable')
+        .map((f) => [f.check, f.message]);
+    // 自然人 2 (printed total still 1): the row's own total and the column's 办理结果总计 both break.
+    expect(errors(planted('（六）其他处理\t\t2\t0\t0\t0\t0\t0\t1'))).toEqual([
+      ['resultTotal', '表三（依申请公开）“自然人”列：总计为 4，但各项之和为 5'],
+      ['applicantTotal', '表三（依申请公开）“其他处理”行：总计为 1，但各项之和为 2'],
+    ]);
+    // Both 2: the row holds, the columns' 办理结果总计 do not.
+    expect(errors(planted('（六）其他处理\t\t2\t0\t0\t0\t0\t0\t2')).map(([check]) => check)).toEqual([
+      'resultTotal',
+      'resultTotal',
+    ]);
   });
 });
 

@@ -323,12 +323,12 @@ describe('table 三 in the 2019 format', () => {
       '（七）总计\t3\t0\t0\t0\t0\t0\t3',
     );
 
-  it('splits no non-zero （六）其他处理 into the 2021 format’s three rows, and takes it for none of them', () => {
+  it('reads （六）其他处理 into its own row, and takes it for none of the 2021 format’s three rows', () => {
     const cells = readApplications(table('2\t0\t0\t0\t0\t0\t2'), '2019').cells;
-    for (const row of ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther']) {
-      expect(cells.get(`applications.${row}.natural`)?.value).toBeNull();
-      expect(cells.get(`applications.${row}.commercial`)?.value).toBe(0);
-    }
+    expect(cells.get('applications.otherProcessing.natural')?.value).toBe(2);
+    expect(cells.get('applications.otherProcessing.total')?.value).toBe(2);
+    for (const row of ['otherNoCorrection', 'otherFeeUnpaid', 'otherOther'])
+      expect([...cells.keys()].filter((c) => c.startsWith(`applications.${row}.`))).toEqual([]);
     expect(cells.get('applications.resultTotal.total')?.value).toBe(3);
   });
 

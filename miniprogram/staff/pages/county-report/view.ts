@@ -16,7 +16,10 @@ export interface CountyReportPage {
   returnComment: string;
   versions: { key: string; text: string }[];
   returns: { key: string; text: string }[];
-  /** The published version to read in full (the report as citizens see it), '' when there is none on the product. */
+  /**
+   * The report to read in full, tables included: the published version as citizens see it where it is on the
+   * product, else the report as it reached the county (submitted, returned, pasted in; read-only); '' before that.
+   */
   readUrl: string;
 }
 
@@ -36,6 +39,10 @@ export function reportPage(v: CountyReportView): CountyReportPage {
       text: `第 ${x.version} 版 · ${publishedDay(x.publishedAt)}${x.reason ? ` · 更正理由：${x.reason}` : ''}`,
     })),
     returns: v.returns.map((r, i) => ({ key: String(i), text: `${publishedDay(r.at)} 退回：${r.comment}` })),
-    readUrl: row.publishedId ? `${PREVIEW_ROUTE}?id=${encodeURIComponent(row.publishedId)}` : '',
+    readUrl: row.publishedId
+      ? `${PREVIEW_ROUTE}?id=${encodeURIComponent(row.publishedId)}`
+      : v.report
+        ? `${PREVIEW_ROUTE}?organId=${encodeURIComponent(row.organId)}&year=${row.year}`
+        : '',
   };
 }
