@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { approvalChainSchema, DEFAULT_CHAIN, type Chain } from '../shared/approval';
 import { COLLECTIONS } from './collections';
 import { notFound } from './errors';
-import type { Db, Store } from './sdk';
+import { str, type Db, type Store } from './sdk';
 import { storedDate, typedCollection } from './typed-store';
 
 const text = z.string().catch('');
@@ -70,6 +70,17 @@ export async function organOf(store: Store, organId: string): Promise<StoredOrga
 /** The organ's document or null (callers that carry on without one). */
 export function findOrgan(store: Store, organId: string): Promise<StoredOrgan | null> {
   return organsCollection.get(store, organId);
+}
+
+/** A new organ (organ.setup; a county's organ not on the product, backend/county); its id. */
+export async function addOrganRecord(tx: Store, doc: Record<string, unknown>): Promise<string> {
+  return str(await organsCollection.raw(tx).add(doc), 'id');
+}
+
+/** Replaces the organ's whole document (the admin's profile form); the organ as it now reads. */
+export async function replaceOrgan(tx: Store, organId: string, doc: Record<string, unknown>): Promise<StoredOrgan> {
+  await organsCollection.raw(tx).doc(organId).set(doc);
+  return organsCollection.parse({ ...doc, _id: organId });
 }
 
 /** The first organ set up: a single-organ deployment (a township's own mini program) needs no id. */

@@ -3,14 +3,13 @@
  * (county.inviteOrgan). The code is stored only as a SHA-256, serves once and expires; a wrong one counts against
  * the caller's LIMITS.bind as an invitation code does. An organ joins one county, once; a county joins none.
  */
-import { hashCode } from '../codes';
 import type { StaffRecord } from '../caller';
 import { COLLECTIONS } from '../collections';
-import { AppError, conflict } from '../errors';
-import { callerKey, checkLimit, LIMITS, recordAttempt } from '../limits';
+import { conflict } from '../errors';
+import { COUNTY_LINKS } from '../one-time-codes';
+import { redeemCode } from '../redeem-code';
 import { findOrgan, organOf } from '../organs';
 import type { TxContext } from '../runtime';
-import { one } from '../sdk';
 import { listLatestPublished, loadPublished } from '../reports/store';
 import { copyRow, findRow, followPublished, organsUnder, rowsOfOrgan } from './rows';
 import { matchOrgan } from '../../shared/county/match';
@@ -39,26 +38,14 @@ export async function joinCounty(
   staff: StaffRecord,
   code: string,
 ): Promise<{ countyId: string; county: string }> {
-  await checkLimit(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-  const links = ctx.tx.collection(COLLECTIONS.countyLinks);
-  const key = hashCode(code);
-  const link = one(await links.doc(key).get());
-  const live =
-    link !== null &&
-    link.used !== true &&
-    typeof link.countyId === 'string' &&
-    link.expiresAt instanceof Date &&
-    link.expiresAt.getTime() >= ctx.now.getTime();
-  const county = live && typeof link.countyId === 'string' ? await findOrgan(ctx.tx, link.countyId) : null;
-  if (!county || county.level !== 'county') {
-    await recordAttempt(ctx.db, LIMITS.bind, callerKey(ctx.caller), ctx.now);
-    const message = '加入码无效、已使用或已过期';
-    throw new AppError('VALIDATION', message, [{ path: 'code', message }]);
-  }
+  // The code must still point at a county (an organ set up as one).
+  const { accepted: county } = await redeemCode(ctx, COUNTY_LINKS, code, staff.organId, async (link) => {
+    const found = await findOrgan(ctx.tx, link.countyId);
+    return found?.level === 'county' ? found : null;
+  });
   const organ = await organOf(ctx.tx, staff.organId);
   if (organ.level === 'county' || organ._id === county._id) throw conflict('县级机关不能加入县级机关');
   if (organ.parentId) throw conflict('本机关已属于一个县级机关');
-  await links.doc(key).update({ used: true, usedBy: organ._id, usedAt: ctx.now });
   await ctx.tx.collection(COLLECTIONS.organs).doc(organ._id).update({ parentId: county._id });
   const joined = { ...organ, parentId: county._id };
   await takeOverTwin(ctx, joined, county._id);

@@ -27,8 +27,7 @@ export const DONE_STATUSES = ['answered', 'closed'] as const;
 async function grouped<T>(
   db: Db,
   collection: string,
-  match: object,
-  group: Record<string, unknown>,
+  { match, group }: { match: object; group: Record<string, unknown> },
   schema: z.ZodType<T>,
 ): Promise<T[]> {
   const out: T[] = [];
@@ -56,8 +55,9 @@ const requestGroup = z.object({
     applicantType: z.enum(APPLICANT_TYPES),
     status: z.string(),
     outcome: z.enum(OUTCOME_ROWS).or(z.literal('')),
-    received: yearKey,
-    answered: yearKey,
+    /** received, answered */
+    began: yearKey,
+    ended: yearKey,
   }),
   n: z.number(),
 });
@@ -65,8 +65,9 @@ const caseGroup = z.object({
   _id: z.object({
     kind: z.enum(CASE_KINDS),
     result: z.enum(CASE_RESULTS).or(z.literal('')),
-    filed: yearKey,
-    closed: yearKey,
+    /** filed, closed */
+    began: yearKey,
+    ended: yearKey,
   }),
   n: z.number(),
 });
@@ -83,47 +84,42 @@ export async function countReportRecords(db: Db, organId: string, reportYear: nu
   const start = `${reportYear}-01-01`;
   const end = `${reportYear}-12-31`;
   const substrYear = (field: string) => $.substr([`$${field}`, 0, 4]);
+  /**
+   * The organ's records open at some time in the year — begun (received, filed) by its end and not finished
+   * (answered, closed) before its start, 上年结转 included — grouped by `keys` and the years they began and ended.
+   */
+  const openInYear = (began: string, ended: string, keys: Record<string, unknown>) => ({
+    match: _.and([{ organId, [began]: _.lte(end) }, _.or([{ [ended]: null }, { [ended]: _.gte(start) }])]),
+    group: { _id: { ...keys, began: substrYear(began), ended: substrYear(ended) }, n: $.sum(1) },
+  });
 
   const [requestGroups, caseGroups, entryGroups, overrideRows, published] = await Promise.all([
     grouped(
       db,
       COLLECTIONS.requests,
-      _.and([{ organId, receivedDate: _.lte(end) }, _.or([{ answeredDate: null }, { answeredDate: _.gte(start) }])]),
-      {
-        _id: {
-          applicantType: '$applicant.applicantType',
-          status: '$status',
-          outcome: $.ifNull(['$outcome', '']),
-          received: substrYear('receivedDate'),
-          answered: substrYear('answeredDate'),
-        },
-        n: $.sum(1),
-      },
+      openInYear('receivedDate', 'answeredDate', {
+        applicantType: '$applicant.applicantType',
+        status: '$status',
+        outcome: $.ifNull(['$outcome', '']),
+      }),
       requestGroup,
     ),
     grouped(
       db,
       COLLECTIONS.cases,
-      _.and([{ organId, filedDate: _.lte(end) }, _.or([{ closedDate: null }, { closedDate: _.gte(start) }])]),
-      {
-        _id: {
-          kind: '$kind',
-          result: $.ifNull(['$result', '']),
-          filed: substrYear('filedDate'),
-          closed: substrYear('closedDate'),
-        },
-        n: $.sum(1),
-      },
+      openInYear('filedDate', 'closedDate', { kind: '$kind', result: $.ifNull(['$result', '']) }),
       caseGroup,
     ),
     grouped(
       db,
       COLLECTIONS.statEntries,
-      { organId, kind: _.in(['count', 'fee']), date: _.lte(end) },
       {
-        _id: { kind: '$kind', metric: '$metric', year: substrYear('date') },
-        count: $.sum('$count'),
-        fee: $.sum('$amountWanYuan'),
+        match: { organId, kind: _.in(['count', 'fee']), date: _.lte(end) },
+        group: {
+          _id: { kind: '$kind', metric: '$metric', year: substrYear('date') },
+          count: $.sum('$count'),
+          fee: $.sum('$amountWanYuan'),
+        },
       },
       entryGroup,
     ),
@@ -144,21 +140,21 @@ export async function countReportRecords(db: Db, organId: string, reportYear: nu
   ]);
 
   const requests: RequestFacts[] = requestGroups.flatMap(({ _id: k, n }) => {
-    if (k.received === null) return [];
+    if (k.began === null) return [];
     const done = (DONE_STATUSES as readonly string[]).includes(k.status);
     return [
       {
         applicantType: k.applicantType,
         outcome: done && k.outcome !== '' ? k.outcome : null,
-        receivedYear: k.received,
-        answeredYear: done ? k.answered : null,
+        receivedYear: k.began,
+        answeredYear: done ? k.ended : null,
         n,
       },
     ];
   });
   const cases: CaseFacts[] = caseGroups.flatMap(({ _id: k, n }) => {
-    if (k.filed === null) return [];
-    return [{ kind: k.kind, result: k.result !== '' ? k.result : null, filedYear: k.filed, closedYear: k.closed, n }];
+    if (k.began === null) return [];
+    return [{ kind: k.kind, result: k.result !== '' ? k.result : null, filedYear: k.began, closedYear: k.ended, n }];
   });
   const statEntries: StatFacts[] = entryGroups.flatMap(({ _id: k, count, fee }) => {
     if (k.year === null) return [];

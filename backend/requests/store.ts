@@ -32,7 +32,7 @@ import { COLLECTIONS } from '../collections';
 import { notFound } from '../errors';
 import { organOf } from '../organs';
 import type { Caller } from '../caller';
-import { num, type Db, type Store } from '../sdk';
+import { isRow, num, type Db, type Store } from '../sdk';
 import { shanghaiDate } from '../time';
 import { typedCollection } from '../typed-store';
 
@@ -61,6 +61,17 @@ const codeReissueSchema = z.object({
 const replyLetterSchema = z.object({ title: z.string(), text: z.string(), date: z.string() });
 
 /**
+ * A history entry as stored. The actions are stored as they were sent: a fee notice stored before its basis was
+ * named `feeBasis` (计费依据; 2026-12) carries it as `basis`, the name the answer's cited basis (答复依据) keeps.
+ * Both read as `feeBasis`; the next whole-document write stores the new name.
+ */
+function historyEntry(entry: unknown): unknown {
+  if (!isRow(entry) || !isRow(entry.action) || entry.action.type !== 'noticeFee') return entry;
+  const { basis, ...action } = entry.action;
+  return basis === undefined || 'feeBasis' in action ? entry : { ...entry, action: { ...action, feeBasis: basis } };
+}
+
+/**
  * The stored envelope of a request: what decides access, counting and concurrency is parsed; the InfoRequest body
  * (applicant, content, events, history) is shared/requests' own, written only by its state machine.
  */
@@ -73,6 +84,10 @@ const storedRequestSchema = z.looseObject({
   version: z.number().int().positive().catch(1),
   replyLetter: replyLetterSchema.nullable().catch(null),
   codeReissues: z.array(codeReissueSchema).catch([]).default([]),
+  history: z
+    .array(z.unknown())
+    .optional()
+    .transform((entries) => entries?.map(historyEntry)),
 });
 export type RequestDocument = z.output<typeof storedRequestSchema>;
 const requestDocuments = typedCollection(COLLECTIONS.requests, storedRequestSchema);

@@ -57,7 +57,7 @@ export const answerDetailsSchema = z.strictObject({
   holderContact: text('该机关的联系方式', 100).optional(),
   /** unavailableNotHeld: the information exists but is not this organ's to disclose (第三十六条第（五）项). */
   notThisOrgan: z.boolean().optional(),
-  /** notProcessedConfirmation only: the cited basis, as staff edit it (the 条例 has no article of its own). */
+  /** notProcessedConfirmation only: the cited basis (答复依据), as staff edit it (the 条例 has no article of its own). */
   basis: text('答复依据', 300).optional(),
   /**
    * 条例 第三十二条: disclosing over the third party's objection because the public interest requires it —
@@ -128,10 +128,10 @@ export const requestActionSchema = z.discriminatedUnion(
       approverId: z.string({ error: typeError('批准人', '须为文本') }).trim(),
       reason: text('延期理由', 500),
     }),
-    /** 条例 第四十二条, 109号: `amountYuan` must equal the price computed from the basis. */
+    /** 条例 第四十二条, 109号: `amountYuan` must equal the price computed from the fee basis (计费依据). */
     z.strictObject({
       type: z.literal('noticeFee'),
-      basis: feeBasisSchema,
+      feeBasis: feeBasisSchema,
       amountYuan: wholeNumber('收费金额'),
       via,
     }),

@@ -101,7 +101,7 @@ function checkFee(
   const earlier = lastAction(request, 'noticeFee');
   if (earlier)
     return refuse('FEE_TWICE', `本申请已于 ${earlier.date} 发出收费通知，一件申请只能收费一次（国办函〔2020〕109号）`);
-  const { basis } = action;
+  const { feeBasis: basis } = action;
   if (basis.method === 'count' ? basis.nthThisMonth < 1 : basis.pages < 0) {
     return refuse('INVALID_ACTION', basis.method === 'count' ? '本月第几件须为正整数' : '页数不能为负数');
   }

@@ -138,7 +138,7 @@ describe('periods from receipt (109号; 条例 第三十条)', () => {
     const me = await ok<StaffRequestAnswer>(o.editor, 'get', { id }, day('2026-03-03'));
     const fee = {
       type: 'noticeFee',
-      basis: { method: 'count', nthThisMonth: me.nthThisMonth + 10, splitReason: '一份申请含十一个互不相关的事项' },
+      feeBasis: { method: 'count', nthThisMonth: me.nthThisMonth + 10, splitReason: '一份申请含十一个互不相关的事项' },
       amountYuan: 100,
       via: 'post',
     };
@@ -160,7 +160,7 @@ describe('periods from receipt (109号; 条例 第三十条)', () => {
   it('the fee position by count is computed from the records, not taken from the page', async () => {
     const first = await received(day('2026-04-01'), idCard(31));
     const me = await ok<StaffRequestAnswer>(o.editor, 'get', { id: first }, day('2026-04-01'));
-    const claimed = { type: 'noticeFee', basis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 };
+    const claimed = { type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 };
     const r = await act(first, claimed, day('2026-04-02'));
     expect(me.nthThisMonth).toBe(1);
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });

@@ -89,7 +89,9 @@ export function issuedNotices(request: InfoRequest, settings: NoticeSettings, ca
     } else if (action.type === 'noticeFee') {
       const payBy = periodEnd(calendar, date, action.via, CLOCK_RULES.feePayment.workdays);
       const howToPay = settings.howToPay ?? HOW_TO_PAY_MISSING;
-      out.push(notice('fee', date, feeNotice({ ...on, basis: action.basis, ...(payBy ? { payBy } : {}), howToPay })));
+      out.push(
+        notice('fee', date, feeNotice({ ...on, feeBasis: action.feeBasis, ...(payBy ? { payBy } : {}), howToPay })),
+      );
     } else if (action.type === 'askReasons') {
       out.push(notice('reasons', date, reasonsNotice({ ...on, ...(action.items ? { items: action.items } : {}) })));
     } else if (action.type === 'setLaterDate') {

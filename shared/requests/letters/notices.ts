@@ -86,7 +86,7 @@ export function consultationLetter(n: ConsultationLetter): string {
 }
 
 export interface FeeNotice extends ToApplicant {
-  basis: FeeBasis;
+  feeBasis: FeeBasis;
   /** Known when sent online or handed over (received that day); by post it runs from the signed-for day. */
   payBy?: IsoDate;
   /** Where and how to pay (bank account, non-tax payment code…). */
@@ -95,13 +95,13 @@ export interface FeeNotice extends ToApplicant {
 
 /** 条例 第四十二条; 109号: the amount and how it was computed; payment within 20 working days, else abandoned. */
 export function feeNotice(n: FeeNotice): string {
-  const amount = priceFee(n.basis);
+  const amount = priceFee(n.feeBasis);
   return [
     '政府信息公开信息处理费缴纳通知书',
     '',
     `${greeting(n)}您申请公开政府信息的数量、频次明显超过合理范围，依照《中华人民共和国政府信息公开条例》第四十二条和` +
       `《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关依法收取信息处理费${amount}元。`,
-    `    计算方式：${describeFee(n.basis)}`,
+    `    计算方式：${describeFee(n.feeBasis)}`,
     `    请自收到本通知次日起${CLOCK_RULES.feePayment.workdays}个工作日内${n.payBy ? `（${chineseDate(n.payBy)}前）` : ''}缴纳，缴费方式：${n.howToPay}。` +
       '自发出本通知至您缴费的时间不计算在答复期限内；逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。',
     sign(n),

@@ -258,7 +258,11 @@ describe('the daily sweep', () => {
     const paid = await submitted('oCitizenW3', day('2026-04-01'));
     const fee = {
       type: 'noticeFee',
-      basis: { method: 'count', nthThisMonth: 12, splitReason: '一份申请含十二个互不相关的事项，按一事一申请拆分计件' },
+      feeBasis: {
+        method: 'count',
+        nthThisMonth: 12,
+        splitReason: '一份申请含十二个互不相关的事项，按一事一申请拆分计件',
+      },
       amountYuan: 100,
     };
     await act(unpaid, fee, day('2026-04-02'));
@@ -328,7 +332,7 @@ describe('notices read back', () => {
       id,
       {
         type: 'noticeFee',
-        basis: {
+        feeBasis: {
           method: 'count',
           nthThisMonth: 12,
           splitReason: '一份申请含十二个互不相关的事项，按一事一申请拆分计件',
@@ -348,5 +352,30 @@ describe('notices read back', () => {
     expect(JSON.stringify(own?.notices)).not.toContain(PERSON.name);
     const both = await call(o.editor, 'letter', { id, notice: 'fee', outcome: 'disclosed' }, day('2026-03-06'));
     expect(both).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: [{ path: 'notice' }] });
+  });
+
+  it('reads a fee notice stored before its basis was named feeBasis (the stored action kept `basis`)', async () => {
+    const id = await submitted('oCitizenN2', day('2026-03-02'));
+    const feeBasis = { method: 'count', nthThisMonth: 12, splitReason: '一份申请含十二个互不相关的事项' };
+    await act(id, { type: 'noticeFee', feeBasis, amountYuan: 100 }, day('2026-03-03'));
+    const fresh = await ok<NoticeLetter>(o.editor, 'letter', { id, notice: 'fee' }, day('2026-03-03'));
+    // The document as an older version stored it: the fee notice's action with `basis`.
+    const requests = b.db.collection(COLLECTIONS.requests);
+    const stored = rows(await requests.where({ _id: id }).get())[0];
+    const history = (stored?.history as Row[]).map((h) => {
+      const { feeBasis: moved, ...action } = h.action as Row;
+      return moved === undefined ? h : { ...h, action: { ...action, basis: moved } };
+    });
+    expect(JSON.stringify(history)).toContain('"basis":{"method":"count"');
+    await requests.doc(id).update({ history });
+    const old = await ok<NoticeLetter>(o.editor, 'letter', { id, notice: 'fee' }, day('2026-03-03'));
+    expect(old).toEqual(fresh);
+    expect(old.text).toContain('第 12 件申请');
+    // The next step reads it too, and its write stores the new name.
+    await act(id, { type: 'payFee' }, day('2026-03-04'));
+    const after = rows(await requests.where({ _id: id }).get())[0];
+    const fee = (after?.history as Row[]).map((h) => h.action as Row).find((a) => a.type === 'noticeFee');
+    expect(fee).toMatchObject({ feeBasis });
+    expect(fee).not.toHaveProperty('basis');
   });
 });

@@ -471,7 +471,7 @@ describe('requests: the staff desk', () => {
       await call(
         o.editor,
         'act',
-        { id, version: 6, action: { type: 'noticeFee', basis: { method: 'pages', pages: 80 }, amountYuan: 500 } },
+        { id, version: 6, action: { type: 'noticeFee', feeBasis: { method: 'pages', pages: 80 }, amountYuan: 500 } },
         day('2026-04-10'),
       ),
     ).toMatchObject({ ok: false, code: 'CONFLICT' });

@@ -273,7 +273,7 @@ function plan(i: number): Plan {
       const notice = wd(R, between(1, 8));
       steps.push({
         date: notice,
-        action: { type: 'noticeFee', basis: { method: 'pages', pages }, amountYuan: feeByPages(pages) },
+        action: { type: 'noticeFee', feeBasis: { method: 'pages', pages }, amountYuan: feeByPages(pages) },
       });
       if (scenario === 'feePagesPaid') {
         const paid = wd(notice, between(1, 15));
@@ -289,7 +289,7 @@ function plan(i: number): Plan {
       const notice = wd(R, between(1, 3));
       steps.push({
         date: notice,
-        action: { type: 'noticeFee', basis: { method: 'count', nthThisMonth: nth }, amountYuan: 100 },
+        action: { type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: nth }, amountYuan: 100 },
         nth,
       });
       if (scenario === 'feeCountPaid') {

@@ -183,7 +183,7 @@ describe('the request page offers every action of the function', () => {
           ok: false,
           code: 'VALIDATION',
           message: '按记录，本申请是申请人本月第 3 件',
-          fieldErrors: [{ path: 'action.basis.nthThisMonth', message: '按记录，本申请是申请人本月第 3 件' }],
+          fieldErrors: [{ path: 'action.feeBasis.nthThisMonth', message: '按记录，本申请是申请人本月第 3 件' }],
         }),
       },
     );
@@ -197,7 +197,7 @@ describe('the request page offers every action of the function', () => {
     await send(page);
     expect(sentAction(fake)).toEqual({
       type: 'noticeFee',
-      basis: { method: 'count', nthThisMonth: 13, splitReason: '一份申请含3个村3年的名单，按村和年度拆分' },
+      feeBasis: { method: 'count', nthThisMonth: 13, splitReason: '一份申请含3个村3年的名单，按村和年度拆分' },
       amountYuan: 100,
       via: 'online',
     });

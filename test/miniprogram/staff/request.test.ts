@@ -254,7 +254,7 @@ describe('one request at the staff desk', () => {
     expect(page.data.form).toBe('requestCorrection');
   });
 
-  it('prices the fee with the shared 109号 function and sends basis and amount', async () => {
+  it('prices the fee with the shared 109号 function and sends the fee basis and amount', async () => {
     const { fake, page } = await open({ 'requests.act': ACT_OK });
     await openForm(page, 'noticeFee');
     // By count: the 12th request this month → 100 元.
@@ -270,7 +270,7 @@ describe('one request at the staff desk', () => {
     expect(fake.payloads('requests.act')[0]).toEqual({
       id: 'r1',
       version: 2,
-      action: { type: 'noticeFee', basis: { method: 'pages', pages: 150 }, amountYuan: 1700 },
+      action: { type: 'noticeFee', feeBasis: { method: 'pages', pages: 150 }, amountYuan: 1700 },
     });
   });
 

@@ -46,7 +46,7 @@ describe('fees by count: per applicant, per calendar month (国办函〔2020〕1
       eleventh,
       {
         type: 'noticeFee',
-        basis: { method: 'count', nthThisMonth: nth },
+        feeBasis: { method: 'count', nthThisMonth: nth },
         amountYuan: priceFee({ method: 'count', nthThisMonth: nth }),
       },
       '2026-03-12',

@@ -14,7 +14,7 @@ describe('issuedNotices', () => {
       [{ type: 'requestCorrection', items: '请写明道路名称和年份', correctBy: '2025-10-17' }, '2025-09-24'],
       [{ type: 'receiveCorrection' }, '2025-10-09'],
       [{ type: 'extend', workdays: 10, approverId: 's-head', reason: '需调取档案' }, '2025-10-20'],
-      [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2025-10-22'],
+      [{ type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2025-10-22'],
     ]);
     const notices = issuedNotices(r, organ, cal);
     expect(notices.map((n) => [n.kind, n.date])).toEqual([
@@ -33,7 +33,7 @@ describe('issuedNotices', () => {
 
   it('latestNotice picks the newest of a kind, null when none; a missing payment method is a 请填写 marker', () => {
     const r = run(received({ receivedDate: '2026-03-02' }), [
-      [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
+      [{ type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
     ]);
     expect(latestNotice(r, 'correction', organ, cal)).toBeNull();
     const fee = latestNotice(r, 'fee', { organName: organ.organName }, cal);
@@ -43,9 +43,9 @@ describe('issuedNotices', () => {
 
   it('names the last day to pay when the fee notice is handed over the day it is issued, none when it is posted', () => {
     const feeText = (via: 'inPerson' | 'post') => {
-      const basis = { method: 'count', nthThisMonth: 12 } as const;
+      const feeBasis = { method: 'count', nthThisMonth: 12 } as const;
       const r = run(received({ receivedDate: '2026-03-02' }), [
-        [{ type: 'noticeFee', basis, amountYuan: 100, via }, '2026-03-03'],
+        [{ type: 'noticeFee', feeBasis, amountYuan: 100, via }, '2026-03-03'],
       ]);
       return latestNotice(r, 'fee', organ, cal)?.text ?? '';
     };

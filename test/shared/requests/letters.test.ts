@@ -153,7 +153,7 @@ describe('reply letters for the 21 outcomes', () => {
 
   it('takes its context from a request', () => {
     const request = run(received({ titleHint: '道路硬化工程招标文件' }), [
-      [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
+      [{ type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-03'],
     ]);
     const context = letterContextFor(
       request,
@@ -222,7 +222,7 @@ describe('notices', () => {
   it('收费通知: amount, how computed, pay within 20 working days (条例 第四十二条; 109号)', () => {
     const text = feeNotice({
       ...base,
-      basis: { method: 'pages', pages: 120 },
+      feeBasis: { method: 'pages', pages: 120 },
       payBy: '2026-04-01',
       howToPay: '非税收入缴款码',
     });

@@ -179,7 +179,7 @@ describe('no personal data leaks (property)', () => {
       [{ type: 'requestCorrection', items: '请补充项目名称', correctBy: '2026-03-20' }, '2026-03-03'],
       [{ type: 'close' }, '2026-03-23'],
     ],
-    [[{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-05']],
+    [[{ type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 12 }, amountYuan: 100 }, '2026-03-05']],
   );
 
   it('public, applicant and log views never contain the ID number, phone or address', () => {

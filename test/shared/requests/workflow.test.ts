@@ -48,7 +48,7 @@ function inStatus(status: RequestStatus): InfoRequest {
       ]);
     case 'feeNoticed':
       return run(received(), [
-        [{ type: 'noticeFee', basis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 }, '2026-03-03'],
+        [{ type: 'noticeFee', feeBasis: { method: 'count', nthThisMonth: 11 }, amountYuan: 100 }, '2026-03-03'],
       ]);
     case 'answered':
       return run(received(), [[{ type: 'answer', outcome: 'disclosed' }, '2026-03-03']]);
@@ -68,7 +68,7 @@ const SAMPLE: Record<ActionType, readonly [RequestAction, string]> = {
   startConsultation: [{ type: 'startConsultation', party: '某建筑公司' }, '2026-03-04'],
   endConsultation: [{ type: 'endConsultation', opinion: 'objected' }, '2026-03-10'],
   extend: [{ type: 'extend', workdays: 15, approverId: 'head-1', reason: '需调取档案' }, '2026-03-04'],
-  noticeFee: [{ type: 'noticeFee', basis: { method: 'pages', pages: 40 }, amountYuan: 100 }, '2026-03-04'],
+  noticeFee: [{ type: 'noticeFee', feeBasis: { method: 'pages', pages: 40 }, amountYuan: 100 }, '2026-03-04'],
   payFee: [{ type: 'payFee' }, '2026-03-10'],
   answer: [{ type: 'answer', outcome: 'disclosed' }, '2026-03-10'],
   close: [{ type: 'close' }, '2026-04-15'],
@@ -213,7 +213,11 @@ describe('guards', () => {
   });
 
   it('fee notice: the 109号 amount, something to charge, a method fitting the delivery, once, in time', () => {
-    const fee = (basis: FeeBasis, amountYuan: number): RequestAction => ({ type: 'noticeFee', basis, amountYuan });
+    const fee = (basis: FeeBasis, amountYuan: number): RequestAction => ({
+      type: 'noticeFee',
+      feeBasis: basis,
+      amountYuan,
+    });
     expect(codeOf(received(), fee({ method: 'count', nthThisMonth: 11 }, 200), '2026-03-04')).toBe(
       'FEE_AMOUNT_MISMATCH',
     );
@@ -310,7 +314,7 @@ describe('issue 13: the rules a court would check', () => {
   it('fee by count: the count comes from the records; only a 一事一申请 split with a reason raises it (109号)', () => {
     const fee = (nth: number, splitReason?: string) => ({
       type: 'noticeFee',
-      basis: { method: 'count', nthThisMonth: nth, ...(splitReason ? { splitReason } : {}) },
+      feeBasis: { method: 'count', nthThisMonth: nth, ...(splitReason ? { splitReason } : {}) },
       amountYuan: nth <= 10 ? 0 : nth <= 30 ? 100 : 200,
     });
     const code = (action: unknown) => {
@@ -325,7 +329,7 @@ describe('issue 13: the rules a court would check', () => {
 
   it('a posted notice is delivered on the signed-for day; a returned one starts no period', () => {
     const sent = run(open(), [
-      [{ type: 'noticeFee', basis: { method: 'pages', pages: 40 }, amountYuan: 100, via: 'post' }, '2026-03-03'],
+      [{ type: 'noticeFee', feeBasis: { method: 'pages', pages: 40 }, amountYuan: 100, via: 'post' }, '2026-03-03'],
     ]);
     const delivered = run(sent, [
       [{ type: 'recordDelivery', notice: 'fee', via: 'post', date: '2026-03-06' }, '2026-03-09'],

@@ -196,7 +196,7 @@ export function actionOf(
       return { type, workdays: whole(f.workdays), approverId: f.approverId, reason: f.reason };
     case 'noticeFee': {
       const basis = feeBasis(f, nthThisMonth) ?? { method: 'pages', pages: whole(f.pages) };
-      return { type, basis, amountYuan: feeQuote(f, nthThisMonth).amount ?? 0, ...viaOf(f) };
+      return { type, feeBasis: basis, amountYuan: feeQuote(f, nthThisMonth).amount ?? 0, ...viaOf(f) };
     }
     case 'answer':
       return { type, outcome: f.outcome, ...answerDetails(f, objected) };
@@ -205,16 +205,16 @@ export function actionOf(
   }
 }
 
-/** The inputs a schema path lands on where their names differ (the split count sits under basis). */
+/** The inputs a schema path lands on where their names differ (the split count sits under feeBasis). */
 const INPUT_OF: Record<string, string> = { nthThisMonth: 'splitNth' };
 
-/** Field errors by input name: `action.items` → items, `action.basis.pages` → pages, `letterText` → letterText. */
+/** Field errors by input name: `action.items` → items, `action.feeBasis.pages` → pages, `letterText` → letterText. */
 export function errorsByField(fieldErrors: readonly FieldError[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of fieldErrors ?? []) {
     const parts = e.path.split('.').filter((p) => p !== 'action' && p !== 'details');
-    // `basis.pages` is the fee basis's pages; a bare `basis` is the reply's cited basis (its own input).
-    if (parts[0] === 'basis' && parts.length > 1) parts.shift();
+    // The fee basis's fields (`feeBasis.pages`) are inputs of their own.
+    if (parts[0] === 'feeBasis' && parts.length > 1) parts.shift();
     const key = INPUT_OF[parts[0] ?? ''] ?? parts[0] ?? '';
     if (key !== '' && out[key] === undefined) out[key] = e.message;
   }

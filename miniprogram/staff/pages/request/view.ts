@@ -178,7 +178,7 @@ function detailOf(action: RequestAction): string {
     case 'extend':
       return `延长 ${action.workdays} 个工作日；理由：${action.reason}`;
     case 'noticeFee':
-      return `应缴 ${action.amountYuan} 元（${action.basis.method === 'count' ? `按件：本月第 ${action.basis.nthThisMonth} 件` : `按量：${action.basis.pages} 页`}）`;
+      return `应缴 ${action.amountYuan} 元（${action.feeBasis.method === 'count' ? `按件：本月第 ${action.feeBasis.nthThisMonth} 件` : `按量：${action.feeBasis.pages} 页`}）`;
     case 'answer':
       return `${outcomeLabel(action.outcome)}${action.reason ? `；理由：${action.reason}` : ''}`;
     default:
