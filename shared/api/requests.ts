@@ -18,6 +18,7 @@ import { typeError } from '../errors';
 // letters, views and workflow of shared/requests.
 import type { IsoDate } from '../calendar/dates';
 import { organCalendarSchema, type OrganCalendar } from '../calendar/schema';
+import { labelledCodes } from '../codes';
 import { OUTCOME_ROWS, type Outcome } from '../format';
 import { answerDetailsSchema, requestActionSchema, type ActionType } from '../requests/actions';
 import {
@@ -160,12 +161,11 @@ export const requestLetterSchema = z
     error: '办理结果和通知书只填一个',
   });
 /** How staff checked, face to face, that the person asking for a new 查询码 is the applicant or their agent. */
-export const IDENTITY_CHECK_METHODS = ['inPerson', 'agent'] as const;
-export type IdentityCheckMethod = (typeof IDENTITY_CHECK_METHODS)[number];
-export const IDENTITY_CHECK_LABELS: Record<IdentityCheckMethod, string> = {
+export const { codes: IDENTITY_CHECK_METHODS, labels: IDENTITY_CHECK_LABELS } = labelledCodes({
   inPerson: '申请人本人持证件当面核验',
   agent: '代理人持授权委托书和双方证件当面核验',
-};
+});
+export type IdentityCheckMethod = (typeof IDENTITY_CHECK_METHODS)[number];
 
 /**
  * A lost 查询码 is reissued only after an identity check recorded with it: how it was done, and the last four

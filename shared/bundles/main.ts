@@ -28,7 +28,7 @@ export {
 } from '../api/requests';
 export { APPLICANT_TYPES } from '../format';
 export { DELIVERY_FORMS, DELIVERY_FORM_LABELS, submissionSchema } from '../requests/schema';
-export { ID_TYPES, ID_TYPE_LABELS } from '../requests/identity';
+export { ID_TYPES, ID_TYPE_LABELS } from '../requests/id-types';
 export { parseWith } from '../errors';
 
 // Types only (no size): what pages and the client name. The contracts' types give the client's `call` its payload
@@ -122,6 +122,6 @@ export type {
 export type { Cells, Finding, ReportData, Sections } from '../report/schema';
 export type { ActionType, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
 export type { DeliveryForm } from '../requests/schema';
-export type { IdType } from '../requests/identity';
+export type { IdType } from '../requests/id-types';
 export type { HistoryEntry, RequestStatus } from '../requests/model';
 export type { NoticeKind } from '../requests/notice-kinds';

@@ -103,7 +103,7 @@ export type { Cells, Finding, ReportData, Sections } from '../report/schema';
 export { ACTION_LABELS } from '../requests/actions';
 export type { ActionType, AnswerDetails, ConsultationOpinion, FeeBasis, RequestAction } from '../requests/actions';
 export { describeFee, priceFee } from '../requests/fees';
-export { ID_TYPE_LABELS } from '../requests/identity';
+export { ID_TYPE_LABELS } from '../requests/id-types';
 export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';
 export type { HistoryEntry, RequestStatus } from '../requests/model';
 export type { NoticeKind } from '../requests/notice-kinds';

@@ -16,18 +16,17 @@
  * 条例 第四十九条 sets 1月31日 for 县级以上 departments' reports; townships follow the date their county sets
  * (default 01-31 of the year after the report year).
  */
+import { labelledCodes } from '../codes';
 
-export const COUNTY_STATES = ['notStarted', 'drafting', 'inApproval', 'submitted', 'returned', 'published'] as const;
-export type CountyState = (typeof COUNTY_STATES)[number];
-
-export const COUNTY_STATE_LABELS: Record<CountyState, string> = {
+export const { codes: COUNTY_STATES, labels: COUNTY_STATE_LABELS } = labelledCodes({
   notStarted: '未开始',
   drafting: '编制中',
   inApproval: '本机关审批中',
   submitted: '已报送',
   returned: '已退回修改',
   published: '已发布',
-};
+});
+export type CountyState = (typeof COUNTY_STATES)[number];
 
 /** What happens to a report: by the township (write, submit, approveLast, reject) or by the county. */
 export const COUNTY_MOVES = ['write', 'submit', 'approveLast', 'reject', 'return', 'publish', 'import'] as const;

@@ -3,18 +3,7 @@
  * messages that use them never repeat the value, so no personal data reaches an error or a log line.
  */
 
-/** Kinds of identity document an applicant may give. */
-export const ID_TYPES = ['idCard', 'passport', 'hkMacauPass', 'taiwanPass', 'creditCode', 'other'] as const;
-export type IdType = (typeof ID_TYPES)[number];
-
-export const ID_TYPE_LABELS: Record<IdType, string> = {
-  idCard: '居民身份证',
-  passport: '护照',
-  hkMacauPass: '港澳居民来往内地通行证',
-  taiwanPass: '台湾居民来往大陆通行证',
-  creditCode: '统一社会信用代码',
-  other: '其他有效证件',
-};
+import type { IdType } from './id-types';
 
 /** GB 11643-1999 第8.2条: weights 2^(17−i) mod 11 of the 17 body digits, and the check character for sum mod 11. */
 const ID_CARD_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

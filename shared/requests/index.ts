@@ -3,6 +3,7 @@
  * masking and audience views, the state machine over shared/calendar's clock, fees (109号) and letters.
  * Pure: `today`, ids, random bytes and the calendar come in as arguments.
  */
+export * from './id-types';
 export * from './identity';
 export * from './schema';
 export * from './tokens';

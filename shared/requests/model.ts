@@ -4,24 +4,13 @@
  * of staff actions, and the outcome row of table 三 once answered or closed.
  */
 import type { ClockEvent, IsoDate } from '../calendar';
+import { labelledCodes } from '../codes';
 import type { ApplicantType, Outcome } from '../format';
-import type { IdType } from './identity';
+import type { IdType } from './id-types';
 import type { Channel, DeliveryForm, StaffEntry, Submission } from './schema';
 import type { RequestAction } from './actions';
 
-export const REQUEST_STATUSES = [
-  'submitted',
-  'received',
-  'correctionRequested',
-  'consulting',
-  'extended',
-  'feeNoticed',
-  'answered',
-  'closed',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const STATUS_LABELS: Record<RequestStatus, string> = {
+export const { codes: REQUEST_STATUSES, labels: STATUS_LABELS } = labelledCodes({
   submitted: '已提交，待确认收到',
   received: '办理中',
   correctionRequested: '待申请人补正',
@@ -30,7 +19,8 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   feeNoticed: '待缴纳信息处理费',
   answered: '已答复',
   closed: '已终止',
-};
+});
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** The statuses in which nothing more happens to a request. */
 export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['answered', 'closed']);

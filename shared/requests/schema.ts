@@ -5,34 +5,34 @@
  */
 import * as z from 'zod';
 import { isoDateField } from '../calendar/schema';
+import { labelledCodes } from '../codes';
 import { APPLICANT_TYPES } from '../format';
 import { parseWith, type Result, typeError } from '../errors';
-import { ID_TYPES, idNumberProblem, isPhone, normalizeIdNumber, normalizePhone } from './identity';
+import { ID_TYPES } from './id-types';
+import { idNumberProblem, isPhone, normalizeIdNumber, normalizePhone } from './identity';
 
 /** 条例 第二十九条: the form of delivery the applicant wants. */
-export const DELIVERY_FORMS = ['paper', 'email', 'online', 'pickup', 'inspection'] as const;
-export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
-export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = {
+export const { codes: DELIVERY_FORMS, labels: DELIVERY_FORM_LABELS } = labelledCodes({
   paper: '纸质文本（邮寄）',
   email: '电子邮件',
   online: '网上获取（电子文本）',
   pickup: '当面领取',
   inspection: '现场查阅',
-};
+});
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
 
 /**
  * How the request arrived; decides the receipt date (条例 第三十一条): in person the day handed in, by post the day
  * signed for (or confirmed with the applicant for ordinary letters), online or by the office's fax the day both
  * sides confirm it. Staff enter that date for every channel but the mini program's own online form.
  */
-export const CHANNELS = ['online', 'inPerson', 'post', 'fax'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = {
+export const { codes: CHANNELS, labels: CHANNEL_LABELS } = labelledCodes({
   online: '网上申请',
   inPerson: '当面提交',
   post: '信函邮寄',
   fax: '传真',
-};
+});
+export type Channel = (typeof CHANNELS)[number];
 
 export const LIMITS = {
   name: 50,

@@ -9,7 +9,7 @@
 import type { IsoDate } from '../calendar';
 import { FORMAT_2021, type ApplicantType, type Outcome } from '../format';
 import { ACTION_LABELS, type ActionType, type RequestAction } from './actions';
-import { ID_TYPE_LABELS } from './identity';
+import { ID_TYPE_LABELS } from './id-types';
 import { outcomeLabel } from './letters/outcomes';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from './mask';
 import { STATUS_LABELS, type InfoRequest, type RequestContent, type RequestStatus } from './model';

@@ -5,7 +5,7 @@ import { organCalendarSchema } from '../../calendar/schema';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../format';
 import { STAFF } from '../../policy/roles';
 import { ACTION_LABELS, requestActionSchema, type ActionType } from '../../requests/actions';
-import { ID_TYPES } from '../../requests/identity';
+import { ID_TYPES } from '../../requests/id-types';
 import { REQUEST_STATUSES } from '../../requests/model';
 import { DELIVERY_FORMS } from '../../requests/schema';
 import { NOTICE_KINDS, THIRD_PARTY_LETTER_KINDS } from '../../requests/notice-kinds';
