@@ -3,6 +3,10 @@
  * labels folded into ONE label column, where group labels (三、本年度办理结果, （三）不予公开, 行政诉讼) become
  * heading rows and each level is indented. Column headers keep their merges (table 三's three header rows).
  * Table 二 keeps its four blocks; table 四 uses the layout's compact form (3 rows × 5 results) to fit 375 px.
+ * The label column is as wide as the table's longest label, in em of the table's type, so a label such as
+ * 行政规范性文件 stays on one line in 长辈模式 too. Where that leaves the numbers too little room (table 四's five
+ * columns beside 未经复议直接起诉, a 2019 table 二's 其他对外管理服务事项), the table is stacked instead: each row
+ * label across the whole width, its numbers on the line below under the column names.
  * Table 三 (8 columns, about 30 rows) does not fit a phone as a grid: a label column frozen in a sideways
  * scroller slides away with its containing block, and a header inside a sideways scroller cannot stick. So it is
  * drawn as one card per row instead: the row label on top, then its seven numbers in two lines, each under its own
@@ -38,6 +42,8 @@ export interface GridCell {
 
 export interface TableView {
   key: TableKey;
+  /** Drawn stacked (see above): each row label on its own line, its numbers under it. */
+  stacked?: boolean;
   /** Drawn as one card per row (table 三): each block is a group heading or a row's card. */
   cards: boolean;
   /** grid-template-columns for every block of the table. */
@@ -48,18 +54,60 @@ export interface TableView {
   legends: string[];
 }
 
-interface Columns {
-  label: string;
-  value: string;
-  cards: boolean;
+/** Table 三 is drawn as cards; the others as grids. */
+const CARDS: Record<TableKey, boolean> = { proactive: false, applications: true, reviewLitigation: false };
+
+const VALUE_COLUMN = 'minmax(0, 1fr)';
+
+/**
+ * Room for a table on a 375 px phone, in rpx: 686 inside the page padding. 长辈模式 sets table text at 38 rpx
+ * (styles/theme.wxss), the larger of the two modes, so a width that fits there fits in normal mode too.
+ */
+const PHONE_TABLE_RPX = 686;
+const ELDER_TABLE_FONT_RPX = 38;
+/** A number column needs three characters of room: a 5-digit figure, or a column name wrapped three a line. */
+const MIN_VALUE_EM = 3;
+/** A label cell's side padding and borders (report-view.wxss .c: 10 rpx each side), plus a little slack. */
+const LABEL_PAD_RPX = 24;
+/** The extra left padding of an indented label (.in1 36 rpx, .in2 60 rpx, against .c's 10). */
+const INDENT_RPX = [0, 26, 50];
+
+/** A text's width in em: Chinese characters and full-width marks 1, digits and Latin letters about 0.6. */
+function emWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += ch.charCodeAt(0) < 0x2000 ? 0.6 : 1;
+  return Math.ceil(em * 10) / 10;
 }
 
-/** Column widths per table, chosen for a 375 px screen (750 rpx, 686 rpx inside the page padding). */
-const COLUMNS: Record<TableKey, Columns> = {
-  proactive: { label: '224rpx', value: 'minmax(0, 1fr)', cards: false },
-  applications: { label: '', value: 'minmax(0, 1fr)', cards: true },
-  reviewLitigation: { label: '196rpx', value: 'minmax(0, 1fr)', cards: false },
-};
+interface LabelColumn {
+  /** grid-template-columns' first track, or '' when stacked. */
+  width: string;
+  stacked: boolean;
+}
+
+/**
+ * The label column for a grid table: its longest body label (group headings span the row) in em, plus the
+ * padding of the deepest indent. Stacked when, at 长辈模式's size, that leaves a number column under MIN_VALUE_EM.
+ */
+function labelColumn(layout: TableLayout): LabelColumn {
+  let em = 0;
+  let indent = 0;
+  for (const block of layout.blocks) {
+    const at = positions(block.body, layout.columns);
+    for (const row of block.body)
+      for (const cell of row.cells) {
+        const c = at.get(cell)?.c ?? 0;
+        if (cell.kind === 'value' || c >= layout.labelColumns || ('group' in cell && cell.group)) continue;
+        em = Math.max(em, emWidth(cell.text));
+        indent = Math.max(indent, INDENT_RPX[Math.min(c, 2)] ?? 0);
+      }
+  }
+  const rpx = LABEL_PAD_RPX + indent;
+  const valueColumns = layout.columns - layout.labelColumns;
+  const left = PHONE_TABLE_RPX - rpx - em * ELDER_TABLE_FONT_RPX;
+  const stacked = left / valueColumns < MIN_VALUE_EM * ELDER_TABLE_FONT_RPX;
+  return { width: stacked ? '' : `calc(${em}em + ${rpx}rpx)`, stacked };
+}
 
 /**
  * Numbers per line of a card: 3 + 3 + 1 for table 三's seven columns. A third of 343 px holds a six-character name
@@ -100,10 +148,13 @@ function positions(
   return found;
 }
 
-/** One block on the narrow grid: column 1 is the label column, value column j of the layout is column j + 2. */
-function narrowBlock(block: LayoutBlock, layout: TableLayout): GridCell[] {
+/**
+ * One block on the narrow grid: column 1 is the label column, value column j of the layout is column j + 2.
+ * Stacked: no label column; a row label (and the corner, 信息内容) takes a line of its own above its numbers.
+ */
+function narrowBlock(block: LayoutBlock, layout: TableLayout, stacked: boolean): GridCell[] {
   const labels = layout.labelColumns;
-  const hasLabel = labels > 0 ? 1 : 0;
+  const hasLabel = labels > 0 && !stacked ? 1 : 0;
   const valueColumns = layout.columns - labels;
   const width = hasLabel + valueColumns;
   const rows = [...block.head, ...block.body];
@@ -111,21 +162,27 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout): GridCell[] {
   const out: GridCell[] = [];
   const column = (c: number): number => c - labels + hasLabel + 1;
 
+  let line = 1;
   block.head.forEach((row, r) => {
+    const first = line;
     for (const cell of row.cells) {
       const p = at.get(cell) ?? { r, c: 0 };
-      if (cell.kind === 'caption') out.push({ t: cell.text, k: 'cap', s: area(r + 1, 1, 1, width) });
-      else if (p.c < labels) out.push({ t: cell.text, k: 'cor', s: area(r + 1, 1, cell.rowSpan, 1) });
-      else
+      if (cell.kind === 'caption') out.push({ t: cell.text, k: 'cap', s: area(first, 1, 1, width) });
+      else if (p.c >= labels)
         out.push({
           t: cell.text,
           k: cell.kind === 'columnLabel' && 'group' in cell && cell.group ? 'col grp' : 'col',
-          s: area(r + 1, column(p.c), cell.rowSpan, cell.colSpan),
+          s: area(line, column(p.c), cell.rowSpan, cell.colSpan),
         });
+      else if (!stacked) out.push({ t: cell.text, k: 'cor', s: area(first, 1, cell.rowSpan, 1) });
+      else if (cell.text) {
+        out.push({ t: cell.text, k: 'cor', s: area(first, 1, 1, width) });
+        line += 1;
+      }
     }
+    line += 1;
   });
 
-  let line = block.head.length + 1;
   block.body.forEach((row, i) => {
     const r = block.head.length + i;
     let label: GridCell | null = null;
@@ -134,8 +191,11 @@ function narrowBlock(block: LayoutBlock, layout: TableLayout): GridCell[] {
       if (cell.kind === 'value' || p.c >= labels) continue;
       const indent = ` in${Math.min(p.c, 2)}`;
       if ('group' in cell && cell.group) {
-        out.push({ t: cell.text, k: `lab grp${indent}`, s: area(line, 1, 1, 1) });
-        if (valueColumns > 0) out.push({ t: '', k: 'fill', s: area(line, 2, 1, valueColumns) });
+        out.push({ t: cell.text, k: `lab grp${indent}`, s: area(line, 1, 1, stacked ? width : 1) });
+        if (valueColumns > 0 && !stacked) out.push({ t: '', k: 'fill', s: area(line, 2, 1, valueColumns) });
+        line += 1;
+      } else if (stacked) {
+        out.push({ t: cell.text, k: `lab${indent}`, s: area(line, 1, 1, width) });
         line += 1;
       } else {
         label = { t: cell.text, k: `lab${indent}`, s: area(line, 1, 1, 1) };
@@ -221,20 +281,22 @@ function cardBlocks(block: LayoutBlock, layout: TableLayout): GridCell[][] {
 /** A table laid out in its compact variant (table 四 as 3 × 5), placed for a phone. */
 export function tableView(layout: TableLayout): TableView {
   const key = layout.table;
-  const columns = COLUMNS[key];
+  const cards = CARDS[key];
   const valueColumns = layout.columns - layout.labelColumns;
-  const template = columns.cards
-    ? `repeat(${CARD_COLUMNS}, ${columns.value})`
-    : [...(layout.labelColumns > 0 ? [columns.label] : []), `repeat(${valueColumns}, ${columns.value})`].join(' ');
+  const label = cards || layout.labelColumns === 0 ? { width: '', stacked: false } : labelColumn(layout);
+  const template = cards
+    ? `repeat(${CARD_COLUMNS}, ${VALUE_COLUMN})`
+    : [...(label.width ? [label.width] : []), `repeat(${valueColumns}, ${VALUE_COLUMN})`].join(' ');
   return {
     key,
-    cards: columns.cards,
+    cards,
+    ...(label.stacked ? { stacked: true } : {}),
     style: `grid-template-columns:${template}`,
-    blocks: columns.cards
+    blocks: cards
       ? layout.blocks
           .flatMap((block) => cardBlocks(block, layout))
           .map((cells, n) => ({ n, cells, k: n === 0 ? 'key' : cells[0]?.k.includes('gh') ? 'heading' : 'card' }))
-      : layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout) })),
+      : layout.blocks.map((block, n) => ({ n, cells: narrowBlock(block, layout, label.stacked) })),
     legends: tableLegends(layout),
   };
 }

@@ -5,9 +5,12 @@
  * The citizen pages in a real browser at 375 px, normal and 长辈模式: rendered by miniprogram-simulate with their
  * real WXSS, then measured — no text clipped or off screen, no word broken across lines, type at least the sizes
  * the mode promises, text contrast ≥ 4.5:1 — and table 三's row label and column name in view beside any number.
- * Screenshots go to test-artifacts/browser/.
+ * The 2019-format report (its own table 二) too. Screenshots go to test-artifacts/browser/.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { importReportText } from '../../../shared/import/report-text';
 import { describeBrowser, launchBrowser, screenshot } from '../../browser/harness';
 import { useFakeTransport, type Call } from '../fake-transport';
 import { publishedReport } from '../fixtures';
@@ -126,6 +129,15 @@ describeBrowser('citizen pages at 375 px in a real browser', () => {
       expect(await inView('.main--title')).toBe(true);
       expect(await inView('.main--hd >> text=总计')).toBe(true);
       expect(await inView('.main--val >> nth=-1')).toBe(true);
+      await page.close();
+    }, 60_000);
+
+    it('report reader, a 2019-format report (its own table 二): readable', async () => {
+      const text = readFileSync(path.join(__dirname, '../../fixtures/reports/fengxi-town-2022-old-format.txt'), 'utf8');
+      const report = importReportText(text);
+      useFakeTransport(() => ({ ok: true, data: { ...publishedReport('r'), organ: report.organ, report } }));
+      const page = await open(browser, 'pages/report/reader/index', { id: 'r' }, mode);
+      await expectReadable(page, mode, 'report-reader-2019');
       await page.close();
     }, 60_000);
 

@@ -13,12 +13,14 @@ interface SimulateUtils {
 }
 
 /**
- * simulate turns `1rpx` into `1px` when it inserts a component's WXSS; a phone 375 px wide shows 750 rpx. Patched
- * before the first page loads so every inserted style is at the right scale.
+ * simulate turns `1rpx` into `1px` when it inserts a component's WXSS, and j-component does the same to every
+ * inline `style` it sets (table-view.ts's column widths, in rpx); a phone 375 px wide shows 750 rpx. Both are
+ * patched before the first page loads so every style is at the right scale.
  */
 export function rpxAtPhoneWidth(): void {
-  const utils = require('miniprogram-simulate/src/utils') as SimulateUtils;
-  utils.transformRpx = (css: string) => rpxToPx(css, WIDTHS.phone);
+  const atPhone = (css: string) => rpxToPx(css, WIDTHS.phone);
+  (require('miniprogram-simulate/src/utils') as SimulateUtils).transformRpx = atPhone;
+  (require('j-component/src/tool/utils') as SimulateUtils).transformRpx = atPhone;
 }
 
 /** WXSS with its @imports inlined. */
@@ -61,10 +63,8 @@ export function pageForBrowser(page: RenderedDom): { html: string; css: string }
   const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<StyleNode> } };
   const inserted = Array.from(document.querySelectorAll('style'), (s) => s.textContent ?? '').join('\n');
   return {
-    // Inline styles carry rpx too (table-view.ts's grid-template-columns).
-    html: ((page.dom as { outerHTML?: string } | undefined)?.outerHTML ?? '').replace(/style="[^"]*"/g, (style) =>
-      rpxToPx(style, WIDTHS.phone),
-    ),
+    // Inline styles are already in px: j-component converted them as it set them (rpxAtPhoneWidth).
+    html: (page.dom as { outerHTML?: string } | undefined)?.outerHTML ?? '',
     css: [TAGS, rpxToPx(appCss(), WIDTHS.phone), inserted].join('\n'),
   };
 }
