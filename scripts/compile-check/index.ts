@@ -4,7 +4,7 @@
  * project's attributes are the defaults instead of WeChat's answer, the upload key is a throwaway file, and
  * goOffline() refuses any other connection. Used by test/miniprogram/compile.test.ts and `npm run size`.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,7 @@ function captureConsole(log: string[]): () => void {
 }
 
 interface CiProject {
+  projectPath: string;
   attr: () => Promise<unknown>;
   setting?: unknown;
 }
@@ -103,7 +104,16 @@ async function compileProject(ci: CiInternals, project: CiProject): Promise<Comp
     return Object.fromEntries(Object.entries(compiled).filter(([file]) => !file.endsWith('.js.map')));
   } finally {
     builder.destroy();
+    rmSync(summerCacheDir(project.projectPath), { recursive: true, force: true });
   }
+}
+
+/**
+ * miniprogram-ci's compiler keeps a cache in `md5(projectPath + '|summer')` relative to the working directory
+ * (dist/modules/createSummer.js ensureCacheDir), which left empty folders at the repo's root after each check.
+ */
+export function summerCacheDir(projectPath: string): string {
+  return path.resolve(createHash('md5').update(`${projectPath}|summer`).digest('hex'));
 }
 
 function throwawayKey(dir: string): string {

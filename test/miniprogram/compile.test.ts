@@ -12,7 +12,7 @@ import ts from 'typescript';
 import dns from 'node:dns';
 import http from 'node:http';
 import net from 'node:net';
-import { compileOffline, type CompileResult } from '../../scripts/compile-check';
+import { compileOffline, summerCacheDir, type CompileResult } from '../../scripts/compile-check';
 import { goOffline, isLoopback } from '../../scripts/compile-check/offline';
 import { MAIN_BUDGET_BYTES, packageSizes, type AppJsonPackages } from '../../scripts/compile-check/packages';
 
@@ -89,6 +89,10 @@ describe('offline compile (miniprogram-ci)', () => {
 
   it('reached nothing but this machine', () => {
     expect(result.blocked).toEqual([]);
+  });
+
+  it("leaves no compiler cache in the working directory (miniprogram-ci's summer cache)", () => {
+    expect(existsSync(summerCacheDir(PROJECT))).toBe(false);
   });
 
   it('keeps the main package under 2 MB', () => {
