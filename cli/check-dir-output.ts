@@ -4,18 +4,18 @@
  */
 import { ACROSS_THRESHOLDS, ACROSS_THRESHOLD_MEANINGS, type AcrossThresholds } from '../shared/checks';
 import { CELL_ADDRESSES } from '../shared/format';
-import { escapeHtml } from '../shared/render';
+import { escapeHtml, inferredCells } from '../shared/render';
 import type { Finding } from '../shared/report/schema';
-import { count, inferredCells, type DirReport } from './check-dir';
+import { count, type DirReport } from './check-dir';
+import { LEVEL_NAMES } from './summary';
 
-const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as const;
 const UNKNOWN_ORGAN_TEXT = '（机关名称无法识别）';
 
 const organText = (r: DirReport): string => (r.unreadable !== undefined ? '—' : (r.organ ?? UNKNOWN_ORGAN_TEXT));
 const yearText = (r: DirReport): string => (r.year === null ? '—' : String(r.year));
 const cellsText = (r: DirReport): string => {
   if (r.cellsRead === null) return '—';
-  const inferred = inferredCells(r);
+  const inferred = inferredCells(r.findings).size;
   return `${r.cellsRead}/${CELL_ADDRESSES.length}${inferred > 0 ? `（推算 ${inferred}）` : ''}`;
 };
 

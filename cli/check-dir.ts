@@ -182,10 +182,6 @@ export async function checkDir(folder: string, cwd: string, options: CheckDirOpt
 export const count = (r: DirReport, level: Finding['level']): number =>
   r.findings.filter((f) => f.level === level && f.check !== 'cellInferred').length;
 
-/** Cells the importer inferred from the table's totals (cellInferred), counted once each. */
-export const inferredCells = (r: DirReport): number =>
-  new Set(r.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells)).size;
-
 function readJson(file: string, cwd: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));

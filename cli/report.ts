@@ -164,7 +164,7 @@ export async function run(argv: readonly string[], cwd: string): Promise<Output>
       const aliases = args.aliases ? readAliases(args.aliases, cwd) : {};
       const rows = await checkDir(args.file, cwd, { aliases, thresholds });
       if (args.html) writeFileSync(path.resolve(cwd, args.html), dirHtml(rows, args.file, thresholds));
-      const failed = rows.some((r) => r.unreadable !== undefined || r.findings.some((f) => f.level === 'error'));
+      const failed = rows.some((r) => r.unreadable !== undefined || hasErrors(r.findings));
       return {
         stdout: args.json ? dirJson(rows) : dirTable(rows) + (args.html ? `已写入 ${args.html}\n` : ''),
         exitCode: failed ? 1 : 0,

@@ -2,9 +2,10 @@
 import { CELL_ADDRESSES, SECTION_KEYS, sectionDef } from '../shared/format';
 import { PROACTIVE_CELLS_2019, PROACTIVE_GROUPS_2019 } from '../shared/format/format-2019';
 import { otherProcessingCells2019, splitCells2021 } from '../shared/format/other-processing-2019';
+import { inferredCells } from '../shared/render';
 import type { ReportData } from '../shared/report';
 
-const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as const;
+export const LEVEL_NAMES = { error: '错误', warning: '提示', info: '说明' } as const;
 
 export function summarize(report: ReportData): string {
   const lines: string[] = [];
@@ -25,9 +26,7 @@ export function summarize(report: ReportData): string {
     report.cells[a] ?? report.proactive2019?.[a] ?? report.otherProcessing2019?.[a] ?? null;
   const unreadable = addresses.filter((a) => value(a) === null).length;
   const counted = new Set(addresses);
-  const inferred = new Set(
-    report.findings.filter((f) => f.check === 'cellInferred').flatMap((f) => f.cells.filter((c) => counted.has(c))),
-  ).size;
+  const inferred = [...inferredCells(report.findings)].filter((c) => counted.has(c)).length;
   lines.push(
     `表格：${addresses.length} 个单元格，读出 ${addresses.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
   );

@@ -4,6 +4,7 @@ export { renderHtml, type HtmlOptions } from './html';
 export { REPORT_CSS } from './html-style';
 export {
   columnWidths,
+  inferredCells,
   layoutTable,
   sectionTable,
   valueCells,
