@@ -77,8 +77,10 @@ describe('登记纸质申请', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('opens with today as the receipt date and says which day that is for the channel; post adds the postmark', async () => {
-    const { page } = await open();
+    const { fake, page } = await open();
     expect(page.data.state).toBe('ready');
+    // The 回执's 受理机关 is the clerk's own organ, asked for by its id (a county's database holds several).
+    expect(fake.payloads('organ.getProfile')).toEqual([{ organId: 'org-1' }]);
     expect(page.data.form.receivedDate).toBe(todayIso());
     expect(textOf(page, '#channel-label')).toContain('当面提交');
     expect(textOf(page, '#receipt-day')).toContain('申请人当面提交之日');

@@ -105,8 +105,12 @@ Page<RecordData, RecordCustom>({
   ...elderOnShow,
 
   async start() {
-    if (!(await staffOpening(this))) return;
-    const organ = readOrShow(this, await callChecked('organ.getProfile', getProfileSchema, {}));
+    const me = await staffOpening(this);
+    if (me === null) return;
+    // The 回执 names the clerk's own organ: without an id the function answers the deployment's first organ, which
+    // in a county's shared database may be another one.
+    const profile = me.organId ? { organId: me.organId } : {};
+    const organ = readOrShow(this, await callChecked('organ.getProfile', getProfileSchema, profile));
     if (organ === null) return;
     const today = todayIso();
     this.setData({ state: 'ready', organName: organ.name, today });
