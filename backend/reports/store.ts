@@ -118,12 +118,12 @@ export function summaryOf(row: z.output<typeof publishedSummarySchema>): Publish
 
 /** Every version of one organ's year, oldest first, with why each corrected the one before. */
 export async function listVersions(db: Db, organId: string, year: number): Promise<ReportVersion[]> {
-  const list = publishedSummaries.parseAll(
-    await publishedSummaries.raw(db).where({ organId, year }).field({ report: false }).get(),
-  );
-  return list
-    .sort((a, b) => a.version - b.version)
-    .map((r) => ({ id: r._id, version: r.version, publishedAt: r.publishedAt, reason: r.reason ?? null }));
+  return (await publishedVersions(db, organId, year)).map((r) => ({
+    id: r._id,
+    version: r.version,
+    publishedAt: r.publishedAt,
+    reason: r.reason ?? null,
+  }));
 }
 
 export async function loadPublished(store: Store, id: string): Promise<StoredPublishedReport> {
