@@ -69,6 +69,15 @@ export function noticeOf(result: Result<unknown>, done: string): NoticeData {
   return result.ok ? { notice: done, noticeKind: 'saved' } : { notice: result.message, noticeKind: 'error' };
 }
 
+/** A refusal in words: the named field's own message (without its field name), else the answer's. */
+export function refusalOf(
+  result: { message: string; fieldErrors?: { path: string; message: string }[] },
+  path: string,
+): string {
+  const field = result.fieldErrors?.find((f) => f.path === path);
+  return field ? field.message.replace(new RegExp(`^${path}：`), '') : result.message;
+}
+
 /** Pull-down refresh: read again, then fold the spinner whatever the answer. */
 export async function pullToRefresh(reload: () => Promise<unknown>): Promise<void> {
   await reload();

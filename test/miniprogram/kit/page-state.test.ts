@@ -10,6 +10,7 @@ import {
   noticeOf,
   pullToRefresh,
   readOrShow,
+  refusalOf,
   type FormPageData,
 } from '../../../miniprogram/kit/page-state';
 
@@ -47,6 +48,20 @@ describe('readOrShow', () => {
       notice: '网络连接失败，请下拉或稍后重试',
       noticeKind: 'error',
     });
+  });
+});
+
+describe('refusalOf', () => {
+  const refused = {
+    message: '输入有误：退回理由请写明退回理由',
+    fieldErrors: [{ path: 'comment', message: 'comment：请写明退回理由' }],
+  };
+  it("gives the named field's own message without its field name", () => {
+    expect(refusalOf(refused, 'comment')).toBe('请写明退回理由');
+  });
+  it("gives the answer's message when that field is not named", () => {
+    expect(refusalOf(refused, 'reason')).toBe('输入有误：退回理由请写明退回理由');
+    expect(refusalOf({ message: '已被他人处理' }, 'comment')).toBe('已被他人处理');
   });
 });
 

@@ -17,7 +17,7 @@ import { HOME_ROUTE, staffOpening, checklistStep, roleAtStep, stepLabel } from '
 import { allTicked, checklistRows, diffRows, type CheckRow, type DiffRow } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
 import type { Result, StaffItem } from 'gongkai-staff';
-import { readOrShow } from '../../../kit/page-state';
+import { readOrShow, refusalOf } from '../../../kit/page-state';
 import { elderOnShow } from '../../../styles/elder';
 
 export type ApproveState = 'loading' | 'ready' | 'closed' | 'done' | 'error';
@@ -175,8 +175,7 @@ Page<ApproveData, ApproveCustom>({
     this.setData({ busy: true, notice: '' });
     const result = await callChecked('items.reject', rejectItemSchema, { id: this.id, comment: this.data.comment });
     if (!result.ok) {
-      const field = result.fieldErrors?.find((f) => f.path === 'comment');
-      this.setData({ busy: false, notice: field ? field.message.replace(/^comment：/, '') : result.message });
+      this.setData({ busy: false, notice: refusalOf(result, 'comment') });
       return;
     }
     this.setData({ busy: false, state: 'done', message: '已退回发起人修改' });

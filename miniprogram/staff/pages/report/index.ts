@@ -39,6 +39,7 @@ import {
   type TableBlock,
 } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
+import { refusalOf } from '../../../kit/page-state';
 import { loadLateSummary, type LateSummary } from './late';
 import type { BuiltReportView, ReportState, ReportStatus } from 'gongkai-staff';
 import { elderOnShow } from '../../../styles/elder';
@@ -147,12 +148,6 @@ function years(): number[] {
 function previewUrl(id: string): string {
   const app = getApp<{ globalData?: { transport?: string | null } }>();
   return app?.globalData?.transport === 'cloud' ? '' : `${DEV_SERVER}/reports/${encodeURIComponent(id)}`;
-}
-
-/** A refusal in words: the named field's own message (without its field name), else the answer's. */
-function refusalOf(result: { message: string; fieldErrors?: { path: string; message: string }[] }, path: string) {
-  const field = result.fieldErrors?.find((f) => f.path === path);
-  return field ? field.message.replace(new RegExp(`^${path}：`), '') : result.message;
 }
 
 Page<ReportBuilderData, ReportBuilderCustom>({
