@@ -161,7 +161,7 @@ function cellXml(table: Table, { cell, column, merge }: Placed): string {
   return `<w:tc>${el('w:tcPr', {}, tcPr)}${content}</w:tc>`;
 }
 
-export function tableXml(table: Table): string {
+function tableXml(table: Table): string {
   const line = table.border;
   const edge = (name: string): string => el(name, { 'w:val': 'single', 'w:sz': line, 'w:color': 'auto' });
   const borders =
