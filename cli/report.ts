@@ -50,48 +50,42 @@ interface Args {
   thresholds?: string;
 }
 
+/** The options that take a value (`--out f` or `--out=f`), and the field of Args each fills. */
+const VALUE_OPTIONS = {
+  '--last-year': 'lastYear',
+  '--format': 'format',
+  '--out': 'out',
+  '--html': 'html',
+  '--aliases': 'aliases',
+  '--thresholds': 'thresholds',
+} as const;
+type ValueOption = keyof typeof VALUE_OPTIONS;
+const isValueOption = (a: string | undefined): a is ValueOption => a !== undefined && Object.hasOwn(VALUE_OPTIONS, a);
+
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
   let json = false;
-  let lastYear: string | undefined;
-  let format: string | undefined;
-  let out: string | undefined;
-  let html: string | undefined;
-  let aliases: string | undefined;
-  let thresholds: string | undefined;
+  const values: Partial<Record<(typeof VALUE_OPTIONS)[ValueOption], string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     // --format=html is --format html.
-    const eq = /^(--last-year|--format|--out|--html|--aliases|--thresholds)=(.*)$/.exec(raw);
-    const a = eq ? (eq[1] ?? '') : raw;
+    const eq = /^(--[a-z-]+)=(.*)$/.exec(raw);
+    const a = eq && isValueOption(eq[1]) ? eq[1] : raw;
     if (a === '--help' || a === '-h') return { command: 'help', file: '', json: false };
     if (a === '--json') json = true;
-    else if (['--last-year', '--format', '--out', '--html', '--aliases', '--thresholds'].includes(a)) {
+    else if (isValueOption(a)) {
       const value = eq ? eq[2] : argv[++i];
       if (value === undefined) throw new CliError(`${a} 后缺少参数\n${USAGE}`, 2);
-      if (a === '--last-year') lastYear = value;
-      else if (a === '--out') out = value;
-      else if (a === '--html') html = value;
-      else if (a === '--aliases') aliases = value;
-      else if (a === '--thresholds') thresholds = value;
-      else format = value;
+      values[VALUE_OPTIONS[a]] = value;
     } else if (a.startsWith('-')) throw new CliError(`未知选项 ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
   const [command, file = ''] = positional;
-  if (command === 'corpus' && positional.length === 1) return { command, file, json, format: format ?? 'table' };
+  if (command === 'corpus' && positional.length === 1) return { command, file, json, format: values.format ?? 'table' };
   if (!command || !file || positional.length > 2) throw new CliError(USAGE, 2);
-  return {
-    command,
-    file,
-    json,
-    ...(lastYear ? { lastYear } : {}),
-    ...(format ? { format } : {}),
-    ...(out ? { out } : {}),
-    ...(html ? { html } : {}),
-    ...(aliases ? { aliases } : {}),
-    ...(thresholds ? { thresholds } : {}),
-  };
+  // An empty value (--out=) is no value.
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+  return { command, file, json, ...given };
 }
 
 export interface Output {
