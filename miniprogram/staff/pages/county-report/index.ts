@@ -7,9 +7,11 @@
 import { staffOpening } from '../../session';
 import { reportPage, type CountyReportPage } from './view';
 import { callChecked, newIdempotencyKey } from '../../../api/client';
-import { countyOrganYearSchema, countyReturnSchema } from 'gongkai-staff';
+import { countyOrganYearSchema, countyReturnSchema, type Result } from 'gongkai-staff';
 import { elderOnShow } from '../../../styles/elder';
 import {
+  NO_NOTICE,
+  PendingWrites,
   formPageStart,
   noticeOf,
   readOrShow,
@@ -28,9 +30,18 @@ export interface CountyReportData extends FormPageData {
 interface CountyReportCustom extends OpensByStart {
   organId: string;
   year: number;
-  /** One per intended move; kept until it goes through, so a retry after a lost answer acts once. */
-  moveKey: string;
+  /**
+   * The move not through yet (made anew on load): one idempotency key for the report's move, a return or a publish,
+   * kept until one goes through, so a retry after a lost answer acts once.
+   */
+  writes: PendingWrites;
   load(): Promise<void>;
+  /** Sends the move (one at a time); once through, says `done`, applies `after` and reads the report again. */
+  move(
+    write: (idempotencyKey: string) => Promise<Result<unknown>>,
+    done: string,
+    after?: Partial<CountyReportData>,
+  ): Promise<void>;
   onComment(e: InputEvent): void;
   onReturn(): Promise<void>;
   onRead(): void;
@@ -41,9 +52,10 @@ Page<CountyReportData, CountyReportCustom>({
   data: { ...formPageStart(), elder: '', comment: '', page: null },
   organId: '',
   year: 0,
-  moveKey: '',
+  writes: new PendingWrites(newIdempotencyKey),
 
   onLoad(query: Record<string, string | undefined>) {
+    this.writes = new PendingWrites(newIdempotencyKey);
     this.organId = decodeURIComponent(query.organId ?? '');
     this.year = Number(query.year ?? 0);
     void this.start();
@@ -74,30 +86,25 @@ Page<CountyReportData, CountyReportCustom>({
     this.setData({ comment: e.detail.value });
   },
 
-  async onReturn() {
+  async move(write, done, after = {}) {
     if (this.data.busy) return;
-    if (this.moveKey === '') this.moveKey = newIdempotencyKey();
-    this.setData({ busy: true, notice: '', noticeKind: '' });
-    const payload = { organId: this.organId, year: this.year, comment: this.data.comment };
-    const result = await callChecked('county.return', countyReturnSchema, payload, this.moveKey);
-    this.setData({ busy: false, ...noticeOf(result, '已退回，乡镇在工作台看到您的意见') });
-    if (result.ok) {
-      this.moveKey = '';
-      this.setData({ comment: '' });
-      await this.load();
-    }
+    this.setData({ busy: true, ...NO_NOTICE });
+    const result = await this.writes.send('move', write);
+    this.setData({ busy: false, ...noticeOf(result, done), ...(result.ok ? after : {}) });
+    if (result.ok) await this.load();
   },
 
-  async onPublish() {
-    if (this.data.busy) return;
-    if (this.moveKey === '') this.moveKey = newIdempotencyKey();
-    this.setData({ busy: true, notice: '', noticeKind: '' });
+  onReturn() {
+    const payload = { organId: this.organId, year: this.year, comment: this.data.comment };
+    return this.move(
+      (key) => callChecked('county.return', countyReturnSchema, payload, key),
+      '已退回，乡镇在工作台看到您的意见',
+      { comment: '' },
+    );
+  },
+
+  onPublish() {
     const payload = { organId: this.organId, year: this.year };
-    const result = await callChecked('county.publish', countyOrganYearSchema, payload, this.moveKey);
-    this.setData({ busy: false, ...noticeOf(result, '已代为发布') });
-    if (result.ok) {
-      this.moveKey = '';
-      await this.load();
-    }
+    return this.move((key) => callChecked('county.publish', countyOrganYearSchema, payload, key), '已代为发布');
   },
 });
