@@ -13,7 +13,6 @@ import { addOrganSchema, countySettingsSchema, inviteOrganSchema, setAliasesSche
 import { elderOnShow } from '../../../styles/elder';
 import {
   NO_NOTICE,
-  PendingWrites,
   formPageStart,
   noticeOf,
   readOrShow,
@@ -35,11 +34,8 @@ export interface CountySettingsData extends FormPageData {
 interface CountySettingsCustom extends OpensByStart {
   /** Typed text kept off setData until sent: the new organ's name and aliases, each organ's aliases line. */
   typed: { name: string; aliases: string; organAliases: Record<string, string> };
-  /**
-   * The add not through yet, with its idempotency key: one per new organ typed (made anew on load and on each edit),
-   * so a retried 添加 after a lost answer adds it once.
-   */
-  writes: PendingWrites;
+  /** One per new organ typed: a retried 添加 after a lost answer adds it once. */
+  addKey: string;
   load(): Promise<boolean>;
   fail(section: string, message: string): void;
   onDueDate(e: InputEvent): Promise<void>;
@@ -64,10 +60,9 @@ Page<CountySettingsData, CountySettingsCustom>({
   },
   ...retryHandler,
   typed: { name: '', aliases: '', organAliases: {} },
-  writes: new PendingWrites(newIdempotencyKey),
+  addKey: '',
 
   onLoad(query: Record<string, string | undefined>) {
-    this.writes = new PendingWrites(newIdempotencyKey);
     // The dashboard already read the due date: it comes along rather than a second dashboard read.
     const due = query.due ?? '01-31';
     this.setData({ dueDate: due, dueLabel: monthDayLabel(due) });
@@ -124,20 +119,22 @@ Page<CountySettingsData, CountySettingsCustom>({
 
   onName(e) {
     this.typed.name = e.detail.value;
-    this.writes = new PendingWrites(newIdempotencyKey);
+    this.addKey = '';
   },
 
   onNewAliases(e) {
     this.typed.aliases = e.detail.value;
-    this.writes = new PendingWrites(newIdempotencyKey);
+    this.addKey = '';
   },
 
   async onAdd() {
     if (this.data.busy) return;
+    if (this.addKey === '') this.addKey = newIdempotencyKey();
     this.setData({ busy: true, errors: {}, ...NO_NOTICE });
     const input = { organName: this.typed.name, aliases: aliasesOf(this.typed.aliases) };
-    const result = await this.writes.send('add', (key) => callChecked('county.addOrgan', addOrganSchema, input, key));
+    const result = await callChecked('county.addOrgan', addOrganSchema, input, this.addKey);
     if (!result.ok) return this.fail('add', result.message);
+    this.addKey = '';
     this.setData({ busy: false, ...noticeOf(result, `已添加：${result.data.name}`) });
     await this.load();
   },

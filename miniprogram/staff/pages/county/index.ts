@@ -11,8 +11,6 @@ import { callChecked, newIdempotencyKey } from '../../../api/client';
 import { countyImportSchema, countyYearSchema } from 'gongkai-staff';
 import { elderClass } from '../../../styles/elder';
 import {
-  NO_NOTICE,
-  PendingWrites,
   formPageStart,
   noticeOf,
   pullToRefresh,
@@ -37,11 +35,8 @@ export interface CountyPageData extends FormPageData {
 interface CountyPageCustom extends OpensByStart {
   /** The pasted text, kept off setData (a whole report per keystroke would cross to the view each time). */
   text: string;
-  /**
-   * The import not through yet, with its idempotency key: one per pasted text (made anew on each edit), so a retried
-   * 导入 after a lost answer is the same import.
-   */
-  writes: PendingWrites;
+  /** One per pasted text: a retried 导入 after a lost answer is the same import. */
+  importKey: string;
   load(year?: number): Promise<void>;
   onYear(e: DataEvent<{ step: number }>): void;
   onOpen(e: DataEvent<{ id: string }>): void;
@@ -63,7 +58,7 @@ Page<CountyPageData, CountyPageCustom>({
     figures: [],
   },
   text: '',
-  writes: new PendingWrites(newIdempotencyKey),
+  importKey: '',
 
   ...startOnLoad,
 
@@ -113,7 +108,7 @@ Page<CountyPageData, CountyPageCustom>({
 
   onText(e) {
     this.text = e.detail.value;
-    this.writes = new PendingWrites(newIdempotencyKey);
+    this.importKey = '';
   },
 
   async onImport() {
@@ -122,15 +117,17 @@ Page<CountyPageData, CountyPageCustom>({
       this.setData({ notice: '请先粘贴该机关已发布的年度报告全文', noticeKind: 'error' });
       return;
     }
-    this.setData({ busy: true, ...NO_NOTICE });
-    const result = await this.writes.send('import', (key) =>
-      callChecked('county.importReport', countyImportSchema, { text: this.text }, key),
-    );
+    if (this.importKey === '') this.importKey = newIdempotencyKey();
+    this.setData({ busy: true, notice: '', noticeKind: '' });
+    const result = await callChecked('county.importReport', countyImportSchema, { text: this.text }, this.importKey);
     const how = { id: '', name: '按名称匹配', alias: '按别名匹配', created: '新增机关' };
     const done = result.ok
       ? `已导入：${result.data.row.organ} ${result.data.row.year}年度（${how[result.data.matchedBy]}，第 ${result.data.row.version ?? 1} 版）`
       : '';
     this.setData({ busy: false, ...noticeOf(result, done) });
-    if (result.ok) await this.load(result.data.row.year);
+    if (result.ok) {
+      this.importKey = '';
+      await this.load(result.data.row.year);
+    }
   },
 });
