@@ -1,7 +1,8 @@
 /** The short human summary of `report import`: what was read, what was filled in, what needs a look. */
-import { CELL_ADDRESSES, SECTION_KEYS, sectionDef } from '../shared/format';
-import { PROACTIVE_CELLS_2019, PROACTIVE_GROUPS_2019 } from '../shared/format/format-2019';
-import { otherProcessingCells2019, splitCells2021 } from '../shared/format/other-processing-2019';
+import { cellAddressesOf } from '../shared/checks/cells';
+import { cellValue } from '../shared/checks/input';
+import { SECTION_KEYS, sectionDef } from '../shared/format';
+import { PROACTIVE_GROUPS_2019 } from '../shared/format/format-2019';
 import { inferredCells } from '../shared/render';
 import type { ReportData } from '../shared/report';
 
@@ -12,25 +13,15 @@ export function summarize(report: ReportData): string {
   lines.push(`${report.organ} ${report.year} 年政府信息公开工作年度报告（${report.formatVersion} 格式）`);
   // A 2019-format report's table 二 has its own 22 cells in place of the 2021 format's 10.
   // Its table 三's （六）其他处理, where kept, one row in place of the 2021 format's three.
-  const table2019 = report.formatVersion === '2019' ? PROACTIVE_CELLS_2019.map((c) => c.address) : [];
-  const other2019 = report.otherProcessing2019 ? otherProcessingCells2019() : [];
-  const addresses = [
-    ...CELL_ADDRESSES.filter(
-      (a) =>
-        (table2019.length === 0 || !a.startsWith('proactive.')) && (other2019.length === 0 || !splitCells2021().has(a)),
-    ),
-    ...table2019,
-    ...other2019,
-  ];
-  const value = (a: string): number | null =>
-    report.cells[a] ?? report.proactive2019?.[a] ?? report.otherProcessing2019?.[a] ?? null;
+  const addresses = cellAddressesOf(report);
+  const value = (a: string): number | null => cellValue(report, a) ?? report.proactive2019?.[a] ?? null;
   const unreadable = addresses.filter((a) => value(a) === null).length;
   const counted = new Set(addresses);
   const inferred = [...inferredCells(report.findings)].filter((c) => counted.has(c)).length;
   lines.push(
     `表格：${addresses.length} 个单元格，读出 ${addresses.length - unreadable - inferred}，推算 ${inferred}，无法读取 ${unreadable}`,
   );
-  if (table2019.length > 0) {
+  if (report.formatVersion === '2019') {
     const rows = PROACTIVE_GROUPS_2019.flatMap((g) => g.rows);
     const printed = rows.map((r) => `${r.label} ${r.cells.map((c) => value(c.address) ?? '—').join('/')}`);
     lines.push(`表二（2019 年格式）：${printed.join('；')}`);

@@ -13,9 +13,8 @@ import { cellAddress, checkDef, type CellAddress } from '../format';
 import type { Finding } from '../report/schema';
 import { isPeoplesGovernment } from './content';
 import { compareWithLastYear } from './cross-year';
-import { equations2019 } from '../format/equations';
 import { OTHER_PROCESSING_2019, OTHER_PROCESSING_ROWS_2021 } from '../format/other-processing-2019';
-import { cellValue, equationsOf, type CheckInput } from './input';
+import { cellValue, keeps2019Row, type CheckInput } from './input';
 import { cellName } from './labels';
 import { comparableText, textSimilarity } from './similarity';
 import { ACROSS_THRESHOLDS, type AcrossThresholds } from './thresholds';
@@ -47,7 +46,7 @@ const HANDLED: CellAddress = cellAddress('applications', 'resultTotal', 'total')
 const OTHER_CELLS: CellAddress[] = OTHER_PROCESSING_ROWS_2021.map((row) => cellAddress('applications', row, 'total'));
 /** A 2019-format report's （六）其他处理 total where it keeps the row, the 2021 format's three otherwise. */
 const otherCells = (report: CheckInput): CellAddress[] =>
-  equationsOf(report) === equations2019() ? [cellAddress('applications', OTHER_PROCESSING_2019, 'total')] : OTHER_CELLS;
+  keeps2019Row(report) ? [cellAddress('applications', OTHER_PROCESSING_2019, 'total')] : OTHER_CELLS;
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const percent = (n: number): string => `${Math.round(n * 100)}%`;

@@ -3,25 +3,36 @@
  * A 2019-format report has its own table 二 (proactive2019): its 22 cells instead of the 2021 format's; and its
  * own （六）其他处理 row (otherProcessing2019) instead of the 2021 format's three.
  */
-import { checkDef, FORMAT_2021 } from '../format';
+import { checkDef, type CellAddress, type CellDef } from '../format';
 import { PROACTIVE_CELLS_2019, cellName2019 } from '../format/format-2019';
-import { otherProcessingDefs2019, splitCells2021 } from '../format/other-processing-2019';
+import { cellDefsWith2019Row } from '../format/other-processing-2019';
 import type { Finding } from '../report/schema';
-import { cellValue, type CheckInput } from './input';
+import { cellValue, keeps2019Row, type CheckInput } from './input';
 import { cellName } from './labels';
 import { formatNumber } from './numbers';
+
+type ReportCells = Pick<CheckInput, 'formatVersion' | 'otherProcessing2019'>;
+
+/**
+ * The 2021 format's cells a report has: a 2019-format report's （六）其他处理, where it keeps the row, is one row
+ * (its own cells), so the 2021 format's three are not missing; its table 二 is its own (PROACTIVE_CELLS_2019).
+ */
+function cellDefsOf(report: ReportCells): CellDef[] {
+  const in2019 = report.formatVersion === '2019';
+  return cellDefsWith2019Row(keeps2019Row(report)).filter((d) => !in2019 || d.table !== 'proactive');
+}
+
+/** Every cell address a report has, in order: its 2021-format cells as checkCells reads them, then its 2019 table 二. */
+export function cellAddressesOf(report: ReportCells): CellAddress[] {
+  const addresses = cellDefsOf(report).map((d) => d.address);
+  return report.formatVersion === '2019' ? [...addresses, ...PROACTIVE_CELLS_2019.map((c) => c.address)] : addresses;
+}
 
 export function checkCells(report: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set((report.findings ?? []).filter((f) => f.check === 'cellUnreadable').flatMap((f) => f.cells));
   const in2019 = report.formatVersion === '2019';
-  // A 2019-format report's （六）其他处理 is one row (its own cells): the 2021 format's three are not missing.
-  const kept2019 = in2019 && report.otherProcessing2019 !== undefined;
-  const defs = kept2019
-    ? [...FORMAT_2021.cells.filter((d) => !splitCells2021().has(d.address)), ...otherProcessingDefs2019().values()]
-    : FORMAT_2021.cells;
-  for (const def of defs) {
-    if (in2019 && def.table === 'proactive') continue;
+  for (const def of cellDefsOf(report)) {
     const v = cellValue(report, def.address);
     if (v === null) {
       if (!reported.has(def.address)) {

@@ -48,5 +48,10 @@ export function cellValue(
  * (a 2019-format report), over the 2021 format's three rows otherwise.
  */
 export function equationsOf(report: Pick<CheckInput, 'formatVersion' | 'otherProcessing2019'>): readonly Equation[] {
-  return report.formatVersion === '2019' && report.otherProcessing2019 ? equations2019() : EQUATIONS;
+  return keeps2019Row(report) ? equations2019() : EQUATIONS;
+}
+
+/** Whether a report keeps its own （六）其他处理 row (otherProcessing2019): a 2019-format report that has it. */
+export function keeps2019Row(report: Pick<CheckInput, 'formatVersion' | 'otherProcessing2019'>): boolean {
+  return report.formatVersion === '2019' && report.otherProcessing2019 !== undefined;
 }

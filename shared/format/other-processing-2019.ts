@@ -65,6 +65,16 @@ export const otherProcessingCells2019 = (): CellAddress[] => [...get().defs.keys
 /** The 2021 cells of the three rows, which a 2019-format report cannot have. */
 export const splitCells2021 = (): ReadonlySet<CellAddress> => get().split;
 
+/**
+ * Table cells in order: the 2021 format's, or, for a report that keeps the 2019 （六） row, the 2021 format's
+ * without the three rows and then the 2019 row's.
+ */
+export function cellDefsWith2019Row(keeps2019Row: boolean): readonly CellDef[] {
+  if (!keeps2019Row) return FORMAT_2021.cells;
+  const { split, defs } = get();
+  return [...FORMAT_2021.cells.filter((d) => !split.has(d.address)), ...defs.values()];
+}
+
 /** A 2021 cell's definition, or the 2019 （六） row's. */
 export function cellDefWith2019(address: CellAddress): CellDef | undefined {
   return FORMAT_2021.cellByAddress.get(address) ?? get().defs.get(address);

@@ -16,7 +16,7 @@ import {
 import type { CellRead } from './align';
 import { EQUATIONS } from './equations';
 import { equations2019 } from '../format/equations';
-import { otherProcessingCells2019, splitCells2021 } from '../format/other-processing-2019';
+import { cellDefsWith2019Row, otherProcessingCells2019, splitCells2021 } from '../format/other-processing-2019';
 import { UnreadableReportError } from './errors';
 import { propagatedFindings, shortRowFinding, splitOtherProcessing, unreadable } from './findings';
 import { extractNarrativeNumbers } from '../report/narrative-numbers';
@@ -185,12 +185,7 @@ export function assembleCells(
   for (const r of reads) for (const [c, v] of r.cells) read.set(c, v);
   // A 2019-format table 三 printing the 2021 format's three rows is read with them.
   const in2019 = format === '2019' && ![...splitCells2021()].some((c) => read.has(c));
-  const addresses = in2019
-    ? [
-        ...FORMAT_2021.cells.map((c) => c.address).filter((a) => !splitCells2021().has(a)),
-        ...otherProcessingCells2019(),
-      ]
-    : FORMAT_2021.cells.map((c) => c.address);
+  const addresses = cellDefsWith2019Row(in2019).map((c) => c.address);
   const values = new Map<CellAddress, number | null>(addresses.map((a) => [a, read.get(a)?.value ?? null]));
   const filled = propagate(values, in2019 ? equations2019() : EQUATIONS);
   const findings: Finding[] = [];
