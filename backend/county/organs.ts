@@ -13,7 +13,7 @@ import type { HandlerContext, TxContext } from '../runtime';
 import { organsUnder } from './rows';
 import { countyScope, organUnder } from './scope';
 
-export function organView(o: StoredOrgan): CountyOrgan {
+function organView(o: StoredOrgan): CountyOrgan {
   return { organId: o._id, name: o.name, aliases: o.aliases ?? [], onProduct: o.offProduct !== true };
 }
 
