@@ -49,8 +49,11 @@ export interface TypedCollection<T extends { _id: string }> {
   add(store: Store, doc: Omit<T, '_id'>): Promise<string>;
   /** The total of a count() reply. */
   count(reply: unknown): number;
-  /** Every document matching `where`, 1000 a page (CloudBase caps one get at 1000), parsed. */
-  all(store: Store, where: object): Promise<T[]>;
+  /**
+   * Every document matching `where`, 1000 a page (CloudBase caps one get at 1000) in `_id` order, parsed; with
+   * `fields`, only those fields are read (the schema must then accept the projection).
+   */
+  all(store: Store, where: object, fields?: Record<string, boolean>): Promise<T[]>;
 }
 
 /** CloudBase caps one get at 1000 documents. */
@@ -83,12 +86,12 @@ export function typedCollection<S extends z.ZodType<{ _id: string }>>(
       return str(await store.collection(name).add(doc), 'id');
     },
     count: (reply) => num(reply, 'total'),
-    async all(store, where) {
+    async all(store, where, fields) {
       const out: T[] = [];
       for (let skip = 0; ; skip += ALL_PAGE) {
-        const page = rows(
-          await store.collection(name).where(where).orderBy('_id', 'asc').skip(skip).limit(ALL_PAGE).get(),
-        );
+        let query = store.collection(name).where(where).orderBy('_id', 'asc').skip(skip).limit(ALL_PAGE);
+        if (fields) query = query.field(fields);
+        const page = rows(await query.get());
         out.push(...page.map(parse));
         if (page.length < ALL_PAGE) return out;
       }

@@ -9,15 +9,14 @@ import type { CountyImported, CountyMoved } from '../../shared/api/county';
 import { checkReport } from '../../shared/checks';
 import { matchOrgan } from '../../shared/county/match';
 import type { ReportData } from '../../shared/report';
-import { COLLECTIONS } from '../collections';
 import { AppError, conflict } from '../errors';
 import { remindStaff, STAFF_PAGES } from '../notices/staff';
-import { findOrgan, type StoredOrgan } from '../organs';
+import type { StoredOrgan } from '../organs';
 import { publishInTx, readImport } from '../reports/publish';
 import { latestPublished, readDraft, saveDraft } from '../reports/store';
 import type { TxContext } from '../runtime';
-import { str } from '../sdk';
 import { shanghaiDate } from '../time';
+import { addOffProductOrgan } from './organs';
 import { countyDueDate, findRow, moveRow, organsUnder, rowView, withReport, type StoredCountyRow } from './rows';
 import { countyScope, organUnder } from './scope';
 
@@ -118,12 +117,7 @@ async function organOfPaste(
     throw new AppError('VALIDATION', '无法从报告中读出机关名称，请选择机关后再导入', [
       { path: 'organId', message: '请选择这份报告所属的机关' },
     ]);
-  const doc = { name: report.organ, parentId: county._id, offProduct: true, aliases: [], createdAt: ctx.now };
-  const id = str(await ctx.tx.collection(COLLECTIONS.organs).add(doc), 'id');
-  ctx.audit({ action: 'addOrgan', target: id, after: doc });
-  const organ = await findOrgan(ctx.tx, id);
-  if (!organ) throw conflict('机关刚刚创建失败，请重试');
-  return { organ, matchedBy: 'created' };
+  return { organ: await addOffProductOrgan(ctx, county, report.organ, []), matchedBy: 'created' };
 }
 
 export async function importReport(

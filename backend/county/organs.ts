@@ -8,13 +8,12 @@ import { matchOrgan } from '../../shared/county/match';
 import { hashCode, newCode } from '../codes';
 import { COLLECTIONS } from '../collections';
 import { conflict } from '../errors';
-import type { StoredOrgan } from '../organs';
+import { addOrganRecord, organsCollection, type StoredOrgan } from '../organs';
 import type { HandlerContext, TxContext } from '../runtime';
-import { str } from '../sdk';
 import { organsUnder } from './rows';
 import { countyScope, organUnder } from './scope';
 
-export function organView(o: StoredOrgan): CountyOrgan {
+function organView(o: StoredOrgan): CountyOrgan {
   return { organId: o._id, name: o.name, aliases: o.aliases ?? [], onProduct: o.offProduct !== true };
 }
 
@@ -35,19 +34,26 @@ async function refuseTwin(ctx: TxContext, countyId: string, names: readonly stri
   }
 }
 
+/**
+ * A new organ under the county, not on the product (its reports are pasted in: county.addOrgan, or a pasted report
+ * whose organ matches none), with its audit entry; the organ as it now reads.
+ */
+export async function addOffProductOrgan(
+  ctx: TxContext,
+  county: StoredOrgan,
+  name: string,
+  aliases: string[],
+): Promise<StoredOrgan> {
+  const doc = { name, parentId: county._id, offProduct: true, aliases, createdAt: ctx.now };
+  const id = await addOrganRecord(ctx.tx, doc);
+  ctx.audit({ action: 'addOrgan', target: id, after: doc });
+  return organsCollection.parse({ ...doc, _id: id });
+}
+
 export async function addOrgan(input: { organName: string; aliases: string[] }, ctx: TxContext): Promise<CountyOrgan> {
   const { county } = await countyScope(ctx, ctx.tx);
   await refuseTwin(ctx, county._id, [input.organName, ...input.aliases]);
-  const doc = {
-    name: input.organName,
-    parentId: county._id,
-    offProduct: true,
-    aliases: input.aliases,
-    createdAt: ctx.now,
-  };
-  const id = str(await ctx.tx.collection(COLLECTIONS.organs).add(doc), 'id');
-  ctx.audit({ action: 'addOrgan', target: id, after: doc });
-  return { organId: id, name: input.organName, aliases: input.aliases, onProduct: false };
+  return organView(await addOffProductOrgan(ctx, county, input.organName, input.aliases));
 }
 
 export async function setAliases(input: { organId: string; aliases: string[] }, ctx: TxContext): Promise<CountyOrgan> {

@@ -61,7 +61,7 @@ export type StoredCountyRow = z.output<typeof storedRowSchema>;
 
 const rowsCollection = typedCollection(COLLECTIONS.countyReports, storedRowSchema);
 
-export const rowId = (organId: string, year: number) => `${organId}-${year}`;
+const rowId = (organId: string, year: number) => `${organId}-${year}`;
 
 export function findRow(store: Store, organId: string, year: number): Promise<StoredCountyRow | null> {
   return rowsCollection.get(store, rowId(organId, year));
@@ -109,7 +109,7 @@ export async function organsUnder(store: Store, countyId: string): Promise<Store
 }
 
 /** The figures the county compares, from the report's cells (null where a cell is null). */
-export function figuresOf(report: ReportData): CountyFigures {
+function figuresOf(report: ReportData): CountyFigures {
   const cell = (a: string): number | null => report.cells[a] ?? null;
   const direct = cell('reviewLitigation.directSuit.total');
   const after = cell('reviewLitigation.suitAfterReview.total');

@@ -28,7 +28,7 @@ import { reportDataSchema } from '../../shared/report';
 import { rows as rowsOf } from '../sdk';
 
 /** The report due now: last year's (Asia/Shanghai). */
-export function defaultYear(now: Date): number {
+function defaultYear(now: Date): number {
   return Number(shanghaiDate(now).slice(0, 4)) - 1;
 }
 

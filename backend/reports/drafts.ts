@@ -128,7 +128,7 @@ function stateOf(draft: ReportDraft | null, published: StoredPublishedReport | n
 }
 
 /** The county's view of the township's draft (shared/county/status.ts): its state after a township's change. */
-export function countyStateOf(draft: ReportDraft): CountyState {
+function countyStateOf(draft: ReportDraft): CountyState {
   if (draft.status === 'draft') return draft.countyReturn ? 'returned' : 'drafting';
   if (draft.status === 'inReview') return 'inApproval';
   return draft.status;

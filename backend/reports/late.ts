@@ -13,8 +13,6 @@ import { calendarFor } from '../calendars';
 import type { HandlerContext } from '../runtime';
 import { typedCollection } from '../typed-store';
 
-const PAGE = 1000;
-
 const datedItemSchema = z.looseObject({
   _id: z.string(),
   title: z.string().catch(''),
@@ -27,27 +25,12 @@ const datedItems = typedCollection(COLLECTIONS.items, datedItemSchema);
 export async function latePublicationsOf(input: { year: number }, ctx: HandlerContext): Promise<LatePublication[]> {
   const organId = staffOf(ctx).organId;
   const _ = ctx.db.command;
-  const items: z.output<typeof datedItemSchema>[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = datedItems.parseAll(
-      await ctx.db
-        .collection(COLLECTIONS.items)
-        // As the report counts them (counts.ts): published in the year, withdrawn ones too, corrections not again.
-        .where({
-          organId,
-          publishYear: input.year,
-          status: _.in(['published', 'withdrawn']),
-          correctionOf: _.exists(false),
-        })
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(PAGE)
-        .field({ _id: true, title: true, indexNo: true, writtenDate: true, publishedDate: true })
-        .get(),
-    );
-    items.push(...page);
-    if (page.length < PAGE) break;
-  }
+  // As the report counts them (counts.ts): published in the year, withdrawn ones too, corrections not again.
+  const items = await datedItems.all(
+    ctx.db,
+    { organId, publishYear: input.year, status: _.in(['published', 'withdrawn']), correctionOf: _.exists(false) },
+    { _id: true, title: true, indexNo: true, writtenDate: true, publishedDate: true },
+  );
   const calendar = await calendarFor(ctx.db, organId);
   const late = latePublications(
     calendar,

@@ -337,25 +337,10 @@ const deskFieldsSchema = z.looseObject({
 export type DeskFields = z.output<typeof deskFieldsSchema>;
 const deskRows = typedCollection(COLLECTIONS.requests, deskFieldsSchema);
 
-const DESK_PAGE = 1000;
-
 /** Every request of the organ in `statuses` (open ones: few at a township), desk fields only. */
 export async function deskRowsIn(db: Db, organId: string, statuses: readonly RequestStatus[]): Promise<DeskFields[]> {
   const _ = db.command;
-  const out: DeskFields[] = [];
-  for (let skip = 0; ; skip += DESK_PAGE) {
-    const page = deskRows.parseAll(
-      await requestsOf(db)
-        .where({ organId, status: _.in([...statuses]) })
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(DESK_PAGE)
-        .field(DESK_FIELDS)
-        .get(),
-    );
-    out.push(...page);
-    if (page.length < DESK_PAGE) return out;
-  }
+  return deskRows.all(db, { organId, status: _.in([...statuses]) }, DESK_FIELDS);
 }
 
 /** How many of the organ's requests are in `statuses`. */
