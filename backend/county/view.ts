@@ -6,7 +6,7 @@
  * applicant's data.
  */
 import type { CountyDashboard, CountyReportView } from '../../shared/api/county';
-import { checkAcrossReports, type OrganReport } from '../../shared/checks';
+import { peerNotes, type OrganReport } from '../../shared/checks';
 import { COUNTY_STATE_ORDER, COUNTY_STATES, type CountyState } from '../../shared/county/status';
 import type { Finding } from '../../shared/report';
 import type { HandlerContext } from '../runtime';
@@ -90,18 +90,12 @@ async function reportsOfYear(ctx: HandlerContext, countyId: string, year: number
 }
 
 /**
- * Notes among peers (shared/checks checkAcrossReports: requests far beyond the peers' median, the share of 其他处理,
- * a stated zero 主动公开) for each organ's report against the other reports of the same year under the county, by
- * organ id. The same organ's other years are already compared in the row's own findings (checkReport with last year).
+ * Notes among peers (shared/checks peerNotes: requests far beyond the peers' median, the share of 其他处理, a stated
+ * zero 主动公开) for each organ's report against the other reports of the same year under the county, by organ id.
+ * The same organ's other years are already compared in the row's own findings (checkReport with last year).
  */
 function peerNotesOf(reports: readonly OrganReport[]): Map<string, Finding[]> {
-  const results = checkAcrossReports(reports);
-  return new Map(
-    reports.map((r, i) => [
-      r.organ,
-      (results[i]?.findings ?? []).filter((f) => f.level === 'info' && f.check !== 'problemsSimilar'),
-    ]),
-  );
+  return new Map(peerNotes(reports).map((r) => [r.organ, r.findings]));
 }
 
 export async function report(input: { organId: string; year: number }, ctx: HandlerContext): Promise<CountyReportView> {

@@ -105,6 +105,7 @@ export type { ActionType, AnswerDetails, ConsultationOpinion, FeeBasis, RequestA
 export { describeFee, priceFee } from '../requests/fees';
 export { ID_TYPE_LABELS } from '../requests/id-types';
 export { OUTCOME_RULES, outcomeLabel } from '../requests/letters/outcomes';
+export { thirdPartyObjected } from '../requests/model';
 export type { HistoryEntry, RequestStatus } from '../requests/model';
 export type { NoticeKind } from '../requests/notice-kinds';
 export { CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../requests/schema';

@@ -178,9 +178,27 @@ function checkProactiveZero(one: OrganReport): Finding[] {
 }
 
 /**
- * Every finding across reports, per report, in the order given. Thresholds default to ACROSS_THRESHOLDS;
- * a partial set overrides only what it names. When an organ has two reports of a year, the first given is
- * the one the next year is compared with.
+ * The notes among peers of each report, in the order given: requests far beyond the same year's peers' median,
+ * a large share of 其他处理, a stated 0 for 主动公开. None reads the organ's other years. Thresholds as for
+ * checkAcrossReports.
+ */
+export function peerNotes(reports: readonly OrganReport[], thresholds: Partial<AcrossThresholds> = {}): AcrossResult[] {
+  const t: AcrossThresholds = { ...ACROSS_THRESHOLDS, ...thresholds };
+  return reports.map((one) => {
+    const peers = peersOf(one, reports, t);
+    const findings = [
+      ...(peers ? checkPeerRequests(one, peers, t) : []),
+      ...checkOtherShare(one, peers, t),
+      ...checkProactiveZero(one),
+    ];
+    return { organ: one.organ, year: one.year, findings };
+  });
+}
+
+/**
+ * Every finding across reports, per report, in the order given: against the organ's own years, then the notes
+ * among peers (peerNotes). Thresholds default to ACROSS_THRESHOLDS; a partial set overrides only what it names.
+ * When an organ has two reports of a year, the first given is the one the next year is compared with.
  */
 export function checkAcrossReports(
   reports: readonly OrganReport[],
@@ -189,17 +207,15 @@ export function checkAcrossReports(
   const t: AcrossThresholds = { ...ACROSS_THRESHOLDS, ...thresholds };
   const byOrgan = new Map<string, OrganReport[]>();
   for (const r of reports) if (r.organ !== '') byOrgan.set(r.organ, [...(byOrgan.get(r.organ) ?? []), r]);
-  return reports.map((one) => {
+  const notes = peerNotes(reports, t);
+  return reports.map((one, i) => {
     const own = one.organ === '' ? [] : (byOrgan.get(one.organ) ?? []);
     const lastYear = own.find((r) => r.year === one.year - 1);
     const earlier = own.filter((r) => r.year < one.year).map((r) => r.report);
-    const peers = peersOf(one, reports, t);
     const findings = [
       ...(lastYear ? compareWithLastYear(one.report, lastYear.report) : []),
       ...checkProblemsSimilar(one.report, earlier, t),
-      ...(peers ? checkPeerRequests(one, peers, t) : []),
-      ...checkOtherShare(one, peers, t),
-      ...checkProactiveZero(one),
+      ...(notes[i]?.findings ?? []),
     ];
     return { organ: one.organ, year: one.year, findings };
   });

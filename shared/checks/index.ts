@@ -25,6 +25,7 @@ export {
   checkAcrossReports,
   checkProblemsSimilar,
   comparableText,
+  peerNotes,
   textSimilarity,
   type AcrossResult,
   type AcrossThresholds,

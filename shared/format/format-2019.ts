@@ -54,11 +54,15 @@ export interface ProactiveCell2019 {
 /** 采购总金额: the 2019 format fixes no unit; the report keeps it in 元 (converted from 万元 where so printed). */
 export const AMOUNT_CELL_2019 = 'proactive2019.centralProcurement.totalAmount';
 
-/** Table 二 of the 2019 format, group by group (its own columns per group, unlike 2021's). */
+/** Table 二's header over its item labels in the 2019 format (信息内容). */
+export const ITEM_HEADER_2019: string = raw2019.tables.proactive.itemHeader;
+
+/** Table 二 of the 2019 format, group by group (its own columns per group, unlike 2021's); a row's key is its cells'. */
 export const PROACTIVE_GROUPS_2019 = raw2019.tables.proactive.groups.map((g) => ({
   label: g.label,
   columns: g.columns.map((c) => c.label),
   rows: g.rows.map((r) => ({
+    key: r.key,
     label: r.label,
     cells: g.columns.map((c): ProactiveCell2019 => {
       const address = `proactive2019.${r.key}.${c.key}`;

@@ -286,7 +286,7 @@ const hasNumbers = (tokens: readonly Token[]): boolean => tokens.some((t) => t.k
 const PROACTIVE_ROWS_2019: RowSpec[] = PROACTIVE_GROUPS_2019.flatMap((g) =>
   g.rows.map((r) =>
     rowSpec(
-      r.cells[0]?.address.split('.')[1] ?? r.label,
+      r.key,
       r.label,
       r.cells.map((c) => c.address),
     ),

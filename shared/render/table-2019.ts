@@ -3,12 +3,10 @@
  * per 第二十条 item as in the 2021 format. 采购总金额 is kept in 元 (the 2019 format fixes no unit): its header
  * says so, so the rendering imports back as it was.
  */
-import { PROACTIVE_GROUPS_2019 } from '../format/format-2019';
+import { ITEM_HEADER_2019, PROACTIVE_GROUPS_2019 } from '../format/format-2019';
 import type { ReportData } from '../report';
 import { itemBlocksLayout, type TableLayout, type ValueCell } from './layout';
 import { formatCellValue } from './text';
-
-export const ITEM_HEADER_2019 = '信息内容';
 
 export function layout2019(report: ReportData): TableLayout {
   const groups = PROACTIVE_GROUPS_2019.map((g) => ({

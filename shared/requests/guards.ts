@@ -9,7 +9,7 @@ import type { RequestAction } from './actions';
 import { refuse, type RequestFailure } from './errors';
 import { PAGE_FEE_FORMS, priceFee } from './fees';
 import { OUTCOME_RULES, outcomeLabel } from './letters/outcomes';
-import { lastAction, type InfoRequest } from './model';
+import { lastAction, thirdPartyObjected, type InfoRequest } from './model';
 import { DELIVERY_FORM_LABELS } from './schema';
 
 /** Facts the function reads from the records, which the page may not supply. */
@@ -173,9 +173,8 @@ function checkAnswer(request: InfoRequest, action: Extract<RequestAction, { type
   }
   // 条例 第三十二条: disclosing over the third party's objection needs the public-interest reasons, which the
   // third party is told in writing.
-  const consulted = lastAction(request, 'endConsultation');
   const discloses = outcome === 'disclosed' || outcome === 'partlyDisclosed';
-  if (discloses && consulted?.action.opinion === 'objected' && !action.publicInterestReason) {
+  if (discloses && thirdPartyObjected(request) && !action.publicInterestReason) {
     return refuse(
       'THIRD_PARTY_NOTICE_REQUIRED',
       '第三方不同意公开，决定公开须写明公共利益理由（publicInterestReason），并书面告知第三方（条例 第三十二条）',

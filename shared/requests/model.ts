@@ -159,7 +159,7 @@ function isAction<T extends RequestAction['type']>(action: RequestAction, type: 
 
 /** The last applied action of a type, with its date, if any. */
 export function lastAction<T extends RequestAction['type']>(
-  request: InfoRequest,
+  request: Pick<InfoRequest, 'history'>,
   type: T,
 ): { date: IsoDate; action: ActionOf<T> } | undefined {
   for (let i = request.history.length - 1; i >= 0; i -= 1) {
@@ -167,4 +167,9 @@ export function lastAction<T extends RequestAction['type']>(
     if (entry && isAction(entry.action, type)) return { date: entry.date, action: entry.action };
   }
   return undefined;
+}
+
+/** 条例 第三十二条: the third party's last answer was an objection (disclosing then needs public-interest reasons). */
+export function thirdPartyObjected(request: Pick<InfoRequest, 'history'>): boolean {
+  return lastAction(request, 'endConsultation')?.action.opinion === 'objected';
 }

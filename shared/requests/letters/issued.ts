@@ -4,9 +4,8 @@
  * never disagree with what was done, and the applicant's screen and the staff desk show the same text.
  */
 import { CLOCK_RULES, computeDeadline, type Calendar, type DeliveryChannel, type IsoDate } from '../../calendar';
-import { applicantName, type InfoRequest } from '../model';
+import { applicantName, thirdPartyObjected, type InfoRequest } from '../model';
 import { NOTICE_TITLES, THIRD_PARTY_LETTER_TITLES, type NoticeKind, type ThirdPartyLetterKind } from '../notice-kinds';
-import { lastAction } from '../model';
 import { rightsClause, filler } from './fill';
 import {
   consultationLetter,
@@ -143,8 +142,7 @@ export function thirdPartyLetters(
         }),
       });
     } else if (action.type === 'answer' && action.publicInterestReason) {
-      const objected = lastAction(request, 'endConsultation')?.action.opinion === 'objected';
-      if (!objected) continue;
+      if (!thirdPartyObjected(request)) continue;
       const f = filler({
         ...(settings.reviewOrgan ? { reviewOrgan: settings.reviewOrgan } : {}),
         ...(settings.court ? { court: settings.court } : {}),

@@ -3,6 +3,7 @@ import {
   ACROSS_THRESHOLD_MEANINGS,
   checkAcrossReports,
   checkReport,
+  peerNotes,
   textSimilarity,
   type CheckInput,
   type OrganReport,
@@ -213,6 +214,27 @@ describe('checkAcrossReports', () => {
       { narrative: { proactiveCount: null, applicationsReceived: null, processingFeesYuan: null } },
     );
     expect(checkAcrossReports([of(unstated)])[0]?.findings).toEqual([]);
+  });
+
+  it('peerNotes gives the notes among peers alone: the same as checkAcrossReports less the organ’s own years', () => {
+    const town = peers(2023);
+    const busy = report('庚乡人民政府', 2023, { received: 12, other: 9 });
+    const earlier = { ...busy, year: 2022, cells: { ...busy.cells, 'applications.carriedForward.total': 1 } };
+    const set = [...town, busy, earlier].map((r) => of(r, r.organ));
+    const notes = peerNotes(set);
+    expect(checks(notes, 6)).toEqual([
+      ['peerRequests', 'info'],
+      ['otherProcessingShare', 'info'],
+    ]);
+    const all = checkAcrossReports(set);
+    expect(checks(all, 6)[0]?.[0]).toBe('carryOverApplications');
+    expect(notes).toEqual(
+      all.map((r) => ({
+        ...r,
+        findings: r.findings.filter((f) => ['peerRequests', 'otherProcessingShare', 'proactiveZero'].includes(f.check)),
+      })),
+    );
+    expect(peerNotes(set, { requestsMinimum: 13 })[6]?.findings.map((f) => f.check)).toEqual(['otherProcessingShare']);
   });
 
   it('keeps every threshold with its meaning', () => {

@@ -12,6 +12,7 @@ import {
   findPlaceholders,
   staffAlert,
   thirdPartyLetters,
+  thirdPartyObjected,
   parseSubmission,
   type ActionType,
   type FeeBasis,
@@ -459,5 +460,21 @@ describe('the daily sweep on provisional dates and lapsed consultations', () => 
     const ended = endLapsedConsultation(consulting, cal.addWorkdays(lapse, 1).date, cal);
     expect(ended?.status).toBe('received');
     expect(ended?.history.at(-1)?.action).toEqual({ type: 'endConsultation', opinion: 'noReply' });
+  });
+});
+
+describe('thirdPartyObjected', () => {
+  const ended = (opinion: 'agreed' | 'objected' | 'noReply') => ({
+    date: '2026-03-10',
+    action: { type: 'endConsultation' as const, opinion },
+  });
+  it('is the last endConsultation’s opinion being an objection', () => {
+    expect(thirdPartyObjected({ history: [] })).toBe(false);
+    expect(thirdPartyObjected({ history: [ended('objected')] })).toBe(true);
+    expect(thirdPartyObjected({ history: [ended('objected'), ended('agreed')] })).toBe(false);
+    expect(thirdPartyObjected({ history: [ended('noReply'), ended('objected')] })).toBe(true);
+    expect(
+      thirdPartyObjected({ history: [ended('objected'), { date: '2026-03-11', action: { type: 'askReasons' } }] }),
+    ).toBe(true);
   });
 });

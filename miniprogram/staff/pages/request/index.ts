@@ -15,6 +15,7 @@ import {
   actRequestSchema,
   getRequestSchema,
   requestLetterSchema,
+  thirdPartyObjected,
 } from 'gongkai-staff';
 import { REISSUE_CODE_ROUTE, staffOpening } from '../../session';
 import { deadlineLines, type DeadlineLines } from '../requests/view';
@@ -33,7 +34,6 @@ import {
   VIA_CHIPS,
   actionButtons,
   openNoticeOf,
-  thirdPartyObjected,
   OPINION_LABELS,
   applicantLines,
   contentLines,
@@ -197,7 +197,7 @@ Page<RequestData, RequestCustom>({
   show(r) {
     this.version = r.version;
     this.status = r.status;
-    this.objected = thirdPartyObjected(r.history);
+    this.objected = thirdPartyObjected(r);
     // Once answered or closed the clock has stopped: the date it ended says it all.
     const d = r.answeredDate === null ? r.deadline : null;
     this.setData({

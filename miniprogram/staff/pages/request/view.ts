@@ -102,12 +102,6 @@ export function openNoticeOf(status: StaffRequestAnswer['status']): string {
         : '';
 }
 
-/** 条例 第三十二条: the third party's last answer was an objection (disclosing then needs public-interest reasons). */
-export function thirdPartyObjected(history: readonly HistoryEntry[]): boolean {
-  const last = [...history].reverse().find((h) => h.action.type === 'endConsultation');
-  return last?.action.type === 'endConsultation' && last.action.opinion === 'objected';
-}
-
 export const OPINION_LABELS: Record<ConsultationOpinion, string> = {
   agreed: '第三方同意公开',
   objected: '第三方不同意公开',
